@@ -1,0 +1,48 @@
+#include "analysis/analyzer.h"
+
+#include "analysis/language.h"
+#include "analysis/stopwords.h"
+#include "analysis/utf8.h"
+
+namespace himoya {
+
+std::vector<Token> Analyzer::analyze(std::string_view text, std::string_view language,
+                                     unsigned first_position) {
+    std::vector<Token> tokens;
+    Utf16Text u16 = to_utf16(text);
+    unsigned position = first_position;
+    for (const WordSpan& span : tokenizer_.words(u16.text)) {
+        icu::UnicodeString word(u16.text, span.begin, span.end - span.begin);
+        icu::UnicodeString canonical = normalizer_.canonical(word);
+        Token token;
+        token.term = to_utf8(canonical);
+        if (token.term.empty() || token.term.size() > kMaxTermBytes) continue;
+        token.start = u16.byte_offset[static_cast<size_t>(span.begin)];
+        token.end = u16.byte_offset[static_cast<size_t>(span.end)];
+        token.raw.assign(text.substr(token.start, token.end - token.start));
+        token.lang = span.is_number ? "" : word_language(canonical, language);
+        token.stopword = is_stopword(token.term);
+        token.stem = stemmers_.stem(token.term, token.lang);
+        token.position = position++;
+        tokens.push_back(std::move(token));
+    }
+    return tokens;
+}
+
+std::vector<std::string> Analyzer::query_stems(const Token& token, std::string_view query_language) {
+    std::vector<std::string> stems{token.stem};
+    bool ambiguous_cyrillic = (token.lang == "ru" || token.lang == "tg") &&
+                              query_language != "ru" && query_language != "tg" &&
+                              !has_tajik_letter(to_utf16(token.term).text);
+    if (ambiguous_cyrillic) {
+        std::string other = stemmers_.stem(token.term, token.lang == "ru" ? "tg" : "ru");
+        if (other != token.stem) stems.push_back(other);
+    }
+    return stems;
+}
+
+std::string Analyzer::canonical(std::string_view word) {
+    return to_utf8(normalizer_.canonical(to_utf16(word).text));
+}
+
+}  // namespace himoya

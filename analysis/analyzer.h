@@ -1,0 +1,64 @@
+// The analyser: one chain, used by the indexer for documents and by the search
+// library for queries, so both sides always produce the same terms.
+//
+//   text → ICU word segmentation → canonical form (NFKC_Casefold, ё→е,
+//   Tajik old-font letters) → stopword flag → stem in the word's language
+//
+// Not thread-safe (it owns an ICU BreakIterator and Xapian stemmers): use one
+// Analyzer per thread. Construction costs ~0.1 ms; reuse it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/normalizer.h"
+#include "analysis/stemmers.h"
+#include "analysis/tokenizer.h"
+
+namespace himoya {
+
+struct Token {
+    std::string raw;        // the word exactly as in the input
+    std::string term;       // canonical form: the unstemmed index term
+    std::string stem;       // stem in `lang` (equal to term when not stemmed)
+    std::string lang;       // language the word was stemmed as: tg, ru, en or ""
+    size_t start = 0;       // byte offsets of `raw` in the input
+    size_t end = 0;
+    unsigned position = 0;  // word position, counting from the first_position given
+    bool stopword = false;
+};
+
+class Analyzer {
+public:
+    // Words longer than this (in bytes, canonical) are dropped: Xapian caps terms at 245.
+    static constexpr size_t kMaxTermBytes = 120;
+
+    Analyzer() = default;
+
+    // Analyses `text` written in `language` ("tg", "ru", "en", or "auto"/"" for
+    // a query whose language is unknown). Invalid UTF-8 is read as U+FFFD.
+    std::vector<Token> analyze(std::string_view text, std::string_view language,
+                               unsigned first_position = 1);
+
+    // The stems a query word may have in the documents: its own, plus, for a
+    // Cyrillic word with no Tajik letter in a query of unknown language, the
+    // stem it would have in a Tajik document (and the reverse).
+    std::vector<std::string> query_stems(const Token& token, std::string_view query_language);
+
+    // Canonical form of one word (no segmentation).
+    std::string canonical(std::string_view word);
+
+    // The stem of a canonical word in a language (for callers that already hold terms).
+    std::string stem(const std::string& canonical_word, std::string_view language) {
+        return stemmers_.stem(canonical_word, language);
+    }
+
+private:
+    Tokenizer tokenizer_;
+    Normalizer normalizer_;
+    Stemmers stemmers_;
+};
+
+}  // namespace himoya

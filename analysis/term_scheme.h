@@ -1,0 +1,58 @@
+// The term scheme: every term prefix and value slot Himoya writes, in one place.
+//
+// The indexer writes these and the search side reads them; both include this
+// header and nothing else defines a prefix (docs/term-scheme.md explains each).
+// Boolean values are stored lower-cased so that no value starts with an upper-case
+// letter (Xapian's convention for telling a prefix from the term it prefixes).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace himoya::terms {
+
+// Free-text terms.
+inline constexpr std::string_view kStem = "Z";        // stemmed word (no positions), Omega's STEM_SOME convention
+inline constexpr std::string_view kTitle = "S";       // word of the document title (positions), for title:
+inline constexpr std::string_view kTitleStem = "ZS";  // stemmed title word
+
+// Boolean filter terms (one per value; lower-cased value follows the prefix).
+inline constexpr std::string_view kUniqueId = "Q";      // provision or document id
+inline constexpr std::string_view kJurisdiction = "N";  // Omega: couNtry
+inline constexpr std::string_view kLanguage = "L";      // Omega: Language
+inline constexpr std::string_view kYear = "Y";          // Omega: Year
+inline constexpr std::string_view kType = "XK";         // document kind: law, manual, ...
+inline constexpr std::string_view kTopic = "XC";        // thesaurus Concept id
+inline constexpr std::string_view kBody = "XB";         // issuing Body, slugged
+inline constexpr std::string_view kAudience = "XA";     // Audience group
+inline constexpr std::string_view kWork = "XW";         // Work id shared by language versions
+inline constexpr std::string_view kDocument = "XD";     // Document id (on its provisions and on itself)
+inline constexpr std::string_view kRecord = "XR";       // record kind: "provision" or "document"
+
+// Value slots.
+enum Slot : unsigned {
+    kSlotDate = 0,          // "YYYYMMDD" (missing parts "00"): sorts by date
+    kSlotYear = 1,          // "YYYY": year range filters and the year facet
+    kSlotOrdinal = 2,       // sortable_serialise(ordinal): document order of provisions
+    kSlotJurisdiction = 3,  // display value, e.g. "BA-SRP": facet counting
+    kSlotLanguage = 4,
+    kSlotType = 5,
+    kSlotBody = 6,          // issuing body as written
+    kSlotTopics = 7,        // topic ids joined by '\n' (multi-valued facet)
+    kSlotAudience = 8,      // audience groups joined by '\n'
+    kSlotDocumentId = 9,
+};
+
+// Separator inside multi-valued slots.
+inline constexpr char kMultiValueSeparator = '\n';
+
+// Positions: a gap between fields so that a phrase never spans title and text.
+inline constexpr unsigned kFieldPositionGap = 100;
+
+// The boolean term for a prefix and a display value ("N" + "ba-srp").
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// A value reduced to what boolean terms hold: ASCII lower-case, spaces to '-'.
+std::string slug(std::string_view value);
+
+}  // namespace himoya::terms

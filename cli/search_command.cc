@@ -1,0 +1,88 @@
+#include <unistd.h>
+
+#include <iostream>
+#include <regex>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "search/engine.h"
+#include "search/result_json.h"
+
+namespace himoya::cli {
+namespace {
+
+const char* kHelp =
+    "usage: himoya search [--db DIR ...] [filters] [--json] QUERY...\n"
+    "\n"
+    "Searches the index; QUERY uses the same syntax as the web page: words (all\n"
+    "must occur), \"a phrase\", OR, NOT, -word, title:word. An empty QUERY browses.\n"
+    "\n"
+    "filters (each may repeat; values of one filter are OR-ed):\n"
+    "  --jurisdiction CODE   TJ, BA-BIH, BA-SRP, GE, MD, US, INT ...\n"
+    "  --lang L              tg, ru, en\n"
+    "  --type T              law, code, manual, report ...\n"
+    "  --topic ID            thesaurus concept id\n"
+    "  --body NAME           issuing body\n"
+    "  --audience GROUP      police, judiciary, ...\n"
+    "  --year-from Y --year-to Y\n"
+    "other options:\n"
+    "  --db DIR              index (default: build/index)\n"
+    "  --sort relevance|date --page N --per-page N --scope all|provision|document\n"
+    "  --json                print the JSON of GET /api/search\n";
+
+// Snippets carry HTML: show <mark> as bold on a terminal, brackets otherwise.
+std::string terminal_snippet(std::string s, bool tty) {
+    s = std::regex_replace(s, std::regex("<mark>"), tty ? "\033[1m" : "[");
+    s = std::regex_replace(s, std::regex("</mark>"), tty ? "\033[0m" : "]");
+    for (auto [from, to] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}})
+        s = std::regex_replace(s, std::regex(from), to);
+    return s;
+}
+
+}  // namespace
+
+int search_command(int argc, char** argv) {
+    Args args = parse_args(argc, argv, 2,
+                           {"db", "jurisdiction", "lang", "type", "topic", "body", "audience", "year-from",
+                            "year-to", "sort", "page", "per-page", "scope"},
+                           {"json"});
+    if (args.help) { std::cout << kHelp; return 0; }
+    SearchRequest request;
+    for (const auto& p : args.positional) request.query += (request.query.empty() ? "" : " ") + p;
+    for (const auto& facet : facet_names())
+        for (const auto& v : args.all(facet)) request.filters[facet].push_back(v);
+    if (args.flag("year-from")) request.year_from = args.get_int("year-from", 0);
+    if (args.flag("year-to")) request.year_to = args.get_int("year-to", 9999);
+    request.sort = args.get("sort", request.sort);
+    request.scope = args.get("scope");
+    request.page = args.get_int("page", 1);
+    request.per_page = args.get_int("per-page", 10);
+
+    std::vector<std::string> dbs = args.flag("db") ? args.all("db") : std::vector<std::string>{"build/index"};
+    SearchEngine engine(dbs);
+    SearchResult result;
+    try {
+        result = engine.search(request);
+    } catch (const BadRequest& e) {
+        throw UsageError(e.what());
+    }
+    if (args.flag("json")) {
+        std::cout << to_json(result).dump(2) << "\n";
+        return 0;
+    }
+    bool tty = isatty(STDOUT_FILENO);
+    std::cout << result.total << " result(s) in " << result.took_ms << " ms";
+    if (result.suggestion) std::cout << " — did you mean: " << *result.suggestion;
+    std::cout << "\n\n";
+    int n = (result.page - 1) * result.per_page;
+    for (const SearchHit& h : result.hits) {
+        std::cout << ++n << ". " << h.title << "\n   " << h.jurisdiction << " · " << h.lang << " · " << h.type;
+        if (h.year) std::cout << " · " << h.year;
+        if (!h.label.empty()) std::cout << " · " << h.label;
+        if (!h.heading.empty()) std::cout << ": " << h.heading;
+        std::cout << "\n   " << terminal_snippet(h.snippet, tty) << "\n   " << h.id << "\n\n";
+    }
+    return 0;
+}
+
+}  // namespace himoya::cli

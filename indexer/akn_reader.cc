@@ -1,0 +1,381 @@
+#include "indexer/akn_reader.h"
+
+#include <algorithm>
+#include <exception>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "indexer/corpus_reader.h"
+#include "indexer/provision_label.h"
+#include "indexer/reader_text.h"
+#include "indexer/source_file.h"
+#include "indexer/xml_util.h"
+
+namespace himoya {
+
+namespace {
+
+using NameSet = std::unordered_set<std::string_view>;
+
+// Final 3.0 namespace, or a draft of it (".../3.0/WD17", ".../3.0/CSD02").
+bool is_akn_namespace(std::string_view ns) {
+    std::string_view base = kAknNamespace;
+    return ns == base || (ns.size() > base.size() && ns.substr(0, base.size()) == base &&
+                          ns[base.size()] == '/');
+}
+
+bool is_akn(pugi::xml_node n) { return is_akn_namespace(namespace_uri(n)); }
+
+// First AKN element child with this local name.
+pugi::xml_node akn_child(pugi::xml_node parent, std::string_view local) {
+    for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling())
+        if (c.type() == pugi::node_element && local_name(c) == local && is_akn(c)) return c;
+    return {};
+}
+
+// First AKN descendant with this local name, in document order.
+pugi::xml_node akn_descendant(pugi::xml_node parent, std::string_view local) {
+    for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
+        if (c.type() != pugi::node_element) continue;
+        if (local_name(c) == local && is_akn(c)) return c;
+        if (pugi::xml_node d = akn_descendant(c, local)) return d;
+    }
+    return {};
+}
+
+std::string attr(pugi::xml_node n, const char* name) { return n.attribute(name).value(); }
+
+std::string element_id(pugi::xml_node n) {
+    std::string id = attr(n, "eId");
+    return id.empty() ? attr(n, "id") : id;
+}
+
+// Hierarchical containers: the things a law is cited by.
+const NameSet& unit_names() {
+    static const NameSet names{
+        "alinea",     "article",   "book",       "chapter",      "clause",     "division",
+        "indent",     "level",     "paragraph",  "part",         "point",      "proviso",
+        "rule",       "section",   "subchapter", "subclause",    "subdivision", "subparagraph",
+        "subpart",    "subrule",   "subsection", "subtitle",     "title",      "tome",
+        "transitional", "hcontainer", "tblock",  "annex"};
+    return names;
+}
+
+// Elements inside running text; everything else starts a new line.
+const NameSet& inline_names() {
+    static const NameSet names{
+        "a", "abbr", "affectedDocument", "b", "change", "concept", "date", "def", "del",
+        "docAuthority", "docCommittee", "docDate", "docIntroducer", "docJurisdiction",
+        "docNumber", "docProponent", "docPurpose", "docStage", "docStatus", "docTitle",
+        "docType", "entity", "event", "fillIn", "i", "ins", "inline", "judge", "lawyer",
+        "legislature", "location", "mmod", "mod", "mref", "noteRef", "object", "omissis",
+        "organization", "party", "person", "placeholder", "process", "quantity",
+        "quotedText", "recordedTime", "ref", "relatedDocument", "role", "rref", "session",
+        "shortTitle", "signature", "span", "sub", "sup", "term", "time", "u", "vote", "num"};
+    return names;
+}
+
+bool in(const NameSet& set, std::string_view name) { return set.count(name) != 0; }
+
+// "eng" -> "en" for the languages Himoya analyses; others kept.
+std::string map_language(std::string code) {
+    code = ascii_lower(code);
+    if (code == "tgk" || code == "tjk") return "tg";
+    if (code == "rus") return "ru";
+    if (code == "eng") return "en";
+    return code;
+}
+
+class AknReader {
+public:
+    AknReader(Document& doc, const LineIndex& lines, IngestReport& report)
+        : doc_(doc), lines_(lines), report_(report) {}
+
+    void read_metadata(pugi::xml_node doc_element) {
+        pugi::xml_node meta = akn_child(doc_element, "meta");
+        pugi::xml_node ident = akn_child(meta, "identification");
+        pugi::xml_node work = akn_child(ident, "FRBRWork");
+        pugi::xml_node expr = akn_child(ident, "FRBRExpression");
+
+        doc_.type = std::string(local_name(doc_element));
+        doc_.jurisdiction = ascii_upper(attr(akn_child(work, "FRBRcountry"), "value"));
+        if (doc_.jurisdiction.empty()) warn(work, "no FRBRWork/FRBRcountry; jurisdiction unknown");
+
+        doc_.language = map_language(attr(akn_child(expr, "FRBRlanguage"), "language"));
+        if (doc_.language.empty()) {
+            warn(expr ? expr : ident, "no FRBRExpression/FRBRlanguage; language set to 'und'");
+            doc_.language = "und";
+        }
+
+        doc_.date = attr(akn_child(work, "FRBRdate"), "date");
+        if (!is_valid_date(doc_.date)) {
+            // "2011-11-29T10:00:00" still has a usable day.
+            std::string day = doc_.date.substr(0, 10);
+            if (!doc_.date.empty()) warn(work, "FRBRdate '" + doc_.date + "' is not YYYY[-MM[-DD]]");
+            doc_.date = is_valid_date(day) ? day : "";
+        }
+
+        std::string work_uri = attr(akn_child(work, "FRBRuri"), "value");
+        std::string expr_uri = attr(akn_child(expr, "FRBRuri"), "value");
+        doc_.source.url = work_uri;
+        doc_.source.number = attr(akn_child(work, "FRBRnumber"), "value");
+        doc_.document_id = slugify(!expr_uri.empty() ? expr_uri : work_uri);
+        doc_.work_id = slugify(work_uri);
+        if (doc_.work_id.empty()) doc_.work_id = doc_.document_id;
+
+        for (pugi::xml_node c = akn_child(meta, "classification").first_child(); c;
+             c = c.next_sibling()) {
+            if (local_name(c) != "keyword") continue;
+            std::string topic = slugify(attr(c, "value"));
+            if (!topic.empty() && std::find(doc_.topics.begin(), doc_.topics.end(), topic) ==
+                                      doc_.topics.end())
+                doc_.topics.push_back(topic);
+        }
+
+        doc_.title = find_title(doc_element, work);
+        doc_.source.official_title = doc_.title;
+        doc_.issuing_body = find_issuing_body(meta, work);
+        doc_.source.publisher = attr(akn_child(meta, "publication"), "showAs");
+        doc_.text_status = "official";
+    }
+
+    // Walks every body of the document (collections and attachments carry
+    // several), making provisions. False after a skip.
+    bool read_bodies(pugi::xml_node node) {
+        for (pugi::xml_node c = node.first_child(); c && !failed_; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            std::string_view n = local_name(c);
+            if (n == "meta") continue;
+            if ((n == "body" || n == "mainBody" || n == "judgmentBody" || n == "debateBody" ||
+                 n == "amendmentBody" || n == "portionBody") && is_akn(c))
+                read_body(c);
+            else
+                read_bodies(c);
+        }
+        return !failed_;
+    }
+
+private:
+    std::string find_title(pugi::xml_node doc_element, pugi::xml_node work) {
+        for (const char* wanted : {"shortTitle", "docTitle"}) {
+            for (const char* where : {"preface", "coverPage"}) {
+                std::string t = node_text(akn_descendant(akn_child(doc_element, where), wanted));
+                if (!t.empty()) return t;
+            }
+        }
+        for (pugi::xml_node c = work.first_child(); c; c = c.next_sibling()) {
+            std::string name = attr(c, "name");
+            if (local_name(c) == "FRBRalias" && (name == "title" || name == "short") &&
+                !attr(c, "value").empty())
+                return attr(c, "value");
+        }
+        std::string name = attr(akn_child(work, "FRBRname"), "value");
+        return !name.empty() ? name : attr(akn_child(work, "FRBRuri"), "value");
+    }
+
+    // FRBRauthor href="#senato" -> <TLCOrganization eId="senato" showAs=.../>.
+    std::string find_issuing_body(pugi::xml_node meta, pugi::xml_node work) {
+        for (pugi::xml_node a = work.first_child(); a; a = a.next_sibling()) {
+            if (local_name(a) != "FRBRauthor") continue;
+            std::string href = attr(a, "href");
+            if (href.empty()) continue;
+            std::string ref = href[0] == '#' ? href.substr(1) : "";
+            for (pugi::xml_node refs = meta.first_child(); refs; refs = refs.next_sibling()) {
+                if (local_name(refs) != "references") continue;
+                for (pugi::xml_node t = refs.first_child(); t; t = t.next_sibling()) {
+                    bool hit = ref.empty() ? attr(t, "href") == href : element_id(t) == ref;
+                    if (hit && !attr(t, "showAs").empty()) return attr(t, "showAs");
+                }
+            }
+        }
+        return "unknown";
+    }
+
+    bool is_unit(pugi::xml_node n) {
+        return in(unit_names(), local_name(n)) && !element_id(n).empty() && is_akn(n);
+    }
+
+    void read_body(pugi::xml_node body) {
+        size_t before = doc_.provisions.size();
+        find_units(body, "");
+        if (failed_ || doc_.provisions.size() != before) return;
+        // No cited units (a <doc> of plain paragraphs): the body is one provision.
+        TextBuilder text;
+        gather_text(body, text, false, false);
+        if (text.empty()) return;
+        std::string id = element_id(body);
+        if (id.empty()) id = std::string(local_name(body));
+        add_provision(body, id, std::string(local_name(body)), "", "", doc_.title, text.take());
+    }
+
+    // Looks for units below a non-unit element (content, list, intro ...).
+    void find_units(pugi::xml_node node, const std::string& heading) {
+        for (pugi::xml_node c = node.first_child(); c && !failed_; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            std::string_view n = local_name(c);
+            // Quoted law (amendments) and notes are text, never units of this law.
+            if (n == "num" || n == "heading" || n == "subheading" || n == "authorialNote" ||
+                n == "quotedStructure" || n == "embeddedStructure")
+                continue;
+            if (is_unit(c)) read_unit(c, heading);
+            else find_units(c, heading);
+        }
+    }
+
+    void read_unit(pugi::xml_node unit, const std::string& inherited_heading) {
+        if (static_cast<int>(chain_.size()) >= kMaxUnitDepth) {
+            report_.skip(doc_.source_path, line_of(unit, lines_),
+                         "units nested deeper than " + std::to_string(kMaxUnitDepth) + " levels");
+            failed_ = true;
+            return;
+        }
+        std::string kind(local_name(unit));
+        std::string num = node_text(akn_child(unit, "num"));
+        std::string heading = node_text(akn_child(unit, "heading"));
+        if (heading.empty()) heading = inherited_heading;
+        chain_.push_back({kind, num});
+
+        TextBuilder text;
+        gather_text(unit, text, true, false);
+        if (!text.empty()) {
+            std::string label = make_label(chain_, doc_.language);
+            add_provision(unit, element_id(unit), kind, num, heading, label, text.take());
+        }
+        find_units(unit, heading);
+        chain_.pop_back();
+    }
+
+    // Text of `node` that belongs to it: stops at sub-units (they are their
+    // own provisions) unless inside quoted structure, skips notes, and skips
+    // the unit's own num/heading (kept in their fields).
+    void gather_text(pugi::xml_node node, TextBuilder& out, bool top, bool quoted) {
+        for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+            if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+                out.append(c.value());
+                continue;
+            }
+            if (c.type() != pugi::node_element) continue;
+            std::string_view n = local_name(c);
+            if (top && (n == "num" || n == "heading" || n == "subheading")) continue;
+            if (n == "authorialNote" || n == "meta") continue;
+            if (n == "eol" || n == "br") {
+                out.append(" ");
+                continue;
+            }
+            if (!quoted && is_unit(c)) continue;
+            bool q = quoted || n == "quotedStructure" || n == "embeddedStructure";
+            if (in(inline_names(), n)) {
+                gather_text(c, out, false, q);
+            } else {
+                out.break_line();
+                gather_text(c, out, false, q);
+                out.break_line();
+            }
+        }
+    }
+
+    void add_provision(pugi::xml_node node, const std::string& eid, const std::string& kind,
+                       const std::string& num, const std::string& heading, std::string label,
+                       std::string text) {
+        Provision p;
+        p.unit_id = ids_.unique(eid, doc_.source_path, line_of(node, lines_), report_);
+        p.provision_id = doc_.document_id + "/" + p.unit_id;
+        p.kind = kind;
+        p.num = num;
+        p.heading = heading;
+        p.label = !label.empty() ? std::move(label) : (!heading.empty() ? heading : p.unit_id);
+        p.text = std::move(text);
+        p.ordinal = static_cast<int>(doc_.provisions.size());
+        doc_.provisions.push_back(std::move(p));
+    }
+
+    void warn(pugi::xml_node n, const std::string& message) {
+        report_.warn(doc_.source_path, n ? line_of(n, lines_) : 0, message);
+    }
+
+    Document& doc_;
+    const LineIndex& lines_;
+    IngestReport& report_;
+    UnitIdSet ids_;
+    std::vector<UnitRef> chain_;
+    bool failed_ = false;
+};
+
+std::optional<Document> read(const std::string& xml, const std::string& name,
+                             IngestReport& report) {
+    if (!check_source_text(xml, name, report)) return std::nullopt;
+    std::string_view text = strip_bom(xml);
+    LineIndex lines(text);
+    pugi::xml_document xdoc;
+    if (!parse_xml(text, xdoc, name, lines, report)) return std::nullopt;
+
+    pugi::xml_node root = xdoc.document_element();
+    if (local_name(root) != "akomaNtoso") {
+        report.skip(name, line_of(root, lines),
+                    "unknown root element <" + std::string(root.name()) + ">; expected <akomaNtoso>");
+        return std::nullopt;
+    }
+    std::string ns = namespace_uri(root);
+    if (!is_akn_namespace(ns)) {
+        report.skip(name, line_of(root, lines),
+                    "unsupported Akoma Ntoso namespace '" + ns + "'; expected " + kAknNamespace);
+        return std::nullopt;
+    }
+    if (ns != kAknNamespace)
+        report.warn(name, line_of(root, lines),
+                    "draft Akoma Ntoso namespace '" + ns + "' read as " + kAknNamespace);
+
+    pugi::xml_node doc_element;
+    for (pugi::xml_node c = root.first_child(); c && !doc_element; c = c.next_sibling())
+        if (c.type() == pugi::node_element && is_akn(c)) doc_element = c;
+    if (!doc_element) {
+        report.skip(name, line_of(root, lines), "<akomaNtoso> holds no document element");
+        return std::nullopt;
+    }
+    pugi::xml_node work =
+        akn_child(akn_child(akn_child(doc_element, "meta"), "identification"), "FRBRWork");
+    if (!work) {
+        report.skip(name, line_of(doc_element, lines),
+                    "missing required metadata <meta>/<identification>/<FRBRWork>");
+        return std::nullopt;
+    }
+
+    Document doc;
+    doc.source_path = name;
+    doc.format = "akn";
+    AknReader reader(doc, lines, report);
+    reader.read_metadata(doc_element);
+    if (doc.document_id.empty()) {
+        report.skip(name, line_of(work, lines), "no FRBRuri to make a document id from");
+        return std::nullopt;
+    }
+    if (!reader.read_bodies(root)) return std::nullopt;
+    if (doc.provisions.empty()) report.warn(name, 0, "document has no text in its body");
+
+    ++report.documents_read;
+    return doc;
+}
+
+}  // namespace
+
+std::optional<Document> read_akn(const std::string& path, IngestReport& report) {
+    std::string xml;
+    if (!load_source_file(path, xml, report)) return std::nullopt;
+    return read_akn_string(xml, path, report);
+}
+
+std::optional<Document> read_akn_string(const std::string& xml, const std::string& name,
+                                        IngestReport& report) {
+    // The reader boundary: whatever goes wrong inside becomes a problem.
+    try {
+        return read(xml, name, report);
+    } catch (const std::exception& e) {
+        report.skip(name, 0, std::string("internal error while reading: ") + e.what());
+    } catch (...) {
+        report.skip(name, 0, "internal error while reading");
+    }
+    return std::nullopt;
+}
+
+}  // namespace himoya

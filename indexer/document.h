@@ -1,0 +1,57 @@
+// The in-memory model every reader produces and the index writer consumes.
+//
+// A Document is one expression of a work (one language version of a law,
+// manual or report). Its body is flattened into Provisions: the smallest
+// units that carry their own text (an article without paragraphs, or each
+// paragraph of an article). Readers (corpus XML, Akoma Ntoso, text/HTML)
+// fill these plain structs; nothing here knows about Xapian.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace himoya {
+
+// Where a document came from, as cited to the user.
+struct SourceCitation {
+    std::string official_title;  // title in the original language
+    std::string number;          // official number, e.g. "No. 954"
+    std::string url;
+    std::string publisher;       // who published the text we summarised
+};
+
+struct Provision {
+    std::string provision_id;  // "<document_id>/<unit_id>", unique in the index
+    std::string unit_id;       // eId-like path inside the document, e.g. "chp_1__art_5__para_2"
+    std::string kind;          // article, paragraph, section, ... (element name)
+    std::string num;           // as printed: "5", "5(2)", "II"
+    std::string heading;       // own heading, or the nearest enclosing one
+    std::string label;         // human citation: "Article 5, paragraph 2"
+    std::string text;          // plain text, paragraphs separated by "\n"
+    std::vector<std::string> topics;  // topic ids given in the source markup
+    int ordinal = 0;           // position in document order, from 0
+};
+
+struct Document {
+    std::string document_id;     // stable id, [a-z0-9][a-z0-9._-]*
+    std::string work_id;         // groups language versions; defaults to document_id
+    std::string title;
+    std::string jurisdiction;    // ISO 3166-1 alpha-2, ISO 3166-2 (BA-SRP), or INT
+    std::string language;        // tg, ru, en, or another ISO 639-1/639-2 code
+    std::string type;            // law, code, bylaw, programme, standard, manual, report, news, act, bill, doc ...
+    std::string date;            // YYYY, YYYY-MM or YYYY-MM-DD
+    std::string issuing_body;
+    std::vector<std::string> topics;    // topic ids (thesaurus concepts) from metadata
+    std::vector<std::string> audience;  // police, judiciary, ... (practice documents)
+    std::string text_status;     // official, official-translation, unofficial-translation, summary
+    std::string translation_of;  // document_id of the text this one translates, if any
+    SourceCitation source;
+    std::string source_path;     // file it was read from (for error messages and provenance)
+    std::string format;          // himoya-xml, akn, text, html
+    std::vector<Provision> provisions;
+
+    // Year as an int, or 0 when the date is missing or malformed.
+    int year() const;
+};
+
+}  // namespace himoya

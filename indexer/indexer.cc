@@ -1,0 +1,80 @@
+#include "indexer/indexer.h"
+
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+
+#include <xapian.h>
+
+#include "indexer/document_reader.h"
+#include "indexer/index_location.h"
+#include "indexer/index_writer.h"
+
+namespace himoya {
+namespace fs = std::filesystem;
+namespace {
+
+long directory_size(const std::string& path) {
+    long total = 0;
+    std::error_code ec;
+    for (const auto& e : fs::recursive_directory_iterator(path, ec))
+        if (e.is_regular_file(ec)) total += static_cast<long>(e.file_size(ec));
+    return total;
+}
+
+}  // namespace
+
+IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
+    auto started = std::chrono::steady_clock::now();
+    IndexSummary summary;
+    IndexLocation location(options.db_path);
+    std::vector<std::string> files = list_corpus_files(options.corpus_dirs, report);
+    summary.generation = location.begin_generation();
+
+    try {
+        Xapian::WritableDatabase db(summary.generation, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+        IndexWriter writer(db);
+        std::set<std::string> seen_ids;
+        int done = 0;
+        for (const std::string& file : files) {
+            std::error_code ec;
+            summary.bytes += static_cast<long>(fs::file_size(file, ec));
+            auto document = read_document_file(file, report);
+            ++done;
+            if (document) {
+                if (!seen_ids.insert(document->document_id).second) {
+                    report.skip(file, 0, "duplicate document id '" + document->document_id +
+                                             "' (already read from an earlier file); skipped");
+                    --report.documents_read;
+                } else {
+                    summary.provisions += writer.add(*document);
+                    ++summary.documents;
+                }
+            }
+            if (options.on_progress) options.on_progress(done, static_cast<int>(files.size()), summary.provisions, summary.bytes);
+        }
+        summary.files = static_cast<int>(files.size());
+        if (options.strict && report.documents_skipped > 0) {
+            db.close();
+            location.abandon_generation(summary.generation);
+            summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            return summary;
+        }
+        db.commit();
+        db.close();
+    } catch (const Xapian::Error& e) {
+        location.abandon_generation(summary.generation);
+        throw std::runtime_error("cannot write index " + summary.generation + ": " + e.get_description());
+    } catch (...) {
+        location.abandon_generation(summary.generation);
+        throw;
+    }
+    summary.index_bytes = directory_size(summary.generation);
+    location.commit_generation(summary.generation);
+    summary.switched = true;
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary;
+}
+
+}  // namespace himoya

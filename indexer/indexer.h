@@ -1,0 +1,38 @@
+// Builds a whole index from corpus directories: lists files, reads each into a
+// Document, analyses it and writes a new index generation, switched in only
+// when complete (see index_location.h). Bad files are problems in the report,
+// never a reason to stop (unless `strict`).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "indexer/ingest_report.h"
+
+namespace himoya {
+
+struct IndexOptions {
+    std::vector<std::string> corpus_dirs{"corpus"};
+    std::string db_path = "build/index";
+    bool strict = false;  // any skipped document fails the run; the old index stays
+    // Called after each file with (files done, files total, provisions, bytes read).
+    std::function<void(int, int, long, long)> on_progress;
+};
+
+struct IndexSummary {
+    int files = 0;
+    int documents = 0;
+    long provisions = 0;
+    long bytes = 0;
+    double seconds = 0;
+    long index_bytes = 0;       // size of the new generation on disk
+    bool switched = false;      // the new generation is now the current index
+    std::string generation;     // its directory
+};
+
+// Throws std::runtime_error only for failures of the run itself (cannot
+// create the database, disk full); document problems go to `report`.
+IndexSummary build_index(const IndexOptions& options, IngestReport& report);
+
+}  // namespace himoya

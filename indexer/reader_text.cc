@@ -1,0 +1,109 @@
+#include "indexer/reader_text.h"
+
+namespace himoya {
+
+namespace {
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool is_alnum_lower(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
+void TextBuilder::append(std::string_view piece) {
+    for (char c : piece) {
+        if (is_space(c)) {
+            pending_space_ = true;
+            continue;
+        }
+        if (!out_.empty()) {
+            if (pending_break_) out_ += '\n';
+            else if (pending_space_) out_ += ' ';
+        }
+        pending_break_ = pending_space_ = false;
+        out_ += c;
+    }
+}
+
+void TextBuilder::break_line() {
+    // A break replaces any pending space; it only shows if text follows.
+    if (!out_.empty()) pending_break_ = true;
+    pending_space_ = false;
+}
+
+std::string TextBuilder::take() {
+    pending_break_ = pending_space_ = false;
+    return std::move(out_);
+}
+
+std::string collapse_whitespace(std::string_view text) {
+    TextBuilder b;
+    b.append(text);
+    return b.take();
+}
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = lower(c);
+    return out;
+}
+
+std::string ascii_upper(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+std::string slugify(std::string_view text) {
+    for (std::string_view scheme : {"https://", "http://"}) {
+        if (ascii_lower(text.substr(0, scheme.size())) == scheme) {
+            text.remove_prefix(scheme.size());
+            break;
+        }
+    }
+    std::string out;
+    bool dash = false;
+    for (char c : text) {
+        c = lower(c);
+        if (is_alnum_lower(c)) {
+            if (dash && !out.empty()) out += '-';
+            dash = false;
+            out += c;
+        } else {
+            dash = true;
+        }
+    }
+    return out;
+}
+
+bool is_valid_id(std::string_view id) {
+    if (id.empty() || !is_alnum_lower(id[0])) return false;
+    for (char c : id)
+        if (!is_alnum_lower(c) && c != '.' && c != '_' && c != '-') return false;
+    return true;
+}
+
+bool is_valid_date(std::string_view d) {
+    if (d.size() != 4 && d.size() != 7 && d.size() != 10) return false;
+    for (size_t i = 0; i < d.size(); ++i) {
+        bool dash_here = i == 4 || i == 7;
+        if (dash_here ? d[i] != '-' : (d[i] < '0' || d[i] > '9')) return false;
+    }
+    return true;
+}
+
+std::string sanitize_num(std::string_view num) {
+    std::string out;
+    for (char c : num) {
+        c = lower(c);
+        if (is_alnum_lower(c)) out += c;
+    }
+    return out;
+}
+
+}  // namespace himoya

@@ -1,0 +1,172 @@
+#include "indexer/xml_meta.h"
+
+#include <array>
+#include <set>
+#include <string_view>
+
+#include "indexer/reader_text.h"
+#include "indexer/xml_util.h"
+
+namespace himoya {
+
+namespace {
+
+// Hand-written instead of std::regex: libstdc++'s regex recurses per
+// character and a hostile multi-megabyte value could overflow the stack.
+bool all_of(std::string_view s, bool (*pred)(char)) {
+    for (char c : s)
+        if (!pred(c)) return false;
+    return true;
+}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper_or_digit(char c) { return is_upper(c) || is_digit(c); }
+
+// INT | [A-Z]{2}(-[A-Z0-9]{1,3})?
+bool valid_jurisdiction(std::string_view j) {
+    if (j == "INT") return true;
+    if (j.size() < 2 || !all_of(j.substr(0, 2), is_upper)) return false;
+    if (j.size() == 2) return true;
+    return j[2] == '-' && j.size() >= 4 && j.size() <= 6 && all_of(j.substr(3), is_upper_or_digit);
+}
+
+// [a-z]{2,3}
+bool valid_language(std::string_view l) {
+    return l.size() >= 2 && l.size() <= 3 && all_of(l, is_lower);
+}
+
+
+bool one_of(std::string_view value, std::initializer_list<std::string_view> allowed) {
+    for (std::string_view a : allowed)
+        if (a == value) return true;
+    return false;
+}
+
+// Shared state while walking one <meta>, so each check is one line.
+struct MetaReader {
+    const std::string& file;
+    const LineIndex& lines;
+    IngestReport& report;
+
+    void warn(pugi::xml_node n, const std::string& message) {
+        report.warn(file, line_of(n, lines), message);
+    }
+
+    // Keeps the first occurrence; a repeat is a warning, not a silent overwrite.
+    void set_once(pugi::xml_node n, std::string& field, std::set<std::string>& seen) {
+        std::string name(local_name(n));
+        if (!seen.insert(name).second) {
+            warn(n, "repeated <" + name + ">; keeping the first");
+            return;
+        }
+        field = node_text(n);
+    }
+
+    void read_list(pugi::xml_node list, const char* item, std::vector<std::string>& out,
+                   bool ids) {
+        for (pugi::xml_node c = list.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            if (local_name(c) != item) {
+                warn(c, "unexpected <" + std::string(c.name()) + "> in <" + list.name() + ">");
+                continue;
+            }
+            std::string v = node_text(c);
+            if (ids && !is_valid_id(v)) {
+                warn(c, "ignoring invalid " + std::string(item) + " id '" + v + "'");
+                continue;
+            }
+            out.push_back(v);
+        }
+    }
+
+    void read_source(pugi::xml_node source, Document& doc) {
+        std::set<std::string> seen;
+        std::string note;
+        for (pugi::xml_node c = source.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            std::string_view n = local_name(c);
+            if (n == "official-title") set_once(c, doc.source.official_title, seen);
+            else if (n == "number") set_once(c, doc.source.number, seen);
+            else if (n == "url") set_once(c, doc.source.url, seen);
+            else if (n == "publisher") set_once(c, doc.source.publisher, seen);
+            else if (n == "note") set_once(c, note, seen);  // for people, not indexed
+            else warn(c, "unknown element <" + std::string(c.name()) + "> in <source>");
+        }
+    }
+};
+
+}  // namespace
+
+bool read_corpus_meta(pugi::xml_node meta, Document& doc, const std::string& file,
+                      const LineIndex& lines, IngestReport& report) {
+    MetaReader r{file, lines, report};
+    std::set<std::string> seen;
+    pugi::xml_node source;
+    for (pugi::xml_node c = meta.first_child(); c; c = c.next_sibling()) {
+        if (c.type() != pugi::node_element) continue;
+        std::string_view n = local_name(c);
+        if (n == "title") r.set_once(c, doc.title, seen);
+        else if (n == "jurisdiction") r.set_once(c, doc.jurisdiction, seen);
+        else if (n == "language") r.set_once(c, doc.language, seen);
+        else if (n == "type") r.set_once(c, doc.type, seen);
+        else if (n == "date") r.set_once(c, doc.date, seen);
+        else if (n == "issuing-body") r.set_once(c, doc.issuing_body, seen);
+        else if (n == "work") r.set_once(c, doc.work_id, seen);
+        else if (n == "text-status") r.set_once(c, doc.text_status, seen);
+        else if (n == "translation-of") r.set_once(c, doc.translation_of, seen);
+        else if (n == "topics") r.read_list(c, "topic", doc.topics, true);
+        else if (n == "audience") r.read_list(c, "group", doc.audience, false);
+        else if (n == "source") {
+            if (source) r.warn(c, "repeated <source>; keeping the first");
+            else source = c;
+        } else {
+            r.warn(c, "unknown element <" + std::string(c.name()) + "> in <meta>");
+        }
+    }
+    if (source) r.read_source(source, doc);
+
+    const std::array<std::pair<const char*, const std::string*>, 8> required{{
+        {"title", &doc.title},
+        {"jurisdiction", &doc.jurisdiction},
+        {"language", &doc.language},
+        {"type", &doc.type},
+        {"date", &doc.date},
+        {"issuing-body", &doc.issuing_body},
+        {"text-status", &doc.text_status},
+        {"source/official-title", &doc.source.official_title},
+    }};
+    for (const auto& [name, value] : required) {
+        if (value->empty()) {
+            report.skip(file, line_of(meta, lines),
+                        std::string("missing required metadata <") + name + "> in <meta>");
+            return false;
+        }
+    }
+
+    // Values that break a pattern still leave a usable document: warn only.
+    if (!valid_jurisdiction(doc.jurisdiction))
+        r.warn(meta, "jurisdiction '" + doc.jurisdiction + "' is not ISO 3166 or INT");
+    if (!valid_language(doc.language))
+        r.warn(meta, "language '" + doc.language + "' is not an ISO 639 code");
+    if (!is_valid_date(doc.date))
+        r.warn(meta, "date '" + doc.date + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+    if (!one_of(doc.type, {"law", "code", "bylaw", "programme", "standard", "manual", "report",
+                           "news", "treaty", "recommendation", "resolution", "guide", "training",
+                           "act", "bill", "doc"}))
+        r.warn(meta, "unknown document type '" + doc.type + "'");
+    if (!one_of(doc.text_status,
+                {"official", "official-translation", "unofficial-translation", "summary"}))
+        r.warn(meta, "unknown text-status '" + doc.text_status + "'");
+    if (!doc.work_id.empty() && !is_valid_id(doc.work_id)) {
+        r.warn(meta, "ignoring invalid work id '" + doc.work_id + "'");
+        doc.work_id.clear();
+    }
+    if (!doc.translation_of.empty() && !is_valid_id(doc.translation_of)) {
+        r.warn(meta, "ignoring invalid translation-of id '" + doc.translation_of + "'");
+        doc.translation_of.clear();
+    }
+    return true;
+}
+
+}  // namespace himoya

@@ -1,0 +1,20 @@
+// What the analyser does to a text, stage by stage, as /api/analyze and
+// `himoya analyze` show it (the equivalent of Elasticsearch's _analyze).
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/analyzer.h"
+
+namespace himoya {
+
+// {"lang", "tokens":[{"token","term","stem","lang","stopword","start","end","position"}]}
+// `language` is tg, ru, en or auto (detected from the text).
+nlohmann::json analysis_report(Analyzer& analyzer, const std::string& text, const std::string& language);
+
+// The same with a fresh Analyzer, for one-off callers such as the CLI.
+nlohmann::json analysis_report(const std::string& text, const std::string& language);
+
+}  // namespace himoya

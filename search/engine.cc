@@ -1,0 +1,86 @@
+#include "search/engine.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+namespace himoya {
+namespace {
+
+std::atomic<unsigned long> next_engine_id{1};
+
+struct ThreadSearcher {
+    std::unique_ptr<Searcher> searcher;
+    std::string version;
+    std::chrono::steady_clock::time_point checked;
+};
+
+// One Searcher per (thread, engine).
+thread_local std::map<unsigned long, ThreadSearcher> thread_searchers;
+
+std::string stub_contents(const std::string& path) {
+    namespace fs = std::filesystem;
+    fs::path stub = fs::is_directory(path) ? fs::path(path) / "XAPIANDB" : fs::path(path);
+    std::ifstream in(stub);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+SearchEngine::SearchEngine(std::vector<std::string> db_paths) : db_paths_(std::move(db_paths)), id_(next_engine_id++) {
+    Searcher check(db_paths_);  // fail now, with a clear message, not on the first request
+}
+
+std::string SearchEngine::index_version() const {
+    std::string version;
+    for (const auto& p : db_paths_) version += stub_contents(p) + "|";
+    return version;
+}
+
+template <typename Fn>
+auto SearchEngine::with_searcher(Fn&& fn) -> decltype(fn(std::declval<Searcher&>())) {
+    ThreadSearcher& ts = thread_searchers[id_];
+    auto now = std::chrono::steady_clock::now();
+    // Look at the stub at most every 200 ms per thread: a file read, not a reopen.
+    if (!ts.searcher || now - ts.checked > std::chrono::milliseconds(200)) {
+        std::string version = index_version();
+        if (!ts.searcher || version != ts.version) {
+            ts.searcher = std::make_unique<Searcher>(db_paths_);
+            ts.version = version;
+        }
+        ts.checked = now;
+    }
+    try {
+        return fn(*ts.searcher);
+    } catch (const BadRequest&) {
+        throw;
+    } catch (const std::exception&) {
+        // A database modified or removed under us: reopen once and retry.
+        ts.searcher = std::make_unique<Searcher>(db_paths_);
+        ts.version = index_version();
+        return fn(*ts.searcher);
+    }
+}
+
+SearchResult SearchEngine::search(const SearchRequest& request) {
+    return with_searcher([&](Searcher& s) { return s.search(request); });
+}
+
+std::optional<nlohmann::json> SearchEngine::document(const std::string& document_id) {
+    return with_searcher([&](Searcher& s) { return s.document(document_id); });
+}
+
+IndexHealth SearchEngine::health() {
+    return with_searcher([&](Searcher& s) { return s.health(); });
+}
+
+nlohmann::json SearchEngine::analyze(const std::string& text, const std::string& language) {
+    return with_searcher([&](Searcher& s) { return s.analyze(text, language); });
+}
+
+}  // namespace himoya

@@ -1,0 +1,49 @@
+// Turns the user's query string into a Xapian::Query through the same Analyzer
+// that indexed the documents (the symmetry Xapian's TermGenerator/QueryParser
+// pair has). Syntax: words (AND by default), "phrases", OR, AND, NOT, -word,
+// +word, (groups), title:word, title:"phrase". Stopwords are dropped outside
+// phrases unless the query has nothing else.
+//
+// Not thread-safe: uses the caller's Analyzer.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analysis/analyzer.h"
+
+namespace himoya {
+
+struct QueryWord {
+    std::string raw;   // as typed
+    std::string term;  // canonical
+    size_t start = 0, end = 0;  // byte range in the query string
+};
+
+struct BuiltQuery {
+    Xapian::Query query;      // Xapian::Query::MatchAll when the query is empty
+    bool empty = true;        // nothing searchable: browse
+    std::set<std::string> highlight_terms;  // canonical words to mark in snippets
+    std::set<std::string> highlight_stems;  // their stems, in every language tried
+    std::vector<QueryWord> words;           // positive words, for spelling suggestions
+};
+
+class QueryBuilder {
+public:
+    static constexpr int kMaxDepth = 32;  // nesting of parentheses and NOTs
+
+    explicit QueryBuilder(Analyzer& analyzer) : analyzer_(analyzer) {}
+
+    // `language` is the query language hint (tg ru en auto). Throws BadRequest
+    // for queries it cannot make sense of (e.g. nesting deeper than kMaxDepth).
+    BuiltQuery build(std::string_view query, std::string_view language);
+
+private:
+    Analyzer& analyzer_;
+};
+
+}  // namespace himoya

@@ -1,0 +1,81 @@
+// The search library's request and result types: plain structs, no Xapian,
+// no HTTP. The server and the CLI fill a SearchRequest and print a SearchResult.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace himoya {
+
+// A request the library refuses (bad syntax, out-of-range parameter). The
+// HTTP layer turns it into a 400; the message is meant for the user.
+class BadRequest : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+// The facets, in the order they are reported. Request filters use the same names.
+inline const std::vector<std::string>& facet_names() {
+    static const std::vector<std::string> names{"jurisdiction", "lang", "type", "year", "topic", "body", "audience"};
+    return names;
+}
+
+struct SearchRequest {
+    std::string query;                                      // user syntax; empty = browse
+    std::map<std::string, std::vector<std::string>> filters;  // facet name → accepted values (OR)
+    std::optional<int> year_from;
+    std::optional<int> year_to;
+    std::string sort = "relevance";   // relevance | date
+    std::string scope;                // all | provision | document; "" = document when browsing, else all
+    std::string lang = "auto";        // query language hint: tg ru en auto
+    int page = 1;                     // from 1
+    int per_page = 10;                // 1..100
+    bool facets = true;
+    bool suggest = true;
+};
+
+// Limits, enforced by validate(); documented in docs/api.md.
+struct SearchLimits {
+    static constexpr size_t kMaxQueryBytes = 1024;
+    static constexpr int kMaxPerPage = 100;
+    static constexpr int kMaxResultWindow = 10000;  // page * per_page
+    static constexpr size_t kMaxFilterValues = 50;
+    static constexpr size_t kMaxFilterValueBytes = 200;
+};
+
+// Throws BadRequest naming the first problem.
+void validate(const SearchRequest& request);
+
+struct SearchHit {
+    std::string id;           // provision id, or document id for a whole-document hit
+    std::string document_id;
+    std::string kind;         // provision | document
+    std::string unit_id;
+    std::string title, num, heading, label;
+    std::string jurisdiction, lang, type, date, body;
+    int year = 0;
+    std::vector<std::string> topics;
+    std::string snippet;      // HTML-escaped, <mark> around matched words
+    double score = 0;
+    std::string url;          // web page of the hit
+};
+
+struct FacetCount {
+    std::string value;
+    long count = 0;
+};
+
+struct SearchResult {
+    std::string query;
+    long total = 0;           // exact number of matches
+    int page = 1, per_page = 10;
+    double took_ms = 0;
+    std::vector<SearchHit> hits;
+    std::map<std::string, std::vector<FacetCount>> facets;  // facet name → counts, best first
+    std::optional<std::string> suggestion;
+};
+
+}  // namespace himoya

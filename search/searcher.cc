@@ -1,0 +1,219 @@
+#include "search/searcher.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include <xapian.h>
+
+#include "analysis/analyzer.h"
+#include "analysis/term_scheme.h"
+#include "search/analysis_report.h"
+#include "search/facets.h"
+#include "search/query_builder.h"
+#include "search/snippets.h"
+
+namespace himoya {
+
+using nlohmann::json;
+
+struct Searcher::Impl {
+    Xapian::Database db;
+    Analyzer analyzer;
+};
+
+namespace {
+
+std::string record_term(const char* kind) { return std::string(terms::kRecord) + kind; }
+
+std::string json_string(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string url_for(const std::string& document_id, const std::string& unit_id) {
+    std::string url = "/document.html?id=" + document_id;
+    if (!unit_id.empty()) url += "#" + unit_id;
+    return url;
+}
+
+// The query with every facet filter except `skip`, and the scope and year range.
+Xapian::Query filtered(const Xapian::Query& text_query, const SearchRequest& r, const std::string& scope,
+                       const std::string& skip) {
+    std::vector<Xapian::Query> filters;
+    for (const auto& [name, values] : r.filters) {
+        if (name == skip || values.empty()) continue;
+        filters.push_back(facet_filter(*find_facet(name), values));
+    }
+    if (scope != "all") filters.emplace_back(record_term(scope == "document" ? "document" : "provision"));
+    if (r.year_from || r.year_to) {
+        std::string lo = r.year_from ? std::to_string(*r.year_from) : "0000";
+        std::string hi = r.year_to ? std::to_string(*r.year_to) : "9999";
+        lo.insert(0, 4 - std::min<size_t>(4, lo.size()), '0');
+        hi.insert(0, 4 - std::min<size_t>(4, hi.size()), '0');
+        filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, terms::kSlotYear, lo, hi);
+    }
+    if (filters.empty()) return text_query;
+    return Xapian::Query(Xapian::Query::OP_FILTER, text_query,
+                         Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::vector<std::string>& db_paths) : impl_(std::make_unique<Impl>()) {
+    if (db_paths.empty()) throw std::runtime_error("no index given");
+    for (const auto& path : db_paths) {
+        try {
+            impl_->db.add_database(Xapian::Database(path));
+        } catch (const Xapian::Error& e) {
+            throw std::runtime_error("cannot open index '" + path + "': " + e.get_msg() +
+                                     " (build it with: himoya index --db " + path + ")");
+        }
+    }
+}
+
+Searcher::~Searcher() = default;
+
+SearchResult Searcher::search(const SearchRequest& r) {
+    validate(r);
+    auto started = std::chrono::steady_clock::now();
+    Impl& s = *impl_;
+    QueryBuilder builder(s.analyzer);
+    BuiltQuery built = builder.build(r.query, r.lang);
+    std::string scope = r.scope.empty() ? (built.empty ? "document" : "all") : r.scope;
+    const Xapian::doccount all = s.db.get_doccount();
+
+    SearchResult result;
+    result.query = r.query;
+    result.page = r.page;
+    result.per_page = r.per_page;
+
+    // Pass 1: the page of hits, counting the facets that have no filter of their own.
+    std::vector<const FacetSpec*> plain, selected;
+    for (const auto& f : facet_specs()) {
+        auto it = r.filters.find(f.name);
+        (it != r.filters.end() && !it->second.empty() ? selected : plain).push_back(&f);
+    }
+    Xapian::Enquire enquire(s.db);
+    enquire.set_query(filtered(built.query, r, scope, ""));
+    if (r.sort == "date" || (built.empty && r.sort == "relevance"))
+        enquire.set_sort_by_value_then_relevance(terms::kSlotDate, true);
+    FacetSpy spy(plain);
+    if (r.facets) enquire.add_matchspy(&spy);
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>((r.page - 1) * r.per_page),
+                                         static_cast<Xapian::doccount>(r.per_page), all);
+    result.total = mset.get_matches_estimated();  // exact: check_at_least covers every document
+    if (r.facets) {
+        for (const FacetSpec* f : plain) result.facets[f->name] = spy.counts(f->name);
+        // Pass 2, one per selected facet: its counts ignore its own filter.
+        for (const FacetSpec* f : selected) {
+            Xapian::Enquire facet_enquire(s.db);
+            facet_enquire.set_query(filtered(built.query, r, scope, f->name));
+            facet_enquire.set_weighting_scheme(Xapian::BoolWeight());
+            FacetSpy own({f});
+            facet_enquire.add_matchspy(&own);
+            facet_enquire.get_mset(0, 0, all);
+            result.facets[f->name] = own.counts(f->name);
+        }
+    }
+
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        json data = json::parse(it.get_document().get_data(), nullptr, false);
+        if (data.is_discarded()) continue;
+        SearchHit hit;
+        hit.id = json_string(data, "id");
+        hit.document_id = json_string(data, "document_id");
+        hit.kind = json_string(data, "kind");
+        hit.unit_id = json_string(data, "unit_id");
+        hit.title = json_string(data, "title");
+        hit.num = json_string(data, "num");
+        hit.heading = json_string(data, "heading");
+        hit.label = json_string(data, "label");
+        hit.jurisdiction = json_string(data, "jurisdiction");
+        hit.lang = json_string(data, "lang");
+        hit.type = json_string(data, "type");
+        hit.date = json_string(data, "date");
+        hit.body = json_string(data, "body");
+        hit.year = data.value("year", 0);
+        if (data.contains("topics") && data["topics"].is_array())
+            for (const auto& t : data["topics"]) if (t.is_string()) hit.topics.push_back(t.get<std::string>());
+        hit.snippet = make_snippet(s.analyzer, json_string(data, "text"), hit.lang, built.highlight_terms,
+                                   built.highlight_stems);
+        hit.score = it.get_weight();
+        hit.url = url_for(hit.document_id, hit.unit_id);
+        result.hits.push_back(std::move(hit));
+    }
+
+    // "Did you mean": replace each word the index does not know by its closest known spelling.
+    if (r.suggest && !built.words.empty()) {
+        std::string suggestion;
+        size_t cursor = 0;
+        bool changed = false;
+        for (const QueryWord& w : built.words) {
+            if (s.db.term_exists(w.term)) continue;
+            std::string better = s.db.get_spelling_suggestion(w.term, 2);
+            if (better.empty() || better == w.term) continue;
+            suggestion += r.query.substr(cursor, w.start - cursor) + better;
+            cursor = w.end;
+            changed = true;
+        }
+        if (changed) result.suggestion = suggestion + r.query.substr(cursor);
+    }
+    result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+std::optional<json> Searcher::document(const std::string& document_id) {
+    Impl& s = *impl_;
+    Xapian::Enquire enquire(s.db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(terms::kUniqueId) + document_id),
+                                    Xapian::Query(record_term("document"))));
+    Xapian::MSet found = enquire.get_mset(0, 1);
+    if (found.empty()) return std::nullopt;
+    json doc = json::parse(found.begin().get_document().get_data(), nullptr, false);
+    if (doc.is_discarded()) return std::nullopt;
+    doc.erase("text");
+    doc.erase("kind");
+
+    // Other language versions: records of the same work.
+    json versions = json::array();
+    Xapian::Enquire work(s.db);
+    work.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                 Xapian::Query(terms::boolean_term(terms::kWork, json_string(doc, "work_id"))),
+                                 Xapian::Query(record_term("document"))));
+    Xapian::MSet others = work.get_mset(0, 100);
+    for (auto it = others.begin(); it != others.end(); ++it) {
+        json other = json::parse(it.get_document().get_data(), nullptr, false);
+        if (other.is_discarded() || json_string(other, "id") == document_id) continue;
+        versions.push_back({{"id", other["id"]}, {"lang", other["lang"]}, {"title", other["title"]},
+                            {"text_status", other["text_status"]}});
+    }
+    doc["versions"] = versions;
+
+    json provisions = json::array();
+    Xapian::Enquire parts(s.db);
+    parts.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                  Xapian::Query(terms::boolean_term(terms::kDocument, document_id)),
+                                  Xapian::Query(record_term("provision"))));
+    parts.set_sort_by_value(terms::kSlotOrdinal, false);
+    Xapian::MSet mset = parts.get_mset(0, s.db.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        json p = json::parse(it.get_document().get_data(), nullptr, false);
+        if (p.is_discarded()) continue;
+        provisions.push_back({{"id", p["id"]}, {"unit_id", p["unit_id"]}, {"kind", p["unit_kind"]},
+                              {"num", p["num"]}, {"heading", p["heading"]}, {"label", p["label"]},
+                              {"text", p["text"]}, {"topics", p["topics"]}});
+    }
+    doc["provisions"] = provisions;
+    return doc;
+}
+
+IndexHealth Searcher::health() {
+    return {static_cast<long>(impl_->db.get_termfreq(record_term("document"))),
+            static_cast<long>(impl_->db.get_termfreq(record_term("provision")))};
+}
+
+json Searcher::analyze(const std::string& text, const std::string& language) {
+    return analysis_report(impl_->analyzer, text, language);
+}
+
+}  // namespace himoya

@@ -1,0 +1,49 @@
+// Searcher: runs searches, fetches documents and reports index health over one
+// open index. Not thread-safe (it owns a Xapian::Database and an Analyzer):
+// use SearchEngine (engine.h) to share an index between threads.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "search/search_types.h"
+
+namespace himoya {
+
+struct IndexHealth {
+    long documents = 0;
+    long provisions = 0;
+};
+
+class Searcher {
+public:
+    // Opens the index at each path (a directory with a XAPIANDB stub, a Xapian
+    // database, or a stub file); several paths are searched as one.
+    // Throws std::runtime_error with a readable message if one cannot be opened.
+    explicit Searcher(const std::vector<std::string>& db_paths);
+    ~Searcher();
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    // Throws BadRequest for invalid requests.
+    SearchResult search(const SearchRequest& request);
+
+    // The document with its metadata, other language versions and provisions
+    // in document order; nullopt if there is no document with that id.
+    std::optional<nlohmann::json> document(const std::string& document_id);
+
+    IndexHealth health();
+
+    // Every analysis stage of `text`, as /api/analyze shows it.
+    nlohmann::json analyze(const std::string& text, const std::string& language);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace himoya

@@ -1,0 +1,70 @@
+#include "search/snippets.h"
+
+#include <vector>
+
+namespace himoya {
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string make_snippet(Analyzer& analyzer, std::string_view text, std::string_view language,
+                         const std::set<std::string>& terms, const std::set<std::string>& stems,
+                         const SnippetOptions& options) {
+    auto tokens = analyzer.analyze(text, language);
+    if (tokens.empty()) return html_escape(text.substr(0, 300));
+    std::vector<bool> hit(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i)
+        hit[i] = terms.count(tokens[i].term) || (!tokens[i].stopword && stems.count(tokens[i].stem));
+
+    // The window of `window_words` tokens holding the most matches (first wins ties).
+    size_t window = std::min(options.window_words, tokens.size());
+    size_t best_start = 0, best = 0, current = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        current += hit[i];
+        if (i >= window) current -= hit[i - window];
+        if (i + 1 >= window && current > best) {
+            best = current;
+            best_start = i + 1 - window;
+        }
+    }
+    // Start a few words before the first match so it has some context.
+    if (best > 0) {
+        size_t first = best_start;
+        while (first < best_start + window && !hit[first]) ++first;
+        size_t lead = std::min<size_t>(4, first);
+        best_start = std::min(first - lead, tokens.size() - window);
+    }
+    size_t last = best_start + window - 1;
+
+    size_t from = best_start == 0 ? 0 : tokens[best_start].start;
+    size_t to = last + 1 >= tokens.size() ? text.size() : tokens[last].end;
+    std::string out;
+    if (from > 0) out += "…";
+    size_t cursor = from;
+    for (size_t i = best_start; i <= last; ++i) {
+        if (!hit[i]) continue;
+        out += html_escape(text.substr(cursor, tokens[i].start - cursor));
+        out += "<mark>";
+        out += html_escape(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
+        out += "</mark>";
+        cursor = tokens[i].end;
+    }
+    out += html_escape(text.substr(cursor, to - cursor));
+    if (to < text.size()) out += "…";
+    return out;
+}
+
+}  // namespace himoya

@@ -1,0 +1,27 @@
+// Our own highlighter: it re-reads a provision's text with the same Analyzer
+// that indexed it, so what it marks is exactly what matched (Xapian's
+// MSet::snippet tokenises differently from our ICU chain).
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "analysis/analyzer.h"
+
+namespace himoya {
+
+struct SnippetOptions {
+    size_t window_words = 36;  // words shown around the densest cluster of matches
+};
+
+// HTML-escaped excerpt of `text` with <mark>…</mark> around every word whose
+// canonical term or stem is in the given sets; "…" where text was cut.
+std::string make_snippet(Analyzer& analyzer, std::string_view text, std::string_view language,
+                         const std::set<std::string>& terms, const std::set<std::string>& stems,
+                         const SnippetOptions& options = {});
+
+// Escapes & < > " ' for HTML text and attribute values.
+std::string html_escape(std::string_view text);
+
+}  // namespace himoya

@@ -1,0 +1,155 @@
+#include "server/http_server.h"
+
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "search/engine.h"
+#include "search/result_json.h"
+#include "server/request_params.h"
+
+namespace himoya {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kMaxAnalyzeBytes = 20000;
+
+void send_json(httplib::Response& res, int status, const json& body) {
+    res.status = status;
+    // replace invalid UTF-8 rather than throw: an error message must always go out
+    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& res, int status, const std::string& message) {
+    send_json(res, status, {{"error", {{"code", status}, {"message", message}}}});
+}
+
+bool is_api(const httplib::Request& req) { return req.path.rfind("/api/", 0) == 0 || req.path == "/api"; }
+
+// Runs a handler body; library BadRequests become 400s, anything else a 500
+// with a message (logged), so no exception ever reaches httplib.
+template <typename Fn>
+void guarded(httplib::Response& res, Fn&& fn) {
+    try {
+        fn();
+    } catch (const BadRequest& e) {
+        send_error(res, 400, e.what());
+    } catch (const std::exception& e) {
+        std::cerr << "internal error: " << e.what() << "\n";
+        send_error(res, 500, std::string("internal error: ") + e.what());
+    }
+}
+
+}  // namespace
+
+int run_server(const ServerOptions& options) {
+    std::unique_ptr<SearchEngine> engine;
+    try {
+        engine = std::make_unique<SearchEngine>(options.db_paths);
+    } catch (const std::exception& e) {
+        std::cerr << "himoya serve: " << e.what() << "\n";
+        return 1;
+    }
+
+    httplib::Server server;
+    int threads = options.threads;
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    server.set_payload_max_length(64 * 1024);
+    server.set_read_timeout(5, 0);
+    server.set_write_timeout(10, 0);
+    server.set_keep_alive_max_count(1000);
+
+    httplib::Headers headers{
+        {"X-Content-Type-Options", "nosniff"},
+        {"Referrer-Policy", "no-referrer"},
+        {"Content-Security-Policy",
+         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"},
+        {"X-Frame-Options", "DENY"},
+    };
+    if (!options.cors_origin.empty()) headers.emplace("Access-Control-Allow-Origin", options.cors_origin);
+    server.set_default_headers(headers);
+
+    server.Get("/api/health", [&](const httplib::Request&, httplib::Response& res) {
+        guarded(res, [&] {
+            IndexHealth h = engine->health();
+            send_json(res, 200, {{"status", "ok"}, {"documents", h.documents}, {"provisions", h.provisions}});
+        });
+    });
+
+    server.Get("/api/search", [&](const httplib::Request& req, httplib::Response& res) {
+        guarded(res, [&] {
+            SearchRequest request = search_request_from_params(req.params);
+            send_json(res, 200, to_json(engine->search(request)));
+        });
+    });
+
+    server.Get(R"(/api/documents/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
+        guarded(res, [&] {
+            std::string id = req.matches[1];
+            auto doc = engine->document(id);
+            if (!doc) return send_error(res, 404, "no document with id '" + id + "'");
+            send_json(res, 200, *doc);
+        });
+    });
+
+    server.Get("/api/analyze", [&](const httplib::Request& req, httplib::Response& res) {
+        guarded(res, [&] {
+            std::string text = string_param(req.params, "text");
+            std::string lang = string_param(req.params, "lang");
+            if (lang.empty()) lang = "auto";
+            if (lang != "tg" && lang != "ru" && lang != "en" && lang != "auto")
+                throw BadRequest("lang must be tg, ru, en or auto");
+            if (text.size() > kMaxAnalyzeBytes)
+                throw BadRequest("text too long (limit " + std::to_string(kMaxAnalyzeBytes) + " bytes)");
+            send_json(res, 200, engine->analyze(text, lang));
+        });
+    });
+
+    // Any other /api path is a JSON 404, not the static handler's HTML.
+    server.Get(R"(/api(/.*)?)", [&](const httplib::Request& req, httplib::Response& res) {
+        send_error(res, 404, "no such endpoint: " + req.path);
+    });
+
+    if (!std::filesystem::is_directory(options.web_root)) {
+        std::cerr << "himoya serve: web root '" << options.web_root << "' not found; serving the API only\n";
+    } else if (!server.set_mount_point("/", options.web_root)) {
+        std::cerr << "himoya serve: cannot serve " << options.web_root << "\n";
+        return 1;
+    }
+    server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
+
+    server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        if (is_api(req) || res.status != 404) {
+            send_error(res, res.status, res.status == 404 ? "not found" : "request failed");
+        } else {
+            res.set_content("<!doctype html><title>Not found</title><p>Not found. <a href=\"/\">Search</a></p>",
+                            "text/html; charset=utf-8");
+        }
+    });
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        send_error(res, 500, "internal error");
+    });
+
+    int port = options.port;
+    if (port == 0) {
+        port = server.bind_to_any_port(options.host);
+        if (port < 0) {
+            std::cerr << "himoya serve: cannot bind " << options.host << "\n";
+            return 1;
+        }
+    } else if (!server.bind_to_port(options.host, port)) {
+        std::cerr << "himoya serve: cannot bind " << options.host << ":" << port << " (in use?)\n";
+        return 1;
+    }
+    std::cout << "listening on http://" << options.host << ":" << port << std::endl;
+    return server.listen_after_bind() ? 0 : 1;
+}
+
+}  // namespace himoya

@@ -1,0 +1,24 @@
+// Turns URL query parameters into library requests. Every malformed value is
+// a BadRequest naming the parameter, which the server answers with a 400.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "search/search_types.h"
+
+namespace himoya {
+
+using QueryParams = std::multimap<std::string, std::string>;
+
+// /api/search parameters (docs/api.md). Unknown parameters are ignored, as
+// most search APIs do, so that clients can add tracking or cache-busting keys.
+SearchRequest search_request_from_params(const QueryParams& params);
+
+// An integer parameter in [min, max], or `fallback` when absent.
+int int_param(const QueryParams& params, const std::string& name, int fallback, int min, int max);
+
+// The single value of a parameter ("" when absent); BadRequest if invalid UTF-8.
+std::string string_param(const QueryParams& params, const std::string& name);
+
+}  // namespace himoya

@@ -1,0 +1,193 @@
+// Searching a small trilingual index: hits, exact multi-select facets,
+// phrases, snippets, documents and suggestions.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "search/searcher.h"
+#include "test_index.h"
+
+using namespace himoya;
+
+namespace {
+
+long facet_count(const SearchResult& r, const std::string& facet, const std::string& value) {
+    auto it = r.facets.find(facet);
+    if (it == r.facets.end()) return -1;
+    for (const auto& c : it->second)
+        if (c.value == value) return c.count;
+    return 0;
+}
+
+std::set<std::string> hit_ids(const SearchResult& r) {
+    std::set<std::string> ids;
+    for (const auto& h : r.hits) ids.insert(h.id);
+    return ids;
+}
+
+SearchRequest query(const std::string& q, const std::string& scope = "provision") {
+    SearchRequest r;
+    r.query = q;
+    r.scope = scope;
+    r.per_page = 100;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("a word finds its provisions in the right language, stemmed") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    auto r = s.search(query("order"));
+    CHECK(hit_ids(r) == std::set<std::string>{"ba-law-en/art_3", "ba-law-en/art_4", "ge-report-en/art_2"});
+    auto ru = s.search(query("охранные ордера"));  // plural forms find the singular
+    REQUIRE(ru.hits.size() == 1);
+    CHECK(ru.hits[0].id == "tj-law-ru/art_2");
+    CHECK(ru.hits[0].snippet.find("<mark>Охранный</mark> <mark>ордер</mark>") != std::string::npos);
+    auto tg = s.search(query("ордери ҳимоявӣ"));
+    REQUIRE(tg.hits.size() == 1);
+    CHECK(tg.hits[0].id == "tj-law-tg/art_2");
+    CHECK(tg.hits[0].label == "Article 2");
+    CHECK(tg.hits[0].url == "/document.html?id=tj-law-tg#art_2");
+}
+
+TEST_CASE("total and facet counts are exact") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    auto r = s.search(query("violence"));
+    CHECK(r.total == static_cast<long>(r.hits.size()));
+    long by_jurisdiction = 0;
+    for (const auto& c : r.facets.at("jurisdiction")) by_jurisdiction += c.count;
+    CHECK(by_jurisdiction == r.total);
+    // the title ("...Domestic Violence") is indexed with every provision of the law
+    CHECK(facet_count(r, "jurisdiction", "BA-SRP") == 4);
+    CHECK(facet_count(r, "jurisdiction", "GE") == 1);  // only the report's art_1 says "violence"
+}
+
+TEST_CASE("facets are multi-select: a facet's own filter does not change its counts") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    auto all = s.search(query(""));
+    SearchRequest filtered = query("");
+    filtered.filters["jurisdiction"] = {"TJ"};
+    auto r = s.search(filtered);
+    CHECK(r.total == facet_count(all, "jurisdiction", "TJ"));
+    // the jurisdiction facet still shows the other jurisdictions
+    CHECK(facet_count(r, "jurisdiction", "GE") == facet_count(all, "jurisdiction", "GE"));
+    // other facets reflect the filter
+    CHECK(facet_count(r, "lang", "en") == 0);
+    CHECK(facet_count(r, "lang", "tg") == 3);
+    // OR inside a facet, AND across
+    filtered.filters["jurisdiction"] = {"TJ", "GE"};
+    CHECK(s.search(filtered).total == facet_count(all, "jurisdiction", "TJ") + facet_count(all, "jurisdiction", "GE"));
+    filtered.filters["lang"] = {"ru"};
+    CHECK(s.search(filtered).total == 3);
+}
+
+TEST_CASE("topic facet is multi-valued") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    SearchRequest r = query("");
+    r.filters["topic"] = {"protection-orders"};
+    auto result = s.search(r);
+    CHECK(result.total == 4);  // tg art 2, ru art 2, ba art 2 and 4
+    CHECK(facet_count(result, "topic", "police-response") == 1);
+}
+
+TEST_CASE("year range and date sort") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    SearchRequest r = query("", "document");
+    r.year_from = 2013;
+    auto result = s.search(r);
+    CHECK(result.total == 3);
+    r.year_from.reset();
+    r.sort = "date";
+    result = s.search(r);
+    REQUIRE(result.hits.size() == 4);
+    CHECK(result.hits.front().year == 2024);
+    CHECK(result.hits.back().year == 2012);
+}
+
+TEST_CASE("phrase queries respect word order") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    CHECK(s.search(query("\"restraining order\"")).total == 1);
+    CHECK(s.search(query("\"order restraining\"")).total == 0);
+    CHECK(s.search(query("\"амали қасдонаи\"")).total == 1);
+    CHECK(s.search(query("\"қасдонаи амали\"")).total == 0);
+}
+
+TEST_CASE("whole-document hits and browse scope") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    // words from two different articles: only the whole document has both
+    auto r = s.search(query("restraining misdemeanour", "all"));
+    REQUIRE(r.total == 1);
+    CHECK(r.hits[0].kind == "document");
+    CHECK(r.hits[0].id == "ba-law-en");
+    SearchRequest browse;
+    CHECK(s.search(browse).total == 4);  // an empty query lists documents
+}
+
+TEST_CASE("snippets escape HTML from the corpus") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    auto r = s.search(query("script"));
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].snippet.find("<script>") == std::string::npos);
+    CHECK(r.hits[0].snippet.find("&lt;<mark>script</mark>&gt;") != std::string::npos);
+    CHECK(r.hits[0].snippet.find("&quot;quotes&quot;") != std::string::npos);
+}
+
+TEST_CASE("did you mean, from the index's own words") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    auto r = s.search(query("restrainig order"));
+    REQUIRE(r.suggestion);
+    CHECK(*r.suggestion == "restraining order");
+    CHECK_FALSE(s.search(query("restraining order")).suggestion);
+}
+
+TEST_CASE("documents come back with provisions in order and their other language versions") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    auto doc = s.document("tj-law-ru");
+    REQUIRE(doc);
+    CHECK((*doc)["title"] == "Закон о профилактике насилия в семье");
+    REQUIRE((*doc)["provisions"].size() == 3);
+    CHECK((*doc)["provisions"][0]["unit_id"] == "art_1");
+    CHECK((*doc)["provisions"][2]["unit_id"] == "art_3");
+    REQUIRE((*doc)["versions"].size() == 1);
+    CHECK((*doc)["versions"][0]["id"] == "tj-law-tg");
+    CHECK_FALSE(s.document("no-such-doc"));
+}
+
+TEST_CASE("bad requests are refused with BadRequest") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    SearchRequest r;
+    r.query = std::string(2000, 'a');
+    CHECK_THROWS_AS(s.search(r), BadRequest);
+    r = SearchRequest{};
+    r.per_page = 101;
+    CHECK_THROWS_AS(s.search(r), BadRequest);
+    r = SearchRequest{};
+    r.page = 5000;
+    r.per_page = 100;
+    CHECK_THROWS_AS(s.search(r), BadRequest);
+    r = SearchRequest{};
+    r.query = "\xff\xfe";
+    CHECK_THROWS_AS(s.search(r), BadRequest);
+    r = SearchRequest{};
+    r.filters["colour"] = {"red"};
+    CHECK_THROWS_AS(s.search(r), BadRequest);
+}
+
+TEST_CASE("health counts documents and provisions") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    auto h = s.health();
+    CHECK(h.documents == 4);
+    CHECK(h.provisions == 13);
+}

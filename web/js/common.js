@@ -1,0 +1,169 @@
+// Shared helpers of both pages: DOM building (text only), the API client,
+// and the interface-language switch.
+import { t, setLang, getLang, defaultLang, UI_LANGS, UI_LANG_NAMES } from './i18n.js';
+
+// el('a', {href: '/x', class: 'y'}, 'text', otherNode): builds an element.
+// Strings become text nodes; nothing is ever parsed as HTML.
+export function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  if (attrs) {
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === 'class') node.className = v;
+      else if (k === 'text') node.textContent = v;
+      else if (k === 'dataset') Object.assign(node.dataset, v);
+      else if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), v);
+      else if (v === true) node.setAttribute(k, '');
+      else node.setAttribute(k, String(v));
+    }
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    if (Array.isArray(c)) append(node, c);
+    else if (c instanceof Node) node.appendChild(c);
+    else node.appendChild(document.createTextNode(String(c)));
+  }
+}
+
+export function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
+
+// The snippet from the API is HTML-escaped text with <mark> elements. It is
+// never parsed as HTML: split at <mark>/</mark>, decode the entities of the
+// text between, and build text nodes and <mark> elements. Anything else that
+// looks like markup stays visible text, so a malformed snippet cannot inject
+// elements, attributes or script.
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+export function decodeEntities(s) {
+  return String(s).replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e) => {
+    if (e[0] === '#') {
+      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) ? String.fromCodePoint(cp) : m;
+    }
+    const v = ENTITIES[e.toLowerCase()];
+    return v === undefined ? m : v;
+  });
+}
+
+// [{text, mark}] pieces of a snippet.
+export function snippetPieces(html) {
+  const out = [];
+  let marked = false;
+  for (const part of String(html || '').split(/(<\/?mark>)/i)) {
+    if (/^<mark>$/i.test(part)) { marked = true; continue; }
+    if (/^<\/mark>$/i.test(part)) { marked = false; continue; }
+    if (part) out.push({ text: decodeEntities(part), mark: marked });
+  }
+  return out;
+}
+
+export function snippetNodes(html) {
+  const out = document.createDocumentFragment();
+  for (const p of snippetPieces(html)) {
+    if (p.mark) { const m = document.createElement('mark'); m.textContent = p.text; out.appendChild(m); }
+    else out.appendChild(document.createTextNode(p.text));
+  }
+  return out;
+}
+
+// The words marked in a snippet.
+export function markedWords(html) {
+  return [...new Set(snippetPieces(html).filter((p) => p.mark).map((p) => p.text.trim()).filter(Boolean))];
+}
+
+// Only http(s) links from data are made clickable.
+export function safeHttpUrl(u) {
+  try {
+    const url = new URL(String(u), location.href);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch (e) { return null; }
+}
+
+export class ApiError extends Error {
+  constructor(status, message, network = false) {
+    super(message);
+    this.status = status;
+    this.network = network;
+  }
+}
+
+// GET /api/PATH?params; params is a URLSearchParams or a plain object.
+export async function apiGet(path, params, signal) {
+  const qs = params ? new URLSearchParams(params).toString() : '';
+  const url = '/api/' + path + (qs ? '?' + qs : '');
+  let res;
+  try {
+    res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  } catch (e) {
+    if (e && e.name === 'AbortError') throw e;
+    throw new ApiError(0, t('errorNetwork'), true);
+  }
+  let body = null;
+  try { body = await res.json(); } catch (e) { body = null; }
+  if (!res.ok) {
+    const msg = body && body.error && body.error.message ? String(body.error.message) : t('errorServer', { code: res.status });
+    throw new ApiError(res.status, msg);
+  }
+  if (body === null) throw new ApiError(res.status, t('errorServer', { code: res.status }));
+  return body;
+}
+
+// The UI language: ?ui= if valid, else the browser's preference.
+export function initLang() {
+  const p = new URLSearchParams(location.search).get('ui');
+  const lang = UI_LANGS.includes(p) ? p : defaultLang();
+  setLang(lang);
+  document.documentElement.lang = lang;
+  return lang;
+}
+
+// The ?ui= value to keep in links, or null when the URL has none.
+export function explicitUi() {
+  const p = new URLSearchParams(location.search).get('ui');
+  return UI_LANGS.includes(p) ? p : null;
+}
+
+// Fill [data-i18n] (text), [data-i18n-placeholder], [data-i18n-aria] and
+// [data-i18n-title] elements.
+export function applyLabels(root = document) {
+  for (const n of root.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
+  for (const n of root.querySelectorAll('[data-i18n-placeholder]')) n.setAttribute('placeholder', t(n.dataset.i18nPlaceholder));
+  for (const n of root.querySelectorAll('[data-i18n-aria]')) n.setAttribute('aria-label', t(n.dataset.i18nAria));
+  for (const n of root.querySelectorAll('[data-i18n-title]')) n.setAttribute('title', t(n.dataset.i18nTitle));
+}
+
+// The en / ru / tg switch: plain links to the same URL with another ?ui=.
+export function renderLangSwitch(container, onSwitch) {
+  clear(container);
+  container.setAttribute('aria-label', t('uiLanguage'));
+  const list = el('ul', { class: 'lang-list' });
+  for (const lang of UI_LANGS) {
+    const url = new URL(location.href);
+    url.searchParams.set('ui', lang);
+    const a = el('a', {
+      href: url.pathname + url.search + url.hash,
+      lang, hreflang: lang,
+      'aria-current': lang === getLang() ? 'true' : null,
+      dataset: { ui: lang },
+    }, UI_LANG_NAMES[lang]);
+    if (onSwitch) {
+      a.addEventListener('click', (ev) => {
+        if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+        ev.preventDefault();
+        onSwitch(lang);
+      });
+    }
+    list.appendChild(el('li', null, a));
+  }
+  container.appendChild(list);
+}
+
+export function switchLang(lang) {
+  setLang(lang);
+  document.documentElement.lang = lang;
+}

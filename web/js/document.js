@@ -1,0 +1,274 @@
+// The document page: /api/documents/{id}, metadata, contents, provisions,
+// the target provision (#unit_id) scrolled into view and highlighted.
+import { t, getLang, valueLabel, formatDate } from './i18n.js';
+import {
+  el, clear, apiGet, initLang, applyLabels, renderLangSwitch, switchLang, safeHttpUrl, explicitUi,
+} from './common.js';
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const docId = params.get('id') || '';
+let ui = explicitUi();
+let doc = null;
+let loadError = null;
+
+function docHref(id, hash) {
+  const p = new URLSearchParams({ id });
+  if (ui) p.set('ui', ui);
+  return 'document.html?' + p.toString() + (hash || '');
+}
+
+// ---- metadata -----------------------------------------------------------
+
+function metaRow(dl, labelKey, ...value) {
+  const parts = value.flat().filter((v) => v !== null && v !== undefined && v !== '');
+  if (!parts.length) return;
+  dl.appendChild(el('div', { class: 'meta-row' }, el('dt', null, t(labelKey)), el('dd', null, parts)));
+}
+
+function joinList(items) {
+  const out = [];
+  items.forEach((x, i) => { if (i) out.push(', '); out.push(x); });
+  return out;
+}
+
+function renderHeader() {
+  const d = doc;
+  document.title = (d.title || d.id) + ' — ' + t('brand');
+
+  const cite = clear($('doc-cite'));
+  const bits = [
+    d.jurisdiction && valueLabel('jurisdiction', d.jurisdiction),
+    d.type && valueLabel('type', d.type),
+    d.year ? String(d.year) : null,
+  ].filter(Boolean);
+  bits.forEach((b, i) => {
+    if (i) cite.appendChild(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+    cite.appendChild(el('span', null, b));
+  });
+  if (d.lang) cite.appendChild(el('span', { class: 'lang-badge' }, valueLabel('lang', d.lang)));
+
+  const title = $('doc-title');
+  title.textContent = d.title || d.id;
+  if (d.lang) title.setAttribute('lang', d.lang);
+
+  const dl = clear($('doc-meta'));
+  metaRow(dl, 'meta_jurisdiction', d.jurisdiction ? valueLabel('jurisdiction', d.jurisdiction) : '');
+  metaRow(dl, 'meta_lang', d.lang ? valueLabel('lang', d.lang) : '');
+  metaRow(dl, 'meta_type', d.type ? valueLabel('type', d.type) : '');
+  metaRow(dl, 'meta_date', d.date ? el('time', { datetime: d.date }, formatDate(d.date)) : '');
+  metaRow(dl, 'meta_body', d.body ? el('span', { lang: d.lang || null }, d.body) : '');
+  metaRow(dl, 'meta_status', d.text_status ? el('span', { class: 'status status-' + String(d.text_status).replace(/[^a-z-]/g, '') }, valueLabel('status', d.text_status)) : '');
+  if (Array.isArray(d.topics) && d.topics.length) {
+    metaRow(dl, 'meta_topics', joinList(d.topics.map((x) => {
+      const p = new URLSearchParams();
+      p.append('topic', x);
+      if (ui) p.set('ui', ui);
+      return el('a', { href: 'index.html?' + p.toString() }, valueLabel('topic', x));
+    })));
+  }
+  if (Array.isArray(d.audience) && d.audience.length) metaRow(dl, 'meta_audience', joinList(d.audience.map((x) => valueLabel('audience', x))));
+  if (d.translation_of) {
+    const v = (d.versions || []).find((x) => x.id === d.translation_of);
+    metaRow(dl, 'meta_translationOf', el('a', { href: docHref(d.translation_of), hreflang: v && v.lang ? v.lang : null },
+      v ? `${valueLabel('lang', v.lang)} — ${v.title || v.id}` : d.translation_of));
+  }
+  const s = d.source || {};
+  const srcParts = [];
+  if (s.official_title) srcParts.push(el('span', { class: 'src-title' }, el('cite', null, s.official_title)));
+  const small = [];
+  if (s.number) small.push(`${t('src_number')}: ${s.number}`);
+  if (s.publisher) small.push(`${t('src_publisher')}: ${s.publisher}`);
+  if (small.length) srcParts.push(el('span', { class: 'src-detail' }, small.join(' · ')));
+  if (s.note) srcParts.push(el('span', { class: 'src-note' }, `${t('src_note')}: ${s.note}`));
+  const href = s.url ? safeHttpUrl(s.url) : null;
+  if (href) srcParts.push(el('span', { class: 'src-link' }, el('a', { href, rel: 'noopener noreferrer external', target: '_blank' }, t('src_link')), ' ', el('span', { class: 'src-url' }, s.url)));
+  else if (s.url) srcParts.push(el('span', { class: 'src-url' }, s.url));
+  metaRow(dl, 'meta_source', srcParts);
+
+  const others = (Array.isArray(d.versions) ? d.versions : []).filter((v) => v && v.id && v.id !== d.id);
+  const nav = $('versions');
+  const list = clear($('versions-list'));
+  nav.hidden = others.length === 0;
+  for (const v of others) {
+    list.appendChild(el('li', null,
+      el('a', { href: docHref(v.id, location.hash), hreflang: v.lang || null, class: 'version-link', dataset: { versionId: v.id } },
+        el('span', { class: 'version-lang' }, valueLabel('lang', v.lang)),
+        ' ',
+        el('span', { class: 'version-title', lang: v.lang || null }, v.title || v.id)),
+      v.text_status ? el('span', { class: 'version-status' }, ' · ' + valueLabel('status', v.text_status)) : null));
+  }
+}
+
+// ---- text ---------------------------------------------------------------
+
+function renderBody() {
+  const d = doc;
+  const provisions = Array.isArray(d.provisions) ? d.provisions : [];
+  const toc = clear($('toc-list'));
+  const box = clear($('provisions'));
+  if (d.lang) box.setAttribute('lang', d.lang);
+  if (!provisions.length) {
+    $('toc').hidden = true;
+    box.appendChild(el('p', { class: 'empty-title' }, t('noProvisions')));
+    return;
+  }
+  $('toc').hidden = provisions.length < 2;
+  if (window.matchMedia('(max-width: 900px)').matches) $('toc').open = false;
+  for (const p of provisions) {
+    const uid = p.unit_id || p.id;
+    const label = p.label || p.num || '';
+    const headingId = '_h_' + uid;
+    toc.appendChild(el('li', null, el('a', { href: '#' + uid, lang: d.lang || null },
+      label ? el('span', { class: 'toc-label' }, label) : null,
+      label && p.heading ? ' ' : null,
+      p.heading ? el('span', { class: 'toc-heading' }, p.heading) : null)));
+    const text = String(p.text || '').split(/\n+/).map((x) => x.trim()).filter(Boolean);
+    box.appendChild(el('section', { class: 'provision', id: uid, 'aria-labelledby': headingId, tabindex: '-1', dataset: { kind: p.kind || '' } },
+      el('h2', { id: headingId, class: 'provision-head' },
+        label ? el('span', { class: 'provision-label' }, label) : null,
+        p.heading ? el('span', { class: 'provision-heading' }, p.heading) : null,
+        el('a', { class: 'anchor', href: '#' + uid, 'aria-label': t('linkToProvision') + (label ? ': ' + label : ''), lang: getLang() }, '#')),
+      text.map((x) => el('p', null, x))));
+  }
+}
+
+function relabelAnchors() {
+  for (const a of document.querySelectorAll('#provisions a.anchor')) {
+    const label = a.parentElement.querySelector('.provision-label');
+    a.setAttribute('aria-label', t('linkToProvision') + (label ? ': ' + label.textContent : ''));
+    a.setAttribute('lang', getLang());
+  }
+}
+
+// Words to highlight, passed by the search page from the hit's snippet.
+function highlightWords(root, words) {
+  if (!root || !words.length) return;
+  const esc = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
+  let re;
+  try { re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${esc.join('|')})(?![\\p{L}\\p{N}])`, 'giu'); } catch (e) { return; }
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement && n.parentElement.closest('p') && !n.parentElement.closest('mark') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+  });
+  const nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  for (const node of nodes) {
+    const text = node.nodeValue;
+    re.lastIndex = 0;
+    let m;
+    let last = 0;
+    const frag = document.createDocumentFragment();
+    while ((m = re.exec(text))) {
+      if (m.index > last) frag.appendChild(document.createTextNode(text.slice(last, m.index)));
+      frag.appendChild(el('mark', null, m[0]));
+      last = m.index + m[0].length;
+      if (m[0].length === 0) re.lastIndex++;
+    }
+    if (last === 0) continue;
+    if (last < text.length) frag.appendChild(document.createTextNode(text.slice(last)));
+    node.parentNode.replaceChild(frag, node);
+  }
+}
+
+function findTarget() {
+  let id = location.hash.slice(1);
+  try { id = decodeURIComponent(id); } catch (e) { /* keep raw */ }
+  if (!id) return null;
+  let node = document.getElementById(id);
+  if (node && node.classList.contains('provision')) return node;
+  // A link from another language version may name the unit by its last
+  // part only (art_5 for chp_1__art_5).
+  node = [...document.querySelectorAll('#provisions .provision')].find((s) => s.id.endsWith('__' + id));
+  return node || null;
+}
+
+function showTarget({ scroll = true } = {}) {
+  for (const s of document.querySelectorAll('.provision.is-target')) s.classList.remove('is-target');
+  for (const a of document.querySelectorAll('#toc-list a[aria-current]')) a.removeAttribute('aria-current');
+  const target = findTarget();
+  if (!target) return null;
+  target.classList.add('is-target');
+  const tocLink = [...document.querySelectorAll('#toc-list a')].find((a) => a.getAttribute('href') === '#' + target.id);
+  if (tocLink) tocLink.setAttribute('aria-current', 'location');
+  if (scroll) {
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }
+  return target;
+}
+
+// ---- page ---------------------------------------------------------------
+
+function showError(title, hint) {
+  const box = clear($('doc-error'));
+  box.appendChild(el('p', { class: 'alert-title' }, title));
+  if (hint) box.appendChild(el('p', null, hint));
+  box.hidden = false;
+  $('doc').hidden = true;
+  $('doc-status').textContent = '';
+}
+
+function renderError() {
+  const e = loadError;
+  if (!e) return;
+  if (e === 'noid') showError(t('docNoId'));
+  else if (e.status === 404) showError(t('docNotFound'), t('docNotFoundHint', { id: docId }));
+  else if (e.network) showError(e.message);
+  else showError(t('errorDoc', { msg: e.message }));
+  document.title = t('docNotFound') + ' — ' + t('brand');
+}
+
+function relabel() {
+  applyLabels();
+  renderLangSwitch($('ui-lang'), onLangSwitch);
+  $('home-link').setAttribute('href', ui ? 'index.html?ui=' + ui : 'index.html');
+  // Back to the search the reader came from (the server sends no Referer,
+  // so the search page leaves its URL in sessionStorage).
+  let back = 'index.html';
+  try {
+    const last = sessionStorage.getItem('himoya.lastSearch');
+    if (last && last.startsWith('/')) back = last;
+  } catch (e) { /* storage disabled */ }
+  const url = new URL(back, location.href);
+  if (ui) url.searchParams.set('ui', ui);
+  $('back-link').setAttribute('href', url.pathname + url.search);
+}
+
+function onLangSwitch(lang) {
+  ui = lang;
+  switchLang(lang);
+  const url = new URL(location.href);
+  url.searchParams.set('ui', lang);
+  history.replaceState(null, '', url.pathname + url.search + url.hash);
+  relabel();
+  if (doc) { renderHeader(); relabelAnchors(); }
+  if (loadError) renderError();
+}
+
+async function init() {
+  initLang();
+  relabel();
+  window.addEventListener('hashchange', () => showTarget());
+  if (!docId) { loadError = 'noid'; renderError(); return; }
+  $('doc-status').textContent = t('loadingDoc');
+  try {
+    doc = await apiGet('documents/' + encodeURIComponent(docId));
+  } catch (e) {
+    loadError = e;
+    renderError();
+    return;
+  }
+  $('doc-status').textContent = '';
+  renderHeader();
+  renderBody();
+  $('doc').hidden = false;
+  const words = (params.get('hl') || '').split('\n').map((w) => w.trim()).filter((w) => w.length > 0 && w.length < 80).slice(0, 12);
+  const target = showTarget({ scroll: false });
+  highlightWords(target || $('provisions'), words);
+  if (target) {
+    // Let layout settle (fonts, details) before scrolling.
+    requestAnimationFrame(() => { target.scrollIntoView({ block: 'start' }); target.focus({ preventScroll: true }); });
+  }
+}
+
+init();

@@ -1,0 +1,459 @@
+// The search page: state in the URL, /api/search, facets, results, pages.
+import { t, getLang, valueLabel, formatNumber, locale } from './i18n.js';
+import {
+  el, clear, snippetNodes, markedWords, apiGet, initLang, applyLabels, renderLangSwitch, switchLang,
+} from './common.js';
+
+// Facets filtered by repeated parameters (OR inside, AND across).
+const LIST_FACETS = ['jurisdiction', 'lang', 'type', 'year', 'topic', 'body', 'audience'];
+// Display order of the facet groups. year_from/year_to (a range) are kept
+// when a URL carries them and shown as a removable line in the year group.
+const FACET_ORDER = ['jurisdiction', 'lang', 'type', 'year', 'topic', 'audience', 'body'];
+// Groups left out while they have no values (practice documents only).
+const OPTIONAL_FACETS = new Set(['audience']);
+const FACET_LIMIT = 8;
+const YEAR_RE = /^\d{4}$/;
+
+const $ = (id) => document.getElementById(id);
+
+let state = readState(location.search);
+let lastData = null;
+let lastError = null;
+let inflight = null;
+const expanded = new Set();
+
+// ---- state <-> URL ------------------------------------------------------
+
+function readState(search) {
+  const p = new URLSearchParams(search);
+  const filters = {};
+  for (const f of LIST_FACETS) filters[f] = [...new Set(p.getAll(f).filter((v) => v !== ''))];
+  const yf = p.get('year_from');
+  const yt = p.get('year_to');
+  const page = parseInt(p.get('page') || '1', 10);
+  const ui = p.get('ui');
+  return {
+    q: p.get('q') || '',
+    filters,
+    year_from: yf && YEAR_RE.test(yf) ? yf : '',
+    year_to: yt && YEAR_RE.test(yt) ? yt : '',
+    sort: p.get('sort') === 'date' ? 'date' : 'relevance',
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+    per_page: p.get('per_page') || '',
+    ui: ['en', 'ru', 'tg'].includes(ui) ? ui : '',
+  };
+}
+
+// Parameters of the API request (withUi=false) or of the page URL.
+function toParams(s, withUi) {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  for (const f of LIST_FACETS) for (const v of s.filters[f]) p.append(f, v);
+  if (s.year_from) p.set('year_from', s.year_from);
+  if (s.year_to) p.set('year_to', s.year_to);
+  if (s.sort !== 'relevance') p.set('sort', s.sort);
+  if (s.page > 1) p.set('page', String(s.page));
+  if (s.per_page) p.set('per_page', s.per_page);
+  if (withUi && s.ui) p.set('ui', s.ui);
+  return p;
+}
+
+function pageUrl(s) {
+  const qs = toParams(s, true).toString();
+  return location.pathname + (qs ? '?' + qs : '');
+}
+
+function navigate(next, { replace = false } = {}) {
+  state = next;
+  const url = pageUrl(state);
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  remember();
+}
+
+// The document page's "Back to search" link returns here.
+function remember() {
+  try { sessionStorage.setItem('himoya.lastSearch', location.pathname + location.search); } catch (e) { /* storage disabled */ }
+}
+
+function withChange(change) {
+  const next = structuredClone(state);
+  change(next);
+  return next;
+}
+
+function activeFilterCount(s) {
+  let n = 0;
+  for (const f of LIST_FACETS) n += s.filters[f].length;
+  if (s.year_from || s.year_to) n += 1;
+  return n;
+}
+
+// ---- fetching -----------------------------------------------------------
+
+async function run({ focusResults = false } = {}) {
+  if (inflight) inflight.abort();
+  const ctrl = new AbortController();
+  inflight = ctrl;
+  syncForm();
+  const results = $('results');
+  results.setAttribute('aria-busy', 'true');
+  results.classList.add('is-loading');
+  const slow = setTimeout(() => { if (inflight === ctrl) setSummaryText(t('loading')); }, 250);
+  try {
+    const data = await apiGet('search', toParams(state, false), ctrl.signal);
+    if (inflight !== ctrl) return;
+    lastData = data;
+    lastError = null;
+    render();
+  } catch (e) {
+    if (e && e.name === 'AbortError') return;
+    if (inflight !== ctrl) return;
+    lastError = e;
+    lastData = null;
+    render();
+  } finally {
+    clearTimeout(slow);
+    if (inflight === ctrl) {
+      inflight = null;
+      results.removeAttribute('aria-busy');
+      results.classList.remove('is-loading');
+    }
+  }
+  if (focusResults) {
+    $('results').focus({ preventScroll: true });
+    $('results').scrollIntoView({ block: 'start' });
+  }
+}
+
+// ---- rendering ----------------------------------------------------------
+
+function syncForm() {
+  const q = $('q');
+  if (q.value !== state.q) q.value = state.q;
+  $('sort').value = state.sort;
+  const n = activeFilterCount(state);
+  $('clear-filters').hidden = n === 0;
+  const badge = $('filters-active');
+  badge.hidden = n === 0;
+  badge.textContent = n ? formatNumber(n) : '';
+  document.title = (state.q ? state.q + ' — ' : '') + t('brand');
+}
+
+function render() {
+  syncForm();
+  renderFacets(lastData ? lastData.facets || {} : null);
+  const err = $('error');
+  clear(err);
+  if (lastError) {
+    err.hidden = false;
+    err.appendChild(el('p', null, lastError.network ? lastError.message : t('errorSearch', { msg: lastError.message })));
+    setSummaryText('');
+    $('summary').removeAttribute('data-total');
+    clear($('hits'));
+    $('pager').hidden = true;
+    $('suggestion').hidden = true;
+    $('empty').hidden = true;
+    return;
+  }
+  err.hidden = true;
+  if (!lastData) return;
+  renderSummary(lastData);
+  renderSuggestion(lastData.suggestion);
+  renderHits(lastData.hits || []);
+  $('empty').hidden = (lastData.total || 0) > 0;
+  renderPager(lastData);
+}
+
+function setSummaryText(text) {
+  const s = $('summary');
+  clear(s);
+  s.textContent = text;
+}
+
+function renderSummary(data) {
+  const s = $('summary');
+  clear(s);
+  const total = Number(data.total) || 0;
+  s.dataset.total = String(total);
+  s.appendChild(el('span', { class: 'summary-count' }, t('results', { n: total })));
+  if (typeof data.took_ms === 'number') {
+    const ms = new Intl.NumberFormat(getLang() === 'tg' ? 'ru-RU' : locale(), {
+      maximumFractionDigits: data.took_ms < 10 ? 2 : 0,
+    }).format(data.took_ms);
+    s.appendChild(el('span', { class: 'summary-took' }, t('took', { ms })));
+  }
+}
+
+function renderSuggestion(suggestion) {
+  const box = $('suggestion');
+  clear(box);
+  if (!suggestion || typeof suggestion !== 'string' || suggestion === state.q) { box.hidden = true; return; }
+  const next = withChange((s) => { s.q = suggestion; s.page = 1; });
+  const a = el('a', { href: pageUrl(next), id: 'suggestion-link' }, suggestion);
+  a.addEventListener('click', (ev) => {
+    if (isPlainClick(ev)) { ev.preventDefault(); navigate(next); run(); }
+  });
+  box.append(t('didYouMean'), ' ', a);
+  box.hidden = false;
+}
+
+function hitHref(hit) {
+  const url = new URL(hit.url || ('/document.html?id=' + encodeURIComponent(hit.document_id)), location.href);
+  if (state.ui) url.searchParams.set('ui', state.ui);
+  // The words the server marked in this hit's snippet, to highlight them in the document.
+  const words = markedWords(hit.snippet).slice(0, 12);
+  if (words.length) url.searchParams.set('hl', words.join('\n'));
+  return url.pathname + url.search + url.hash;
+}
+
+function renderHits(hits) {
+  const list = $('hits');
+  clear(list);
+  const start = ((lastData.page || state.page) - 1) * (lastData.per_page || 10);
+  list.setAttribute('start', String(start + 1));
+  hits.forEach((hit) => {
+    const cite = [];
+    if (hit.jurisdiction) cite.push(el('span', { class: 'cite-jurisdiction' }, valueLabel('jurisdiction', hit.jurisdiction)));
+    if (hit.type) cite.push(el('span', { class: 'cite-type' }, valueLabel('type', hit.type)));
+    if (hit.year) cite.push(el('span', { class: 'cite-year' }, String(hit.year)));
+    if (hit.kind === 'document') cite.push(el('span', { class: 'cite-label' }, t('kind_document')));
+    else if (hit.label) cite.push(el('span', { class: 'cite-label', lang: hit.lang || null }, hit.label));
+    const citeLine = el('p', { class: 'cite' });
+    cite.forEach((c, i) => {
+      if (i) citeLine.appendChild(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+      citeLine.appendChild(c);
+    });
+    if (hit.lang) citeLine.appendChild(el('span', { class: 'lang-badge' }, valueLabel('lang', hit.lang)));
+    const item = el('li', { class: 'hit', dataset: { id: hit.id || '' } },
+      citeLine,
+      el('h3', { class: 'hit-title', lang: hit.lang || null },
+        el('a', { href: hitHref(hit) }, hit.title || hit.document_id || '')),
+      hit.heading ? el('p', { class: 'hit-heading', lang: hit.lang || null }, hit.heading) : null,
+      hit.snippet ? el('p', { class: 'snippet', lang: hit.lang || null }, snippetNodes(hit.snippet)) : null);
+    list.appendChild(item);
+  });
+}
+
+function pageItems(cur, last) {
+  const set = new Set([1, last, cur - 1, cur, cur + 1]);
+  if (cur <= 3) { set.add(2); set.add(3); }
+  if (cur >= last - 2) { set.add(last - 1); set.add(last - 2); }
+  const pages = [...set].filter((p) => p >= 1 && p <= last).sort((a, b) => a - b);
+  const out = [];
+  pages.forEach((p, i) => {
+    if (i && p - pages[i - 1] > 1) out.push(null);
+    out.push(p);
+  });
+  return out;
+}
+
+function renderPager(data) {
+  const nav = $('pager');
+  clear(nav);
+  nav.setAttribute('aria-label', t('pagination'));
+  const per = Number(data.per_page) || 10;
+  // The API serves at most 10 000 results deep (page * per_page).
+  const last = Math.max(1, Math.min(Math.ceil((Number(data.total) || 0) / per), Math.floor(10000 / per)));
+  const cur = Math.min(Number(data.page) || state.page, Math.max(last, Number(data.page) || 1));
+  if (last <= 1 && cur <= 1) { nav.hidden = true; return; }
+  nav.hidden = false;
+  const link = (p, text, cls, aria) => {
+    const next = withChange((s) => { s.page = p; });
+    const a = el('a', { href: pageUrl(next), class: cls, 'aria-label': aria || null, rel: null, dataset: { page: String(p) } }, text);
+    a.addEventListener('click', (ev) => {
+      if (isPlainClick(ev)) { ev.preventDefault(); navigate(next); run({ focusResults: true }); }
+    });
+    return a;
+  };
+  const ul = el('ul');
+  ul.appendChild(el('li', null, cur > 1 ? link(cur - 1, t('prev'), 'pager-prev') : el('span', { class: 'pager-prev is-disabled', 'aria-disabled': 'true' }, t('prev'))));
+  for (const p of pageItems(cur, last)) {
+    if (p === null) ul.appendChild(el('li', { class: 'pager-gap', 'aria-hidden': 'true' }, '…'));
+    else if (p === cur) ul.appendChild(el('li', null, el('a', { href: pageUrl(state), 'aria-current': 'page', 'aria-label': t('pageOf', { n: p, m: last }), class: 'is-current' }, formatNumber(p))));
+    else ul.appendChild(el('li', null, link(p, formatNumber(p), 'pager-num', t('pageN', { n: p }))));
+  }
+  ul.appendChild(el('li', null, cur < last ? link(cur + 1, t('next'), 'pager-next') : el('span', { class: 'pager-next is-disabled', 'aria-disabled': 'true' }, t('next'))));
+  nav.appendChild(ul);
+}
+
+// ---- facets -------------------------------------------------------------
+
+
+function facetLabel(facet, value) {
+  if (facet === 'year' && String(value) === '0') return t('noDate');
+  if (facet === 'year' || facet === 'body') return String(value);
+  return valueLabel(facet, value);
+}
+
+function renderFacets(facets) {
+  const box = $('facets');
+  // Keep keyboard focus on the checkbox the user just toggled.
+  const active = document.activeElement;
+  const focusKey = active && active.dataset && active.dataset.facet ? active.dataset.facet + '\u0000' + active.value : null;
+  const focusMore = active && active.classList && active.classList.contains('facet-more') ? active.dataset.facetMore : null;
+  clear(box);
+  if (!facets) return;
+  for (const facet of FACET_ORDER) {
+    let values = Array.isArray(facets[facet]) ? facets[facet].map((v) => ({ value: String(v.value), count: Number(v.count) || 0 })) : [];
+    const selected = state.filters[facet];
+    for (const s of selected) if (!values.some((v) => v.value === s)) values.push({ value: s, count: 0 });
+    if (facet === 'year') values.sort((a, b) => Number(b.value) - Number(a.value));
+    const isChecked = (v) => selected.includes(v.value);
+    const legendId = 'facet-' + facet + '-legend';
+    const fs = el('fieldset', { class: 'facet', dataset: { facetGroup: facet } },
+      el('legend', { id: legendId }, t('facet_' + facet)));
+    if (facet === 'year' && (state.year_from || state.year_to)) {
+      const range = `${state.year_from || '…'}–${state.year_to || '…'}`;
+      fs.appendChild(el('p', { class: 'facet-range' },
+        el('span', null, t('yearRange', { range })), ' ',
+        el('button', { type: 'button', class: 'link-button', id: 'clear-year-range', 'aria-label': t('removeRangeAria', { range }) }, t('remove'))));
+    }
+    if (!values.length && OPTIONAL_FACETS.has(facet)) continue;
+    if (!values.length) {
+      fs.appendChild(el('p', { class: 'facet-none' }, t('noValues')));
+      box.appendChild(fs);
+      continue;
+    }
+    const open = expanded.has(facet);
+    const ul = el('ul', { class: 'facet-list' });
+    let hiddenCount = 0;
+    values.forEach((v, i) => {
+      const checked = isChecked(v);
+      if (!open && i >= FACET_LIMIT && !checked) { hiddenCount++; return; }
+      const id = 'f-' + facet + '-' + i;
+      const input = el('input', {
+        type: 'checkbox', id, name: facet, value: v.value,
+        checked: checked || null, dataset: { facet },
+      });
+      const label = el('label', { for: id, class: 'facet-item' + (v.count === 0 ? ' is-empty' : '') },
+        input,
+        el('span', { class: 'facet-name', lang: facet === 'lang' ? null : null }, facetLabel(facet, v.value)),
+        el('span', { class: 'facet-count' }, formatNumber(v.count)));
+      if (facet !== 'year' && facet !== 'body' && facetLabel(facet, v.value) !== v.value) label.title = v.value;
+      ul.appendChild(el('li', null, label));
+    });
+    fs.appendChild(ul);
+    if (values.length > FACET_LIMIT) {
+      const more = el('button', {
+        type: 'button', class: 'link-button facet-more', 'aria-expanded': open ? 'true' : 'false',
+        dataset: { facetMore: facet },
+      }, open ? t('showFewer') : t('showAll', { n: formatNumber(values.length) }));
+      if (!open && hiddenCount === 0) more.hidden = true;
+      fs.appendChild(more);
+    }
+    box.appendChild(fs);
+  }
+  if (focusKey) {
+    for (const input of box.querySelectorAll('input[data-facet]')) {
+      if (input.dataset.facet + '\u0000' + input.value === focusKey) { input.focus({ preventScroll: true }); break; }
+    }
+  } else if (focusMore) {
+    const b = box.querySelector(`button[data-facet-more="${focusMore}"]`);
+    if (b) b.focus({ preventScroll: true });
+  }
+}
+
+function onFacetChange(ev) {
+  const input = ev.target;
+  if (!input || !input.dataset || !input.dataset.facet) return;
+  const facet = input.dataset.facet;
+  const value = input.value;
+  const next = withChange((s) => {
+    s.page = 1;
+    const list = s.filters[facet];
+    const i = list.indexOf(value);
+    if (input.checked && i < 0) list.push(value);
+    if (!input.checked && i >= 0) list.splice(i, 1);
+  });
+  navigate(next);
+  run();
+}
+
+function isPlainClick(ev) {
+  return ev.button === 0 && !ev.metaKey && !ev.ctrlKey && !ev.shiftKey && !ev.altKey;
+}
+
+// ---- wiring -------------------------------------------------------------
+
+function onLangSwitch(lang) {
+  switchLang(lang);
+  navigate(withChange((s) => { s.ui = lang; }));
+  relabel();
+  render();
+}
+
+function relabel() {
+  applyLabels();
+  $('ui-lang').setAttribute('aria-label', t('uiLanguage'));
+  renderLangSwitch($('ui-lang'), onLangSwitch);
+  const home = $('home-link');
+  home.setAttribute('href', state.ui ? 'index.html?ui=' + state.ui : 'index.html');
+}
+
+function init() {
+  initLang();
+  relabel();
+
+  $('search-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const q = $('q').value.trim();
+    navigate(withChange((s) => { s.q = q; s.page = 1; }));
+    run();
+  });
+  $('sort').addEventListener('change', () => {
+    navigate(withChange((s) => { s.sort = $('sort').value === 'date' ? 'date' : 'relevance'; s.page = 1; }));
+    run();
+  });
+  $('facets').addEventListener('change', onFacetChange);
+  $('facets').addEventListener('click', (ev) => {
+    if (ev.target.closest('#clear-year-range')) {
+      navigate(withChange((s) => { s.year_from = s.year_to = ''; s.page = 1; }));
+      run();
+      return;
+    }
+    const b = ev.target.closest('button.facet-more');
+    if (!b) return;
+    const f = b.dataset.facetMore;
+    if (expanded.has(f)) expanded.delete(f); else expanded.add(f);
+    renderFacets(lastData ? lastData.facets || {} : null);
+  });
+  $('clear-filters').addEventListener('click', () => {
+    navigate(withChange((s) => {
+      for (const f of LIST_FACETS) s.filters[f] = [];
+      s.year_from = s.year_to = '';
+      s.page = 1;
+    }));
+    run();
+    $('q').focus();
+  });
+  $('filters-toggle').addEventListener('click', () => {
+    const aside = $('filters-toggle').closest('.filters');
+    const open = !aside.classList.contains('is-open');
+    aside.classList.toggle('is-open', open);
+    $('filters-toggle').setAttribute('aria-expanded', open ? 'true' : 'false');
+  });
+  window.addEventListener('popstate', () => {
+    state = readState(location.search);
+    remember();
+    const lang = state.ui || getLang();
+    if (lang !== getLang()) { switchLang(lang); relabel(); }
+    run();
+  });
+  // "/" focuses the search box, as on many search sites.
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const tag = (document.activeElement && document.activeElement.tagName) || '';
+    if (/^(INPUT|TEXTAREA|SELECT)$/.test(tag) || (document.activeElement && document.activeElement.isContentEditable)) return;
+    ev.preventDefault();
+    $('q').focus();
+    $('q').select();
+  });
+
+  // Normalise the URL (drops invalid values) without adding a history entry.
+  history.replaceState(null, '', pageUrl(state) + location.hash);
+  remember();
+  run();
+}
+
+init();
