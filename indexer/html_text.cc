@@ -49,7 +49,7 @@ constexpr NamedEntity kEntities[] = {
 // number of bytes consumed, or 0 when it is not a reference we know.
 size_t decode_entity(std::string_view text, size_t i, std::string& out) {
     size_t semi = text.find(';', i + 1);
-    if (semi == std::string_view::npos || semi - i > 12) return 0;
+    if (semi == std::string_view::npos || semi - i > 32) return 0;
     std::string_view name = text.substr(i + 1, semi - i - 1);
     if (name.size() >= 2 && name[0] == '#') {
         bool hex = name[1] == 'x' || name[1] == 'X';
@@ -84,7 +84,7 @@ bool is_name_char(char c) {
 }
 
 bool is_block_tag(std::string_view t) {
-    for (std::string_view b : {"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table",
+    for (std::string_view b : {"p", "div", "li", "ul", "ol", "tr", "td", "th", "table",
                                "section", "article", "header", "footer", "blockquote", "pre",
                                "hr", "dd", "dt", "dl", "main", "nav", "aside", "figure",
                                "figcaption", "body", "html", "form", "caption", "address"})
@@ -202,8 +202,10 @@ std::vector<HtmlBlock> html_blocks(std::string_view html) {
         if (h) {
             out.flush();
             out.set_heading(!closing);
+        } else if (name == "br") {
+            out.text(" ", i);  // a line break inside a paragraph, like a newline in .txt
         } else if (is_block_tag(name)) {
-            if (out.heading()) out.text(" ", i);  // a <br> inside a heading is a space
+            if (out.heading()) out.text(" ", i);
             else out.flush();
         }
     }

@@ -118,16 +118,17 @@ function renderBody() {
   for (const p of provisions) {
     const uid = p.unit_id || p.id;
     const label = p.label || p.num || '';
+    const heading = p.heading && p.heading !== label ? p.heading : '';
     const headingId = '_h_' + uid;
     toc.appendChild(el('li', null, el('a', { href: '#' + uid, lang: d.lang || null },
       label ? el('span', { class: 'toc-label' }, label) : null,
-      label && p.heading ? ' ' : null,
-      p.heading ? el('span', { class: 'toc-heading' }, p.heading) : null)));
+      label && heading ? ' ' : null,
+      heading ? el('span', { class: 'toc-heading' }, heading) : null)));
     const text = String(p.text || '').split(/\n+/).map((x) => x.trim()).filter(Boolean);
     box.appendChild(el('section', { class: 'provision', id: uid, 'aria-labelledby': headingId, tabindex: '-1', dataset: { kind: p.kind || '' } },
       el('h2', { id: headingId, class: 'provision-head' },
         label ? el('span', { class: 'provision-label' }, label) : null,
-        p.heading ? el('span', { class: 'provision-heading' }, p.heading) : null,
+        heading ? el('span', { class: 'provision-heading' }, heading) : null,
         el('a', { class: 'anchor', href: '#' + uid, 'aria-label': t('linkToProvision') + (label ? ': ' + label : ''), lang: getLang() }, '#')),
       text.map((x) => el('p', null, x))));
   }

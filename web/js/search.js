@@ -142,6 +142,7 @@ function syncForm() {
 
 function render() {
   syncForm();
+  renderLangSwitch($('ui-lang'), onLangSwitch);
   renderFacets(lastData ? lastData.facets || {} : null);
   const err = $('error');
   clear(err);
@@ -218,7 +219,8 @@ function renderHits(hits) {
     if (hit.type) cite.push(el('span', { class: 'cite-type' }, valueLabel('type', hit.type)));
     if (hit.year) cite.push(el('span', { class: 'cite-year' }, String(hit.year)));
     if (hit.kind === 'document') cite.push(el('span', { class: 'cite-label' }, t('kind_document')));
-    else if (hit.label) cite.push(el('span', { class: 'cite-label', lang: hit.lang || null }, hit.label));
+    // Some sources have no numbering: their label is the heading, shown below.
+    else if (hit.label && hit.label !== hit.heading) cite.push(el('span', { class: 'cite-label', lang: hit.lang || null }, hit.label));
     const citeLine = el('p', { class: 'cite' });
     cite.forEach((c, i) => {
       if (i) citeLine.appendChild(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));

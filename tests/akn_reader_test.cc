@@ -1,0 +1,261 @@
+// Akoma Ntoso reader: every real AKN file in ../shared/realdata reads, with
+// a known eId and a word of its text; synthetic files cover the edge cases.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+#include "indexer/akn_reader.h"
+
+using namespace himoya;
+
+namespace {
+
+const std::string kShared = HIMOYA_SHARED_DIR;
+const std::string kData = std::string(HIMOYA_SOURCE_DIR) + "/tests/data/readers/";
+
+const Provision* find(const Document& d, const std::string& unit_id) {
+    for (const Provision& p : d.provisions)
+        if (p.unit_id == unit_id) return &p;
+    return nullptr;
+}
+
+bool has_problem(const IngestReport& r, const std::string& needle, bool fatal) {
+    for (const IngestProblem& p : r.problems)
+        if (p.fatal == fatal && p.message.find(needle) != std::string::npos) return true;
+    return false;
+}
+
+// Reads a real file; fails loudly (never passes silently) when ../shared is absent.
+Document read_real(const std::string& relative, IngestReport& r) {
+    std::string path = kShared + "/realdata/" + relative;
+    REQUIRE_MESSAGE(std::filesystem::exists(path), "shared data missing: ", path,
+                    " (these tests need ../shared beside the repository)");
+    auto d = read_akn(path, r);
+    REQUIRE_MESSAGE(d, (r.problems.empty() ? std::string() : r.problems.back().to_string()));
+    CHECK(r.documents_read == 1);
+    CHECK(r.documents_skipped == 0);
+    CHECK(d->format == "akn");
+    CHECK(d->text_status == "official");
+    CHECK(d->source_path == path);
+    CHECK_FALSE(d->title.empty());
+    CHECK_FALSE(d->provisions.empty());
+    return *d;
+}
+
+void check_unit(const Document& d, const std::string& eid, const std::string& word) {
+    INFO(d.source_path, " eId ", eid);
+    const Provision* p = find(d, eid);
+    REQUIRE(p);
+    CHECK(p->provision_id == d.document_id + "/" + eid);
+    CHECK(p->text.find(word) != std::string::npos);
+}
+
+std::string akn(const std::string& ns_attr, const std::string& body,
+                const std::string& element = "act") {
+    return "<?xml version=\"1.0\"?>\n"
+           "<akomaNtoso " + ns_attr + ">\n"
+           "<" + element + "><meta><identification source=\"#x\"><FRBRWork>"
+           "<FRBRuri value=\"/akn/tj/act/2020/1\"/><FRBRcountry value=\"tj\"/>"
+           "<FRBRdate date=\"2020-01-02\" name=\"x\"/></FRBRWork>"
+           "<FRBRExpression><FRBRuri value=\"/akn/tj/act/2020/1/rus@\"/>"
+           "<FRBRlanguage language=\"rus\"/></FRBRExpression></identification></meta>\n"
+           + body + "\n</" + element + ">\n</akomaNtoso>\n";
+}
+
+const std::string kNs = "xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\"";
+
+}  // namespace
+
+TEST_CASE("US act: metadata mapping and sections") {
+    IngestReport r;
+    Document d = read_real("akn-legaldocml-tests/us_Act_2011-11-29.xml", r);
+    CHECK(d.document_id == "akn-us-act-2011-11-29-112-61-eng");
+    CHECK(d.work_id == "akn-us-act-2011-11-29-112-61");
+    CHECK(d.jurisdiction == "US");
+    CHECK(d.language == "en");
+    CHECK(d.date == "2011-11-29");
+    CHECK(d.type == "act");
+    CHECK(d.source.number == "112-61");
+    CHECK(d.source.url == "/akn/us/act/2011-11-29/112-61");
+    CHECK(d.issuing_body == "Congress of USA");
+    CHECK(std::find(d.topics.begin(), d.topics.end(), "maritimelaw") != d.topics.end());
+    check_unit(d, "sec_3", "eligible vessel");
+    const Provision* s3 = find(d, "sec_3");
+    CHECK(s3->label == "Section 3");
+    CHECK(s3->num == "SEC. 3 .");
+    CHECK(s3->heading == "AUTHORIZATION OF ELIGIBLE VESSELS.");
+    CHECK(s3->kind == "section");
+    check_unit(d, "sec_2__list_1__point_4__list_1__point_b", "25 individuals");
+    CHECK(find(d, "sec_2__list_1__point_4__list_1__point_b")->label == "Section 2, point (4), point (B)");
+    CHECK(find(d, "sec_2__list_1__point_4__list_1__point_b")->heading == "DEFINITIONS.");  // inherited
+}
+
+TEST_CASE("UK act") {
+    IngestReport r;
+    Document d = read_real("akn-legaldocml-tests/uk_pga-2014-27-enacted-data.xml", r);
+    CHECK(d.title == "Data Retention and Investigatory Powers Act 2014");
+    CHECK(d.jurisdiction == "GB-UKM");
+    check_unit(d, "sec_1__subsec_1", "retention notice");
+    CHECK(find(d, "sec_1__subsec_1")->label == "Section 1, subsection 1");
+}
+
+TEST_CASE("Scottish act") {
+    IngestReport r;
+    Document d = read_real("akn-legaldocml-tests/asp-2017-1-enacted-data.akn.xml", r);
+    CHECK(d.title == "Budget (Scotland) Act 2017");
+    CHECK(d.jurisdiction == "GB-SCT");
+    CHECK(d.year() == 2017);
+    check_unit(d, "section-1-1", "Scottish Administration");
+}
+
+TEST_CASE("EU document collection: articles of the bill inside components") {
+    IngestReport r;
+    Document d = read_real("akn-legaldocml-tests/eu_COM(2013)0619_EN-8.xml", r);
+    CHECK(d.type == "documentCollection");
+    CHECK(d.jurisdiction == "EU");
+    CHECK(d.issuing_body == "EUROPEAN COMMISSION");
+    check_unit(d, "art_1__para_1", "psychoactive substances");
+    CHECK(find(d, "art_1__para_1")->label == "Article 1, paragraph 1");
+    CHECK(find(d, "art_1__para_1")->heading == "Subject matter and scope");
+    check_unit(d, "tblock_1.1", "psychoactive");
+    // The source repeats some eIds: kept unique with a warning.
+    CHECK(find(d, "tblock_1.1_2"));
+    CHECK(has_problem(r, "duplicate unit id 'tblock_1.1'", false));
+}
+
+TEST_CASE("Italian bill with an: prefixes and a CSD02 default namespace inside") {
+    IngestReport r;
+    Document d = read_real("akn-legaldocml-tests/it_senato_ddl_2013.xml", r);
+    CHECK(d.type == "bill");
+    CHECK(d.language == "it");
+    CHECK(d.issuing_body == "Senato della Repubblica");
+    CHECK(d.title.find("Modifiche al testo unico") == 0);
+    check_unit(d, "art_1__para_1", "testo unico");
+    CHECK(find(d, "art_1__para_1")->label == "Article 1, paragraph 1");
+    CHECK(r.problems.empty());  // the final namespace: no draft warning
+}
+
+TEST_CASE("Uruguay bill in Spanish") {
+    IngestReport r;
+    Document d = read_real("akn-legaldocml-tests/uy_bill_2010-09-27.xml", r);
+    CHECK(d.language == "esp");
+    CHECK(d.jurisdiction == "UY");
+    check_unit(d, "cmpnts__cmp_1__art_1", "Constitución");
+    CHECK(find(d, "cmpnts__cmp_1__art_1")->label == "Article 1º");
+}
+
+TEST_CASE("Tanzanian constitution in Swahili (450 KB) reads fast") {
+    IngestReport r;
+    auto start = std::chrono::steady_clock::now();
+    Document d = read_real("akn-laws-africa-indigo/swahili_in.xml", r);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::steady_clock::now() - start).count();
+    CHECK(ms < 3000);  // ~50 ms in a debug build; quadratic text building would blow this
+    CHECK(d.language == "swa");
+    CHECK(d.jurisdiction == "TZ");
+    CHECK(d.title == "Katiba ya Jamhuri ya Muungano wa Tanzania, ya Mwaka");
+    CHECK(d.provisions.size() > 500);
+    check_unit(d, "chp_Kwanza__part_Kwanza__sec_1", "Jamhuri ya Muungano");
+    CHECK(find(d, "chp_Kwanza__part_Kwanza__sec_1")->label == "Section 1");
+    check_unit(d, "chp_Kwanza", "JAMHURI YA MUUNGANO");  // a chapter's own intro
+}
+
+TEST_CASE("draft namespace WD17 is accepted with a warning naming it") {
+    IngestReport r;
+    Document d = read_real("akn-oxygenxml/eu_COM(2013)0619_EN-8.xml", r);
+    CHECK(has_problem(r, "http://docs.oasis-open.org/legaldocml/ns/akn/3.0/WD17", false));
+    check_unit(d, "art_1__para_1", "psychoactive substances");
+}
+
+TEST_CASE("Tajik AKN fixture: tgk -> tg, Tajik labels, intro + wrapUp text") {
+    IngestReport r;
+    auto d = read_akn(kData + "akn/tg-akn-act.xml", r);
+    REQUIRE(d);
+    CHECK(r.problems.empty());
+    CHECK(d->language == "tg");
+    CHECK(d->jurisdiction == "TJ");
+    CHECK(d->document_id == "akn-tj-act-2013-03-19-954-tgk");
+    CHECK(d->issuing_body == "Маҷлиси Олӣ");
+    CHECK(d->topics == std::vector<std::string>{"protectionorders"});
+    CHECK(d->title == "Қонун дар бораи пешгирии хушунат дар оила");
+    REQUIRE(d->provisions.size() == 3);
+    CHECK(d->provisions[0].unit_id == "chp_2__art_18__para_1");
+    CHECK(d->provisions[0].text == "Ордери муҳофизатӣ ба муҳлати то понздаҳ шабонарӯз дода мешавад.");
+    CHECK(d->provisions[0].label == "Моддаи 18, банди 1");
+    CHECK(d->provisions[0].heading == "Ордери муҳофизатӣ");
+    CHECK(d->provisions[1].text == "Ордер метавонад манъ кунад:\nва дигар амалҳо.");
+    CHECK(d->provisions[2].label == "Моддаи 18, банди 2, зербанди а)");
+}
+
+TEST_CASE("a doc whose mainBody has only paragraphs becomes one provision") {
+    IngestReport r;
+    auto d = read_akn_string(
+        akn(kNs, "<mainBody><p>Первый абзац.</p><p>Второй <i>абзац</i>.</p></mainBody>", "doc"),
+        "doc.xml", r);
+    REQUIRE(d);
+    CHECK(d->type == "doc");
+    CHECK(d->language == "ru");
+    CHECK(d->issuing_body == "unknown");
+    REQUIRE(d->provisions.size() == 1);
+    CHECK(d->provisions[0].unit_id == "mainBody");
+    CHECK(d->provisions[0].text == "Первый абзац.\nВторой абзац.");
+}
+
+TEST_CASE("legacy id attribute, quoted structure stays in its unit") {
+    IngestReport r;
+    auto d = read_akn_string(
+        akn(kNs, "<body><article id=\"art_1\"><num>1</num><content><p>Replace: "
+                 "<mod><quotedStructure><article eId=\"q_1\"><content><p>quoted</p></content>"
+                 "</article></quotedStructure></mod></p></content></article></body>"),
+        "legacy.xml", r);
+    REQUIRE(d);
+    REQUIRE(d->provisions.size() == 1);
+    CHECK(d->provisions[0].unit_id == "art_1");
+    CHECK(d->provisions[0].text == "Replace:\nquoted");
+}
+
+TEST_CASE("rejected AKN input: file:line, never thrown") {
+    auto expect_skip = [](const std::string& xml, const std::string& needle, int line) {
+        IngestReport r;
+        std::optional<Document> d;
+        CHECK_NOTHROW(d = read_akn_string(xml, "bad.akn.xml", r));
+        CHECK_FALSE(d);
+        CHECK(r.documents_skipped == 1);
+        REQUIRE_FALSE(r.problems.empty());
+        INFO(r.problems[0].to_string());
+        CHECK(has_problem(r, needle, true));
+        CHECK(r.problems.back().line == line);
+    };
+    SUBCASE("unknown namespace is named") {
+        expect_skip(akn("xmlns=\"http://www.akomantoso.org/2.0\"", "<body/>"),
+                    "unsupported Akoma Ntoso namespace 'http://www.akomantoso.org/2.0'", 2);
+    }
+    SUBCASE("no namespace") { expect_skip(akn("", "<body/>"), "namespace ''", 2); }
+    SUBCASE("look-alike namespace") {
+        expect_skip(akn("xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.01\"", "<body/>"),
+                    "unsupported", 2);
+    }
+    SUBCASE("unknown root") {
+        expect_skip("<?xml version=\"1.0\"?>\n\n<akn " + kNs + "/>", "unknown root element <akn>", 3);
+    }
+    SUBCASE("malformed") { expect_skip(akn(kNs, "<body><p>x</body>"), "malformed XML", 4); }
+    SUBCASE("DOCTYPE") {
+        expect_skip("<!DOCTYPE akomaNtoso [<!ENTITY x \"y\">]>\n<akomaNtoso " + kNs + "/>",
+                    "DOCTYPE", 1);
+    }
+    SUBCASE("missing FRBRWork") {
+        expect_skip("<akomaNtoso " + kNs + ">\n<act>\n<meta/></act></akomaNtoso>", "FRBRWork", 2);
+    }
+    SUBCASE("empty") { expect_skip("", "empty", 0); }
+    SUBCASE("units nested deeper than 64") {
+        std::string open, close;
+        for (int i = 0; i < 70; ++i) {
+            open += "<section eId=\"s" + std::to_string(i) + "\"><content><p>t</p></content>";
+            close += "</section>";
+        }
+        expect_skip(akn(kNs, "<body>" + open + close + "</body>"), "deeper than 64", 4);
+    }
+}

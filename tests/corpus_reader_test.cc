@@ -1,0 +1,254 @@
+// Corpus XML reader: the fixtures in tests/data read into the right model,
+// and every kind of bad input becomes a problem with its line, never a throw.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "indexer/corpus_reader.h"
+
+using namespace himoya;
+
+namespace {
+
+const std::string kData = std::string(HIMOYA_SOURCE_DIR) + "/tests/data/";
+
+const Provision* find(const Document& d, const std::string& unit_id) {
+    for (const Provision& p : d.provisions)
+        if (p.unit_id == unit_id) return &p;
+    return nullptr;
+}
+
+bool has_problem(const IngestReport& r, const std::string& needle, int line = -1,
+                 bool fatal = true) {
+    for (const IngestProblem& p : r.problems)
+        if (p.fatal == fatal && p.message.find(needle) != std::string::npos &&
+            (line < 0 || p.line == line))
+            return true;
+    return false;
+}
+
+// A minimal valid document around `body`, with <meta> on line 3.
+std::string doc_with_body(const std::string& body, const std::string& id = "t-doc") {
+    return "<?xml version=\"1.0\"?>\n"
+           "<document xmlns=\"urn:himoya:corpus:1\" id=\"" + id + "\" version=\"1\">\n"
+           "<meta><title>T</title><jurisdiction>TJ</jurisdiction><language>en</language>"
+           "<type>law</type><date>2013</date><issuing-body>B</issuing-body>"
+           "<text-status>summary</text-status><source><official-title>T</official-title>"
+           "</source></meta>\n"
+           "<body>\n" + body + "\n</body>\n</document>\n";
+}
+
+}  // namespace
+
+TEST_CASE("example corpus document reads into the model") {
+    IngestReport r;
+    auto d = read_corpus_xml(kData + "example-corpus-doc.xml", r);
+    REQUIRE(d);
+    CHECK(r.problems.empty());
+    CHECK(r.documents_read == 1);
+    CHECK(r.files_seen == 0);  // counted by read_document_file only
+    CHECK(d->document_id == "example-law-en");
+    CHECK(d->work_id == "example-law");
+    CHECK(d->jurisdiction == "BA-SRP");
+    CHECK(d->translation_of == "example-law-ru");
+    CHECK(d->source.number == "No. 1/12");
+    CHECK(d->format == "himoya-xml");
+    CHECK(d->year() == 2012);
+    REQUIRE(d->provisions.size() == 2);
+    const Provision& art = d->provisions[0];
+    CHECK(art.unit_id == "art_1");
+    CHECK(art.provision_id == "example-law-en/art_1");
+    CHECK(art.label == "Article 1");
+    CHECK(art.heading == "Subject");
+    CHECK(art.text == "Summary text of the article.");
+    CHECK(art.topics == std::vector<std::string>{"protection-orders", "emergency-barring-order"});
+    const Provision& para = d->provisions[1];
+    CHECK(para.unit_id == "art_1__para_1");  // generated under the explicit parent id
+    CHECK(para.label == "Article 1, paragraph 1");
+    CHECK(para.heading == "Subject");  // inherited
+    CHECK(para.ordinal == 1);
+}
+
+TEST_CASE("Tajik law: labels with izofat, generated ids, inherited headings") {
+    IngestReport r;
+    auto d = read_corpus_xml(kData + "readers/tg-dv-law.xml", r);
+    REQUIRE(d);
+    CHECK(r.problems.empty());
+    CHECK(d->language == "tg");
+    CHECK(d->work_id == "test-tj-dv-law-tg");  // defaults to the document id
+    CHECK(d->audience == std::vector<std::string>{"police", "general-public"});
+    CHECK(d->source.number == "№ 954");
+    REQUIRE(d->provisions.size() == 6);
+    const Provision* art1 = find(*d, "chp_1__art_1");
+    REQUIRE(art1);
+    CHECK(art1->label == "Моддаи 1");
+    const Provision* p1 = find(*d, "chp_1__art_1__para_1");
+    REQUIRE(p1);
+    CHECK(p1->label == "Моддаи 1, банди 1");
+    CHECK(p1->provision_id == "test-tj-dv-law-tg/chp_1__art_1__para_1");
+    // Whitespace inside <p> (a line break in the source) is collapsed.
+    CHECK(p1->text == "хушунат дар оила — амали қасдонаи ҷисмонӣ, рӯҳӣ, ҷинсӣ ё иқтисодӣ, ки як "
+                      "узви оила нисбат ба узви дигари оила содир мекунад;");
+    const Provision* art2 = find(*d, "chp_1__art_2");
+    REQUIRE(art2);
+    CHECK(art2->heading == "Муқаррароти умумӣ");  // from the chapter
+    CHECK(art2->text.find("Ғамхорӣ") == 0);
+    const Provision* art18 = find(*d, "chp_2__art_18");
+    REQUIRE(art18);
+    CHECK(art18->topics == std::vector<std::string>{"protection-orders"});
+    // Two <p> are joined by a newline.
+    CHECK(art18->text.find("шабонарӯз дода мешавад.\nВайрон") != std::string::npos);
+    const Provision* annex = find(*d, "annex_1");
+    REQUIRE(annex);
+    CHECK(annex->label == "Замима");
+    for (size_t i = 0; i < d->provisions.size(); ++i)
+        CHECK(d->provisions[i].ordinal == static_cast<int>(i));
+}
+
+TEST_CASE("Russian law: labels, explicit ids, optional metadata") {
+    IngestReport r;
+    auto d = read_corpus_xml(kData + "readers/ru-dv-law.xml", r);
+    REQUIRE(d);
+    CHECK(r.problems.empty());
+    CHECK(d->work_id == "test-tj-dv-law");
+    CHECK(d->translation_of == "test-tj-dv-law-tg");
+    CHECK(d->text_status == "unofficial-translation");
+    CHECK(d->year() == 2013);
+    REQUIRE(find(*d, "art_1__para_2"));
+    CHECK(find(*d, "art_1__para_2")->label == "Статья 1, пункт 2");
+    // A Cyrillic num has no [a-z0-9]: the id falls back to the sibling position.
+    REQUIRE(find(*d, "art_1__para_2__point_1"));
+    CHECK(find(*d, "art_1__para_2__point_1")->label == "Статья 1, пункт 2, подпункт а");
+    REQUIRE(find(*d, "art_18"));
+    CHECK(find(*d, "art_18")->label == "Статья 18");
+}
+
+TEST_CASE("generated ids sanitise num; duplicate ids warn and get a suffix") {
+    IngestReport r;
+    auto d = read_corpus_xml_string(
+        doc_with_body("<article num=\"5(2) bis\"><p>a</p></article>\n"
+                      "<article id=\"x\"><p>b</p></article>\n"
+                      "<article id=\"x\"><p>c</p></article>"),
+        "dup.xml", r);
+    REQUIRE(d);
+    REQUIRE(d->provisions.size() == 3);
+    CHECK(d->provisions[0].unit_id == "art_52bis");
+    CHECK(d->provisions[1].unit_id == "x");
+    CHECK(d->provisions[2].unit_id == "x_2");
+    CHECK(has_problem(r, "duplicate unit id 'x'", 7, false));
+    CHECK(r.documents_skipped == 0);
+}
+
+TEST_CASE("bad input is skipped with file:line, never thrown") {
+    auto expect_skip = [](const std::string& xml, const std::string& needle, int line) {
+        IngestReport r;
+        std::optional<Document> d;
+        CHECK_NOTHROW(d = read_corpus_xml_string(xml, "bad.xml", r));
+        CHECK_FALSE(d);
+        CHECK(r.documents_skipped == 1);
+        CHECK(r.documents_read == 0);
+        INFO("problems: ", (r.problems.empty() ? std::string("none") : r.problems[0].to_string()));
+        CHECK(has_problem(r, needle, line));
+    };
+    SUBCASE("malformed XML names the line of the error") {
+        expect_skip("<?xml version=\"1.0\"?>\n<document>\n<meta>\n</document>\n", "malformed XML", 4);
+    }
+    SUBCASE("empty file") { expect_skip("", "empty", 0); }
+    SUBCASE("whitespace only") { expect_skip(" \n\n", "empty", 0); }
+    SUBCASE("non-UTF-8 bytes: line of the first bad byte") {
+        expect_skip(doc_with_body("<article><p>caf\xE9</p></article>"), "UTF-8", 5);
+    }
+    SUBCASE("missing required metadata names the element, at the line of <meta>") {
+        std::string xml = doc_with_body("<article><p>x</p></article>");
+        xml.replace(xml.find("<date>2013</date>"), 17, "");
+        expect_skip(xml, "<date>", 3);
+    }
+    SUBCASE("missing source/official-title") {
+        std::string xml = doc_with_body("<article><p>x</p></article>");
+        xml.replace(xml.find("<official-title>T</official-title>"), 34, "");
+        expect_skip(xml, "source/official-title", 3);
+    }
+    SUBCASE("invalid document id") {
+        expect_skip(doc_with_body("<article><p>x</p></article>", "Bad Id"), "invalid document id", 2);
+    }
+    SUBCASE("unknown root element") {
+        expect_skip("<?xml version=\"1.0\"?>\n<law xmlns=\"urn:himoya:corpus:1\"/>\n",
+                    "unknown root element <law>", 2);
+    }
+    SUBCASE("wrong namespace") {
+        std::string xml = doc_with_body("<article><p>x</p></article>");
+        xml.replace(xml.find("urn:himoya:corpus:1"), 19, "urn:other");
+        expect_skip(xml, "urn:other", 2);
+    }
+    SUBCASE("DOCTYPE with entity declarations is refused, not expanded") {
+        expect_skip("<?xml version=\"1.0\"?>\n"
+                    "<!DOCTYPE document [\n"
+                    "  <!ENTITY lol \"lol\">\n"
+                    "  <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+                    "  <!ENTITY ext SYSTEM \"file:///etc/passwd\">\n"
+                    "]>\n"
+                    "<document xmlns=\"urn:himoya:corpus:1\" id=\"x\" version=\"1\">&lol2;&ext;</document>\n",
+                    "DOCTYPE", 2);
+    }
+    SUBCASE("units nested deeper than 64") {
+        std::string open, close;
+        for (int i = 0; i < 70; ++i) {
+            open += "<section>";
+            close += "</section>";
+        }
+        expect_skip(doc_with_body(open + "<p>deep</p>" + close), "deeper than 64", 5);
+    }
+    SUBCASE("missing body") {
+        std::string xml = doc_with_body("");
+        xml.replace(xml.find("<body>"), 6, "<bodx>");
+        xml.replace(xml.find("</body>"), 7, "</bodx>");
+        expect_skip(xml, "missing <body>", 2);
+    }
+}
+
+TEST_CASE("warnings do not stop a document") {
+    IngestReport r;
+    std::string xml = doc_with_body("<article num=\"1\" topics=\"ok Bad!\"><p>x</p><note>?</note></article>");
+    xml.replace(xml.find("<date>2013</date>"), 17, "<date>19 March</date>");
+    auto d = read_corpus_xml_string(xml, "warn.xml", r);
+    REQUIRE(d);
+    CHECK(d->year() == 0);
+    CHECK(has_problem(r, "date '19 March'", 3, false));
+    CHECK(has_problem(r, "invalid topic id 'Bad!'", 5, false));
+    CHECK(has_problem(r, "unknown element <note>", 5, false));
+    CHECK(d->provisions.at(0).topics == std::vector<std::string>{"ok"});
+    CHECK(r.documents_read == 1);
+    CHECK(r.documents_skipped == 0);
+}
+
+TEST_CASE("files: missing, and over 64 MiB without reading them") {
+    IngestReport r;
+    CHECK_FALSE(read_corpus_xml(kData + "readers/does-not-exist.xml", r));
+    CHECK(r.documents_skipped == 1);
+
+    namespace fs = std::filesystem;
+    fs::path big = fs::temp_directory_path() / "himoya-readers-big.xml";
+    { std::ofstream(big) << "<document/>"; }
+    fs::resize_file(big, 64ull * 1024 * 1024 + 1);  // sparse: costs no disk
+    IngestReport r2;
+    CHECK_FALSE(read_corpus_xml(big.string(), r2));
+    CHECK(has_problem(r2, "64 MiB", 0));
+    fs::remove(big);
+}
+
+TEST_CASE("IngestProblem::to_string and Document::year") {
+    CHECK(IngestProblem{"a.xml", 7, "oops", true}.to_string() == "a.xml:7: oops");
+    CHECK(IngestProblem{"a.xml", 0, "oops", true}.to_string() == "a.xml: oops");
+    Document d;
+    CHECK(d.year() == 0);
+    d.date = "2013-03-19";
+    CHECK(d.year() == 2013);
+    d.date = "2013";
+    CHECK(d.year() == 2013);
+    d.date = "20x3";
+    CHECK(d.year() == 0);
+    d.date = "20131";
+    CHECK(d.year() == 0);
+}

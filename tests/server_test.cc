@@ -1,0 +1,192 @@
+// Integration: index the bundled corpus with the real binary, start the real
+// server on a free loopback port, and speak HTTP to every endpoint.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <random>
+#include <set>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "process.h"
+
+using nlohmann::json;
+using himoya::testing::run;
+using himoya::testing::ServerProcess;
+
+namespace {
+
+struct Fixture {
+    std::string db;
+    std::unique_ptr<ServerProcess> server;
+    std::unique_ptr<httplib::Client> client;
+
+    Fixture() {
+        db = (std::filesystem::temp_directory_path() / ("himoya-server-test-" + std::to_string(getpid()))).string();
+        std::filesystem::remove_all(db);
+        auto indexed = run({HIMOYA_BINARY, "index", "--corpus", HIMOYA_SOURCE_DIR "/corpus", "--db", db, "--quiet"});
+        REQUIRE_MESSAGE(indexed.status == 0, indexed.err);
+        server = std::make_unique<ServerProcess>(std::vector<std::string>{
+            HIMOYA_BINARY, "serve", "--db", db, "--port", "0", "--web", HIMOYA_SOURCE_DIR "/web"});
+        client = std::make_unique<httplib::Client>("127.0.0.1", server->port());
+        client->set_read_timeout(10, 0);
+    }
+    ~Fixture() {
+        server.reset();
+        std::filesystem::remove_all(db);
+    }
+
+    json get_json(const std::string& path, int expected_status) {
+        auto res = client->Get(path.c_str());
+        REQUIRE_MESSAGE(res, "no response for " << path);
+        CHECK_MESSAGE(res->status == expected_status, path << " → " << res->status << " " << res->body);
+        CHECK(res->get_header_value("Content-Type").find("application/json") == 0);
+        return json::parse(res->body);
+    }
+};
+
+Fixture& fixture() {
+    static Fixture f;
+    return f;
+}
+
+long facet_count(const json& r, const std::string& facet, const std::string& value) {
+    for (const auto& c : r["facets"][facet])
+        if (c["value"] == value) return c["count"].get<long>();
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("health reports the corpus") {
+    json h = fixture().get_json("/api/health", 200);
+    CHECK(h["status"] == "ok");
+    CHECK(h["documents"].get<long>() >= 12);
+    CHECK(h["provisions"].get<long>() > h["documents"].get<long>());
+}
+
+TEST_CASE("search returns the documented contract") {
+    json r = fixture().get_json("/api/search?q=protection%20order&per_page=5", 200);
+    for (const char* key : {"query", "total", "page", "per_page", "took_ms", "hits", "facets", "suggestion"})
+        CHECK_MESSAGE(r.contains(key), key);
+    CHECK(r["query"] == "protection order");
+    CHECK(r["per_page"] == 5);
+    REQUIRE(r["hits"].size() == 5);
+    for (const auto& hit : r["hits"])
+        for (const char* key : {"id", "document_id", "title", "num", "heading", "jurisdiction", "lang", "type",
+                                "year", "topics", "snippet", "score", "url"})
+            CHECK_MESSAGE(hit.contains(key), key);
+    CHECK(r["hits"][0]["snippet"].get<std::string>().find("<mark>") != std::string::npos);
+    for (const char* facet : {"jurisdiction", "lang", "type", "year", "topic", "body"})
+        CHECK_MESSAGE(r["facets"].contains(facet), facet);
+    long sum = 0;
+    for (const auto& c : r["facets"]["lang"]) sum += c["count"].get<long>();
+    CHECK(sum == r["total"].get<long>());  // every hit has exactly one language: counts are exact
+}
+
+TEST_CASE("facets are multi-select: OR inside a facet, AND across") {
+    auto& f = fixture();
+    json all = f.get_json("/api/search?q=", 200);
+    json tj = f.get_json("/api/search?q=&jurisdiction=TJ", 200);
+    CHECK(tj["total"] == facet_count(all, "jurisdiction", "TJ"));
+    CHECK(facet_count(tj, "jurisdiction", "GE") == facet_count(all, "jurisdiction", "GE"));
+    json two = f.get_json("/api/search?q=&jurisdiction=TJ&jurisdiction=GE", 200);
+    CHECK(two["total"] == facet_count(all, "jurisdiction", "TJ") + facet_count(all, "jurisdiction", "GE"));
+    json tj_ru = f.get_json("/api/search?q=&jurisdiction=TJ&lang=ru", 200);
+    CHECK(tj_ru["total"] == facet_count(tj, "lang", "ru"));
+    for (const auto& hit : tj_ru["hits"]) {
+        CHECK(hit["jurisdiction"] == "TJ");
+        CHECK(hit["lang"] == "ru");
+    }
+}
+
+TEST_CASE("phrase queries and paging") {
+    auto& f = fixture();
+    json phrase = f.get_json("/api/search?q=%22protection%20order%22&per_page=100", 200);
+    json words = f.get_json("/api/search?q=protection%20order&per_page=100", 200);
+    CHECK(phrase["total"].get<long>() > 0);
+    CHECK(phrase["total"].get<long>() <= words["total"].get<long>());
+    json p1 = f.get_json("/api/search?q=violence&per_page=3&page=1", 200);
+    json p2 = f.get_json("/api/search?q=violence&per_page=3&page=2", 200);
+    REQUIRE(p2["hits"].size() > 0);
+    CHECK(p1["hits"][0]["id"] != p2["hits"][0]["id"]);
+}
+
+TEST_CASE("documents: provisions, 404 for unknown ids") {
+    auto& f = fixture();
+    json hit = f.get_json("/api/search?q=%D0%BE%D1%80%D0%B4%D0%B5%D1%80&scope=provision&per_page=1", 200);  // ордер
+    REQUIRE(hit["hits"].size() == 1);
+    std::string doc_id = hit["hits"][0]["document_id"];
+    json doc = f.get_json("/api/documents/" + doc_id, 200);
+    CHECK(doc["id"] == doc_id);
+    CHECK(doc["provisions"].size() > 0);
+    CHECK(doc.contains("versions"));
+    json missing = f.get_json("/api/documents/no-such-document", 404);
+    CHECK(missing["error"]["code"] == 404);
+}
+
+TEST_CASE("analyze shows terms and stems") {
+    json a = fixture().get_json("/api/analyze?text=%D0%9E%D1%85%D1%80%D0%B0%D0%BD%D0%BD%D1%8B%D0%B5%20orders&lang=auto", 200);
+    REQUIRE(a["tokens"].size() == 2);
+    CHECK(a["tokens"][0]["term"] == "охранные");
+    CHECK(a["tokens"][1]["stem"] == "order");
+    for (const char* key : {"token", "term", "stem", "start", "end", "position"}) CHECK(a["tokens"][0].contains(key));
+    fixture().get_json("/api/analyze?text=x&lang=fr", 400);
+}
+
+TEST_CASE("bad parameters are 400 with a JSON message, never 500") {
+    auto& f = fixture();
+    for (const std::string path : {"/api/search?per_page=1000", "/api/search?per_page=0", "/api/search?page=abc",
+                                   "/api/search?page=-1", "/api/search?year_from=20x", "/api/search?sort=random",
+                                   "/api/search?q=%FF%FE", "/api/search?page=200&per_page=100",
+                                   "/api/search?year_from=2020&year_to=2010", "/api/search?scope=everything"}) {
+        json e = f.get_json(path, 400);
+        CHECK_MESSAGE(e["error"]["message"].get<std::string>().size() > 5, path);
+    }
+    json long_q = f.get_json("/api/search?q=" + std::string(2000, 'a'), 400);
+    CHECK(long_q["error"]["code"] == 400);
+    f.get_json("/api/nothing-here", 404);
+}
+
+TEST_CASE("2000 random bytes as q: a 400 or a normal answer, and the server lives on") {
+    auto& f = fixture();
+    std::mt19937 rng(20261123);
+    for (int round = 0; round < 20; ++round) {
+        std::string bytes(2000, '\0');
+        for (auto& c : bytes) c = static_cast<char>(rng() & 0xFF);
+        std::string encoded;
+        for (unsigned char c : bytes) {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", c);
+            encoded += hex;
+        }
+        auto res = f.client->Get(("/api/search?q=" + encoded).c_str());
+        REQUIRE(res);
+        CHECK_MESSAGE((res->status == 200 || res->status == 400), res->status);
+        httplib::Params params{{"q", bytes.substr(0, 900)}};
+        auto res2 = f.client->Get("/api/search", params, httplib::Headers{});
+        REQUIRE(res2);
+        CHECK((res2->status == 200 || res2->status == 400));
+    }
+    CHECK(f.server->alive());
+    f.get_json("/api/health", 200);
+}
+
+TEST_CASE("web page is served with security headers; no path traversal") {
+    auto& f = fixture();
+    auto page = f.client->Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->get_header_value("Content-Type").find("text/html") == 0);
+    CHECK(page->get_header_value("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
+    CHECK(page->get_header_value("X-Content-Type-Options") == "nosniff");
+    CHECK(page->get_header_value("Access-Control-Allow-Origin").empty());  // CORS off by default
+    for (const char* path : {"/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd"}) {
+        auto res = f.client->Get(path);
+        if (res) {
+            CHECK(res->status != 200);
+            CHECK(res->body.find("root:") == std::string::npos);
+        }
+    }
+}
