@@ -23,6 +23,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::string_view lan
         token.lang = span.is_number ? "" : word_language(canonical, language);
         token.stopword = is_stopword(token.term);
         token.stem = stemmers_.stem(token.term, token.lang);
+        if (token.lang == "tg") token.folded = stemmers_.folded_stem(token.term);
         token.position = position++;
         tokens.push_back(std::move(token));
     }
@@ -39,6 +40,12 @@ std::vector<std::string> Analyzer::query_stems(const Token& token, std::string_v
         if (other != token.stem) stems.push_back(other);
     }
     return stems;
+}
+
+std::string Analyzer::query_folded(const Token& token, std::string_view query_language) {
+    if (!token.folded.empty()) return token.folded;
+    if (token.lang != "ru" || query_language == "ru") return {};
+    return stemmers_.folded_stem(token.term);
 }
 
 std::string Analyzer::canonical(std::string_view word) {

@@ -1,8 +1,10 @@
 // The analyser: one chain, used by the indexer for documents and by the search
 // library for queries, so both sides always produce the same terms.
 //
-//   text → ICU word segmentation → canonical form (NFKC_Casefold, ё→е,
-//   Tajik old-font letters) → stopword flag → stem in the word's language
+//   text → ICU word segmentation → canonical form (homoglyphs, NFKC_Casefold,
+//   ё→е, Tajik old-font letters) → stopword flag → stem in the word's
+//   language → for Tajik words, the folded key (Tajik letters → keyboard
+//   substitutes, then the folded-mode Tajik stem) of the lower-weight layer
 //
 // Not thread-safe (it owns an ICU BreakIterator and Xapian stemmers): use one
 // Analyzer per thread. Construction costs ~0.1 ms; reuse it.
@@ -24,6 +26,7 @@ struct Token {
     std::string term;       // canonical form: the unstemmed index term
     std::string stem;       // stem in `lang` (equal to term when not stemmed)
     std::string lang;       // language the word was stemmed as: tg, ru, en or ""
+    std::string folded;     // folded-layer key (Tajik words only, else ""): зӯроварӣ → зуровар
     size_t start = 0;       // byte offsets of `raw` in the input
     size_t end = 0;
     unsigned position = 0;  // word position, counting from the first_position given
@@ -47,6 +50,10 @@ public:
     // stem it would have in a Tajik document (and the reverse).
     std::vector<std::string> query_stems(const Token& token, std::string_view query_language);
 
+    // The folded-layer key a query word should also match: set for Cyrillic
+    // words unless the query is known to be Russian; "" otherwise.
+    std::string query_folded(const Token& token, std::string_view query_language);
+
     // Canonical form of one word (no segmentation).
     std::string canonical(std::string_view word);
 
@@ -54,6 +61,7 @@ public:
     std::string stem(const std::string& canonical_word, std::string_view language) {
         return stemmers_.stem(canonical_word, language);
     }
+    std::string folded_stem(const std::string& canonical_word) { return stemmers_.folded_stem(canonical_word); }
 
 private:
     Tokenizer tokenizer_;

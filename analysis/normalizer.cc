@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "analysis/utf32.h"
 #include "analysis/utf8.h"
 
 namespace himoya {
@@ -11,8 +12,11 @@ namespace {
 
 const icu::Normalizer2* nfkc(const void* p) { return static_cast<const icu::Normalizer2*>(p); }
 
-// Letters from old Tajik fonts that reused Serbian/Ukrainian/Belarusian glyphs.
-// Applied after case folding, so only lower-case forms are listed.
+// Letters from old Tajik fonts that reused Serbian/Ukrainian/Belarusian glyphs,
+// and letters of other Cyrillic alphabets that Tajik text borrows by mistake.
+// Applied after case folding, so only lower-case forms are listed. ё→е is
+// applied to Tajik words too: a word's language is not known here, and index
+// and query must agree (Tajik ё/е pairs hardly ever separate two words).
 UChar32 canonical_letter(UChar32 c) {
     switch (c) {
         case 0x0451: return 0x0435;  // ё → е (Russian, before stemming)
@@ -23,11 +27,68 @@ UChar32 canonical_letter(UChar32 c) {
         case 0x0459: return 0x04B7;  // љ → ҷ
         case 0x0453: return 0x0493;  // ѓ → ғ
         case 0x04BB: return 0x04B3;  // һ (Kazakh/Bashkir shha) → ҳ
+        case 0x049D: return 0x049B;  // ҝ (Azerbaijani ka) → қ
+        case 0x04B9: return 0x04B7;  // ҹ (Azerbaijani che) → ҷ
         default: return c;
     }
 }
 
+// Latin letter → Cyrillic look-alike (0 when none). Lower-case b and h look
+// like ь and һ (which step 3 turns into ҳ); ī ū are Tajik ӣ ӯ in Latin dress.
+UChar32 cyrillic_lookalike(UChar32 c) {
+    switch (c) {
+        case 'A': return 0x0410; case 'B': return 0x0412; case 'C': return 0x0421; case 'E': return 0x0415;
+        case 'H': return 0x041D; case 'K': return 0x041A; case 'M': return 0x041C; case 'O': return 0x041E;
+        case 'P': return 0x0420; case 'T': return 0x0422; case 'X': return 0x0425; case 'Y': return 0x0423;
+        case 'a': return 0x0430; case 'b': return 0x044C; case 'c': return 0x0441; case 'e': return 0x0435;
+        case 'h': return 0x04BB; case 'k': return 0x043A; case 'm': return 0x043C; case 'o': return 0x043E;
+        case 'p': return 0x0440; case 't': return 0x0442; case 'x': return 0x0445; case 'y': return 0x0443;
+        case 0x012B: return 0x04E3; case 0x016B: return 0x04EF;   // ī ū
+        case 0x012A: return 0x04E2; case 0x016A: return 0x04EE;   // Ī Ū
+        default: return 0;
+    }
+}
+
+// Cyrillic letter → Latin look-alike; only shapes that are identical in every
+// font (lower-case к м т н в are not, so they stay).
+UChar32 latin_lookalike(UChar32 c) {
+    switch (c) {
+        case 0x0410: return 'A'; case 0x0412: return 'B'; case 0x0421: return 'C'; case 0x0415: return 'E';
+        case 0x041D: return 'H'; case 0x041A: return 'K'; case 0x041C: return 'M'; case 0x041E: return 'O';
+        case 0x0420: return 'P'; case 0x0422: return 'T'; case 0x0425: return 'X'; case 0x0423: return 'Y';
+        case 0x0430: return 'a'; case 0x0435: return 'e'; case 0x043E: return 'o'; case 0x0440: return 'p';
+        case 0x0441: return 'c'; case 0x0445: return 'x'; case 0x0443: return 'y';
+        case 0x0456: return 'i'; case 0x0458: return 'j'; case 0x0455: return 's';
+        case 0x0406: return 'I'; case 0x0408: return 'J'; case 0x0405: return 'S';
+        default: return 0;
+    }
+}
+
+bool is_latin_letter(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7); }
+bool is_cyrillic_letter(UChar32 c) { return c >= 0x0400 && c <= 0x04FF; }
+
 }  // namespace
+
+icu::UnicodeString fix_homoglyphs(const icu::UnicodeString& word) {
+    int latin = 0, cyrillic = 0;
+    for (int32_t i = 0; i < word.length(); ++i) {
+        UChar c = word.charAt(i);
+        if (is_latin_letter(c)) ++latin;
+        else if (is_cyrillic_letter(c)) ++cyrillic;
+    }
+    if (latin == 0 || cyrillic == 0) return word;  // the common case: one script
+    bool to_cyrillic = cyrillic >= latin;
+    icu::UnicodeString out;
+    for (int32_t i = 0; i < word.length(); ++i) {
+        UChar c = word.charAt(i);
+        bool foreign = to_cyrillic ? is_latin_letter(c) : is_cyrillic_letter(c);
+        if (!foreign) { out.append(c); continue; }
+        UChar32 mapped = to_cyrillic ? cyrillic_lookalike(c) : latin_lookalike(c);
+        if (mapped == 0) return word;  // a letter with no look-alike: a real mixed token
+        out.append(mapped);
+    }
+    return out;
+}
 
 Normalizer::Normalizer() {
     UErrorCode status = U_ZERO_ERROR;
@@ -37,35 +98,56 @@ Normalizer::Normalizer() {
 
 icu::UnicodeString Normalizer::canonical(const icu::UnicodeString& word) const {
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString folded = nfkc(nfkc_casefold_)->normalize(word, status);
+    icu::UnicodeString folded = nfkc(nfkc_casefold_)->normalize(fix_homoglyphs(word), status);
     if (U_FAILURE(status)) return word;
-    icu::UnicodeString out;
-    for (int32_t i = 0; i < folded.length();) {
-        UChar32 c = folded.char32At(i);
-        out.append(canonical_letter(c));
-        i += U16_LENGTH(c);
+    for (int32_t i = 0; i < folded.length(); ++i) {
+        UChar c = folded.charAt(i);
+        UChar32 mapped = canonical_letter(c);
+        if (mapped != c) folded.setCharAt(i, static_cast<UChar>(mapped));  // all BMP
     }
-    return out;
+    return folded;
 }
 
 std::string Normalizer::canonical_utf8(const std::string& word) const {
     return to_utf8(canonical(to_utf16(word).text));
 }
 
+namespace {
+
+char32_t fold_letter(char32_t c) {
+    switch (c) {
+        case 0x04B7: return 0x0447;  // ҷ → ч
+        case 0x04B3: return 0x0445;  // ҳ → х
+        case 0x049B: return 0x043A;  // қ → к
+        case 0x0493: return 0x0433;  // ғ → г
+        case 0x04EF: return 0x0443;  // ӯ → у
+        case 0x04E3: return 0x0438;  // ӣ → и
+        default: return c;
+    }
+}
+
+}  // namespace
+
 icu::UnicodeString fold_tajik_letters(const icu::UnicodeString& word) {
     icu::UnicodeString out(word);
     for (int32_t i = 0; i < out.length(); ++i) {
-        switch (out.charAt(i)) {
-            case 0x04B7: out.setCharAt(i, 0x0447); break;  // ҷ → ч
-            case 0x04B3: out.setCharAt(i, 0x0445); break;  // ҳ → х
-            case 0x049B: out.setCharAt(i, 0x043A); break;  // қ → к
-            case 0x0493: out.setCharAt(i, 0x0433); break;  // ғ → г
-            case 0x04EF: out.setCharAt(i, 0x0443); break;  // ӯ → у
-            case 0x04E3: out.setCharAt(i, 0x0438); break;  // ӣ → и
-            default: break;
-        }
+        char32_t f = fold_letter(out.charAt(i));
+        if (f != out.charAt(i)) out.setCharAt(i, static_cast<UChar>(f));
     }
     return out;
+}
+
+std::string fold_tajik_letters_utf8(std::string_view word) {
+    if (!has_foldable_letter(word)) return std::string(word);
+    std::u32string u = utf8_to_u32(word);
+    for (char32_t& c : u) c = fold_letter(c);
+    return u32_to_utf8(u);
+}
+
+bool has_foldable_letter(std::string_view word) {
+    // All six letters are U+0493..U+04EF: lead byte 0xD2 or 0xD3.
+    for (unsigned char c : word) if (c == 0xD2 || c == 0xD3) return true;
+    return false;
 }
 
 }  // namespace himoya

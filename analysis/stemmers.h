@@ -1,5 +1,7 @@
 // One stemmer per language: Xapian's Snowball "english" and "russian", and
-// for Tajik the identity until a Tajik stemmer exists (Xapian has none).
+// for Tajik our TajikStemmer (Xapian has none). Also the key of the folded
+// term layer: the folded-mode Tajik stem of a word with its Tajik letters
+// folded to keyboard substitutes.
 //
 // Not thread-safe (Xapian::Stem objects are not): one Stemmers per thread.
 #pragma once
@@ -16,10 +18,14 @@ public:
     Stemmers();
     // Stem of a canonical word in language "tg", "ru" or "en"; other → the word.
     std::string stem(const std::string& canonical_word, std::string_view language);
+    // Folded-layer key of a canonical Cyrillic word: зӯроварӣ, зуровари → зуровар.
+    std::string folded_stem(const std::string& canonical_word);
 
 private:
     Xapian::Stem english_;
     Xapian::Stem russian_;
+    Xapian::Stem tajik_;
+    Xapian::Stem tajik_folded_;
 };
 
 }  // namespace himoya

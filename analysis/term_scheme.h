@@ -15,6 +15,12 @@ namespace himoya::terms {
 inline constexpr std::string_view kStem = "Z";        // stemmed word (no positions), Omega's STEM_SOME convention
 inline constexpr std::string_view kTitle = "S";       // word of the document title (positions), for title:
 inline constexpr std::string_view kTitleStem = "ZS";  // stemmed title word
+// Folded Tajik stem (no positions): the word with ҷ ҳ қ ғ ӯ ӣ folded to the
+// keyboard substitutes ч х к г у и, stemmed in TajikStemmer's folded mode
+// (Analyzer Token::folded). Written for Tajik words only; queries OR it in at
+// a lower weight so "зуровари", "зўроварї" and "зӯроварӣ" all find
+// "зӯроварӣ" while the exact spelling still ranks first.
+inline constexpr std::string_view kFolded = "XF";
 
 // Boolean filter terms (one per value; lower-cased value follows the prefix).
 inline constexpr std::string_view kUniqueId = "Q";      // provision or document id

@@ -6,7 +6,6 @@
 #include <unordered_set>
 #include <vector>
 
-#include "indexer/corpus_reader.h"
 #include "indexer/provision_label.h"
 #include "indexer/reader_text.h"
 #include "indexer/source_file.h"

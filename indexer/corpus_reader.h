@@ -20,8 +20,4 @@ std::optional<Document> read_corpus_xml(const std::string& path, IngestReport& r
 std::optional<Document> read_corpus_xml_string(const std::string& xml, const std::string& name,
                                                IngestReport& report);
 
-// Deeper unit nesting than this is refused: no real law needs it, and it
-// bounds the recursion of every reader.
-inline constexpr int kMaxUnitDepth = 64;
-
 }  // namespace himoya

@@ -41,7 +41,7 @@ json common_data(const Document& d) {
 }  // namespace
 
 unsigned IndexWriter::index_text(Xapian::Document& record, const std::string& text, const std::string& lang,
-                                 unsigned position, bool title) {
+                                 unsigned position, bool title, std::vector<Token>* collected) {
     auto tokens = analyzer_.analyze(text, lang, position);
     for (const Token& t : tokens) {
         record.add_posting(t.term, t.position);
@@ -49,11 +49,13 @@ unsigned IndexWriter::index_text(Xapian::Document& record, const std::string& te
         if (!t.stopword) {
             record.add_term(std::string(terms::kStem) + t.stem);
             if (title) record.add_term(std::string(terms::kTitleStem) + t.stem);
+            if (!t.folded.empty()) record.add_term(std::string(terms::kFolded) + t.folded);
             // Spelling data from the corpus's own words feeds "did you mean".
             if (!t.lang.empty()) db_.add_spelling(t.term);
         }
     }
     unsigned next = tokens.empty() ? position : tokens.back().position + 1;
+    if (collected) collected->insert(collected->end(), tokens.begin(), tokens.end());
     return next + terms::kFieldPositionGap;
 }
 
@@ -80,14 +82,22 @@ void IndexWriter::add_metadata_terms(Xapian::Document& record, const Document& d
     record.add_value(terms::kSlotDocumentId, d.document_id);
 }
 
-Xapian::Document IndexWriter::provision_record(const Document& d, const Provision& p) {
+Xapian::Document IndexWriter::provision_record(const Document& d, const Provision& p,
+                                               std::set<std::string>& topics_seen) {
     Xapian::Document record;
     unsigned pos = index_text(record, d.title, d.language, 1, true);
-    pos = index_text(record, p.label + "\n" + p.heading, d.language, pos, false);
-    index_text(record, p.text, d.language, pos, false);
+    std::vector<Token> tokens;
+    pos = index_text(record, p.label + "\n" + p.heading, d.language, pos, false, &tokens);
+    index_text(record, p.text, d.language, pos, false, &tokens);
 
+    // Topics: those the markup gives, plus the concepts whose labels the heading or text contains.
     std::set<std::string> topic_set(d.topics.begin(), d.topics.end());
     topic_set.insert(p.topics.begin(), p.topics.end());
+    if (tagger_) {
+        auto tagged = tagger_->tag(tokens);
+        topic_set.insert(tagged.begin(), tagged.end());
+    }
+    topics_seen.insert(topic_set.begin(), topic_set.end());
     std::vector<std::string> topics(topic_set.begin(), topic_set.end());
     add_metadata_terms(record, d, topics);
     record.add_boolean_term(std::string(terms::kRecord) + "provision");
@@ -108,14 +118,12 @@ Xapian::Document IndexWriter::provision_record(const Document& d, const Provisio
     return record;
 }
 
-Xapian::Document IndexWriter::document_record(const Document& d) {
+Xapian::Document IndexWriter::document_record(const Document& d, const std::set<std::string>& topic_set) {
     Xapian::Document record;
     unsigned pos = index_text(record, d.title, d.language, 1, true);
     std::string summary_text;
-    std::set<std::string> topic_set(d.topics.begin(), d.topics.end());
     for (const Provision& p : d.provisions) {
         pos = index_text(record, p.label + "\n" + p.heading + "\n" + p.text, d.language, pos, false);
-        topic_set.insert(p.topics.begin(), p.topics.end());
         if (summary_text.size() < kDocumentSnippetSource) {
             if (!summary_text.empty()) summary_text += "\n";
             summary_text += p.text;
@@ -150,9 +158,10 @@ Xapian::Document IndexWriter::document_record(const Document& d) {
 }
 
 int IndexWriter::add(const Document& d) {
-    db_.replace_document(std::string(terms::kUniqueId) + d.document_id, document_record(d));
+    std::set<std::string> topics(d.topics.begin(), d.topics.end());
     for (const Provision& p : d.provisions)
-        db_.replace_document(std::string(terms::kUniqueId) + p.provision_id, provision_record(d, p));
+        db_.replace_document(std::string(terms::kUniqueId) + p.provision_id, provision_record(d, p, topics));
+    db_.replace_document(std::string(terms::kUniqueId) + d.document_id, document_record(d, topics));
     return static_cast<int>(d.provisions.size());
 }
 

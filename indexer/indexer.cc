@@ -1,12 +1,16 @@
 #include "indexer/indexer.h"
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <filesystem>
 #include <set>
 #include <stdexcept>
 
 #include <xapian.h>
 
+#include "analysis/concept_tagger.h"
+#include "analysis/thesaurus.h"
 #include "indexer/document_reader.h"
 #include "indexer/index_location.h"
 #include "indexer/index_writer.h"
@@ -23,6 +27,22 @@ long directory_size(const std::string& path) {
     return total;
 }
 
+std::string find_thesaurus(const IndexOptions& options) {
+    if (!options.thesaurus_path.empty()) return options.thesaurus_path;
+    for (const auto& dir : options.corpus_dirs) {
+        fs::path candidate = fs::path(dir) / "thesaurus.xml";
+        if (fs::is_regular_file(candidate)) return candidate.string();
+    }
+    return "";
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
 }  // namespace
 
 IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
@@ -35,6 +55,22 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
     try {
         Xapian::WritableDatabase db(summary.generation, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
         IndexWriter writer(db);
+        // The thesaurus travels inside the index, so the search side expands
+        // queries with exactly the concepts the documents were tagged with.
+        std::optional<Thesaurus> thesaurus;
+        std::unique_ptr<ConceptTagger> tagger;
+        if (std::string path = find_thesaurus(options); !path.empty()) {
+            std::string error;
+            thesaurus = Thesaurus::load(path, error);
+            if (!thesaurus) {
+                report.skip(path, 0, "thesaurus not used: " + error);
+            } else {
+                tagger = std::make_unique<ConceptTagger>(*thesaurus, writer.analyzer());
+                writer.set_tagger(tagger.get());
+                db.set_metadata("thesaurus", read_file(path));
+                summary.concepts = static_cast<int>(thesaurus->concepts().size());
+            }
+        }
         std::set<std::string> seen_ids;
         int done = 0;
         for (const std::string& file : files) {

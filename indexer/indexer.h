@@ -16,6 +16,8 @@ struct IndexOptions {
     std::vector<std::string> corpus_dirs{"corpus"};
     std::string db_path = "build/index";
     bool strict = false;  // any skipped document fails the run; the old index stays
+    // Thesaurus for concept tagging; "" = the first corpus dir's thesaurus.xml, if any.
+    std::string thesaurus_path;
     // Called after each file with (files done, files total, provisions, bytes read).
     std::function<void(int, int, long, long)> on_progress;
 };
@@ -28,6 +30,7 @@ struct IndexSummary {
     double seconds = 0;
     long index_bytes = 0;       // size of the new generation on disk
     bool switched = false;      // the new generation is now the current index
+    int concepts = 0;           // thesaurus concepts used for tagging
     std::string generation;     // its directory
 };
 

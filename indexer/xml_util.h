@@ -16,6 +16,10 @@ namespace himoya {
 // which keeps every later walk's stack use bounded.
 inline constexpr int kMaxXmlDepth = 256;
 
+// Deeper nesting of structural units (chapter > article > ...) is refused:
+// no real law needs it.
+inline constexpr int kMaxUnitDepth = 64;
+
 // Parses `text` (UTF-8, no BOM). On a syntax error, a DOCTYPE (entities are
 // not expanded, so accepting one would silently mangle text) or nesting over
 // kMaxXmlDepth, records a skip with the line and returns false.

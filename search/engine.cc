@@ -83,4 +83,20 @@ nlohmann::json SearchEngine::analyze(const std::string& text, const std::string&
     return with_searcher([&](Searcher& s) { return s.analyze(text, language); });
 }
 
+std::optional<nlohmann::json> SearchEngine::topics() {
+    return with_searcher([&](Searcher& s) { return s.topics(); });
+}
+
+std::optional<nlohmann::json> SearchEngine::topic(const std::string& concept_id, int per_jurisdiction) {
+    return with_searcher([&](Searcher& s) { return s.topic(concept_id, per_jurisdiction); });
+}
+
+nlohmann::json SearchEngine::compare(const CompareRequest& request) {
+    return with_searcher([&](Searcher& s) { return s.compare(request); });
+}
+
+nlohmann::json SearchEngine::matrix(const MatrixRequest& request) {
+    return with_searcher([&](Searcher& s) { return s.matrix(request); });
+}
+
 }  // namespace himoya

@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "search/compare.h"
 #include "search/search_types.h"
 #include "search/searcher.h"
 
@@ -29,6 +30,10 @@ public:
     std::optional<nlohmann::json> document(const std::string& document_id);
     IndexHealth health();
     nlohmann::json analyze(const std::string& text, const std::string& language);
+    std::optional<nlohmann::json> topics();
+    std::optional<nlohmann::json> topic(const std::string& concept_id, int per_jurisdiction);
+    nlohmann::json compare(const CompareRequest& request);
+    nlohmann::json matrix(const MatrixRequest& request);
 
     // A token that changes whenever any index's stub names a new generation.
     std::string index_version() const;

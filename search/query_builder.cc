@@ -16,6 +16,9 @@ struct Lexeme {
     int sign = 0;         // -1 for -word, +1 for +word
 };
 
+// Weight of the folded-layer alternative relative to the exact forms.
+constexpr double kFoldedWeight = 0.5;
+
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 std::vector<Lexeme> lex(std::string_view q) {
@@ -162,6 +165,12 @@ private:
                 forms.emplace_back(stem_prefix(lx.title) + stem);
                 if (!negated) out_.highlight_stems.insert(stem);
             }
+            // Substitute spellings (зуровари for зӯроварӣ) meet through the folded
+            // layer, weighted down so that the exact spelling ranks first.
+            std::string folded = lx.title ? std::string() : analyzer_.query_folded(t, language_);
+            if (!folded.empty())
+                forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::string(terms::kFolded) + folded),
+                                   kFoldedWeight);
             parts.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
             if (!negated) {
                 out_.highlight_terms.insert(t.term);

@@ -30,6 +30,7 @@ struct BuiltQuery {
     std::set<std::string> highlight_terms;  // canonical words to mark in snippets
     std::set<std::string> highlight_stems;  // their stems, in every language tried
     std::vector<QueryWord> words;           // positive words, for spelling suggestions
+    std::set<std::string> matched_concepts; // thesaurus concepts the query expanded to
 };
 
 class QueryBuilder {

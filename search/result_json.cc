@@ -4,15 +4,17 @@ namespace himoya {
 
 using nlohmann::json;
 
-nlohmann::json to_json(const SearchResult& r) {
-    json hits = json::array();
-    for (const SearchHit& h : r.hits) {
-        hits.push_back({{"id", h.id}, {"document_id", h.document_id}, {"kind", h.kind}, {"unit_id", h.unit_id},
+nlohmann::json to_json(const SearchHit& h) {
+    return {{"id", h.id}, {"document_id", h.document_id}, {"kind", h.kind}, {"unit_id", h.unit_id},
                         {"title", h.title}, {"num", h.num}, {"heading", h.heading}, {"label", h.label},
                         {"jurisdiction", h.jurisdiction}, {"lang", h.lang}, {"type", h.type},
                         {"year", h.year}, {"date", h.date}, {"body", h.body}, {"topics", h.topics},
-                        {"snippet", h.snippet}, {"score", h.score}, {"url", h.url}});
-    }
+                        {"matched_concepts", h.matched_concepts}, {"snippet", h.snippet}, {"score", h.score}, {"url", h.url}};
+}
+
+nlohmann::json to_json(const SearchResult& r) {
+    json hits = json::array();
+    for (const SearchHit& h : r.hits) hits.push_back(to_json(h));
     json facets = json::object();
     for (const auto& [name, counts] : r.facets) {
         json values = json::array();
@@ -21,7 +23,8 @@ nlohmann::json to_json(const SearchResult& r) {
     }
     return {{"query", r.query}, {"total", r.total}, {"page", r.page}, {"per_page", r.per_page},
             {"took_ms", r.took_ms}, {"hits", hits}, {"facets", facets},
-            {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)}};
+            {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
+            {"expanded_concepts", r.expanded_concepts}};
 }
 
 }  // namespace himoya

@@ -9,5 +9,6 @@
 namespace himoya {
 
 nlohmann::json to_json(const SearchResult& result);
+nlohmann::json to_json(const SearchHit& hit);
 
 }  // namespace himoya

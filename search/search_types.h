@@ -29,12 +29,13 @@ struct SearchRequest {
     std::optional<int> year_from;
     std::optional<int> year_to;
     std::string sort = "relevance";   // relevance | date
-    std::string scope;                // all | provision | document; "" = document when browsing, else all
+    std::string scope;                // all | provision | document; "" = document when browsing, else provision (document if none)
     std::string lang = "auto";        // query language hint: tg ru en auto
     int page = 1;                     // from 1
     int per_page = 10;                // 1..100
     bool facets = true;
     bool suggest = true;
+    bool cross_language = true;       // expand thesaurus labels to the other languages
 };
 
 // Limits, enforced by validate(); documented in docs/api.md.
@@ -58,6 +59,7 @@ struct SearchHit {
     std::string jurisdiction, lang, type, date, body;
     int year = 0;
     std::vector<std::string> topics;
+    std::vector<std::string> matched_concepts;  // topics of this hit the query expanded to
     std::string snippet;      // HTML-escaped, <mark> around matched words
     double score = 0;
     std::string url;          // web page of the hit
@@ -76,6 +78,7 @@ struct SearchResult {
     std::vector<SearchHit> hits;
     std::map<std::string, std::vector<FacetCount>> facets;  // facet name → counts, best first
     std::optional<std::string> suggestion;
+    std::vector<std::string> expanded_concepts;  // concepts the query was expanded with
 };
 
 }  // namespace himoya

@@ -9,19 +9,16 @@
 #include "analysis/term_scheme.h"
 #include "search/analysis_report.h"
 #include "search/facets.h"
+#include "search/concept_expansion.h"
 #include "search/query_builder.h"
+#include "search/searcher_impl.h"
 #include "search/snippets.h"
 
 namespace himoya {
 
 using nlohmann::json;
 
-struct Searcher::Impl {
-    Xapian::Database db;
-    Analyzer analyzer;
-};
-
-namespace {
+namespace detail {
 
 std::string record_term(const char* kind) { return std::string(terms::kRecord) + kind; }
 
@@ -30,11 +27,35 @@ std::string json_string(const json& j, const char* key) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::string url_for(const std::string& document_id, const std::string& unit_id) {
-    std::string url = "/document.html?id=" + document_id;
-    if (!unit_id.empty()) url += "#" + unit_id;
-    return url;
+SearchHit hit_from_data(const json& data) {
+    SearchHit hit;
+    hit.id = json_string(data, "id");
+    hit.document_id = json_string(data, "document_id");
+    hit.kind = json_string(data, "kind");
+    hit.unit_id = json_string(data, "unit_id");
+    hit.title = json_string(data, "title");
+    hit.num = json_string(data, "num");
+    hit.heading = json_string(data, "heading");
+    hit.label = json_string(data, "label");
+    hit.jurisdiction = json_string(data, "jurisdiction");
+    hit.lang = json_string(data, "lang");
+    hit.type = json_string(data, "type");
+    hit.date = json_string(data, "date");
+    hit.body = json_string(data, "body");
+    hit.year = data.value("year", 0);
+    if (auto it = data.find("topics"); it != data.end() && it->is_array())
+        for (const auto& t : *it)
+            if (t.is_string()) hit.topics.push_back(t.get<std::string>());
+    hit.url = "/document.html?id=" + hit.document_id + (hit.unit_id.empty() ? "" : "#" + hit.unit_id);
+    return hit;
 }
+
+}  // namespace detail
+
+namespace {
+
+using detail::json_string;
+using detail::record_term;
 
 // The query with every facet filter except `skip`, and the scope and year range.
 Xapian::Query filtered(const Xapian::Query& text_query, const SearchRequest& r, const std::string& scope,
@@ -69,6 +90,12 @@ Searcher::Searcher(const std::vector<std::string>& db_paths) : impl_(std::make_u
                                      " (build it with: himoya index --db " + path + ")");
         }
     }
+    std::string xml = impl_->db.get_metadata("thesaurus");
+    if (!xml.empty()) {
+        std::string error;
+        impl_->thesaurus = Thesaurus::parse(xml, error);
+        if (impl_->thesaurus) impl_->tagger = std::make_unique<ConceptTagger>(*impl_->thesaurus, impl_->analyzer);
+    }
 }
 
 Searcher::~Searcher() = default;
@@ -78,8 +105,13 @@ SearchResult Searcher::search(const SearchRequest& r) {
     auto started = std::chrono::steady_clock::now();
     Impl& s = *impl_;
     QueryBuilder builder(s.analyzer);
-    BuiltQuery built = builder.build(r.query, r.lang);
-    std::string scope = r.scope.empty() ? (built.empty ? "document" : "all") : r.scope;
+    BuiltQuery built = r.cross_language && s.tagger
+                           ? build_expanded_query(builder, s.analyzer, *s.thesaurus, *s.tagger, r.query, r.lang)
+                           : builder.build(r.query, r.lang);
+    // Default scope: documents when browsing; provisions when searching, falling
+    // back to whole documents when the words only meet across provisions.
+    std::string scope = r.scope.empty() ? (built.empty ? "document" : "provision") : r.scope;
+    bool may_fall_back = r.scope.empty() && !built.empty;
     const Xapian::doccount all = s.db.get_doccount();
 
     SearchResult result;
@@ -102,6 +134,13 @@ SearchResult Searcher::search(const SearchRequest& r) {
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>((r.page - 1) * r.per_page),
                                          static_cast<Xapian::doccount>(r.per_page), all);
     result.total = mset.get_matches_estimated();  // exact: check_at_least covers every document
+    if (result.total == 0 && may_fall_back) {
+        SearchRequest whole = r;
+        whole.scope = "document";
+        SearchResult fallback = search(whole);
+        fallback.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        return fallback;
+    }
     if (r.facets) {
         for (const FacetSpec* f : plain) result.facets[f->name] = spy.counts(f->name);
         // Pass 2, one per selected facet: its counts ignore its own filter.
@@ -119,27 +158,12 @@ SearchResult Searcher::search(const SearchRequest& r) {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         json data = json::parse(it.get_document().get_data(), nullptr, false);
         if (data.is_discarded()) continue;
-        SearchHit hit;
-        hit.id = json_string(data, "id");
-        hit.document_id = json_string(data, "document_id");
-        hit.kind = json_string(data, "kind");
-        hit.unit_id = json_string(data, "unit_id");
-        hit.title = json_string(data, "title");
-        hit.num = json_string(data, "num");
-        hit.heading = json_string(data, "heading");
-        hit.label = json_string(data, "label");
-        hit.jurisdiction = json_string(data, "jurisdiction");
-        hit.lang = json_string(data, "lang");
-        hit.type = json_string(data, "type");
-        hit.date = json_string(data, "date");
-        hit.body = json_string(data, "body");
-        hit.year = data.value("year", 0);
-        if (data.contains("topics") && data["topics"].is_array())
-            for (const auto& t : data["topics"]) if (t.is_string()) hit.topics.push_back(t.get<std::string>());
+        SearchHit hit = detail::hit_from_data(data);
+        for (const auto& t : hit.topics)
+            if (built.matched_concepts.count(t)) hit.matched_concepts.push_back(t);
         hit.snippet = make_snippet(s.analyzer, json_string(data, "text"), hit.lang, built.highlight_terms,
                                    built.highlight_stems);
         hit.score = it.get_weight();
-        hit.url = url_for(hit.document_id, hit.unit_id);
         result.hits.push_back(std::move(hit));
     }
 
@@ -158,6 +182,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
         }
         if (changed) result.suggestion = suggestion + r.query.substr(cursor);
     }
+    result.expanded_concepts.assign(built.matched_concepts.begin(), built.matched_concepts.end());
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return result;
 }

@@ -38,6 +38,18 @@ public:
 
     IndexHealth health();
 
+    // Thesaurus concepts with labels and provision counts (/api/topics);
+    // nullopt when the index has no thesaurus.
+    std::optional<nlohmann::json> topics();
+    // One concept with its provisions grouped by jurisdiction (/api/topics/{id});
+    // nullopt for an unknown concept.
+    std::optional<nlohmann::json> topic(const std::string& concept_id, int per_jurisdiction);
+
+    // Side-by-side comparison of jurisdictions on a topic (compare.h).
+    nlohmann::json compare(const struct CompareRequest& request);
+    // Coverage of Istanbul Convention articles or top concepts by jurisdiction (compare.h).
+    nlohmann::json matrix(const struct MatrixRequest& request);
+
     // Every analysis stage of `text`, as /api/analyze shows it.
     nlohmann::json analyze(const std::string& text, const std::string& language);
 

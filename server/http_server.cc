@@ -10,6 +10,7 @@
 
 #include "search/engine.h"
 #include "search/result_json.h"
+#include "server/csv.h"
 #include "server/request_params.h"
 
 namespace himoya {
@@ -108,6 +109,41 @@ int run_server(const ServerOptions& options) {
             if (text.size() > kMaxAnalyzeBytes)
                 throw BadRequest("text too long (limit " + std::to_string(kMaxAnalyzeBytes) + " bytes)");
             send_json(res, 200, engine->analyze(text, lang));
+        });
+    });
+
+    server.Get("/api/topics", [&](const httplib::Request&, httplib::Response& res) {
+        guarded(res, [&] {
+            auto topics = engine->topics();
+            if (!topics) return send_error(res, 404, "this index has no thesaurus");
+            send_json(res, 200, *topics);
+        });
+    });
+
+    server.Get(R"(/api/topics/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
+        guarded(res, [&] {
+            std::string id = req.matches[1];
+            int per = int_param(req.params, "per_jurisdiction", 50, 1, 500);
+            auto topic = engine->topic(id, per);
+            if (!topic) return send_error(res, 404, "no topic with id '" + id + "'");
+            send_json(res, 200, *topic);
+        });
+    });
+
+    server.Get("/api/compare", [&](const httplib::Request& req, httplib::Response& res) {
+        guarded(res, [&] { send_json(res, 200, engine->compare(compare_request_from_params(req.params))); });
+    });
+
+    server.Get("/api/matrix", [&](const httplib::Request& req, httplib::Response& res) {
+        guarded(res, [&] {
+            MatrixRequest request = matrix_request_from_params(req.params);
+            json matrix = engine->matrix(request);
+            if (string_param(req.params, "format") == "csv") {
+                res.set_header("Content-Disposition", "attachment; filename=\"himoya-matrix.csv\"");
+                res.set_content(matrix_csv(matrix), "text/csv; charset=utf-8");
+                return;
+            }
+            send_json(res, 200, matrix);
         });
     });
 

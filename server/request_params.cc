@@ -51,8 +51,63 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     if (!lang.empty()) r.lang = lang;
     r.page = int_param(params, "page", 1, 1, SearchLimits::kMaxResultWindow);
     r.per_page = int_param(params, "per_page", 10, 1, SearchLimits::kMaxPerPage);
+    std::string cross = string_param(params, "cross_language");
+    if (cross == "false" || cross == "0") r.cross_language = false;
     std::string facets = string_param(params, "facets");
     if (facets == "false" || facets == "0") r.facets = false;
+    validate(r);
+    return r;
+}
+
+}  // namespace himoya
+
+namespace himoya {
+namespace {
+
+std::vector<std::string> all_values(const QueryParams& params, const std::string& name) {
+    std::vector<std::string> out;
+    auto [from, to] = params.equal_range(name);
+    for (auto it = from; it != to; ++it) {
+        if (it->second.empty()) continue;
+        if (find_invalid_utf8(it->second) != std::string::npos)
+            throw BadRequest("parameter '" + name + "' is not valid UTF-8");
+        out.push_back(it->second);
+    }
+    return out;
+}
+
+std::string ui_lang(const QueryParams& params) {
+    std::string ui = string_param(params, "ui");
+    if (ui.empty()) return "en";
+    if (ui != "en" && ui != "ru" && ui != "tg") throw BadRequest("ui must be en, ru or tg");
+    return ui;
+}
+
+}  // namespace
+
+CompareRequest compare_request_from_params(const QueryParams& params) {
+    CompareRequest r;
+    r.jurisdictions = all_values(params, "jurisdiction");
+    r.topic = string_param(params, "topic");
+    r.istanbul_article = string_param(params, "ic");
+    r.query = string_param(params, "q");
+    r.languages = all_values(params, "lang");
+    r.types = all_values(params, "type");
+    r.per_jurisdiction = int_param(params, "per_jurisdiction", 5, 1, 20);
+    r.ui_lang = ui_lang(params);
+    validate(r);
+    return r;
+}
+
+MatrixRequest matrix_request_from_params(const QueryParams& params) {
+    MatrixRequest r;
+    r.jurisdictions = all_values(params, "jurisdiction");
+    std::string scheme = string_param(params, "scheme");
+    if (!scheme.empty()) r.scheme = scheme;
+    r.languages = all_values(params, "lang");
+    r.ui_lang = ui_lang(params);
+    std::string format = string_param(params, "format");
+    if (!format.empty() && format != "json" && format != "csv") throw BadRequest("format must be json or csv");
     validate(r);
     return r;
 }

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "search/compare.h"
 #include "search/search_types.h"
 
 namespace himoya {
@@ -14,6 +15,10 @@ using QueryParams = std::multimap<std::string, std::string>;
 // /api/search parameters (docs/api.md). Unknown parameters are ignored, as
 // most search APIs do, so that clients can add tracking or cache-busting keys.
 SearchRequest search_request_from_params(const QueryParams& params);
+
+// /api/compare and /api/matrix parameters.
+CompareRequest compare_request_from_params(const QueryParams& params);
+MatrixRequest matrix_request_from_params(const QueryParams& params);
 
 // An integer parameter in [min, max], or `fallback` when absent.
 int int_param(const QueryParams& params, const std::string& name, int fallback, int min, int max);

@@ -1,0 +1,42 @@
+// A light suffix-stripping stemmer for Tajik (Cyrillic), as a
+// Xapian::StemImplementation so it plugs into Xapian::Stem like Snowball.
+//
+// It strips inflection only, outermost first: clitic -у/-ю/-ву, accusative
+// -ро, izofat -и (-ии → -ӣ), indefinite -е, possessives -амон -атон -ашон
+// -аш (-ям -ят -яш ... after vowels), plurals -ҳо -он -гон -ён -ҷот -от -ин,
+// comparatives -тар -тарин. Derivation (-ӣ, -гар, -ист ...) is kept, so
+// давлат "state" and давлатӣ "state's/public" stay apart. Verb prefixes
+// ме-/на-/би- are deliberately left alone: stripping them would wreck nouns
+// (мева, меъёр, наврас, бино) and legal search is about nouns.
+//
+// Two modes. kCanonical reads correctly spelled words. kFolded reads words
+// whose Tajik letters were folded to keyboard substitutes (ҳ→х, ӣ→и ...,
+// see fold_tajik_letters): -хо is a plural there, and since ӣ and и are one
+// letter, a final -и/-ии is dropped altogether. The folded term layer uses it.
+//
+// Thread-safety: stateless after construction; Xapian::Stem copies share it,
+// and Xapian::Stem itself is not thread-safe, so use one per thread.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+namespace himoya {
+
+class TajikStemmer : public Xapian::StemImplementation {
+public:
+    enum class Mode { kCanonical, kFolded };
+    // Stems shorter than this many letters are never produced.
+    static constexpr size_t kMinStem = 3;
+
+    explicit TajikStemmer(Mode mode = Mode::kCanonical) : mode_(mode) {}
+
+    std::string operator()(const std::string& word) override;
+    std::string get_description() const override;
+
+private:
+    Mode mode_;
+};
+
+}  // namespace himoya

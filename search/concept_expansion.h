@@ -1,0 +1,33 @@
+// Cross-language search: where a query's words form a thesaurus label in any
+// language, the query also accepts the concept's labels in the other languages
+// and its topic term, weighted below the literal words (kExpansionWeight), so
+// "protection order" finds "ордери ҳимоявӣ" and "охранный ордер".
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "analysis/concept_tagger.h"
+#include "analysis/thesaurus.h"
+#include "search/query_builder.h"
+
+namespace himoya {
+
+inline constexpr double kExpansionWeight = 0.5;
+
+// The query for one concept: any of its labels (stems, all languages), or its
+// topic term or a narrower concept's. Adds the labels' stems to `highlight_stems`.
+Xapian::Query concept_query(const std::string& concept_id, const Thesaurus& thesaurus, const ConceptTagger& tagger,
+                            std::set<std::string>* highlight_stems = nullptr);
+
+// Builds `query` with cross-language expansion. Plain word queries are split
+// into label spans (each: literal OR weighted concept) and other words, all
+// ANDed; a query with operators is expanded only when its words form exactly
+// one label. Records matched concepts in built.matched_concepts.
+BuiltQuery build_expanded_query(QueryBuilder& builder, Analyzer& analyzer, const Thesaurus& thesaurus,
+                                const ConceptTagger& tagger, std::string_view query, std::string_view language);
+
+}  // namespace himoya
