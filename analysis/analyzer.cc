@@ -48,6 +48,11 @@ std::string Analyzer::query_folded(const Token& token, std::string_view query_la
     return stemmers_.folded_stem(token.term);
 }
 
+std::string Analyzer::latin_to_tajik(std::string_view latin) {
+    if (!transliterator_) transliterator_ = std::make_unique<TajikTransliterator>();
+    return transliterator_->to_cyrillic(latin);
+}
+
 std::string Analyzer::canonical(std::string_view word) {
     return to_utf8(normalizer_.canonical(to_utf16(word).text));
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "analysis/normalizer.h"
 #include "analysis/stemmers.h"
 #include "analysis/tokenizer.h"
+#include "analysis/transliterator.h"
 
 namespace himoya {
 
@@ -54,6 +56,10 @@ public:
     // words unless the query is known to be Russian; "" otherwise.
     std::string query_folded(const Token& token, std::string_view query_language);
 
+    // Tajik Cyrillic for Latin-script Tajik ("jumhurii" → "ҷумҳурии"); the
+    // transliterator is built on first use.
+    std::string latin_to_tajik(std::string_view latin);
+
     // Canonical form of one word (no segmentation).
     std::string canonical(std::string_view word);
 
@@ -67,6 +73,7 @@ private:
     Tokenizer tokenizer_;
     Normalizer normalizer_;
     Stemmers stemmers_;
+    std::unique_ptr<TajikTransliterator> transliterator_;
 };
 
 }  // namespace himoya

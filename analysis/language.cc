@@ -3,6 +3,14 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/langid_profiles.h"
+#include "analysis/utf32.h"
 #include "analysis/utf8.h"
 
 namespace himoya {
@@ -46,27 +54,105 @@ std::string word_language(const icu::UnicodeString& word, std::string_view conte
     return "";
 }
 
-std::string detect_language(std::string_view utf8_text) {
+namespace {
+
+// Lower-case letters as the profiles were trained (bench/train_langid.py):
+// old-font and look-alike letters mapped, ё → е; anything else splits words.
+char32_t profile_letter(UChar32 c) {
+    c = u_tolower(c);
+    switch (c) {
+        case 0x0451: return 0x0435;  // ё
+        case 0x045E: return 0x04EF; case 0x045A: case 0x04BB: return 0x04B3;
+        case 0x0457: return 0x04E3; case 0x045C: case 0x049D: return 0x049B;
+        case 0x0459: case 0x04B9: return 0x04B7; case 0x0453: return 0x0493;
+        default: return static_cast<char32_t>(c);
+    }
+}
+
+struct Profiles {
+    std::vector<std::string> langs;
+    std::unordered_map<std::string, std::vector<float>> logp;  // trigram → log P per language
+    std::vector<float> unseen;                                 // log P of a trigram a profile lacks
+    Profiles() {
+        constexpr double kAlpha = 0.5, kVocabulary = 30000;
+        for (size_t l = 0; l < langid::kProfileCount; ++l) langs.push_back(langid::kProfiles[l].lang);
+        for (size_t l = 0; l < langid::kProfileCount; ++l) {
+            const auto& p = langid::kProfiles[l];
+            double denominator = p.total + kAlpha * kVocabulary;
+            unseen.push_back(static_cast<float>(std::log(kAlpha / denominator)));
+            for (size_t i = 0; i < p.size; ++i) {
+                auto& row = logp[p.grams[i].text];
+                row.resize(langid::kProfileCount, 0);
+                row[l] = static_cast<float>(std::log((p.grams[i].count + kAlpha) / denominator));
+            }
+        }
+        for (auto& [gram, row] : logp)
+            for (size_t l = 0; l < row.size(); ++l)
+                if (row[l] == 0) row[l] = unseen[l];
+    }
+    size_t index(std::string_view lang) const {
+        for (size_t l = 0; l < langs.size(); ++l) if (langs[l] == lang) return l;
+        return 0;
+    }
+};
+
+const Profiles& profiles() {
+    static const Profiles p;
+    return p;
+}
+
+// Texts are judged on their first this many letters: plenty for a profile.
+constexpr int kMaxLetters = 20000;
+
+}  // namespace
+
+LanguageGuess identify_language(std::string_view utf8_text) {
+    const Profiles& p = profiles();
+    std::vector<double> score(p.langs.size(), 0);
+    int latin = 0, cyrillic = 0, other = 0, grams = 0;
+    // Words of letters, each padded with spaces: " ва " → " ва", "ва ".
+    std::vector<char32_t> word{U' '};
+    auto flush = [&] {
+        if (word.size() > 1) {
+            word.push_back(U' ');
+            for (size_t i = 0; i + 3 <= word.size(); ++i) {
+                std::string gram = u32_to_utf8(std::u32string_view(word.data() + i, 3));
+                auto it = p.logp.find(gram);
+                for (size_t l = 0; l < score.size(); ++l) score[l] += it == p.logp.end() ? p.unseen[l] : it->second[l];
+                ++grams;
+            }
+        }
+        word.assign(1, U' ');
+    };
     icu::UnicodeString text = to_utf16(utf8_text).text;
-    int latin = 0, cyrillic = 0, tajik = 0;
-    for (int32_t i = 0; i < text.length();) {
+    for (int32_t i = 0; i < text.length() && latin + cyrillic + other < kMaxLetters;) {
         UChar32 c = text.char32At(i);
         i += U16_LENGTH(c);
-        if (!u_isalpha(c)) continue;
+        if (!u_isalpha(c)) { flush(); continue; }
         UErrorCode status = U_ZERO_ERROR;
         UScriptCode script = uscript_getScript(c, &status);
         if (script == USCRIPT_LATIN) ++latin;
-        if (script == USCRIPT_CYRILLIC) {
-            ++cyrillic;
-            icu::UnicodeString one(c);
-            if (has_tajik_letter(one)) ++tajik;
-        }
+        else if (script == USCRIPT_CYRILLIC) ++cyrillic;
+        else { ++other; flush(); continue; }
+        word.push_back(profile_letter(c));
     }
-    if (latin == 0 && cyrillic == 0) return "";
-    if (latin > cyrillic) return "en";
-    // One Tajik letter in fifty is far above chance for Russian text.
-    return tajik * 50 >= cyrillic ? "tg" : "ru";
+    flush();
+    LanguageGuess guess;
+    if (latin + cyrillic == 0 || other > latin + cyrillic) return guess;
+    bool is_cyrillic = cyrillic >= latin;
+    size_t a = p.index(is_cyrillic ? "tg" : "en"), b = p.index(is_cyrillic ? "ru" : "tl");
+    double lead = (score[a] - score[b]) / std::max(grams, 1);
+    if (is_cyrillic) {
+        guess.lang = lead >= 0 ? "tg" : "ru";
+    } else {
+        guess.lang = lead >= 0 ? "en" : "tg";
+        guess.latin_tajik = lead < 0;
+    }
+    guess.margin = std::abs(lead);
+    return guess;
 }
+
+std::string detect_language(std::string_view utf8_text) { return identify_language(utf8_text).lang; }
 
 std::string normalize_language_code(std::string_view code) {
     if (code == "tg" || code == "ru" || code == "en" || code == "auto") return std::string(code);

@@ -23,7 +23,18 @@ bool has_tajik_letter(const icu::UnicodeString& word);
 // when the context is not Tajik).
 std::string word_language(const icu::UnicodeString& word, std::string_view context);
 
-// Language of a whole text by the share of its words: "tg", "ru", "en" or "".
+// Language of a whole text: "tg", "ru", "en", or "" (other / cannot tell).
+// Script first (Cyrillic or Latin majority), then character-trigram profiles
+// (analysis/langid_profiles.cc, trained on the UDHR): tg vs ru for Cyrillic —
+// the tg profile includes Tajik with its letters folded, so Tajik typed on a
+// Russian keyboard is still Tajik — and en vs Latin-script Tajik for Latin.
+// Thread-safe (profiles are built once, then only read).
+struct LanguageGuess {
+    std::string lang;          // tg, ru, en or ""
+    bool latin_tajik = false;  // tg written in Latin letters (qonuni jumhurii ...)
+    double margin = 0;         // log-likelihood lead of the winner per trigram
+};
+LanguageGuess identify_language(std::string_view utf8_text);
 std::string detect_language(std::string_view utf8_text);
 
 // Normalises a language parameter: "tg"/"ru"/"en"/"auto"; anything else → "".

@@ -1,17 +1,20 @@
 #include "indexer/indexer.h"
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "analysis/concept_tagger.h"
 #include "analysis/thesaurus.h"
 #include "indexer/document_reader.h"
+#include "indexer/facts_reader.h"
 #include "indexer/index_location.h"
 #include "indexer/index_writer.h"
 
@@ -72,6 +75,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             }
         }
         std::set<std::string> seen_ids;
+        std::map<std::string, nlohmann::json> citable;  // provision id → citation, for fact tables
         int done = 0;
         for (const std::string& file : files) {
             std::error_code ec;
@@ -86,11 +90,19 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
                 } else {
                     summary.provisions += writer.add(*document);
                     ++summary.documents;
+                    for (const Provision& p : document->provisions)
+                        citable[p.provision_id] = {{"id", p.provision_id}, {"label", p.label}, {"heading", p.heading},
+                                                   {"title", document->title}, {"lang", document->language},
+                                                   {"url", "/document.html?id=" + document->document_id + "#" + p.unit_id}};
                 }
             }
             if (options.on_progress) options.on_progress(done, static_cast<int>(files.size()), summary.provisions, summary.bytes);
         }
         summary.files = static_cast<int>(files.size());
+        for (const std::string& path : list_fact_files(options.corpus_dirs)) {
+            if (auto table = read_fact_table(path, report))
+                db.set_metadata("facts:" + table->topic, fact_table_json(*table, citable, path, report).dump());
+        }
         if (options.strict && report.documents_skipped > 0) {
             db.close();
             location.abandon_generation(summary.generation);

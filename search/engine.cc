@@ -99,4 +99,12 @@ nlohmann::json SearchEngine::matrix(const MatrixRequest& request) {
     return with_searcher([&](Searcher& s) { return s.matrix(request); });
 }
 
+std::optional<nlohmann::json> SearchEngine::facts(const std::string& topic) {
+    return with_searcher([&](Searcher& s) { return s.facts(topic); });
+}
+
+std::optional<nlohmann::json> SearchEngine::related(const std::string& provision_id, int limit, const std::string& ui_lang) {
+    return with_searcher([&](Searcher& s) { return s.related(provision_id, limit, ui_lang); });
+}
+
 }  // namespace himoya

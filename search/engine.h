@@ -34,6 +34,8 @@ public:
     std::optional<nlohmann::json> topic(const std::string& concept_id, int per_jurisdiction);
     nlohmann::json compare(const CompareRequest& request);
     nlohmann::json matrix(const MatrixRequest& request);
+    std::optional<nlohmann::json> facts(const std::string& topic);
+    std::optional<nlohmann::json> related(const std::string& provision_id, int limit, const std::string& ui_lang);
 
     // A token that changes whenever any index's stub names a new generation.
     std::string index_version() const;

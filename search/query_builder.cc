@@ -1,5 +1,7 @@
 #include "search/query_builder.h"
 
+#include "analysis/language.h"
+#include "analysis/stopwords.h"
 #include "analysis/term_scheme.h"
 #include "search/search_types.h"
 
@@ -158,7 +160,9 @@ private:
         auto tokens = analyzer_.analyze(lx.text, language_);
         std::vector<Xapian::Query> parts;
         for (const Token& t : tokens) {
-            if (t.stopword && !keep_stopwords_ && lx.sign <= 0) { ++stopwords_; continue; }
+            bool stopword = t.stopword || (latin_tajik_ && t.lang == "en" &&
+                                           is_stopword(analyzer_.canonical(analyzer_.latin_to_tajik(t.term))));
+            if (stopword && !keep_stopwords_ && lx.sign <= 0) { ++stopwords_; continue; }
             // The exact word and its stems: a document with the exact form scores higher.
             std::vector<Xapian::Query> forms{Xapian::Query(raw_prefix(lx.title) + t.term)};
             for (const std::string& stem : analyzer_.query_stems(t, language_)) {
@@ -171,6 +175,7 @@ private:
             if (!folded.empty())
                 forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::string(terms::kFolded) + folded),
                                    kFoldedWeight);
+            if (latin_tajik_ && t.lang == "en") add_tajik_reading(t, lx.title, negated, forms);
             parts.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
             if (!negated) {
                 out_.highlight_terms.insert(t.term);
@@ -184,6 +189,22 @@ private:
         return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
     }
 
+    // A Latin word of a query in Latin-script Tajik is also read as Tajik
+    // Cyrillic ("zurovari" → "зуровари"), with the same forms a Cyrillic word gets.
+    void add_tajik_reading(const Token& latin, bool title, bool negated, std::vector<Xapian::Query>& forms) {
+        for (const Token& t : analyzer_.analyze(analyzer_.latin_to_tajik(latin.term), "tg")) {
+            forms.emplace_back(raw_prefix(title) + t.term);
+            forms.emplace_back(stem_prefix(title) + t.stem);
+            if (!title && !t.folded.empty())
+                forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::string(terms::kFolded) + t.folded),
+                                   kFoldedWeight);
+            if (!negated) {
+                out_.highlight_terms.insert(t.term);
+                out_.highlight_stems.insert(t.stem);
+            }
+        }
+    }
+
     std::vector<Lexeme> lx_;
     Analyzer& analyzer_;
     std::string_view language_;
@@ -192,6 +213,9 @@ private:
     int content_ = 0;
     int stopwords_ = 0;
     bool keep_stopwords_ = false;
+
+public:
+    bool latin_tajik_ = false;  // the query is Tajik written in Latin letters
 };
 
 }  // namespace
@@ -201,12 +225,17 @@ BuiltQuery QueryBuilder::build(std::string_view query, std::string_view language
     auto lexemes = lex(query);
     Xapian::Query q;
     {
+        // Latin words are tried as Tajik when the query reads as Latin-script
+        // Tajik (language identifier) or the user said the query is Tajik.
+        bool latin_tajik = language == "tg" || (language != "en" && identify_language(query).latin_tajik);
         Parser parser(lexemes, analyzer_, language, out);
+        parser.latin_tajik_ = latin_tajik;
         q = parser.parse();
         if (parser.saw_only_stopwords()) {
             // "the", "и", "дар": a query of stopwords alone searches for them.
             out = BuiltQuery{};
             Parser again(lexemes, analyzer_, language, out);
+            again.latin_tajik_ = latin_tajik;
             again.keep_stopwords();
             q = again.parse();
         }

@@ -50,6 +50,12 @@ public:
     // Coverage of Istanbul Convention articles or top concepts by jurisdiction (compare.h).
     nlohmann::json matrix(const struct MatrixRequest& request);
 
+    // The fact table of a topic (/api/facts); nullopt if the index has none.
+    std::optional<nlohmann::json> facts(const std::string& topic);
+    // Practice passages and law provisions sharing concepts with a provision
+    // (/api/related); nullopt for an unknown provision id.
+    std::optional<nlohmann::json> related(const std::string& provision_id, int limit, const std::string& ui_lang);
+
     // Every analysis stage of `text`, as /api/analyze shows it.
     nlohmann::json analyze(const std::string& text, const std::string& language);
 

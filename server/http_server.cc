@@ -147,6 +147,28 @@ int run_server(const ServerOptions& options) {
         });
     });
 
+    server.Get("/api/facts", [&](const httplib::Request& req, httplib::Response& res) {
+        guarded(res, [&] {
+            std::string topic = string_param(req.params, "topic");
+            if (topic.empty()) throw BadRequest("give topic=, e.g. topic=protection-orders");
+            auto facts = engine->facts(topic);
+            if (!facts) return send_error(res, 404, "no fact table for topic '" + topic + "'");
+            send_json(res, 200, *facts);
+        });
+    });
+
+    server.Get("/api/related", [&](const httplib::Request& req, httplib::Response& res) {
+        guarded(res, [&] {
+            std::string id = string_param(req.params, "id");
+            if (id.empty()) throw BadRequest("give id= of a provision");
+            int limit = int_param(req.params, "limit", 5, 1, 50);
+            std::string ui = string_param(req.params, "ui");
+            auto related = engine->related(id, limit, ui.empty() ? "en" : ui);
+            if (!related) return send_error(res, 404, "no provision with id '" + id + "'");
+            send_json(res, 200, *related);
+        });
+    });
+
     // Any other /api path is a JSON 404, not the static handler's HTML.
     server.Get(R"(/api(/.*)?)", [&](const httplib::Request& req, httplib::Response& res) {
         send_error(res, 404, "no such endpoint: " + req.path);

@@ -3,11 +3,16 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
+#include "analysis/concept_tagger.h"
+#include "analysis/thesaurus.h"
 #include "indexer/document.h"
 #include "indexer/index_writer.h"
 
@@ -40,6 +45,40 @@ inline Document make_document(const std::string& id, const std::string& jurisdic
         d.provisions.push_back(p);
     }
     return d;
+}
+
+// A small thesaurus in the corpus format, for tagging and expansion tests.
+inline const char* sample_thesaurus() {
+    return R"(<?xml version="1.0" encoding="UTF-8"?>
+<thesaurus xmlns="urn:himoya:thesaurus:1" version="1">
+  <concept id="protection-orders">
+    <prefLabel lang="en">protection order</prefLabel>
+    <altLabel lang="en">restraining order</altLabel>
+    <prefLabel lang="ru">охранный ордер</prefLabel>
+    <prefLabel lang="tg">ордери ҳимоявӣ</prefLabel>
+    <istanbul article="53"/>
+  </concept>
+  <concept id="emergency-protection-orders">
+    <broader>protection-orders</broader>
+    <prefLabel lang="en">emergency protection measure</prefLabel>
+    <altLabel lang="en">removal from the home</altLabel>
+    <prefLabel lang="ru">срочная мера защиты</prefLabel>
+    <prefLabel lang="tg">чораи фаврии ҳимоявӣ</prefLabel>
+    <istanbul article="52"/>
+  </concept>
+  <concept id="shelters">
+    <prefLabel lang="en">shelter</prefLabel>
+    <prefLabel lang="ru">приют</prefLabel>
+    <prefLabel lang="tg">паноҳгоҳ</prefLabel>
+    <istanbul article="23"/>
+  </concept>
+  <concept id="domestic-violence">
+    <prefLabel lang="en">domestic violence</prefLabel>
+    <prefLabel lang="ru">насилие в семье</prefLabel>
+    <prefLabel lang="tg">зӯроварӣ дар оила</prefLabel>
+    <istanbul article="3"/>
+  </concept>
+</thesaurus>)";
 }
 
 inline std::vector<Document> sample_documents() {
@@ -78,13 +117,23 @@ inline std::vector<Document> sample_documents() {
 // Writes `docs` into a fresh database under a temporary directory.
 class TestIndex {
 public:
-    explicit TestIndex(const std::vector<Document>& docs = sample_documents()) {
+    explicit TestIndex(const std::vector<Document>& docs = sample_documents(), const std::string& thesaurus_xml = "") {
         path_ = (std::filesystem::temp_directory_path() /
                  ("himoya-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++)))
                     .string();
         std::filesystem::remove_all(path_);
         Xapian::WritableDatabase db(path_, Xapian::DB_CREATE_OR_OVERWRITE);
         IndexWriter writer(db);
+        std::optional<Thesaurus> thesaurus;
+        std::unique_ptr<ConceptTagger> tagger;
+        if (!thesaurus_xml.empty()) {
+            std::string error;
+            thesaurus = Thesaurus::parse(thesaurus_xml, error);
+            if (!thesaurus) throw std::runtime_error("test thesaurus: " + error);
+            tagger = std::make_unique<ConceptTagger>(*thesaurus, writer.analyzer());
+            writer.set_tagger(tagger.get());
+            db.set_metadata("thesaurus", thesaurus_xml);
+        }
         for (const auto& d : docs) writer.add(d);
         db.commit();
     }

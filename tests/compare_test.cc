@@ -1,0 +1,130 @@
+// Cross-language search, topics, comparison, coverage matrix and related
+// passages over a small trilingual index with a thesaurus.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "search/compare.h"
+#include "search/searcher.h"
+#include "test_index.h"
+
+using namespace himoya;
+
+namespace {
+
+struct Fixture {
+    testing::TestIndex index{testing::sample_documents(), testing::sample_thesaurus()};
+    Searcher searcher{{index.path()}};
+};
+
+std::set<std::string> langs_of(const SearchResult& r) {
+    std::set<std::string> out;
+    for (const auto& h : r.hits) out.insert(h.lang);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("an English query finds the Russian and Tajik provisions through the thesaurus") {
+    Fixture f;
+    SearchRequest r;
+    r.query = "protection order";
+    r.scope = "provision";
+    r.per_page = 50;
+    auto result = f.searcher.search(r);
+    CHECK(langs_of(result) == std::set<std::string>{"en", "ru", "tg"});
+    CHECK(result.expanded_concepts == std::vector<std::string>{"protection-orders"});
+    // literal matches rank above expansions
+    CHECK(result.hits.front().lang == "en");
+    bool ru_marked = false;
+    for (const auto& h : result.hits)
+        if (h.id == "tj-law-ru/art_2") ru_marked = h.snippet.find("<mark>") != std::string::npos &&
+                                                  h.matched_concepts == std::vector<std::string>{"protection-orders"};
+    CHECK(ru_marked);
+
+    r.cross_language = false;
+    CHECK(langs_of(f.searcher.search(r)) == std::set<std::string>{"en"});
+}
+
+TEST_CASE("a Russian and a Tajik query reach the English provisions") {
+    Fixture f;
+    SearchRequest r;
+    r.scope = "provision";
+    r.per_page = 50;
+    r.query = "охранный ордер";
+    CHECK(langs_of(f.searcher.search(r)).count("en"));
+    r.query = "ордери ҳимоявӣ";
+    CHECK(langs_of(f.searcher.search(r)).count("en"));
+    // other words of the query still apply
+    r.query = "ордери ҳимоявӣ misdemeanour";
+    auto narrowed = f.searcher.search(r);
+    REQUIRE(narrowed.hits.size() == 1);
+    CHECK(narrowed.hits[0].id == "ba-law-en/art_4");
+}
+
+TEST_CASE("topics list concepts with counts; a topic groups provisions by jurisdiction") {
+    Fixture f;
+    auto topics = f.searcher.topics();
+    REQUIRE(topics);
+    CHECK((*topics)["concepts"].size() == 4);
+    auto topic = f.searcher.topic("protection-orders", 10);
+    REQUIRE(topic);
+    std::set<std::string> jurisdictions;
+    for (const auto& g : (*topic)["by_jurisdiction"]) jurisdictions.insert(g["jurisdiction"].get<std::string>());
+    CHECK(jurisdictions == std::set<std::string>{"BA-SRP", "GE", "TJ"});
+    CHECK_FALSE(f.searcher.topic("no-such-topic", 10));
+}
+
+TEST_CASE("compare: one column per jurisdiction, gaps explicit") {
+    Fixture f;
+    CompareRequest r;
+    r.jurisdictions = {"TJ", "BA-SRP"};
+    r.topic = "emergency-protection-orders";
+    auto out = f.searcher.compare(r);
+    REQUIRE(out["columns"].size() == 2);
+    CHECK(out["columns"][0]["jurisdiction"] == "TJ");
+    CHECK(out["columns"][0]["gap"] == true);   // the Tajik sample says nothing of removal from the home
+    CHECK(out["columns"][1]["gap"] == false);
+    CHECK(out["columns"][1]["provisions"][0]["id"] == "ba-law-en/art_2");
+    r.topic.clear();
+    r.istanbul_article = "53";
+    out = f.searcher.compare(r);
+    CHECK(out["columns"][0]["gap"] == false);
+    r.istanbul_article = "99";
+    CHECK_THROWS_AS(f.searcher.compare(r), BadRequest);
+    r.istanbul_article.clear();
+    CHECK_THROWS_AS(f.searcher.compare(r), BadRequest);  // no topic, ic or q
+    r.query = "shelter";
+    r.jurisdictions = {"TJ"};
+    CHECK_THROWS_AS(f.searcher.compare(r), BadRequest);  // one jurisdiction
+}
+
+TEST_CASE("matrix: Istanbul articles × jurisdictions with counts and the best provision") {
+    Fixture f;
+    MatrixRequest r;
+    r.jurisdictions = {"TJ", "BA-SRP", "GE"};
+    auto m = f.searcher.matrix(r);
+    REQUIRE(m["rows"].size() == 4);
+    const auto& art53 = m["rows"][3];
+    CHECK(art53["key"] == "53");
+    CHECK(art53["cells"][0]["count"] == 2);  // tg and ru art 2
+    CHECK(art53["cells"][1]["count"] == 3);  // BA: arts 2 (narrower: removal), 3, 4
+    CHECK(!art53["cells"][1]["best"].is_null());
+    r.scheme = "thesaurus";
+    CHECK(f.searcher.matrix(r)["rows"].size() == 3);
+    r.scheme = "nonsense";
+    CHECK_THROWS_AS(f.searcher.matrix(r), BadRequest);
+}
+
+TEST_CASE("related: practice passages for a law provision and the reverse") {
+    Fixture f;
+    auto related = f.searcher.related("ba-law-en/art_3", 5, "en");
+    REQUIRE(related);
+    bool report = false;
+    for (const auto& h : (*related)["practice"]) report = report || h["id"] == "ge-report-en/art_2";
+    CHECK(report);
+    auto back = f.searcher.related("ge-report-en/art_2", 5, "en");
+    REQUIRE(back);
+    CHECK((*back)["law"].size() > 0);
+    CHECK_FALSE(f.searcher.related("nope/art_1", 5, "en"));
+}
