@@ -23,7 +23,10 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::string_view lan
         token.lang = span.is_number ? "" : word_language(canonical, language);
         token.stopword = is_stopword(token.term);
         token.stem = stemmers_.stem(token.term, token.lang);
-        if (token.lang == "tg") token.folded = stemmers_.folded_stem(token.term);
+        // Tajik words, and Cyrillic words of a query whose language is unknown
+        // (they may be Tajik typed without its letters), get the folded key.
+        bool unknown = language != "ru" && language != "tg" && language != "en";
+        if (token.lang == "tg" || (token.lang == "ru" && unknown)) token.folded = stemmers_.folded_stem(token.term);
         token.position = position++;
         tokens.push_back(std::move(token));
     }
@@ -43,9 +46,8 @@ std::vector<std::string> Analyzer::query_stems(const Token& token, std::string_v
 }
 
 std::string Analyzer::query_folded(const Token& token, std::string_view query_language) {
-    if (!token.folded.empty()) return token.folded;
-    if (token.lang != "ru" || query_language == "ru") return {};
-    return stemmers_.folded_stem(token.term);
+    if (!token.folded.empty() || token.lang != "ru" || query_language == "ru") return token.folded;
+    return stemmers_.folded_stem(token.term);  // a Cyrillic word in an English-hinted query
 }
 
 std::string Analyzer::latin_to_tajik(std::string_view latin) {

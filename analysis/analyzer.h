@@ -28,7 +28,8 @@ struct Token {
     std::string term;       // canonical form: the unstemmed index term
     std::string stem;       // stem in `lang` (equal to term when not stemmed)
     std::string lang;       // language the word was stemmed as: tg, ru, en or ""
-    std::string folded;     // folded-layer key (Tajik words only, else ""): зӯроварӣ → зуровар
+    std::string folded;     // folded-layer key (зӯроварӣ → зуровар): Tajik words, and Cyrillic
+                            // words when the language is unknown ("auto"); else ""
     size_t start = 0;       // byte offsets of `raw` in the input
     size_t end = 0;
     unsigned position = 0;  // word position, counting from the first_position given

@@ -7,5 +7,6 @@ int index_command(int argc, char** argv);
 int serve_command(int argc, char** argv);
 int search_command(int argc, char** argv);
 int analyze_command(int argc, char** argv);
+int compare_command(int argc, char** argv);
 
 }  // namespace himoya::cli

@@ -17,6 +17,7 @@ const char* kUsage =
     "  serve     serve the JSON API and the web page\n"
     "  search    search the index from the command line\n"
     "  analyze   show how the analyser reads a text\n"
+    "  compare   compare jurisdictions side by side on a topic\n"
     "\n"
     "Run 'himoya COMMAND --help' for the options of a command.\n";
 
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
         if (command == "serve") return himoya::cli::serve_command(argc, argv);
         if (command == "search") return himoya::cli::search_command(argc, argv);
         if (command == "analyze") return himoya::cli::analyze_command(argc, argv);
+        if (command == "compare") return himoya::cli::compare_command(argc, argv);
     } catch (const himoya::cli::UsageError& e) {
         std::cerr << "himoya " << command << ": " << e.what() << "\n(see himoya " << command << " --help)\n";
         return 64;

@@ -6,12 +6,13 @@ namespace himoya {
 
 namespace {
 
-// Depth of the deepest element, walked without recursion.
-int max_depth(pugi::xml_node root) {
-    int depth = 0, deepest = 0;
+// The first element nested deeper than `limit` levels (walked without
+// recursion), or a null node when there is none.
+pugi::xml_node too_deep(pugi::xml_node root, int limit) {
+    int depth = 0;
     pugi::xml_node n = root.first_child();
     while (n) {
-        if (n.type() == pugi::node_element && depth + 1 > deepest) deepest = depth + 1;
+        if (n.type() == pugi::node_element && depth + 1 > limit) return n;
         if (n.first_child()) {
             n = n.first_child();
             ++depth;
@@ -24,7 +25,7 @@ int max_depth(pugi::xml_node root) {
         if (!n || n == root) break;
         n = n.next_sibling();
     }
-    return deepest;
+    return {};
 }
 
 void append_text(pugi::xml_node node, TextBuilder& out) {
@@ -60,8 +61,8 @@ bool parse_xml(std::string_view text, pugi::xml_document& doc, const std::string
         report.skip(name, 0, "no root element");
         return false;
     }
-    if (max_depth(doc) > kMaxXmlDepth) {
-        report.skip(name, 0,
+    if (pugi::xml_node deep = too_deep(doc, kMaxXmlDepth)) {
+        report.skip(name, line_of(deep, lines),
                     "elements nested deeper than " + std::to_string(kMaxXmlDepth) + " levels");
         return false;
     }

@@ -1,0 +1,73 @@
+#include <iostream>
+#include <regex>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "search/compare.h"
+#include "search/engine.h"
+
+namespace himoya::cli {
+namespace {
+
+const char* kHelp =
+    "usage: himoya compare [--db DIR] --jurisdiction A --jurisdiction B [...]\n"
+    "                      (--topic ID | --ic ARTICLE | QUERY...) [--lang L] [--type T]\n"
+    "                      [--per-jurisdiction N] [--ui en|ru|tg] [--json]\n"
+    "\n"
+    "Compares 2-4 jurisdictions side by side on a thesaurus topic, an Istanbul\n"
+    "Convention article or a free query: the best provisions of each, the\n"
+    "practice passages beside them, and where a jurisdiction is silent.\n"
+    "\n"
+    "  himoya compare --jurisdiction TJ --jurisdiction BA-BIH --topic emergency-protection-orders\n"
+    "  himoya compare --jurisdiction TJ --jurisdiction GE --ic 52\n";
+
+std::string plain(std::string s) {
+    s = std::regex_replace(s, std::regex("</?mark>"), "");
+    for (auto [from, to] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}})
+        s = std::regex_replace(s, std::regex(from), to);
+    return s;
+}
+
+}  // namespace
+
+int compare_command(int argc, char** argv) {
+    Args args = parse_args(argc, argv, 2,
+                           {"db", "jurisdiction", "topic", "ic", "lang", "type", "per-jurisdiction", "ui"}, {"json"});
+    if (args.help) { std::cout << kHelp; return 0; }
+    CompareRequest request;
+    request.jurisdictions = args.all("jurisdiction");
+    request.topic = args.get("topic");
+    request.istanbul_article = args.get("ic");
+    for (const auto& p : args.positional) request.query += (request.query.empty() ? "" : " ") + p;
+    request.languages = args.all("lang");
+    request.types = args.all("type");
+    request.per_jurisdiction = args.get_int("per-jurisdiction", 5);
+    request.ui_lang = args.get("ui", "en");
+    std::vector<std::string> dbs = args.flag("db") ? args.all("db") : std::vector<std::string>{"build/index"};
+    SearchEngine engine(dbs);
+    nlohmann::json out;
+    try {
+        out = engine.compare(request);
+    } catch (const BadRequest& e) {
+        throw UsageError(e.what());
+    }
+    if (args.flag("json")) {
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    for (const auto& column : out["columns"]) {
+        std::cout << "== " << column["jurisdiction"].get<std::string>() << " (" << column["total"] << " provisions)\n";
+        if (column["gap"].get<bool>()) std::cout << "   no provision found\n";
+        for (const auto& h : column["provisions"]) {
+            std::cout << " - " << h["title"].get<std::string>();
+            if (!h["label"].get<std::string>().empty()) std::cout << ", " << h["label"].get<std::string>();
+            std::cout << " [" << h["id"].get<std::string>() << "]\n   " << plain(h["snippet"].get<std::string>()) << "\n";
+        }
+        for (const auto& h : column["practice"])
+            std::cout << "   practice: " << h["title"].get<std::string>() << " [" << h["id"].get<std::string>() << "]\n";
+        std::cout << "\n";
+    }
+    return 0;
+}
+
+}  // namespace himoya::cli

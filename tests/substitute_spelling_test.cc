@@ -1,0 +1,75 @@
+// Substitute and old-font spellings of Tajik queries find what the correct
+// spelling finds: for 20 Tajik queries over the real corpus (indexed into a
+// temporary directory), the top-5 hits of the query typed with keyboard
+// substitutes (ч х к г у и for ҷ ҳ қ ғ ӯ ӣ) and typed with an old font
+// (ў њ ї ќ љ ѓ) equal the top-5 of the correctly spelled query.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "analysis/normalizer.h"
+#include "analysis/utf32.h"
+#include "indexer/indexer.h"
+#include "search/searcher.h"
+
+namespace {
+
+const std::vector<std::string> kQueries = {
+    "зӯроварӣ",           "зӯроварӣ дар оила",      "ордери ҳимоявӣ",     "ҷабрдида",
+    "ҳимояи ҷабрдидагон", "пешгирии зӯроварӣ",     "мақомоти корҳои дохилӣ", "ҳуқуқи занон",
+    "кӯдакон",            "қонун",                 "барномаи давлатӣ",   "маркази бӯҳронӣ",
+    "ёрии ҳуқуқӣ",        "зӯроварии ҷинсӣ",       "зӯроварии иқтисодӣ", "ҷавобгарӣ",
+    "паноҳгоҳ",           "ҳамкории байналмилалӣ", "ҳуқуқи инсон",       "шикояти ҷабрдида",
+};
+
+std::string old_font(const std::string& s) {
+    std::u32string u = himoya::utf8_to_u32(s);
+    for (char32_t& c : u) {
+        switch (c) {
+            case U'ӯ': c = U'ў'; break; case U'ҳ': c = U'њ'; break; case U'ӣ': c = U'ї'; break;
+            case U'қ': c = U'ќ'; break; case U'ҷ': c = U'љ'; break; case U'ғ': c = U'ѓ'; break;
+            default: break;
+        }
+    }
+    return himoya::u32_to_utf8(u);
+}
+
+std::vector<std::string> top5(himoya::Searcher& s, const std::string& q) {
+    himoya::SearchRequest r;
+    r.query = q;
+    r.per_page = 5;
+    r.facets = false;
+    r.suggest = false;
+    std::vector<std::string> ids;
+    for (const auto& h : s.search(r).hits) ids.push_back(h.id);
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("substitute and old-font spellings rank like the correct spelling") {
+    auto dir = std::filesystem::temp_directory_path() / ("himoya-subst-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    himoya::IndexOptions options;
+    options.corpus_dirs = {HIMOYA_SOURCE_DIR "/corpus"};
+    options.db_path = dir.string();
+    himoya::IngestReport report;
+    himoya::build_index(options, report);
+    himoya::Searcher searcher({dir.string()});
+    int same_substitute = 0, same_old_font = 0;
+    for (const auto& q : kQueries) {
+        auto correct = top5(searcher, q);
+        auto substitute = top5(searcher, himoya::fold_tajik_letters_utf8(q));
+        auto old = top5(searcher, old_font(q));
+        CAPTURE(q);
+        CHECK_FALSE(correct.empty());
+        CHECK(substitute == correct);
+        CHECK(old == correct);
+        same_substitute += substitute == correct;
+        same_old_font += old == correct;
+    }
+    MESSAGE("same top-5: substitute " << same_substitute << "/20, old font " << same_old_font << "/20");
+    std::filesystem::remove_all(dir);
+}
