@@ -2,22 +2,31 @@
 
 #include <algorithm>
 
+#include "analysis/normalizer.h"
+
 namespace himoya {
 
 ConceptTagger::ConceptTagger(const Thesaurus& thesaurus, Analyzer& analyzer) {
     for (const Concept& c : thesaurus.concepts()) {
         for (const auto& [lang, label] : c.all_labels()) {
-            LabelPattern p{c.id, lang, label, {}};
+            LabelPattern p{c.id, lang, label, {}, {}};
             for (const Token& t : analyzer.analyze(label, lang))
-                if (!t.stopword) p.stems.push_back(t.stem);
+                if (!t.stopword) {
+                    p.stems.push_back(t.stem);
+                    p.folded.push_back(t.folded);
+                }
             if (!p.stems.empty()) patterns_.push_back(std::move(p));
         }
     }
-    for (size_t i = 0; i < patterns_.size(); ++i) by_first_stem_[patterns_[i].stems.front()].push_back(i);
+    for (size_t i = 0; i < patterns_.size(); ++i) {
+        by_first_stem_[patterns_[i].stems.front()].push_back(i);
+        if (!patterns_[i].folded.front().empty()) by_first_folded_[patterns_[i].folded.front()].push_back(i);
+    }
     // Longest labels first, so "emergency protection order" wins over "protection order".
-    for (auto& [stem, list] : by_first_stem_)
-        std::stable_sort(list.begin(), list.end(),
-                         [this](size_t a, size_t b) { return patterns_[a].stems.size() > patterns_[b].stems.size(); });
+    for (auto* index : {&by_first_stem_, &by_first_folded_})
+        for (auto& [stem, list] : *index)
+            std::stable_sort(list.begin(), list.end(),
+                             [this](size_t a, size_t b) { return patterns_[a].stems.size() > patterns_[b].stems.size(); });
 }
 
 std::vector<ConceptMatch> ConceptTagger::match(const std::vector<Token>& tokens) const {
@@ -26,14 +35,26 @@ std::vector<ConceptMatch> ConceptTagger::match(const std::vector<Token>& tokens)
     for (size_t i = 0; i < tokens.size(); ++i)
         if (!tokens[i].stopword) content.push_back(i);
     std::vector<ConceptMatch> out;
+    // A word without Tajik letters may be Tajik typed with keyboard substitutes
+    // ("хукуки" for "ҳуқуқи"): it also matches a Tajik label word by folded key.
+    auto same = [](const Token& t, const LabelPattern& p, size_t j) {
+        return t.stem == p.stems[j] ||
+               (!t.folded.empty() && t.folded == p.folded[j] && !has_foldable_letter(t.term));
+    };
     for (size_t k = 0; k < content.size(); ++k) {
-        auto it = by_first_stem_.find(tokens[content[k]].stem);
-        if (it == by_first_stem_.end()) continue;
-        for (size_t index : it->second) {
+        const Token& first = tokens[content[k]];
+        std::vector<size_t> candidates;
+        if (auto it = by_first_stem_.find(first.stem); it != by_first_stem_.end()) candidates = it->second;
+        if (!first.folded.empty() && !has_foldable_letter(first.term))
+            if (auto it = by_first_folded_.find(first.folded); it != by_first_folded_.end())
+                for (size_t index : it->second)
+                    if (std::find(candidates.begin(), candidates.end(), index) == candidates.end())
+                        candidates.push_back(index);
+        for (size_t index : candidates) {
             const LabelPattern& p = patterns_[index];
             if (k + p.stems.size() > content.size()) continue;
-            bool all = true;
-            for (size_t j = 1; j < p.stems.size() && all; ++j) all = tokens[content[k + j]].stem == p.stems[j];
+            bool all = same(first, p, 0);
+            for (size_t j = 1; j < p.stems.size() && all; ++j) all = same(tokens[content[k + j]], p, j);
             if (all) out.push_back({p.concept_id, content[k], content[k + p.stems.size() - 1], &p});
         }
     }

@@ -22,6 +22,7 @@ struct LabelPattern {
     std::string lang;                // language of the label
     std::string label;               // as written in the thesaurus
     std::vector<std::string> stems;  // stems of its non-stopword words
+    std::vector<std::string> folded; // their folded keys (Tajik labels), for substitute spellings
 };
 
 struct ConceptMatch {
@@ -46,6 +47,7 @@ public:
 private:
     std::vector<LabelPattern> patterns_;
     std::unordered_map<std::string, std::vector<size_t>> by_first_stem_;
+    std::unordered_map<std::string, std::vector<size_t>> by_first_folded_;
 };
 
 }  // namespace himoya

@@ -69,6 +69,25 @@ bool is_cyrillic_letter(UChar32 c) { return c >= 0x0400 && c <= 0x04FF; }
 
 }  // namespace
 
+namespace {
+
+// The word with every letter of the other script replaced by its look-alike,
+// or false when some letter has none.
+bool convert(const icu::UnicodeString& word, bool to_cyrillic, icu::UnicodeString& out) {
+    out.remove();
+    for (int32_t i = 0; i < word.length(); ++i) {
+        UChar c = word.charAt(i);
+        bool foreign = to_cyrillic ? is_latin_letter(c) : is_cyrillic_letter(c);
+        if (!foreign) { out.append(c); continue; }
+        UChar32 mapped = to_cyrillic ? cyrillic_lookalike(c) : latin_lookalike(c);
+        if (mapped == 0) return false;
+        out.append(mapped);
+    }
+    return true;
+}
+
+}  // namespace
+
 icu::UnicodeString fix_homoglyphs(const icu::UnicodeString& word) {
     int latin = 0, cyrillic = 0;
     for (int32_t i = 0; i < word.length(); ++i) {
@@ -77,17 +96,12 @@ icu::UnicodeString fix_homoglyphs(const icu::UnicodeString& word) {
         else if (is_cyrillic_letter(c)) ++cyrillic;
     }
     if (latin == 0 || cyrillic == 0) return word;  // the common case: one script
+    // The majority script first; if a minority letter has no look-alike, the
+    // other way round (CEMЬЯ: Ь has no Latin twin, but C E M have Cyrillic ones).
     bool to_cyrillic = cyrillic >= latin;
     icu::UnicodeString out;
-    for (int32_t i = 0; i < word.length(); ++i) {
-        UChar c = word.charAt(i);
-        bool foreign = to_cyrillic ? is_latin_letter(c) : is_cyrillic_letter(c);
-        if (!foreign) { out.append(c); continue; }
-        UChar32 mapped = to_cyrillic ? cyrillic_lookalike(c) : latin_lookalike(c);
-        if (mapped == 0) return word;  // a letter with no look-alike: a real mixed token
-        out.append(mapped);
-    }
-    return out;
+    if (convert(word, to_cyrillic, out) || convert(word, !to_cyrillic, out)) return out;
+    return word;  // letters without look-alikes on both sides: a real mixed token
 }
 
 Normalizer::Normalizer() {

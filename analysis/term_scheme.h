@@ -21,6 +21,11 @@ inline constexpr std::string_view kTitleStem = "ZS";  // stemmed title word
 // a lower weight so "зуровари", "зўроварї" and "зӯроварӣ" all find
 // "зӯроварӣ" while the exact spelling still ranks first.
 inline constexpr std::string_view kFolded = "XF";
+// Synonym-table key (not a document term): "XV" + the folded spelling of a
+// Tajik word of the corpus → its correct spellings ("XVзуровари" →
+// "зӯроварӣ"). A query word the index does not know is respelled through it,
+// so "зуровари" ranks exactly as "зӯроварӣ" does.
+inline constexpr std::string_view kFoldedSpelling = "XV";
 
 // Boolean filter terms (one per value; lower-cased value follows the prefix).
 inline constexpr std::string_view kUniqueId = "Q";      // provision or document id

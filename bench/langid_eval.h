@@ -97,6 +97,10 @@ inline std::vector<LabelledText> load_langid_set(const std::string& source_dir, 
         std::getline(f, path);
         std::string full = path.rfind("shared/", 0) == 0 ? shared_dir + "/realdata/" + path.substr(7)
                                                          : source_dir + "/" + path;
+        if (!std::ifstream(full)) {
+            set.push_back({label, "missing " + path, "", 0});  // reported by the callers
+            continue;
+        }
         int taken = 0, limit = std::stoi(max);
         for (const auto& p : paragraphs(full))
             for (auto s : sentences(p)) {

@@ -11,8 +11,9 @@ namespace {
 const char* kHelp =
     "usage: himoya analyze [--lang tg|ru|en|auto] [--json] TEXT...\n"
     "\n"
-    "Shows each word of TEXT as the analyser reads it: the canonical term, its\n"
-    "stem and the language it was stemmed as — what the index holds for it.\n";
+    "Shows each word of TEXT as the analyser reads it: the raw token, its\n"
+    "normalised (canonical) form, the folded-layer key that substitute spellings\n"
+    "share, its stem and the language it was stemmed as — what the index holds.\n";
 
 }  // namespace
 
@@ -26,12 +27,26 @@ int analyze_command(int argc, char** argv) {
     if (lang != "tg" && lang != "ru" && lang != "en" && lang != "auto") throw UsageError("--lang must be tg, ru, en or auto");
     nlohmann::json report = analysis_report(text, lang);
     if (args.flag("json")) { std::cout << report.dump(2) << "\n"; return 0; }
-    std::cout << "language: " << report["lang"].get<std::string>() << "\n";
-    std::printf("%-4s %-24s %-24s %-20s %-4s %s\n", "pos", "token", "term", "stem", "lang", "");
+    std::cout << "language: " << report["lang"].get<std::string>()
+              << (report.value("latin_tajik", false) ? " (Tajik in Latin letters)" : "") << "\n";
+    // Columns are padded by hand: printf pads bytes, and Cyrillic letters take two.
+    auto cell = [](const std::string& s, size_t width) {
+        size_t letters = 0;
+        for (unsigned char c : s) letters += (c & 0xC0) != 0x80;
+        return s + std::string(letters < width ? width - letters : 1, ' ');
+    };
+    std::cout << cell("pos", 5) << cell("token", 18) << cell("normalized", 18) << cell("folded", 16)
+              << cell("stem", 16) << cell("lang", 5) << "\n";
     for (const auto& t : report["tokens"]) {
-        std::printf("%-4d %-24s %-24s %-20s %-4s %s\n", t["position"].get<int>(), t["token"].get<std::string>().c_str(),
-                    t["term"].get<std::string>().c_str(), t["stem"].get<std::string>().c_str(),
-                    t["lang"].get<std::string>().c_str(), t["stopword"].get<bool>() ? "stopword" : "");
+        std::string stem = t["stem"].get<std::string>();
+        std::string folded = t.value("folded", "");
+        if (t.contains("tajik")) {  // Latin-script Tajik: show the Cyrillic reading too
+            stem += " / " + t["tajik"]["stem"].get<std::string>();
+            folded = t["tajik"]["folded"].get<std::string>();
+        }
+        std::cout << cell(std::to_string(t["position"].get<int>()), 5) << cell(t["token"].get<std::string>(), 18)
+                  << cell(t["term"].get<std::string>(), 18) << cell(folded.empty() ? "-" : folded, 16) << cell(stem, 16)
+                  << cell(t["lang"].get<std::string>(), 5) << (t["stopword"].get<bool>() ? "stopword" : "") << "\n";
     }
     return 0;
 }

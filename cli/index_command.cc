@@ -11,7 +11,7 @@ namespace himoya::cli {
 namespace {
 
 const char* kHelp =
-    "usage: himoya index [--corpus DIR ...] [--db DIR] [--strict] [--quiet]\n"
+    "usage: himoya index [--corpus DIR ...] [--db DIR] [--incremental] [--compact] [--strict] [--quiet]\n"
     "\n"
     "Reads every document under each corpus directory (our corpus XML, Akoma Ntoso,\n"
     ".txt/.html with a .meta.xml sidecar), analyses it and writes a new index\n"
@@ -19,6 +19,9 @@ const char* kHelp =
     "\n"
     "  --corpus DIR   corpus directory; repeat for several (default: corpus)\n"
     "  --db DIR       index directory (default: build/index)\n"
+    "  --incremental  start from the current index; rewrite only documents whose source\n"
+    "                 changed, delete those whose source is gone (same result as a full run)\n"
+    "  --compact      compact the new index before switching to it (half the size)\n"
     "  --strict       fail the whole run if any document is bad; the old index stays\n"
     "  --quiet        no progress line\n"
     "\n"
@@ -28,7 +31,7 @@ const char* kHelp =
 }  // namespace
 
 int index_command(int argc, char** argv) {
-    Args args = parse_args(argc, argv, 2, {"corpus", "db"}, {"strict", "quiet"});
+    Args args = parse_args(argc, argv, 2, {"corpus", "db"}, {"strict", "quiet", "incremental", "compact"});
     if (args.help) { std::cout << kHelp; return 0; }
     if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional[0] + "'");
 
@@ -36,6 +39,8 @@ int index_command(int argc, char** argv) {
     if (args.flag("corpus")) options.corpus_dirs = args.all("corpus");
     options.db_path = args.get("db", options.db_path);
     options.strict = args.flag("strict");
+    options.incremental = args.flag("incremental");
+    options.compact = args.flag("compact");
     bool tty = isatty(STDERR_FILENO) && !args.flag("quiet");
     if (tty) {
         options.on_progress = [](int done, int total, long provisions, long bytes) {
@@ -53,6 +58,9 @@ int index_command(int argc, char** argv) {
     std::fprintf(stderr, "%d files, %d documents, %ld provisions, %.2f MB in %.2f s (%.2f MB/s); index %.2f MB\n",
                  s.files, s.documents, s.provisions, s.bytes / 1e6, s.seconds,
                  s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0, s.index_bytes / 1e6);
+    if (options.incremental)
+        std::fprintf(stderr, "incremental: %d document(s) rewritten, %d unchanged, %d deleted\n", s.rewritten,
+                     s.unchanged, s.deleted);
     if (report.documents_skipped > 0)
         std::fprintf(stderr, "%d document(s) skipped%s\n", report.documents_skipped,
                      options.strict ? "; --strict: index NOT replaced" : "");

@@ -1,10 +1,12 @@
 #include "indexer/index_writer.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/normalizer.h"
 #include "analysis/term_scheme.h"
 
 namespace himoya {
@@ -49,9 +51,16 @@ unsigned IndexWriter::index_text(Xapian::Document& record, const std::string& te
         if (!t.stopword) {
             record.add_term(std::string(terms::kStem) + t.stem);
             if (title) record.add_term(std::string(terms::kTitleStem) + t.stem);
-            if (!t.folded.empty()) record.add_term(std::string(terms::kFolded) + t.folded);
-            // Spelling data from the corpus's own words feeds "did you mean".
-            if (!t.lang.empty()) db_.add_spelling(t.term);
+            if (!t.folded.empty()) {
+                record.add_term(std::string(terms::kFolded) + t.folded);
+                // Lets a query typed with keyboard substitutes be respelled correctly.
+                if (has_foldable_letter(t.term))
+                    db_.add_synonym(std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(t.term), t.term);
+            }
+            // Spelling data from the corpus's own words feeds "did you mean"; counted
+            // here and given to Xapian once per word per document (add() below):
+            // one add_spelling per token was the indexer's top cost.
+            if (!t.lang.empty()) ++spelling_[t.term];
         }
     }
     unsigned next = tokens.empty() ? position : tokens.back().position + 1;
@@ -162,7 +171,36 @@ int IndexWriter::add(const Document& d) {
     for (const Provision& p : d.provisions)
         db_.replace_document(std::string(terms::kUniqueId) + p.provision_id, provision_record(d, p, topics));
     db_.replace_document(std::string(terms::kUniqueId) + d.document_id, document_record(d, topics));
+    for (const auto& [word, count] : spelling_) db_.add_spelling(word, count);
+    spelling_.clear();
     return static_cast<int>(d.provisions.size());
+}
+
+int IndexWriter::remove(const std::string& document_id) {
+    const std::string term = terms::boolean_term(terms::kDocument, document_id);
+    // add() spells each word of a provision record (title, label+heading, text) and
+    // of the document record (title, then label+heading+text of each provision).
+    std::map<std::string, Xapian::termcount> spelled;
+    auto unspell = [&](const std::string& text, const std::string& lang) {
+        for (const Token& t : analyzer_.analyze(text, lang, 1))
+            if (!t.stopword && !t.lang.empty()) ++spelled[t.term];
+    };
+    int records = 0;
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it, ++records) {
+        json data = json::parse(db_.get_document(*it).get_data(), nullptr, false);
+        if (data.is_discarded()) continue;
+        std::string lang = data.value("lang", ""), title = data.value("title", "");
+        unspell(title, lang);
+        if (data.value("kind", "") != "provision") continue;
+        std::string label = data.value("label", ""), heading = data.value("heading", ""), text = data.value("text", "");
+        unspell(label + "\n" + heading, lang);
+        unspell(text, lang);
+        unspell(label + "\n" + heading + "\n" + text, lang);
+    }
+    if (records == 0) return 0;
+    for (const auto& [word, count] : spelled) db_.remove_spelling(word, count);
+    db_.delete_document(term);
+    return records;
 }
 
 }  // namespace himoya

@@ -6,6 +6,7 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -28,6 +29,11 @@ public:
     // Returns the number of provision records written.
     int add(const Document& document);
 
+    // Deletes the document and its provisions, and takes back the spelling data
+    // add() gave for them (their stored text analysed again). Returns the number
+    // of records deleted (0 if the document is not in the index).
+    int remove(const std::string& document_id);
+
 private:
     // Adds the provision's topics to `topics_seen`.
     Xapian::Document provision_record(const Document& document, const Provision& provision,
@@ -43,6 +49,7 @@ private:
     Xapian::WritableDatabase& db_;
     Analyzer analyzer_;
     const ConceptTagger* tagger_ = nullptr;
+    std::unordered_map<std::string, Xapian::termcount> spelling_;  // words of the document being added
 };
 
 }  // namespace himoya

@@ -1,6 +1,8 @@
 #include "indexer/indexer.h"
 
 #include <chrono>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -46,6 +48,24 @@ std::string read_file(const std::string& path) {
     return ss.str();
 }
 
+// FNV-1a, 64 bits, as hex: a stable content hash (std::hash is not stable across builds).
+std::string content_hash(const std::string& bytes, const std::string& salt) {
+    uint64_t h = 1469598103934665603ULL;
+    for (const std::string* part : {&salt, &bytes})
+        for (unsigned char c : *part) h = (h ^ c) * 1099511628211ULL;
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+    return out;
+}
+
+constexpr const char* kSourceHashKey = "source-hash:";
+
+std::vector<std::string> metadata_keys(Xapian::Database& db, const std::string& prefix) {
+    std::vector<std::string> keys;
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) keys.push_back(*it);
+    return keys;
+}
+
 }  // namespace
 
 IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
@@ -54,9 +74,18 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
     IndexLocation location(options.db_path);
     std::vector<std::string> files = list_corpus_files(options.corpus_dirs, report);
     summary.generation = location.begin_generation();
+    const std::string previous = options.incremental ? location.current_generation() : "";
+    const bool incremental = !previous.empty();
 
     try {
-        Xapian::WritableDatabase db(summary.generation, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+        // Incremental: the new generation starts as a copy of the current one, so
+        // readers keep the current one untouched until the atomic switch.
+        if (incremental)
+            fs::copy(fs::path(options.db_path) / previous, summary.generation, fs::copy_options::recursive);
+        Xapian::WritableDatabase db(summary.generation, incremental ? Xapian::DB_OPEN
+                                                                    : Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+        // The hash of a source covers the thesaurus too: a new thesaurus retags everything.
+        std::string hash_salt = "himoya-index-1\n";
         IndexWriter writer(db);
         // The thesaurus travels inside the index, so the search side expands
         // queries with exactly the concepts the documents were tagged with.
@@ -70,6 +99,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             } else {
                 tagger = std::make_unique<ConceptTagger>(*thesaurus, writer.analyzer());
                 writer.set_tagger(tagger.get());
+                hash_salt += read_file(path);
                 db.set_metadata("thesaurus", read_file(path));
                 summary.concepts = static_cast<int>(thesaurus->concepts().size());
             }
@@ -88,7 +118,17 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
                                              "' (already read from an earlier file); skipped");
                     --report.documents_read;
                 } else {
-                    summary.provisions += writer.add(*document);
+                    const std::string key = kSourceHashKey + document->document_id;
+                    const std::string hash = content_hash(read_file(file), hash_salt);
+                    if (incremental && db.get_metadata(key) == hash) {
+                        summary.provisions += static_cast<long>(document->provisions.size());
+                        ++summary.unchanged;
+                    } else {
+                        if (incremental) writer.remove(document->document_id);
+                        summary.provisions += writer.add(*document);
+                        db.set_metadata(key, hash);
+                        ++summary.rewritten;
+                    }
                     ++summary.documents;
                     for (const Provision& p : document->provisions)
                         citable[p.provision_id] = {{"id", p.provision_id}, {"label", p.label}, {"heading", p.heading},
@@ -99,6 +139,18 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             if (options.on_progress) options.on_progress(done, static_cast<int>(files.size()), summary.provisions, summary.bytes);
         }
         summary.files = static_cast<int>(files.size());
+        if (incremental) {
+            // Sources gone since the last run; fact tables are rebuilt below.
+            for (const std::string& key : metadata_keys(db, kSourceHashKey)) {
+                std::string id = key.substr(std::string(kSourceHashKey).size());
+                if (seen_ids.count(id)) continue;
+                writer.remove(id);
+                db.set_metadata(key, "");
+                ++summary.deleted;
+            }
+            for (const std::string& key : metadata_keys(db, "facts:")) db.set_metadata(key, "");
+            if (!thesaurus) db.set_metadata("thesaurus", "");
+        }
         for (const std::string& path : list_fact_files(options.corpus_dirs)) {
             if (auto table = read_fact_table(path, report))
                 db.set_metadata("facts:" + table->topic, fact_table_json(*table, citable, path, report).dump());
@@ -111,6 +163,12 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         }
         db.commit();
         db.close();
+        if (options.compact) {
+            const std::string compacted = summary.generation + ".compact";
+            Xapian::Database(summary.generation).compact(compacted, Xapian::DBCOMPACT_MULTIPASS);
+            fs::remove_all(summary.generation);
+            fs::rename(compacted, summary.generation);
+        }
     } catch (const Xapian::Error& e) {
         location.abandon_generation(summary.generation);
         throw std::runtime_error("cannot write index " + summary.generation + ": " + e.get_description());

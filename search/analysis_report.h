@@ -10,7 +10,9 @@
 
 namespace himoya {
 
-// {"lang", "tokens":[{"token","term","stem","lang","stopword","start","end","position"}]}
+// {"lang", "latin_tajik", "tokens":[{"token","term","stem","lang","stopword","start","end","position",
+//   "normalized" (= term), "folded_term", "folded" (folded-layer key, "" if none),
+//   "tajik" ({"term","stem","folded"}: only for Latin words of Latin-script Tajik)}]}
 // `language` is tg, ru, en or auto (detected from the text).
 nlohmann::json analysis_report(Analyzer& analyzer, const std::string& text, const std::string& language);
 

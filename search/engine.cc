@@ -7,6 +7,8 @@
 #include <memory>
 #include <sstream>
 
+#include <xapian.h>
+
 namespace himoya {
 namespace {
 
@@ -61,6 +63,12 @@ auto SearchEngine::with_searcher(Fn&& fn) -> decltype(fn(std::declval<Searcher&>
         throw;
     } catch (const std::exception&) {
         // A database modified or removed under us: reopen once and retry.
+        ts.searcher = std::make_unique<Searcher>(db_paths_);
+        ts.version = index_version();
+        return fn(*ts.searcher);
+    } catch (const Xapian::Error&) {
+        // Xapian's errors (DatabaseModifiedError, DatabaseOpeningError when a
+        // generation went away) are not std::exceptions: same recovery.
         ts.searcher = std::make_unique<Searcher>(db_paths_);
         ts.version = index_version();
         return fn(*ts.searcher);

@@ -26,30 +26,38 @@ const FacetSpec* find_facet(const std::string& name) {
     return nullptr;
 }
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    for (const FacetSpec* facet : facets_) {
-        std::string value = doc.get_value(facet->slot);
-        if (value.empty()) continue;
-        auto& counts = counts_[facet->name];
-        if (!facet->multi_valued) {
-            ++counts[value];
-            continue;
-        }
-        size_t start = 0;
-        while (start <= value.size()) {
-            size_t end = value.find(terms::kMultiValueSeparator, start);
-            if (end == std::string::npos) end = value.size();
-            if (end > start) ++counts[value.substr(start, end - start)];
-            start = end + 1;
-        }
-    }
+FacetSpy::FacetSpy(std::vector<const FacetSpec*> facets) : facets_(std::move(facets)) {
+    for (const FacetSpec* f : facets_) spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f->slot));
+}
+
+void FacetSpy::attach(Xapian::Enquire& enquire) {
+    for (auto& spy : spies_) enquire.add_matchspy(spy.get());
 }
 
 std::vector<FacetCount> FacetSpy::counts(const std::string& facet) const {
+    std::map<std::string, long> counts;
+    for (size_t i = 0; i < facets_.size(); ++i) {
+        if (facets_[i]->name != facet) continue;
+        const auto& spy = *spies_[i];
+        for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+            const std::string value = *v;
+            const long n = static_cast<long>(v.get_termfreq());
+            if (value.empty()) continue;
+            if (!facets_[i]->multi_valued) {
+                counts[value] += n;
+                continue;
+            }
+            size_t start = 0;
+            while (start <= value.size()) {
+                size_t end = value.find(terms::kMultiValueSeparator, start);
+                if (end == std::string::npos) end = value.size();
+                if (end > start) counts[value.substr(start, end - start)] += n;
+                start = end + 1;
+            }
+        }
+    }
     std::vector<FacetCount> out;
-    auto it = counts_.find(facet);
-    if (it != counts_.end())
-        for (const auto& [value, count] : it->second) out.push_back({value, count});
+    for (const auto& [value, count] : counts) out.push_back({value, count});
     bool by_value = facet == "year";
     std::stable_sort(out.begin(), out.end(), [by_value](const FacetCount& a, const FacetCount& b) {
         if (by_value) return a.value > b.value;

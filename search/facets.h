@@ -1,13 +1,17 @@
 // Exact facet counts and facet filters.
 //
-// Counting: a MatchSpy that reads each match's facet value slots (no document
-// data is loaded) while the match runs with check_at_least = all documents, so
-// every count is exact. Multi-select: a facet that has a filter of its own is
+// Counting: Xapian's own ValueCountMatchSpy, one per facet slot, reads each
+// match's value slot (no document data is loaded) while the match runs with
+// check_at_least = all documents, so every count is exact. Built-in spies, not a
+// custom one, so that remote shards (xapian-tcpsrv) count too; a multi-valued
+// slot is counted by its joined value and split when the counts are read, which
+// stays exact (each document has one joined value). Multi-select: a facet that has a filter of its own is
 // counted in a second pass that leaves that filter out, so ticking "TJ" still
 // shows how many hits BA-BIH would add.
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,16 +31,18 @@ struct FacetSpec {
 const std::vector<FacetSpec>& facet_specs();
 const FacetSpec* find_facet(const std::string& name);
 
-class FacetSpy : public Xapian::MatchSpy {
+class FacetSpy {
 public:
-    explicit FacetSpy(std::vector<const FacetSpec*> facets) : facets_(std::move(facets)) {}
-    void operator()(const Xapian::Document& doc, double weight) override;
+    explicit FacetSpy(std::vector<const FacetSpec*> facets);
+    // Registers the counting spies on `enquire`, before get_mset; this object must
+    // outlive the match.
+    void attach(Xapian::Enquire& enquire);
     // Counts of one facet, highest first (years: newest first).
     std::vector<FacetCount> counts(const std::string& facet) const;
 
 private:
     std::vector<const FacetSpec*> facets_;
-    std::map<std::string, std::map<std::string, long>> counts_;
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies_;  // parallel to facets_
 };
 
 // The filter for one facet's accepted values (OR), or an empty Query if none.

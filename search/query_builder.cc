@@ -1,6 +1,7 @@
 #include "search/query_builder.h"
 
 #include "analysis/language.h"
+#include "analysis/normalizer.h"
 #include "analysis/stopwords.h"
 #include "analysis/term_scheme.h"
 #include "search/search_types.h"
@@ -67,8 +68,9 @@ std::vector<Lexeme> lex(std::string_view q) {
 
 class Parser {
 public:
-    Parser(std::vector<Lexeme> lexemes, Analyzer& analyzer, std::string_view language, BuiltQuery& out)
-        : lx_(std::move(lexemes)), analyzer_(analyzer), language_(language), out_(out) {}
+    Parser(std::vector<Lexeme> lexemes, Analyzer& analyzer, std::string_view language, BuiltQuery& out,
+           const Xapian::Database* vocabulary)
+        : lx_(std::move(lexemes)), analyzer_(analyzer), language_(language), out_(out), vocabulary_(vocabulary) {}
 
     Xapian::Query parse() {
         Xapian::Query q = or_expr(0);
@@ -176,6 +178,7 @@ private:
                 forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::string(terms::kFolded) + folded),
                                    kFoldedWeight);
             if (latin_tajik_ && t.lang == "en") add_tajik_reading(t, lx.title, negated, forms);
+            if (!t.folded.empty()) add_respellings(t, lx.title, negated, forms);
             parts.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
             if (!negated) {
                 out_.highlight_terms.insert(t.term);
@@ -205,10 +208,37 @@ private:
         }
     }
 
+    // A Cyrillic word the index does not know, but whose folded spelling is a
+    // corpus word's ("зуровари" for "зӯроварӣ"), gets that word's exact forms:
+    // it then ranks as if typed correctly. Known words are left alone, so
+    // давлати never pulls in давлатӣ.
+    void add_respellings(const Token& t, bool title, bool negated, std::vector<Xapian::Query>& forms) {
+        if (!vocabulary_ || vocabulary_->term_exists(t.term)) return;
+        std::string key = std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(t.term);
+        // Of several correct spellings (ҳуқуқи, ҳуқуқӣ) the commonest is taken:
+        // the folded layer still finds the others, at its lower weight.
+        std::string word;
+        Xapian::doccount best = 0;
+        for (auto it = vocabulary_->synonyms_begin(key); it != vocabulary_->synonyms_end(key); ++it) {
+            Xapian::doccount frequency = vocabulary_->get_termfreq(*it);
+            if (frequency > best) { best = frequency; word = *it; }
+        }
+        if (!word.empty()) {
+            std::string stem = analyzer_.stem(word, "tg");
+            forms.emplace_back(raw_prefix(title) + word);
+            forms.emplace_back(stem_prefix(title) + stem);
+            if (!negated) {
+                out_.highlight_terms.insert(word);
+                out_.highlight_stems.insert(stem);
+            }
+        }
+    }
+
     std::vector<Lexeme> lx_;
     Analyzer& analyzer_;
     std::string_view language_;
     BuiltQuery& out_;
+    const Xapian::Database* vocabulary_;
     size_t pos_ = 0;
     int content_ = 0;
     int stopwords_ = 0;
@@ -228,13 +258,13 @@ BuiltQuery QueryBuilder::build(std::string_view query, std::string_view language
         // Latin words are tried as Tajik when the query reads as Latin-script
         // Tajik (language identifier) or the user said the query is Tajik.
         bool latin_tajik = language == "tg" || (language != "en" && identify_language(query).latin_tajik);
-        Parser parser(lexemes, analyzer_, language, out);
+        Parser parser(lexemes, analyzer_, language, out, vocabulary_);
         parser.latin_tajik_ = latin_tajik;
         q = parser.parse();
         if (parser.saw_only_stopwords()) {
             // "the", "и", "дар": a query of stopwords alone searches for them.
             out = BuiltQuery{};
-            Parser again(lexemes, analyzer_, language, out);
+            Parser again(lexemes, analyzer_, language, out, vocabulary_);
             again.latin_tajik_ = latin_tajik;
             again.keep_stopwords();
             q = again.parse();

@@ -38,6 +38,9 @@ public:
     static constexpr int kMaxDepth = 32;  // nesting of parentheses and NOTs
 
     explicit QueryBuilder(Analyzer& analyzer) : analyzer_(analyzer) {}
+    // The index whose vocabulary respells substitute spellings ("зуровари" →
+    // "зӯроварӣ", terms::kFoldedSpelling); none: no respelling. Must outlive build().
+    void set_vocabulary(const Xapian::Database* db) { vocabulary_ = db; }
 
     // `language` is the query language hint (tg ru en auto). Throws BadRequest
     // for queries it cannot make sense of (e.g. nesting deeper than kMaxDepth).
@@ -45,6 +48,7 @@ public:
 
 private:
     Analyzer& analyzer_;
+    const Xapian::Database* vocabulary_ = nullptr;
 };
 
 }  // namespace himoya

@@ -105,6 +105,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
     auto started = std::chrono::steady_clock::now();
     Impl& s = *impl_;
     QueryBuilder builder(s.analyzer);
+    builder.set_vocabulary(&s.db);
     BuiltQuery built = r.cross_language && s.tagger
                            ? build_expanded_query(builder, s.analyzer, *s.thesaurus, *s.tagger, r.query, r.lang)
                            : builder.build(r.query, r.lang);
@@ -130,7 +131,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
     if (r.sort == "date" || (built.empty && r.sort == "relevance"))
         enquire.set_sort_by_value_then_relevance(terms::kSlotDate, true);
     FacetSpy spy(plain);
-    if (r.facets) enquire.add_matchspy(&spy);
+    if (r.facets) spy.attach(enquire);
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>((r.page - 1) * r.per_page),
                                          static_cast<Xapian::doccount>(r.per_page), all);
     result.total = mset.get_matches_estimated();  // exact: check_at_least covers every document
@@ -149,7 +150,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
             facet_enquire.set_query(filtered(built.query, r, scope, f->name));
             facet_enquire.set_weighting_scheme(Xapian::BoolWeight());
             FacetSpy own({f});
-            facet_enquire.add_matchspy(&own);
+            own.attach(facet_enquire);
             facet_enquire.get_mset(0, 0, all);
             result.facets[f->name] = own.counts(f->name);
         }

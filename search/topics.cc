@@ -33,7 +33,7 @@ std::optional<json> Searcher::topics() {
     enquire.set_query(Xapian::Query(detail::record_term("provision")));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     FacetSpy spy({find_facet("topic")});
-    enquire.add_matchspy(&spy);
+    spy.attach(enquire);
     enquire.get_mset(0, 0, s.db.get_doccount());
     std::map<std::string, long> counts;
     for (const auto& c : spy.counts("topic")) counts[c.value] = c.count;

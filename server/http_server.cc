@@ -64,6 +64,9 @@ int run_server(const ServerOptions& options) {
     server.set_read_timeout(5, 0);
     server.set_write_timeout(10, 0);
     server.set_keep_alive_max_count(1000);
+    // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and the
+    // client's delayed ACK held every keep-alive response ~40 ms (bench/run, docs/scaling.md).
+    server.set_tcp_nodelay(true);
 
     httplib::Headers headers{
         {"X-Content-Type-Options", "nosniff"},
@@ -75,6 +78,19 @@ int run_server(const ServerOptions& options) {
     };
     if (!options.cors_origin.empty()) headers.emplace("Access-Control-Allow-Origin", options.cors_origin);
     server.set_default_headers(headers);
+
+    // A decoded path with a NUL or another control byte is refused before routing:
+    // the static handler would open "index.html" for "/index.html%00.js" and
+    // serve it as JavaScript.
+    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        for (unsigned char c : req.path) {
+            if (c < 0x20 || c == 0x7F) {
+                send_error(res, 400, "control character in the request path");
+                return httplib::Server::HandlerResponse::Handled;
+            }
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
 
     server.Get("/api/health", [&](const httplib::Request&, httplib::Response& res) {
         guarded(res, [&] {
@@ -173,6 +189,15 @@ int run_server(const ServerOptions& options) {
     server.Get(R"(/api(/.*)?)", [&](const httplib::Request& req, httplib::Response& res) {
         send_error(res, 404, "no such endpoint: " + req.path);
     });
+    // The API is read-only: any other method is a JSON 405 naming the one allowed.
+    auto method_not_allowed = [](const httplib::Request& req, httplib::Response& res) {
+        res.set_header("Allow", "GET");
+        send_error(res, 405, "method " + req.method + " not allowed; the API answers GET only");
+    };
+    server.Post(R"(/api(/.*)?)", method_not_allowed);
+    server.Put(R"(/api(/.*)?)", method_not_allowed);
+    server.Patch(R"(/api(/.*)?)", method_not_allowed);
+    server.Delete(R"(/api(/.*)?)", method_not_allowed);
 
     if (!std::filesystem::is_directory(options.web_root)) {
         std::cerr << "himoya serve: web root '" << options.web_root << "' not found; serving the API only\n";
@@ -185,7 +210,13 @@ int run_server(const ServerOptions& options) {
     server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
         if (is_api(req) || res.status != 404) {
-            send_error(res, res.status, res.status == 404 ? "not found" : "request failed");
+            // errors httplib answers itself, before any handler: say which limit was hit
+            const char* message = res.status == 404   ? "not found"
+                                  : res.status == 414 ? "request URI too long (limit 8192 bytes)"
+                                  : res.status == 413 ? "request body too large (limit 64 KiB)"
+                                  : res.status == 400 ? "malformed request (or request headers over 8 KiB)"
+                                                      : "request failed";
+            send_error(res, res.status, message);
         } else {
             res.set_content("<!doctype html><title>Not found</title><p>Not found. <a href=\"/\">Search</a></p>",
                             "text/html; charset=utf-8");

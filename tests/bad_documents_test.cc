@@ -70,11 +70,11 @@ std::vector<Expected> write_bad_corpus(const fs::path& corpus) {
     write(corpus / "good-a.xml", document("good-a", "The kestrelwing protection order stays in force."));
     write(corpus / "good-b.xml", document("good-b", "Shelters and the kestrelwing hotline."));
 
-    // malformed XML: the <section> opened on line 5 is closed by </body> on line 6
+    // malformed XML: the <section> opened on line 14 is closed by </body> on line 15
     write(corpus / "malformed.xml", std::string(kHead) +
                                         "<document xmlns=\"urn:himoya:corpus:1\" id=\"malformed\" version=\"1\">\n" +
                                         meta() + "  <body>\n    <section num=\"1\"><p>text</p>\n  </body>\n</document>\n");
-    // non-UTF-8: a Latin-1 byte on the line of the paragraph (line 15)
+    // non-UTF-8: a Latin-1 byte on the line of the paragraph (line 14)
     write(corpus / "latin1.xml", document("latin1", "caf\xE9 au lait"));
     // missing required metadata
     write(corpus / "no-jurisdiction.xml", document("no-jurisdiction", "text", "jurisdiction"));
@@ -82,7 +82,7 @@ std::vector<Expected> write_bad_corpus(const fs::path& corpus) {
     write(corpus / "zz-duplicate.xml", document("good-a", "A second good-a."));
     // empty file
     write(corpus / "empty.xml", "");
-    // deeply nested elements: 300 <section>s starting on line 14, one per line
+    // deeply nested elements: 300 <section>s from line 14, one per line; the 255th is level 257 (line 268)
     {
         std::string deep = std::string(kHead) + "<document xmlns=\"urn:himoya:corpus:1\" id=\"deep\" version=\"1\">\n" +
                            meta() + "  <body>\n";
@@ -113,12 +113,12 @@ std::vector<Expected> write_bad_corpus(const fs::path& corpus) {
         fs::resize_file(huge, 200ull * 1024 * 1024);
     }
     return {
-        {"malformed.xml", 6, "malformed XML"},
-        {"latin1.xml", 15, "not valid UTF-8"},
+        {"malformed.xml", 15, "malformed XML"},
+        {"latin1.xml", 14, "not valid UTF-8"},
         {"no-jurisdiction.xml", 3, "missing required metadata <jurisdiction>"},
         {"zz-duplicate.xml", 0, "duplicate document id 'good-a'"},
         {"empty.xml", 0, "file is empty"},
-        {"deep.xml", 0, "nested deeper than"},
+        {"deep.xml", 268, "nested deeper than 256 levels"},
         {"laughs.xml", 2, "DOCTYPE declarations are not supported"},
         {"akn-unknown-ns.xml", 2, "unsupported Akoma Ntoso namespace 'http://example.org/not-akn/2.0'"},
         {"huge.xml", 0, "over the 64 MiB limit"},

@@ -40,7 +40,7 @@ namespace {
 // Overall recall@10 (mean over queries, cross-language on) must not fall below
 // this. Set just under the figure measured when the query set was written; the
 // goal is 0.9.
-constexpr double kMinRecallAt10 = 0.0;
+constexpr double kMinRecallAt10 = 0.50;  // measured 0.523 (en 0.514, ru 0.743, tg 0.312)
 constexpr double kGoalRecallAt10 = 0.9;
 
 struct Query {
@@ -93,9 +93,11 @@ struct Outcome {
     std::vector<std::string> expanded;
 };
 
-Outcome evaluate(const Query& q, bool cross_language) {
+// lang_hint: pass the query's language instead of "auto" (a diagnostic column only).
+Outcome evaluate(const Query& q, bool cross_language, bool lang_hint = false) {
     himoya::SearchRequest r;
     r.query = q.text;
+    if (lang_hint) r.lang = q.lang;
     r.per_page = 100;  // recall is taken from the first 10; the rest tells how far a miss fell
     r.cross_language = cross_language;
     auto result = index().searcher->search(r);
@@ -136,9 +138,9 @@ std::string fmt(double x) {
 
 struct Report {
     std::vector<Query> queries;
-    std::vector<Outcome> with, without;
-    double overall = 0, overall_without = 0, micro = 0;
-    std::map<std::string, double> by_lang, by_lang_without;
+    std::vector<Outcome> with, without, hinted;
+    double overall = 0, overall_without = 0, overall_hinted = 0, micro = 0;
+    std::map<std::string, double> by_lang, by_lang_without, by_lang_hinted;
 
     Report() : queries(load_queries()) {
         std::map<std::string, int> n;
@@ -146,29 +148,36 @@ struct Report {
         for (const auto& q : queries) {
             with.push_back(evaluate(q, true));
             without.push_back(evaluate(q, false));
+            hinted.push_back(evaluate(q, true, true));
             overall += with.back().recall;
             overall_without += without.back().recall;
+            overall_hinted += hinted.back().recall;
             by_lang[q.lang] += with.back().recall;
             by_lang_without[q.lang] += without.back().recall;
+            by_lang_hinted[q.lang] += hinted.back().recall;
             ++n[q.lang];
             expected += q.expected.size();
             found += q.expected.size() - with.back().missing.size();
         }
         overall /= queries.size();
         overall_without /= queries.size();
+        overall_hinted /= queries.size();
         micro = static_cast<double>(found) / expected;
         for (auto& [lang, v] : by_lang) v /= n[lang];
         for (auto& [lang, v] : by_lang_without) v /= n[lang];
+        for (auto& [lang, v] : by_lang_hinted) v /= n[lang];
     }
 
     std::string table() const {
         std::ostringstream out;
         out << "\nCross-language recall@10 (" << queries.size() << " queries, corpus/)\n\n";
-        out << "lang  R@10   R@10(no-xl)  query\n";
+        out << "R@10: cross-language on, lang=auto (the measure); no-xl: cross_language=false;\n"
+               "hint: cross-language on with lang set to the query's language (diagnostic only)\n\n";
+        out << "lang  R@10   no-xl  hint   query\n";
         for (size_t i = 0; i < queries.size(); ++i) {
             const auto& q = queries[i];
-            out << std::left << std::setw(6) << q.lang << std::setw(7) << fmt(with[i].recall) << std::setw(13)
-                << fmt(without[i].recall) << q.text;
+            out << std::left << std::setw(6) << q.lang << std::setw(7) << fmt(with[i].recall) << std::setw(7)
+                << fmt(without[i].recall) << std::setw(7) << fmt(hinted[i].recall) << q.text;
             if (!with[i].expanded.empty()) {
                 out << "   [";
                 for (size_t k = 0; k < with[i].expanded.size(); ++k) out << (k ? " " : "") << with[i].expanded[k];
@@ -186,11 +195,12 @@ struct Report {
                 out << "\n";
             }
         }
-        out << "\nper language      R@10   R@10(no-xl)\n";
+        out << "\nper language      R@10   no-xl  hint\n";
         for (const auto& [lang, v] : by_lang)
-            out << "  " << std::left << std::setw(16) << lang << std::setw(7) << fmt(v) << fmt(by_lang_without.at(lang))
-                << "\n";
-        out << "  " << std::setw(16) << "overall" << std::setw(7) << fmt(overall) << fmt(overall_without) << "\n";
+            out << "  " << std::left << std::setw(16) << lang << std::setw(7) << fmt(v) << std::setw(7)
+                << fmt(by_lang_without.at(lang)) << fmt(by_lang_hinted.at(lang)) << "\n";
+        out << "  " << std::setw(16) << "overall" << std::setw(7) << fmt(overall) << std::setw(7) << fmt(overall_without)
+            << fmt(overall_hinted) << "\n";
         out << "  (micro: " << fmt(micro) << " of expected provisions found; threshold " << fmt(kMinRecallAt10)
             << ", goal " << fmt(kGoalRecallAt10) << ")\n";
         return out.str();
@@ -268,7 +278,12 @@ TEST_CASE("topic emergency-protection-orders lists TJ, two Bosnian entities, GE,
     for (const char* j : {"TJ", "GE", "MD", "INT"})
         if (!jurisdictions.count(j)) missing.push_back(j);
     int bosnian = 0;
-    for (const char* j : {"BA-BIH", "BA-SRP", "BA-BRC"}) bosnian += jurisdictions.count(j) ? 1 : 0;
+    std::string bosnian_absent;
+    for (const char* j : {"BA-BIH", "BA-SRP", "BA-BRC"}) {
+        if (jurisdictions.count(j)) ++bosnian;
+        else bosnian_absent += std::string(" ") + j;
+    }
+    if (!bosnian_absent.empty()) std::cout << "  Bosnian entities absent:" << bosnian_absent << "\n";
     std::ostringstream why;
     for (const auto& j : missing) why << " " << j;
     if (bosnian < 2) why << " (only " << bosnian << " of BA-BIH/BA-SRP/BA-BRC)";

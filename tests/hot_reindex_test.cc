@@ -128,7 +128,7 @@ TEST_CASE("under load, three full reindexes into the served --db: every request 
     for (auto& c : clients) c.join();
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
-    MESSAGE("hot reindex: " << requests << " requests during 3 reindexes in " << seconds << " s, " << failures
+    MESSAGE("hot reindex: " << requests.load() << " requests during 3 reindexes in " << seconds << " s, " << failures.load()
                             << " failed");
     for (const auto& f : failure_samples) MESSAGE(f);
     CHECK(requests > 100);

@@ -428,6 +428,189 @@ await step('"did you mean" offers the suggestion', async () => {
   assert(new URL(page.url()).searchParams.get('q') === found.suggestion, 'clicking the suggestion did not search for it');
 });
 
+// ---- navigation, compare, matrix, facts, document tools, exports ----------
+
+const COMPARE_J = ['TJ', 'BA-BIH', 'BA-SRP'];
+const COMPARE_TOPIC = 'emergency-protection-orders';
+let compareRenderMs = null;
+
+async function readDownload(download) {
+  const file = await download.path();
+  return fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+}
+
+await step('the shared header links Search · Compare · Matrix · Protection orders', async () => {
+  await searchDone(page, () => page.goto(BASE + '/?ui=ru', { waitUntil: 'domcontentloaded' }));
+  const links = page.locator('#site-nav a');
+  assert(await links.count() === 4, `${await links.count()} navigation links`);
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  for (const [i, f] of ['index.html', 'compare.html', 'matrix.html', 'facts.html'].entries()) {
+    assert(hrefs[i].includes(f) && /[?&]ui=ru/.test(hrefs[i]), `link ${i} is ${hrefs[i]}`);
+  }
+  assert(await page.getAttribute('#site-nav a[data-nav=search]', 'aria-current') === 'page', 'Search is not marked current');
+  assert(((await page.textContent('#site-nav a[data-nav=compare]')) || '').trim() === 'Сравнение', 'nav not translated');
+});
+
+await step(`compare ${COMPARE_J.join(' vs ')} on ${COMPARE_TOPIC}`, async () => {
+  const qs = COMPARE_J.map((j) => 'jurisdiction=' + encodeURIComponent(j)).join('&') + '&topic=' + COMPARE_TOPIC;
+  const { status, body } = await api('/api/compare?' + qs);
+  assert(status === 200, `/api/compare answered ${status}`);
+  const t0 = Date.now();
+  await page.goto(BASE + '/compare.html?' + qs, { waitUntil: 'commit' });
+  await page.waitForSelector('#compare[data-state=ready]', { timeout: 20000 });
+  compareRenderMs = Date.now() - t0;
+  console.log(`     compare page with ${COMPARE_J.length} jurisdictions fully rendered in ${compareRenderMs} ms (navigation → data-state=ready)`);
+  const heads = await page.locator('#cmp-grid .cmp-colhead').evaluateAll((ns) => ns.map((n) => n.dataset.jurisdiction));
+  assert(JSON.stringify(heads) === JSON.stringify(COMPARE_J), `column heads ${JSON.stringify(heads)}`);
+  for (const col of body.columns) {
+    const j = col.jurisdiction;
+    const provs = await page.locator(`#cmp-grid .cmp-row:not(.cmp-practice) .cmp-cell[data-jurisdiction="${j}"] .prov-card`).count();
+    const gaps = await page.locator(`#cmp-grid .cmp-cell[data-jurisdiction="${j}"] .gap-mark`).count();
+    assert(provs > 0 || gaps > 0, `column ${j} has neither provisions nor a "no provision found" mark`);
+    if (col.gap) assert(gaps > 0 && provs === 0, `column ${j} is a gap in the API but shows ${provs} provisions / ${gaps} gap marks`);
+    else assert(provs > 0, `column ${j} has ${col.total} provisions in the API but none on the page`);
+  }
+  // Rows line up: every concept row has one cell per jurisdiction, and the
+  // concept row of the topic exists.
+  const cellsPerRow = await page.locator('#cmp-grid .cmp-row').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('.cmp-cell').length));
+  assert(cellsPerRow.length > 0 && cellsPerRow.every((n) => n === COMPARE_J.length), `cells per row: ${cellsPerRow}`);
+  assert(await page.locator(`#cmp-grid .cmp-row[data-concept="${COMPARE_TOPIC}"]`).count() === 1, 'no row for the topic concept');
+  // Citations: each card links to its document; other languages one click away.
+  const href = await page.locator('#cmp-grid .prov-card .prov-title a').first().getAttribute('href');
+  assert(/document\.html\?id=/.test(href), `card link ${href}`);
+  const pills = await page.locator('#cmp-grid .prov-card .lang-pill').count();
+  assert(pills > 0, 'no other-language links on the cards');
+  assert(await page.locator('#cmp-grid .snippet mark').count() > 0, 'no <mark> in the snippets');
+  assert(await page.locator('#cmp-title').textContent() === body.topic.labels.en.pref, 'title is not the topic label');
+  await page.screenshot({ path: path.join(IMG_DIR, 'compare.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1700 } });
+});
+
+await step('compare: CSV and Markdown brief downloads', async () => {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#export-csv')]);
+  assert(/\.csv$/.test(dl.suggestedFilename()), `file name ${dl.suggestedFilename()}`);
+  const csv = await readDownload(dl);
+  const lines = csv.split('\r\n');
+  assert(lines[0] === 'jurisdiction,concept,kind,rank,title,label,heading,language,type,date,url,other_languages,snippet', `CSV header row: ${lines[0]}`);
+  assert(lines.length > 3 && lines.slice(1).some((l) => l.startsWith('TJ,')), 'CSV has no TJ row');
+  assert(!lines.some((l) => /(^|,)[=+@]/.test(l)), 'a CSV cell starts with a formula character');
+  const [md] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#export-brief')]);
+  const brief = await readDownload(md);
+  assert(/^# Comparison brief: /.test(brief), `brief starts ${JSON.stringify(brief.slice(0, 40))}`);
+  assert(/## Tajikistan/.test(brief) && /<http:\/\/[^>]+document\.html\?id=/.test(brief), 'brief lacks a jurisdiction section or a linked citation');
+});
+
+await step('compare: the topic picker filters, Enter chooses, a silent jurisdiction shows a gap', async () => {
+  await page.fill('#topic-filter', 'stalking');
+  const btn = page.locator('#topic-tree .topic-btn').first();
+  assert(await btn.getAttribute('data-topic') === 'stalking', `first match is ${await btn.getAttribute('data-topic')}`);
+  const resp = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/compare');
+  await page.press('#topic-filter', 'Enter');
+  const body = await (await resp).json();
+  await page.waitForSelector('#compare[data-state=ready]');
+  assert(new URL(page.url()).searchParams.get('topic') === 'stalking', `URL ${page.url()}`);
+  const gap = body.columns.find((c) => c.gap);
+  if (!gap) skip('no jurisdiction is silent on stalking in this corpus');
+  const text = await page.locator(`.cmp-cell[data-jurisdiction="${gap.jurisdiction}"] .gap-mark`).first().textContent();
+  assert(/No provision found/.test(text), `gap cell reads "${text}"`);
+  // The shared URL restores the same comparison.
+  const p2 = await ctx.newPage();
+  attachErrorLog(p2, 'compare-shared');
+  await p2.goto(page.url());
+  await p2.waitForSelector('#compare[data-state=ready]');
+  assert(await p2.locator('.gap-mark').count() === await page.locator('.gap-mark').count(), 'reloaded comparison differs');
+  assert(await p2.locator('#topic-tree .topic-btn[aria-pressed=true]').first().getAttribute('data-topic') === 'stalking', 'topic not restored in the picker');
+  await p2.close();
+});
+
+await step('compare page in Tajik', async () => {
+  await page.goto(BASE + '/compare.html?ui=tg&jurisdiction=TJ&jurisdiction=BA-BIH&ic=52');
+  await page.waitForSelector('#compare[data-state=ready]');
+  const expect = { 'h1.page-title': 'Муқоисаи қаламравҳо', '#site-nav a[data-nav=matrix]': 'Ҷадвали фарогирӣ', '#export-csv': 'Боргирии CSV', 'label[for=pick-0]': 'Сутуни 1' };
+  for (const [sel, text] of Object.entries(expect)) {
+    const got = ((await page.textContent(sel)) || '').trim();
+    assert(got === text, `${sel} reads "${got}", expected "${text}"`);
+  }
+  assert((await page.textContent('#cmp-title')).includes('Конвенсияи Истанбул'), 'article title not in Tajik');
+});
+
+await step('matrix page renders ≥ 20 Istanbul rows with linked cells', async () => {
+  await page.goto(BASE + '/matrix.html');
+  await page.waitForSelector('#matrix-box[data-state=ready]', { timeout: 20000 });
+  const rows = await page.locator('#matrix tbody tr').count();
+  assert(rows >= 20, `only ${rows} rows`);
+  const cols = await page.locator('#matrix thead th').count();
+  assert(cols >= 3, `only ${cols - 1} jurisdiction columns`);
+  const cell = page.locator('#matrix tbody a.heat').first();
+  assert(/document\.html\?id=/.test(await cell.getAttribute('href')), 'a cell does not link a provision');
+  const cmp = await page.locator('#matrix tbody a.mx-compare').first().getAttribute('href');
+  assert(/compare\.html\?/.test(cmp) && /[?&]ic=/.test(cmp), `row compare link ${cmp}`);
+  const csvHref = await page.getAttribute('#mx-csv', 'href');
+  assert(/format=csv/.test(csvHref), `CSV link ${csvHref}`);
+  const res = await fetch(BASE + csvHref);
+  assert(res.status === 200 && /text\/csv/.test(res.headers.get('content-type') || ''), `CSV answered ${res.status} ${res.headers.get('content-type')}`);
+  await page.screenshot({ path: path.join(IMG_DIR, 'matrix.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1400 } });
+  const resp = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/matrix');
+  await page.locator('#scheme label').nth(1).click();
+  await resp;
+  await page.waitForSelector('#matrix-box[data-state=ready]');
+  assert(new URL(page.url()).searchParams.get('scheme') === 'thesaurus', `URL ${page.url()}`);
+  assert(await page.locator('#matrix tbody tr').count() > 0, 'no topic rows');
+});
+
+await step('protection-order table: values cited, blanks "unknown"', async () => {
+  const { status, body } = await api('/api/facts?topic=protection-orders');
+  if (status === 404) skip('/api/facts is not served yet');
+  assert(status === 200, `/api/facts answered ${status}`);
+  await page.goto(BASE + '/facts.html');
+  await page.waitForSelector('#facts-box[data-state=ready]');
+  const rows = await page.locator('#facts tbody tr').count();
+  assert(rows === body.jurisdictions.length, `${rows} rows for ${body.jurisdictions.length} jurisdictions`);
+  let missing = 0;
+  for (const j of body.jurisdictions) for (const f of body.fields) if (!j.facts[f.key]) missing++;
+  const unknown = await page.locator('#facts td.is-unknown').count();
+  assert(unknown === missing, `${unknown} "unknown" cells for ${missing} missing facts`);
+  if (missing) assert(((await page.locator('#facts td.is-unknown').first().textContent()) || '').includes('Unknown'), 'blank not labelled Unknown');
+  const cites = page.locator('#facts .fact-cites a');
+  assert(await cites.count() > 0, 'no citation links');
+  assert(/document\.html\?id=.+#/.test(await cites.first().getAttribute('href')), 'citation does not link a provision');
+  await page.screenshot({ path: path.join(IMG_DIR, 'facts.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1400 } });
+});
+
+await step('document: copy citation, other languages side by side, related passages', async () => {
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
+  const { body } = await api('/api/compare?jurisdiction=TJ&jurisdiction=BA-BIH&topic=' + COMPARE_TOPIC);
+  const hit = body.columns[0].provisions[0];
+  await page.goto(BASE + hit.url);
+  await page.waitForSelector('.provision.is-target');
+  const target = page.locator('.provision.is-target');
+  await target.locator('button[data-tool=cite]').click();
+  await page.waitForSelector('#toast:not([hidden])');
+  const clip = await page.evaluate(() => navigator.clipboard.readText().catch(() => null));
+  const cited = clip || await target.getAttribute('data-citation');
+  assert(cited && cited.includes(hit.title) && cited.includes('document.html?id=' + hit.document_id), `citation: ${cited}`);
+  const langs = target.locator('button[data-tool=langs]');
+  if (await langs.count()) {
+    await langs.click();
+    await page.waitForSelector('.provision.is-target .parallel');
+    const n = await page.locator('.provision.is-target .parallel-col').count();
+    assert(n >= 2, `${n} language columns side by side`);
+    assert(/[?&]open=langs/.test(page.url()), `URL lacks open=langs: ${page.url()}`);
+  }
+  const { status } = await api('/api/related?id=' + encodeURIComponent(hit.id));
+  if (status === 404 && !(await api('/api/related?id=' + encodeURIComponent(hit.id))).body) skip('/api/related is not served yet');
+  await target.locator('button[data-tool=related]').click();
+  await page.waitForSelector('.provision.is-target .related, .provision.is-target .prov-panel .none-mark');
+  assert(await page.locator('.provision.is-target .related li a').count() > 0, 'no related passages listed');
+});
+
+await step('search results export as CSV', async () => {
+  await searchDone(page, () => page.goto(BASE + '/?q=' + encodeURIComponent(query), { waitUntil: 'domcontentloaded' }));
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#export-csv')]);
+  const lines = (await readDownload(dl)).split('\r\n');
+  assert(lines[0] === 'rank,title,label,heading,jurisdiction,language,type,date,url,matched_concepts,snippet', `CSV header row: ${lines[0]}`);
+  assert(lines.length >= Math.min(queryTotal, 100) + 1, `${lines.length - 2} data rows for ${queryTotal} results`);
+});
+
 await step('no horizontal scrolling at 360 px', async () => {
   const small = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US', isMobile: true, hasTouch: true });
   const p = await small.newPage();
@@ -442,6 +625,16 @@ await step('no horizontal scrolling at 360 px', async () => {
   await p.waitForSelector('#doc:not([hidden])');
   w = await p.evaluate(() => document.documentElement.scrollWidth);
   assert(w <= 360, `document page is ${w}px wide at 360px`);
+  for (const [url, sel] of [
+    ['/compare.html?ui=tg&jurisdiction=TJ&jurisdiction=BA-BIH&jurisdiction=BA-SRP&topic=' + COMPARE_TOPIC, '#compare[data-state=ready]'],
+    ['/matrix.html?ui=tg', '#matrix-box[data-state=ready]'],
+    ['/facts.html?ui=tg', '#facts-box[data-state=ready], #facts-box[data-state=error]'],
+  ]) {
+    await p.goto(BASE + url, { waitUntil: 'domcontentloaded' });
+    await p.waitForSelector(sel, { timeout: 20000 });
+    w = await p.evaluate(() => document.documentElement.scrollWidth);
+    assert(w <= 360, `${url.split('?')[0]} is ${w}px wide at 360px`);
+  }
   await small.close();
 });
 
@@ -450,5 +643,6 @@ await step('no script errors or CSP violations', async () => {
 });
 
 await browser.close();
+if (compareRenderMs !== null) console.log(`compare render time (3 jurisdictions): ${compareRenderMs} ms`);
 console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ''));
 process.exit(failed ? 1 : 0);

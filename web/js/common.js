@@ -167,3 +167,102 @@ export function switchLang(lang) {
   setLang(lang);
   document.documentElement.lang = lang;
 }
+
+// ---- shared navigation ----------------------------------------------------
+
+export const NAV_PAGES = [
+  { key: 'search', href: 'index.html', label: 'nav_search' },
+  { key: 'compare', href: 'compare.html', label: 'nav_compare' },
+  { key: 'matrix', href: 'matrix.html', label: 'nav_matrix' },
+  { key: 'facts', href: 'facts.html', label: 'nav_facts' },
+];
+
+// A link within the site that keeps the interface language.
+export function withUi(href, ui = explicitUi()) {
+  if (!ui) return href;
+  const url = new URL(href, location.href);
+  url.searchParams.set('ui', ui);
+  return url.pathname + url.search + url.hash;
+}
+
+// The header's Search · Compare · Matrix · Protection orders links;
+// current is the key of this page (null on the document page).
+export function renderNav(container, current, ui = explicitUi()) {
+  if (!container) return;
+  clear(container);
+  container.setAttribute('aria-label', t('navLabel'));
+  const ul = el('ul', { class: 'nav-list' });
+  for (const p of NAV_PAGES) {
+    ul.appendChild(el('li', null, el('a', {
+      href: withUi(p.href, ui),
+      'aria-current': p.key === current ? 'page' : null,
+      dataset: { nav: p.key },
+    }, t(p.label))));
+  }
+  container.appendChild(ul);
+  const home = document.getElementById('home-link');
+  if (home) home.setAttribute('href', withUi('index.html', ui));
+}
+
+// ---- thesaurus ---------------------------------------------------------------
+
+let topicsPromise = null;
+
+// GET /api/topics once per page: {concepts, top, byId: Map}.
+export function loadTopics() {
+  if (!topicsPromise) {
+    topicsPromise = apiGet('topics').then((data) => {
+      const concepts = Array.isArray(data.concepts) ? data.concepts : [];
+      return { concepts, top: Array.isArray(data.top) ? data.top : [], byId: new Map(concepts.map((c) => [c.id, c])) };
+    });
+    topicsPromise.catch(() => { topicsPromise = null; });
+  }
+  return topicsPromise;
+}
+
+// The preferred label of a concept in the UI language (English, then id).
+export function conceptLabel(concept, lang = getLang()) {
+  if (!concept) return '';
+  const labels = concept.labels || {};
+  const l = labels[lang] || labels.en || {};
+  return l.pref || (labels.en && labels.en.pref) || concept.id || '';
+}
+
+// The language of conceptLabel's answer, for a lang attribute.
+export function conceptLabelLang(concept, lang = getLang()) {
+  const labels = (concept && concept.labels) || {};
+  return labels[lang] && labels[lang].pref ? lang : 'en';
+}
+
+export function isPlainClick(ev) {
+  return ev.button === 0 && !ev.metaKey && !ev.ctrlKey && !ev.shiftKey && !ev.altKey;
+}
+
+// A link from the API (/document.html?id=…#unit) made absolute-path and
+// carrying ?ui=.
+export function docLink(url, ui = explicitUi()) {
+  const u = new URL(url || '/', location.href);
+  if (ui) u.searchParams.set('ui', ui);
+  return u.pathname + u.search + u.hash;
+}
+
+// Absolute URL for exports and citations.
+export function absoluteUrl(url) {
+  try { return new URL(url, location.href).href; } catch (e) { return String(url || ''); }
+}
+
+// Plain text of a snippet (marks dropped, entities decoded).
+export function snippetText(html) {
+  return snippetPieces(html).map((p) => p.text).join('');
+}
+
+// Fetch a document once per page.
+const docCache = new Map();
+export function loadDocument(id) {
+  if (!docCache.has(id)) {
+    const p = apiGet('documents/' + encodeURIComponent(id));
+    p.catch(() => docCache.delete(id));
+    docCache.set(id, p);
+  }
+  return docCache.get(id);
+}

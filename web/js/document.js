@@ -3,6 +3,7 @@
 import { t, getLang, valueLabel, formatDate } from './i18n.js';
 import {
   el, clear, apiGet, initLang, applyLabels, renderLangSwitch, switchLang, safeHttpUrl, explicitUi,
+  renderNav, loadDocument, snippetNodes, docLink, absoluteUrl,
 } from './common.js';
 
 const $ = (id) => document.getElementById(id);
@@ -130,7 +131,193 @@ function renderBody() {
         label ? el('span', { class: 'provision-label' }, label) : null,
         heading ? el('span', { class: 'provision-heading' }, heading) : null,
         el('a', { class: 'anchor', href: '#' + uid, 'aria-label': t('linkToProvision') + (label ? ': ' + label : ''), lang: getLang() }, '#')),
+      text.map((x) => el('p', null, x)),
+      provisionTools(p, uid, label || heading)));
+  }
+}
+
+// ---- per-provision tools: citation, other languages, related ------------
+
+function otherVersions() {
+  return (Array.isArray(doc.versions) ? doc.versions : []).filter((v) => v && v.id && v.id !== doc.id);
+}
+
+function provisionTools(p, uid, name) {
+  const bar = el('div', { class: 'prov-tools', lang: getLang(), dataset: { unit: uid } },
+    el('button', { type: 'button', class: 'link-button tool-cite', dataset: { tool: 'cite' }, 'aria-label': t('copyCitationAria', { label: name || doc.title }) }, t('copyCitation')));
+  if (otherVersions().length) {
+    bar.appendChild(el('button', { type: 'button', class: 'link-button tool-langs', dataset: { tool: 'langs' }, 'aria-expanded': 'false', 'aria-controls': '_langs_' + uid }, t('showLanguages')));
+  }
+  bar.appendChild(el('button', { type: 'button', class: 'link-button tool-related', dataset: { tool: 'related' }, 'aria-expanded': 'false', 'aria-controls': '_rel_' + uid }, t('showRelated')));
+  return bar;
+}
+
+function provisionByUnit(d, uid) {
+  const list = Array.isArray(d.provisions) ? d.provisions : [];
+  const tail = (x) => String(x || '').split('__').pop();
+  return list.find((x) => x.unit_id === uid) || list.find((x) => tail(x.unit_id) === tail(uid)) || null;
+}
+
+// "Title, Label, date. Source: official title, number, URL. Himoya: URL (accessed …)."
+function citationText(d, p, pageHref) {
+  const parts = [d.title || d.id];
+  const label = p.label || p.heading;
+  if (label) parts.push(label);
+  if (d.date) parts.push(formatDate(d.date));
+  let out = parts.join(', ') + '.';
+  const s = d.source || {};
+  const src = [s.official_title, s.number, s.url].filter(Boolean);
+  if (src.length) out += ` ${t('meta_source')}: ${src.join(', ')}.`;
+  out += ` ${t('brand')}: ${pageHref} (${t('cit_accessed', { date: formatDate(new Date().toISOString().slice(0, 10)) })}).`;
+  return out;
+}
+
+function toast(text) {
+  let box = document.getElementById('toast');
+  if (!box) {
+    box = el('div', { id: 'toast', class: 'toast', role: 'status', 'aria-live': 'polite' });
+    document.body.appendChild(box);
+  }
+  box.textContent = text;
+  box.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { box.hidden = true; }, 3500);
+}
+
+async function copyCitation(section, p) {
+  const uid = section.id;
+  const href = absoluteUrl('/document.html?id=' + encodeURIComponent(doc.id) + '#' + encodeURIComponent(uid));
+  const text = citationText(doc, p, href);
+  section.dataset.citation = text;
+  try {
+    await navigator.clipboard.writeText(text);
+    toast(t('citationCopied'));
+  } catch (e) {
+    // Fallback: show the text selected so the reader can copy it.
+    let area = section.querySelector('textarea.cite-text');
+    if (!area) {
+      area = el('textarea', { class: 'cite-text', rows: '3', readonly: true, 'aria-label': t('copyCitation') });
+      section.querySelector('.prov-tools').after(area);
+    }
+    area.value = text;
+    area.focus();
+    area.select();
+    let ok = false;
+    try { ok = document.execCommand('copy'); } catch (e2) { ok = false; }
+    toast(ok ? t('citationCopied') : t('copyFailed'));
+  }
+}
+
+function setOpenParam(uid, tool, open) {
+  const url = new URL(location.href);
+  const set = new Set((url.searchParams.get('open') || '').split(',').filter(Boolean));
+  if (open) set.add(tool); else set.delete(tool);
+  if (set.size) url.searchParams.set('open', [...set].join(',')); else url.searchParams.delete('open');
+  if (open) url.hash = '#' + uid;
+  history.replaceState(null, '', url.pathname + url.search + url.hash);
+  if (open) showTarget({ scroll: false });
+}
+
+function togglePanel(section, button, id, build) {
+  let panel = document.getElementById(id);
+  const open = button.getAttribute('aria-expanded') !== 'true';
+  button.setAttribute('aria-expanded', open ? 'true' : 'false');
+  if (!open) { if (panel) panel.hidden = true; return false; }
+  if (!panel) {
+    panel = el('div', { class: 'prov-panel', id, lang: getLang() }, el('p', { class: 'summary' }, t('loadingShort')));
+    section.appendChild(panel);
+    build(panel);
+  }
+  panel.hidden = false;
+  return true;
+}
+
+async function buildParallel(panel, p) {
+  const uid = p.unit_id || p.id;
+  const cols = [{ d: doc, prov: p, current: true }];
+  const others = await Promise.all(otherVersions().map((v) => loadDocument(v.id).then((d) => ({ d, prov: provisionByUnit(d, uid) })).catch(() => null)));
+  for (const o of others) if (o && o.prov) cols.push(o);
+  clear(panel);
+  if (cols.length < 2) { panel.appendChild(el('p', { class: 'none-mark' }, t('noParallel'))); return; }
+  const grid = el('div', { class: 'parallel' });
+  for (const c of cols) {
+    const text = String(c.prov.text || '').split(/\n+/).map((x) => x.trim()).filter(Boolean);
+    const head = c.current
+      ? el('h3', null, valueLabel('lang', c.d.lang), ' · ', t('thisVersion'))
+      : el('h3', null, el('a', { href: docHref(c.d.id, '#' + (c.prov.unit_id || '')), hreflang: c.d.lang || null }, valueLabel('lang', c.d.lang)),
+        c.d.text_status ? ' · ' + valueLabel('status', c.d.text_status) : '');
+    grid.appendChild(el('div', { class: 'parallel-col', lang: c.d.lang || null, dataset: { lang: c.d.lang || '' } },
+      head,
+      el('p', { class: 'parallel-label' }, el('strong', null, c.prov.label || ''), c.prov.heading && c.prov.heading !== c.prov.label ? ' ' + c.prov.heading : ''),
       text.map((x) => el('p', null, x))));
+  }
+  panel.appendChild(grid);
+}
+
+function relatedItem(h) {
+  const bits = [h.jurisdiction && valueLabel('jurisdiction', h.jurisdiction), h.type && valueLabel('type', h.type), h.date ? formatDate(h.date) : (h.year ? String(h.year) : '')].filter(Boolean);
+  const label = h.label && h.label !== h.heading ? h.label + ' ' : '';
+  return el('li', { dataset: { id: h.id || '' } },
+    el('a', { href: docLink(h.url || '/document.html?id=' + encodeURIComponent(h.document_id), ui), lang: h.lang || null }, label + (h.heading || h.title || h.document_id)),
+    el('span', { class: 'cite' }, bits.join(' · '), h.lang ? el('span', { class: 'lang-badge' }, valueLabel('lang', h.lang)) : null),
+    el('span', { class: 'prov-doc', lang: h.lang || null }, h.title || ''),
+    h.snippet ? el('p', { class: 'snippet', lang: h.lang || null }, snippetNodes(h.snippet)) : null);
+}
+
+async function buildRelated(panel, p) {
+  let r;
+  try {
+    r = await apiGet('related', { id: p.id || (doc.id + '/' + p.unit_id), limit: '5', ui: getLang() });
+  } catch (e) {
+    clear(panel).appendChild(el('p', { class: 'alert' }, t('errorLoad', { msg: e.message })));
+    return;
+  }
+  clear(panel);
+  const concepts = Array.isArray(r.concepts) ? r.concepts : [];
+  if (concepts.length) {
+    panel.appendChild(el('p', { class: 'small-heading' }, t('related_concepts')));
+    panel.appendChild(el('ul', { class: 'concept-chips' }, concepts.map((c) => el('li', null, c.label || c.id))));
+  }
+  const practice = Array.isArray(r.practice) ? r.practice : [];
+  const law = Array.isArray(r.law) ? r.law : [];
+  if (!practice.length && !law.length) { panel.appendChild(el('p', { class: 'none-mark' }, t('related_none'))); return; }
+  const grid = el('div', { class: 'related' });
+  if (practice.length) grid.appendChild(el('div', { class: 'related-practice' }, el('h3', null, t('related_practice')), el('ul', null, practice.map(relatedItem))));
+  if (law.length) grid.appendChild(el('div', { class: 'related-law' }, el('h3', null, t('related_law')), el('ul', null, law.map(relatedItem))));
+  panel.appendChild(grid);
+}
+
+function onToolClick(ev) {
+  const button = ev.target.closest('.prov-tools button');
+  if (!button) return;
+  const section = button.closest('.provision');
+  const p = (doc.provisions || []).find((x) => (x.unit_id || x.id) === section.id);
+  if (!p) return;
+  const tool = button.dataset.tool;
+  if (tool === 'cite') { copyCitation(section, p); return; }
+  if (tool === 'langs') {
+    const open = togglePanel(section, button, '_langs_' + section.id, (panel) => buildParallel(panel, p));
+    button.textContent = open ? t('hideLanguages') : t('showLanguages');
+    setOpenParam(section.id, 'langs', open);
+  } else if (tool === 'related') {
+    const open = togglePanel(section, button, '_rel_' + section.id, (panel) => buildRelated(panel, p));
+    button.textContent = open ? t('hideRelated') : t('showRelated');
+    setOpenParam(section.id, 'related', open);
+  }
+}
+
+function relabelTools() {
+  for (const bar of document.querySelectorAll('#provisions .prov-tools')) {
+    bar.setAttribute('lang', getLang());
+    for (const b of bar.querySelectorAll('button')) {
+      const open = b.getAttribute('aria-expanded') === 'true';
+      if (b.dataset.tool === 'cite') {
+        b.textContent = t('copyCitation');
+        const label = b.closest('.provision').querySelector('.provision-label, .provision-heading');
+        b.setAttribute('aria-label', t('copyCitationAria', { label: label ? label.textContent : doc.title }));
+      } else if (b.dataset.tool === 'langs') b.textContent = open ? t('hideLanguages') : t('showLanguages');
+      else if (b.dataset.tool === 'related') b.textContent = open ? t('hideRelated') : t('showRelated');
+    }
   }
 }
 
@@ -222,6 +409,7 @@ function renderError() {
 function relabel() {
   applyLabels();
   renderLangSwitch($('ui-lang'), onLangSwitch);
+  renderNav($('site-nav'), null, ui);
   $('home-link').setAttribute('href', ui ? 'index.html?ui=' + ui : 'index.html');
   // Back to the search the reader came from (the server sends no Referer,
   // so the search page leaves its URL in sessionStorage).
@@ -242,7 +430,7 @@ function onLangSwitch(lang) {
   url.searchParams.set('ui', lang);
   history.replaceState(null, '', url.pathname + url.search + url.hash);
   relabel();
-  if (doc) { renderHeader(); relabelAnchors(); }
+  if (doc) { renderHeader(); relabelAnchors(); relabelTools(); }
   if (loadError) renderError();
 }
 
@@ -266,6 +454,15 @@ async function init() {
   const words = (params.get('hl') || '').split('\n').map((w) => w.trim()).filter((w) => w.length > 0 && w.length < 80).slice(0, 12);
   const target = showTarget({ scroll: false });
   highlightWords(target || $('provisions'), words);
+  $('provisions').addEventListener('click', onToolClick);
+  // ?open=langs,related opens those panels of the target provision.
+  if (target) {
+    const open = (params.get('open') || '').split(',');
+    for (const tool of ['langs', 'related']) {
+      const b = open.includes(tool) ? target.querySelector(`.prov-tools button[data-tool="${tool}"]`) : null;
+      if (b) b.click();
+    }
+  }
   if (target) {
     // Let layout settle (fonts, details) before scrolling.
     requestAnimationFrame(() => { target.scrollIntoView({ block: 'start' }); target.focus({ preventScroll: true }); });

@@ -2,7 +2,9 @@
 import { t, getLang, valueLabel, formatNumber, locale } from './i18n.js';
 import {
   el, clear, snippetNodes, markedWords, apiGet, initLang, applyLabels, renderLangSwitch, switchLang,
+  renderNav, loadTopics, conceptLabel, snippetText, absoluteUrl,
 } from './common.js';
+import { downloadCsv, slug, today } from './export.js';
 
 // Facets filtered by repeated parameters (OR inside, AND across).
 const LIST_FACETS = ['jurisdiction', 'lang', 'type', 'year', 'topic', 'body', 'audience'];
@@ -40,6 +42,7 @@ function readState(search) {
     sort: p.get('sort') === 'date' ? 'date' : 'relevance',
     page: Number.isFinite(page) && page > 0 ? page : 1,
     per_page: p.get('per_page') || '',
+    cross_language: p.get('cross_language') === 'false' ? 'false' : '',
     ui: ['en', 'ru', 'tg'].includes(ui) ? ui : '',
   };
 }
@@ -54,6 +57,7 @@ function toParams(s, withUi) {
   if (s.sort !== 'relevance') p.set('sort', s.sort);
   if (s.page > 1) p.set('page', String(s.page));
   if (s.per_page) p.set('per_page', s.per_page);
+  if (s.cross_language) p.set('cross_language', s.cross_language);
   if (withUi && s.ui) p.set('ui', s.ui);
   return p;
 }
@@ -154,6 +158,7 @@ function render() {
     clear($('hits'));
     $('pager').hidden = true;
     $('suggestion').hidden = true;
+    $('expanded').hidden = true;
     $('empty').hidden = true;
     return;
   }
@@ -161,6 +166,7 @@ function render() {
   if (!lastData) return;
   renderSummary(lastData);
   renderSuggestion(lastData.suggestion);
+  renderExpanded(lastData);
   renderHits(lastData.hits || []);
   $('empty').hidden = (lastData.total || 0) > 0;
   renderPager(lastData);
@@ -197,6 +203,52 @@ function renderSuggestion(suggestion) {
   });
   box.append(t('didYouMean'), ' ', a);
   box.hidden = false;
+}
+
+// The concepts the query was widened to (other languages, synonyms), with a
+// switch to search only the words typed (cross_language=false) and back.
+let topicLabels = null;
+function renderExpanded(data) {
+  const box = clear($('expanded'));
+  const concepts = Array.isArray(data.expanded_concepts) ? data.expanded_concepts : [];
+  if (!state.q || (!concepts.length && !state.cross_language)) { box.hidden = true; return; }
+  const toggle = (text, value) => {
+    const next = withChange((s) => { s.cross_language = value; s.page = 1; });
+    const a = el('a', { href: pageUrl(next), id: 'expanded-toggle' }, text);
+    a.addEventListener('click', (ev) => { if (isPlainClick(ev)) { ev.preventDefault(); navigate(next); run(); } });
+    return a;
+  };
+  if (state.cross_language) {
+    box.append(t('expandedOffNote'), ' ', toggle(t('expandedOn'), ''));
+  } else {
+    const names = concepts.map((id) => (topicLabels && topicLabels.byId.get(id) ? conceptLabel(topicLabels.byId.get(id)) : valueLabel('topic', id)));
+    box.append(t('expandedNote', { concepts: names.join(', ') }), ' ', toggle(t('expandedOff'), 'false'));
+    if (!topicLabels) loadTopics().then((x) => { topicLabels = x; if (lastData === data) renderExpanded(data); }).catch(() => {});
+  }
+  box.hidden = false;
+}
+
+// CSV of the current search (up to 100 hits of its first page).
+async function exportCsv() {
+  const btn = $('export-csv');
+  btn.disabled = true;
+  try {
+    const p = toParams(withChange((s) => { s.page = 1; }), false);
+    p.set('per_page', '100');
+    p.set('facets', 'false');
+    const data = await apiGet('search', p);
+    const rows = [['rank', 'title', 'label', 'heading', 'jurisdiction', 'language', 'type', 'date', 'url', 'matched_concepts', 'snippet']];
+    (data.hits || []).forEach((h, i) => rows.push([i + 1, h.title, h.kind === 'document' ? '' : h.label, h.heading, h.jurisdiction, h.lang, h.type,
+      h.date || (h.year ? String(h.year) : ''), absoluteUrl(h.url || ''), (h.matched_concepts || []).join(';'), snippetText(h.snippet)]));
+    const name = `himoya-search-${slug(state.q || 'all')}-${today()}.csv`;
+    downloadCsv(name, rows);
+  } catch (e) {
+    const err = $('error');
+    clear(err).appendChild(el('p', null, t('errorSearch', { msg: e.message })));
+    err.hidden = false;
+  } finally {
+    btn.disabled = false;
+  }
 }
 
 function hitHref(hit) {
@@ -389,6 +441,7 @@ function relabel() {
   applyLabels();
   $('ui-lang').setAttribute('aria-label', t('uiLanguage'));
   renderLangSwitch($('ui-lang'), onLangSwitch);
+  renderNav($('site-nav'), 'search', state.ui || null);
   const home = $('home-link');
   home.setAttribute('href', state.ui ? 'index.html?ui=' + state.ui : 'index.html');
 }
@@ -408,6 +461,7 @@ function init() {
     run();
   });
   $('facets').addEventListener('change', onFacetChange);
+  $('export-csv').addEventListener('click', exportCsv);
   $('facets').addEventListener('click', (ev) => {
     if (ev.target.closest('#clear-year-range')) {
       navigate(withChange((s) => { s.year_from = s.year_to = ''; s.page = 1; }));

@@ -1,0 +1,48 @@
+"""Helpers shared by the scaling tests: run himoya, normalise search results."""
+import json
+import os
+import subprocess
+import sys
+
+QUERIES = [
+    ("violence", []), ("насилие в семье", []), ("зӯроварӣ", []), ("protection order", []),
+    ('"domestic violence"', []), ("police", ["--jurisdiction", "TJ"]), ("суд", ["--lang", "ru"]),
+    ("", []), ("", ["--jurisdiction", "TJ", "--jurisdiction", "BA-BIH"]), ("violence", ["--topic", "protection-orders"]),
+    ("violense", []), ("зуроварй", []),
+]
+
+
+def run(cmd, **kw):
+    r = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if r.returncode not in (0, 2):
+        sys.exit("FAILED %s\n%s%s" % (" ".join(cmd), r.stdout, r.stderr))
+    return r
+
+
+def search(himoya, dbs, q, extra):
+    """Every hit of a query (all pages), as a sorted list of (score, id), with total and facets."""
+    hits, page, total, facets, suggestion = [], 1, None, None, None
+    while True:
+        cmd = [himoya, "search", "--json", "--per-page", "100", "--page", str(page)]
+        for d in dbs:
+            cmd += ["--db", d]
+        out = json.loads(run(cmd + extra + [q] if q else cmd + extra).stdout)
+        if total is None:
+            total, facets, suggestion = out["total"], out.get("facets"), out.get("suggestion")
+        hits += [(round(h["score"], 6), h["id"], h.get("snippet", "")) for h in out["hits"]]
+        if page * 100 >= total or not out["hits"]:
+            break
+        page += 1
+    return {"total": total, "facets": facets, "suggestion": suggestion, "hits": sorted(hits)}
+
+
+def compare(himoya, a, b, label):
+    bad = 0
+    for q, extra in QUERIES:
+        ra, rb = search(himoya, a, q, extra), search(himoya, b, q, extra)
+        for k in ("total", "facets", "suggestion", "hits"):
+            if ra[k] != rb[k]:
+                bad += 1
+                print("%s: query %r %s: %s differs:\n  %s\n  %s" % (label, q, extra, k, str(ra[k])[:600], str(rb[k])[:600]))
+        print("%s: %-24r total=%s" % (label, q, ra["total"]))
+    return bad

@@ -1,0 +1,85 @@
+#!/usr/bin/python3
+"""Two shards give the results and facets of one index: locally (`--db a --db b`)
+and remotely (two xapian-tcpsrv on loopback, reached through one stub file).
+
+The corpus is split in two by alternating files (both halves keep thesaurus.xml, so
+documents are tagged alike; the fact tables go with the first). Scores are equal
+because Xapian combines the shards' statistics before weighting.
+
+    shards_test.py HIMOYA
+"""
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import compare, run  # noqa: E402
+
+himoya = sys.argv[1]
+tmp = tempfile.mkdtemp(prefix="himoya-shards-")
+servers = []
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def current_generation(db):
+    return os.path.join(db, open(os.path.join(db, "XAPIANDB")).read().split()[1])
+
+
+try:
+    halves = [os.path.join(tmp, "a"), os.path.join(tmp, "b")]
+    docs = sorted(p for p in glob.glob("corpus/**/*.xml", recursive=True)
+                  if "/schema/" not in p and "/facts/" not in p and not p.endswith("thesaurus.xml"))
+    for i, p in enumerate(docs):
+        dst = os.path.join(halves[i % 2], os.path.relpath(p, "corpus"))
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copy(p, dst)
+    for h in halves:
+        shutil.copy("corpus/thesaurus.xml", h)
+    shutil.copytree("corpus/facts", os.path.join(halves[0], "facts"))
+    full, da, dbb = os.path.join(tmp, "full"), os.path.join(tmp, "db-a"), os.path.join(tmp, "db-b")
+    run([himoya, "index", "--quiet", "--corpus", "corpus", "--db", full])
+    run([himoya, "index", "--quiet", "--corpus", halves[0], "--db", da])
+    run([himoya, "index", "--quiet", "--corpus", halves[1], "--db", dbb])
+    bad = compare(himoya, [full], [da, dbb], "local shards")
+
+    tcpsrv = shutil.which("xapian-tcpsrv")
+    if not tcpsrv:
+        print("xapian-tcpsrv not found (apt-get install xapian-tools): remote shards not tested")
+    else:
+        stub = os.path.join(tmp, "remote.stub")
+        lines = []
+        for shard in (da, dbb):
+            port = free_port()
+            servers.append(subprocess.Popen([tcpsrv, "--quiet", "--interface", "127.0.0.1", "--port", str(port),
+                                             current_generation(shard)]))
+            lines.append("remote :127.0.0.1:%d" % port)
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), 0.1).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+        open(stub, "w").write("\n".join(lines) + "\n")
+        # Spelling suggestions are not served by the remote backend: compare without them.
+        import common
+        common.QUERIES = [q for q in common.QUERIES if q[0] not in ("violense", "зуроварй")]
+        bad += compare(himoya, [full], [stub], "remote shards")
+    print("FAIL" if bad else "OK")
+    sys.exit(1 if bad else 0)
+finally:
+    for s in servers:
+        s.terminate()
+        s.wait()
+    shutil.rmtree(tmp, ignore_errors=True)

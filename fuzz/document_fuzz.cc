@@ -1,0 +1,38 @@
+// libFuzzer target: the document readers on arbitrary bytes. Both the corpus
+// XML reader and the Akoma Ntoso reader must turn any input into a Document
+// or problems in the report (file:line), never crash, hang or throw.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "indexer/akn_reader.h"
+#include "indexer/corpus_reader.h"
+
+namespace {
+void require(bool ok) {
+    if (!ok) std::abort();
+}
+
+void check(const std::optional<himoya::Document>& doc, const himoya::IngestReport& report) {
+    // a skipped document is reported; a read one has an id
+    require(doc.has_value() || report.documents_skipped > 0);
+    if (doc) require(!doc->document_id.empty());
+    for (const auto& p : report.problems) require(p.line >= 0 && !p.message.empty());
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    std::string xml(reinterpret_cast<const char*>(data), size);
+    {
+        himoya::IngestReport report;
+        auto doc = himoya::read_corpus_xml_string(xml, "fuzz.xml", report);
+        check(doc, report);
+    }
+    {
+        himoya::IngestReport report;
+        auto doc = himoya::read_akn_string(xml, "fuzz.akn.xml", report);
+        check(doc, report);
+    }
+    return 0;
+}

@@ -1,0 +1,371 @@
+// Hostile and malformed requests against the real server: bounds on every
+// parameter, oversized URIs and headers, slow clients, wrong methods, path
+// traversal; /api always answers JSON; security headers on every response
+// (errors included); CORS only when configured; text that looks like HTML
+// comes back escaped in snippets.
+#include <doctest/doctest.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "process.h"
+
+namespace fs = std::filesystem;
+using himoya::testing::run;
+using himoya::testing::ServerProcess;
+using nlohmann::json;
+
+namespace {
+
+// Text of a document that tries to smuggle markup: a <script>, quotes, an
+// entity that must stay literal, and a word to find it by.
+const char* kXssDocument =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<document xmlns=\"urn:himoya:corpus:1\" id=\"xss-probe\" version=\"1\">\n"
+    "  <meta>\n"
+    "    <title>&lt;script&gt;alert('title')&lt;/script&gt; rampion</title>\n"
+    "    <jurisdiction>INT</jurisdiction>\n    <language>en</language>\n    <type>report</type>\n"
+    "    <date>2024-01-01</date>\n    <issuing-body>\"Body\" &amp; &lt;b&gt;co&lt;/b&gt;</issuing-body>\n"
+    "    <text-status>summary</text-status>\n"
+    "    <source><official-title>Probe</official-title></source>\n"
+    "  </meta>\n  <body>\n"
+    "    <section num=\"1\"><heading>&lt;img src=x onerror=alert(1)&gt;</heading>\n"
+    "      <p>The rampion order &lt;script&gt;alert(\"x\")&lt;/script&gt; says \"quoted\" &amp;amp; 'single' "
+    "&lt;/mark&gt; rampion.</p>\n"
+    "    </section>\n  </body>\n</document>\n";
+
+struct TempDir {
+    fs::path path;
+    explicit TempDir(const std::string& name)
+        : path(fs::temp_directory_path() / ("himoya-" + name + "-" + std::to_string(getpid()))) {
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+struct Fixture {
+    TempDir dir{"hostile"};
+    std::string db;
+    std::unique_ptr<ServerProcess> server;
+    std::unique_ptr<httplib::Client> client;
+
+    Fixture() {
+        fs::path corpus = dir.path / "corpus";
+        fs::create_directories(corpus / "int");
+        fs::copy(HIMOYA_SOURCE_DIR "/corpus/int", corpus / "int", fs::copy_options::recursive);
+        std::ofstream(corpus / "xss-probe.xml") << kXssDocument;
+        db = (dir.path / "index").string();
+        auto indexed = run({HIMOYA_BINARY, "index", "--corpus", corpus.string(), "--db", db, "--quiet"});
+        REQUIRE_MESSAGE(indexed.status == 0, indexed.err);
+        server = std::make_unique<ServerProcess>(std::vector<std::string>{
+            HIMOYA_BINARY, "serve", "--db", db, "--port", "0", "--threads", "4", "--web", HIMOYA_SOURCE_DIR "/web"});
+        client = std::make_unique<httplib::Client>("127.0.0.1", server->port());
+        client->set_read_timeout(10, 0);
+    }
+
+    httplib::Result get(const std::string& path) { return client->Get(path.c_str()); }
+};
+
+Fixture& fixture() {
+    static Fixture f;
+    return f;
+}
+
+void check_security_headers(const httplib::Response& res, const std::string& what) {
+    std::string csp = res.get_header_value("Content-Security-Policy");
+    CHECK_MESSAGE(csp.find("script-src 'self'") != std::string::npos, what << ": CSP '" << csp << "'");
+    CHECK_MESSAGE(csp.find("unsafe-inline") == std::string::npos, what);
+    CHECK_MESSAGE(res.get_header_value("X-Content-Type-Options") == "nosniff", what);
+    CHECK_MESSAGE(res.get_header_value("Referrer-Policy") == "no-referrer", what);
+}
+
+// A JSON error of the documented shape, with the security headers.
+void check_json_error(const httplib::Result& res, int status, const std::string& what) {
+    REQUIRE_MESSAGE(res, what << ": no response");
+    CHECK_MESSAGE(res->status == status, what << " → " << res->status << " " << res->body.substr(0, 200));
+    CHECK_MESSAGE(res->get_header_value("Content-Type").rfind("application/json", 0) == 0,
+                  what << ": Content-Type " << res->get_header_value("Content-Type"));
+    json body = json::parse(res->body, nullptr, false);
+    REQUIRE_MESSAGE(!body.is_discarded(), what << ": not JSON: " << res->body.substr(0, 200));
+    CHECK_MESSAGE(body["error"]["code"] == status, what);
+    CHECK_MESSAGE(body["error"]["message"].is_string(), what);
+    check_security_headers(*res, what);
+}
+
+// Raw socket to the server, for requests httplib's client will not send.
+struct RawConnection {
+    int fd = -1;
+    explicit RawConnection(int port) {
+        fd = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<uint16_t>(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    }
+    ~RawConnection() { close(fd); }
+    void send_all(const std::string& data) {
+        size_t sent = 0;
+        while (sent < data.size()) {
+            ssize_t n = ::send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+            if (n <= 0) return;  // the server may close early on an oversized request
+            sent += static_cast<size_t>(n);
+        }
+    }
+    // Reads until the server closes or `seconds` pass.
+    std::string receive(double seconds) {
+        std::string out;
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+        char buf[8192];
+        while (std::chrono::steady_clock::now() < deadline) {
+            pollfd p{fd, POLLIN, 0};
+            if (poll(&p, 1, 100) <= 0) continue;
+            ssize_t n = recv(fd, buf, sizeof buf, 0);
+            if (n <= 0) break;
+            out.append(buf, static_cast<size_t>(n));
+        }
+        return out;
+    }
+};
+
+int status_of(const std::string& raw) {
+    if (raw.rfind("HTTP/1.1 ", 0) != 0) return 0;
+    return std::stoi(raw.substr(9, 3));
+}
+
+}  // namespace
+
+TEST_CASE("query, paging and result-window bounds are 400s with JSON messages") {
+    auto& f = fixture();
+    check_json_error(f.get("/api/search?q=" + std::string(1025, 'a')), 400, "q of 1025 bytes");
+    auto at_limit = f.get("/api/search?q=" + std::string(1024, 'a'));
+    REQUIRE(at_limit);
+    CHECK(at_limit->status == 200);
+    for (const std::string& path : std::vector<std::string>{"/api/search?per_page=101", "/api/search?per_page=0", "/api/search?per_page=-5",
+          "/api/search?per_page=99999999999999999999", "/api/search?page=0", "/api/search?page=10001",
+          "/api/search?page=101&per_page=100", "/api/search?page=1e3", "/api/search?page=%20", "/api/search?q=%C3%28",
+          "/api/search?q=%ED%A0%80", "/api/search?jurisdiction=%FF", "/api/search?year_from=-1",
+          "/api/analyze?text=%FF", "/api/search?q=" + std::string(40, '(') + "a" + std::string(40, ')')})
+        check_json_error(f.get(path), 400, path);
+    auto window_edge = f.get("/api/search?page=100&per_page=100");  // 10 000: the last allowed window
+    REQUIRE(window_edge);
+    CHECK(window_edge->status == 200);
+}
+
+TEST_CASE("unknown parameters are ignored (docs/api.md)") {
+    auto& f = fixture();
+    auto plain = f.get("/api/search?q=violence");
+    auto extra = f.get("/api/search?q=violence&utm_source=x&foo%5B%5D=1&__proto__=y&q2=%FF");
+    REQUIRE(plain);
+    REQUIRE(extra);
+    CHECK(extra->status == 200);
+    CHECK(json::parse(plain->body)["total"] == json::parse(extra->body)["total"]);
+}
+
+TEST_CASE("/api answers JSON for unknown endpoints and wrong methods") {
+    auto& f = fixture();
+    check_json_error(f.get("/api/nothing-here"), 404, "GET /api/nothing-here");
+    check_json_error(f.get("/api"), 404, "GET /api");
+    check_json_error(f.get("/api/documents/no-such-document"), 404, "unknown document");
+    check_json_error(f.client->Post("/api/search", "q=x", "application/x-www-form-urlencoded"), 405, "POST /api/search");
+    check_json_error(f.client->Put("/api/search", "{}", "application/json"), 405, "PUT /api/search");
+    check_json_error(f.client->Delete("/api/documents/xss-probe"), 405, "DELETE /api/documents/x");
+    check_json_error(f.client->Post("/api/nothing", "", "text/plain"), 405, "POST /api/nothing");
+    auto post = f.client->Post("/api/search", "", "text/plain");
+    REQUIRE(post);
+    CHECK(post->get_header_value("Allow") == "GET");
+}
+
+TEST_CASE("path traversal in static files is refused") {
+    auto& f = fixture();
+    for (const std::string path : {"/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
+                             "/css/../../../../etc/passwd", "/%2e%2e%2f%2e%2e%2fCMakeLists.txt", "/..\\..\\etc\\passwd",
+                             "/....//....//etc/passwd", "/%252e%252e/etc/passwd",
+                             "/index.html%00.js",  // NUL-truncated: was index.html served as text/javascript
+                             "/css/%0a../../etc/passwd"}) {
+        RawConnection c(f.server->port());
+        c.send_all("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        std::string raw = c.receive(5);
+        int status = status_of(raw);
+        CHECK_MESSAGE((status >= 400 && status < 500), path << " → " << status);
+        CHECK_MESSAGE(raw.find("root:") == std::string::npos, path);
+        CHECK_MESSAGE(raw.find("cmake_minimum_required") == std::string::npos, path);
+    }
+    CHECK(f.server->alive());
+}
+
+TEST_CASE("oversized URI and headers get a 4xx, and the server lives on") {
+    auto& f = fixture();
+    {
+        RawConnection c(f.server->port());
+        c.send_all("GET /api/search?q=" + std::string(20 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        std::string raw = c.receive(5);
+        int status = status_of(raw);
+        MESSAGE("20 KB URI → " << status);
+        CHECK_MESSAGE((status >= 400 && status < 500), raw.substr(0, 200));
+    }
+    {
+        RawConnection c(f.server->port());
+        c.send_all("GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100 * 1024, 'b') + "\r\n\r\n");
+        std::string raw = c.receive(5);
+        int status = status_of(raw);
+        MESSAGE("100 KB header → " << status << std::string(raw.empty() ? " (connection closed)" : ""));
+        CHECK_MESSAGE((raw.empty() || (status >= 400 && status < 500)), raw.substr(0, 200));
+    }
+    {
+        RawConnection c(f.server->port());  // many headers, each small
+        std::string req = "GET /api/health HTTP/1.1\r\nHost: x\r\n";
+        for (int i = 0; i < 2000; ++i) req += "X-H" + std::to_string(i) + ": v\r\n";
+        c.send_all(req + "\r\n");
+        std::string raw = c.receive(5);
+        int status = status_of(raw);
+        CHECK_MESSAGE((raw.empty() || status == 200 || (status >= 400 && status < 500)), raw.substr(0, 200));
+    }
+    {
+        // a body over the 64 KiB payload limit
+        auto res = f.client->Post("/api/search", std::string(200 * 1024, 'x'), "text/plain");
+        if (res) CHECK_MESSAGE((res->status >= 400 && res->status < 500), res->status);
+    }
+    {
+        RawConnection c(f.server->port());  // not HTTP at all
+        c.send_all(std::string("\x16\x03\x01\x02\x00garbage\r\n\r\n", 16));
+        std::string raw = c.receive(3);
+        CHECK((raw.empty() || status_of(raw) == 400));
+    }
+    CHECK(f.server->alive());
+    auto health = f.get("/api/health");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+}
+
+TEST_CASE("slow clients holding half a request do not stop others from being answered") {
+    auto& f = fixture();  // 4 worker threads
+    std::vector<std::unique_ptr<RawConnection>> slow;
+    // one slowloris connection: the others are answered at once
+    slow.push_back(std::make_unique<RawConnection>(f.server->port()));
+    slow.back()->send_all("GET /api/search?q=violence HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+    auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < 5; ++i) {
+        auto res = f.get("/api/health");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+    }
+    double quick = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    CHECK_MESSAGE(quick < 2.0, "5 requests beside one slow client took " << quick << " s");
+
+    // as many half requests as there are workers, plus two: the server's read
+    // timeouts (keep-alive wait 5 s + read 5 s) free the workers, and a normal
+    // request is answered after them (measured: ~10 s). A client trickling a
+    // byte every few seconds could hold a worker longer: see docs/api.md.
+    for (int i = 0; i < 6; ++i) {
+        slow.push_back(std::make_unique<RawConnection>(f.server->port()));
+        slow.back()->send_all("GET /api/health HTTP/1.1\r\nHo");
+    }
+    t0 = std::chrono::steady_clock::now();
+    httplib::Client other("127.0.0.1", f.server->port());
+    other.set_connection_timeout(25, 0);
+    other.set_read_timeout(25, 0);
+    auto res = other.Get("/api/health");
+    double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    MESSAGE("with 7 half-open requests on 4 workers a request waited " << waited << " s");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(waited < 18.0);
+    // the slow connections were cut by the server, not left hanging
+    for (auto& c : slow) {
+        std::string raw = c->receive(12);
+        CHECK((raw.empty() || status_of(raw) >= 400));
+    }
+}
+
+TEST_CASE("security headers on every response: page, static, /api, 400, 404, 405") {
+    auto& f = fixture();
+    for (const char* path : {"/", "/index.html", "/css/", "/api/health", "/api/search?q=violence", "/api/search?page=0",
+                             "/api/nope", "/no-such-page", "/api/documents/nope"}) {
+        auto res = f.get(path);
+        REQUIRE_MESSAGE(res, path);
+        check_security_headers(*res, path);
+        CHECK_MESSAGE(res->get_header_value("Access-Control-Allow-Origin").empty(), path);  // off by default
+    }
+    auto post = f.client->Post("/api/search", "", "text/plain");
+    REQUIRE(post);
+    check_security_headers(*post, "POST /api/search");
+    RawConnection c(f.server->port());
+    c.send_all("GET /api/search?q=" + std::string(20 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::string raw = c.receive(5);
+    MESSAGE("headers of the 20 KB-URI answer:\n" << raw.substr(0, raw.find("\r\n\r\n")));
+}
+
+TEST_CASE("CORS: off by default, one configured origin with --cors-origin") {
+    auto& f = fixture();
+    ServerProcess cors({HIMOYA_BINARY, "serve", "--db", f.db, "--port", "0", "--threads", "2", "--cors-origin",
+                        "https://himoya.example"});
+    httplib::Client client("127.0.0.1", cors.port());
+    client.set_read_timeout(10, 0);
+    for (const char* path : {"/api/health", "/api/search?q=violence", "/api/search?page=0", "/api/nope"}) {
+        auto res = client.Get(path, httplib::Headers{{"Origin", "https://evil.example"}});
+        REQUIRE(res);
+        CHECK_MESSAGE(res->get_header_value("Access-Control-Allow-Origin") == "https://himoya.example", path);
+        check_security_headers(*res, path);
+        auto plain = f.client->Get(path, httplib::Headers{{"Origin", "https://evil.example"}});
+        REQUIRE(plain);
+        CHECK_MESSAGE(plain->get_header_value("Access-Control-Allow-Origin").empty(), path);
+    }
+}
+
+TEST_CASE("markup in documents and queries comes back escaped in snippets, as plain text in JSON fields") {
+    auto& f = fixture();
+    auto res = f.get("/api/search?q=rampion&scope=provision");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    CHECK(res->get_header_value("Content-Type").rfind("application/json", 0) == 0);
+    json r = json::parse(res->body);
+    REQUIRE(r["hits"].size() == 1);
+    const json& hit = r["hits"][0];
+    std::string snippet = hit["snippet"];
+    // only <mark> and </mark> are markup; everything else is escaped
+    std::string stripped = snippet;
+    for (const std::string tag : {"<mark>", "</mark>"})
+        for (size_t p; (p = stripped.find(tag)) != std::string::npos;) stripped.erase(p, tag.size());
+    CHECK_MESSAGE(stripped.find('<') == std::string::npos, snippet);
+    CHECK_MESSAGE(stripped.find('>') == std::string::npos, snippet);
+    CHECK_MESSAGE(stripped.find('"') == std::string::npos, snippet);
+    CHECK_MESSAGE(snippet.find("&lt;script&gt;") != std::string::npos, snippet);
+    CHECK_MESSAGE(snippet.find("&amp;amp;") != std::string::npos, snippet);  // the literal "&amp;" of the text
+    CHECK_MESSAGE(snippet.find("&lt;/mark&gt;") != std::string::npos, snippet);
+    CHECK_MESSAGE(snippet.find("<mark>rampion</mark>") != std::string::npos, snippet);
+    // plain-text fields hold the text as written (clients insert them with textContent)
+    CHECK(hit["title"] == "<script>alert('title')</script> rampion");
+    CHECK(hit["heading"] == "<img src=x onerror=alert(1)>");
+
+    // a query full of markup: echoed as plain text in JSON, never marked up in snippets
+    auto q = f.get("/api/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%20rampion%20%22%3E%3Cimg%3E");
+    REQUIRE(q);
+    CHECK(q->status == 200);
+    json qr = json::parse(q->body);
+    CHECK(qr["query"] == "<script>alert(1)</script> rampion \"><img>");
+    for (const auto& h : qr["hits"]) {
+        std::string s = h["snippet"];
+        CHECK_MESSAGE(s.find("<script") == std::string::npos, s);
+        CHECK_MESSAGE(s.find("<img") == std::string::npos, s);
+    }
+    // the document endpoint returns the same plain text, as JSON with nosniff
+    auto doc = f.get("/api/documents/xss-probe");
+    REQUIRE(doc);
+    CHECK(doc->get_header_value("X-Content-Type-Options") == "nosniff");
+    CHECK(json::parse(doc->body)["body"] == "\"Body\" & <b>co</b>");
+    // an id in an error message is JSON, not HTML
+    check_json_error(f.get("/api/documents/%3Cscript%3Ealert(1)%3C%2Fscript%3E"), 404, "id with markup");
+}

@@ -1,0 +1,693 @@
+// The compare page: 2–4 jurisdictions side by side on a thesaurus topic, an
+// Istanbul Convention article or free text (/api/compare), provisions lined
+// up by concept, the practice under them, exports. All state in the URL.
+import { t, getLang, valueLabel, formatNumber, formatDate } from './i18n.js';
+import {
+  el, clear, apiGet, initLang, applyLabels, renderLangSwitch, switchLang, renderNav, loadTopics,
+  conceptLabel, conceptLabelLang, snippetNodes, snippetText, docLink, absoluteUrl, loadDocument, isPlainClick,
+} from './common.js';
+import { downloadCsv, downloadMarkdown, mdText, slug, today } from './export.js';
+
+const $ = (id) => document.getElementById(id);
+const MAX_J = 4;
+const PER_VALUES = ['3', '5', '10', '20'];
+const DEFAULT = { jurisdictions: ['TJ', 'BA-BIH'], topic: 'protection-orders' };
+
+let state = readState(location.search);
+let topics = null;          // {concepts, top, byId}
+let facets = null;          // jurisdiction / lang / type facet values
+let data = null;            // last /api/compare answer
+let versions = new Map();   // document_id → [{id, lang, title}] (other versions)
+let lastError = null;
+let inflight = null;
+let topicFocus = null;      // id of the topic button in the tab order
+
+// ---- state <-> URL --------------------------------------------------------
+
+function readState(search) {
+  const p = new URLSearchParams(search);
+  const ui = p.get('ui');
+  const per = p.get('per_jurisdiction');
+  const s = {
+    jurisdictions: [...new Set(p.getAll('jurisdiction').filter(Boolean))].slice(0, MAX_J),
+    topic: p.get('topic') || '',
+    ic: (p.get('ic') || '').replace(/[^0-9a-z]/gi, ''),
+    q: p.get('q') || '',
+    lang: [...new Set(p.getAll('lang').filter(Boolean))],
+    type: [...new Set(p.getAll('type').filter(Boolean))],
+    per: PER_VALUES.includes(per) ? per : '5',
+    mode: p.get('mode') || '',
+    ui: ['en', 'ru', 'tg'].includes(ui) ? ui : '',
+  };
+  // One subject at a time: topic, else article, else words.
+  if (s.topic) { s.ic = ''; s.q = ''; s.mode = 'topic'; } else if (s.ic) { s.q = ''; s.mode = 'ic'; } else if (s.q) s.mode = 'q';
+  if (!['topic', 'ic', 'q'].includes(s.mode)) s.mode = 'topic';
+  return s;
+}
+
+function toParams(s, forPage) {
+  const p = new URLSearchParams();
+  for (const j of s.jurisdictions) p.append('jurisdiction', j);
+  if (s.topic) p.set('topic', s.topic);
+  else if (s.ic) p.set('ic', s.ic);
+  else if (s.q) p.set('q', s.q);
+  for (const v of s.lang) p.append('lang', v);
+  for (const v of s.type) p.append('type', v);
+  if (s.per !== '5') p.set('per_jurisdiction', s.per);
+  if (forPage) {
+    if (!s.topic && !s.ic && !s.q && s.mode !== 'topic') p.set('mode', s.mode);
+    if (s.ui) p.set('ui', s.ui);
+  } else {
+    p.set('per_jurisdiction', s.per);
+    p.set('ui', getLang());
+  }
+  return p;
+}
+
+function pageUrl(s) {
+  const qs = toParams(s, true).toString();
+  return location.pathname + (qs ? '?' + qs : '');
+}
+
+function navigate(next, { replace = false } = {}) {
+  state = next;
+  if (replace) history.replaceState(null, '', pageUrl(state));
+  else history.pushState(null, '', pageUrl(state));
+}
+
+const ready = (s) => s.jurisdictions.length >= 2 && !!(s.topic || s.ic || s.q);
+
+// ---- the form ---------------------------------------------------------------
+
+function jurisdictionValues() {
+  const vals = facets && facets.jurisdiction ? facets.jurisdiction.map((v) => String(v.value)) : [];
+  for (const j of state.jurisdictions) if (!vals.includes(j)) vals.push(j);
+  return vals;
+}
+
+function renderPickers() {
+  const box = clear($('pickers'));
+  const vals = jurisdictionValues();
+  const counts = new Map((facets && facets.jurisdiction ? facets.jurisdiction : []).map((v) => [String(v.value), v.count]));
+  for (let i = 0; i < MAX_J; i++) {
+    const id = 'pick-' + i;
+    const sel = el('select', { id, name: 'jurisdiction', dataset: { col: String(i) } });
+    if (i >= 2) sel.appendChild(el('option', { value: '' }, t('cmp_noneOption')));
+    for (const v of vals) {
+      const n = counts.get(v);
+      sel.appendChild(el('option', { value: v }, valueLabel('jurisdiction', v) + (n ? ` (${formatNumber(n)})` : '')));
+    }
+    sel.value = state.jurisdictions[i] || (i < 2 ? '' : '');
+    if (i < 2 && !state.jurisdictions[i]) sel.selectedIndex = -1;
+    box.appendChild(el('div', { class: 'picker' }, el('label', { for: id, class: 'field-label' }, t('cmp_column', { n: i + 1 })), sel));
+  }
+}
+
+function readPickers() {
+  const out = [];
+  for (const sel of $('pickers').querySelectorAll('select')) if (sel.value && !out.includes(sel.value)) out.push(sel.value);
+  return out;
+}
+
+function renderModes() {
+  for (const m of ['topic', 'ic', 'q']) {
+    $('mode-' + m).checked = state.mode === m;
+    $('pane-' + m).hidden = state.mode !== m;
+  }
+  $('cq').value = state.q;
+}
+
+function renderIcOptions() {
+  const sel = clear($('ic'));
+  if (!topics) return;
+  const arts = new Map();
+  for (const c of topics.concepts) {
+    for (const a of c.istanbul || []) {
+      if (!arts.has(a)) arts.set(a, []);
+      arts.get(a).push(conceptLabel(c));
+    }
+  }
+  const keys = [...arts.keys()].sort((a, b) => (parseInt(a, 10) - parseInt(b, 10)) || String(a).localeCompare(String(b)));
+  sel.appendChild(el('option', { value: '' }, '—'));
+  for (const a of keys) {
+    let labels = [...new Set(arts.get(a))].join('; ');
+    if (labels.length > 70) labels = labels.slice(0, 68).replace(/[;,\s]+\S*$/, '') + '…';
+    sel.appendChild(el('option', { value: a }, t('icOption', { n: a, labels })));
+  }
+  sel.value = state.ic;
+}
+
+// The thesaurus as a tree of buttons (arrow keys move, one tab stop), or a
+// flat list of matches while the filter box has text.
+function renderTopicTree() {
+  const box = clear($('topic-tree'));
+  box.setAttribute('aria-label', t('topicTree'));
+  if (!topics) return;
+  const filter = $('topic-filter').value.trim().toLocaleLowerCase();
+  const lang = getLang();
+  const button = (c, extra) => {
+    const pressed = c.id === state.topic;
+    return el('button', {
+      type: 'button', class: 'topic-btn' + (c.count ? '' : ' is-empty'), dataset: { topic: c.id },
+      'aria-pressed': pressed ? 'true' : 'false', tabindex: '-1',
+    }, el('span', { class: 'topic-name', lang: conceptLabelLang(c, lang) }, conceptLabel(c, lang)),
+    extra || null,
+    el('span', { class: 'topic-count' }, formatNumber(c.count || 0)));
+  };
+  if (filter) {
+    const hay = (c) => {
+      const parts = [c.id];
+      for (const l of Object.values(c.labels || {})) { parts.push(l.pref || ''); parts.push(...(l.alt || [])); }
+      return parts.join('\n').toLocaleLowerCase();
+    };
+    const hits = topics.concepts.filter((c) => hay(c).includes(filter)).slice(0, 60);
+    if (!hits.length) { box.appendChild(el('p', { class: 'facet-none' }, t('noTopicMatch'))); return; }
+    const ul = el('ul', { class: 'topic-list flat' });
+    for (const c of hits) {
+      const parent = (c.broader || []).map((b) => topics.byId.get(b)).filter(Boolean)[0];
+      ul.appendChild(el('li', null, button(c, parent ? el('span', { class: 'topic-parent' }, conceptLabel(parent, lang)) : null)));
+    }
+    box.appendChild(ul);
+  } else {
+    const build = (ids, seen) => {
+      const ul = el('ul', { class: 'topic-list' });
+      for (const id of ids) {
+        const c = topics.byId.get(id);
+        if (!c || seen.has(id)) continue;
+        const li = el('li', null, button(c));
+        const kids = (c.narrower || []).filter((k) => topics.byId.has(k));
+        if (kids.length && seen.size < 6) li.appendChild(build(kids, new Set([...seen, id])));
+        ul.appendChild(li);
+      }
+      return ul;
+    };
+    box.appendChild(build(topics.top.length ? topics.top : topics.concepts.filter((c) => !(c.broader || []).length).map((c) => c.id), new Set()));
+  }
+  // One tab stop: the chosen topic, else the first.
+  const buttons = [...box.querySelectorAll('.topic-btn')];
+  const current = buttons.find((b) => b.dataset.topic === topicFocus) || buttons.find((b) => b.getAttribute('aria-pressed') === 'true') || buttons[0];
+  if (current) current.tabIndex = 0;
+  // Bring the chosen topic into the tree's view (not the page's).
+  const pressed = buttons.find((b) => b.getAttribute('aria-pressed') === 'true');
+  if (pressed && !filter) box.scrollTop = Math.max(0, pressed.offsetTop - 48);
+}
+
+function onTreeKey(ev) {
+  const b = ev.target.closest('.topic-btn');
+  if (!b) return;
+  const buttons = [...$('topic-tree').querySelectorAll('.topic-btn')];
+  let i = buttons.indexOf(b);
+  if (ev.key === 'ArrowDown') i = Math.min(buttons.length - 1, i + 1);
+  else if (ev.key === 'ArrowUp') i = Math.max(0, i - 1);
+  else if (ev.key === 'Home') i = 0;
+  else if (ev.key === 'End') i = buttons.length - 1;
+  else if (ev.key === 'ArrowUp' || ev.key === 'ArrowDown') return;
+  else return;
+  ev.preventDefault();
+  if (i === 0 && ev.key === 'ArrowUp' && buttons[0] === b) { $('topic-filter').focus(); return; }
+  for (const x of buttons) x.tabIndex = -1;
+  buttons[i].tabIndex = 0;
+  buttons[i].focus();
+  topicFocus = buttons[i].dataset.topic;
+}
+
+function renderFilterFacets() {
+  let active = 0;
+  for (const f of ['lang', 'type']) {
+    const ul = clear($('f-' + f));
+    const values = facets && facets[f] ? facets[f].map((v) => ({ value: String(v.value), count: v.count })) : [];
+    for (const s of state[f]) if (!values.some((v) => v.value === s)) values.push({ value: s, count: 0 });
+    values.forEach((v, i) => {
+      const id = `cf-${f}-${i}`;
+      const checked = state[f].includes(v.value);
+      if (checked) active++;
+      ul.appendChild(el('li', null, el('label', { for: id, class: 'chip' },
+        el('input', { type: 'checkbox', id, name: f, value: v.value, checked: checked || null, dataset: { facet: f } }),
+        el('span', { class: 'facet-name' }, valueLabel(f, v.value)),
+        el('span', { class: 'facet-count' }, formatNumber(v.count)))));
+    });
+  }
+  const badge = $('cmp-filters-count');
+  badge.hidden = active === 0;
+  badge.textContent = active ? formatNumber(active) : '';
+  $('per').value = state.per;
+}
+
+function renderForm() {
+  renderPickers();
+  renderModes();
+  renderIcOptions();
+  renderTopicTree();
+  renderFilterFacets();
+}
+
+// ---- fetching ---------------------------------------------------------------
+
+async function run({ focus = false } = {}) {
+  if (inflight) inflight.abort();
+  const ctrl = new AbortController();
+  inflight = ctrl;
+  const box = $('compare');
+  box.dataset.state = 'loading';
+  lastError = null;
+  if (!ready(state)) {
+    data = null;
+    inflight = null;
+    renderResults();
+    box.dataset.state = 'idle';
+    return;
+  }
+  box.setAttribute('aria-busy', 'true');
+  box.classList.add('is-loading');
+  const slow = setTimeout(() => { if (inflight === ctrl) $('cmp-status').textContent = t('cmp_loading'); }, 200);
+  try {
+    const d = await apiGet('compare', toParams(state, false), ctrl.signal);
+    // The other language versions of every document shown, to offer them
+    // one click away and to fold translations of the same provision.
+    const ids = new Set();
+    for (const c of d.columns || []) for (const h of [...(c.provisions || []), ...(c.practice || [])]) if (h.document_id) ids.add(h.document_id);
+    const pairs = await Promise.all([...ids].map((id) => loadDocument(id)
+      .then((doc) => [id, (doc.versions || []).filter((v) => v && v.id && v.id !== id)])
+      .catch(() => [id, []])));
+    if (inflight !== ctrl) return;
+    versions = new Map(pairs);
+    data = d;
+  } catch (e) {
+    if (e && e.name === 'AbortError') return;
+    if (inflight !== ctrl) return;
+    data = null;
+    lastError = e;
+  } finally {
+    clearTimeout(slow);
+  }
+  if (inflight !== ctrl) return;
+  inflight = null;
+  renderResults();
+  box.removeAttribute('aria-busy');
+  box.classList.remove('is-loading');
+  box.dataset.state = lastError ? 'error' : 'ready';
+  if (focus) box.focus({ preventScroll: false });
+}
+
+// ---- results ----------------------------------------------------------------
+
+function subjectLabel(d) {
+  if (d.topic) return conceptLabel(d.topic);
+  if (d.ic) return t('ic_article', { n: d.ic });
+  if (d.query) return t('cmp_query', { q: d.query });
+  return '';
+}
+
+// Hits of a column with translations of the same provision folded into the
+// first (best-ranked) one: {hit, langs: [{id, lang, title, url}]}.
+function fold(hits) {
+  const out = [];
+  const seen = new Map(); // "docId#unit" → entry
+  for (const h of hits || []) {
+    const key = h.document_id + '#' + (h.unit_id || '');
+    if (seen.has(key)) continue;
+    const others = versions.get(h.document_id) || [];
+    const entry = {
+      hit: h,
+      langs: others.map((v) => ({ id: v.id, lang: v.lang, title: v.title, url: '/document.html?id=' + encodeURIComponent(v.id) + (h.unit_id ? '#' + encodeURIComponent(h.unit_id) : '') })),
+    };
+    seen.set(key, entry);
+    for (const v of others) seen.set(v.id + '#' + (h.unit_id || ''), entry);
+    out.push(entry);
+  }
+  return out;
+}
+
+// Rows: one per concept of the answer (in its order), then "other".
+function buildRows(d) {
+  const concepts = (d.concepts || []).map((c) => ({ id: c.id, label: c.label }));
+  const ids = concepts.map((c) => c.id);
+  const rows = concepts.map((c) => ({ key: c.id, label: c.label, cells: [] }));
+  const other = { key: '', label: ids.length ? t('cmp_otherRow') : t('cmp_allRow'), cells: [] };
+  (d.columns || []).forEach((col, ci) => {
+    for (const r of rows) r.cells[ci] = [];
+    other.cells[ci] = [];
+    for (const entry of fold(col.provisions)) {
+      const mc = entry.hit.matched_concepts || [];
+      const first = ids.find((id) => mc.includes(id));
+      if (first) rows[ids.indexOf(first)].cells[ci].push(entry);
+      else other.cells[ci].push(entry);
+    }
+  });
+  const kept = rows.filter((r) => r.cells.some((c) => c.length));
+  // Keep every concept row when none has hits, so gaps still show per concept.
+  const out = kept.length ? kept : rows.slice(0, 1);
+  if (other.cells.some((c) => c.length) || !out.length) out.push(other);
+  return out;
+}
+
+function citeLine(h, withJurisdiction) {
+  const bits = [];
+  if (withJurisdiction && h.jurisdiction) bits.push(valueLabel('jurisdiction', h.jurisdiction));
+  if (h.type) bits.push(valueLabel('type', h.type));
+  if (h.date || h.year) bits.push(h.date ? formatDate(h.date) : String(h.year));
+  const p = el('p', { class: 'cite' });
+  bits.forEach((b, i) => {
+    if (i) p.appendChild(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+    p.appendChild(el('span', null, b));
+  });
+  if (h.lang) p.appendChild(el('span', { class: 'lang-badge' }, valueLabel('lang', h.lang)));
+  return p;
+}
+
+function card(entry, kind) {
+  const h = entry.hit;
+  // The label unless the heading already starts with it ("Статья 22. Цель …").
+  const label = h.label && h.label !== h.heading && !String(h.heading || '').startsWith(h.label) ? h.label : '';
+  const art = el('article', { class: 'prov-card' + (kind === 'practice' ? ' is-practice' : ''), dataset: { id: h.id || '', kind } },
+    citeLine(h, false),
+    el('h5', { class: 'prov-title', lang: h.lang || null },
+      el('a', { href: docLink(h.url || '/document.html?id=' + encodeURIComponent(h.document_id)) },
+        label ? el('span', { class: 'prov-label' }, label) : null,
+        label ? ' ' : null,
+        el('span', { class: 'prov-heading' }, h.heading || h.title || h.document_id))),
+    el('p', { class: 'prov-doc', lang: h.lang || null }, h.title || ''),
+    h.snippet ? el('p', { class: 'snippet', lang: h.lang || null }, snippetNodes(h.snippet)) : null);
+  if (entry.langs.length) {
+    const p = el('p', { class: 'prov-langs' }, el('span', { class: 'prov-langs-label' }, t('cmp_otherLangs')), ' ');
+    entry.langs.forEach((v, i) => {
+      if (i) p.appendChild(document.createTextNode(' '));
+      p.appendChild(el('a', { href: docLink(v.url), hreflang: v.lang || null, class: 'lang-pill', title: v.title || null, dataset: { versionId: v.id } }, valueLabel('lang', v.lang)));
+    });
+    art.appendChild(p);
+  }
+  return art;
+}
+
+function gapMark(col) {
+  return el('div', { class: 'gap-mark', dataset: { gap: '1' } },
+    el('p', { class: 'gap-title' }, el('span', { class: 'gap-icon', 'aria-hidden': 'true' }, '∅'), ' ', t('cmp_gap')),
+    el('p', { class: 'gap-hint' }, t('cmp_gapHint', { j: valueLabel('jurisdiction', col.jurisdiction) })));
+}
+
+function cell(col, entries, kind) {
+  const c = el('div', { class: 'cmp-cell', dataset: { jurisdiction: col.jurisdiction } },
+    el('h4', { class: 'cell-j' }, valueLabel('jurisdiction', col.jurisdiction)));
+  if (entries.length) for (const e of entries) c.appendChild(card(e, kind));
+  else if (kind === 'practice') c.appendChild(el('p', { class: 'none-mark' }, t('cmp_noPractice')));
+  else if (col.gap) c.appendChild(gapMark(col));
+  else c.appendChild(el('p', { class: 'none-mark' }, el('span', { 'aria-hidden': 'true' }, '— '), t('cmp_noneForConcept')));
+  return c;
+}
+
+function renderResults() {
+  const grid = clear($('cmp-grid'));
+  const err = $('cmp-error');
+  clear(err);
+  err.hidden = true;
+  const status = $('cmp-status');
+  status.textContent = '';
+  $('cmp-head').hidden = true;
+  document.title = t('compareTitle') + ' — ' + t('brand');
+  if (lastError) {
+    err.hidden = false;
+    err.appendChild(el('p', null, lastError.network ? lastError.message : t('errorCompare', { msg: lastError.message })));
+    return;
+  }
+  if (!data) {
+    status.textContent = state.jurisdictions.length < 2 ? t('cmp_pickTwo') : t('cmp_pickTopic');
+    return;
+  }
+  const d = data;
+  const cols = d.columns || [];
+  const subject = subjectLabel(d);
+  document.title = subject + ' — ' + t('compareTitle') + ' — ' + t('brand');
+  status.textContent = t('cmp_summary', { topic: subject, n: formatNumber(cols.length) });
+
+  // Heading, definition, links to the article / fact table.
+  $('cmp-head').hidden = false;
+  const title = $('cmp-title');
+  title.textContent = subject;
+  if (d.topic) title.setAttribute('lang', conceptLabelLang(d.topic)); else title.removeAttribute('lang');
+  const def = clear($('cmp-def'));
+  const defs = d.topic && d.topic.definition ? d.topic.definition : null;
+  if (defs) {
+    const lang = defs[getLang()] ? getLang() : 'en';
+    def.textContent = defs[lang] || '';
+    def.setAttribute('lang', lang);
+  }
+  def.hidden = !def.textContent;
+  const links = clear($('cmp-links'));
+  const ic = d.topic && Array.isArray(d.topic.istanbul) ? d.topic.istanbul : (d.ic ? [d.ic] : []);
+  if (ic.length) {
+    links.appendChild(el('span', { class: 'cmp-ic-label' }, t('cmp_istanbul') + ': '));
+    ic.forEach((a, i) => {
+      if (i) links.appendChild(document.createTextNode(', '));
+      const next = { ...structuredClone(state), topic: '', q: '', ic: a, mode: 'ic' };
+      const link = el('a', { href: pageUrl(next), dataset: { ic: a } }, t('mx_row_ic', { n: a }));
+      link.addEventListener('click', (ev) => { if (isPlainClick(ev)) { ev.preventDefault(); go(next); } });
+      links.appendChild(link);
+    });
+  }
+  const facts = topics && (d.topic ? [d.topic.id, ...(d.topic.broader || [])] : (d.concepts || []).map((c) => c.id));
+  if (facts && facts.some((id) => /protection-order/.test(id))) {
+    if (links.firstChild) links.appendChild(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
+    const p = new URLSearchParams({ topic: 'protection-orders' });
+    if (state.ui) p.set('ui', state.ui);
+    links.appendChild(el('a', { href: 'facts.html?' + p.toString(), id: 'facts-link' }, t('cmp_seeFacts')));
+  }
+
+  // Column heads (sticky), then a row per concept, then practice.
+  grid.className = 'cmp-grid cols-' + cols.length;
+  const headRow = el('div', { class: 'cmp-cols', role: 'presentation' });
+  for (const col of cols) {
+    headRow.appendChild(el('div', { class: 'cmp-colhead' + (col.gap ? ' is-gap' : ''), dataset: { jurisdiction: col.jurisdiction } },
+      el('h3', { class: 'colhead-name' }, valueLabel('jurisdiction', col.jurisdiction)),
+      el('p', { class: 'colhead-counts' },
+        el('span', null, t('cmp_provisions', { n: Number(col.total) || 0 })),
+        el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
+        el('span', null, t('cmp_practiceCount', { n: Number(col.practice_total) || 0 })))));
+  }
+  grid.appendChild(headRow);
+
+  const rows = buildRows(d);
+  for (const r of rows) {
+    const concept = r.key && topics ? topics.byId.get(r.key) : null;
+    const label = concept ? conceptLabel(concept) : r.label;
+    const section = el('section', { class: 'cmp-row', dataset: { concept: r.key || '_other' }, 'aria-label': r.key ? t('cmp_rowAria', { label }) : label },
+      el('h3', { class: 'cmp-row-head' }, el('span', { class: 'row-label', lang: concept ? conceptLabelLang(concept) : null }, label)));
+    const cells = el('div', { class: 'cmp-cells' });
+    cols.forEach((col, ci) => cells.appendChild(cell(col, r.cells[ci] || [], 'provision')));
+    section.appendChild(cells);
+    grid.appendChild(section);
+  }
+  if (cols.some((c) => (c.practice || []).length)) {
+    const section = el('section', { class: 'cmp-row cmp-practice', dataset: { concept: '_practice' } },
+      el('h3', { class: 'cmp-row-head' }, t('cmp_practiceRow')));
+    const cells = el('div', { class: 'cmp-cells' });
+    for (const col of cols) cells.appendChild(cell(col, fold(col.practice), 'practice'));
+    section.appendChild(cells);
+    grid.appendChild(section);
+  }
+}
+
+// ---- exports ----------------------------------------------------------------
+
+function exportRows() {
+  const rows = [['jurisdiction', 'concept', 'kind', 'rank', 'title', 'label', 'heading', 'language', 'type', 'date', 'url', 'other_languages', 'snippet']];
+  if (!data) return rows;
+  const conceptName = (id) => (topics && topics.byId.get(id) ? conceptLabel(topics.byId.get(id)) : id);
+  for (const col of data.columns || []) {
+    const j = col.jurisdiction;
+    const provs = fold(col.provisions);
+    if (!provs.length) rows.push([j, '', 'gap', '', '', '', '', '', '', '', '', '', t('brief_gap')]);
+    const ids = (data.concepts || []).map((c) => c.id);
+    provs.forEach((e, i) => {
+      const h = e.hit;
+      const c = ids.find((id) => (h.matched_concepts || []).includes(id));
+      rows.push([j, c ? conceptName(c) : '', 'provision', i + 1, h.title, h.label, h.heading, h.lang, h.type, h.date || (h.year ? String(h.year) : ''),
+        absoluteUrl(h.url), e.langs.map((v) => v.lang).join(' '), snippetText(h.snippet)]);
+    });
+    fold(col.practice).forEach((e, i) => {
+      const h = e.hit;
+      rows.push([j, '', 'practice', i + 1, h.title, h.label, h.heading, h.lang, h.type, h.date || (h.year ? String(h.year) : ''),
+        absoluteUrl(h.url), e.langs.map((v) => v.lang).join(' '), snippetText(h.snippet)]);
+    });
+  }
+  return rows;
+}
+
+function exportName(ext) {
+  const subject = data ? (data.topic ? data.topic.id : data.ic ? 'article-' + data.ic : slug(data.query)) : 'compare';
+  return `himoya-compare-${slug(subject)}-${(state.jurisdictions || []).map(slug).join('-')}-${today()}.${ext}`;
+}
+
+function briefCitation(h) {
+  const parts = [`**${mdText(h.title || h.document_id)}**`];
+  const label = h.label || h.heading;
+  if (label) parts.push(mdText(label));
+  if (h.date || h.year) parts.push(h.date ? formatDate(h.date) : String(h.year));
+  let line = parts.join(', ');
+  if (h.lang) line += ` [${mdText(valueLabel('lang', h.lang))}]`;
+  return line;
+}
+
+function briefMarkdown() {
+  const d = data;
+  const subject = subjectLabel(d);
+  const out = [];
+  out.push(`# ${mdText(t('brief_title', { topic: subject }))}`, '');
+  out.push(`${t('cmp_jurisdictions')}: ${(d.columns || []).map((c) => mdText(valueLabel('jurisdiction', c.jurisdiction))).join(' · ')}  `);
+  const ic = d.topic && d.topic.istanbul && d.topic.istanbul.length ? d.topic.istanbul : (d.ic ? [d.ic] : []);
+  if (ic.length) out.push(`${t('cmp_istanbul')}: ${ic.map((a) => t('mx_row_ic', { n: a })).join(', ')}  `);
+  out.push(`${t('brief_prepared', { date: formatDate(today()) })} ${t('brief_open')}: <${absoluteUrl(pageUrl(state))}>`, '');
+  const defs = d.topic && d.topic.definition;
+  if (defs && (defs[getLang()] || defs.en)) out.push(`> **${t('brief_definition')}:** ${mdText(defs[getLang()] || defs.en)}`, '');
+  for (const col of d.columns || []) {
+    out.push(`## ${mdText(valueLabel('jurisdiction', col.jurisdiction))}`, '');
+    const provs = fold(col.provisions);
+    if (!provs.length) out.push(`_${t('brief_gap')}_`, '');
+    provs.forEach((e, i) => {
+      const h = e.hit;
+      out.push(`${i + 1}. ${briefCitation(h)}. <${absoluteUrl(h.url)}>`);
+      const text = snippetText(h.snippet);
+      if (text) out.push(`   > ${mdText(text)}`);
+    });
+    if (provs.length) out.push('');
+    const prac = fold(col.practice);
+    if (prac.length) {
+      out.push(`### ${t('brief_practice')}`, '');
+      for (const e of prac) out.push(`- ${briefCitation(e.hit)}. <${absoluteUrl(e.hit.url)}>`);
+      out.push('');
+    }
+  }
+  out.push('---', '', `_${t('brief_caveat')}_`, '');
+  return out.join('\n');
+}
+
+function onExportCsv() {
+  if (!data) { $('cmp-status').textContent = t('exportNothing'); return; }
+  const name = exportName('csv');
+  downloadCsv(name, exportRows());
+  $('cmp-status').textContent = t('exportDone', { name });
+}
+
+function onExportBrief() {
+  if (!data) { $('cmp-status').textContent = t('exportNothing'); return; }
+  const name = exportName('md');
+  downloadMarkdown(name, briefMarkdown());
+  $('cmp-status').textContent = t('exportDone', { name });
+}
+
+// ---- wiring -----------------------------------------------------------------
+
+function go(next, opts) {
+  navigate(next, opts);
+  renderForm();
+  run();
+}
+
+function relabel() {
+  applyLabels();
+  renderLangSwitch($('ui-lang'), onLangSwitch);
+  renderNav($('site-nav'), 'compare', state.ui || null);
+}
+
+function onLangSwitch(lang) {
+  switchLang(lang);
+  navigate({ ...state, ui: lang }, { replace: false });
+  relabel();
+  renderForm();
+  // Concept labels in the answer follow ?ui=, so ask again.
+  run();
+}
+
+function wire() {
+  $('pickers').addEventListener('change', () => {
+    const js = readPickers();
+    go({ ...state, jurisdictions: js });
+  });
+  $('mode-switch').addEventListener('change', (ev) => {
+    const m = ev.target.value;
+    state = { ...state, mode: m };
+    renderModes();
+    const focusTarget = m === 'topic' ? $('topic-filter') : m === 'ic' ? $('ic') : $('cq');
+    focusTarget.focus();
+  });
+  $('topic-filter').addEventListener('input', () => renderTopicTree());
+  $('topic-filter').addEventListener('keydown', (ev) => {
+    if (ev.key === 'ArrowDown') {
+      const b = $('topic-tree').querySelector('.topic-btn');
+      if (b) { ev.preventDefault(); for (const x of $('topic-tree').querySelectorAll('.topic-btn')) x.tabIndex = -1; b.tabIndex = 0; b.focus(); }
+    } else if (ev.key === 'Enter') {
+      ev.preventDefault();
+      const b = $('topic-tree').querySelector('.topic-btn');
+      if (b) b.click();
+    }
+  });
+  $('topic-tree').addEventListener('keydown', onTreeKey);
+  $('topic-tree').addEventListener('click', (ev) => {
+    const b = ev.target.closest('.topic-btn');
+    if (!b) return;
+    topicFocus = b.dataset.topic;
+    go({ ...state, topic: b.dataset.topic, ic: '', q: '', mode: 'topic' });
+    const again = $('topic-tree').querySelector(`.topic-btn[data-topic="${CSS.escape(topicFocus)}"]`);
+    if (again) again.focus({ preventScroll: true });
+  });
+  $('ic').addEventListener('change', () => {
+    const v = $('ic').value;
+    go({ ...state, ic: v, topic: '', q: '', mode: 'ic' });
+  });
+  $('compare-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const q = $('cq').value.trim();
+    if (state.mode === 'q') go({ ...state, q, topic: '', ic: '', mode: 'q' });
+    else run();
+  });
+  $('compare-form').addEventListener('change', (ev) => {
+    const input = ev.target;
+    if (input.dataset && (input.dataset.facet === 'lang' || input.dataset.facet === 'type')) {
+      const f = input.dataset.facet;
+      const list = state[f].filter((v) => v !== input.value);
+      if (input.checked) list.push(input.value);
+      go({ ...state, [f]: list });
+      const again = document.querySelector(`#f-${f} input[value="${CSS.escape(input.value)}"]`);
+      if (again) again.focus({ preventScroll: true });
+    } else if (input.id === 'per') {
+      go({ ...state, per: PER_VALUES.includes(input.value) ? input.value : '5' });
+    }
+  });
+  $('export-csv').addEventListener('click', onExportCsv);
+  $('export-brief').addEventListener('click', onExportBrief);
+  window.addEventListener('popstate', () => {
+    state = readState(location.search);
+    const lang = state.ui || getLang();
+    if (lang !== getLang()) { switchLang(lang); relabel(); }
+    renderForm();
+    run();
+  });
+}
+
+async function init() {
+  initLang();
+  relabel();
+  const p = new URLSearchParams(location.search);
+  if (![...p.keys()].some((k) => ['jurisdiction', 'topic', 'ic', 'q', 'mode'].includes(k))) {
+    state = { ...state, jurisdictions: DEFAULT.jurisdictions.slice(), topic: DEFAULT.topic, mode: 'topic' };
+  }
+  history.replaceState(null, '', pageUrl(state));
+  renderModes();
+  // Wide screens have room for the language/type filters beside the topic tree.
+  if (window.matchMedia('(min-width: 1000px)').matches || state.lang.length || state.type.length) $('cmp-filters').open = true;
+  wire();
+  const boot = Promise.all([
+    loadTopics().then((x) => { topics = x; }).catch(() => { topics = null; }),
+    apiGet('search', { per_page: '1' }).then((x) => { facets = x.facets || {}; }).catch(() => { facets = null; }),
+  ]);
+  // The comparison does not wait for the pickers' data.
+  const first = run();
+  await boot;
+  renderForm();
+  await first;
+  // Concept rows use thesaurus labels when they arrive after the answer.
+  if (data && !inflight) renderResults();
+
+
+}
+
+init();
