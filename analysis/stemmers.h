@@ -8,6 +8,8 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 
 #include <xapian.h>
 
@@ -22,10 +24,16 @@ public:
     std::string folded_stem(const std::string& canonical_word);
 
 private:
+    // Tajik stem and folded key of a word, memoised: Tajik analysis runs two
+    // stemmers per word, and word frequencies are Zipfian, so most words repeat.
+    const std::pair<std::string, std::string>& tajik(const std::string& word);
+    static constexpr size_t kMaxCached = 200000;  // then the memo starts afresh
+
     Xapian::Stem english_;
     Xapian::Stem russian_;
     Xapian::Stem tajik_;
     Xapian::Stem tajik_folded_;
+    std::unordered_map<std::string, std::pair<std::string, std::string>> tajik_memo_;
 };
 
 }  // namespace himoya

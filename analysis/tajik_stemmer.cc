@@ -34,18 +34,20 @@ constexpr std::string_view kProtected[] = {
     "замин", "таъмин", "мошин", "тамрин", "оин", "дафтар", "духтар", "хатар", "оташ", "ҳамин",
 };
 
-std::u32string fold_u32(std::u32string w) {
-    for (char32_t& c : w) {
-        switch (c) {
-            case U'ҷ': c = U'ч'; break;
-            case U'ҳ': c = U'х'; break;
-            case U'қ': c = U'к'; break;
-            case U'ғ': c = U'г'; break;
-            case U'ӯ': c = U'у'; break;
-            case U'ӣ': c = U'и'; break;
-            default: break;
-        }
+char32_t fold_char(char32_t c) {
+    switch (c) {
+        case U'ҷ': return U'ч';
+        case U'ҳ': return U'х';
+        case U'қ': return U'к';
+        case U'ғ': return U'г';
+        case U'ӯ': return U'у';
+        case U'ӣ': return U'и';
+        default: return c;
     }
+}
+
+std::u32string fold_u32(std::u32string w) {
+    for (char32_t& c : w) c = fold_char(c);
     return w;
 }
 
@@ -86,9 +88,12 @@ public:
     }
 
 private:
-    bool is_protected() const {
-        if (protected_.count(w_)) return true;
-        return ends(U"истон");  // Тоҷикистон, Кӯҳистон ...: place names, not plurals
+    // Asked after every step; the set is only consulted when the word changed.
+    bool is_protected() {
+        if (checked_size_ == w_.size()) return protected_now_;
+        checked_size_ = w_.size();
+        protected_now_ = ends(U"истон") || protected_.count(w_) > 0;  // Тоҷикистон ...: place names, not plurals
+        return protected_now_;
     }
 
     // Suffix test; in folded mode the suffix is folded as the word was.
@@ -96,8 +101,7 @@ private:
         if (w_.size() < suffix.size()) return false;
         size_t base = w_.size() - suffix.size();
         for (size_t i = 0; i < suffix.size(); ++i) {
-            char32_t s = suffix[i];
-            if (folded_) s = fold_u32(std::u32string(1, s))[0];
+            char32_t s = folded_ ? fold_char(suffix[i]) : suffix[i];
             if (w_[base + i] != s) return false;
         }
         return true;
@@ -192,6 +196,8 @@ private:
     std::u32string w_;
     bool folded_;
     bool stripped_ = false;
+    size_t checked_size_ = 0;     // length of the word when is_protected() last looked
+    bool protected_now_ = false;
     const std::unordered_set<std::u32string>& protected_;
 };
 

@@ -67,18 +67,30 @@ BuiltQuery build_expanded_query(QueryBuilder& builder, Analyzer& analyzer, const
     BuiltQuery literal = builder.build(query, language);
     if (literal.empty) return literal;
     auto tokens = analyzer.analyze(query, language);
-    auto spans = choose_spans(tagger.match(tokens));
+    // A query of unknown language may be Tajik typed without Tajik letters:
+    // look for labels under each reading (segmentation is the same, so token
+    // indices agree).
+    auto matches = tagger.match(tokens);
+    if (language != "ru" && language != "tg" && language != "en") {
+        for (const char* reading : {"tg", "ru"}) {
+            auto more = tagger.match(analyzer.analyze(query, reading));
+            matches.insert(matches.end(), more.begin(), more.end());
+        }
+    }
+    auto spans = choose_spans(std::move(matches));
     if (spans.empty()) return literal;
 
     BuiltQuery out = literal;
     auto expansion_for = [&](size_t first_span, size_t end_span) {
         std::vector<Xapian::Query> concepts;
         for (size_t i = first_span; i < end_span; ++i) {
-            out.matched_concepts.insert(spans[i].concept_id);
+            if (!out.matched_concepts.insert(spans[i].concept_id).second) continue;
             concepts.push_back(concept_query(spans[i].concept_id, thesaurus, tagger, &out.highlight_stems));
         }
-        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                             Xapian::Query(Xapian::Query::OP_OR, concepts.begin(), concepts.end()), kExpansionWeight);
+        return Xapian::Query(Xapian::Query::OP_OR, concepts.begin(), concepts.end());
+    };
+    auto weighted = [](const Xapian::Query& q) {
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, kExpansionWeight);
     };
 
     if (!is_plain(query)) {
@@ -90,34 +102,36 @@ BuiltQuery build_expanded_query(QueryBuilder& builder, Analyzer& analyzer, const
         if (covered != content) return literal;
         size_t same = 1;
         while (same < spans.size() && spans[same].first_token == spans[0].first_token) ++same;
-        out.query = Xapian::Query(Xapian::Query::OP_OR, literal.query, expansion_for(0, same));
+        out.query = Xapian::Query(Xapian::Query::OP_OR, literal.query, weighted(expansion_for(0, same)));
         return out;
     }
 
-    // Plain words: AND of (label span → literal OR concept) and (other word → literal).
-    std::vector<Xapian::Query> parts;
+    // Plain words: every word literally (the literal query), OR — weighted
+    // lower — every label span as its concept, in any language. In that branch
+    // the other words only raise the score: a document in another language
+    // cannot be expected to contain them as typed.
+    std::vector<Xapian::Query> concept_parts, other_words;
     size_t next_token = 0;
-    auto literal_for = [&](size_t first, size_t last) {
-        size_t from = tokens[first].start, to = tokens[last].end;
-        return builder.build(query.substr(from, to - from), language);
+    auto add_word = [&](size_t i) {
+        if (tokens[i].stopword) return;
+        BuiltQuery word = builder.build(query.substr(tokens[i].start, tokens[i].end - tokens[i].start), language);
+        if (!word.empty) other_words.push_back(word.query);
     };
     for (size_t s = 0; s < spans.size();) {
         size_t end = s + 1;
         while (end < spans.size() && spans[end].first_token == spans[s].first_token) ++end;
-        for (; next_token < spans[s].first_token; ++next_token) {
-            BuiltQuery word = literal_for(next_token, next_token);
-            if (!word.empty && !tokens[next_token].stopword) parts.push_back(word.query);
-        }
-        BuiltQuery span = literal_for(spans[s].first_token, spans[s].last_token);
-        parts.emplace_back(Xapian::Query::OP_OR, span.query, expansion_for(s, end));
+        for (; next_token < spans[s].first_token; ++next_token) add_word(next_token);
+        Xapian::Query concept_query_for_span = expansion_for(s, end);
+        if (!concept_query_for_span.empty()) concept_parts.push_back(concept_query_for_span);
         next_token = spans[s].last_token + 1;
         s = end;
     }
-    for (; next_token < tokens.size(); ++next_token) {
-        BuiltQuery word = literal_for(next_token, next_token);
-        if (!word.empty && !tokens[next_token].stopword) parts.push_back(word.query);
-    }
-    out.query = Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    for (; next_token < tokens.size(); ++next_token) add_word(next_token);
+    Xapian::Query expansion(Xapian::Query::OP_AND, concept_parts.begin(), concept_parts.end());
+    if (!other_words.empty())
+        expansion = Xapian::Query(Xapian::Query::OP_AND_MAYBE, expansion,
+                                  Xapian::Query(Xapian::Query::OP_OR, other_words.begin(), other_words.end()));
+    out.query = Xapian::Query(Xapian::Query::OP_OR, literal.query, weighted(expansion));
     return out;
 }
 

@@ -16,17 +16,19 @@
 
 namespace himoya {
 
-inline constexpr double kExpansionWeight = 0.5;
+inline constexpr double kExpansionWeight = 0.8;
 
 // The query for one concept: any of its labels (stems, all languages), or its
 // topic term or a narrower concept's. Adds the labels' stems to `highlight_stems`.
 Xapian::Query concept_query(const std::string& concept_id, const Thesaurus& thesaurus, const ConceptTagger& tagger,
                             std::set<std::string>* highlight_stems = nullptr);
 
-// Builds `query` with cross-language expansion. Plain word queries are split
-// into label spans (each: literal OR weighted concept) and other words, all
-// ANDed; a query with operators is expanded only when its words form exactly
-// one label. Records matched concepts in built.matched_concepts.
+// Builds `query` with cross-language expansion: the literal query OR, weighted
+// by kExpansionWeight, the concepts of its label spans (ANDed, any language)
+// with the query's other words as optional boosts. A query with operators is
+// expanded only when its words form exactly one label. Labels are looked for
+// under the Tajik and Russian readings too when the language is unknown.
+// Records matched concepts in built.matched_concepts.
 BuiltQuery build_expanded_query(QueryBuilder& builder, Analyzer& analyzer, const Thesaurus& thesaurus,
                                 const ConceptTagger& tagger, std::string_view query, std::string_view language);
 

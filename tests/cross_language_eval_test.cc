@@ -40,7 +40,7 @@ namespace {
 // Overall recall@10 (mean over queries, cross-language on) must not fall below
 // this. Set just under the figure measured when the query set was written; the
 // goal is 0.9.
-constexpr double kMinRecallAt10 = 0.50;  // measured 0.523 (en 0.514, ru 0.743, tg 0.312)
+constexpr double kMinRecallAt10 = 0.50;  // measured 0.601 (en 0.493, ru 0.736, tg 0.569); no expansion 0.153
 constexpr double kGoalRecallAt10 = 0.9;
 
 struct Query {

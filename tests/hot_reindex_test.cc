@@ -2,6 +2,7 @@
 // while `himoya index` rebuilds into the same --db three times. Every request
 // must be answered 200, each new generation must become visible without a
 // restart, and only the current and the previous generation stay on disk.
+// The rebuilds are a full one, an --incremental one and a --compact one.
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -110,7 +111,12 @@ TEST_CASE("under load, three full reindexes into the served --db: every request 
         std::ofstream(corpus / ("hot-reindex-" + std::to_string(round) + ".xml"))
             << marker_document(round, words[static_cast<size_t>(round - 1)]);
         std::string before = location.current_generation();
-        auto r = run({HIMOYA_BINARY, "index", "--corpus", corpus.string(), "--db", db, "--quiet"});
+        // round 1 a full rebuild, round 2 --incremental (copies the served generation),
+        // round 3 --compact (compacts before the switch)
+        std::vector<std::string> args{HIMOYA_BINARY, "index", "--corpus", corpus.string(), "--db", db, "--quiet"};
+        if (round == 2) args.push_back("--incremental");
+        if (round == 3) args.push_back("--compact");
+        auto r = run(args);
         CHECK_MESSAGE(r.status == 0, r.err);
         CHECK(location.current_generation() != before);
         CHECK(generations_on_disk(db) <= 2);  // the current one and the previous one
@@ -135,7 +141,7 @@ TEST_CASE("under load, three full reindexes into the served --db: every request 
     CHECK(failures == 0);
     CHECK(server.alive());
 
-    // every earlier marker is still there: each rebuild is of the whole corpus
+    // every earlier marker is still there: each rebuild covers the whole corpus
     for (const auto& w : words) {
         auto res = probe.Get(("/api/search?q=" + w).c_str());
         REQUIRE(res);

@@ -39,7 +39,8 @@ TEST_CASE("evaluation set: accuracy per language on sentences of 5 words or more
     for (const auto& [lang, a] : acc) MESSAGE(lang << ": " << a.correct << "/" << a.total << " = " << a.accuracy());
     for (const auto* e : errors) MESSAGE("wrong: [" << e->label << "] " << e->text);
     REQUIRE(acc["all"].total >= 400);
-    CHECK(acc["tg"].accuracy() >= 0.98);
-    CHECK(acc["ru"].accuracy() >= 0.98);
-    CHECK(acc["en"].accuracy() >= 0.98);
+    // Measured tg 443/443, ru 181/182, en 162/162 (docs/analysis.md); goal ≥ 98%.
+    CHECK(acc["tg"].accuracy() >= 0.995);
+    CHECK(acc["ru"].accuracy() >= 0.99);
+    CHECK(acc["en"].accuracy() >= 0.995);
 }

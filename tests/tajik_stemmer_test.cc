@@ -73,8 +73,9 @@ TEST_CASE("gold standard: recall and wrong merges") {
     himoya::Analyzer a;
     auto score = himoya::eval::score(gold, [&](const std::string& w) { return a.stem(a.canonical(w), "tg"); });
     MESSAGE("tajik stemmer: recall " << score.recall << ", wrong merges " << score.wrong_merge);
-    CHECK(score.recall >= 0.85);
-    CHECK(score.wrong_merge <= 0.03);
+    // Measured 0.911 and 0.97% (docs/analysis.md); goal ≥ 0.85 and ≤ 3%.
+    CHECK(score.recall >= 0.90);
+    CHECK(score.wrong_merge <= 0.012);
     auto none = himoya::eval::score(gold, [&](const std::string& w) { return a.canonical(w); });
     CHECK(score.recall > none.recall);
 }

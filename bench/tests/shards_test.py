@@ -15,7 +15,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import compare, run  # noqa: E402
@@ -62,15 +61,14 @@ try:
         lines = []
         for shard in (da, dbb):
             port = free_port()
-            servers.append(subprocess.Popen([tcpsrv, "--quiet", "--interface", "127.0.0.1", "--port", str(port),
-                                             current_generation(shard)]))
-            lines.append("remote :127.0.0.1:%d" % port)
-            for _ in range(100):
-                try:
-                    socket.create_connection(("127.0.0.1", port), 0.1).close()
+            srv = subprocess.Popen([tcpsrv, "--interface", "127.0.0.1", "--port", str(port),
+                                    current_generation(shard)], stdout=subprocess.PIPE, text=True,
+                                   start_new_session=True)  # it signals its whole process group on exit
+            servers.append(srv)
+            for line in srv.stdout:  # "Starting server on ...", then "Listening..."
+                if line.startswith("Listening"):
                     break
-                except OSError:
-                    time.sleep(0.1)
+            lines.append("remote 127.0.0.1:%d" % port)  # TCP; a leading ":" would mean a program
         open(stub, "w").write("\n".join(lines) + "\n")
         # Spelling suggestions are not served by the remote backend: compare without them.
         import common
@@ -81,5 +79,9 @@ try:
 finally:
     for s in servers:
         s.terminate()
-        s.wait()
+        try:
+            s.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            s.kill()
+            s.wait()
     shutil.rmtree(tmp, ignore_errors=True)
