@@ -177,12 +177,13 @@ private:
             if (!folded.empty())
                 forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::string(terms::kFolded) + folded),
                                    kFoldedWeight);
-            if (latin_tajik_ && t.lang == "en") add_tajik_reading(t, lx.title, negated, forms);
+            std::vector<std::string> readings;
+            if (latin_tajik_ && t.lang == "en") readings = add_tajik_reading(t, lx.title, negated, forms);
             if (!t.folded.empty()) add_respellings(t, lx.title, negated, forms);
             parts.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
             if (!negated) {
                 out_.highlight_terms.insert(t.term);
-                out_.words.push_back({t.raw, t.term, lx.start + t.start, lx.start + t.end});
+                out_.words.push_back({t.raw, t.term, lx.start + t.start, lx.start + t.end, std::move(readings)});
             }
         }
         if (parts.empty()) return {};
@@ -194,8 +195,13 @@ private:
 
     // A Latin word of a query in Latin-script Tajik is also read as Tajik
     // Cyrillic ("zurovari" → "зуровари"), with the same forms a Cyrillic word gets.
-    void add_tajik_reading(const Token& latin, bool title, bool negated, std::vector<Xapian::Query>& forms) {
+    // Returns the index terms searched for the readings.
+    std::vector<std::string> add_tajik_reading(const Token& latin, bool title, bool negated,
+                                               std::vector<Xapian::Query>& forms) {
+        std::vector<std::string> readings;
         for (const Token& t : analyzer_.analyze(analyzer_.latin_to_tajik(latin.term), "tg")) {
+            readings.push_back(raw_prefix(title) + t.term);
+            if (!title && !t.folded.empty()) readings.push_back(std::string(terms::kFolded) + t.folded);
             forms.emplace_back(raw_prefix(title) + t.term);
             forms.emplace_back(stem_prefix(title) + t.stem);
             if (!title && !t.folded.empty())
@@ -206,6 +212,7 @@ private:
                 out_.highlight_stems.insert(t.stem);
             }
         }
+        return readings;
     }
 
     // A Cyrillic word the index does not know, but whose folded spelling is a

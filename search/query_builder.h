@@ -22,6 +22,7 @@ struct QueryWord {
     std::string raw;   // as typed
     std::string term;  // canonical
     size_t start = 0, end = 0;  // byte range in the query string
+    std::vector<std::string> reading_terms;  // index terms of other readings searched (Latin Tajik → Cyrillic)
 };
 
 struct BuiltQuery {

@@ -1,5 +1,6 @@
 #include "search/searcher.h"
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
@@ -175,6 +176,9 @@ SearchResult Searcher::search(const SearchRequest& r) {
         bool changed = false;
         for (const QueryWord& w : built.words) {
             if (s.db.term_exists(w.term)) continue;
+            if (std::any_of(w.reading_terms.begin(), w.reading_terms.end(),
+                            [&](const std::string& t) { return s.db.term_exists(t); }))
+                continue;  // "tojikiston" is known as тоҷикистон
             std::string better = s.db.get_spelling_suggestion(w.term, 2);
             if (better.empty() || better == w.term) continue;
             suggestion += r.query.substr(cursor, w.start - cursor) + better;

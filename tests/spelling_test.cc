@@ -44,6 +44,15 @@ TEST_CASE("did you mean: a substitute spelling suggests the Tajik letters") {
     CHECK(*r.suggestion == "зӯроварӣ");
 }
 
+TEST_CASE("did you mean: a Latin Tajik word known in Cyrillic is not respelled as English") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    // "orderi" is one edit from the English "order", but reads as ордери, a corpus word.
+    auto r = s.search(query("orderi himoyavi"));
+    CHECK_FALSE(r.hits.empty());
+    CHECK_FALSE(r.suggestion);
+}
+
 TEST_CASE("substitute, old-font and Latin spellings find the Tajik text") {
     testing::TestIndex index;
     Searcher s({index.path()});
