@@ -37,6 +37,13 @@ struct LanguageGuess {
 LanguageGuess identify_language(std::string_view utf8_text);
 std::string detect_language(std::string_view utf8_text);
 
+// The language to analyse one passage (a provision) of a document in. The
+// document's declared language, except: a passage of ≥ 5 words that is
+// clearly the other Cyrillic language (a Russian quotation in a Tajik law,
+// or the reverse) takes that one; and a document whose language is not tg,
+// ru or en ("und", AKN without FRBRlanguage) takes whatever the passage is.
+std::string passage_language(std::string_view declared, std::string_view utf8_text);
+
 // Normalises a language parameter: "tg"/"ru"/"en"/"auto"; anything else → "".
 std::string normalize_language_code(std::string_view code);
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/normalizer.h"
+#include "analysis/language.h"
 #include "analysis/term_scheme.h"
 
 namespace himoya {
@@ -97,7 +98,9 @@ Xapian::Document IndexWriter::provision_record(const Document& d, const Provisio
     unsigned pos = index_text(record, d.title, d.language, 1, true);
     std::vector<Token> tokens;
     pos = index_text(record, p.label + "\n" + p.heading, d.language, pos, false, &tokens);
-    index_text(record, p.text, d.language, pos, false, &tokens);
+    // A quotation in the other language is stemmed in its own (docs/analysis.md §4).
+    std::string text_lang = passage_language(d.language, p.text);
+    index_text(record, p.text, text_lang, pos, false, &tokens);
 
     // Topics: those the markup gives, plus the concepts whose labels the heading or text contains.
     std::set<std::string> topic_set(d.topics.begin(), d.topics.end());
@@ -123,6 +126,7 @@ Xapian::Document IndexWriter::provision_record(const Document& d, const Provisio
     data["label"] = p.label;
     data["topics"] = topics;
     data["text"] = p.text;
+    if (text_lang != d.language) data["text_lang"] = text_lang;
     record.set_data(data.dump());
     return record;
 }

@@ -44,3 +44,17 @@ TEST_CASE("evaluation set: accuracy per language on sentences of 5 words or more
     CHECK(acc["ru"].accuracy() >= 0.99);
     CHECK(acc["en"].accuracy() >= 0.995);
 }
+
+TEST_CASE("a passage is analysed in its own language when it clearly is the other Cyrillic one") {
+    using himoya::passage_language;
+    const std::string russian = "Органы внутренних дел регистрируют заявления о насилии в семье и выдают охранный ордер.";
+    const std::string tajik = "Мақомоти корҳои дохилӣ аризаҳоро оид ба зӯроварӣ дар оила ба қайд мегиранд.";
+    CHECK(passage_language("tg", russian) == "ru");  // a Russian quotation in a Tajik document
+    CHECK(passage_language("ru", tajik) == "tg");
+    CHECK(passage_language("tg", tajik) == "tg");
+    CHECK(passage_language("ru", russian) == "ru");
+    CHECK(passage_language("tg", "охранный ордер") == "tg");  // too short to overrule the document
+    CHECK(passage_language("en", "The court may issue a protection order.") == "en");
+    CHECK(passage_language("und", russian) == "ru");  // no declared language: the text decides
+    CHECK(passage_language("und", "2013") == "und");
+}

@@ -51,6 +51,19 @@ TEST_CASE("a word finds its provisions in the right language, stemmed") {
     CHECK(tg.hits[0].url == "/document.html?id=tj-law-tg#art_2");
 }
 
+TEST_CASE("a Russian quotation in a Tajik document is stemmed as Russian") {
+    auto docs = testing::sample_documents();
+    docs.push_back(testing::make_document(
+        "tj-report-tg", "TJ", "tg", "report", "2020", "Ҳисобот",
+        {{"1", "Мақомоти корҳои дохилӣ аризаҳоро ба қайд мегиранд."},
+         {"2", "Сотрудники милиции обязаны принимать заявления пострадавших круглосуточно."}}));
+    testing::TestIndex index(docs);
+    Searcher s({index.path()});
+    SearchRequest r = query("заявлениями пострадавшим");
+    r.lang = "ru";
+    CHECK(hit_ids(s.search(r)).count("tj-report-tg/art_2"));
+}
+
 TEST_CASE("total and facet counts are exact") {
     testing::TestIndex index;
     Searcher s({index.path()});
