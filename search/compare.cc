@@ -129,6 +129,17 @@ json Searcher::compare(const CompareRequest& r) {
         columns.push_back({{"jurisdiction", jurisdiction}, {"total", law_total}, {"provisions", provisions},
                            {"practice_total", practice_total}, {"practice", passages}, {"gap", law_total == 0}});
     }
+    // Other language versions of every document shown, so that a client can
+    // fold translations of one provision and link them without N more requests.
+    json versions = json::object();
+    for (const json& column : columns)
+        for (const char* part : {"provisions", "practice"})
+            for (const json& hit : column[part]) {
+                std::string id = detail::json_string(hit, "document_id");
+                if (id.empty() || versions.contains(id)) continue;
+                std::optional<json> doc = detail::document_data(s.db, id);
+                versions[id] = doc ? detail::versions_of(s.db, *doc) : json::array();
+            }
     json concept_list = json::array();
     for (const auto& id : concept_set)
         if (const Concept* c = s.thesaurus ? s.thesaurus->find(id) : nullptr)
@@ -137,7 +148,8 @@ json Searcher::compare(const CompareRequest& r) {
             {"ic", r.istanbul_article.empty() ? json(nullptr) : json(r.istanbul_article)},
             {"query", r.query.empty() ? json(nullptr) : json(r.query)},
             {"concepts", concept_list},
-            {"columns", columns}};
+            {"columns", columns},
+            {"versions", versions}};
 }
 
 json Searcher::matrix(const MatrixRequest& r) {

@@ -28,6 +28,34 @@ std::string json_string(const json& j, const char* key) {
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::optional<json> document_data(const Xapian::Database& db, const std::string& document_id) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(terms::kUniqueId) + document_id),
+                                    Xapian::Query(record_term("document"))));
+    Xapian::MSet found = enquire.get_mset(0, 1);
+    if (found.empty()) return std::nullopt;
+    json doc = json::parse(found.begin().get_document().get_data(), nullptr, false);
+    if (doc.is_discarded()) return std::nullopt;
+    return doc;
+}
+
+json versions_of(const Xapian::Database& db, const json& document) {
+    json versions = json::array();
+    std::string id = json_string(document, "id");
+    Xapian::Enquire work(db);
+    work.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                 Xapian::Query(terms::boolean_term(terms::kWork, json_string(document, "work_id"))),
+                                 Xapian::Query(record_term("document"))));
+    Xapian::MSet others = work.get_mset(0, 100);
+    for (auto it = others.begin(); it != others.end(); ++it) {
+        json other = json::parse(it.get_document().get_data(), nullptr, false);
+        if (other.is_discarded() || json_string(other, "id") == id) continue;
+        versions.push_back({{"id", other["id"]}, {"lang", other["lang"]}, {"title", other["title"]},
+                            {"text_status", other["text_status"]}});
+    }
+    return versions;
+}
+
 SearchHit hit_from_data(const json& data) {
     SearchHit hit;
     hit.id = json_string(data, "id");
@@ -194,30 +222,12 @@ SearchResult Searcher::search(const SearchRequest& r) {
 
 std::optional<json> Searcher::document(const std::string& document_id) {
     Impl& s = *impl_;
-    Xapian::Enquire enquire(s.db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(terms::kUniqueId) + document_id),
-                                    Xapian::Query(record_term("document"))));
-    Xapian::MSet found = enquire.get_mset(0, 1);
-    if (found.empty()) return std::nullopt;
-    json doc = json::parse(found.begin().get_document().get_data(), nullptr, false);
-    if (doc.is_discarded()) return std::nullopt;
+    std::optional<json> found = detail::document_data(s.db, document_id);
+    if (!found) return std::nullopt;
+    json doc = std::move(*found);
     doc.erase("text");
     doc.erase("kind");
-
-    // Other language versions: records of the same work.
-    json versions = json::array();
-    Xapian::Enquire work(s.db);
-    work.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
-                                 Xapian::Query(terms::boolean_term(terms::kWork, json_string(doc, "work_id"))),
-                                 Xapian::Query(record_term("document"))));
-    Xapian::MSet others = work.get_mset(0, 100);
-    for (auto it = others.begin(); it != others.end(); ++it) {
-        json other = json::parse(it.get_document().get_data(), nullptr, false);
-        if (other.is_discarded() || json_string(other, "id") == document_id) continue;
-        versions.push_back({{"id", other["id"]}, {"lang", other["lang"]}, {"title", other["title"]},
-                            {"text_status", other["text_status"]}});
-    }
-    doc["versions"] = versions;
+    doc["versions"] = detail::versions_of(s.db, doc);
 
     json provisions = json::array();
     Xapian::Enquire parts(s.db);

@@ -29,6 +29,11 @@ std::string record_term(const char* kind);
 std::string json_string(const nlohmann::json& j, const char* key);
 // Hit fields from a record's stored data (no snippet, no score).
 SearchHit hit_from_data(const nlohmann::json& data);
+// The stored data of a document record (not a provision), if there is one.
+std::optional<nlohmann::json> document_data(const Xapian::Database& db, const std::string& document_id);
+// The other language versions of a document (records of the same work):
+// [{id, lang, title, text_status}].
+nlohmann::json versions_of(const Xapian::Database& db, const nlohmann::json& document);
 // The concept's labels, definitions, hierarchy and Istanbul articles as JSON.
 nlohmann::json concept_json(const Concept& c);
 

@@ -201,7 +201,10 @@ int run_server(const ServerOptions& options) {
 
     if (!std::filesystem::is_directory(options.web_root)) {
         std::cerr << "himoya serve: web root '" << options.web_root << "' not found; serving the API only\n";
-    } else if (!server.set_mount_point("/", options.web_root)) {
+    } else if (!server.set_mount_point("/", options.web_root,
+                                       // Pages and modules are small and change only with a release:
+                                       // five minutes spares the module round trips of every page view.
+                                       {{"Cache-Control", "public, max-age=300"}})) {
         std::cerr << "himoya serve: cannot serve " << options.web_root << "\n";
         return 1;
     }

@@ -93,6 +93,18 @@ TEST_CASE("compare: one column per jurisdiction, gaps explicit") {
     r.istanbul_article = "53";
     out = f.searcher.compare(r);
     CHECK(out["columns"][0]["gap"] == false);
+    // each document shown comes with its other language versions (tj-law-tg and tj-law-ru are one work)
+    bool tajik_shown = false;
+    for (const auto& h : out["columns"][0]["provisions"]) {
+        std::string doc = h["document_id"];
+        REQUIRE(out["versions"].contains(doc));
+        if (doc == "tj-law-tg") {
+            tajik_shown = true;
+            REQUIRE(out["versions"][doc].size() == 1);
+            CHECK(out["versions"][doc][0]["id"] == "tj-law-ru");
+        }
+    }
+    CHECK(tajik_shown);
     r.istanbul_article = "99";
     CHECK_THROWS_AS(f.searcher.compare(r), BadRequest);
     r.istanbul_article.clear();

@@ -4,7 +4,7 @@
 import { t, getLang, valueLabel, formatNumber, formatDate } from './i18n.js';
 import {
   el, clear, apiGet, initLang, applyLabels, renderLangSwitch, switchLang, renderNav, loadTopics,
-  conceptLabel, conceptLabelLang, snippetNodes, snippetText, docLink, absoluteUrl, loadDocument, isPlainClick,
+  conceptLabel, conceptLabelLang, snippetNodes, snippetText, docLink, absoluteUrl, isPlainClick,
 } from './common.js';
 import { downloadCsv, downloadMarkdown, mdText, slug, today } from './export.js';
 
@@ -262,15 +262,10 @@ async function run({ focus = false } = {}) {
   const slow = setTimeout(() => { if (inflight === ctrl) $('cmp-status').textContent = t('cmp_loading'); }, 200);
   try {
     const d = await apiGet('compare', toParams(state, false), ctrl.signal);
-    // The other language versions of every document shown, to offer them
-    // one click away and to fold translations of the same provision.
-    const ids = new Set();
-    for (const c of d.columns || []) for (const h of [...(c.provisions || []), ...(c.practice || [])]) if (h.document_id) ids.add(h.document_id);
-    const pairs = await Promise.all([...ids].map((id) => loadDocument(id)
-      .then((doc) => [id, (doc.versions || []).filter((v) => v && v.id && v.id !== id)])
-      .catch(() => [id, []])));
     if (inflight !== ctrl) return;
-    versions = new Map(pairs);
+    // The other language versions of every document shown come with the
+    // answer: offered one click away, and used to fold translations.
+    versions = new Map(Object.entries(d.versions || {}));
     data = d;
   } catch (e) {
     if (e && e.name === 'AbortError') return;
