@@ -122,7 +122,7 @@ private:
         if (!positive.empty()) result = Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
         if (!negative.empty()) {
             Xapian::Query neg(Xapian::Query::OP_OR, negative.begin(), negative.end());
-            result = Xapian::Query(Xapian::Query::OP_AND_NOT, result.empty() ? Xapian::Query::MatchAll : result, neg);
+            result = Xapian::Query(Xapian::Query::OP_AND_NOT, result.empty() ? match_all() : result, neg);
         }
         return result;
     }
@@ -278,7 +278,7 @@ BuiltQuery QueryBuilder::build(std::string_view query, std::string_view language
         }
     }
     out.empty = q.empty();
-    out.query = out.empty ? Xapian::Query::MatchAll : q;
+    out.query = out.empty ? match_all() : q;
     return out;
 }
 

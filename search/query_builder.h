@@ -18,6 +18,12 @@
 
 namespace himoya {
 
+// A query matching every document. Use this, never Xapian::Query::MatchAll:
+// that is one static object, and Xapian 1.4 counts references to a query
+// without atomics, so copies of it made by several threads at once corrupt
+// the count (ASan saw a use-after-free under load). This builds a new one.
+inline Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
 struct QueryWord {
     std::string raw;   // as typed
     std::string term;  // canonical
@@ -26,7 +32,7 @@ struct QueryWord {
 };
 
 struct BuiltQuery {
-    Xapian::Query query;      // Xapian::Query::MatchAll when the query is empty
+    Xapian::Query query;      // match_all() when the query is empty
     bool empty = true;        // nothing searchable: browse
     std::set<std::string> highlight_terms;  // canonical words to mark in snippets
     std::set<std::string> highlight_stems;  // their stems, in every language tried
