@@ -63,7 +63,9 @@ int run_server(const ServerOptions& options) {
     server.set_payload_max_length(64 * 1024);
     server.set_read_timeout(5, 0);
     server.set_write_timeout(10, 0);
-    server.set_keep_alive_max_count(1000);
+    // A connection gives its worker back after this many requests, so that
+    // connections queued beyond the pool get their turn within a second or so.
+    server.set_keep_alive_max_count(100);
     // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and the
     // client's delayed ACK held every keep-alive response ~40 ms (bench/run, docs/scaling.md).
     server.set_tcp_nodelay(true);
