@@ -3,8 +3,10 @@
 namespace himoya {
 
 std::string csv_field(const std::string& value) {
-    std::string v = value;
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v.insert(0, "'");
+    // A leading = + - @ would make a spreadsheet run the cell as a formula.
+    std::string v;
+    if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) v.push_back('\'');
+    v.append(value);
     if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
     std::string out = "\"";
     for (char c : v) {
@@ -15,18 +17,27 @@ std::string csv_field(const std::string& value) {
 }
 
 std::string matrix_csv(const nlohmann::json& m) {
-    std::string out = csv_field(m["scheme"] == "istanbul" ? "article" : "concept") + "," + csv_field("label");
+    // Appended piece by piece: `"," + csv_field(...)` temporaries made GCC 12
+    // at -O3 report a false -Wrestrict.
+    std::string out;
+    auto field = [&out](const std::string& value) {
+        if (!out.empty() && out.back() != '\n') out += ',';
+        out += csv_field(value);
+    };
+    field(m.value("scheme", std::string()) == "istanbul" ? "article" : "concept");
+    field("label");
     for (const auto& j : m["jurisdictions"]) {
         std::string code = j.get<std::string>();
-        out += "," + csv_field(code + " provisions") + "," + csv_field(code + " best provision");
+        field(code + " provisions");
+        field(code + " best provision");
     }
     out += "\r\n";
     for (const auto& row : m["rows"]) {
-        out += csv_field(row["key"].get<std::string>()) + "," + csv_field(row["label"].get<std::string>());
+        field(row["key"].get<std::string>());
+        field(row["label"].get<std::string>());
         for (const auto& cell : row["cells"]) {
-            out += "," + std::to_string(cell["count"].get<long>()) + ",";
-            if (!cell["best"].is_null())
-                out += csv_field(cell["best"]["id"].get<std::string>());
+            field(std::to_string(cell["count"].get<long>()));
+            field(cell["best"].is_null() ? std::string() : cell["best"]["id"].get<std::string>());
         }
         out += "\r\n";
     }
