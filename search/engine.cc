@@ -17,6 +17,7 @@ std::atomic<unsigned long> next_engine_id{1};
 struct ThreadSearcher {
     std::unique_ptr<Searcher> searcher;
     std::string version;
+    unsigned long epoch = 0;  // SearchEngine::epoch_ when last checked
     std::chrono::steady_clock::time_point checked;
 };
 
@@ -48,13 +49,21 @@ template <typename Fn>
 auto SearchEngine::with_searcher(Fn&& fn) -> decltype(fn(std::declval<Searcher&>())) {
     ThreadSearcher& ts = thread_searchers[id_];
     auto now = std::chrono::steady_clock::now();
-    // Look at the stub at most every 200 ms per thread: a file read, not a reopen.
-    if (!ts.searcher || now - ts.checked > std::chrono::milliseconds(200)) {
+    unsigned long epoch = epoch_.load(std::memory_order_acquire);
+    // Look at the stub at most every 200 ms per thread (a file read, not a
+    // reopen), or at once when another thread has seen a new generation.
+    if (!ts.searcher || ts.epoch != epoch || now - ts.checked > std::chrono::milliseconds(200)) {
         std::string version = index_version();
         if (!ts.searcher || version != ts.version) {
             ts.searcher = std::make_unique<Searcher>(db_paths_);
             ts.version = version;
+            std::lock_guard<std::mutex> lock(latest_mutex_);
+            if (version != latest_version_) {
+                latest_version_ = version;
+                epoch = epoch_.fetch_add(1, std::memory_order_acq_rel) + 1;
+            }
         }
+        ts.epoch = epoch;
         ts.checked = now;
     }
     try {

@@ -4,11 +4,14 @@
 // Each thread gets its own Searcher (Xapian databases are not thread-safe),
 // opened on first use. When a rebuild switches the index (the XAPIANDB stub
 // changes), each thread reopens on its next request: the hot reindex needs no
-// restart and no lock on the search path.
+// restart and no lock on the search path. Once any thread has seen a new
+// generation, every other thread reopens before its next answer, so a client
+// whose requests land on different threads never goes back to an older index.
 #pragma once
 
 #include <atomic>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +49,11 @@ private:
 
     std::vector<std::string> db_paths_;
     const unsigned long id_;  // tells engines apart in the per-thread cache
+    // Bumped by the first thread to open a new generation; a thread whose
+    // Searcher is older reopens at once instead of after its next stub check.
+    std::atomic<unsigned long> epoch_{0};
+    std::mutex latest_mutex_;
+    std::string latest_version_;  // guarded by latest_mutex_
 };
 
 }  // namespace himoya

@@ -14,6 +14,7 @@
 
 #include "indexer/index_location.h"
 #include "process.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using himoya::testing::run;
@@ -21,20 +22,9 @@ using nlohmann::json;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("himoya-" + name + "-" + std::to_string(getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using himoya::testing::TempDir;
 
-void write(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-}
+using himoya::testing::write_file;
 
 const char* kHead = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
@@ -67,21 +57,21 @@ struct Expected {
 };
 
 std::vector<Expected> write_bad_corpus(const fs::path& corpus) {
-    write(corpus / "good-a.xml", document("good-a", "The kestrelwing protection order stays in force."));
-    write(corpus / "good-b.xml", document("good-b", "Shelters and the kestrelwing hotline."));
+    write_file(corpus / "good-a.xml", document("good-a", "The kestrelwing protection order stays in force."));
+    write_file(corpus / "good-b.xml", document("good-b", "Shelters and the kestrelwing hotline."));
 
     // malformed XML: the <section> opened on line 14 is closed by </body> on line 15
-    write(corpus / "malformed.xml", std::string(kHead) +
+    write_file(corpus / "malformed.xml", std::string(kHead) +
                                         "<document xmlns=\"urn:himoya:corpus:1\" id=\"malformed\" version=\"1\">\n" +
                                         meta() + "  <body>\n    <section num=\"1\"><p>text</p>\n  </body>\n</document>\n");
     // non-UTF-8: a Latin-1 byte on the line of the paragraph (line 14)
-    write(corpus / "latin1.xml", document("latin1", "caf\xE9 au lait"));
+    write_file(corpus / "latin1.xml", document("latin1", "caf\xE9 au lait"));
     // missing required metadata
-    write(corpus / "no-jurisdiction.xml", document("no-jurisdiction", "text", "jurisdiction"));
+    write_file(corpus / "no-jurisdiction.xml", document("no-jurisdiction", "text", "jurisdiction"));
     // duplicate id: good-a again, in a later file
-    write(corpus / "zz-duplicate.xml", document("good-a", "A second good-a."));
+    write_file(corpus / "zz-duplicate.xml", document("good-a", "A second good-a."));
     // empty file
-    write(corpus / "empty.xml", "");
+    write_file(corpus / "empty.xml", "");
     // deeply nested elements: 300 <section>s from line 14, one per line; the 255th is level 257 (line 268)
     {
         std::string deep = std::string(kHead) + "<document xmlns=\"urn:himoya:corpus:1\" id=\"deep\" version=\"1\">\n" +
@@ -90,10 +80,10 @@ std::vector<Expected> write_bad_corpus(const fs::path& corpus) {
         deep += "<p>deep</p>";
         for (int i = 0; i < 300; ++i) deep += "</section>";
         deep += "\n  </body>\n</document>\n";
-        write(corpus / "deep.xml", deep);
+        write_file(corpus / "deep.xml", deep);
     }
     // entity expansion (billion laughs): refused at its DOCTYPE, line 2
-    write(corpus / "laughs.xml", std::string(kHead) +
+    write_file(corpus / "laughs.xml", std::string(kHead) +
                                      "<!DOCTYPE lolz [\n"
                                      " <!ENTITY lol \"lol\">\n"
                                      " <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
@@ -102,7 +92,7 @@ std::vector<Expected> write_bad_corpus(const fs::path& corpus) {
                                      "]>\n"
                                      "<document xmlns=\"urn:himoya:corpus:1\" id=\"laughs\" version=\"1\">&lol3;</document>\n");
     // unknown Akoma Ntoso namespace, root on line 2
-    write(corpus / "akn-unknown-ns.xml", std::string(kHead) +
+    write_file(corpus / "akn-unknown-ns.xml", std::string(kHead) +
                                              "<akomaNtoso xmlns=\"http://example.org/not-akn/2.0\">\n"
                                              "  <act><meta/><body><section><content><p>x</p></content></section></body></act>\n"
                                              "</akomaNtoso>\n");
@@ -178,7 +168,7 @@ TEST_CASE("each bad document is reported as file:line and skipped; the good ones
 TEST_CASE("--strict: the same corpus fails the run with exit 1 and the previous index stays") {
     TempDir dir("bad-documents-strict");
     fs::path corpus = dir.path / "corpus";
-    write(corpus / "good-a.xml", document("good-a", "The kestrelwing protection order stays in force."));
+    write_file(corpus / "good-a.xml", document("good-a", "The kestrelwing protection order stays in force."));
     std::string db = (dir.path / "index").string();
     REQUIRE(run({HIMOYA_BINARY, "index", "--corpus", corpus.string(), "--db", db, "--quiet"}).status == 0);
     himoya::IndexLocation location(db);

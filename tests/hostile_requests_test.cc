@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "process.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using himoya::testing::run;
@@ -27,6 +28,8 @@ using himoya::testing::ServerProcess;
 using nlohmann::json;
 
 namespace {
+
+using himoya::testing::TempDir;
 
 // Text of a document that tries to smuggle markup: a <script>, quotes, an
 // entity that must stay literal, and a word to find it by.
@@ -44,16 +47,6 @@ const char* kXssDocument =
     "      <p>The rampion order &lt;script&gt;alert(\"x\")&lt;/script&gt; says \"quoted\" &amp;amp; 'single' "
     "&lt;/mark&gt; rampion.</p>\n"
     "    </section>\n  </body>\n</document>\n";
-
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("himoya-" + name + "-" + std::to_string(getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
 
 struct Fixture {
     TempDir dir{"hostile"};

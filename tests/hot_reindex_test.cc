@@ -17,6 +17,7 @@
 
 #include "indexer/index_location.h"
 #include "process.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using himoya::testing::run;
@@ -25,15 +26,7 @@ using nlohmann::json;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("himoya-" + name + "-" + std::to_string(getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using himoya::testing::TempDir;
 
 // A small valid corpus document whose body holds `word`.
 std::string marker_document(int n, const std::string& word) {

@@ -14,21 +14,14 @@
 
 #include "indexer/indexer.h"
 #include "search/engine.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace himoya;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("himoya-" + name + "-" + std::to_string(getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using himoya::testing::TempDir;
 
 std::string marker_document(int n) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -11,6 +11,7 @@
 
 #include "indexer/index_location.h"
 #include "process.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using himoya::testing::run;
@@ -18,20 +19,9 @@ using nlohmann::json;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("himoya-" + name + "-" + std::to_string(getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using himoya::testing::TempDir;
 
-void write(const fs::path& p, const std::string& text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-}
+using himoya::testing::write_file;
 
 json search(const std::string& db, std::vector<std::string> extra) {
     std::vector<std::string> args{HIMOYA_BINARY, "search", "--db", db, "--json", "--per-page", "100"};
@@ -46,7 +36,7 @@ json search(const std::string& db, std::vector<std::string> extra) {
 TEST_CASE("a malformed file is reported with file:line and skipped; the rest is searchable") {
     TempDir dir("malformed");
     fs::copy(HIMOYA_SOURCE_DIR "/corpus", dir.path / "corpus", fs::copy_options::recursive);
-    write(dir.path / "corpus/broken.xml",
+    write_file(dir.path / "corpus/broken.xml",
           "<?xml version=\"1.0\"?>\n<document xmlns=\"urn:himoya:corpus:1\" id=\"broken\" version=\"1\">\n"
           "  <meta>\n    <title>Broken</title>\n  </meta\n</document>\n");
     std::string db = (dir.path / "index").string();
@@ -60,7 +50,7 @@ TEST_CASE("a malformed file is reported with file:line and skipped; the rest is 
 
 TEST_CASE("--strict fails the run and leaves the previous index in place") {
     TempDir dir("strict");
-    write(dir.path / "corpus/good.xml", "");  // placeholder replaced below
+    write_file(dir.path / "corpus/good.xml", "");  // placeholder replaced below
     fs::remove(dir.path / "corpus/good.xml");
     fs::copy(HIMOYA_SOURCE_DIR "/corpus/int", dir.path / "corpus/int", fs::copy_options::recursive);
     std::string db = (dir.path / "index").string();
@@ -68,7 +58,7 @@ TEST_CASE("--strict fails the run and leaves the previous index in place") {
     himoya::IndexLocation location(db);
     std::string before = location.current_generation();
     REQUIRE_FALSE(before.empty());
-    write(dir.path / "corpus/empty.xml", "");
+    write_file(dir.path / "corpus/empty.xml", "");
     auto r = run({HIMOYA_BINARY, "index", "--strict", "--corpus", (dir.path / "corpus").string(), "--db", db});
     CHECK(r.status == 1);
     CHECK(r.err.find("empty.xml") != std::string::npos);
