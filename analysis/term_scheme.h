@@ -52,6 +52,7 @@ enum Slot : unsigned {
     kSlotTopics = 7,        // topic ids joined by '\n' (multi-valued facet)
     kSlotAudience = 8,      // audience groups joined by '\n'
     kSlotDocumentId = 9,
+    kSlotVersionGroup = 10, // work id, + '/' + unit id on a provision: equal across language versions
 };
 
 // Separator inside multi-valued slots.

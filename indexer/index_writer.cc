@@ -115,6 +115,7 @@ Xapian::Document IndexWriter::provision_record(const Document& d, const Provisio
     record.add_boolean_term(std::string(terms::kRecord) + "provision");
     record.add_boolean_term(std::string(terms::kUniqueId) + p.provision_id);
     record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(p.ordinal));
+    record.add_value(terms::kSlotVersionGroup, d.work_id + "/" + p.unit_id);
 
     json data = common_data(d);
     data["id"] = p.provision_id;
@@ -152,6 +153,7 @@ Xapian::Document IndexWriter::document_record(const Document& d, const std::set<
     record.add_boolean_term(std::string(terms::kRecord) + "document");
     record.add_boolean_term(std::string(terms::kUniqueId) + d.document_id);
     record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(-1));
+    record.add_value(terms::kSlotVersionGroup, d.work_id);
 
     json data = common_data(d);
     data["id"] = d.document_id;

@@ -9,7 +9,8 @@ nlohmann::json to_json(const SearchHit& h) {
                         {"title", h.title}, {"num", h.num}, {"heading", h.heading}, {"label", h.label},
                         {"jurisdiction", h.jurisdiction}, {"lang", h.lang}, {"type", h.type},
                         {"year", h.year}, {"date", h.date}, {"body", h.body}, {"topics", h.topics},
-                        {"matched_concepts", h.matched_concepts}, {"snippet", h.snippet}, {"score", h.score}, {"url", h.url}};
+                        {"matched_concepts", h.matched_concepts}, {"snippet", h.snippet}, {"score", h.score}, {"url", h.url},
+                        {"version_group", h.version_group}};
 }
 
 nlohmann::json to_json(const SearchResult& r) {

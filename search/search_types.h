@@ -63,6 +63,7 @@ struct SearchHit {
     std::string snippet;      // HTML-escaped, <mark> around matched words
     double score = 0;
     std::string url;          // web page of the hit
+    std::string version_group;  // equal for the language versions of one text (adjacent in relevance order)
 };
 
 struct FacetCount {

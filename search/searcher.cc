@@ -14,6 +14,7 @@
 #include "search/query_builder.h"
 #include "search/searcher_impl.h"
 #include "search/snippets.h"
+#include "search/version_ranking.h"
 
 namespace himoya {
 
@@ -85,6 +86,9 @@ namespace {
 
 using detail::json_string;
 using detail::record_term;
+
+// How many of the best matches translation-aware ranking re-orders.
+constexpr Xapian::doccount kVersionWindow = 100;
 
 // The query with every facet filter except `skip`, and the scope and year range.
 Xapian::Query filtered(const Xapian::Query& text_query, const SearchRequest& r, const std::string& scope,
@@ -161,8 +165,13 @@ SearchResult Searcher::search(const SearchRequest& r) {
         enquire.set_sort_by_value_then_relevance(terms::kSlotDate, true);
     FacetSpy spy(plain);
     if (r.facets) spy.attach(enquire);
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>((r.page - 1) * r.per_page),
-                                         static_cast<Xapian::doccount>(r.per_page), all);
+    // Translation-aware ranking re-orders the best kVersionWindow matches, so
+    // those are fetched whatever the page (the order must not depend on it).
+    const bool by_version = r.cross_language && !built.empty && r.sort == "relevance";
+    const auto first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
+    const auto count = static_cast<Xapian::doccount>(r.per_page);
+    Xapian::MSet mset = by_version ? enquire.get_mset(0, std::max(kVersionWindow, first + count), all)
+                                   : enquire.get_mset(first, count, all);
     result.total = mset.get_matches_estimated();  // exact: check_at_least covers every document
     if (result.total == 0 && may_fall_back) {
         SearchRequest whole = r;
@@ -185,7 +194,22 @@ SearchResult Searcher::search(const SearchRequest& r) {
         }
     }
 
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    std::vector<Xapian::doccount> page_items;  // indices into mset, in display order
+    if (by_version) {
+        std::vector<RankedVersion> window;
+        for (Xapian::doccount i = 0; i < mset.size() && i < kVersionWindow; ++i) {
+            Xapian::MSetIterator it = mset[i];
+            window.push_back({it.get_weight(), it.get_document().get_value(terms::kSlotVersionGroup)});
+        }
+        std::vector<size_t> order = rank_version_groups(window);
+        for (Xapian::doccount i = static_cast<Xapian::doccount>(order.size()); i < mset.size(); ++i) order.push_back(i);
+        for (size_t i = first; i < order.size() && i < first + count; ++i)
+            page_items.push_back(static_cast<Xapian::doccount>(order[i]));
+    } else {
+        for (Xapian::doccount i = 0; i < mset.size(); ++i) page_items.push_back(i);
+    }
+    for (Xapian::doccount item : page_items) {
+        Xapian::MSetIterator it = mset[item];
         json data = json::parse(it.get_document().get_data(), nullptr, false);
         if (data.is_discarded()) continue;
         SearchHit hit = detail::hit_from_data(data);
@@ -194,6 +218,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
         hit.snippet = make_snippet(s.analyzer, json_string(data, "text"), hit.lang, built.highlight_terms,
                                    built.highlight_stems);
         hit.score = it.get_weight();
+        hit.version_group = it.get_document().get_value(terms::kSlotVersionGroup);
         result.hits.push_back(std::move(hit));
     }
 

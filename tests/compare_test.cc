@@ -65,6 +65,38 @@ TEST_CASE("a Russian and a Tajik query reach the English provisions") {
     CHECK(f.searcher.search(r).total == 0);
 }
 
+TEST_CASE("the language versions of a provision are ranked together, and paging keeps that order") {
+    Fixture f;
+    SearchRequest r;
+    r.query = "ордери ҳимоявӣ";
+    r.scope = "provision";
+    r.per_page = 50;
+    auto all = f.searcher.search(r);
+    REQUIRE(all.hits.size() >= 3);
+    // The Tajik article matched literally; its Russian version, reached only
+    // through the thesaurus, follows it before any other text.
+    CHECK(all.hits[0].id == "tj-law-tg/art_2");
+    CHECK(all.hits[1].id == "tj-law-ru/art_2");
+    CHECK(all.hits[0].version_group == all.hits[1].version_group);
+    CHECK(all.hits[0].version_group != all.hits[2].version_group);
+
+    // One hit per page walks the same order.
+    std::vector<std::string> paged;
+    r.per_page = 1;
+    for (r.page = 1; r.page <= static_cast<int>(all.hits.size()); ++r.page) {
+        auto one = f.searcher.search(r);
+        REQUIRE(one.hits.size() == 1);
+        paged.push_back(one.hits[0].id);
+    }
+    for (size_t i = 0; i < all.hits.size(); ++i) CHECK(paged[i] == all.hits[i].id);
+
+    // cross_language=false: the matcher's order, and the Russian text is not reached at all.
+    r.cross_language = false;
+    r.page = 1;
+    r.per_page = 50;
+    for (const auto& h : f.searcher.search(r).hits) CHECK(h.lang == "tg");
+}
+
 TEST_CASE("topics list concepts with counts; a topic groups provisions by jurisdiction") {
     Fixture f;
     auto topics = f.searcher.topics();

@@ -40,7 +40,8 @@ namespace {
 // Overall recall@10 (mean over queries, cross-language on) must not fall below
 // this. Set just under the figure measured when the query set was written; the
 // goal is 0.9.
-constexpr double kMinRecallAt10 = 0.50;  // measured 0.601 (en 0.493, ru 0.736, tg 0.569); no expansion 0.153
+constexpr double kMinRecallAt10 = 0.65;  // measured 0.699 (en 0.694, ru 0.799, tg 0.604); no expansion 0.153.
+// Before translation-aware ranking (search/version_ranking.h): 0.601 (en 0.493, ru 0.736, tg 0.569).
 constexpr double kGoalRecallAt10 = 0.9;
 
 struct Query {

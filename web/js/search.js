@@ -265,8 +265,11 @@ function renderHits(hits) {
   clear(list);
   const start = ((lastData.page || state.page) - 1) * (lastData.per_page || 10);
   list.setAttribute('start', String(start + 1));
-  hits.forEach((hit) => {
+  hits.forEach((hit, i) => {
+    // Another language version of the hit above it (the server ranks versions together).
+    const version = Boolean(hit.version_group) && i > 0 && hits[i - 1].version_group === hit.version_group;
     const cite = [];
+    if (version) cite.push(el('span', { class: 'cite-version' }, t('other_version')));
     if (hit.jurisdiction) cite.push(el('span', { class: 'cite-jurisdiction' }, valueLabel('jurisdiction', hit.jurisdiction)));
     if (hit.type) cite.push(el('span', { class: 'cite-type' }, valueLabel('type', hit.type)));
     if (hit.year) cite.push(el('span', { class: 'cite-year' }, String(hit.year)));
@@ -279,7 +282,7 @@ function renderHits(hits) {
       citeLine.appendChild(c);
     });
     if (hit.lang) citeLine.appendChild(el('span', { class: 'lang-badge' }, valueLabel('lang', hit.lang)));
-    const item = el('li', { class: 'hit', dataset: { id: hit.id || '' } },
+    const item = el('li', { class: version ? 'hit hit-version' : 'hit', dataset: { id: hit.id || '' } },
       citeLine,
       el('h3', { class: 'hit-title', lang: hit.lang || null },
         el('a', { href: hitHref(hit) }, hit.title || hit.document_id || '')),
