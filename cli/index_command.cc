@@ -11,7 +11,8 @@ namespace himoya::cli {
 namespace {
 
 const char* kHelp =
-    "usage: himoya index [--corpus DIR ...] [--db DIR] [--incremental] [--compact] [--strict] [--quiet]\n"
+    "usage: himoya index [--corpus DIR ...] [--db DIR] [--incremental] [--compact] [--threads N]\n"
+    "                   [--strict] [--quiet]\n"
     "\n"
     "Reads every document under each corpus directory (our corpus XML, Akoma Ntoso,\n"
     ".txt/.html with a .meta.xml sidecar), analyses it and writes a new index\n"
@@ -22,6 +23,8 @@ const char* kHelp =
     "  --incremental  start from the current index; rewrite only documents whose source\n"
     "                 changed, delete those whose source is gone (same result as a full run)\n"
     "  --compact      compact the new index before switching to it (half the size)\n"
+    "  --threads N    threads reading and analysing for the one writer (default: one\n"
+    "                 per core); the index is the same for any N\n"
     "  --strict       fail the whole run if any document is bad; the old index stays\n"
     "  --quiet        no progress line\n"
     "\n"
@@ -31,7 +34,7 @@ const char* kHelp =
 }  // namespace
 
 int index_command(int argc, char** argv) {
-    Args args = parse_args(argc, argv, 2, {"corpus", "db"}, {"strict", "quiet", "incremental", "compact"});
+    Args args = parse_args(argc, argv, 2, {"corpus", "db", "threads"}, {"strict", "quiet", "incremental", "compact"});
     if (args.help) { std::cout << kHelp; return 0; }
     if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional[0] + "'");
 
@@ -41,6 +44,8 @@ int index_command(int argc, char** argv) {
     options.strict = args.flag("strict");
     options.incremental = args.flag("incremental");
     options.compact = args.flag("compact");
+    options.threads = args.get_int("threads", 0);
+    if (options.threads < 0 || options.threads > 64) throw UsageError("--threads must be 0..64 (0: one per core)");
     bool tty = isatty(STDERR_FILENO) && !args.flag("quiet");
     if (tty) {
         options.on_progress = [](int done, int total, long provisions, long bytes) {

@@ -1,194 +1,42 @@
 #include "indexer/index_writer.h"
 
-#include <algorithm>
 #include <map>
-#include <set>
 
 #include <nlohmann/json.hpp>
 
-#include "analysis/normalizer.h"
-#include "analysis/language.h"
 #include "analysis/term_scheme.h"
 
 namespace himoya {
-namespace {
 
 using nlohmann::json;
 
-// Text kept in a whole-document record's data, for its snippet.
-constexpr size_t kDocumentSnippetSource = 4000;
-
-std::string date_value(const std::string& date) {
-    // "2013-03-19" → "20130319"; "2013" → "20130000": sorts correctly either way.
-    std::string digits;
-    for (char c : date) if (c >= '0' && c <= '9') digits += c;
-    digits.resize(8, '0');
-    return digits;
-}
-
-std::string join(const std::vector<std::string>& values) {
-    std::string out;
-    for (const auto& v : values) {
-        if (!out.empty()) out += terms::kMultiValueSeparator;
-        out += v;
-    }
-    return out;
-}
-
-json common_data(const Document& d) {
-    return json{{"document_id", d.document_id}, {"title", d.title}, {"jurisdiction", d.jurisdiction},
-                {"lang", d.language}, {"type", d.type}, {"year", d.year()}, {"date", d.date},
-                {"body", d.issuing_body}};
-}
-
-}  // namespace
-
-unsigned IndexWriter::index_text(Xapian::Document& record, const std::string& text, const std::string& lang,
-                                 unsigned position, bool title, std::vector<Token>* collected) {
-    auto tokens = analyzer_.analyze(text, lang, position);
-    for (const Token& t : tokens) {
-        record.add_posting(t.term, t.position);
-        if (title) record.add_posting(std::string(terms::kTitle) + t.term, t.position);
-        if (!t.stopword) {
-            record.add_term(std::string(terms::kStem) + t.stem);
-            if (title) record.add_term(std::string(terms::kTitleStem) + t.stem);
-            if (!t.folded.empty()) {
-                record.add_term(std::string(terms::kFolded) + t.folded);
-                // Lets a query typed with keyboard substitutes be respelled correctly.
-                if (has_foldable_letter(t.term))
-                    db_.add_synonym(std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(t.term), t.term);
-            }
-            // Spelling data from the corpus's own words feeds "did you mean"; counted
-            // here and given to Xapian once per word per document (add() below):
-            // one add_spelling per token was the indexer's top cost.
-            if (!t.lang.empty()) ++spelling_[t.term];
-        }
-    }
-    unsigned next = tokens.empty() ? position : tokens.back().position + 1;
-    if (collected) collected->insert(collected->end(), tokens.begin(), tokens.end());
-    return next + terms::kFieldPositionGap;
-}
-
-void IndexWriter::add_metadata_terms(Xapian::Document& record, const Document& d,
-                                     const std::vector<std::string>& topics) {
-    record.add_boolean_term(terms::boolean_term(terms::kJurisdiction, d.jurisdiction));
-    record.add_boolean_term(terms::boolean_term(terms::kLanguage, d.language));
-    record.add_boolean_term(terms::boolean_term(terms::kType, d.type));
-    record.add_boolean_term(terms::boolean_term(terms::kBody, d.issuing_body));
-    record.add_boolean_term(terms::boolean_term(terms::kWork, d.work_id));
-    record.add_boolean_term(terms::boolean_term(terms::kDocument, d.document_id));
-    if (d.year() > 0) record.add_boolean_term(std::string(terms::kYear) + std::to_string(d.year()));
-    for (const auto& t : topics) record.add_boolean_term(terms::boolean_term(terms::kTopic, t));
-    for (const auto& a : d.audience) record.add_boolean_term(terms::boolean_term(terms::kAudience, a));
-
-    record.add_value(terms::kSlotDate, date_value(d.date));
-    if (d.year() > 0) record.add_value(terms::kSlotYear, std::to_string(d.year()));
-    record.add_value(terms::kSlotJurisdiction, d.jurisdiction);
-    record.add_value(terms::kSlotLanguage, d.language);
-    record.add_value(terms::kSlotType, d.type);
-    record.add_value(terms::kSlotBody, d.issuing_body);
-    record.add_value(terms::kSlotTopics, join(topics));
-    record.add_value(terms::kSlotAudience, join(d.audience));
-    record.add_value(terms::kSlotDocumentId, d.document_id);
-}
-
-Xapian::Document IndexWriter::provision_record(const Document& d, const Provision& p,
-                                               std::set<std::string>& topics_seen) {
-    Xapian::Document record;
-    unsigned pos = index_text(record, d.title, d.language, 1, true);
-    std::vector<Token> tokens;
-    pos = index_text(record, p.label + "\n" + p.heading, d.language, pos, false, &tokens);
-    // A quotation in the other language is stemmed in its own (docs/analysis.md §4).
-    std::string text_lang = passage_language(d.language, p.text);
-    index_text(record, p.text, text_lang, pos, false, &tokens);
-
-    // Topics: those the markup gives, plus the concepts whose labels the heading or text contains.
-    std::set<std::string> topic_set(d.topics.begin(), d.topics.end());
-    topic_set.insert(p.topics.begin(), p.topics.end());
-    if (tagger_) {
-        auto tagged = tagger_->tag(tokens);
-        topic_set.insert(tagged.begin(), tagged.end());
-    }
-    topics_seen.insert(topic_set.begin(), topic_set.end());
-    std::vector<std::string> topics(topic_set.begin(), topic_set.end());
-    add_metadata_terms(record, d, topics);
-    record.add_boolean_term(std::string(terms::kRecord) + "provision");
-    record.add_boolean_term(std::string(terms::kUniqueId) + p.provision_id);
-    record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(p.ordinal));
-    record.add_value(terms::kSlotVersionGroup, d.work_id + "/" + p.unit_id);
-
-    json data = common_data(d);
-    data["id"] = p.provision_id;
-    data["kind"] = "provision";
-    data["unit_id"] = p.unit_id;
-    data["unit_kind"] = p.kind;
-    data["num"] = p.num;
-    data["heading"] = p.heading;
-    data["label"] = p.label;
-    data["topics"] = topics;
-    data["text"] = p.text;
-    if (text_lang != d.language) data["text_lang"] = text_lang;
-    record.set_data(data.dump());
-    return record;
-}
-
-Xapian::Document IndexWriter::document_record(const Document& d, const std::set<std::string>& topic_set) {
-    Xapian::Document record;
-    unsigned pos = index_text(record, d.title, d.language, 1, true);
-    std::string summary_text;
-    for (const Provision& p : d.provisions) {
-        pos = index_text(record, p.label + "\n" + p.heading + "\n" + p.text, d.language, pos, false);
-        if (summary_text.size() < kDocumentSnippetSource) {
-            if (!summary_text.empty()) summary_text += "\n";
-            summary_text += p.text;
-        }
-    }
-    if (summary_text.size() > kDocumentSnippetSource) {
-        size_t cut = kDocumentSnippetSource;
-        while (cut > 0 && (static_cast<unsigned char>(summary_text[cut]) & 0xC0) == 0x80) --cut;
-        summary_text.resize(cut);
-    }
-    std::vector<std::string> topics(topic_set.begin(), topic_set.end());
-    add_metadata_terms(record, d, topics);
-    record.add_boolean_term(std::string(terms::kRecord) + "document");
-    record.add_boolean_term(std::string(terms::kUniqueId) + d.document_id);
-    record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(-1));
-    record.add_value(terms::kSlotVersionGroup, d.work_id);
-
-    json data = common_data(d);
-    data["id"] = d.document_id;
-    data["kind"] = "document";
-    data["work_id"] = d.work_id;
-    data["topics"] = topics;
-    data["audience"] = d.audience;
-    data["text_status"] = d.text_status;
-    data["translation_of"] = d.translation_of;
-    data["format"] = d.format;
-    data["provision_count"] = d.provisions.size();
-    data["source"] = json{{"official_title", d.source.official_title}, {"number", d.source.number},
-                          {"url", d.source.url}, {"publisher", d.source.publisher}};
-    data["text"] = summary_text;
-    record.set_data(data.dump());
-    return record;
-}
-
 int IndexWriter::add(const Document& d) {
-    std::set<std::string> topics(d.topics.begin(), d.topics.end());
-    for (const Provision& p : d.provisions)
-        db_.replace_document(std::string(terms::kUniqueId) + p.provision_id, provision_record(d, p, topics));
-    db_.replace_document(std::string(terms::kUniqueId) + d.document_id, document_record(d, topics));
-    for (const auto& [word, count] : spelling_) db_.add_spelling(word, count);
-    spelling_.clear();
-    return static_cast<int>(d.provisions.size());
+    int provisions = write(builder_.build(d));
+    flush_spelling();
+    return provisions;
+}
+
+int IndexWriter::write(PreparedDocument&& prepared) {
+    for (auto& [id_term, record] : prepared.records) db_.replace_document(id_term, record);
+    for (const auto& [word, count] : prepared.spelling) pending_spelling_[word] += count;
+    for (auto& synonym : prepared.synonyms)
+        if (synonyms_written_.insert(synonym).second) db_.add_synonym(synonym.first, synonym.second);
+    return prepared.provisions;
+}
+
+void IndexWriter::flush_spelling() {
+    for (const auto& [word, count] : pending_spelling_) db_.add_spelling(word, count);
+    pending_spelling_.clear();
 }
 
 int IndexWriter::remove(const std::string& document_id) {
+    flush_spelling();  // a word's count must include what is taken back
     const std::string term = terms::boolean_term(terms::kDocument, document_id);
     // add() spells each word of a provision record (title, label+heading, text) and
     // of the document record (title, then label+heading+text of each provision).
     std::map<std::string, Xapian::termcount> spelled;
     auto unspell = [&](const std::string& text, const std::string& lang) {
-        for (const Token& t : analyzer_.analyze(text, lang, 1))
+        for (const Token& t : builder_.analyzer().analyze(text, lang, 1))
             if (!t.stopword && !t.lang.empty()) ++spelled[t.term];
     };
     int records = 0;

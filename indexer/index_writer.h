@@ -1,18 +1,19 @@
-// Turns one Document into Xapian documents: one per provision and one for the
-// whole document, with the terms, values and data of docs/term-scheme.md.
+// Writes documents into one WritableDatabase: their records (RecordBuilder),
+// spelling and synonym entries; deletes them again.
 //
-// Not thread-safe: owns an Analyzer and writes to one WritableDatabase.
+// Not thread-safe: one writer per database. To build in parallel, run
+// RecordBuilders on other threads and pass their output to write().
 #pragma once
 
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include <xapian.h>
 
-#include "analysis/analyzer.h"
-#include "analysis/concept_tagger.h"
 #include "indexer/document.h"
+#include "indexer/record_builder.h"
 
 namespace himoya {
 
@@ -22,12 +23,18 @@ public:
 
     // Tags provisions with the concepts whose labels they contain (none if unset).
     // The tagger must outlive the writer.
-    void set_tagger(const ConceptTagger* tagger) { tagger_ = tagger; }
-    Analyzer& analyzer() { return analyzer_; }
+    void set_tagger(const ConceptTagger* tagger) { builder_.set_tagger(tagger); }
+    Analyzer& analyzer() { return builder_.analyzer(); }
 
     // Adds (or replaces, by unique id) the document and all its provisions.
     // Returns the number of provision records written.
     int add(const Document& document);
+    // The same for a document built elsewhere (RecordBuilder::build), except that
+    // its spelling data is only summed up: flush_spelling() writes it (one
+    // add_spelling per word instead of one per word per document).
+    int write(PreparedDocument&& prepared);
+    // Writes the spelling data summed by write(). Call before committing.
+    void flush_spelling();
 
     // Deletes the document and its provisions, and takes back the spelling data
     // add() gave for them (their stored text analysed again). Returns the number
@@ -35,21 +42,10 @@ public:
     int remove(const std::string& document_id);
 
 private:
-    // Adds the provision's topics to `topics_seen`.
-    Xapian::Document provision_record(const Document& document, const Provision& provision,
-                                      std::set<std::string>& topics_seen);
-    Xapian::Document document_record(const Document& document, const std::set<std::string>& topics);
-    void add_metadata_terms(Xapian::Document& record, const Document& document,
-                            const std::vector<std::string>& topics);
-    // Indexes `text` at positions from `position`; returns the next free position.
-    // When `collected` is given, the analysed tokens are appended to it.
-    unsigned index_text(Xapian::Document& record, const std::string& text, const std::string& lang,
-                        unsigned position, bool title, std::vector<Token>* collected = nullptr);
-
     Xapian::WritableDatabase& db_;
-    Analyzer analyzer_;
-    const ConceptTagger* tagger_ = nullptr;
-    std::unordered_map<std::string, Xapian::termcount> spelling_;  // words of the document being added
+    RecordBuilder builder_;
+    std::unordered_map<std::string, Xapian::termcount> pending_spelling_;
+    std::set<std::pair<std::string, std::string>> synonyms_written_;  // this run's, written once each
 };
 
 }  // namespace himoya

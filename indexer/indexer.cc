@@ -1,5 +1,6 @@
 #include "indexer/indexer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -9,12 +10,14 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "analysis/concept_tagger.h"
 #include "analysis/thesaurus.h"
+#include "indexer/document_pipeline.h"
 #include "indexer/document_reader.h"
 #include "indexer/facts_reader.h"
 #include "indexer/index_location.h"
@@ -48,17 +51,15 @@ std::string read_file(const std::string& path) {
     return ss.str();
 }
 
-// FNV-1a, 64 bits, as hex: a stable content hash (std::hash is not stable across builds).
-std::string content_hash(const std::string& bytes, const std::string& salt) {
-    uint64_t h = 1469598103934665603ULL;
-    for (const std::string* part : {&salt, &bytes})
-        for (unsigned char c : *part) h = (h ^ c) * 1099511628211ULL;
-    char out[17];
-    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
-    return out;
-}
-
 constexpr const char* kSourceHashKey = "source-hash:";
+
+// A file's report, added to the run's.
+void merge_report(IngestReport& into, IngestReport&& from) {
+    for (auto& p : from.problems) into.problems.push_back(std::move(p));
+    into.files_seen += from.files_seen;
+    into.documents_read += from.documents_read;
+    into.documents_skipped += from.documents_skipped;
+}
 
 std::vector<std::string> metadata_keys(Xapian::Database& db, const std::string& prefix) {
     std::vector<std::string> keys;
@@ -106,38 +107,51 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         }
         std::set<std::string> seen_ids;
         std::map<std::string, nlohmann::json> citable;  // provision id → citation, for fact tables
+        // Source hashes of the current index, read before the builders start (they
+        // consult it from their threads; the database is the writer's alone).
+        std::map<std::string, std::string> indexed_hashes;
+        if (incremental)
+            for (const std::string& key : metadata_keys(db, kSourceHashKey))
+                indexed_hashes[key.substr(std::string(kSourceHashKey).size())] = db.get_metadata(key);
+        PipelineOptions pipeline;
+        pipeline.threads = options.threads > 0 ? options.threads
+                                               : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+        pipeline.tagger = tagger.get();
+        pipeline.hash_salt = hash_salt;
+        pipeline.unchanged = [&indexed_hashes](const std::string& id, const std::string& hash) {
+            auto it = indexed_hashes.find(id);
+            return it != indexed_hashes.end() && it->second == hash;
+        };
         int done = 0;
-        for (const std::string& file : files) {
-            std::error_code ec;
-            summary.bytes += static_cast<long>(fs::file_size(file, ec));
-            auto document = read_document_file(file, report);
+        run_document_pipeline(files, pipeline, [&](BuiltFile& built) {
+            summary.bytes += built.bytes;
+            merge_report(report, std::move(built.report));
             ++done;
-            if (document) {
-                if (!seen_ids.insert(document->document_id).second) {
-                    report.skip(file, 0, "duplicate document id '" + document->document_id +
-                                             "' (already read from an earlier file); skipped");
+            if (built.document) {
+                const Document& document = *built.document;
+                if (!seen_ids.insert(document.document_id).second) {
+                    report.skip(built.file, 0, "duplicate document id '" + document.document_id +
+                                                   "' (already read from an earlier file); skipped");
                     --report.documents_read;
                 } else {
-                    const std::string key = kSourceHashKey + document->document_id;
-                    const std::string hash = content_hash(read_file(file), hash_salt);
-                    if (incremental && db.get_metadata(key) == hash) {
-                        summary.provisions += static_cast<long>(document->provisions.size());
+                    if (!built.prepared) {
+                        summary.provisions += static_cast<long>(document.provisions.size());
                         ++summary.unchanged;
                     } else {
-                        if (incremental) writer.remove(document->document_id);
-                        summary.provisions += writer.add(*document);
-                        db.set_metadata(key, hash);
+                        if (incremental) writer.remove(document.document_id);
+                        summary.provisions += writer.write(std::move(*built.prepared));
+                        db.set_metadata(kSourceHashKey + document.document_id, built.source_hash);
                         ++summary.rewritten;
                     }
                     ++summary.documents;
-                    for (const Provision& p : document->provisions)
+                    for (const Provision& p : document.provisions)
                         citable[p.provision_id] = {{"id", p.provision_id}, {"label", p.label}, {"heading", p.heading},
-                                                   {"title", document->title}, {"lang", document->language},
-                                                   {"url", "/document.html?id=" + document->document_id + "#" + p.unit_id}};
+                                                   {"title", document.title}, {"lang", document.language},
+                                                   {"url", "/document.html?id=" + document.document_id + "#" + p.unit_id}};
                 }
             }
             if (options.on_progress) options.on_progress(done, static_cast<int>(files.size()), summary.provisions, summary.bytes);
-        }
+        });
         summary.files = static_cast<int>(files.size());
         if (incremental) {
             // Sources gone since the last run; fact tables are rebuilt below.
@@ -161,6 +175,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             return summary;
         }
+        writer.flush_spelling();
         db.commit();
         db.close();
         if (options.compact) {

@@ -28,6 +28,9 @@ struct IndexOptions {
     // Compact the new generation before switching to it (as xapian-compact -m):
     // about half the size on disk and fuller blocks for searching, for ~35 % more time.
     bool compact = false;
+    // Threads reading and analysing documents for the one writer; 0 = one per core.
+    // The index is the same whatever the number (files are written in order).
+    int threads = 0;
 };
 
 struct IndexSummary {
