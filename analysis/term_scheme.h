@@ -53,7 +53,23 @@ enum Slot : unsigned {
     kSlotAudience = 8,      // audience groups joined by '\n'
     kSlotDocumentId = 9,
     kSlotVersionGroup = 10, // work id, + '/' + unit id on a provision: equal across language versions
+    kSlotFacetKey = 11,     // the single-valued facets and audience in one value (FacetKeyField order)
 };
+
+// Fields of kSlotFacetKey, joined by kFacetKeySeparator. Facet counting reads
+// this one slot instead of one slot per facet: one value and one count per
+// match instead of six (docs/scaling.md). Topics keep their own slot: their
+// many combinations would make this value nearly unique per record.
+enum FacetKeyField : int {
+    kKeyJurisdiction = 0,
+    kKeyLanguage,
+    kKeyType,
+    kKeyYear,
+    kKeyBody,
+    kKeyAudience,  // multi-valued: kMultiValueSeparator inside the field
+    kFacetKeyFields
+};
+inline constexpr char kFacetKeySeparator = '\x1f';
 
 // Separator inside multi-valued slots.
 inline constexpr char kMultiValueSeparator = '\n';

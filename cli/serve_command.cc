@@ -18,7 +18,8 @@ const char* kHelp =
     "  --host ADDR         address to bind (default: 127.0.0.1, loopback only)\n"
     "  --port N            port (default: 8080; 0 picks a free one and prints it)\n"
     "  --web DIR           static files (default: web)\n"
-    "  --threads N         worker threads = keep-alive connections served at once (default: 64)\n"
+    "  --threads N         worker threads = keep-alive connections served at once (default: 64;\n"
+    "                      a large index needs fewer: each holds its own caches, docs/scaling.md)\n"
     "  --cors-origin O     send Access-Control-Allow-Origin: O (default: no CORS)\n";
 
 }  // namespace

@@ -90,6 +90,19 @@ void RecordBuilder::add_metadata_terms(Xapian::Document& record, const Document&
     record.add_value(terms::kSlotTopics, join(topics));
     record.add_value(terms::kSlotAudience, join(d.audience));
     record.add_value(terms::kSlotDocumentId, d.document_id);
+    std::string fields[terms::kFacetKeyFields];
+    fields[terms::kKeyJurisdiction] = d.jurisdiction;
+    fields[terms::kKeyLanguage] = d.language;
+    fields[terms::kKeyType] = d.type;
+    if (d.year() > 0) fields[terms::kKeyYear] = std::to_string(d.year());
+    fields[terms::kKeyBody] = d.issuing_body;
+    fields[terms::kKeyAudience] = join(d.audience);
+    std::string key;
+    for (int i = 0; i < terms::kFacetKeyFields; ++i) {
+        if (i) key += terms::kFacetKeySeparator;
+        key += fields[i];
+    }
+    record.add_value(terms::kSlotFacetKey, key);
 }
 
 Xapian::Document RecordBuilder::provision_record(const Document& d, const Provision& p,

@@ -1,6 +1,7 @@
 #include "search/facets.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "analysis/term_scheme.h"
 
@@ -9,13 +10,13 @@ namespace himoya {
 const std::vector<FacetSpec>& facet_specs() {
     using namespace terms;
     static const std::vector<FacetSpec> specs{
-        {"jurisdiction", kSlotJurisdiction, false, std::string(kJurisdiction)},
-        {"lang", kSlotLanguage, false, std::string(kLanguage)},
-        {"type", kSlotType, false, std::string(kType)},
-        {"year", kSlotYear, false, std::string(kYear)},
-        {"topic", kSlotTopics, true, std::string(kTopic)},
-        {"body", kSlotBody, false, std::string(kBody)},
-        {"audience", kSlotAudience, true, std::string(kAudience)},
+        {"jurisdiction", kSlotJurisdiction, false, std::string(kJurisdiction), kKeyJurisdiction},
+        {"lang", kSlotLanguage, false, std::string(kLanguage), kKeyLanguage},
+        {"type", kSlotType, false, std::string(kType), kKeyType},
+        {"year", kSlotYear, false, std::string(kYear), kKeyYear},
+        {"topic", kSlotTopics, true, std::string(kTopic), -1},
+        {"body", kSlotBody, false, std::string(kBody), kKeyBody},
+        {"audience", kSlotAudience, true, std::string(kAudience), kKeyAudience},
     };
     return specs;
 }
@@ -27,34 +28,64 @@ const FacetSpec* find_facet(const std::string& name) {
 }
 
 FacetSpy::FacetSpy(std::vector<const FacetSpec*> facets) : facets_(std::move(facets)) {
-    for (const FacetSpec* f : facets_) spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(f->slot));
+    for (const FacetSpec* f : facets_) {
+        if (f->key_field >= 0) {
+            if (!key_spy_) key_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(terms::kSlotFacetKey);
+        } else if (!slot_spies_.count(f->slot)) {
+            slot_spies_[f->slot] = std::make_unique<Xapian::ValueCountMatchSpy>(f->slot);
+        }
+    }
 }
 
 void FacetSpy::attach(Xapian::Enquire& enquire) {
-    for (auto& spy : spies_) enquire.add_matchspy(spy.get());
+    if (key_spy_) enquire.add_matchspy(key_spy_.get());
+    for (auto& [slot, spy] : slot_spies_) enquire.add_matchspy(spy.get());
 }
+
+namespace {
+
+// Adds `n` to each value of `field` (one value, or several joined when multi-valued).
+void add_field(std::map<std::string, long>& counts, std::string_view field, long n, bool multi_valued) {
+    if (!multi_valued) {
+        if (!field.empty()) counts[std::string(field)] += n;
+        return;
+    }
+    size_t start = 0;
+    while (start <= field.size()) {
+        size_t end = field.find(terms::kMultiValueSeparator, start);
+        if (end == std::string_view::npos) end = field.size();
+        if (end > start) counts[std::string(field.substr(start, end - start))] += n;
+        start = end + 1;
+    }
+}
+
+// Field `index` of a kSlotFacetKey value ("" if the value has fewer fields).
+std::string_view key_field(std::string_view key, int index) {
+    for (int i = 0; i < index; ++i) {
+        size_t sep = key.find(terms::kFacetKeySeparator);
+        if (sep == std::string_view::npos) return {};
+        key.remove_prefix(sep + 1);
+    }
+    return key.substr(0, key.find(terms::kFacetKeySeparator));
+}
+
+}  // namespace
 
 std::vector<FacetCount> FacetSpy::counts(const std::string& facet) const {
     std::map<std::string, long> counts;
-    for (size_t i = 0; i < facets_.size(); ++i) {
-        if (facets_[i]->name != facet) continue;
-        const auto& spy = *spies_[i];
-        for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
-            const std::string value = *v;
-            const long n = static_cast<long>(v.get_termfreq());
-            if (value.empty()) continue;
-            if (!facets_[i]->multi_valued) {
-                counts[value] += n;
-                continue;
-            }
-            size_t start = 0;
-            while (start <= value.size()) {
-                size_t end = value.find(terms::kMultiValueSeparator, start);
-                if (end == std::string::npos) end = value.size();
-                if (end > start) counts[value.substr(start, end - start)] += n;
-                start = end + 1;
-            }
+    const FacetSpec* f = nullptr;
+    for (const FacetSpec* candidate : facets_)
+        if (candidate->name == facet) f = candidate;
+    if (f && f->key_field >= 0 && key_spy_) {
+        for (auto v = key_spy_->values_begin(); v != key_spy_->values_end(); ++v) {
+            const std::string key = *v;
+            add_field(counts, key_field(key, f->key_field), static_cast<long>(v.get_termfreq()), f->multi_valued);
         }
+    } else if (f && f->key_field < 0) {
+        auto spy = slot_spies_.find(f->slot);
+        if (spy != slot_spies_.end())
+            for (auto v = spy->second->values_begin(); v != spy->second->values_end(); ++v)
+                add_field(counts, *v, static_cast<long>(v.get_termfreq()), f->multi_valued);
     }
     std::vector<FacetCount> out;
     for (const auto& [value, count] : counts) out.push_back({value, count});

@@ -1,11 +1,13 @@
 // Exact facet counts and facet filters.
 //
-// Counting: Xapian's own ValueCountMatchSpy, one per facet slot, reads each
-// match's value slot (no document data is loaded) while the match runs with
-// check_at_least = all documents, so every count is exact. Built-in spies, not a
-// custom one, so that remote shards (xapian-tcpsrv) count too; a multi-valued
-// slot is counted by its joined value and split when the counts are read, which
-// stays exact (each document has one joined value). Multi-select: a facet that has a filter of its own is
+// Counting: Xapian's own ValueCountMatchSpy reads each match's value slot (no
+// document data is loaded) while the match runs with check_at_least = all
+// documents, so every count is exact. Two spies, not one per facet: one over
+// terms::kSlotFacetKey, which holds jurisdiction, language, type, year, body and
+// audience in one value, and one over the topics slot. Each counts the distinct
+// joined values; they are split into facet values when the counts are read,
+// which stays exact (each record has one joined value). Built-in spies, not a
+// custom one, so that remote shards (xapian-tcpsrv) count too. Multi-select: a facet that has a filter of its own is
 // counted in a second pass that leaves that filter out, so ticking "TJ" still
 // shows how many hits BA-BIH would add.
 #pragma once
@@ -26,6 +28,7 @@ struct FacetSpec {
     unsigned slot;           // value slot holding the display value(s)
     bool multi_valued;       // values joined by terms::kMultiValueSeparator
     std::string term_prefix; // boolean prefix for filtering
+    int key_field;           // field of terms::kSlotFacetKey holding it, or -1: counted from `slot`
 };
 
 const std::vector<FacetSpec>& facet_specs();
@@ -42,7 +45,8 @@ public:
 
 private:
     std::vector<const FacetSpec*> facets_;
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies_;  // parallel to facets_
+    std::unique_ptr<Xapian::ValueCountMatchSpy> key_spy_;  // kSlotFacetKey, if a facet is counted from it
+    std::map<unsigned, std::unique_ptr<Xapian::ValueCountMatchSpy>> slot_spies_;  // the others, by slot
 };
 
 // The filter for one facet's accepted values (OR), or an empty Query if none.

@@ -107,6 +107,33 @@ TEST_CASE("topic facet is multi-valued") {
     CHECK(facet_count(result, "topic", "police-response") == 1);
 }
 
+TEST_CASE("every facet counts exactly, audience multi-valued, type and body included") {
+    auto docs = testing::sample_documents();
+    docs[3].audience = {"police", "judiciary"};   // the Georgian report: 3 provisions
+    docs[2].audience = {"police"};                // the Bosnian law: 4 provisions
+    docs[2].issuing_body = "National Assembly of Republika Srpska";
+    testing::TestIndex index(docs);
+    Searcher s({index.path()});
+    auto all = s.search(query(""));
+    CHECK(all.total == 13);
+    CHECK(facet_count(all, "audience", "police") == 7);
+    CHECK(facet_count(all, "audience", "judiciary") == 3);
+    CHECK(facet_count(all, "type", "law") == 10);
+    CHECK(facet_count(all, "type", "report") == 3);
+    CHECK(facet_count(all, "body", "National Assembly of Republika Srpska") == 4);
+    CHECK(facet_count(all, "body", "Test Parliament") == 9);
+    CHECK(facet_count(all, "year", "2013") == 6);
+    CHECK(facet_count(all, "lang", "en") == 7);
+    // an audience filter: its own facet ignores it, the others follow it
+    SearchRequest r = query("");
+    r.filters["audience"] = {"judiciary"};
+    auto judiciary = s.search(r);
+    CHECK(judiciary.total == 3);
+    CHECK(facet_count(judiciary, "audience", "police") == 7);
+    CHECK(facet_count(judiciary, "jurisdiction", "GE") == 3);
+    CHECK(facet_count(judiciary, "jurisdiction", "TJ") == 0);
+}
+
 TEST_CASE("year range and date sort") {
     testing::TestIndex index;
     Searcher s({index.path()});
