@@ -5,22 +5,14 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
 #include "indexer/document_reader.h"
+#include "indexer/source_file.h"
 
 namespace himoya {
 namespace {
-
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::unique_ptr<BuiltFile> build_file(const std::string& file, const PipelineOptions& options, RecordBuilder& builder) {
     auto out = std::make_unique<BuiltFile>();
@@ -29,7 +21,10 @@ std::unique_ptr<BuiltFile> build_file(const std::string& file, const PipelineOpt
     out->bytes = static_cast<long>(std::filesystem::file_size(file, ec));
     out->document = read_document_file(file, out->report);
     if (!out->document) return out;
-    out->source_hash = content_hash(read_bytes(file), options.hash_salt);
+    std::string bytes;
+    IngestReport unused;  // the reader has just read this file; a failure now only changes the hash
+    load_source_file(file, bytes, unused);
+    out->source_hash = content_hash(bytes, options.hash_salt);
     if (options.unchanged && options.unchanged(out->document->document_id, out->source_hash)) return out;
     out->prepared = builder.build(*out->document);
     return out;

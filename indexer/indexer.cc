@@ -5,10 +5,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -22,6 +20,7 @@
 #include "indexer/facts_reader.h"
 #include "indexer/index_location.h"
 #include "indexer/index_writer.h"
+#include "indexer/source_file.h"
 
 namespace himoya {
 namespace fs = std::filesystem;
@@ -42,13 +41,6 @@ std::string find_thesaurus(const IndexOptions& options) {
         if (fs::is_regular_file(candidate)) return candidate.string();
     }
     return "";
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 constexpr const char* kSourceHashKey = "source-hash:";
@@ -100,8 +92,11 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             } else {
                 tagger = std::make_unique<ConceptTagger>(*thesaurus, writer.analyzer());
                 writer.set_tagger(tagger.get());
-                hash_salt += read_file(path);
-                db.set_metadata("thesaurus", read_file(path));
+                std::string xml;
+                IngestReport unused;  // Thesaurus::load has just read it
+                load_source_file(path, xml, unused);
+                hash_salt += xml;
+                db.set_metadata("thesaurus", xml);
                 summary.concepts = static_cast<int>(thesaurus->concepts().size());
             }
         }

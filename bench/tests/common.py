@@ -46,3 +46,18 @@ def compare(himoya, a, b, label):
                 print("%s: query %r %s: %s differs:\n  %s\n  %s" % (label, q, extra, k, str(ra[k])[:600], str(rb[k])[:600]))
         print("%s: %-24r total=%s" % (label, q, ra["total"]))
     return bad
+
+
+def compare_dumps(dump, db_a, db_b, label_a, label_b):
+    """index_dump of two databases must be byte-identical; prints the first differences. Returns 0 or 1."""
+    raw_a = subprocess.run([dump, db_a], capture_output=True, check=True).stdout
+    raw_b = subprocess.run([dump, db_b], capture_output=True, check=True).stdout
+    # values hold binary (sortable_serialise): compare bytes, print with replacement characters
+    la, lb = raw_a.decode("utf-8", "replace").splitlines(), raw_b.decode("utf-8", "replace").splitlines()
+    if raw_a == raw_b:
+        print("index dumps identical: %d lines" % len(la))
+        return 0
+    print("index dumps differ (%d vs %d lines); first differences:" % (len(la), len(lb)))
+    for x in [x for x in zip(la, lb) if x[0] != x[1]][:10]:
+        print("  %s: %s\n  %s: %s" % (label_a, x[0], label_b, x[1]))
+    return 1

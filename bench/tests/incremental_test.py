@@ -12,12 +12,11 @@ and the same search results, facets and suggestions.
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import compare, run  # noqa: E402
+from common import compare, compare_dumps, run  # noqa: E402
 
 himoya, dump = sys.argv[1], sys.argv[2]
 tmp = tempfile.mkdtemp(prefix="himoya-incr-")
@@ -50,20 +49,7 @@ try:
     assert (rewritten, deleted) == (2, 1) and unchanged > 10, m.group(0)
     run([himoya, "index", "--quiet", "--corpus", corpus, "--db", full])
 
-    # values hold binary (sortable_serialise): compare bytes, print with replacement characters
-    raw_a = subprocess.run([dump, inc], capture_output=True, check=True).stdout
-    raw_b = subprocess.run([dump, full], capture_output=True, check=True).stdout
-    da, db = raw_a.decode("utf-8", "replace"), raw_b.decode("utf-8", "replace")
-    bad = 0
-    if raw_a != raw_b:
-        la, lb = da.splitlines(), db.splitlines()
-        diff = [x for x in zip(la, lb) if x[0] != x[1]][:10]
-        print("index dumps differ (%d vs %d lines); first differences:" % (len(la), len(lb)))
-        for x in diff:
-            print("  inc:  %s\n  full: %s" % x)
-        bad += 1
-    else:
-        print("index dumps identical: %d lines" % len(da.splitlines()))
+    bad = compare_dumps(dump, inc, full, "inc", "full")
     bad += compare(himoya, [inc], [full], "incremental vs full")
     # An incremental run with nothing changed rewrites nothing.
     r = run([himoya, "index", "--quiet", "--incremental", "--corpus", corpus, "--db", inc])

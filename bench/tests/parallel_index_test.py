@@ -12,12 +12,11 @@ same order as well.
 """
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import compare, run  # noqa: E402
+from common import compare, compare_dumps, run  # noqa: E402
 
 himoya, dump = sys.argv[1], sys.argv[2]
 tmp = tempfile.mkdtemp(prefix="himoya-par-")
@@ -43,15 +42,7 @@ try:
         bad += 1
     else:
         print("reports identical: %d lines" % len(reports[1]))
-    raw = {t: subprocess.run([dump, dbs[t]], capture_output=True, check=True).stdout for t in dbs}
-    if raw[1] != raw[4]:
-        la, lb = raw[1].decode("utf-8", "replace").splitlines(), raw[4].decode("utf-8", "replace").splitlines()
-        print("index dumps differ (%d vs %d lines); first differences:" % (len(la), len(lb)))
-        for x in [x for x in zip(la, lb) if x[0] != x[1]][:10]:
-            print("  1: %s\n  4: %s" % x)
-        bad += 1
-    else:
-        print("index dumps identical: %d lines" % len(raw[1].splitlines()))
+    bad += compare_dumps(dump, dbs[1], dbs[4], "1", "4")
     bad += compare(himoya, [dbs[1]], [dbs[4]], "threads 1 vs 4")
     print("FAIL" if bad else "OK")
     sys.exit(1 if bad else 0)
