@@ -20,6 +20,7 @@
 #include "indexer/facts_reader.h"
 #include "indexer/index_location.h"
 #include "indexer/index_writer.h"
+#include "indexer/shard_writers.h"
 #include "indexer/source_file.h"
 
 namespace himoya {
@@ -44,6 +45,7 @@ std::string find_thesaurus(const IndexOptions& options) {
 }
 
 constexpr const char* kSourceHashKey = "source-hash:";
+constexpr int kMaxParts = 8;
 
 // A file's report, added to the run's.
 void merge_report(IngestReport& into, IngestReport&& from) {
@@ -70,13 +72,30 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
     const std::string previous = options.incremental ? location.current_generation() : "";
     const bool incremental = !previous.empty();
 
+    // A full build on several cores writes part databases here, merged into the generation at the end.
+    const std::string parts_dir = summary.generation + ".parts";
+    auto discard = [&] {
+        location.abandon_generation(summary.generation);
+        std::error_code ec;
+        fs::remove_all(parts_dir, ec);
+    };
+    const int threads = options.threads > 0 ? options.threads
+                                            : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    // Xapian has one writer per database, and writing is most of a build: one
+    // part per thread (an incremental run updates one database in place).
+    const int parts = incremental ? 1 : std::min(threads, kMaxParts);
+
     try {
         // Incremental: the new generation starts as a copy of the current one, so
         // readers keep the current one untouched until the atomic switch.
         if (incremental)
             fs::copy(fs::path(options.db_path) / previous, summary.generation, fs::copy_options::recursive);
-        Xapian::WritableDatabase db(summary.generation, incremental ? Xapian::DB_OPEN
-                                                                    : Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+        std::vector<std::string> part_paths;
+        for (int i = 0; i < parts && parts > 1; ++i) part_paths.push_back(parts_dir + "/part-" + std::to_string(i));
+        if (parts > 1) fs::create_directories(parts_dir);
+        // Part 0 (or the whole index) is written on this thread; the others by ShardWriters.
+        Xapian::WritableDatabase db(parts > 1 ? part_paths[0] : summary.generation,
+                                    incremental ? Xapian::DB_OPEN : Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
         // The hash of a source covers the thesaurus too: a new thesaurus retags everything.
         std::string hash_salt = "himoya-index-2\n";  // bump when the records change (2: slots 10, 11)
         IndexWriter writer(db);
@@ -100,6 +119,11 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
                 summary.concepts = static_cast<int>(thesaurus->concepts().size());
             }
         }
+        // Started after this thread's Analyzer exists: ICU initialises its shared
+        // data once, here, before other threads build their own analysers.
+        std::unique_ptr<ShardWriters> other_parts;
+        if (parts > 1)
+            other_parts = std::make_unique<ShardWriters>(std::vector<std::string>(part_paths.begin() + 1, part_paths.end()));
         std::set<std::string> seen_ids;
         std::map<std::string, nlohmann::json> citable;  // provision id → citation, for fact tables
         // Source hashes of the current index, read before the builders start (they
@@ -109,8 +133,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             for (const std::string& key : metadata_keys(db, kSourceHashKey))
                 indexed_hashes[key.substr(std::string(kSourceHashKey).size())] = db.get_metadata(key);
         PipelineOptions pipeline;
-        pipeline.threads = options.threads > 0 ? options.threads
-                                               : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+        pipeline.threads = threads;
         pipeline.tagger = tagger.get();
         pipeline.hash_salt = hash_salt;
         pipeline.unchanged = [&indexed_hashes](const std::string& id, const std::string& hash) {
@@ -118,6 +141,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             return it != indexed_hashes.end() && it->second == hash;
         };
         int done = 0;
+        size_t accepted = 0;  // documents written so far: document i goes to part i % parts
         run_document_pipeline(files, pipeline, [&](BuiltFile& built) {
             summary.bytes += built.bytes;
             merge_report(report, std::move(built.report));
@@ -132,6 +156,11 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
                     if (!built.prepared) {
                         summary.provisions += static_cast<long>(document.provisions.size());
                         ++summary.unchanged;
+                    } else if (size_t part = accepted++ % static_cast<size_t>(parts); part > 0) {
+                        summary.provisions += static_cast<long>(document.provisions.size());
+                        other_parts->write(part - 1, std::move(*built.prepared), kSourceHashKey + document.document_id,
+                                           built.source_hash);
+                        ++summary.rewritten;
                     } else {
                         if (incremental) writer.remove(document.document_id);
                         summary.provisions += writer.write(std::move(*built.prepared));
@@ -165,25 +194,35 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
                 db.set_metadata("facts:" + table->topic, fact_table_json(*table, citable, path, report).dump());
         }
         if (options.strict && report.documents_skipped > 0) {
+            other_parts.reset();
             db.close();
-            location.abandon_generation(summary.generation);
+            discard();
             summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             return summary;
         }
         writer.flush_spelling();
         db.commit();
         db.close();
-        if (options.compact) {
+        if (other_parts) {
+            // Xapian's compactor merges the parts (sums spelling frequencies,
+            // unites synonyms, keeps each part's metadata keys) into a compact
+            // generation: the merge is the --compact step too.
+            other_parts->finish();
+            Xapian::Database all;
+            for (const auto& path : part_paths) all.add_database(Xapian::Database(path));
+            all.compact(summary.generation, Xapian::DBCOMPACT_MULTIPASS);
+            fs::remove_all(parts_dir);
+        } else if (options.compact) {
             const std::string compacted = summary.generation + ".compact";
             Xapian::Database(summary.generation).compact(compacted, Xapian::DBCOMPACT_MULTIPASS);
             fs::remove_all(summary.generation);
             fs::rename(compacted, summary.generation);
         }
     } catch (const Xapian::Error& e) {
-        location.abandon_generation(summary.generation);
+        discard();
         throw std::runtime_error("cannot write index " + summary.generation + ": " + e.get_description());
     } catch (...) {
-        location.abandon_generation(summary.generation);
+        discard();
         throw;
     }
     summary.index_bytes = directory_size(summary.generation);

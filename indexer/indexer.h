@@ -28,8 +28,11 @@ struct IndexOptions {
     // Compact the new generation before switching to it (as xapian-compact -m):
     // about half the size on disk and fuller blocks for searching, for ~35 % more time.
     bool compact = false;
-    // Threads reading and analysing documents for the one writer; 0 = one per core.
-    // The index is the same whatever the number (files are written in order).
+    // Threads reading and analysing documents; 0 = one per core. A full build
+    // also writes that many part databases at once (Xapian allows one writer
+    // per database) and merges them with Xapian's compactor, so its result is
+    // compacted. The index holds the same records, statistics, spelling and
+    // metadata whatever the number; only document numbers differ.
     int threads = 0;
 };
 
