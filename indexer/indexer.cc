@@ -61,6 +61,51 @@ std::vector<std::string> metadata_keys(Xapian::Database& db, const std::string& 
     return keys;
 }
 
+std::map<std::string, std::string> source_hashes(Xapian::Database& db) {
+    std::map<std::string, std::string> hashes;  // document id → hash
+    for (const std::string& key : metadata_keys(db, kSourceHashKey))
+        hashes[key.substr(std::string(kSourceHashKey).size())] = db.get_metadata(key);
+    return hashes;
+}
+
+// The thesaurus for tagging, if there is one and it loads (else a skip in the report).
+struct Tagging {
+    std::optional<Thesaurus> thesaurus;
+    std::unique_ptr<ConceptTagger> tagger;  // over `thesaurus`
+    std::string xml;                        // its text: stored in the index, part of every source hash
+};
+
+Tagging load_tagging(const IndexOptions& options, Analyzer& analyzer, IngestReport& report) {
+    Tagging t;
+    std::string path = find_thesaurus(options);
+    if (path.empty()) return t;
+    std::string error;
+    t.thesaurus = Thesaurus::load(path, error);
+    if (!t.thesaurus) {
+        report.skip(path, 0, "thesaurus not used: " + error);
+        return t;
+    }
+    t.tagger = std::make_unique<ConceptTagger>(*t.thesaurus, analyzer);
+    IngestReport unused;  // Thesaurus::load has just read the file
+    load_source_file(path, t.xml, unused);
+    return t;
+}
+
+// How a fact table cites a provision.
+nlohmann::json citation(const Document& d, const Provision& p) {
+    return {{"id", p.provision_id}, {"label", p.label}, {"heading", p.heading}, {"title", d.title},
+            {"lang", d.language}, {"url", "/document.html?id=" + d.document_id + "#" + p.unit_id}};
+}
+
+// Xapian's compactor merges part databases into `destination`: spelling
+// frequencies summed, synonyms united, each part's metadata keys kept (the
+// parts' keys do not overlap), the result compacted.
+void merge_parts(const std::vector<std::string>& part_paths, const std::string& destination) {
+    Xapian::Database all;
+    for (const auto& path : part_paths) all.add_database(Xapian::Database(path));
+    all.compact(destination, Xapian::DBCOMPACT_MULTIPASS);
+}
+
 }  // namespace
 
 IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
@@ -101,23 +146,14 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         IndexWriter writer(db);
         // The thesaurus travels inside the index, so the search side expands
         // queries with exactly the concepts the documents were tagged with.
-        std::optional<Thesaurus> thesaurus;
-        std::unique_ptr<ConceptTagger> tagger;
-        if (std::string path = find_thesaurus(options); !path.empty()) {
-            std::string error;
-            thesaurus = Thesaurus::load(path, error);
-            if (!thesaurus) {
-                report.skip(path, 0, "thesaurus not used: " + error);
-            } else {
-                tagger = std::make_unique<ConceptTagger>(*thesaurus, writer.analyzer());
-                writer.set_tagger(tagger.get());
-                std::string xml;
-                IngestReport unused;  // Thesaurus::load has just read it
-                load_source_file(path, xml, unused);
-                hash_salt += xml;
-                db.set_metadata("thesaurus", xml);
-                summary.concepts = static_cast<int>(thesaurus->concepts().size());
-            }
+        Tagging tagging = load_tagging(options, writer.analyzer(), report);
+        const std::optional<Thesaurus>& thesaurus = tagging.thesaurus;
+        const std::unique_ptr<ConceptTagger>& tagger = tagging.tagger;
+        if (tagger) {
+            writer.set_tagger(tagger.get());
+            hash_salt += tagging.xml;
+            db.set_metadata("thesaurus", tagging.xml);
+            summary.concepts = static_cast<int>(thesaurus->concepts().size());
         }
         // Started after this thread's Analyzer exists: ICU initialises its shared
         // data once, here, before other threads build their own analysers.
@@ -128,10 +164,8 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         std::map<std::string, nlohmann::json> citable;  // provision id → citation, for fact tables
         // Source hashes of the current index, read before the builders start (they
         // consult it from their threads; the database is the writer's alone).
-        std::map<std::string, std::string> indexed_hashes;
-        if (incremental)
-            for (const std::string& key : metadata_keys(db, kSourceHashKey))
-                indexed_hashes[key.substr(std::string(kSourceHashKey).size())] = db.get_metadata(key);
+        const std::map<std::string, std::string> indexed_hashes =
+            incremental ? source_hashes(db) : std::map<std::string, std::string>{};
         PipelineOptions pipeline;
         pipeline.threads = threads;
         pipeline.tagger = tagger.get();
@@ -168,10 +202,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
                         ++summary.rewritten;
                     }
                     ++summary.documents;
-                    for (const Provision& p : document.provisions)
-                        citable[p.provision_id] = {{"id", p.provision_id}, {"label", p.label}, {"heading", p.heading},
-                                                   {"title", document.title}, {"lang", document.language},
-                                                   {"url", "/document.html?id=" + document.document_id + "#" + p.unit_id}};
+                    for (const Provision& p : document.provisions) citable[p.provision_id] = citation(document, p);
                 }
             }
             if (options.on_progress) options.on_progress(done, static_cast<int>(files.size()), summary.provisions, summary.bytes);
@@ -208,9 +239,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             // unites synonyms, keeps each part's metadata keys) into a compact
             // generation: the merge is the --compact step too.
             other_parts->finish();
-            Xapian::Database all;
-            for (const auto& path : part_paths) all.add_database(Xapian::Database(path));
-            all.compact(summary.generation, Xapian::DBCOMPACT_MULTIPASS);
+            merge_parts(part_paths, summary.generation);
             fs::remove_all(parts_dir);
         } else if (options.compact) {
             const std::string compacted = summary.generation + ".compact";
