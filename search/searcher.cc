@@ -210,7 +210,8 @@ SearchResult Searcher::search(const SearchRequest& r) {
     }
     for (Xapian::doccount item : page_items) {
         Xapian::MSetIterator it = mset[item];
-        json data = json::parse(it.get_document().get_data(), nullptr, false);
+        const Xapian::Document record = it.get_document();
+        json data = json::parse(record.get_data(), nullptr, false);
         if (data.is_discarded()) continue;
         SearchHit hit = detail::hit_from_data(data);
         for (const auto& t : hit.topics)
@@ -218,7 +219,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
         hit.snippet = make_snippet(s.analyzer, json_string(data, "text"), hit.lang, built.highlight_terms,
                                    built.highlight_stems);
         hit.score = it.get_weight();
-        hit.version_group = it.get_document().get_value(terms::kSlotVersionGroup);
+        hit.version_group = record.get_value(terms::kSlotVersionGroup);
         result.hits.push_back(std::move(hit));
     }
 
