@@ -4,6 +4,17 @@
 #include <unicode/unistr.h>
 
 namespace himoya::terms {
+namespace {
+
+// Xapian terms are limited to 245 bytes; cut on a UTF-8 character boundary.
+void cut_utf8(std::string& s, size_t max_bytes) {
+    if (s.size() <= max_bytes) return;
+    size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s.resize(cut);
+}
+
+}  // namespace
 
 std::string slug(std::string_view value) {
     // Lower-case with ICU so that Cyrillic body names slug as well as Latin ones.
@@ -24,18 +35,20 @@ std::string slug(std::string_view value) {
             dash = true;  // runs of spaces and punctuation become one '-'
         }
     }
-    // Xapian terms are limited to 245 bytes; cut on a UTF-8 character boundary.
-    if (out.size() > 200) {
-        size_t cut = 200;
-        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-        out.resize(cut);
-    }
+    cut_utf8(out, 200);
     return out;
 }
 
 std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
     term += slug(value);
+    return term;
+}
+
+std::string version_group_term(std::string_view group) {
+    std::string term(kVersionGroup);
+    term += group;
+    cut_utf8(term, 240);
     return term;
 }
 

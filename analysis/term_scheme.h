@@ -39,10 +39,11 @@ inline constexpr std::string_view kAudience = "XA";     // Audience group
 inline constexpr std::string_view kWork = "XW";         // Work id shared by language versions
 inline constexpr std::string_view kDocument = "XD";     // Document id (on its provisions and on itself)
 inline constexpr std::string_view kRecord = "XR";       // record kind: "provision" or "document"
+inline constexpr std::string_view kVersionGroup = "XG"; // the kSlotVersionGroup value: finds a hit's other language versions
 
 // Value slots.
 enum Slot : unsigned {
-    kSlotDate = 0,          // "YYYYMMDD" (missing parts "00"): sorts by date
+    kSlotDate = 0,          // "YYYYMMDD" (missing parts "00") + document id: sorts by date, ties by document
     kSlotYear = 1,          // "YYYY": year range filters and the year facet
     kSlotOrdinal = 2,       // sortable_serialise(ordinal): document order of provisions
     kSlotJurisdiction = 3,  // display value, e.g. "BA-SRP": facet counting
@@ -79,6 +80,10 @@ inline constexpr unsigned kFieldPositionGap = 100;
 
 // The boolean term for a prefix and a display value ("N" + "ba-srp").
 std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// kVersionGroup + the group as it is (a slug could make two groups one), cut
+// to Xapian's term length limit; readers compare the slot value as well.
+std::string version_group_term(std::string_view group);
 
 // A value reduced to what boolean terms hold: ASCII lower-case, spaces to '-'.
 std::string slug(std::string_view value);

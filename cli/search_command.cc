@@ -28,6 +28,9 @@ const char* kHelp =
     "other options:\n"
     "  --db DIR              index (default: build/index)\n"
     "  --sort relevance|date --page N --per-page N --scope all|provision|document\n"
+    "  --versions group|separate   one hit per text with its other language versions\n"
+    "                        listed under it (default), or every version a hit\n"
+    "  --no-cross-language   do not expand thesaurus labels to the other languages\n"
     "  --json                print the JSON of GET /api/search\n";
 
 // Snippets carry HTML: show <mark> as bold on a terminal, brackets otherwise.
@@ -44,8 +47,8 @@ std::string terminal_snippet(std::string s, bool tty) {
 int search_command(int argc, char** argv) {
     Args args = parse_args(argc, argv, 2,
                            {"db", "jurisdiction", "lang", "type", "topic", "body", "audience", "year-from",
-                            "year-to", "sort", "page", "per-page", "scope"},
-                           {"json"});
+                            "year-to", "sort", "page", "per-page", "scope", "versions"},
+                           {"json", "no-cross-language"});
     if (args.help) { std::cout << kHelp; return 0; }
     SearchRequest request;
     for (const auto& p : args.positional) request.query += (request.query.empty() ? "" : " ") + p;
@@ -57,6 +60,8 @@ int search_command(int argc, char** argv) {
     request.scope = args.get("scope");
     request.page = args.get_int("page", 1);
     request.per_page = args.get_int("per-page", 10);
+    request.versions = args.get("versions", request.versions);
+    request.cross_language = !args.flag("no-cross-language");
 
     std::vector<std::string> dbs = args.flag("db") ? args.all("db") : std::vector<std::string>{"build/index"};
     SearchEngine engine(dbs);
@@ -80,7 +85,10 @@ int search_command(int argc, char** argv) {
         if (h.year) std::cout << " · " << h.year;
         if (!h.label.empty()) std::cout << " · " << h.label;
         if (!h.heading.empty()) std::cout << ": " << h.heading;
-        std::cout << "\n   " << terminal_snippet(h.snippet, tty) << "\n   " << h.id << "\n\n";
+        std::cout << "\n   " << terminal_snippet(h.snippet, tty) << "\n   " << h.id;
+        // "+" marks a version that matches the query too.
+        for (const HitVersion& v : h.versions) std::cout << (&v == &h.versions.front() ? "   also: " : " ") << v.lang << (v.matched ? "+" : "");
+        std::cout << "\n\n";
     }
     return 0;
 }

@@ -38,7 +38,14 @@ std::string join(const std::vector<std::string>& values) {
 json common_data(const Document& d) {
     return json{{"document_id", d.document_id}, {"title", d.title}, {"jurisdiction", d.jurisdiction},
                 {"lang", d.language}, {"type", d.type}, {"year", d.year()}, {"date", d.date},
-                {"body", d.issuing_body}};
+                {"body", d.issuing_body}, {"text_status", d.text_status}};
+}
+
+// The language versions of one text share this key: a value to collapse them
+// into one hit, a term to fetch a hit's other versions.
+void add_version_group(Xapian::Document& record, const std::string& group) {
+    record.add_value(terms::kSlotVersionGroup, group);
+    record.add_boolean_term(terms::version_group_term(group));
 }
 
 }  // namespace
@@ -81,7 +88,8 @@ void RecordBuilder::add_metadata_terms(Xapian::Document& record, const Document&
     for (const auto& t : topics) record.add_boolean_term(terms::boolean_term(terms::kTopic, t));
     for (const auto& a : d.audience) record.add_boolean_term(terms::boolean_term(terms::kAudience, a));
 
-    record.add_value(terms::kSlotDate, date_value(d.date));
+    // The document id breaks ties between same-day records, whatever their docids.
+    record.add_value(terms::kSlotDate, date_value(d.date) + d.document_id);
     if (d.year() > 0) record.add_value(terms::kSlotYear, std::to_string(d.year()));
     record.add_value(terms::kSlotJurisdiction, d.jurisdiction);
     record.add_value(terms::kSlotLanguage, d.language);
@@ -128,7 +136,7 @@ Xapian::Document RecordBuilder::provision_record(const Document& d, const Provis
     record.add_boolean_term(std::string(terms::kRecord) + "provision");
     record.add_boolean_term(std::string(terms::kUniqueId) + p.provision_id);
     record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(p.ordinal));
-    record.add_value(terms::kSlotVersionGroup, d.work_id + "/" + p.unit_id);
+    add_version_group(record, d.work_id + "/" + p.unit_id);
 
     json data = common_data(d);
     data["id"] = p.provision_id;
@@ -166,7 +174,7 @@ Xapian::Document RecordBuilder::document_record(const Document& d, const std::se
     record.add_boolean_term(std::string(terms::kRecord) + "document");
     record.add_boolean_term(std::string(terms::kUniqueId) + d.document_id);
     record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(-1));
-    record.add_value(terms::kSlotVersionGroup, d.work_id);
+    add_version_group(record, d.work_id);
 
     json data = common_data(d);
     data["id"] = d.document_id;

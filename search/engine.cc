@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 
 #include <xapian.h>
 
@@ -80,7 +81,13 @@ auto SearchEngine::with_searcher(Fn&& fn) -> decltype(fn(std::declval<Searcher&>
         // generation went away) are not std::exceptions: same recovery.
         ts.searcher = std::make_unique<Searcher>(db_paths_);
         ts.version = index_version();
-        return fn(*ts.searcher);
+        try {
+            return fn(*ts.searcher);
+        } catch (const Xapian::Error& e) {
+            // Twice in a row is not a race: report it as an error callers catch
+            // (the server answers 500 with the message, the CLI exits 1).
+            throw std::runtime_error("index error: " + e.get_description());
+        }
     }
 }
 

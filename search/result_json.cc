@@ -5,12 +5,16 @@ namespace himoya {
 using nlohmann::json;
 
 nlohmann::json to_json(const SearchHit& h) {
+    json versions = json::array();
+    for (const HitVersion& v : h.versions)
+        versions.push_back({{"id", v.id}, {"document_id", v.document_id}, {"lang", v.lang},
+                            {"text_status", v.text_status}, {"matched", v.matched}, {"score", v.score}, {"url", v.url}});
     return {{"id", h.id}, {"document_id", h.document_id}, {"kind", h.kind}, {"unit_id", h.unit_id},
                         {"title", h.title}, {"num", h.num}, {"heading", h.heading}, {"label", h.label},
                         {"jurisdiction", h.jurisdiction}, {"lang", h.lang}, {"type", h.type},
                         {"year", h.year}, {"date", h.date}, {"body", h.body}, {"topics", h.topics},
                         {"matched_concepts", h.matched_concepts}, {"snippet", h.snippet}, {"score", h.score}, {"url", h.url},
-                        {"version_group", h.version_group}};
+                        {"version_group", h.version_group}, {"versions", versions}};
 }
 
 nlohmann::json to_json(const SearchResult& r) {
@@ -22,7 +26,8 @@ nlohmann::json to_json(const SearchResult& r) {
         for (const FacetCount& c : counts) values.push_back({{"value", c.value}, {"count", c.count}});
         facets[name] = values;
     }
-    return {{"query", r.query}, {"total", r.total}, {"page", r.page}, {"per_page", r.per_page},
+    return {{"query", r.query}, {"total", r.total},
+            {"total_versions", r.total_versions >= 0 ? json(r.total_versions) : json(nullptr)}, {"page", r.page}, {"per_page", r.per_page},
             {"took_ms", r.took_ms}, {"hits", hits}, {"facets", facets},
             {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
             {"expanded_concepts", r.expanded_concepts}};

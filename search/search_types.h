@@ -36,6 +36,9 @@ struct SearchRequest {
     bool facets = true;
     bool suggest = true;
     bool cross_language = true;       // expand thesaurus labels to the other languages
+    // group: one hit per text, its other language versions listed in the hit;
+    // separate: every matching version is a hit of its own.
+    std::string versions = "group";
 };
 
 // Limits, enforced by validate(); documented in docs/api.md.
@@ -50,6 +53,14 @@ struct SearchLimits {
 // Throws BadRequest naming the first problem.
 void validate(const SearchRequest& request);
 
+// Another language version of a hit's text (same version_group).
+struct HitVersion {
+    std::string id, document_id, lang, text_status;  // text_status: official | translation | summary ...
+    bool matched = false;  // the version matches the query and filters too
+    double score = 0;      // its own relevance weight when matched
+    std::string url;
+};
+
 struct SearchHit {
     std::string id;           // provision id, or document id for a whole-document hit
     std::string document_id;
@@ -63,7 +74,8 @@ struct SearchHit {
     std::string snippet;      // HTML-escaped, <mark> around matched words
     double score = 0;
     std::string url;          // web page of the hit
-    std::string version_group;  // equal for the language versions of one text (adjacent in relevance order)
+    std::string version_group;  // equal for the language versions of one text
+    std::vector<HitVersion> versions;  // versions=group: the text's other language versions, by language
 };
 
 struct FacetCount {
@@ -73,7 +85,10 @@ struct FacetCount {
 
 struct SearchResult {
     std::string query;
-    long total = 0;           // exact number of matches
+    long total = 0;           // exact number of hits (texts when versions are grouped)
+    // Matching records counting every language version (what facet counts add
+    // up to); -1 when no facet was counted.
+    long total_versions = -1;
     int page = 1, per_page = 10;
     double took_ms = 0;
     std::vector<SearchHit> hits;

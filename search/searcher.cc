@@ -15,6 +15,7 @@
 #include "search/searcher_impl.h"
 #include "search/snippets.h"
 #include "search/version_ranking.h"
+#include "search/work_crowding.h"
 
 namespace himoya {
 
@@ -87,8 +88,29 @@ namespace {
 using detail::json_string;
 using detail::record_term;
 
-// How many of the best matches translation-aware ranking re-orders.
-constexpr Xapian::doccount kVersionWindow = 100;
+// How many of the best matches are re-ordered (work crowding, or translation-
+// aware ranking of separate versions); below them the matcher's order stands.
+constexpr Xapian::doccount kRerankWindow = 100;
+
+// Display order of the best kRerankWindow items of `mset` (indices into it).
+std::vector<size_t> rerank_window(const Xapian::MSet& mset, bool grouped) {
+    std::vector<size_t> order;
+    if (grouped) {
+        std::vector<std::string> works;
+        for (Xapian::doccount i = 0; i < mset.size() && i < kRerankWindow; ++i)
+            works.push_back(work_of_group(mset[i].get_document().get_value(terms::kSlotVersionGroup)));
+        order = crowd_works(works);
+    } else {
+        std::vector<RankedVersion> window;
+        for (Xapian::doccount i = 0; i < mset.size() && i < kRerankWindow; ++i) {
+            Xapian::MSetIterator it = mset[i];
+            window.push_back({it.get_weight(), it.get_document().get_value(terms::kSlotVersionGroup)});
+        }
+        order = rank_version_groups(window);
+    }
+    for (size_t i = order.size(); i < mset.size(); ++i) order.push_back(i);
+    return order;
+}
 
 // The query with every facet filter except `skip`, and the scope and year range.
 Xapian::Query filtered(const Xapian::Query& text_query, const SearchRequest& r, const std::string& scope,
@@ -161,18 +183,31 @@ SearchResult Searcher::search(const SearchRequest& r) {
     }
     Xapian::Enquire enquire(s.db);
     enquire.set_query(filtered(built.query, r, scope, ""));
+    // Ties (equal weights; equal dates when browsing) fall to the document id, not
+    // to the docid: which version stands for a text, and the order, must not
+    // depend on the order the documents were indexed in (incremental, shards).
+    // (The date slot ends with the document id; a KeyMaker would not reach remote shards.)
     if (r.sort == "date" || (built.empty && r.sort == "relevance"))
         enquire.set_sort_by_value_then_relevance(terms::kSlotDate, true);
+    else
+        enquire.set_sort_by_relevance_then_value(terms::kSlotDocumentId, false);
     FacetSpy spy(plain);
-    if (r.facets) spy.attach(enquire);
-    // Translation-aware ranking re-orders the best kVersionWindow matches, so
-    // those are fetched whatever the page (the order must not depend on it).
-    const bool by_version = r.cross_language && !built.empty && r.sort == "relevance";
+    if (r.facets) spy.attach(enquire);  // spies see every match, before collapsing: facets count versions
+    // One hit per text: Xapian keeps the best-ranked version of each group.
+    const bool grouped = r.versions == "group";
+    if (grouped) enquire.set_collapse_key(terms::kSlotVersionGroup);
+    // Relevance order is re-ranked over the best kRerankWindow matches: texts
+    // crowded by work (grouped), or each version after its best-matching one
+    // (separate, with thesaurus expansion). Those matches are fetched whatever
+    // the page, so the order does not depend on it.
+    const bool rerank = !built.empty && r.sort == "relevance" && (grouped || r.cross_language);
     const auto first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
     const auto count = static_cast<Xapian::doccount>(r.per_page);
-    Xapian::MSet mset = by_version ? enquire.get_mset(0, std::max(kVersionWindow, first + count), all)
-                                   : enquire.get_mset(first, count, all);
-    result.total = mset.get_matches_estimated();  // exact: check_at_least covers every document
+    Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(kRerankWindow, first + count), all)
+                               : enquire.get_mset(first, count, all);
+    // Exact: check_at_least covers every document, so every match reaches the
+    // collapser, whose count of distinct groups is the lower bound.
+    result.total = grouped ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
     if (result.total == 0 && may_fall_back) {
         SearchRequest whole = r;
         whole.scope = "document";
@@ -182,6 +217,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
     }
     if (r.facets) {
         for (const FacetSpec* f : plain) result.facets[f->name] = spy.counts(f->name);
+        result.total_versions = spy.records_seen();
         // Pass 2, one per selected facet: its counts ignore its own filter.
         for (const FacetSpec* f : selected) {
             Xapian::Enquire facet_enquire(s.db);
@@ -195,14 +231,8 @@ SearchResult Searcher::search(const SearchRequest& r) {
     }
 
     std::vector<Xapian::doccount> page_items;  // indices into mset, in display order
-    if (by_version) {
-        std::vector<RankedVersion> window;
-        for (Xapian::doccount i = 0; i < mset.size() && i < kVersionWindow; ++i) {
-            Xapian::MSetIterator it = mset[i];
-            window.push_back({it.get_weight(), it.get_document().get_value(terms::kSlotVersionGroup)});
-        }
-        std::vector<size_t> order = rank_version_groups(window);
-        for (Xapian::doccount i = static_cast<Xapian::doccount>(order.size()); i < mset.size(); ++i) order.push_back(i);
+    if (rerank) {
+        std::vector<size_t> order = rerank_window(mset, grouped);
         for (size_t i = first; i < order.size() && i < first + count; ++i)
             page_items.push_back(static_cast<Xapian::doccount>(order[i]));
     } else {
@@ -222,6 +252,8 @@ SearchResult Searcher::search(const SearchRequest& r) {
         hit.version_group = record.get_value(terms::kSlotVersionGroup);
         result.hits.push_back(std::move(hit));
     }
+
+    if (grouped) detail::attach_versions(s.db, enquire.get_query(), result.hits);
 
     // "Did you mean": replace each word the index does not know by its closest known spelling.
     if (r.suggest && !built.words.empty()) {

@@ -34,6 +34,9 @@ std::optional<nlohmann::json> document_data(const Xapian::Database& db, const st
 // The other language versions of a document (records of the same work):
 // [{id, lang, title, text_status}].
 nlohmann::json versions_of(const Xapian::Database& db, const nlohmann::json& document);
+// Fills each hit's `versions`: the other records of its version group, each
+// marked matched (with its weight) when it also matches `matching`.
+void attach_versions(const Xapian::Database& db, const Xapian::Query& matching, std::vector<SearchHit>& hits);
 // The concept's labels, definitions, hierarchy and Istanbul articles as JSON.
 nlohmann::json concept_json(const Concept& c);
 

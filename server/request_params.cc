@@ -53,6 +53,8 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     r.per_page = int_param(params, "per_page", 10, 1, SearchLimits::kMaxPerPage);
     std::string cross = string_param(params, "cross_language");
     if (cross == "false" || cross == "0") r.cross_language = false;
+    std::string versions = string_param(params, "versions");
+    if (!versions.empty()) r.versions = versions;
     std::string facets = string_param(params, "facets");
     if (facets == "false" || facets == "0") r.facets = false;
     validate(r);

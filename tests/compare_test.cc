@@ -17,9 +17,14 @@ struct Fixture {
     Searcher searcher{{index.path()}};
 };
 
+// Languages of the hits and of the versions listed under them that match too.
 std::set<std::string> langs_of(const SearchResult& r) {
     std::set<std::string> out;
-    for (const auto& h : r.hits) out.insert(h.lang);
+    for (const auto& h : r.hits) {
+        out.insert(h.lang);
+        for (const auto& v : h.versions)
+            if (v.matched) out.insert(v.lang);
+    }
     return out;
 }
 
@@ -36,13 +41,17 @@ TEST_CASE("an English query finds the Russian and Tajik provisions through the t
     CHECK(result.expanded_concepts == std::vector<std::string>{"protection-orders"});
     // literal matches rank above expansions
     CHECK(result.hits.front().lang == "en");
+    // Each version as a hit of its own: the Russian one has its words marked.
+    r.versions = "separate";
     bool ru_marked = false;
-    for (const auto& h : result.hits)
+    for (const auto& h : f.searcher.search(r).hits)
         if (h.id == "tj-law-ru/art_2") ru_marked = h.snippet.find("<mark>") != std::string::npos &&
                                                   h.matched_concepts == std::vector<std::string>{"protection-orders"};
     CHECK(ru_marked);
 
     r.cross_language = false;
+    CHECK(langs_of(f.searcher.search(r)) == std::set<std::string>{"en"});
+    r.versions = "group";
     CHECK(langs_of(f.searcher.search(r)) == std::set<std::string>{"en"});
 }
 
@@ -65,12 +74,13 @@ TEST_CASE("a Russian and a Tajik query reach the English provisions") {
     CHECK(f.searcher.search(r).total == 0);
 }
 
-TEST_CASE("the language versions of a provision are ranked together, and paging keeps that order") {
+TEST_CASE("versions=separate: the language versions of a provision are ranked together, and paging keeps that order") {
     Fixture f;
     SearchRequest r;
     r.query = "ордери ҳимоявӣ";
     r.scope = "provision";
     r.per_page = 50;
+    r.versions = "separate";
     auto all = f.searcher.search(r);
     REQUIRE(all.hits.size() >= 3);
     // The Tajik article matched literally; its Russian version, reached only
@@ -95,6 +105,35 @@ TEST_CASE("the language versions of a provision are ranked together, and paging 
     r.page = 1;
     r.per_page = 50;
     for (const auto& h : f.searcher.search(r).hits) CHECK(h.lang == "tg");
+}
+
+TEST_CASE("versions=group: one hit per text, the same on every page size") {
+    Fixture f;
+    SearchRequest r;
+    r.query = "ордери ҳимоявӣ";
+    r.scope = "provision";
+    r.per_page = 50;
+    auto all = f.searcher.search(r);
+    REQUIRE(all.hits.size() >= 2);
+    // The Tajik article matched literally and stands for its text; the Russian
+    // version, reached through the thesaurus, is listed under it.
+    CHECK(all.hits[0].id == "tj-law-tg/art_2");
+    REQUIRE(all.hits[0].versions.size() == 1);
+    CHECK(all.hits[0].versions[0].id == "tj-law-ru/art_2");
+    CHECK(all.hits[0].versions[0].matched);
+    std::set<std::string> groups;
+    for (const auto& h : all.hits) CHECK(groups.insert(h.version_group).second);
+    CHECK(all.total == static_cast<long>(all.hits.size()));
+
+    std::vector<std::string> paged;
+    r.per_page = 1;
+    for (r.page = 1; r.page <= static_cast<int>(all.hits.size()); ++r.page) {
+        auto one = f.searcher.search(r);
+        REQUIRE(one.hits.size() == 1);
+        CHECK(one.total == all.total);
+        paged.push_back(one.hits[0].id);
+    }
+    for (size_t i = 0; i < all.hits.size(); ++i) CHECK(paged[i] == all.hits[i].id);
 }
 
 TEST_CASE("topics list concepts with counts; a topic groups provisions by jurisdiction") {

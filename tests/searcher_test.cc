@@ -71,7 +71,8 @@ TEST_CASE("total and facet counts are exact") {
     CHECK(r.total == static_cast<long>(r.hits.size()));
     long by_jurisdiction = 0;
     for (const auto& c : r.facets.at("jurisdiction")) by_jurisdiction += c.count;
-    CHECK(by_jurisdiction == r.total);
+    CHECK(by_jurisdiction == r.total);  // no text here has a second language version
+    CHECK(r.total_versions == r.total);
     // the title ("...Domestic Violence") is indexed with every provision of the law
     CHECK(facet_count(r, "jurisdiction", "BA-SRP") == 4);
     CHECK(facet_count(r, "jurisdiction", "GE") == 1);  // only the report's art_1 says "violence"
@@ -84,7 +85,10 @@ TEST_CASE("facets are multi-select: a facet's own filter does not change its cou
     SearchRequest filtered = query("");
     filtered.filters["jurisdiction"] = {"TJ"};
     auto r = s.search(filtered);
-    CHECK(r.total == facet_count(all, "jurisdiction", "TJ"));
+    // Facets count records in every language version: the Tajik law's three
+    // articles in tg and ru are six records, three texts (hits).
+    CHECK(r.total_versions == facet_count(all, "jurisdiction", "TJ"));
+    CHECK(r.total == 3);
     // the jurisdiction facet still shows the other jurisdictions
     CHECK(facet_count(r, "jurisdiction", "GE") == facet_count(all, "jurisdiction", "GE"));
     // other facets reflect the filter
@@ -92,9 +96,11 @@ TEST_CASE("facets are multi-select: a facet's own filter does not change its cou
     CHECK(facet_count(r, "lang", "tg") == 3);
     // OR inside a facet, AND across
     filtered.filters["jurisdiction"] = {"TJ", "GE"};
-    CHECK(s.search(filtered).total == facet_count(all, "jurisdiction", "TJ") + facet_count(all, "jurisdiction", "GE"));
+    CHECK(s.search(filtered).total_versions ==
+          facet_count(all, "jurisdiction", "TJ") + facet_count(all, "jurisdiction", "GE"));
     filtered.filters["lang"] = {"ru"};
     CHECK(s.search(filtered).total == 3);
+    CHECK(s.search(filtered).total_versions == 3);
 }
 
 TEST_CASE("topic facet is multi-valued") {
@@ -103,7 +109,8 @@ TEST_CASE("topic facet is multi-valued") {
     SearchRequest r = query("");
     r.filters["topic"] = {"protection-orders"};
     auto result = s.search(r);
-    CHECK(result.total == 4);  // tg art 2, ru art 2, ba art 2 and 4
+    CHECK(result.total_versions == 4);  // tg art 2, ru art 2, ba art 2 and 4
+    CHECK(result.total == 3);           // tg and ru art 2 are one text
     CHECK(facet_count(result, "topic", "police-response") == 1);
 }
 
@@ -115,7 +122,8 @@ TEST_CASE("every facet counts exactly, audience multi-valued, type and body incl
     testing::TestIndex index(docs);
     Searcher s({index.path()});
     auto all = s.search(query(""));
-    CHECK(all.total == 13);
+    CHECK(all.total_versions == 13);
+    CHECK(all.total == 10);  // the Tajik law's 3 articles in two languages are 3 texts
     CHECK(facet_count(all, "audience", "police") == 7);
     CHECK(facet_count(all, "audience", "judiciary") == 3);
     CHECK(facet_count(all, "type", "law") == 10);
@@ -134,17 +142,77 @@ TEST_CASE("every facet counts exactly, audience multi-valued, type and body incl
     CHECK(facet_count(judiciary, "jurisdiction", "TJ") == 0);
 }
 
+TEST_CASE("language versions are one hit: the best-matching version stands for the text, the others are listed") {
+    testing::TestIndex index(testing::sample_documents(), testing::sample_thesaurus());
+    Searcher s({index.path()});
+    auto versions_of = [](const SearchHit& h) {
+        std::vector<std::string> out;
+        for (const auto& v : h.versions) out.push_back(v.id + (v.matched ? "+" : ""));
+        return out;
+    };
+    // Russian words: the Russian article matches literally and stands for the
+    // text; the Tajik one matches through the thesaurus and is listed under it.
+    auto r = s.search(query("охранный ордер"));
+    const SearchHit* tj = nullptr;
+    for (const auto& h : r.hits) {
+        CHECK(h.id != "tj-law-tg/art_2");  // not a hit of its own
+        if (h.id == "tj-law-ru/art_2") tj = &h;
+    }
+    REQUIRE(tj);
+    CHECK(versions_of(*tj) == std::vector<std::string>{"tj-law-tg/art_2+"});
+    CHECK(tj->versions[0].lang == "tg");
+    CHECK(tj->versions[0].text_status == "summary");
+    CHECK(tj->versions[0].url == "/document.html?id=tj-law-tg#art_2");
+    CHECK(tj->versions[0].score > 0);
+    CHECK(tj->versions[0].score < tj->score);
+    CHECK(r.total_versions == r.total + 1);
+
+    // Without the thesaurus the Tajik article does not match: still listed, unmarked.
+    SearchRequest literal = query("охранный ордер");
+    literal.cross_language = false;
+    auto l = s.search(literal);
+    REQUIRE(l.hits.size() == 1);
+    CHECK(l.hits[0].id == "tj-law-ru/art_2");
+    CHECK(versions_of(l.hits[0]) == std::vector<std::string>{"tj-law-tg/art_2"});
+
+    // Separate versions: each is a hit, with nothing listed under it.
+    SearchRequest separate = query("охранный ордер");
+    separate.versions = "separate";
+    auto sep = s.search(separate);
+    CHECK(hit_ids(sep).count("tj-law-tg/art_2"));
+    CHECK(hit_ids(sep).count("tj-law-ru/art_2"));
+    CHECK(sep.total == r.total + 1);
+    for (const auto& h : sep.hits) CHECK(h.versions.empty());
+
+    // Equal weights (browsing) are settled by document id, not by indexing order.
+    SearchRequest browse;
+    auto b = s.search(browse);
+    bool seen = false;
+    for (const auto& h : b.hits)
+        if (h.version_group == "tj-law") {
+            seen = true;
+            CHECK(h.id == "tj-law-tg");
+            CHECK(versions_of(h) == std::vector<std::string>{"tj-law-ru+"});  // browsing: every version "matches"
+        }
+    CHECK(seen);
+
+    SearchRequest bad = query("x");
+    bad.versions = "merge";
+    CHECK_THROWS_AS(s.search(bad), BadRequest);
+}
+
 TEST_CASE("year range and date sort") {
     testing::TestIndex index;
     Searcher s({index.path()});
     SearchRequest r = query("", "document");
     r.year_from = 2013;
     auto result = s.search(r);
-    CHECK(result.total == 3);
+    CHECK(result.total == 2);           // the Tajik law (tg, ru: one work) and the 2024 report
+    CHECK(result.total_versions == 3);
     r.year_from.reset();
     r.sort = "date";
     result = s.search(r);
-    REQUIRE(result.hits.size() == 4);
+    REQUIRE(result.hits.size() == 3);
     CHECK(result.hits.front().year == 2024);
     CHECK(result.hits.back().year == 2012);
 }
@@ -167,7 +235,9 @@ TEST_CASE("whole-document hits and browse scope") {
     CHECK(r.hits[0].kind == "document");
     CHECK(r.hits[0].id == "ba-law-en");
     SearchRequest browse;
-    CHECK(s.search(browse).total == 4);  // an empty query lists documents
+    CHECK(s.search(browse).total == 3);  // an empty query lists documents, one per work
+    browse.versions = "separate";
+    CHECK(s.search(browse).total == 4);
 }
 
 TEST_CASE("snippets escape HTML from the corpus") {

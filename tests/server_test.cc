@@ -68,33 +68,52 @@ TEST_CASE("health reports the corpus") {
 
 TEST_CASE("search returns the documented contract") {
     json r = fixture().get_json("/api/search?q=protection%20order&per_page=5", 200);
-    for (const char* key : {"query", "total", "page", "per_page", "took_ms", "hits", "facets", "suggestion"})
+    for (const char* key : {"query", "total", "total_versions", "page", "per_page", "took_ms", "hits", "facets", "suggestion"})
         CHECK_MESSAGE(r.contains(key), key);
     CHECK(r["query"] == "protection order");
     CHECK(r["per_page"] == 5);
     REQUIRE(r["hits"].size() == 5);
     for (const auto& hit : r["hits"])
         for (const char* key : {"id", "document_id", "title", "num", "heading", "jurisdiction", "lang", "type",
-                                "year", "topics", "snippet", "score", "url"})
+                                "year", "topics", "snippet", "score", "url", "version_group", "versions"})
             CHECK_MESSAGE(hit.contains(key), key);
+    // One hit per text: no two hits are versions of each other; the versions
+    // listed under a hit are real records of the same text.
+    std::set<std::string> groups;
+    for (const auto& hit : r["hits"]) {
+        CHECK(groups.insert(hit["version_group"].get<std::string>()).second);
+        for (const auto& v : hit["versions"]) {
+            CHECK(v["lang"] != hit["lang"]);
+            json doc = fixture().get_json("/api/documents/" + v["document_id"].get<std::string>(), 200);
+            CHECK(doc["work_id"].get<std::string>() + "/" + hit["unit_id"].get<std::string>() == hit["version_group"]);
+        }
+    }
     CHECK(r["hits"][0]["snippet"].get<std::string>().find("<mark>") != std::string::npos);
     for (const char* facet : {"jurisdiction", "lang", "type", "year", "topic", "body"})
         CHECK_MESSAGE(r["facets"].contains(facet), facet);
     long sum = 0;
     for (const auto& c : r["facets"]["lang"]) sum += c["count"].get<long>();
-    CHECK(sum == r["total"].get<long>());  // every hit has exactly one language: counts are exact
+    // every record has exactly one language: counts are exact, over every version
+    CHECK(sum == r["total_versions"].get<long>());
+    CHECK(r["total"].get<long>() < sum);  // ... and the Tajik law's versions are one hit
+    json separate = fixture().get_json("/api/search?q=protection%20order&per_page=5&versions=separate", 200);
+    CHECK(separate["total"] == r["total_versions"]);
+    for (const auto& hit : separate["hits"]) CHECK(hit["versions"].empty());
+    json bad = fixture().get_json("/api/search?q=x&versions=all", 400);
+    CHECK(bad["error"]["message"].get<std::string>().find("versions") != std::string::npos);
 }
 
 TEST_CASE("facets are multi-select: OR inside a facet, AND across") {
     auto& f = fixture();
     json all = f.get_json("/api/search?q=", 200);
     json tj = f.get_json("/api/search?q=&jurisdiction=TJ", 200);
-    CHECK(tj["total"] == facet_count(all, "jurisdiction", "TJ"));
+    // facet counts count every language version: compare with total_versions
+    CHECK(tj["total_versions"] == facet_count(all, "jurisdiction", "TJ"));
     CHECK(facet_count(tj, "jurisdiction", "GE") == facet_count(all, "jurisdiction", "GE"));
     json two = f.get_json("/api/search?q=&jurisdiction=TJ&jurisdiction=GE", 200);
-    CHECK(two["total"] == facet_count(all, "jurisdiction", "TJ") + facet_count(all, "jurisdiction", "GE"));
+    CHECK(two["total_versions"] == facet_count(all, "jurisdiction", "TJ") + facet_count(all, "jurisdiction", "GE"));
     json tj_ru = f.get_json("/api/search?q=&jurisdiction=TJ&lang=ru", 200);
-    CHECK(tj_ru["total"] == facet_count(tj, "lang", "ru"));
+    CHECK(tj_ru["total"] == facet_count(tj, "lang", "ru"));  // one language: a hit per record
     for (const auto& hit : tj_ru["hits"]) {
         CHECK(hit["jurisdiction"] == "TJ");
         CHECK(hit["lang"] == "ru");

@@ -105,6 +105,7 @@ attachErrorLog(page, 'main');
 let query = null;        // a query with hits and <mark> snippets
 let browseTotal = 0;
 let queryTotal = 0;
+let queryVersions = 0;   // matching records in every language version: what facet counts add up to
 let facetUrl = null;
 let facetState = null;
 
@@ -148,6 +149,8 @@ await step('typing a query shows hits with <mark> snippets', async () => {
   const url = new URL(page.url());
   assert(url.searchParams.get('q') === query, `URL has q=${url.searchParams.get('q')}, expected ${query}`);
   queryTotal = await total(page);
+  queryVersions = data.total_versions;
+  assert(queryVersions >= queryTotal, `total_versions ${queryVersions} < total ${queryTotal}`);
   assert(queryTotal === data.total && queryTotal > 0, `summary total ${queryTotal} vs API ${data.total}`);
   const marks = await page.locator('#hits .snippet mark').count();
   assert(marks > 0, 'no <mark> in the rendered snippets');
@@ -155,6 +158,33 @@ await step('typing a query shows hits with <mark> snippets', async () => {
   assert(cite && cite.includes('·'), `citation line looks wrong: "${cite}"`);
   const title = await page.locator('#hits > li.hit .hit-title a').first().textContent();
   assert(title && title.trim() === data.hits[0].title.trim(), `first title "${title}" vs API "${data.hits[0].title}"`);
+});
+
+await step('a text found in one language lists its other language versions under the hit', async () => {
+  const page = await ctx.newPage();  // its own tab: the steps below go on from the query above
+  attachErrorLog(page, 'versions');
+  const data = await searchDone(page, () => page.goto(BASE + '/?q=' + encodeURIComponent('охранный ордер'), { waitUntil: 'domcontentloaded' }));
+  assert(data && data.total > 0, 'no hits for охранный ордер');
+  const withVersions = data.hits.findIndex((h) => (h.versions || []).some((v) => v.matched));
+  assert(withVersions >= 0, 'no hit lists a matching version: ' + JSON.stringify(data.hits.map((h) => h.id)));
+  const hit = data.hits[withVersions];
+  const item = page.locator('#hits > li.hit').nth(withVersions);
+  assert(await item.getAttribute('data-id') === hit.id, 'hit order on the page differs from the API');
+  const pills = item.locator('.hit-versions a.lang-pill');
+  assert(await pills.count() === hit.versions.length, `${await pills.count()} version links, API lists ${hit.versions.length}`);
+  const matched = hit.versions.find((v) => v.matched);
+  const pill = item.locator(`.hit-versions a.lang-pill.matched[data-version-id="${matched.id}"]`);
+  assert(await pill.count() === 1, `no marked link to ${matched.id}`);
+  const href = await pill.getAttribute('href');
+  assert(href.includes('document.html?id=' + encodeURIComponent(matched.document_id)), `version link ${href}`);
+  // No two hits on the page are versions of one text.
+  const groups = data.hits.map((h) => h.version_group);
+  assert(new Set(groups).size === groups.length, 'two hits share a version_group');
+  if (data.total_versions > data.total) {
+    const note = await page.locator('#summary .summary-versions').textContent();
+    assert(note.includes(String(data.total_versions)), `summary note "${note}"`);
+  }
+  await page.close();
 });
 
 await step('ticking a facet checkbox changes the count and the URL', async () => {
@@ -167,13 +197,15 @@ await step('ticking a facet checkbox changes the count and the URL', async () =>
   for (let i = 0; i < n; i++) {
     const box = candidates.nth(i);
     const count = Number((await box.locator('xpath=..').locator('.facet-count').textContent()).replace(/\D/g, ''));
-    if (count > 0 && count < queryTotal) { chosen = { box, count, facet: await box.getAttribute('name'), value: await box.getAttribute('value') }; break; }
+    if (count > 0 && count < queryVersions) { chosen = { box, count, facet: await box.getAttribute('name'), value: await box.getAttribute('value') }; break; }
   }
   assert(chosen, 'no jurisdiction/language/type value narrows the results (all counts equal the total)');
-  await searchDone(page, () => chosen.box.click());
+  const data = await searchDone(page, () => chosen.box.click());
   const after = await total(page);
-  assert(after !== queryTotal, `count did not change after ticking ${chosen.facet}=${chosen.value} (still ${after})`);
-  assert(after === chosen.count, `count ${after} differs from the facet's count ${chosen.count}`);
+  assert(after === data.total, `summary shows ${after}, API said ${data.total}`);
+  // Facet counts count every language version; the hits are texts.
+  assert(data.total_versions === chosen.count, `${data.total_versions} records after the filter, the facet said ${chosen.count}`);
+  assert(after <= chosen.count && after <= queryTotal, `${after} hits after ticking ${chosen.facet}=${chosen.value}`);
   assert(page.url() !== before, 'URL did not change');
   const url = new URL(page.url());
   assert(url.searchParams.getAll(chosen.facet).includes(chosen.value), `URL lacks ${chosen.facet}=${chosen.value}: ${page.url()}`);
@@ -607,7 +639,7 @@ await step('search results export as CSV', async () => {
   await searchDone(page, () => page.goto(BASE + '/?q=' + encodeURIComponent(query), { waitUntil: 'domcontentloaded' }));
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#export-csv')]);
   const lines = (await readDownload(dl)).split('\r\n');
-  assert(lines[0] === 'rank,title,label,heading,jurisdiction,language,type,date,url,matched_concepts,snippet', `CSV header row: ${lines[0]}`);
+  assert(lines[0] === 'rank,title,label,heading,jurisdiction,language,type,date,url,matched_concepts,snippet,other_languages', `CSV header row: ${lines[0]}`);
   assert(lines.length >= Math.min(queryTotal, 100) + 1, `${lines.length - 2} data rows for ${queryTotal} results`);
 });
 

@@ -184,6 +184,9 @@ function renderSummary(data) {
   const total = Number(data.total) || 0;
   s.dataset.total = String(total);
   s.appendChild(el('span', { class: 'summary-count' }, t('results', { n: total })));
+  // Facet counts count every language version; say so when that differs from the hits.
+  const versions = Number(data.total_versions);
+  if (versions > total) s.appendChild(el('span', { class: 'summary-versions' }, t('inVersions', { n: versions })));
   if (typeof data.took_ms === 'number') {
     const ms = new Intl.NumberFormat(getLang() === 'tg' ? 'ru-RU' : locale(), {
       maximumFractionDigits: data.took_ms < 10 ? 2 : 0,
@@ -237,9 +240,10 @@ async function exportCsv() {
     p.set('per_page', '100');
     p.set('facets', 'false');
     const data = await apiGet('search', p);
-    const rows = [['rank', 'title', 'label', 'heading', 'jurisdiction', 'language', 'type', 'date', 'url', 'matched_concepts', 'snippet']];
+    const rows = [['rank', 'title', 'label', 'heading', 'jurisdiction', 'language', 'type', 'date', 'url', 'matched_concepts', 'snippet', 'other_languages']];
     (data.hits || []).forEach((h, i) => rows.push([i + 1, h.title, h.kind === 'document' ? '' : h.label, h.heading, h.jurisdiction, h.lang, h.type,
-      h.date || (h.year ? String(h.year) : ''), absoluteUrl(h.url || ''), (h.matched_concepts || []).join(';'), snippetText(h.snippet)]));
+      h.date || (h.year ? String(h.year) : ''), absoluteUrl(h.url || ''), (h.matched_concepts || []).join(';'), snippetText(h.snippet),
+      (h.versions || []).map((v) => `${v.lang} ${absoluteUrl(v.url || '')}`).join('; ')]));
     const name = `himoya-search-${slug(state.q || 'all')}-${today()}.csv`;
     downloadCsv(name, rows);
   } catch (e) {
@@ -260,16 +264,32 @@ function hitHref(hit) {
   return url.pathname + url.search + url.hash;
 }
 
+// The same text in its other languages (the server lists them under the hit);
+// a version that matches the query itself is marked.
+function versionLinks(hit) {
+  const versions = Array.isArray(hit.versions) ? hit.versions.filter((v) => v && v.id) : [];
+  if (!versions.length) return null;
+  const p = el('p', { class: 'hit-versions' }, el('span', { class: 'hit-versions-label' }, t('alsoIn')), ' ');
+  versions.forEach((v, i) => {
+    if (i) p.appendChild(document.createTextNode(' '));
+    const status = v.text_status ? valueLabel('status', v.text_status) : '';
+    const title = [status, v.matched ? t('versionMatches') : ''].filter(Boolean).join(' · ');
+    p.appendChild(el('a', {
+      href: hitHref({ url: v.url, document_id: v.document_id, snippet: '' }),
+      hreflang: v.lang || null, class: v.matched ? 'lang-pill matched' : 'lang-pill', title: title || null,
+      dataset: { versionId: v.id },
+    }, valueLabel('lang', v.lang)));
+  });
+  return p;
+}
+
 function renderHits(hits) {
   const list = $('hits');
   clear(list);
   const start = ((lastData.page || state.page) - 1) * (lastData.per_page || 10);
   list.setAttribute('start', String(start + 1));
-  hits.forEach((hit, i) => {
-    // Another language version of the hit above it (the server ranks versions together).
-    const version = Boolean(hit.version_group) && i > 0 && hits[i - 1].version_group === hit.version_group;
+  hits.forEach((hit) => {
     const cite = [];
-    if (version) cite.push(el('span', { class: 'cite-version' }, t('other_version')));
     if (hit.jurisdiction) cite.push(el('span', { class: 'cite-jurisdiction' }, valueLabel('jurisdiction', hit.jurisdiction)));
     if (hit.type) cite.push(el('span', { class: 'cite-type' }, valueLabel('type', hit.type)));
     if (hit.year) cite.push(el('span', { class: 'cite-year' }, String(hit.year)));
@@ -282,12 +302,13 @@ function renderHits(hits) {
       citeLine.appendChild(c);
     });
     if (hit.lang) citeLine.appendChild(el('span', { class: 'lang-badge' }, valueLabel('lang', hit.lang)));
-    const item = el('li', { class: version ? 'hit hit-version' : 'hit', dataset: { id: hit.id || '' } },
+    const item = el('li', { class: 'hit', dataset: { id: hit.id || '' } },
       citeLine,
       el('h3', { class: 'hit-title', lang: hit.lang || null },
         el('a', { href: hitHref(hit) }, hit.title || hit.document_id || '')),
       hit.heading ? el('p', { class: 'hit-heading', lang: hit.lang || null }, hit.heading) : null,
-      hit.snippet ? el('p', { class: 'snippet', lang: hit.lang || null }, snippetNodes(hit.snippet)) : null);
+      hit.snippet ? el('p', { class: 'snippet', lang: hit.lang || null }, snippetNodes(hit.snippet)) : null,
+      versionLinks(hit));
     list.appendChild(item);
   });
 }

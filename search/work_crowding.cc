@@ -1,0 +1,24 @@
+#include "search/work_crowding.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace himoya {
+
+std::vector<size_t> crowd_works(const std::vector<std::string>& works, size_t per_round) {
+    if (per_round == 0) per_round = 1;
+    std::unordered_map<std::string, size_t> seen;  // work -> hits of it so far
+    std::vector<size_t> round(works.size());
+    for (size_t i = 0; i < works.size(); ++i) round[i] = works[i].empty() ? 0 : seen[works[i]]++ / per_round;
+    std::vector<size_t> order(works.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return round[a] < round[b]; });
+    return order;
+}
+
+std::string work_of_group(const std::string& group) {
+    // Ids never contain '/' (docs/corpus-format.md), so the first one ends the work id.
+    return group.substr(0, group.find('/'));
+}
+
+}  // namespace himoya
