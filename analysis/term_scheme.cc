@@ -1,5 +1,7 @@
 #include "analysis/term_scheme.h"
 
+#include <cstdint>
+
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
@@ -43,6 +45,22 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
     term += slug(value);
     return term;
+}
+
+std::string version_key(std::string_view group) {
+    // FNV-1a, 64 bits, from two offset bases: 8 bytes of one and 4 of the other.
+    auto fnv = [&](uint64_t h) {
+        for (unsigned char c : group) {
+            h ^= c;
+            h *= 0x100000001b3ULL;
+        }
+        return h;
+    };
+    uint64_t a = fnv(0xcbf29ce484222325ULL), b = fnv(0x84222325cbf29ce4ULL);
+    std::string key(12, '\0');
+    for (int i = 0; i < 8; ++i) key[i] = static_cast<char>(a >> (8 * i));
+    for (int i = 0; i < 4; ++i) key[8 + i] = static_cast<char>(b >> (8 * i));
+    return key;
 }
 
 std::string version_group_term(std::string_view group) {

@@ -55,6 +55,7 @@ enum Slot : unsigned {
     kSlotDocumentId = 9,
     kSlotVersionGroup = 10, // work id, + '/' + unit id on a provision: equal across language versions
     kSlotFacetKey = 11,     // the single-valued facets and audience in one value (FacetKeyField order)
+    kSlotVersionKey = 12,   // version_key(kSlotVersionGroup value): the collapse key, 12 bytes
 };
 
 // Fields of kSlotFacetKey, joined by kFacetKeySeparator. Facet counting reads
@@ -80,6 +81,13 @@ inline constexpr unsigned kFieldPositionGap = 100;
 
 // The boolean term for a prefix and a display value ("N" + "ba-srp").
 std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// A 12-byte digest of a version group, the collapse key of one-hit-per-text
+// search: Xapian copies the key of every match, and a key this short is stored
+// inline by std::string (no allocation), which halved the cost of collapsing a
+// common word's matches (docs/scaling.md). 96 bits: two groups of a million
+// share a key with probability ~1e-17.
+std::string version_key(std::string_view group);
 
 // kVersionGroup + the group as it is (a slug could make two groups one), cut
 // to Xapian's term length limit; readers compare the slot value as well.

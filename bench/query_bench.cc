@@ -3,7 +3,7 @@
 // both sides are timed without process start-up).
 //
 //   query_bench --db DIR [--db DIR...] --queries bench/queries.tsv [--rounds N]
-//               [--facets 0|1] [--label NAME] [--csv FILE]
+//               [--facets 0|1] [--versions group|separate] [--label NAME] [--csv FILE]
 //   query_bench --omega DIR --queries bench/queries.tsv [--rounds N] [--label NAME] [--csv FILE]
 //
 // Each round runs every query of the mix once, in file order; the first round
@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
     std::string omega, queries_path = "bench/queries.tsv", label = "himoya", csv;
     int rounds = 20;
     bool facets = true;
+    std::string versions;  // "" = the API default
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto next = [&]() -> std::string {
@@ -95,6 +96,7 @@ int main(int argc, char** argv) {
         else if (a == "--queries") queries_path = next();
         else if (a == "--rounds") rounds = std::atoi(next().c_str());
         else if (a == "--facets") facets = next() != "0";
+        else if (a == "--versions") versions = next();
         else if (a == "--label") label = next();
         else if (a == "--csv") csv = next();
         else { std::fprintf(stderr, "unknown argument %s\n", a.c_str()); return 2; }
@@ -118,6 +120,7 @@ int main(int argc, char** argv) {
             params.emplace("q", q.text);
             himoya::SearchRequest r = himoya::search_request_from_params(params);
             r.facets = facets;
+            if (!versions.empty()) r.versions = versions;
             requests.push_back(r);
         }
         for (int round = 0; round <= rounds; ++round)

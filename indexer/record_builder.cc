@@ -45,6 +45,7 @@ json common_data(const Document& d) {
 // into one hit, a term to fetch a hit's other versions.
 void add_version_group(Xapian::Document& record, const std::string& group) {
     record.add_value(terms::kSlotVersionGroup, group);
+    record.add_value(terms::kSlotVersionKey, terms::version_key(group));
     record.add_boolean_term(terms::version_group_term(group));
 }
 

@@ -42,12 +42,6 @@ void FacetSpy::attach(Xapian::Enquire& enquire) {
     for (auto& [slot, spy] : slot_spies_) enquire.add_matchspy(spy.get());
 }
 
-long FacetSpy::records_seen() const {
-    if (key_spy_) return static_cast<long>(key_spy_->get_total());
-    if (!slot_spies_.empty()) return static_cast<long>(slot_spies_.begin()->second->get_total());
-    return -1;
-}
-
 namespace {
 
 // Adds `n` to each value of `field` (one value, or several joined when multi-valued).

@@ -42,9 +42,6 @@ public:
     void attach(Xapian::Enquire& enquire);
     // Counts of one facet, highest first (years: newest first).
     std::vector<FacetCount> counts(const std::string& facet) const;
-    // How many records the spies saw (every match, before versions are
-    // collapsed), or -1 when no facet was counted.
-    long records_seen() const;
 
 private:
     std::vector<const FacetSpec*> facets_;

@@ -1,8 +1,7 @@
-// The other language versions of the hits on a page (versions=group): one
-// lookup for all of them through their version-group terms, and one more to
-// learn which of those versions match the query themselves.
+// The language versions of the texts on a page (versions=group): one lookup
+// for all of them through their version-group terms, and one more to learn
+// which of those versions match the query themselves, and how well.
 #include <algorithm>
-#include <map>
 
 #include "analysis/term_scheme.h"
 #include "search/searcher_impl.h"
@@ -11,50 +10,62 @@ namespace himoya::detail {
 
 using nlohmann::json;
 
-void attach_versions(const Xapian::Database& db, const Xapian::Query& matching, std::vector<SearchHit>& hits) {
-    std::vector<Xapian::Query> groups;
-    for (const SearchHit& h : hits)
-        if (!h.version_group.empty()) groups.emplace_back(terms::version_group_term(h.version_group));
-    if (groups.empty()) return;
-    const Xapian::Query any_group(Xapian::Query::OP_OR, groups.begin(), groups.end());
-    // A text has one version per language: a few per hit (and the documents of
+std::map<std::string, std::vector<TextVersion>> text_versions(const Xapian::Database& db,
+                                                              const Xapian::Query& matching,
+                                                              const std::vector<std::string>& groups) {
+    std::map<std::string, std::vector<TextVersion>> out;
+    std::vector<Xapian::Query> terms;
+    for (const std::string& g : groups)
+        if (!g.empty()) terms.emplace_back(terms::version_group_term(g));
+    if (terms.empty()) return out;
+    const Xapian::Query any_group(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    // A text has one version per language: a few per text (and the documents of
     // one work share its group). The cap only guards against a corrupt index.
-    const Xapian::doccount cap = static_cast<Xapian::doccount>(groups.size()) * 16;
+    const Xapian::doccount cap = static_cast<Xapian::doccount>(terms.size()) * 16;
 
-    std::map<std::string, double> matched;  // version id -> its weight for the query
+    std::map<Xapian::docid, double> matched;  // docid -> its weight for the query
     Xapian::Enquire matches(db);
     matches.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching, any_group));
     Xapian::MSet m = matches.get_mset(0, cap);
-    for (auto it = m.begin(); it != m.end(); ++it) {
-        json data = json::parse(it.get_document().get_data(), nullptr, false);
-        if (!data.is_discarded()) matched[json_string(data, "id")] = it.get_weight();
-    }
+    for (auto it = m.begin(); it != m.end(); ++it) matched[*it] = it.get_weight();
 
-    std::map<std::string, std::vector<HitVersion>> by_group;
     Xapian::Enquire all(db);
     all.set_query(any_group);
     all.set_weighting_scheme(Xapian::BoolWeight());
     Xapian::MSet found = all.get_mset(0, cap);
     for (auto it = found.begin(); it != found.end(); ++it) {
-        const Xapian::Document record = it.get_document();
-        json data = json::parse(record.get_data(), nullptr, false);
-        if (data.is_discarded()) continue;
-        SearchHit v = hit_from_data(data);
-        HitVersion version{v.id, v.document_id, v.lang, json_string(data, "text_status"), false, 0, v.url};
-        if (auto w = matched.find(v.id); w != matched.end()) {
-            version.matched = true;
-            version.score = w->second;
+        TextVersion v;
+        v.record = it.get_document();
+        v.data = json::parse(v.record.get_data(), nullptr, false);
+        if (v.data.is_discarded()) continue;
+        if (auto w = matched.find(*it); w != matched.end()) {
+            v.matched = true;
+            v.weight = w->second;
         }
-        by_group[record.get_value(terms::kSlotVersionGroup)].push_back(std::move(version));
+        out[v.record.get_value(terms::kSlotVersionGroup)].push_back(std::move(v));
     }
-    for (SearchHit& h : hits) {
-        auto it = by_group.find(h.version_group);
-        if (h.version_group.empty() || it == by_group.end()) continue;
-        for (const HitVersion& v : it->second)
-            if (v.id != h.id) h.versions.push_back(v);
-        std::sort(h.versions.begin(), h.versions.end(),
-                  [](const HitVersion& a, const HitVersion& b) { return a.lang != b.lang ? a.lang < b.lang : a.id < b.id; });
+    return out;
+}
+
+const TextVersion* canonical_version(const std::vector<TextVersion>& versions, double weight) {
+    const TextVersion* best = nullptr;
+    for (const TextVersion& v : versions) {
+        if (!v.matched || v.weight != weight) continue;
+        if (!best || json_string(v.data, "document_id") > json_string(best->data, "document_id")) best = &v;
     }
+    return best;
+}
+
+std::vector<HitVersion> other_versions(const std::vector<TextVersion>& versions, const std::string& hit_id) {
+    std::vector<HitVersion> out;
+    for (const TextVersion& t : versions) {
+        SearchHit v = hit_from_data(t.data);
+        if (v.id == hit_id) continue;
+        out.push_back({v.id, v.document_id, v.lang, json_string(t.data, "text_status"), t.matched, t.weight, v.url});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const HitVersion& a, const HitVersion& b) { return a.lang != b.lang ? a.lang < b.lang : a.id < b.id; });
+    return out;
 }
 
 }  // namespace himoya::detail

@@ -27,7 +27,7 @@ nlohmann::json to_json(const SearchResult& r) {
         facets[name] = values;
     }
     return {{"query", r.query}, {"total", r.total},
-            {"total_versions", r.total_versions >= 0 ? json(r.total_versions) : json(nullptr)}, {"page", r.page}, {"per_page", r.per_page},
+            {"total_versions", r.total_versions}, {"page", r.page}, {"per_page", r.per_page},
             {"took_ms", r.took_ms}, {"hits", hits}, {"facets", facets},
             {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
             {"expanded_concepts", r.expanded_concepts}};

@@ -87,8 +87,8 @@ struct SearchResult {
     std::string query;
     long total = 0;           // exact number of hits (texts when versions are grouped)
     // Matching records counting every language version (what facet counts add
-    // up to); -1 when no facet was counted.
-    long total_versions = -1;
+    // up to); equal to total with versions=separate.
+    long total_versions = 0;
     int page = 1, per_page = 10;
     double took_ms = 0;
     std::vector<SearchHit> hits;

@@ -92,24 +92,29 @@ using detail::record_term;
 // aware ranking of separate versions); below them the matcher's order stands.
 constexpr Xapian::doccount kRerankWindow = 100;
 
-// Display order of the best kRerankWindow items of `mset` (indices into it).
-std::vector<size_t> rerank_window(const Xapian::MSet& mset, bool grouped) {
+// `items` (indices into `mset`, best first) with the first kRerankWindow re-ordered:
+// texts crowded by work (grouped), or each version after its best match (separate).
+std::vector<Xapian::doccount> rerank_window(const Xapian::MSet& mset, const std::vector<Xapian::doccount>& items,
+                                            bool grouped) {
+    const size_t window = std::min<size_t>(items.size(), kRerankWindow);
     std::vector<size_t> order;
     if (grouped) {
         std::vector<std::string> works;
-        for (Xapian::doccount i = 0; i < mset.size() && i < kRerankWindow; ++i)
-            works.push_back(work_of_group(mset[i].get_document().get_value(terms::kSlotVersionGroup)));
+        for (size_t i = 0; i < window; ++i)
+            works.push_back(work_of_group(mset[items[i]].get_document().get_value(terms::kSlotVersionGroup)));
         order = crowd_works(works);
     } else {
-        std::vector<RankedVersion> window;
-        for (Xapian::doccount i = 0; i < mset.size() && i < kRerankWindow; ++i) {
-            Xapian::MSetIterator it = mset[i];
-            window.push_back({it.get_weight(), it.get_document().get_value(terms::kSlotVersionGroup)});
+        std::vector<RankedVersion> versions;
+        for (size_t i = 0; i < window; ++i) {
+            Xapian::MSetIterator it = mset[items[i]];
+            versions.push_back({it.get_weight(), it.get_document().get_value(terms::kSlotVersionGroup)});
         }
-        order = rank_version_groups(window);
+        order = rank_version_groups(versions);
     }
-    for (size_t i = order.size(); i < mset.size(); ++i) order.push_back(i);
-    return order;
+    std::vector<Xapian::doccount> out;
+    for (size_t i : order) out.push_back(items[i]);
+    out.insert(out.end(), items.begin() + static_cast<std::ptrdiff_t>(window), items.end());
+    return out;
 }
 
 // The query with every facet filter except `skip`, and the scope and year range.
@@ -181,33 +186,56 @@ SearchResult Searcher::search(const SearchRequest& r) {
         auto it = r.filters.find(f.name);
         (it != r.filters.end() && !it->second.empty() ? selected : plain).push_back(&f);
     }
-    Xapian::Enquire enquire(s.db);
-    enquire.set_query(filtered(built.query, r, scope, ""));
-    // Ties (equal weights; equal dates when browsing) fall to the document id, not
-    // to the docid: which version stands for a text, and the order, must not
-    // depend on the order the documents were indexed in (incremental, shards).
-    // (The date slot ends with the document id; a KeyMaker would not reach remote shards.)
-    if (r.sort == "date" || (built.empty && r.sort == "relevance"))
-        enquire.set_sort_by_value_then_relevance(terms::kSlotDate, true);
-    else
-        enquire.set_sort_by_relevance_then_value(terms::kSlotDocumentId, false);
+    const Xapian::Query page_query = filtered(built.query, r, scope, "");
+    auto make_enquire = [&] {
+        Xapian::Enquire e(s.db);
+        e.set_query(page_query);
+        // Equal dates fall to the document id (the date slot ends with it), not to
+        // the docid. Equal weights are settled after the match (canonical_version):
+        // a value tie-break in relevance order made remote shards' spies over-count.
+        if (r.sort == "date" || (built.empty && r.sort == "relevance"))
+            e.set_sort_by_value_then_relevance(terms::kSlotDate, true);
+        return e;
+    };
+    Xapian::Enquire enquire = make_enquire();
     FacetSpy spy(plain);
-    if (r.facets) spy.attach(enquire);  // spies see every match, before collapsing: facets count versions
-    // One hit per text: Xapian keeps the best-ranked version of each group.
+    if (r.facets) spy.attach(enquire);  // facets count every matching record, every version
     const bool grouped = r.versions == "group";
-    if (grouped) enquire.set_collapse_key(terms::kSlotVersionGroup);
-    // Relevance order is re-ranked over the best kRerankWindow matches: texts
+    // One hit per text: a spy counts texts by their version key.
+    detail::TextCountSpy text_spy;
+    Xapian::ValueCountMatchSpy remote_text_spy(terms::kSlotVersionKey);
+    if (grouped) enquire.add_matchspy(s.remote ? static_cast<Xapian::MatchSpy*>(&remote_text_spy) : &text_spy);
+    // Relevance order is re-ranked over the best kRerankWindow hits: texts
     // crowded by work (grouped), or each version after its best-matching one
-    // (separate, with thesaurus expansion). Those matches are fetched whatever
-    // the page, so the order does not depend on it.
+    // (separate, with thesaurus expansion). Those are fetched whatever the page,
+    // so the order does not depend on it.
     const bool rerank = !built.empty && r.sort == "relevance" && (grouped || r.cross_language);
     const auto first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
     const auto count = static_cast<Xapian::doccount>(r.per_page);
-    Xapian::MSet mset = rerank ? enquire.get_mset(0, std::max(kRerankWindow, first + count), all)
-                               : enquire.get_mset(first, count, all);
-    // Exact: check_at_least covers every document, so every match reaches the
-    // collapser, whose count of distinct groups is the lower bound.
-    result.total = grouped ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
+    const Xapian::doccount wanted = rerank ? std::max(kRerankWindow, first + count) : first + count;
+    Xapian::MSet mset;
+    std::vector<Xapian::doccount> items;  // indices into mset: the hits from the first, best first
+    if (grouped) {
+        detail::TextMatches texts;
+        try {
+            texts = detail::first_texts(enquire, make_enquire, wanted, all);
+        } catch (const Xapian::UnimplementedError&) {
+            // Our spy cannot be sent to a remote shard: from now on use the built-in one.
+            if (s.remote) throw;
+            s.remote = true;
+            return search(r);
+        }
+        mset = std::move(texts.mset);
+        items = std::move(texts.texts);
+        // Exact: check_at_least covers every document.
+        result.total = s.remote ? detail::count_texts(remote_text_spy) : text_spy.texts();
+        result.total_versions = s.remote ? static_cast<long>(remote_text_spy.get_total()) : text_spy.records();
+    } else {
+        mset = enquire.get_mset(rerank ? 0 : first, rerank ? wanted : count, all);
+        for (Xapian::doccount i = 0; i < mset.size(); ++i) items.push_back(i);
+        result.total = mset.get_matches_estimated();  // exact: check_at_least covers every document
+        result.total_versions = result.total;
+    }
     if (result.total == 0 && may_fall_back) {
         SearchRequest whole = r;
         whole.scope = "document";
@@ -217,7 +245,6 @@ SearchResult Searcher::search(const SearchRequest& r) {
     }
     if (r.facets) {
         for (const FacetSpec* f : plain) result.facets[f->name] = spy.counts(f->name);
-        result.total_versions = spy.records_seen();
         // Pass 2, one per selected facet: its counts ignore its own filter.
         for (const FacetSpec* f : selected) {
             Xapian::Enquire facet_enquire(s.db);
@@ -231,16 +258,25 @@ SearchResult Searcher::search(const SearchRequest& r) {
     }
 
     std::vector<Xapian::doccount> page_items;  // indices into mset, in display order
-    if (rerank) {
-        std::vector<size_t> order = rerank_window(mset, grouped);
-        for (size_t i = first; i < order.size() && i < first + count; ++i)
-            page_items.push_back(static_cast<Xapian::doccount>(order[i]));
-    } else {
-        for (Xapian::doccount i = 0; i < mset.size(); ++i) page_items.push_back(i);
+    if (rerank) items = rerank_window(mset, items, grouped);
+    // Grouped and re-ranked fetches start at the first hit; a plain one at the page.
+    const size_t skip = (grouped || rerank) ? first : 0;
+    for (size_t i = skip; i < items.size() && i < skip + count; ++i) page_items.push_back(items[i]);
+    // Grouped: every version of the page's texts, and which of them match.
+    std::map<std::string, std::vector<detail::TextVersion>> versions;
+    if (grouped) {
+        std::vector<std::string> groups;
+        for (Xapian::doccount item : page_items) groups.push_back(mset[item].get_document().get_value(terms::kSlotVersionGroup));
+        versions = detail::text_versions(s.db, page_query, groups);
     }
+    const bool by_weight = r.sort == "relevance" && !built.empty;
     for (Xapian::doccount item : page_items) {
         Xapian::MSetIterator it = mset[item];
-        const Xapian::Document record = it.get_document();
+        Xapian::Document record = it.get_document();
+        const std::string group = record.get_value(terms::kSlotVersionGroup);
+        const auto text = versions.find(group);
+        if (by_weight && text != versions.end())
+            if (const detail::TextVersion* v = detail::canonical_version(text->second, it.get_weight())) record = v->record;
         json data = json::parse(record.get_data(), nullptr, false);
         if (data.is_discarded()) continue;
         SearchHit hit = detail::hit_from_data(data);
@@ -249,11 +285,10 @@ SearchResult Searcher::search(const SearchRequest& r) {
         hit.snippet = make_snippet(s.analyzer, json_string(data, "text"), hit.lang, built.highlight_terms,
                                    built.highlight_stems);
         hit.score = it.get_weight();
-        hit.version_group = record.get_value(terms::kSlotVersionGroup);
+        hit.version_group = group;
+        if (text != versions.end()) hit.versions = detail::other_versions(text->second, hit.id);
         result.hits.push_back(std::move(hit));
     }
-
-    if (grouped) detail::attach_versions(s.db, enquire.get_query(), result.hits);
 
     // "Did you mean": replace each word the index does not know by its closest known spelling.
     if (r.suggest && !built.words.empty()) {

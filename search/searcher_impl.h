@@ -2,9 +2,14 @@
 // files that implement its methods (searcher.cc, topics.cc, compare.cc).
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -21,6 +26,7 @@ struct Searcher::Impl {
     Analyzer analyzer;
     std::optional<Thesaurus> thesaurus;       // from the index's "thesaurus" metadata
     std::unique_ptr<ConceptTagger> tagger;    // over `thesaurus`, with `analyzer`
+    bool remote = false;  // a shard is remote: only Xapian's built-in match spies run there
 };
 
 namespace detail {
@@ -34,9 +40,55 @@ std::optional<nlohmann::json> document_data(const Xapian::Database& db, const st
 // The other language versions of a document (records of the same work):
 // [{id, lang, title, text_status}].
 nlohmann::json versions_of(const Xapian::Database& db, const nlohmann::json& document);
-// Fills each hit's `versions`: the other records of its version group, each
-// marked matched (with its weight) when it also matches `matching`.
-void attach_versions(const Xapian::Database& db, const Xapian::Query& matching, std::vector<SearchHit>& hits);
+// The best matches of `counted`, and among them the first (best-ranked) record
+// of each text (kSlotVersionKey), at least `want` texts when there are that
+// many. The spies attached to `counted` see every match once: when more
+// records are needed they are fetched from `fresh()`, the same search without spies.
+struct TextMatches {
+    Xapian::MSet mset;
+    std::vector<Xapian::doccount> texts;  // indices into mset, best first
+};
+TextMatches first_texts(Xapian::Enquire& counted, const std::function<Xapian::Enquire()>& fresh,
+                        Xapian::doccount want, Xapian::doccount check_at_least);
+// Counts the distinct texts (kSlotVersionKey) among the matches; a record
+// without a key counts as a text of its own. Local databases only.
+class TextCountSpy : public Xapian::MatchSpy {
+public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+    long texts() const { return static_cast<long>(keys_.size() + unkeyed_); }
+    long records() const { return static_cast<long>(records_); }
+
+private:
+    struct Key {
+        uint64_t a;
+        uint32_t b;
+        bool operator==(const Key& o) const { return a == o.a && b == o.b; }
+    };
+    struct KeyHash {
+        size_t operator()(const Key& k) const { return static_cast<size_t>(k.a); }  // already a hash
+    };
+    std::unordered_set<Key, KeyHash> keys_;
+    size_t unkeyed_ = 0, records_ = 0;
+};
+// The same from Xapian's built-in spy over kSlotVersionKey, which remote shards can run.
+long count_texts(const Xapian::ValueCountMatchSpy& spy);
+// A record of a text's version group, and whether it matches the page's query.
+struct TextVersion {
+    Xapian::Document record;
+    nlohmann::json data;
+    bool matched = false;
+    double weight = 0;  // its weight for the query when matched
+};
+// Every record of each version group in `groups` (kSlotVersionGroup values), by group.
+std::map<std::string, std::vector<TextVersion>> text_versions(const Xapian::Database& db,
+                                                              const Xapian::Query& matching,
+                                                              const std::vector<std::string>& groups);
+// Among the matching versions of weight `weight`, the one with the greatest
+// document id: equal weights are settled by id, not by docid, so which version
+// stands for a text does not depend on indexing order (incremental, shards).
+const TextVersion* canonical_version(const std::vector<TextVersion>& versions, double weight);
+// The versions other than `hit_id`, as a hit lists them, by language.
+std::vector<HitVersion> other_versions(const std::vector<TextVersion>& versions, const std::string& hit_id);
 // The concept's labels, definitions, hierarchy and Istanbul articles as JSON.
 nlohmann::json concept_json(const Concept& c);
 
