@@ -201,6 +201,36 @@ TEST_CASE("language versions are one hit: the best-matching version stands for t
     CHECK_THROWS_AS(s.search(bad), BadRequest);
 }
 
+TEST_CASE("grouped paging stays exact when texts have more versions than the first fetch allows for") {
+    // One work in four languages, 80 articles each: 320 records, 80 texts. The
+    // first fetch (3 records per wanted text) holds too few texts, so a second,
+    // larger one runs; the counts must not include any match twice.
+    std::vector<Document> docs;
+    for (const char* lang : {"tg", "ru", "en", "de"}) {
+        std::vector<std::pair<std::string, std::string>> provisions;
+        for (int i = 1; i <= 80; ++i) provisions.push_back({std::to_string(i), "zebra crossing rule " + std::to_string(i)});
+        docs.push_back(testing::make_document(std::string("code-") + lang, "TJ", lang, "code", "2020", "Code", provisions, "code"));
+    }
+    testing::TestIndex index(docs);
+    Searcher s({index.path()});
+    SearchRequest r = query("zebra");
+    r.lang = "en";
+    r.per_page = 10;
+    std::set<std::string> groups;
+    for (r.page = 1; r.page <= 9; ++r.page) {
+        auto page = s.search(r);
+        CHECK(page.total == 80);
+        CHECK(page.total_versions == 320);
+        CHECK(facet_count(page, "lang", "de") == 80);
+        for (const auto& h : page.hits) {
+            CHECK(groups.insert(h.version_group).second);
+            CHECK(h.versions.size() == 3);
+        }
+        if (r.page == 9) CHECK(page.hits.empty());
+    }
+    CHECK(groups.size() == 80);
+}
+
 TEST_CASE("year range and date sort") {
     testing::TestIndex index;
     Searcher s({index.path()});
