@@ -138,6 +138,73 @@ Xapian::Query filtered(const Xapian::Query& text_query, const SearchRequest& r, 
                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
 }
 
+// One selected facet's counts under every filter but its own (multi-select).
+std::vector<FacetCount> facet_counts_without_own_filter(const Xapian::Database& db, const Xapian::Query& text_query,
+                                                        const SearchRequest& r, const std::string& scope,
+                                                        const FacetSpec& facet) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(filtered(text_query, r, scope, facet.name));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    FacetSpy own({&facet});
+    own.attach(enquire);
+    enquire.get_mset(0, 0, db.get_doccount());
+    return own.counts(facet.name);
+}
+
+// The hits of `items` (indices into `mset`, in display order). Grouped: each
+// text's other versions listed, and with `by_weight` (relevance order) equal
+// weights settled by document id (canonical_version); date order settles them itself.
+std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer, const Xapian::MSet& mset, const std::vector<Xapian::doccount>& items,
+                                 const BuiltQuery& built, const Xapian::Query& page_query, bool grouped, bool by_weight) {
+    std::map<std::string, std::vector<detail::TextVersion>> versions;  // every version of the page's texts
+    if (grouped) {
+        std::vector<std::string> groups;
+        for (Xapian::doccount item : items) groups.push_back(mset[item].get_document().get_value(terms::kSlotVersionGroup));
+        versions = detail::text_versions(db, page_query, groups);
+    }
+    std::vector<SearchHit> hits;
+    for (Xapian::doccount item : items) {
+        Xapian::MSetIterator it = mset[item];
+        Xapian::Document record = it.get_document();
+        const std::string group = record.get_value(terms::kSlotVersionGroup);
+        const auto text = versions.find(group);
+        if (by_weight && text != versions.end())
+            if (const detail::TextVersion* v = detail::canonical_version(text->second, it.get_weight())) record = v->record;
+        json data = json::parse(record.get_data(), nullptr, false);
+        if (data.is_discarded()) continue;
+        SearchHit hit = detail::hit_from_data(data);
+        for (const auto& t : hit.topics)
+            if (built.matched_concepts.count(t)) hit.matched_concepts.push_back(t);
+        hit.snippet = make_snippet(analyzer, json_string(data, "text"), hit.lang, built.highlight_terms,
+                                   built.highlight_stems);
+        hit.score = it.get_weight();
+        hit.version_group = group;
+        if (text != versions.end()) hit.versions = detail::other_versions(text->second, hit.id);
+        hits.push_back(std::move(hit));
+    }
+    return hits;
+}
+
+// "Did you mean": each word the index does not know replaced by its closest known spelling.
+std::optional<std::string> did_you_mean(const Xapian::Database& db, const BuiltQuery& built, const std::string& query) {
+    std::string suggestion;
+    size_t cursor = 0;
+    bool changed = false;
+    for (const QueryWord& w : built.words) {
+        if (db.term_exists(w.term)) continue;
+        if (std::any_of(w.reading_terms.begin(), w.reading_terms.end(),
+                        [&](const std::string& t) { return db.term_exists(t); }))
+            continue;  // "tojikiston" is known as тоҷикистон
+        std::string better = db.get_spelling_suggestion(w.term, 2);
+        if (better.empty() || better == w.term) continue;
+        suggestion += query.substr(cursor, w.start - cursor) + better;
+        cursor = w.end;
+        changed = true;
+    }
+    if (!changed) return std::nullopt;
+    return suggestion + query.substr(cursor);
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& db_paths) : impl_(std::make_unique<Impl>()) {
@@ -246,15 +313,8 @@ SearchResult Searcher::search(const SearchRequest& r) {
     if (r.facets) {
         for (const FacetSpec* f : plain) result.facets[f->name] = spy.counts(f->name);
         // Pass 2, one per selected facet: its counts ignore its own filter.
-        for (const FacetSpec* f : selected) {
-            Xapian::Enquire facet_enquire(s.db);
-            facet_enquire.set_query(filtered(built.query, r, scope, f->name));
-            facet_enquire.set_weighting_scheme(Xapian::BoolWeight());
-            FacetSpy own({f});
-            own.attach(facet_enquire);
-            facet_enquire.get_mset(0, 0, all);
-            result.facets[f->name] = own.counts(f->name);
-        }
+        for (const FacetSpec* f : selected)
+            result.facets[f->name] = facet_counts_without_own_filter(s.db, built.query, r, scope, *f);
     }
 
     std::vector<Xapian::doccount> page_items;  // indices into mset, in display order
@@ -262,52 +322,9 @@ SearchResult Searcher::search(const SearchRequest& r) {
     // Grouped and re-ranked fetches start at the first hit; a plain one at the page.
     const size_t skip = (grouped || rerank) ? first : 0;
     for (size_t i = skip; i < items.size() && i < skip + count; ++i) page_items.push_back(items[i]);
-    // Grouped: every version of the page's texts, and which of them match.
-    std::map<std::string, std::vector<detail::TextVersion>> versions;
-    if (grouped) {
-        std::vector<std::string> groups;
-        for (Xapian::doccount item : page_items) groups.push_back(mset[item].get_document().get_value(terms::kSlotVersionGroup));
-        versions = detail::text_versions(s.db, page_query, groups);
-    }
-    const bool by_weight = r.sort == "relevance" && !built.empty;
-    for (Xapian::doccount item : page_items) {
-        Xapian::MSetIterator it = mset[item];
-        Xapian::Document record = it.get_document();
-        const std::string group = record.get_value(terms::kSlotVersionGroup);
-        const auto text = versions.find(group);
-        if (by_weight && text != versions.end())
-            if (const detail::TextVersion* v = detail::canonical_version(text->second, it.get_weight())) record = v->record;
-        json data = json::parse(record.get_data(), nullptr, false);
-        if (data.is_discarded()) continue;
-        SearchHit hit = detail::hit_from_data(data);
-        for (const auto& t : hit.topics)
-            if (built.matched_concepts.count(t)) hit.matched_concepts.push_back(t);
-        hit.snippet = make_snippet(s.analyzer, json_string(data, "text"), hit.lang, built.highlight_terms,
-                                   built.highlight_stems);
-        hit.score = it.get_weight();
-        hit.version_group = group;
-        if (text != versions.end()) hit.versions = detail::other_versions(text->second, hit.id);
-        result.hits.push_back(std::move(hit));
-    }
+    result.hits = page_hits(s.db, s.analyzer, mset, page_items, built, page_query, grouped, r.sort == "relevance" && !built.empty);
 
-    // "Did you mean": replace each word the index does not know by its closest known spelling.
-    if (r.suggest && !built.words.empty()) {
-        std::string suggestion;
-        size_t cursor = 0;
-        bool changed = false;
-        for (const QueryWord& w : built.words) {
-            if (s.db.term_exists(w.term)) continue;
-            if (std::any_of(w.reading_terms.begin(), w.reading_terms.end(),
-                            [&](const std::string& t) { return s.db.term_exists(t); }))
-                continue;  // "tojikiston" is known as тоҷикистон
-            std::string better = s.db.get_spelling_suggestion(w.term, 2);
-            if (better.empty() || better == w.term) continue;
-            suggestion += r.query.substr(cursor, w.start - cursor) + better;
-            cursor = w.end;
-            changed = true;
-        }
-        if (changed) result.suggestion = suggestion + r.query.substr(cursor);
-    }
+    if (r.suggest) result.suggestion = did_you_mean(s.db, built, r.query);
     result.expanded_concepts.assign(built.matched_concepts.begin(), built.matched_concepts.end());
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return result;
