@@ -47,19 +47,25 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
     return term;
 }
 
+namespace {
+
+uint64_t fnv1a64(std::string_view s) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+}  // namespace
+
 std::string version_key(std::string_view group) {
-    // FNV-1a, 64 bits, from two offset bases: 8 bytes of one and 4 of the other.
-    auto fnv = [&](uint64_t h) {
-        for (unsigned char c : group) {
-            h ^= c;
-            h *= 0x100000001b3ULL;
-        }
-        return h;
-    };
-    uint64_t a = fnv(0xcbf29ce484222325ULL), b = fnv(0x84222325cbf29ce4ULL);
-    std::string key(12, '\0');
-    for (int i = 0; i < 8; ++i) key[i] = static_cast<char>(a >> (8 * i));
-    for (int i = 0; i < 4; ++i) key[8 + i] = static_cast<char>(b >> (8 * i));
+    const uint64_t text = fnv1a64(group);
+    const uint64_t work = fnv1a64(group.substr(0, group.find('/')));
+    std::string key(kVersionKeyBytes, '\0');
+    for (int i = 0; i < 8; ++i) key[i] = static_cast<char>(text >> (8 * i));
+    for (int i = 0; i < 4; ++i) key[8 + i] = static_cast<char>(work >> (8 * i));
     return key;
 }
 

@@ -6,6 +6,7 @@
 // letter (Xapian's convention for telling a prefix from the term it prefixes).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -55,7 +56,7 @@ enum Slot : unsigned {
     kSlotDocumentId = 9,
     kSlotVersionGroup = 10, // work id, + '/' + unit id on a provision: equal across language versions
     kSlotFacetKey = 11,     // the single-valued facets and audience in one value (FacetKeyField order)
-    kSlotVersionKey = 12,   // version_key(kSlotVersionGroup value): the collapse key, 12 bytes
+    kSlotVersionKey = 12,   // version_key(kSlotVersionGroup value): one hit per text, 12 bytes
 };
 
 // Fields of kSlotFacetKey, joined by kFacetKeySeparator. Facet counting reads
@@ -82,11 +83,13 @@ inline constexpr unsigned kFieldPositionGap = 100;
 // The boolean term for a prefix and a display value ("N" + "ba-srp").
 std::string boolean_term(std::string_view prefix, std::string_view value);
 
-// A 12-byte digest of a version group, the collapse key of one-hit-per-text
-// search: Xapian copies the key of every match, and a key this short is stored
-// inline by std::string (no allocation), which halved the cost of collapsing a
-// common word's matches (docs/scaling.md). 96 bits: two groups of a million
-// share a key with probability ~1e-17.
+// A 12-byte digest of a version group ("work/unit"): 8 bytes of FNV-1a over the
+// group, then 4 over its work id, so that one-hit-per-text search counts texts
+// and crowds works from this one value, read while the match runs, without
+// loading documents (search/text_matches.cc). Short enough for std::string to
+// hold without allocating. Two groups of one work share a key with probability
+// ~n²/2^65 (3e-8 for a million); a shared key would hide one text behind the other.
+inline constexpr size_t kVersionKeyBytes = 12;
 std::string version_key(std::string_view group);
 
 // kVersionGroup + the group as it is (a slug could make two groups one), cut

@@ -93,15 +93,18 @@ using detail::record_term;
 constexpr Xapian::doccount kRerankWindow = 100;
 
 // `items` (indices into `mset`, best first) with the first kRerankWindow re-ordered:
-// texts crowded by work (grouped), or each version after its best match (separate).
+// grouped (`keys` given: each item's version key), texts crowded by work; else
+// each version after its best match.
 std::vector<Xapian::doccount> rerank_window(const Xapian::MSet& mset, const std::vector<Xapian::doccount>& items,
-                                            bool grouped) {
+                                            const std::vector<std::string>& keys) {
     const size_t window = std::min<size_t>(items.size(), kRerankWindow);
     std::vector<size_t> order;
-    if (grouped) {
+    if (!keys.empty()) {
         std::vector<std::string> works;
         for (size_t i = 0; i < window; ++i)
-            works.push_back(work_of_group(mset[items[i]].get_document().get_value(terms::kSlotVersionGroup)));
+            works.push_back(keys[i].size() == terms::kVersionKeyBytes
+                                ? keys[i].substr(8)  // the work's 4 bytes
+                                : work_of_group(mset[items[i]].get_document().get_value(terms::kSlotVersionGroup)));
         order = crowd_works(works);
     } else {
         std::vector<RankedVersion> versions;
@@ -269,7 +272,8 @@ SearchResult Searcher::search(const SearchRequest& r) {
     if (r.facets) spy.attach(enquire);  // facets count every matching record, every version
     const bool grouped = r.versions == "group";
     // One hit per text: a spy counts texts by their version key.
-    detail::TextCountSpy text_spy;
+    const bool one_shard = s.db.size() == 1;
+    detail::TextCountSpy text_spy(one_shard);
     Xapian::ValueCountMatchSpy remote_text_spy(terms::kSlotVersionKey);
     if (grouped) enquire.add_matchspy(s.remote ? static_cast<Xapian::MatchSpy*>(&remote_text_spy) : &text_spy);
     // Relevance order is re-ranked over the best kRerankWindow hits: texts
@@ -282,10 +286,16 @@ SearchResult Searcher::search(const SearchRequest& r) {
     const Xapian::doccount wanted = rerank ? std::max(kRerankWindow, first + count) : first + count;
     Xapian::MSet mset;
     std::vector<Xapian::doccount> items;  // indices into mset: the hits from the first, best first
+    std::vector<std::string> keys;        // grouped: the version key of each item
     if (grouped) {
         detail::TextMatches texts;
         try {
-            texts = detail::first_texts(enquire, make_enquire, wanted, all);
+            // The key of a match: noted by the spy as the match ran (one shard), or read from the document.
+            auto key_of = [&](const Xapian::MSetIterator& it) {
+                std::string key = one_shard && !s.remote ? text_spy.key_of(*it) : std::string();
+                return key.empty() ? it.get_document().get_value(terms::kSlotVersionKey) : key;
+            };
+            texts = detail::first_texts(enquire, make_enquire, key_of, wanted, all);
         } catch (const Xapian::UnimplementedError&) {
             // Our spy cannot be sent to a remote shard: from now on use the built-in one.
             if (s.remote) throw;
@@ -294,6 +304,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
         }
         mset = std::move(texts.mset);
         items = std::move(texts.texts);
+        keys = std::move(texts.keys);
         // Exact: check_at_least covers every document.
         result.total = s.remote ? detail::count_texts(remote_text_spy) : text_spy.texts();
         result.total_versions = s.remote ? static_cast<long>(remote_text_spy.get_total()) : text_spy.records();
@@ -318,7 +329,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
     }
 
     std::vector<Xapian::doccount> page_items;  // indices into mset, in display order
-    if (rerank) items = rerank_window(mset, items, grouped);
+    if (rerank) items = rerank_window(mset, items, keys);
     // Grouped and re-ranked fetches start at the first hit; a plain one at the page.
     const size_t skip = (grouped || rerank) ? first : 0;
     for (size_t i = skip; i < items.size() && i < skip + count; ++i) page_items.push_back(items[i]);

@@ -41,22 +41,31 @@ std::optional<nlohmann::json> document_data(const Xapian::Database& db, const st
 // [{id, lang, title, text_status}].
 nlohmann::json versions_of(const Xapian::Database& db, const nlohmann::json& document);
 // The best matches of `counted`, and among them the first (best-ranked) record
-// of each text (kSlotVersionKey), at least `want` texts when there are that
-// many. The spies attached to `counted` see every match once: when more
-// records are needed they are fetched from `fresh()`, the same search without spies.
+// of each text (its kSlotVersionKey value, from `key_of`), at least `want`
+// texts when there are that many. The spies attached to `counted` see every
+// match once: when more records are needed they are fetched from `fresh()`,
+// the same search without spies.
 struct TextMatches {
     Xapian::MSet mset;
     std::vector<Xapian::doccount> texts;  // indices into mset, best first
+    std::vector<std::string> keys;        // the version key of each (empty if the record has none)
 };
 TextMatches first_texts(Xapian::Enquire& counted, const std::function<Xapian::Enquire()>& fresh,
-                        Xapian::doccount want, Xapian::doccount check_at_least);
-// Counts the distinct texts (kSlotVersionKey) among the matches; a record
-// without a key counts as a text of its own. Local databases only.
+                        const std::function<std::string(const Xapian::MSetIterator&)>& key_of, Xapian::doccount want,
+                        Xapian::doccount check_at_least);
+// Counts the distinct texts (kSlotVersionKey) among the matches, a record
+// without a key counting as a text of its own, and notes each match's key.
+// Local databases only.
 class TextCountSpy : public Xapian::MatchSpy {
 public:
+    // note_keys: keep each match's key for key_of (meaningful on one shard only:
+    // over several, a spy sees each shard's own docids).
+    explicit TextCountSpy(bool note_keys) : note_keys_(note_keys) {}
     void operator()(const Xapian::Document& doc, double weight) override;
     long texts() const { return static_cast<long>(keys_.size() + unkeyed_); }
     long records() const { return static_cast<long>(records_); }
+    // The key of a match the spy saw ("" if none), read while the match ran.
+    std::string key_of(Xapian::docid did);
 
 private:
     struct Key {
@@ -68,6 +77,9 @@ private:
         size_t operator()(const Key& k) const { return static_cast<size_t>(k.a); }  // already a hash
     };
     std::unordered_set<Key, KeyHash> keys_;
+    std::vector<std::pair<Xapian::docid, Key>> by_docid_;
+    bool note_keys_;
+    bool sorted_ = false;
     size_t unkeyed_ = 0, records_ = 0;
 };
 // The same from Xapian's built-in spy over kSlotVersionKey, which remote shards can run.

@@ -2,10 +2,12 @@
 // cost ~2.5x the match itself on a common word (100k bench: "violence", 35,608
 // matches, 40 -> 90-130 ms). Instead the best records are fetched as they rank
 // and the first of each version key taken (the best-ranked version, as collapse
-// would keep), and texts are counted by a spy that keeps the keys in a hash set:
-// grouping now adds ~15 ms there. Xapian's built-in ValueCountMatchSpy (a
-// std::map of strings) alone added ~20 ms; it is still used where a shard is
-// remote, because xapian-tcpsrv only knows the built-in spies.
+// would keep), and texts are counted by a spy that keeps the keys in a hash
+// set. The spy also notes each match's key, so picking the texts needs no
+// document loads. Xapian's built-in ValueCountMatchSpy (a std::map of strings)
+// counted at a higher cost; it is still used where a shard is remote, because
+// xapian-tcpsrv only knows the built-in spies.
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -17,7 +19,8 @@
 namespace himoya::detail {
 
 TextMatches first_texts(Xapian::Enquire& counted, const std::function<Xapian::Enquire()>& fresh,
-                        Xapian::doccount want, Xapian::doccount check_at_least) {
+                        const std::function<std::string(const Xapian::MSetIterator&)>& key_of, Xapian::doccount want,
+                        Xapian::doccount check_at_least) {
     // Most texts have up to three language versions.
     Xapian::doccount fetch = std::max<Xapian::doccount>(want * 3, 30);
     for (bool first = true;; first = false) {
@@ -27,8 +30,11 @@ TextMatches first_texts(Xapian::Enquire& counted, const std::function<Xapian::En
         out.mset = first ? counted.get_mset(0, fetch, check_at_least) : fresh().get_mset(0, fetch, check_at_least);
         std::unordered_set<std::string> seen;
         for (Xapian::doccount i = 0; i < out.mset.size() && out.texts.size() < want; ++i) {
-            std::string key = out.mset[i].get_document().get_value(terms::kSlotVersionKey);
-            if (key.empty() || seen.insert(std::move(key)).second) out.texts.push_back(i);
+            std::string key = key_of(out.mset[i]);
+            if (key.size() != terms::kVersionKeyBytes || seen.insert(key).second) {
+                out.texts.push_back(i);
+                out.keys.push_back(std::move(key));
+            }
         }
         if (out.texts.size() >= want || out.mset.size() < fetch) return out;
         fetch *= 4;
@@ -38,7 +44,7 @@ TextMatches first_texts(Xapian::Enquire& counted, const std::function<Xapian::En
 void TextCountSpy::operator()(const Xapian::Document& doc, double) {
     ++records_;
     const std::string key = doc.get_value(terms::kSlotVersionKey);  // 12 bytes: no allocation
-    if (key.size() != 12) {
+    if (key.size() != terms::kVersionKeyBytes) {
         ++unkeyed_;
         return;
     }
@@ -46,6 +52,24 @@ void TextCountSpy::operator()(const Xapian::Document& doc, double) {
     std::memcpy(&k.a, key.data(), 8);
     std::memcpy(&k.b, key.data() + 8, 4);
     keys_.insert(k);
+    if (note_keys_) by_docid_.push_back({doc.get_docid(), k});
+}
+
+std::string TextCountSpy::key_of(Xapian::docid did) {
+    if (!sorted_) {
+        // A single database hands matches over in docid order; shards may not.
+        if (!std::is_sorted(by_docid_.begin(), by_docid_.end(),
+                            [](const auto& x, const auto& y) { return x.first < y.first; }))
+            std::sort(by_docid_.begin(), by_docid_.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        sorted_ = true;
+    }
+    auto it = std::lower_bound(by_docid_.begin(), by_docid_.end(), did,
+                               [](const auto& x, Xapian::docid d) { return x.first < d; });
+    if (it == by_docid_.end() || it->first != did) return {};
+    std::string key(terms::kVersionKeyBytes, '\0');
+    std::memcpy(key.data(), &it->second.a, 8);
+    std::memcpy(key.data() + 8, &it->second.b, 4);
+    return key;
 }
 
 long count_texts(const Xapian::ValueCountMatchSpy& spy) {
