@@ -12,7 +12,8 @@ using nlohmann::json;
 
 std::map<std::string, std::vector<TextVersion>> text_versions(const Xapian::Database& db,
                                                               const Xapian::Query& matching,
-                                                              const std::vector<std::string>& groups) {
+                                                              const std::vector<std::string>& groups,
+                                                              TextCountSpy* noted) {
     std::map<std::string, std::vector<TextVersion>> out;
     std::vector<Xapian::Query> terms;
     for (const std::string& g : groups)
@@ -24,10 +25,12 @@ std::map<std::string, std::vector<TextVersion>> text_versions(const Xapian::Data
     const Xapian::doccount cap = static_cast<Xapian::doccount>(terms.size()) * 16;
 
     std::map<Xapian::docid, double> matched;  // docid -> its weight for the query
-    Xapian::Enquire matches(db);
-    matches.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching, any_group));
-    Xapian::MSet m = matches.get_mset(0, cap);
-    for (auto it = m.begin(); it != m.end(); ++it) matched[*it] = it.get_weight();
+    if (!noted || !noted->noting()) {
+        Xapian::Enquire matches(db);
+        matches.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching, any_group));
+        Xapian::MSet m = matches.get_mset(0, cap);
+        for (auto it = m.begin(); it != m.end(); ++it) matched[*it] = it.get_weight();
+    }
 
     Xapian::Enquire all(db);
     all.set_query(any_group);
@@ -38,9 +41,12 @@ std::map<std::string, std::vector<TextVersion>> text_versions(const Xapian::Data
         v.record = it.get_document();
         v.data = json::parse(v.record.get_data(), nullptr, false);
         if (v.data.is_discarded()) continue;
-        if (auto w = matched.find(*it); w != matched.end()) {
+        std::optional<double> weight;
+        if (noted && noted->noting()) weight = noted->weight_of(*it);
+        else if (auto w = matched.find(*it); w != matched.end()) weight = w->second;
+        if (weight) {
             v.matched = true;
-            v.weight = w->second;
+            v.weight = *weight;
         }
         out[v.record.get_value(terms::kSlotVersionGroup)].push_back(std::move(v));
     }

@@ -155,15 +155,17 @@ std::vector<FacetCount> facet_counts_without_own_filter(const Xapian::Database& 
 }
 
 // The hits of `items` (indices into `mset`, in display order). Grouped: each
-// text's other versions listed, and with `by_weight` (relevance order) equal
+// text's other versions listed (whether each matches from `noted`, the spy that
+// saw the match, when it can tell), and with `by_weight` (relevance order) equal
 // weights settled by document id (canonical_version); date order settles them itself.
 std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer, const Xapian::MSet& mset, const std::vector<Xapian::doccount>& items,
-                                 const BuiltQuery& built, const Xapian::Query& page_query, bool grouped, bool by_weight) {
+                                 const BuiltQuery& built, const Xapian::Query& page_query, bool grouped, bool by_weight,
+                                 detail::TextCountSpy* noted) {
     std::map<std::string, std::vector<detail::TextVersion>> versions;  // every version of the page's texts
     if (grouped) {
         std::vector<std::string> groups;
         for (Xapian::doccount item : items) groups.push_back(mset[item].get_document().get_value(terms::kSlotVersionGroup));
-        versions = detail::text_versions(db, page_query, groups);
+        versions = detail::text_versions(db, page_query, groups, noted);
     }
     std::vector<SearchHit> hits;
     for (Xapian::doccount item : items) {
@@ -333,7 +335,8 @@ SearchResult Searcher::search(const SearchRequest& r) {
     // Grouped and re-ranked fetches start at the first hit; a plain one at the page.
     const size_t skip = (grouped || rerank) ? first : 0;
     for (size_t i = skip; i < items.size() && i < skip + count; ++i) page_items.push_back(items[i]);
-    result.hits = page_hits(s.db, s.analyzer, mset, page_items, built, page_query, grouped, r.sort == "relevance" && !built.empty);
+    result.hits = page_hits(s.db, s.analyzer, mset, page_items, built, page_query, grouped,
+                            r.sort == "relevance" && !built.empty, grouped && !s.remote ? &text_spy : nullptr);
 
     if (r.suggest) result.suggestion = did_you_mean(s.db, built, r.query);
     result.expanded_concepts.assign(built.matched_concepts.begin(), built.matched_concepts.end());

@@ -58,14 +58,17 @@ TextMatches first_texts(Xapian::Enquire& counted, const std::function<Xapian::En
 // Local databases only.
 class TextCountSpy : public Xapian::MatchSpy {
 public:
-    // note_keys: keep each match's key for key_of (meaningful on one shard only:
-    // over several, a spy sees each shard's own docids).
+    // note_keys: keep each match's key and weight for key_of and weight_of
+    // (meaningful on one shard only: over several, a spy sees each shard's own docids).
     explicit TextCountSpy(bool note_keys) : note_keys_(note_keys) {}
     void operator()(const Xapian::Document& doc, double weight) override;
     long texts() const { return static_cast<long>(keys_.size() + unkeyed_); }
     long records() const { return static_cast<long>(records_); }
+    bool noting() const { return note_keys_; }
     // The key of a match the spy saw ("" if none), read while the match ran.
     std::string key_of(Xapian::docid did);
+    // The weight of a match the spy saw, or nullopt if `did` did not match.
+    std::optional<double> weight_of(Xapian::docid did);
 
 private:
     struct Key {
@@ -77,7 +80,13 @@ private:
         size_t operator()(const Key& k) const { return static_cast<size_t>(k.a); }  // already a hash
     };
     std::unordered_set<Key, KeyHash> keys_;
-    std::vector<std::pair<Xapian::docid, Key>> by_docid_;
+    struct Noted {
+        Xapian::docid did;
+        Key key;
+        double weight;
+    };
+    const Noted* find(Xapian::docid did);
+    std::vector<Noted> by_docid_;
     bool note_keys_;
     bool sorted_ = false;
     size_t unkeyed_ = 0, records_ = 0;
@@ -91,10 +100,13 @@ struct TextVersion {
     bool matched = false;
     double weight = 0;  // its weight for the query when matched
 };
-// Every record of each version group in `groups` (kSlotVersionGroup values), by group.
+// Every record of each version group in `groups` (kSlotVersionGroup values), by
+// group. Which of them match `matching`, and how well, comes from `noted` when
+// it noted the page's match, else from one more search.
 std::map<std::string, std::vector<TextVersion>> text_versions(const Xapian::Database& db,
                                                               const Xapian::Query& matching,
-                                                              const std::vector<std::string>& groups);
+                                                              const std::vector<std::string>& groups,
+                                                              TextCountSpy* noted);
 // Among the matching versions of weight `weight`, the one with the greatest
 // document id: equal weights are settled by id, not by docid, so which version
 // stands for a text does not depend on indexing order (incremental, shards).

@@ -41,7 +41,7 @@ TextMatches first_texts(Xapian::Enquire& counted, const std::function<Xapian::En
     }
 }
 
-void TextCountSpy::operator()(const Xapian::Document& doc, double) {
+void TextCountSpy::operator()(const Xapian::Document& doc, double weight) {
     ++records_;
     const std::string key = doc.get_value(terms::kSlotVersionKey);  // 12 bytes: no allocation
     if (key.size() != terms::kVersionKeyBytes) {
@@ -52,24 +52,35 @@ void TextCountSpy::operator()(const Xapian::Document& doc, double) {
     std::memcpy(&k.a, key.data(), 8);
     std::memcpy(&k.b, key.data() + 8, 4);
     keys_.insert(k);
-    if (note_keys_) by_docid_.push_back({doc.get_docid(), k});
+    if (note_keys_) by_docid_.push_back({doc.get_docid(), k, weight});
 }
 
-std::string TextCountSpy::key_of(Xapian::docid did) {
+const TextCountSpy::Noted* TextCountSpy::find(Xapian::docid did) {
+    auto by_did = [](const Noted& x, const Noted& y) { return x.did < y.did; };
     if (!sorted_) {
-        // A single database hands matches over in docid order; shards may not.
-        if (!std::is_sorted(by_docid_.begin(), by_docid_.end(),
-                            [](const auto& x, const auto& y) { return x.first < y.first; }))
-            std::sort(by_docid_.begin(), by_docid_.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        // A database hands matches over in docid order; be sure all the same.
+        if (!std::is_sorted(by_docid_.begin(), by_docid_.end(), by_did))
+            std::sort(by_docid_.begin(), by_docid_.end(), by_did);
         sorted_ = true;
     }
     auto it = std::lower_bound(by_docid_.begin(), by_docid_.end(), did,
-                               [](const auto& x, Xapian::docid d) { return x.first < d; });
-    if (it == by_docid_.end() || it->first != did) return {};
+                               [](const Noted& x, Xapian::docid d) { return x.did < d; });
+    return it == by_docid_.end() || it->did != did ? nullptr : &*it;
+}
+
+std::string TextCountSpy::key_of(Xapian::docid did) {
+    const Noted* n = find(did);
+    if (!n) return {};
     std::string key(terms::kVersionKeyBytes, '\0');
-    std::memcpy(key.data(), &it->second.a, 8);
-    std::memcpy(key.data() + 8, &it->second.b, 4);
+    std::memcpy(key.data(), &n->key.a, 8);
+    std::memcpy(key.data() + 8, &n->key.b, 4);
     return key;
+}
+
+std::optional<double> TextCountSpy::weight_of(Xapian::docid did) {
+    const Noted* n = find(did);
+    if (!n) return std::nullopt;
+    return n->weight;
 }
 
 long count_texts(const Xapian::ValueCountMatchSpy& spy) {
