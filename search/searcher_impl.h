@@ -8,7 +8,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -62,7 +61,7 @@ public:
     // (meaningful on one shard only: over several, a spy sees each shard's own docids).
     explicit TextCountSpy(bool note_keys) : note_keys_(note_keys) {}
     void operator()(const Xapian::Document& doc, double weight) override;
-    long texts() const { return static_cast<long>(keys_.size() + unkeyed_); }
+    long texts() const { return static_cast<long>(distinct_ + unkeyed_); }
     long records() const { return static_cast<long>(records_); }
     bool noting() const { return note_keys_; }
     // The key of a match the spy saw ("" if none), read while the match ran.
@@ -76,10 +75,12 @@ private:
         uint32_t b;
         bool operator==(const Key& o) const { return a == o.a && b == o.b; }
     };
-    struct KeyHash {
-        size_t operator()(const Key& k) const { return static_cast<size_t>(k.a); }  // already a hash
-    };
-    std::unordered_set<Key, KeyHash> keys_;
+    // The distinct keys: open addressing in one array, no allocation per key
+    // (a node-based set's mallocs contended between 64 server threads).
+    void insert(const Key& k);
+    std::vector<Key> slots_;  // an empty slot holds {0, 0}; that key itself is counted by zero_seen_
+    size_t distinct_ = 0;
+    bool zero_seen_ = false;
     struct Noted {
         Xapian::docid did;
         Key key;

@@ -51,8 +51,32 @@ void TextCountSpy::operator()(const Xapian::Document& doc, double weight) {
     Key k;
     std::memcpy(&k.a, key.data(), 8);
     std::memcpy(&k.b, key.data() + 8, 4);
-    keys_.insert(k);
+    insert(k);
     if (note_keys_) by_docid_.push_back({doc.get_docid(), k, weight});
+}
+
+void TextCountSpy::insert(const Key& k) {
+    if (k.a == 0 && k.b == 0) {  // the empty marker itself: count it once, outside the table
+        if (!zero_seen_) ++distinct_;
+        zero_seen_ = true;
+        return;
+    }
+    if ((distinct_ + 1) * 2 > slots_.size()) {  // keep the table at most half full
+        std::vector<Key> old = std::move(slots_);
+        slots_.assign(std::max<size_t>(1024, old.size() * 2), Key{0, 0});
+        distinct_ = zero_seen_ ? 1 : 0;
+        for (const Key& o : old)
+            if (o.a || o.b) insert(o);
+    }
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = static_cast<size_t>(k.a) & mask;; i = (i + 1) & mask) {
+        if (slots_[i] == k) return;
+        if (slots_[i].a == 0 && slots_[i].b == 0) {
+            slots_[i] = k;
+            ++distinct_;
+            return;
+        }
+    }
 }
 
 const TextCountSpy::Noted* TextCountSpy::find(Xapian::docid did) {

@@ -28,14 +28,40 @@ std::set<std::string> langs_of(const SearchResult& r) {
     return out;
 }
 
+// A provision search for `q`, 50 per page.
+SearchRequest provisions(const std::string& q, const std::string& versions = "group") {
+    SearchRequest r;
+    r.query = q;
+    r.scope = "provision";
+    r.per_page = 50;
+    r.versions = versions;
+    return r;
+}
+
+// The ids of `count` hits fetched one per page; each page must report `total`.
+std::vector<std::string> one_per_page(Searcher& searcher, SearchRequest r, size_t count, long total) {
+    std::vector<std::string> ids;
+    r.per_page = 1;
+    for (r.page = 1; r.page <= static_cast<int>(count); ++r.page) {
+        auto one = searcher.search(r);
+        REQUIRE(one.hits.size() == 1);
+        CHECK(one.total == total);
+        ids.push_back(one.hits[0].id);
+    }
+    return ids;
+}
+
+std::vector<std::string> ids_of(const SearchResult& r) {
+    std::vector<std::string> ids;
+    for (const auto& h : r.hits) ids.push_back(h.id);
+    return ids;
+}
+
 }  // namespace
 
 TEST_CASE("an English query finds the Russian and Tajik provisions through the thesaurus") {
     Fixture f;
-    SearchRequest r;
-    r.query = "protection order";
-    r.scope = "provision";
-    r.per_page = 50;
+    SearchRequest r = provisions("protection order");
     auto result = f.searcher.search(r);
     CHECK(langs_of(result) == std::set<std::string>{"en", "ru", "tg"});
     CHECK(result.expanded_concepts == std::vector<std::string>{"protection-orders"});
@@ -57,10 +83,7 @@ TEST_CASE("an English query finds the Russian and Tajik provisions through the t
 
 TEST_CASE("a Russian and a Tajik query reach the English provisions") {
     Fixture f;
-    SearchRequest r;
-    r.scope = "provision";
-    r.per_page = 50;
-    r.query = "охранный ордер";
+    SearchRequest r = provisions("охранный ордер");
     CHECK(langs_of(f.searcher.search(r)).count("en"));
     r.query = "ордери ҳимоявӣ";
     CHECK(langs_of(f.searcher.search(r)).count("en"));
@@ -76,11 +99,7 @@ TEST_CASE("a Russian and a Tajik query reach the English provisions") {
 
 TEST_CASE("versions=separate: the language versions of a provision are ranked together, and paging keeps that order") {
     Fixture f;
-    SearchRequest r;
-    r.query = "ордери ҳимоявӣ";
-    r.scope = "provision";
-    r.per_page = 50;
-    r.versions = "separate";
+    SearchRequest r = provisions("ордери ҳимоявӣ", "separate");
     auto all = f.searcher.search(r);
     REQUIRE(all.hits.size() >= 3);
     // The Tajik article matched literally; its Russian version, reached only
@@ -91,28 +110,16 @@ TEST_CASE("versions=separate: the language versions of a provision are ranked to
     CHECK(all.hits[0].version_group != all.hits[2].version_group);
 
     // One hit per page walks the same order.
-    std::vector<std::string> paged;
-    r.per_page = 1;
-    for (r.page = 1; r.page <= static_cast<int>(all.hits.size()); ++r.page) {
-        auto one = f.searcher.search(r);
-        REQUIRE(one.hits.size() == 1);
-        paged.push_back(one.hits[0].id);
-    }
-    for (size_t i = 0; i < all.hits.size(); ++i) CHECK(paged[i] == all.hits[i].id);
+    CHECK(one_per_page(f.searcher, r, all.hits.size(), all.total) == ids_of(all));
 
     // cross_language=false: the matcher's order, and the Russian text is not reached at all.
     r.cross_language = false;
-    r.page = 1;
-    r.per_page = 50;
     for (const auto& h : f.searcher.search(r).hits) CHECK(h.lang == "tg");
 }
 
 TEST_CASE("versions=group: one hit per text, the same on every page size") {
     Fixture f;
-    SearchRequest r;
-    r.query = "ордери ҳимоявӣ";
-    r.scope = "provision";
-    r.per_page = 50;
+    SearchRequest r = provisions("ордери ҳимоявӣ");
     auto all = f.searcher.search(r);
     REQUIRE(all.hits.size() >= 2);
     // The Tajik article matched literally and stands for its text; the Russian
@@ -124,16 +131,7 @@ TEST_CASE("versions=group: one hit per text, the same on every page size") {
     std::set<std::string> groups;
     for (const auto& h : all.hits) CHECK(groups.insert(h.version_group).second);
     CHECK(all.total == static_cast<long>(all.hits.size()));
-
-    std::vector<std::string> paged;
-    r.per_page = 1;
-    for (r.page = 1; r.page <= static_cast<int>(all.hits.size()); ++r.page) {
-        auto one = f.searcher.search(r);
-        REQUIRE(one.hits.size() == 1);
-        CHECK(one.total == all.total);
-        paged.push_back(one.hits[0].id);
-    }
-    for (size_t i = 0; i < all.hits.size(); ++i) CHECK(paged[i] == all.hits[i].id);
+    CHECK(one_per_page(f.searcher, r, all.hits.size(), all.total) == ids_of(all));
 }
 
 TEST_CASE("topics list concepts with counts; a topic groups provisions by jurisdiction") {

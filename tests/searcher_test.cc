@@ -231,6 +231,25 @@ TEST_CASE("grouped paging stays exact when texts have more versions than the fir
     CHECK(groups.size() == 80);
 }
 
+TEST_CASE("texts are counted exactly past the counting table's growth") {
+    // 1,800 texts (three works of 600 articles, one language each) and one work of
+    // 600 articles in two languages: 2,400 texts, 3,000 records.
+    std::vector<Document> docs;
+    auto articles = [] {
+        std::vector<std::pair<std::string, std::string>> p;
+        for (int i = 1; i <= 600; ++i) p.push_back({std::to_string(i), "ordinance clause " + std::to_string(i)});
+        return p;
+    };
+    for (const char* id : {"a", "b", "c"}) docs.push_back(testing::make_document(id, "GE", "en", "law", "2019", "Act", articles()));
+    for (const char* lang : {"ru", "en"})
+        docs.push_back(testing::make_document(std::string("d-") + lang, "MD", lang, "law", "2019", "Act", articles(), "d"));
+    testing::TestIndex index(docs);
+    Searcher s({index.path()});
+    auto r = s.search(query("ordinance"));
+    CHECK(r.total == 2400);
+    CHECK(r.total_versions == 3000);
+}
+
 TEST_CASE("year range and date sort") {
     testing::TestIndex index;
     Searcher s({index.path()});
