@@ -60,9 +60,14 @@ uint64_t fnv1a64(std::string_view s) {
 
 }  // namespace
 
+std::string_view work_of_group(std::string_view group) {
+    // Ids never contain '/' (docs/corpus-format.md), so the first one ends the work id.
+    return group.substr(0, group.find('/'));
+}
+
 std::string version_key(std::string_view group) {
     const uint64_t text = fnv1a64(group);
-    const uint64_t work = fnv1a64(group.substr(0, group.find('/')));
+    const uint64_t work = fnv1a64(work_of_group(group));
     std::string key(kVersionKeyBytes, '\0');
     for (int i = 0; i < 8; ++i) key[i] = static_cast<char>(text >> (8 * i));
     for (int i = 0; i < 4; ++i) key[8 + i] = static_cast<char>(work >> (8 * i));

@@ -83,6 +83,9 @@ inline constexpr unsigned kFieldPositionGap = 100;
 // The boolean term for a prefix and a display value ("N" + "ba-srp").
 std::string boolean_term(std::string_view prefix, std::string_view value);
 
+// The work id in a version group ("work/unit" on provisions, "work" on documents).
+std::string_view work_of_group(std::string_view group);
+
 // A 12-byte digest of a version group ("work/unit"): 8 bytes of FNV-1a over the
 // group, then 4 over its work id, so that one-hit-per-text search counts texts
 // and crowds works from this one value, read while the match runs, without

@@ -104,7 +104,8 @@ std::vector<Xapian::doccount> rerank_window(const Xapian::MSet& mset, const std:
         for (size_t i = 0; i < window; ++i)
             works.push_back(keys[i].size() == terms::kVersionKeyBytes
                                 ? keys[i].substr(8)  // the work's 4 bytes
-                                : work_of_group(mset[items[i]].get_document().get_value(terms::kSlotVersionGroup)));
+                                : std::string(terms::work_of_group(
+                                      mset[items[i]].get_document().get_value(terms::kSlotVersionGroup))));
         order = crowd_works(works);
     } else {
         std::vector<RankedVersion> versions;
@@ -161,17 +162,15 @@ std::vector<FacetCount> facet_counts_without_own_filter(const Xapian::Database& 
 std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer, const Xapian::MSet& mset, const std::vector<Xapian::doccount>& items,
                                  const BuiltQuery& built, const Xapian::Query& page_query, bool grouped, bool by_weight,
                                  detail::TextCountSpy* noted) {
+    std::vector<std::string> groups;
+    for (Xapian::doccount item : items) groups.push_back(mset[item].get_document().get_value(terms::kSlotVersionGroup));
     std::map<std::string, std::vector<detail::TextVersion>> versions;  // every version of the page's texts
-    if (grouped) {
-        std::vector<std::string> groups;
-        for (Xapian::doccount item : items) groups.push_back(mset[item].get_document().get_value(terms::kSlotVersionGroup));
-        versions = detail::text_versions(db, page_query, groups, noted);
-    }
+    if (grouped) versions = detail::text_versions(db, page_query, groups, noted);
     std::vector<SearchHit> hits;
-    for (Xapian::doccount item : items) {
-        Xapian::MSetIterator it = mset[item];
+    for (size_t i = 0; i < items.size(); ++i) {
+        Xapian::MSetIterator it = mset[items[i]];
         Xapian::Document record = it.get_document();
-        const std::string group = record.get_value(terms::kSlotVersionGroup);
+        const std::string& group = groups[i];
         const auto text = versions.find(group);
         if (by_weight && text != versions.end())
             if (const detail::TextVersion* v = detail::canonical_version(text->second, it.get_weight())) record = v->record;

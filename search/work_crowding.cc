@@ -16,9 +16,4 @@ std::vector<size_t> crowd_works(const std::vector<std::string>& works, size_t pe
     return order;
 }
 
-std::string work_of_group(const std::string& group) {
-    // Ids never contain '/' (docs/corpus-format.md), so the first one ends the work id.
-    return group.substr(0, group.find('/'));
-}
-
 }  // namespace himoya

@@ -23,7 +23,4 @@ inline constexpr size_t kPerWorkRound = 3;
 // An empty work id is a work of its own.
 std::vector<size_t> crowd_works(const std::vector<std::string>& works, size_t per_round = kPerWorkRound);
 
-// The work id in a version group ("work/unit" on provisions, "work" on documents).
-std::string work_of_group(const std::string& group);
-
 }  // namespace himoya

@@ -1,10 +1,11 @@
 // Work crowding: a work keeps kPerWorkRound hits in place, the rest wait their turn.
 #include <doctest/doctest.h>
 
+#include "analysis/term_scheme.h"
 #include "search/work_crowding.h"
 
 using himoya::crowd_works;
-using himoya::work_of_group;
+using himoya::terms::work_of_group;
 
 TEST_CASE("a work's fourth hit waits until every other work has had three") {
     // A report fills the first five places; a law and a convention follow.
