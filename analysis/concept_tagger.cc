@@ -1,6 +1,7 @@
 #include "analysis/concept_tagger.h"
 
 #include <algorithm>
+#include <map>
 
 #include "analysis/normalizer.h"
 
@@ -65,6 +66,73 @@ std::set<std::string> ConceptTagger::tag(const std::vector<Token>& tokens) const
     std::set<std::string> ids;
     for (const ConceptMatch& m : match(tokens)) ids.insert(m.concept_id);
     return ids;
+}
+
+namespace {
+
+// A label whose first word stands among the first kOpeningWords content words
+// of a provision's text opens it: "Family violence is ...", "The court may
+// issue a protection order ...". Measured on the gold set
+// (tests/data/concept_gold): wider windows and "the label recurs" rules
+// traded little recall for much precision (docs/thesaurus.md).
+constexpr size_t kOpeningWords = 4;
+
+}  // namespace
+
+std::map<std::string, ConceptEvidence> ConceptTagger::evidence(const std::vector<Token>& heading,
+                                                              const std::vector<Token>& text,
+                                                              const std::vector<std::string>& markup) const {
+    std::map<std::string, ConceptEvidence> out;
+    for (const auto& id : markup) out[id].markup = true;
+    for (const ConceptMatch& m : match(heading)) out[m.concept_id].heading = true;
+    // Rank of each token among the text's content words.
+    std::vector<size_t> content_rank(text.size(), 0);
+    size_t rank = 0;
+    for (size_t i = 0; i < text.size(); ++i) content_rank[i] = text[i].stopword ? rank : rank++;
+    for (const ConceptMatch& m : match(text)) {
+        ConceptEvidence& e = out[m.concept_id];
+        if (e.occurrences++ == 0) e.first_word = content_rank[m.first_token];
+    }
+    for (auto& [id, e] : out) e.text_words = rank;
+    return out;
+}
+
+ProvisionConcepts ConceptTagger::judge(const std::vector<Token>& heading, const std::vector<Token>& text,
+                                       const std::vector<std::string>& markup) const {
+    ProvisionConcepts out;
+    // An editor's subject indexing (the unit's markup) says what the provision
+    // is about; without it, a label in the heading or opening the text does.
+    // Either way a label in the heading makes its concept a subject, and any
+    // other label occurrence is a mention.
+    const bool indexed = !markup.empty();
+    for (const auto& [id, e] : evidence(heading, text, markup)) {
+        bool about = e.markup || e.heading || (!indexed && e.occurrences > 0 && e.first_word < kOpeningWords);
+        if (about) out.about.insert(id);
+        else if (e.occurrences > 0) out.mentions.insert(id);
+    }
+    return out;
+}
+
+ProvisionConcepts agree_across_versions(const std::vector<VersionConcepts>& versions) {
+    ProvisionConcepts out;
+    if (versions.empty()) return out;
+    std::map<std::string, size_t> about_votes;
+    std::set<std::string> named, about_in_original;
+    for (const VersionConcepts& v : versions) {
+        for (const auto& id : v.concepts.about) {
+            ++about_votes[id];
+            named.insert(id);
+            if (v.original) about_in_original.insert(id);
+        }
+        named.insert(v.concepts.mentions.begin(), v.concepts.mentions.end());
+    }
+    const size_t n = versions.size();
+    for (const auto& id : named) {
+        size_t votes = about_votes.count(id) ? about_votes.at(id) : 0;
+        bool about = votes * 2 > n || (votes * 2 == n && about_in_original.count(id));
+        (about ? out.about : out.mentions).insert(id);
+    }
+    return out;
 }
 
 std::vector<const LabelPattern*> ConceptTagger::patterns_of(const std::string& concept_id) const {

@@ -7,6 +7,7 @@
 // Immutable after construction: match() is safe to call from many threads.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -25,6 +26,40 @@ struct LabelPattern {
     std::vector<std::string> folded; // their folded keys (Tajik labels), for substitute spellings
 };
 
+// What one provision (one language version, or a whole version group) is
+// about and what it only mentions, as thesaurus concept ids. `about` and
+// `mentions` never share an id.
+struct ProvisionConcepts {
+    std::set<std::string> about;     // its subject: heading, definition, operative rule
+    std::set<std::string> mentions;  // named in passing
+    bool operator==(const ProvisionConcepts&) const = default;
+};
+
+// What one language version of a provision shows of one concept: the
+// evidence ConceptTagger::judge decides on.
+struct ConceptEvidence {
+    bool markup = false;     // the unit's markup names it
+    bool heading = false;    // a label occurs in the heading
+    size_t occurrences = 0;  // label occurrences in the text
+    size_t first_word = 0;   // content-word rank of the first occurrence in the text
+    size_t text_words = 0;   // content words in the text
+};
+
+// One language version's judgment, as ConceptTagger::judge makes it.
+struct VersionConcepts {
+    std::string lang;
+    bool original = false;  // the version the others were made from
+    ProvisionConcepts concepts;
+};
+
+// The concepts of a version group from its versions' judgments, so that
+// every language version of one provision carries the same concepts
+// (docs/thesaurus.md, "About and mentions"): a concept is `about` the group
+// when the versions agree that it is (about in at least half of them, or in
+// the original when there are two), `mentions` when any version names it
+// and it is not about.
+ProvisionConcepts agree_across_versions(const std::vector<VersionConcepts>& versions);
+
 struct ConceptMatch {
     std::string concept_id;
     size_t first_token = 0;  // indices into the analysed tokens, inclusive
@@ -41,6 +76,20 @@ public:
     std::vector<ConceptMatch> match(const std::vector<Token>& tokens) const;
     // The ids of the concepts whose labels occur in `tokens`.
     std::set<std::string> tag(const std::vector<Token>& tokens) const;
+    // What a provision is about and what it mentions, from its own heading,
+    // text and markup (never its document's metadata). `heading` and `text`
+    // are the analysed tokens of each; `markup` are the topic ids its source
+    // markup gives the unit: an editor's subject indexing, taken as `about`.
+    // A label in the heading makes its concept `about`; so does a label that
+    // opens the text of a provision without markup (it defines or regulates
+    // the concept: "Stalking is ...", "A protection order may ..."). Every
+    // other label occurrence is a mention.
+    ProvisionConcepts judge(const std::vector<Token>& heading, const std::vector<Token>& text,
+                            const std::vector<std::string>& markup) const;
+    // The evidence judge() decides on, by concept id.
+    std::map<std::string, ConceptEvidence> evidence(const std::vector<Token>& heading, const std::vector<Token>& text,
+                                                    const std::vector<std::string>& markup) const;
+
     // Every analysed label of a concept.
     std::vector<const LabelPattern*> patterns_of(const std::string& concept_id) const;
 

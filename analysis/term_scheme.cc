@@ -81,4 +81,30 @@ std::string version_group_term(std::string_view group) {
     return term;
 }
 
+std::string encode_label_table(const LabelTable& table) {
+    std::string out;
+    auto clean = [](std::string v) {
+        for (char& c : v)
+            if (c == '\t' || c == '\n') c = ' ';
+        return v;
+    };
+    for (const auto& [value, labels] : table)
+        for (const auto& [lang, label] : labels) out += clean(value) + '\t' + clean(lang) + '\t' + clean(label) + '\n';
+    return out;
+}
+
+LabelTable decode_label_table(std::string_view text) {
+    LabelTable table;
+    while (!text.empty()) {
+        size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+        size_t a = line.find('\t');
+        size_t b = a == std::string_view::npos ? a : line.find('\t', a + 1);
+        if (b == std::string_view::npos) continue;
+        table[std::string(line.substr(0, a))][std::string(line.substr(a + 1, b - a - 1))] = std::string(line.substr(b + 1));
+    }
+    return table;
+}
+
 }  // namespace himoya::terms

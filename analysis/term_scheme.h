@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -34,7 +35,10 @@ inline constexpr std::string_view kJurisdiction = "N";  // Omega: couNtry
 inline constexpr std::string_view kLanguage = "L";      // Omega: Language
 inline constexpr std::string_view kYear = "Y";          // Omega: Year
 inline constexpr std::string_view kType = "XK";         // document kind: law, manual, ...
-inline constexpr std::string_view kTopic = "XC";        // thesaurus Concept id
+inline constexpr std::string_view kTopic = "XC";        // thesaurus Concept id: the provision is ABOUT it
+                                                        // (on a document record: its metadata topics)
+inline constexpr std::string_view kMention = "XM";      // concept the provision only Mentions
+inline constexpr std::string_view kStatus = "XS";       // legal Status of the document: in-force, repealed, ...
 inline constexpr std::string_view kBody = "XB";         // issuing Body, slugged
 inline constexpr std::string_view kAudience = "XA";     // Audience group
 inline constexpr std::string_view kWork = "XW";         // Work id shared by language versions
@@ -50,8 +54,8 @@ enum Slot : unsigned {
     kSlotJurisdiction = 3,  // display value, e.g. "BA-SRP": facet counting
     kSlotLanguage = 4,
     kSlotType = 5,
-    kSlotBody = 6,          // issuing body as written
-    kSlotTopics = 7,        // topic ids joined by '\n' (multi-valued facet)
+    kSlotBody = 6,          // issuing body: canonical id (corpus/bodies.xml) or the name as written
+    kSlotTopics = 7,        // ids of the concepts the record is about, joined by '\n' (multi-valued facet)
     kSlotAudience = 8,      // audience groups joined by '\n'
     kSlotDocumentId = 9,
     kSlotVersionGroup = 10, // work id, + '/' + unit id on a provision: equal across language versions
@@ -70,6 +74,7 @@ enum FacetKeyField : int {
     kKeyYear,
     kKeyBody,
     kKeyAudience,  // multi-valued: kMultiValueSeparator inside the field
+    kKeyStatus,    // legal status ("" for practice documents)
     kFacetKeyFields
 };
 inline constexpr char kFacetKeySeparator = '\x1f';
@@ -79,6 +84,14 @@ inline constexpr char kMultiValueSeparator = '\n';
 
 // Positions: a gap between fields so that a phrase never spans title and text.
 inline constexpr unsigned kFieldPositionGap = 100;
+
+// Index metadata keys of the label tables (indexer/label_tables.h): each is
+// a table of value → language → label, stored as lines "value\tlang\tlabel".
+inline constexpr std::string_view kBodyLabelsKey = "labels:body";
+inline constexpr std::string_view kIstanbulLabelsKey = "labels:istanbul";
+using LabelTable = std::map<std::string, std::map<std::string, std::string>>;
+std::string encode_label_table(const LabelTable& table);
+LabelTable decode_label_table(std::string_view text);
 
 // The boolean term for a prefix and a display value ("N" + "ba-srp").
 std::string boolean_term(std::string_view prefix, std::string_view value);

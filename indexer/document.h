@@ -20,6 +20,22 @@ struct SourceCitation {
     std::string publisher;       // who published the text we summarised
 };
 
+// Another act a law stands in relation to (docs/corpus-format.md, legal status).
+struct LegalRelation {
+    std::string type;      // repealed-by, repeals, amended-by, amends, replaced-by, replaces
+    std::string work;      // the related work's id when it is in the corpus, else ""
+    std::string date;      // YYYY[-MM[-DD]] or ""
+    std::string url;
+    std::string citation;  // the related act's title, number and date, in the document's language
+};
+
+// Whether a law is in force. Empty `state`: not given (practice documents).
+struct LegalStatus {
+    std::string state;  // in-force, amended, repealed, expired, not-yet-in-force
+    std::string since;  // date the state began, or ""
+    std::vector<LegalRelation> relations;
+};
+
 struct Provision {
     std::string provision_id;  // "<document_id>/<unit_id>", unique in the index
     std::string unit_id;       // eId-like path inside the document, e.g. "chp_1__art_5__para_2"
@@ -41,6 +57,8 @@ struct Document {
     std::string type;            // law, code, bylaw, programme, standard, manual, report, news, act, bill, doc ...
     std::string date;            // YYYY, YYYY-MM or YYYY-MM-DD
     std::string issuing_body;
+    std::string issuing_body_ref;  // canonical body id (corpus/bodies.xml), or "" if not given
+    LegalStatus legal_status;
     std::vector<std::string> topics;    // topic ids (thesaurus concepts) from metadata
     std::vector<std::string> audience;  // police, judiciary, ... (practice documents)
     std::string text_status;     // official, official-translation, unofficial-translation, summary
@@ -52,6 +70,8 @@ struct Document {
 
     // Year as an int, or 0 when the date is missing or malformed.
     int year() const;
+    // The issuing-body facet value: the canonical id when given, else the name.
+    const std::string& body_key() const { return issuing_body_ref.empty() ? issuing_body : issuing_body_ref; }
 };
 
 }  // namespace himoya

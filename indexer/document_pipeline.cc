@@ -24,7 +24,9 @@ std::unique_ptr<BuiltFile> build_file(const std::string& file, const PipelineOpt
     std::string bytes;
     IngestReport unused;  // the reader has just read this file; a failure now only changes the hash
     load_source_file(file, bytes, unused);
-    out->source_hash = content_hash(bytes, options.hash_salt);
+    // The concepts the plan gives this document depend on its sibling versions too.
+    out->source_hash = content_hash(bytes, options.plan ? options.hash_salt + options.plan->digest(*out->document)
+                                                        : options.hash_salt);
     if (options.unchanged && options.unchanged(out->document->document_id, out->source_hash)) return out;
     out->prepared = builder.build(*out->document);
     return out;
@@ -49,6 +51,7 @@ void run_document_pipeline(const std::vector<std::string>& files, const Pipeline
                            const std::function<void(BuiltFile&)>& consume) {
     if (options.threads <= 1 || files.size() < 2) {
         RecordBuilder builder(options.tagger);
+        builder.set_plan(options.plan);
         for (const auto& file : files) consume(*build_file(file, options, builder));
         return;
     }
@@ -67,6 +70,7 @@ void run_document_pipeline(const std::vector<std::string>& files, const Pipeline
 
     auto work = [&] {
         RecordBuilder builder(options.tagger);
+        builder.set_plan(options.plan);
         for (;;) {
             size_t i;
             {

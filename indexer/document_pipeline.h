@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analysis/concept_tagger.h"
+#include "indexer/concept_plan.h"
 #include "indexer/document.h"
 #include "indexer/ingest_report.h"
 #include "indexer/record_builder.h"
@@ -32,6 +33,7 @@ struct BuiltFile {
 struct PipelineOptions {
     int threads = 1;  // builder threads; 1 = everything on the calling thread
     const ConceptTagger* tagger = nullptr;
+    const ConceptPlan* plan = nullptr;  // provisions' concepts across language versions (optional)
     std::string hash_salt;  // mixed into source_hash (e.g. the thesaurus: a new one retags everything)
     // Whether the document with this id and source hash is already indexed as
     // it is (incremental builds): then its records are not built. Called from

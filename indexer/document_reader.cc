@@ -73,7 +73,10 @@ bool skipped_dir(const std::string& name) {
 }
 
 bool is_document_name(const std::string& name) {
-    if (name.empty() || name[0] == '.' || name == "thesaurus.xml") return false;
+    // The thesaurus and the label tables (bodies, Istanbul article titles) are not documents.
+    if (name.empty() || name[0] == '.' || name == "thesaurus.xml" || name == "bodies.xml" ||
+        name == "istanbul-articles.xml")
+        return false;
     std::string lower = ascii_lower(name);
     if (ends_with(lower, ".meta.xml")) return false;
     return ends_with(lower, ".xml") || ends_with(lower, ".txt") || ends_with(lower, ".html") ||

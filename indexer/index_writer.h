@@ -24,6 +24,8 @@ public:
     // Tags provisions with the concepts whose labels they contain (none if unset).
     // The tagger must outlive the writer.
     void set_tagger(const ConceptTagger* tagger) { builder_.set_tagger(tagger); }
+    // The plan must outlive the writer.
+    void set_plan(const ConceptPlan* plan) { builder_.set_plan(plan); }
     Analyzer& analyzer() { return builder_.analyzer(); }
 
     // Adds (or replaces, by unique id) the document and all its provisions.

@@ -9,17 +9,20 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "analysis/concept_tagger.h"
+#include "analysis/term_scheme.h"
 #include "analysis/thesaurus.h"
 #include "indexer/document_pipeline.h"
 #include "indexer/document_reader.h"
 #include "indexer/facts_reader.h"
 #include "indexer/index_location.h"
 #include "indexer/index_writer.h"
+#include "indexer/label_tables.h"
 #include "indexer/shard_writers.h"
 #include "indexer/source_file.h"
 
@@ -142,7 +145,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         Xapian::WritableDatabase db(parts > 1 ? part_paths[0] : summary.generation,
                                     incremental ? Xapian::DB_OPEN : Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
         // The hash of a source covers the thesaurus too: a new thesaurus retags everything.
-        std::string hash_salt = "himoya-index-4\n";  // bump when the records change (2: slots 10, 11; 3: XG terms, slot 12; 4: work bytes in slot 12)
+        std::string hash_salt = "himoya-index-5\n";  // bump when the records change (2: slots 10, 11; 3: XG terms, slot 12; 4: work bytes in slot 12; 5: provision concepts, XM, XS, status key field)
         IndexWriter writer(db);
         // The thesaurus travels inside the index, so the search side expands
         // queries with exactly the concepts the documents were tagged with.
@@ -166,9 +169,13 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         // consult it from their threads; the database is the writer's alone).
         const std::map<std::string, std::string> indexed_hashes =
             incremental ? source_hashes(db) : std::map<std::string, std::string>{};
+        // First pass: every provision's concepts, agreed across its language versions.
+        ConceptPlan plan = tagger ? ConceptPlan::build(files, *tagger, threads) : ConceptPlan{};
+        writer.set_plan(&plan);
         PipelineOptions pipeline;
         pipeline.threads = threads;
         pipeline.tagger = tagger.get();
+        pipeline.plan = &plan;
         pipeline.hash_salt = hash_salt;
         pipeline.unchanged = [&indexed_hashes](const std::string& id, const std::string& hash) {
             auto it = indexed_hashes.find(id);
@@ -219,6 +226,14 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             }
             for (const std::string& key : metadata_keys(db, "facts:")) db.set_metadata(key, "");
             if (!thesaurus) db.set_metadata("thesaurus", "");
+        }
+        // Label tables travel in the index like the thesaurus (search/labels.h).
+        for (const auto& [file, key, reader] :
+             {std::tuple{"bodies.xml", terms::kBodyLabelsKey, &read_bodies},
+              std::tuple{"istanbul-articles.xml", terms::kIstanbulLabelsKey, &read_istanbul_articles}}) {
+            std::string path = find_table(options.corpus_dirs, file);
+            std::optional<LabelTable> table = path.empty() ? std::nullopt : reader(path, report);
+            db.set_metadata(std::string(key), table ? terms::encode_label_table(*table) : "");
         }
         for (const std::string& path : list_fact_files(options.corpus_dirs)) {
             if (auto table = read_fact_table(path, report))

@@ -9,6 +9,7 @@
 #include "analysis/normalizer.h"
 #include "analysis/language.h"
 #include "analysis/term_scheme.h"
+#include "indexer/concept_plan.h"
 
 namespace himoya {
 namespace {
@@ -35,10 +36,20 @@ std::string join(const std::vector<std::string>& values) {
     return out;
 }
 
+json legal_status_data(const LegalStatus& status) {
+    if (status.state.empty()) return nullptr;
+    json relations = json::array();
+    for (const LegalRelation& r : status.relations)
+        relations.push_back({{"type", r.type}, {"work", r.work}, {"date", r.date}, {"url", r.url}, {"citation", r.citation}});
+    return {{"state", status.state}, {"since", status.since}, {"relations", relations}};
+}
+
 json common_data(const Document& d) {
     return json{{"document_id", d.document_id}, {"title", d.title}, {"jurisdiction", d.jurisdiction},
                 {"lang", d.language}, {"type", d.type}, {"year", d.year()}, {"date", d.date},
-                {"body", d.issuing_body}, {"text_status", d.text_status}};
+                {"body", d.issuing_body}, {"body_id", d.issuing_body_ref}, {"text_status", d.text_status},
+                {"work_id", d.work_id}, {"original", d.translation_of.empty()},
+                {"legal_status", legal_status_data(d.legal_status)}};
 }
 
 // The language versions of one text share this key: a value to collapse them
@@ -78,15 +89,19 @@ unsigned RecordBuilder::index_text(Xapian::Document& record, const std::string& 
 }
 
 void RecordBuilder::add_metadata_terms(Xapian::Document& record, const Document& d,
-                                     const std::vector<std::string>& topics) {
+                                     const std::vector<std::string>& topics,
+                                     const std::vector<std::string>& mentions) {
     record.add_boolean_term(terms::boolean_term(terms::kJurisdiction, d.jurisdiction));
     record.add_boolean_term(terms::boolean_term(terms::kLanguage, d.language));
     record.add_boolean_term(terms::boolean_term(terms::kType, d.type));
-    record.add_boolean_term(terms::boolean_term(terms::kBody, d.issuing_body));
+    record.add_boolean_term(terms::boolean_term(terms::kBody, d.body_key()));
+    if (!d.legal_status.state.empty())
+        record.add_boolean_term(terms::boolean_term(terms::kStatus, d.legal_status.state));
     record.add_boolean_term(terms::boolean_term(terms::kWork, d.work_id));
     record.add_boolean_term(terms::boolean_term(terms::kDocument, d.document_id));
     if (d.year() > 0) record.add_boolean_term(std::string(terms::kYear) + std::to_string(d.year()));
     for (const auto& t : topics) record.add_boolean_term(terms::boolean_term(terms::kTopic, t));
+    for (const auto& t : mentions) record.add_boolean_term(terms::boolean_term(terms::kMention, t));
     for (const auto& a : d.audience) record.add_boolean_term(terms::boolean_term(terms::kAudience, a));
 
     // The document id breaks ties between same-day records, whatever their docids.
@@ -95,7 +110,7 @@ void RecordBuilder::add_metadata_terms(Xapian::Document& record, const Document&
     record.add_value(terms::kSlotJurisdiction, d.jurisdiction);
     record.add_value(terms::kSlotLanguage, d.language);
     record.add_value(terms::kSlotType, d.type);
-    record.add_value(terms::kSlotBody, d.issuing_body);
+    record.add_value(terms::kSlotBody, d.body_key());
     record.add_value(terms::kSlotTopics, join(topics));
     record.add_value(terms::kSlotAudience, join(d.audience));
     record.add_value(terms::kSlotDocumentId, d.document_id);
@@ -104,8 +119,9 @@ void RecordBuilder::add_metadata_terms(Xapian::Document& record, const Document&
     fields[terms::kKeyLanguage] = d.language;
     fields[terms::kKeyType] = d.type;
     if (d.year() > 0) fields[terms::kKeyYear] = std::to_string(d.year());
-    fields[terms::kKeyBody] = d.issuing_body;
+    fields[terms::kKeyBody] = d.body_key();
     fields[terms::kKeyAudience] = join(d.audience);
+    fields[terms::kKeyStatus] = d.legal_status.state;
     std::string key;
     for (int i = 0; i < terms::kFacetKeyFields; ++i) {
         if (i) key += terms::kFacetKeySeparator;
@@ -114,26 +130,26 @@ void RecordBuilder::add_metadata_terms(Xapian::Document& record, const Document&
     record.add_value(terms::kSlotFacetKey, key);
 }
 
-Xapian::Document RecordBuilder::provision_record(const Document& d, const Provision& p,
-                                               std::set<std::string>& topics_seen) {
+Xapian::Document RecordBuilder::provision_record(const Document& d, const Provision& p) {
     Xapian::Document record;
     unsigned pos = index_text(record, d.title, d.language, 1, true);
-    std::vector<Token> tokens;
-    pos = index_text(record, p.label + "\n" + p.heading, d.language, pos, false, &tokens);
+    pos = index_text(record, p.label + "\n" + p.heading, d.language, pos, false);
     // A quotation in the other language is stemmed in its own (docs/analysis.md §4).
     std::string text_lang = passage_language(d.language, p.text);
-    index_text(record, p.text, text_lang, pos, false, &tokens);
+    index_text(record, p.text, text_lang, pos, false);
 
-    // Topics: those the markup gives, plus the concepts whose labels the heading or text contains.
-    std::set<std::string> topic_set(d.topics.begin(), d.topics.end());
-    topic_set.insert(p.topics.begin(), p.topics.end());
-    if (tagger_) {
-        auto tagged = tagger_->tag(tokens);
-        topic_set.insert(tagged.begin(), tagged.end());
-    }
-    topics_seen.insert(topic_set.begin(), topic_set.end());
-    std::vector<std::string> topics(topic_set.begin(), topic_set.end());
-    add_metadata_terms(record, d, topics);
+    // Concepts: the provision's own, agreed across its language versions
+    // (ConceptPlan); never its document's metadata topics.
+    ProvisionConcepts concepts;
+    if (const ProvisionConcepts* planned = plan_ ? plan_->find(provision_group(d, p)) : nullptr)
+        concepts = *planned;
+    else if (tagger_)
+        concepts = judge_provision(analyzer_, *tagger_, d, p).concepts;
+    else
+        concepts.about.insert(p.topics.begin(), p.topics.end());
+    std::vector<std::string> topics(concepts.about.begin(), concepts.about.end());
+    std::vector<std::string> mentions(concepts.mentions.begin(), concepts.mentions.end());
+    add_metadata_terms(record, d, topics, mentions);
     record.add_boolean_term(std::string(terms::kRecord) + "provision");
     record.add_boolean_term(std::string(terms::kUniqueId) + p.provision_id);
     record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(p.ordinal));
@@ -148,13 +164,14 @@ Xapian::Document RecordBuilder::provision_record(const Document& d, const Provis
     data["heading"] = p.heading;
     data["label"] = p.label;
     data["topics"] = topics;
+    data["mentions"] = mentions;
     data["text"] = p.text;
     if (text_lang != d.language) data["text_lang"] = text_lang;
     record.set_data(data.dump());
     return record;
 }
 
-Xapian::Document RecordBuilder::document_record(const Document& d, const std::set<std::string>& topic_set) {
+Xapian::Document RecordBuilder::document_record(const Document& d) {
     Xapian::Document record;
     unsigned pos = index_text(record, d.title, d.language, 1, true);
     std::string summary_text;
@@ -170,8 +187,10 @@ Xapian::Document RecordBuilder::document_record(const Document& d, const std::se
         while (cut > 0 && (static_cast<unsigned char>(summary_text[cut]) & 0xC0) == 0x80) --cut;
         summary_text.resize(cut);
     }
+    // A document record is about what its metadata says the document is about.
+    std::set<std::string> topic_set(d.topics.begin(), d.topics.end());
     std::vector<std::string> topics(topic_set.begin(), topic_set.end());
-    add_metadata_terms(record, d, topics);
+    add_metadata_terms(record, d, topics, {});
     record.add_boolean_term(std::string(terms::kRecord) + "document");
     record.add_boolean_term(std::string(terms::kUniqueId) + d.document_id);
     record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(-1));
@@ -199,10 +218,9 @@ PreparedDocument RecordBuilder::build(const Document& d) {
     out_ = &out;
     out.document_id = d.document_id;
     out.provisions = static_cast<int>(d.provisions.size());
-    std::set<std::string> topics(d.topics.begin(), d.topics.end());
     for (const Provision& p : d.provisions)
-        out.records.emplace_back(std::string(terms::kUniqueId) + p.provision_id, provision_record(d, p, topics));
-    out.records.emplace_back(std::string(terms::kUniqueId) + d.document_id, document_record(d, topics));
+        out.records.emplace_back(std::string(terms::kUniqueId) + p.provision_id, provision_record(d, p));
+    out.records.emplace_back(std::string(terms::kUniqueId) + d.document_id, document_record(d));
     out_ = nullptr;
     return out;
 }

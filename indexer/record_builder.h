@@ -19,6 +19,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/concept_tagger.h"
+#include "indexer/concept_plan.h"
 #include "indexer/document.h"
 
 namespace himoya {
@@ -40,17 +41,19 @@ public:
     // The tagger must outlive the builder.
     explicit RecordBuilder(const ConceptTagger* tagger = nullptr) : tagger_(tagger) {}
     void set_tagger(const ConceptTagger* tagger) { tagger_ = tagger; }
+    // Takes provisions' concepts from `plan` (agreed across language versions);
+    // a provision the plan lacks is judged on its own. Must outlive the builder.
+    void set_plan(const ConceptPlan* plan) { plan_ = plan; }
     Analyzer& analyzer() { return analyzer_; }
 
     PreparedDocument build(const Document& document);
 
 private:
-    // Adds the provision's topics to `topics_seen`.
-    Xapian::Document provision_record(const Document& document, const Provision& provision,
-                                      std::set<std::string>& topics_seen);
-    Xapian::Document document_record(const Document& document, const std::set<std::string>& topics);
+    Xapian::Document provision_record(const Document& document, const Provision& provision);
+    Xapian::Document document_record(const Document& document);
+    // `topics`: the concepts the record is about; `mentions`: those it only mentions.
     void add_metadata_terms(Xapian::Document& record, const Document& document,
-                            const std::vector<std::string>& topics);
+                            const std::vector<std::string>& topics, const std::vector<std::string>& mentions);
     // Indexes `text` at positions from `position`; returns the next free position.
     // When `collected` is given, the analysed tokens are appended to it.
     unsigned index_text(Xapian::Document& record, const std::string& text, const std::string& lang,
@@ -58,6 +61,7 @@ private:
 
     Analyzer analyzer_;
     const ConceptTagger* tagger_ = nullptr;
+    const ConceptPlan* plan_ = nullptr;
     PreparedDocument* out_ = nullptr;  // the document being built
 };
 

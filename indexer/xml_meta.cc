@@ -80,6 +80,46 @@ struct MetaReader {
         }
     }
 
+    void read_legal_status(pugi::xml_node node, LegalStatus& status) {
+        if (!status.state.empty()) {
+            warn(node, "repeated <legal-status>; keeping the first");
+            return;
+        }
+        std::string state = node.attribute("state").value();
+        if (!one_of(state, {"in-force", "amended", "repealed", "expired", "not-yet-in-force"})) {
+            warn(node, "ignoring <legal-status> with unknown state '" + state + "'");
+            return;
+        }
+        status.state = state;
+        status.since = node.attribute("since").value();
+        if (!status.since.empty() && !is_valid_date(status.since)) {
+            warn(node, "legal-status since '" + status.since + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+            status.since.clear();
+        }
+        for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            if (local_name(c) != "relation") {
+                warn(c, "unexpected <" + std::string(c.name()) + "> in <legal-status>");
+                continue;
+            }
+            LegalRelation rel{c.attribute("type").value(), c.attribute("work").value(),
+                              c.attribute("date").value(), c.attribute("url").value(), node_text(c)};
+            if (!one_of(rel.type, {"repealed-by", "repeals", "amended-by", "amends", "replaced-by", "replaces"})) {
+                warn(c, "ignoring relation of unknown type '" + rel.type + "'");
+                continue;
+            }
+            if (!rel.work.empty() && !is_valid_id(rel.work)) {
+                warn(c, "ignoring invalid relation work id '" + rel.work + "'");
+                rel.work.clear();
+            }
+            if (!rel.date.empty() && !is_valid_date(rel.date)) {
+                warn(c, "relation date '" + rel.date + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+                rel.date.clear();
+            }
+            status.relations.push_back(std::move(rel));
+        }
+    }
+
     void read_source(pugi::xml_node source, Document& doc) {
         std::set<std::string> seen;
         std::string note;
@@ -111,7 +151,13 @@ bool read_corpus_meta(pugi::xml_node meta, Document& doc, const std::string& fil
         else if (n == "language") r.set_once(c, doc.language, seen);
         else if (n == "type") r.set_once(c, doc.type, seen);
         else if (n == "date") r.set_once(c, doc.date, seen);
-        else if (n == "issuing-body") r.set_once(c, doc.issuing_body, seen);
+        else if (n == "issuing-body") {
+            r.set_once(c, doc.issuing_body, seen);
+            std::string ref = c.attribute("ref").value();
+            if (!ref.empty() && is_valid_id(ref)) doc.issuing_body_ref = ref;
+            else if (!ref.empty()) r.warn(c, "ignoring invalid issuing-body ref '" + ref + "'");
+        }
+        else if (n == "legal-status") r.read_legal_status(c, doc.legal_status);
         else if (n == "work") r.set_once(c, doc.work_id, seen);
         else if (n == "text-status") r.set_once(c, doc.text_status, seen);
         else if (n == "translation-of") r.set_once(c, doc.translation_of, seen);

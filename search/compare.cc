@@ -42,6 +42,92 @@ Xapian::Query concepts_query(const std::vector<std::string>& ids, const Thesauru
     return Xapian::Query(Xapian::Query::OP_OR, q.begin(), q.end());
 }
 
+// A jurisdiction's texts (version groups) matching a query, best first.
+struct RankedTexts {
+    std::vector<std::string> groups;  // up to the limit asked for
+    long total = 0;                   // every matching text, exactly
+};
+
+// Counts texts with Xapian's spy over the version key (one value per text) and
+// walks the ranked records until `limit` distinct texts are found.
+RankedTexts ranked_texts(const Xapian::Database& db, const Xapian::Query& q, size_t limit) {
+    RankedTexts out;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    Xapian::ValueCountMatchSpy spy(terms::kSlotVersionKey);
+    enquire.add_matchspy(&spy);
+    const Xapian::doccount all = db.get_doccount();
+    Xapian::doccount fetch = static_cast<Xapian::doccount>(limit * 4 + 8);
+    for (;;) {
+        Xapian::MSet mset = enquire.get_mset(0, fetch, all);
+        out.groups.clear();
+        std::set<std::string> seen;
+        for (auto it = mset.begin(); it != mset.end() && out.groups.size() < limit; ++it) {
+            std::string g = it.get_document().get_value(terms::kSlotVersionGroup);
+            if (seen.insert(g).second) out.groups.push_back(g);
+        }
+        out.total = detail::count_texts(spy);
+        if (out.groups.size() >= limit || mset.size() < fetch) break;
+        fetch *= 4;
+    }
+    return out;
+}
+
+// Texts matching `q`, counted (no ranking).
+long count_texts(const Xapian::Database& db, const Xapian::Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy spy(terms::kSlotVersionKey);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    return detail::count_texts(spy);
+}
+
+// The version of a text to show: the first preferred language it exists in,
+// else its original version, else the first by language.
+const detail::TextVersion* shown_version(const std::vector<detail::TextVersion>& versions,
+                                         const std::vector<std::string>& preferred) {
+    for (const std::string& lang : preferred)
+        for (const auto& v : versions)
+            if (detail::json_string(v.data, "lang") == lang) return &v;
+    for (const auto& v : versions)
+        if (v.data.value("original", false)) return &v;
+    const detail::TextVersion* first = nullptr;
+    for (const auto& v : versions)
+        if (!first || detail::json_string(v.data, "lang") < detail::json_string(first->data, "lang")) first = &v;
+    return first;
+}
+
+std::string original_lang(const std::vector<detail::TextVersion>& versions) {
+    for (const auto& v : versions)
+        if (v.data.value("original", false)) return detail::json_string(v.data, "lang");
+    return "";
+}
+
+// The languages to show provisions in: the request's, then the interface's.
+std::vector<std::string> display_languages(const std::vector<std::string>& languages, const std::string& ui) {
+    std::vector<std::string> out = languages;
+    if (std::find(out.begin(), out.end(), ui) == out.end()) out.push_back(ui);
+    return out;
+}
+
+// Filters shared by compare and the matrix: provisions, in force unless asked.
+std::vector<Xapian::Query> coverage_filters(const std::vector<std::string>& types) {
+    std::vector<Xapian::Query> f{Xapian::Query(detail::record_term("provision"))};
+    if (!types.empty()) f.push_back(any_of(std::string(terms::kType), types));
+    return f;
+}
+
+Xapian::Query not_repealed(const Xapian::Query& q) {
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, q,
+                         Xapian::Query(terms::boolean_term(terms::kStatus, "repealed")));
+}
+
+Xapian::Query all_of(const std::vector<Xapian::Query>& qs) {
+    return Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end());
+}
+
 }  // namespace
 
 void validate(const CompareRequest& r) {
@@ -70,67 +156,90 @@ json Searcher::compare(const CompareRequest& r) {
         concepts = s.thesaurus->with_descendants(r.topic);
         topic = detail::concept_json(*c);
     } else if (!r.istanbul_article.empty()) {
-        for (const auto& id : s.thesaurus->for_istanbul_article(r.istanbul_article))
-            for (const auto& d : s.thesaurus->with_descendants(id)) concepts.push_back(d);
+        // The concepts the thesaurus relates to the article, as they are: a
+        // narrower concept has its own article when the Convention gives it one.
+        concepts = s.thesaurus->for_istanbul_article(r.istanbul_article);
         if (concepts.empty()) throw BadRequest("no concept relates to Istanbul Convention article " + r.istanbul_article);
     }
 
+    // What a provision must carry to count: "about" a concept (coverage),
+    // or only mention it. A free-text comparison counts what matches.
     std::set<std::string> highlight_terms, highlight_stems;
-    Xapian::Query base;
+    Xapian::Query rank, about, mentions;
     std::set<std::string> concept_set(concepts.begin(), concepts.end());
     if (!concepts.empty()) {
-        base = concepts_query(concepts, *s.thesaurus, *s.tagger, highlight_stems);
+        rank = concepts_query(concepts, *s.thesaurus, *s.tagger, highlight_stems);
+        about = any_of(std::string(terms::kTopic), concepts);
+        mentions = Xapian::Query(Xapian::Query::OP_AND_NOT, any_of(std::string(terms::kMention), concepts), about);
     } else {
         QueryBuilder builder(s.analyzer);
         BuiltQuery built = s.tagger ? build_expanded_query(builder, s.analyzer, *s.thesaurus, *s.tagger, r.query, "auto")
                                     : builder.build(r.query, "auto");
         if (built.empty) throw BadRequest("q has no searchable words");
-        base = built.query;
+        rank = built.query;
+        about = built.query;
         highlight_terms = built.highlight_terms;
         highlight_stems = built.highlight_stems;
         concept_set = built.matched_concepts;
     }
+    const std::vector<std::string> preferred = display_languages(r.languages, r.ui_lang);
+    const Xapian::Query practice = any_of(std::string(terms::kType), practice_types());
 
-    std::vector<Xapian::Query> common{Xapian::Query(detail::record_term("provision"))};
-    if (!r.languages.empty()) common.push_back(any_of(std::string(terms::kLanguage), r.languages));
-    if (!r.types.empty()) common.push_back(any_of(std::string(terms::kType), r.types));
-    Xapian::Query practice = any_of(std::string(terms::kType), practice_types());
-
-    auto ranked = [&](const Xapian::Query& q, int count, long& total) {
-        Xapian::Enquire enquire(s.db);
-        enquire.set_query(q);
-        Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count), s.db.get_doccount());
-        total = static_cast<long>(mset.get_matches_estimated());
+    // One card per text, in the preferred language when that version exists.
+    auto cards = [&](const RankedTexts& texts, const char* relevance) {
         json hits = json::array();
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            json data = json::parse(it.get_document().get_data(), nullptr, false);
-            if (data.is_discarded()) continue;
-            SearchHit hit = detail::hit_from_data(data);
+        auto versions = detail::text_versions(s.db, rank, texts.groups, nullptr);
+        for (const std::string& group : texts.groups) {
+            auto it = versions.find(group);
+            if (it == versions.end()) continue;
+            const detail::TextVersion* v = shown_version(it->second, preferred);
+            if (!v) continue;
+            SearchHit hit = detail::hit_from_data(v->data);
             for (const auto& t : hit.topics)
                 if (concept_set.count(t)) hit.matched_concepts.push_back(t);
-            hit.snippet = make_snippet(s.analyzer, detail::json_string(data, "text"), hit.lang, highlight_terms,
+            hit.snippet = make_snippet(s.analyzer, detail::json_string(v->data, "text"), hit.lang, highlight_terms,
                                        highlight_stems);
-            hit.score = it.get_weight();
-            hits.push_back(to_json(hit));
+            hit.score = v->weight;
+            hit.version_group = group;
+            hit.versions = detail::other_versions(it->second, hit.id);
+            json card = to_json(hit);
+            card["text"] = detail::json_string(v->data, "text");
+            card["shown_lang"] = hit.lang;
+            card["original_lang"] = original_lang(it->second);
+            card["in_ui_language"] = hit.lang == r.ui_lang;
+            card["relevance"] = relevance;
+            hits.push_back(card);
         }
         return hits;
     };
 
     json columns = json::array();
     for (const std::string& jurisdiction : r.jurisdictions) {
-        std::vector<Xapian::Query> f = common;
+        std::vector<Xapian::Query> f = coverage_filters(r.types);
         f.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
-        Xapian::Query in_jurisdiction(Xapian::Query::OP_AND, f.begin(), f.end());
-        long law_total = 0, practice_total = 0;
-        json provisions = ranked(Xapian::Query(Xapian::Query::OP_AND_NOT, filter(base, in_jurisdiction), practice),
-                                 r.per_jurisdiction, law_total);
-        json passages = ranked(filter(base, Xapian::Query(Xapian::Query::OP_AND, in_jurisdiction, practice)), 3,
-                               practice_total);
-        columns.push_back({{"jurisdiction", jurisdiction}, {"total", law_total}, {"provisions", provisions},
-                           {"practice_total", practice_total}, {"practice", passages}, {"gap", law_total == 0}});
+        Xapian::Query scope = all_of(f);
+        Xapian::Query law_scope(Xapian::Query::OP_AND_NOT, scope, practice);
+        Xapian::Query in_force = r.include_repealed ? law_scope : not_repealed(law_scope);
+        RankedTexts law = ranked_texts(s.db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, in_force)),
+                                       static_cast<size_t>(r.per_jurisdiction));
+        long mentions_total = mentions.empty() ? 0 : count_texts(s.db, filter(mentions, in_force));
+        long repealed = r.include_repealed ? 0
+                                           : count_texts(s.db, filter(about, Xapian::Query(Xapian::Query::OP_AND, law_scope,
+                                                                       Xapian::Query(terms::boolean_term(terms::kStatus, "repealed")))));
+        RankedTexts passages = ranked_texts(
+            s.db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, Xapian::Query(Xapian::Query::OP_AND, scope, practice))), 3);
+        columns.push_back({{"jurisdiction", jurisdiction},
+                           {"label", s.labels.label("jurisdiction", jurisdiction, r.ui_lang)},
+                           {"total", law.total},
+                           {"mentions_total", mentions_total},
+                           {"repealed_excluded", repealed},
+                           {"provisions", cards(law, "about")},
+                           {"practice_total", passages.total},
+                           {"practice", cards(passages, "about")},
+                           {"gap", law.total == 0}});
     }
     // Other language versions of every document shown, so that a client can
-    // fold translations of one provision and link them without N more requests.
+    // link them without N more requests.
     json versions = json::object();
     for (const json& column : columns)
         for (const char* part : {"provisions", "practice"})
@@ -146,8 +255,11 @@ json Searcher::compare(const CompareRequest& r) {
             concept_list.push_back({{"id", id}, {"label", c->label(r.ui_lang)}});
     return {{"topic", topic},
             {"ic", r.istanbul_article.empty() ? json(nullptr) : json(r.istanbul_article)},
+            {"ic_title", r.istanbul_article.empty() ? json(nullptr)
+                                                    : json(s.labels.label("istanbul", r.istanbul_article, r.ui_lang))},
             {"query", r.query.empty() ? json(nullptr) : json(r.query)},
             {"concepts", concept_list},
+            {"include_repealed", r.include_repealed},
             {"columns", columns},
             {"versions", versions}};
 }
@@ -157,59 +269,79 @@ json Searcher::matrix(const MatrixRequest& r) {
     Impl& s = *impl_;
     if (!s.thesaurus) throw BadRequest("this index has no thesaurus");
 
-    // Rows: (key, label, concepts).
+    // Rows: (key, title, concept labels, concepts).
     struct Row {
-        std::string key, label;
+        std::string key, title, label;
         std::vector<std::string> concepts;
     };
     std::vector<Row> rows;
     if (r.scheme == "istanbul") {
         for (const auto& article : s.thesaurus->istanbul_articles()) {
-            Row row{article, "", {}};
+            Row row{article, s.labels.label("istanbul", article, r.ui_lang), "", {}};
             for (const auto& id : s.thesaurus->for_istanbul_article(article)) {
-                if (const Concept* c = s.thesaurus->find(id)) {
-                    row.label += (row.label.empty() ? "" : "; ") + c->label(r.ui_lang);
-                }
-                for (const auto& d : s.thesaurus->with_descendants(id)) row.concepts.push_back(d);
+                if (const Concept* c = s.thesaurus->find(id)) row.label += (row.label.empty() ? "" : "; ") + c->label(r.ui_lang);
+                row.concepts.push_back(id);  // as compare?ic= counts them
             }
+            if (row.title == article) row.title = row.label;
             rows.push_back(std::move(row));
         }
     } else {
         for (const Concept* c : s.thesaurus->top_concepts())
-            rows.push_back({c->id, c->label(r.ui_lang), s.thesaurus->with_descendants(c->id)});
+            rows.push_back({c->id, c->label(r.ui_lang), c->label(r.ui_lang), s.thesaurus->with_descendants(c->id)});
     }
+    const std::vector<std::string> preferred = display_languages(r.languages, r.ui_lang);
+    const Xapian::Query practice = any_of(std::string(terms::kType), practice_types());
 
-    std::vector<Xapian::Query> common{Xapian::Query(detail::record_term("provision"))};
-    if (!r.languages.empty()) common.push_back(any_of(std::string(terms::kLanguage), r.languages));
+    // Each jurisdiction's law texts in scope: what a cell's share is of.
+    json texts = json::object();
+    std::map<std::string, Xapian::Query> scopes;
+    for (const std::string& jurisdiction : r.jurisdictions) {
+        std::vector<Xapian::Query> f = coverage_filters({});
+        f.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
+        Xapian::Query law(Xapian::Query::OP_AND_NOT, all_of(f), practice);
+        scopes[jurisdiction] = r.include_repealed ? law : not_repealed(law);
+        texts[jurisdiction] = count_texts(s.db, scopes[jurisdiction]);
+    }
     json out_rows = json::array();
     for (const Row& row : rows) {
         std::set<std::string> stems;
-        Xapian::Query topic_query = concepts_query(row.concepts, *s.thesaurus, *s.tagger, stems);
-        // Cells count provisions tagged with the row's concepts; the label match only ranks the best one.
-        Xapian::Query tagged = any_of(std::string(terms::kTopic), row.concepts);
+        Xapian::Query rank = concepts_query(row.concepts, *s.thesaurus, *s.tagger, stems);
+        Xapian::Query about = any_of(std::string(terms::kTopic), row.concepts);
+        Xapian::Query mentions(Xapian::Query::OP_AND_NOT, any_of(std::string(terms::kMention), row.concepts), about);
         json cells = json::array();
         for (const std::string& jurisdiction : r.jurisdictions) {
-            std::vector<Xapian::Query> f = common;
-            f.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
-            f.push_back(tagged);
-            Xapian::Enquire enquire(s.db);
-            enquire.set_query(filter(topic_query, Xapian::Query(Xapian::Query::OP_AND, f.begin(), f.end())));
-            Xapian::MSet mset = enquire.get_mset(0, 1, s.db.get_doccount());
-            json best = nullptr;
-            if (!mset.empty()) {
-                json data = json::parse(mset.begin().get_document().get_data(), nullptr, false);
-                if (!data.is_discarded()) {
-                    SearchHit hit = detail::hit_from_data(data);
-                    best = {{"id", hit.id}, {"document_id", hit.document_id}, {"unit_id", hit.unit_id},
-                            {"title", hit.title}, {"label", hit.label}, {"heading", hit.heading},
-                            {"lang", hit.lang}, {"url", hit.url}};
-                }
+            const Xapian::Query& scope = scopes[jurisdiction];
+            RankedTexts best = ranked_texts(s.db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, scope)), 1);
+            long mentioned = count_texts(s.db, filter(mentions, scope));
+            json best_json = nullptr;
+            if (!best.groups.empty()) {
+                auto versions = detail::text_versions(s.db, rank, best.groups, nullptr);
+                if (auto it = versions.find(best.groups[0]); it != versions.end())
+                    if (const detail::TextVersion* v = shown_version(it->second, preferred)) {
+                        SearchHit hit = detail::hit_from_data(v->data);
+                        best_json = {{"id", hit.id}, {"document_id", hit.document_id}, {"unit_id", hit.unit_id},
+                                     {"title", hit.title}, {"label", hit.label}, {"heading", hit.heading},
+                                     {"lang", hit.lang}, {"original_lang", original_lang(it->second)},
+                                     {"in_ui_language", hit.lang == r.ui_lang}, {"url", hit.url},
+                                     {"legal_status", to_json(hit.legal_status)}};
+                    }
             }
-            cells.push_back({{"jurisdiction", jurisdiction}, {"count", mset.get_matches_estimated()}, {"best", best}});
+            cells.push_back({{"jurisdiction", jurisdiction},
+                             {"about", best.total},
+                             {"count", best.total},
+                             {"mentions", mentioned},
+                             {"texts", texts[jurisdiction]},
+                             {"gap", best.total == 0},
+                             {"best", best_json}});
         }
-        out_rows.push_back({{"key", row.key}, {"label", row.label}, {"concepts", row.concepts}, {"cells", cells}});
+        out_rows.push_back({{"key", row.key}, {"title", row.title}, {"label", row.label}, {"concepts", row.concepts},
+                            {"cells", cells}});
     }
-    return {{"scheme", r.scheme}, {"jurisdictions", r.jurisdictions}, {"rows", out_rows}};
+    json jurisdiction_labels = json::object();
+    for (const auto& j : r.jurisdictions) jurisdiction_labels[j] = s.labels.label("jurisdiction", j, r.ui_lang);
+    return {{"scheme", r.scheme},           {"jurisdictions", r.jurisdictions},
+            {"jurisdiction_labels", jurisdiction_labels}, {"include_repealed", r.include_repealed},
+            {"texts", texts},               {"rows", out_rows}};
 }
 
 }  // namespace himoya

@@ -18,17 +18,21 @@ struct CompareRequest {
     std::string topic;                       // a concept id, or
     std::string istanbul_article;            // an Istanbul Convention article ("52"), or
     std::string query;                       // free text
-    std::vector<std::string> languages;      // optional filters, as in search
-    std::vector<std::string> types;
+    // Preferred languages of the provisions shown, best first. Never a filter:
+    // coverage is the same whatever the language (a text counts once).
+    std::vector<std::string> languages;
+    std::vector<std::string> types;          // optional filter, as in search
     int per_jurisdiction = 5;                // 1..20 provisions per column
-    std::string ui_lang = "en";              // language for concept labels
+    std::string ui_lang = "en";              // language for labels, and of the versions shown
+    bool include_repealed = false;           // repealed law is left out unless asked for
 };
 
 struct MatrixRequest {
     std::vector<std::string> jurisdictions;  // 1..8
     std::string scheme = "istanbul";         // istanbul | thesaurus
-    std::vector<std::string> languages;
+    std::vector<std::string> languages;      // preferred languages of the provisions shown (not a filter)
     std::string ui_lang = "en";
+    bool include_repealed = false;
 };
 
 // Throw BadRequest naming the problem.

@@ -1,5 +1,6 @@
 #include "search/engine.h"
 
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,8 @@
 #include <stdexcept>
 
 #include <xapian.h>
+
+#include "search/labels.h"
 
 namespace himoya {
 namespace {
@@ -111,12 +114,17 @@ std::optional<nlohmann::json> SearchEngine::topics() {
     return with_searcher([&](Searcher& s) { return s.topics(); });
 }
 
-std::optional<nlohmann::json> SearchEngine::topic(const std::string& concept_id, int per_jurisdiction) {
-    return with_searcher([&](Searcher& s) { return s.topic(concept_id, per_jurisdiction); });
+std::optional<nlohmann::json> SearchEngine::topic(const std::string& concept_id, int per_jurisdiction,
+                                                  const std::string& ui_lang) {
+    return with_searcher([&](Searcher& s) { return s.topic(concept_id, per_jurisdiction, ui_lang); });
 }
 
 nlohmann::json SearchEngine::compare(const CompareRequest& request) {
     return with_searcher([&](Searcher& s) { return s.compare(request); });
+}
+
+std::map<std::string, terms::LabelTable> SearchEngine::labels() {
+    return with_searcher([&](Searcher& s) { return s.labels().all(); });
 }
 
 nlohmann::json SearchEngine::matrix(const MatrixRequest& request) {

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/term_scheme.h"
 #include "search/compare.h"
 #include "search/search_types.h"
 #include "search/searcher.h"
@@ -34,11 +36,14 @@ public:
     IndexHealth health();
     nlohmann::json analyze(const std::string& text, const std::string& language);
     std::optional<nlohmann::json> topics();
-    std::optional<nlohmann::json> topic(const std::string& concept_id, int per_jurisdiction);
+    std::optional<nlohmann::json> topic(const std::string& concept_id, int per_jurisdiction,
+                                        const std::string& ui_lang = "en");
     nlohmann::json compare(const CompareRequest& request);
     nlohmann::json matrix(const MatrixRequest& request);
     std::optional<nlohmann::json> facts(const std::string& topic);
     std::optional<nlohmann::json> related(const std::string& provision_id, int limit, const std::string& ui_lang);
+    // Every value label, by kind (labels.h); a copy, safe to keep.
+    std::map<std::string, terms::LabelTable> labels();
 
     // A token that changes whenever any index's stub names a new generation.
     std::string index_version() const;

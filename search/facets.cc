@@ -17,6 +17,7 @@ const std::vector<FacetSpec>& facet_specs() {
         {"topic", kSlotTopics, true, std::string(kTopic), -1},
         {"body", kSlotBody, false, std::string(kBody), kKeyBody},
         {"audience", kSlotAudience, true, std::string(kAudience), kKeyAudience},
+        {"status", kSlotFacetKey, false, std::string(kStatus), kKeyStatus},
     };
     return specs;
 }
@@ -27,7 +28,11 @@ const FacetSpec* find_facet(const std::string& name) {
     return nullptr;
 }
 
-FacetSpy::FacetSpy(std::vector<const FacetSpec*> facets) : facets_(std::move(facets)) {
+FacetSpy::FacetSpy(std::vector<const FacetSpec*> facets, bool per_text) : facets_(std::move(facets)) {
+    if (per_text) {
+        text_counter_ = std::make_unique<TextFacetCounter>();
+        return;
+    }
     for (const FacetSpec* f : facets_) {
         if (f->key_field >= 0) {
             if (!key_spy_) key_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(terms::kSlotFacetKey);
@@ -38,6 +43,7 @@ FacetSpy::FacetSpy(std::vector<const FacetSpec*> facets) : facets_(std::move(fac
 }
 
 void FacetSpy::attach(Xapian::Enquire& enquire) {
+    if (text_counter_) enquire.add_matchspy(text_counter_.get());
     if (key_spy_) enquire.add_matchspy(key_spy_.get());
     for (auto& [slot, spy] : slot_spies_) enquire.add_matchspy(spy.get());
 }
@@ -71,12 +77,30 @@ std::string_view key_field(std::string_view key, int index) {
 
 }  // namespace
 
+void TextFacetCounter::operator()(const Xapian::Document& doc, double) {
+    const std::string key = doc.get_value(terms::kSlotFacetKey);
+    ++languages[std::string(key_field(key, terms::kKeyLanguage))];
+    const std::string text = doc.get_value(terms::kSlotVersionKey);
+    if (!text.empty() && !seen_.insert(text).second) return;
+    ++keys[key];
+    ++topics[doc.get_value(terms::kSlotTopics)];
+}
+
 std::vector<FacetCount> FacetSpy::counts(const std::string& facet) const {
     std::map<std::string, long> counts;
     const FacetSpec* f = nullptr;
     for (const FacetSpec* candidate : facets_)
         if (candidate->name == facet) f = candidate;
-    if (f && f->key_field >= 0 && key_spy_) {
+    if (f && text_counter_) {
+        if (f->key_field == terms::kKeyLanguage) {
+            counts = text_counter_->languages;
+            counts.erase("");
+        } else if (f->key_field >= 0) {
+            for (const auto& [key, n] : text_counter_->keys) add_field(counts, key_field(key, f->key_field), n, f->multi_valued);
+        } else {
+            for (const auto& [value, n] : text_counter_->topics) add_field(counts, value, n, f->multi_valued);
+        }
+    } else if (f && f->key_field >= 0 && key_spy_) {
         for (auto v = key_spy_->values_begin(); v != key_spy_->values_end(); ++v) {
             const std::string key = *v;
             add_field(counts, key_field(key, f->key_field), static_cast<long>(v.get_termfreq()), f->multi_valued);
@@ -88,7 +112,7 @@ std::vector<FacetCount> FacetSpy::counts(const std::string& facet) const {
                 add_field(counts, *v, static_cast<long>(v.get_termfreq()), f->multi_valued);
     }
     std::vector<FacetCount> out;
-    for (const auto& [value, count] : counts) out.push_back({value, count});
+    for (const auto& [value, count] : counts) out.push_back({value, count, ""});
     bool by_value = facet == "year";
     std::stable_sort(out.begin(), out.end(), [by_value](const FacetCount& a, const FacetCount& b) {
         if (by_value) return a.value > b.value;

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -34,9 +35,26 @@ struct FacetSpec {
 const std::vector<FacetSpec>& facet_specs();
 const FacetSpec* find_facet(const std::string& name);
 
+// Counts facet values once per text (version group) while a match runs: the
+// first version of a text seen counts its values; the language facet counts
+// every version (ticking "ru" gives the texts whose Russian version matches).
+// The versions of a text share jurisdiction, type, year, body, status and
+// concepts (the indexer makes them agree), so the counts are exact. A custom
+// spy: it runs on local databases only.
+class TextFacetCounter : public Xapian::MatchSpy {
+public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+    std::map<std::string, long> keys;    // kSlotFacetKey value → texts
+    std::map<std::string, long> topics;  // kSlotTopics value → texts
+    std::map<std::string, long> languages;  // language → versions
+private:
+    std::unordered_set<std::string> seen_;
+};
+
 class FacetSpy {
 public:
-    explicit FacetSpy(std::vector<const FacetSpec*> facets);
+    // per_text: count texts, not records (TextFacetCounter); local databases only.
+    explicit FacetSpy(std::vector<const FacetSpec*> facets, bool per_text = false);
     // Registers the counting spies on `enquire`, before get_mset; this object must
     // outlive the match.
     void attach(Xapian::Enquire& enquire);
@@ -47,6 +65,7 @@ private:
     std::vector<const FacetSpec*> facets_;
     std::unique_ptr<Xapian::ValueCountMatchSpy> key_spy_;  // kSlotFacetKey, if a facet is counted from it
     std::map<unsigned, std::unique_ptr<Xapian::ValueCountMatchSpy>> slot_spies_;  // the others, by slot
+    std::unique_ptr<TextFacetCounter> text_counter_;  // per_text: instead of the spies above
 };
 
 // The filter for one facet's accepted values (OR), or an empty Query if none.

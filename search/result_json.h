@@ -10,5 +10,6 @@ namespace himoya {
 
 nlohmann::json to_json(const SearchResult& result);
 nlohmann::json to_json(const SearchHit& hit);
+nlohmann::json to_json(const std::optional<LegalStatusInfo>& status);
 
 }  // namespace himoya

@@ -19,6 +19,7 @@ void validate(const SearchRequest& r) {
         throw BadRequest("scope must be 'all', 'provision' or 'document'");
     if (r.lang != "auto" && r.lang != "tg" && r.lang != "ru" && r.lang != "en")
         throw BadRequest("lang hint must be tg, ru, en or auto");
+    if (r.ui_lang != "en" && r.ui_lang != "ru" && r.ui_lang != "tg") throw BadRequest("ui must be en, ru or tg");
     if (r.versions != "group" && r.versions != "separate") throw BadRequest("versions must be 'group' or 'separate'");
     for (const auto& [name, values] : r.filters) {
         bool known = false;

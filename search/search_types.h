@@ -19,7 +19,7 @@ public:
 
 // The facets, in the order they are reported. Request filters use the same names.
 inline const std::vector<std::string>& facet_names() {
-    static const std::vector<std::string> names{"jurisdiction", "lang", "type", "year", "topic", "body", "audience"};
+    static const std::vector<std::string> names{"jurisdiction", "lang", "type", "year", "topic", "body", "audience", "status"};
     return names;
 }
 
@@ -39,6 +39,7 @@ struct SearchRequest {
     // group: one hit per text, its other language versions listed in the hit;
     // separate: every matching version is a hit of its own.
     std::string versions = "group";
+    std::string ui_lang = "en";       // language of facet value labels: en ru tg
 };
 
 // Limits, enforced by validate(); documented in docs/api.md.
@@ -52,6 +53,15 @@ struct SearchLimits {
 
 // Throws BadRequest naming the first problem.
 void validate(const SearchRequest& request);
+
+// Whether a law is in force (docs/corpus-format.md, legal status).
+struct LegalRelationInfo {
+    std::string type, work, date, url, citation;
+};
+struct LegalStatusInfo {
+    std::string state, since;  // in-force, amended, repealed, expired, not-yet-in-force
+    std::vector<LegalRelationInfo> relations;
+};
 
 // Another language version of a hit's text (same version_group).
 struct HitVersion {
@@ -69,8 +79,13 @@ struct SearchHit {
     std::string title, num, heading, label;
     std::string jurisdiction, lang, type, date, body;
     int year = 0;
-    std::vector<std::string> topics;
+    std::vector<std::string> topics;    // concepts the provision is about (same in every language version)
+    std::vector<std::string> mentions;  // concepts it only mentions
     std::vector<std::string> matched_concepts;  // topics of this hit the query expanded to
+    std::string body_id;      // canonical issuing body
+    std::string work_id;
+    bool original = false;    // this version is the one the others were made from
+    std::optional<LegalStatusInfo> legal_status;
     std::string snippet;      // HTML-escaped, <mark> around matched words
     double score = 0;
     std::string url;          // web page of the hit
@@ -81,7 +96,9 @@ struct SearchHit {
 struct FacetCount {
     std::string value;
     long count = 0;
+    std::string label;  // the value's label in the request's ui_lang
 };
+
 
 struct SearchResult {
     std::string query;

@@ -74,9 +74,21 @@ SearchHit hit_from_data(const json& data) {
     hit.date = json_string(data, "date");
     hit.body = json_string(data, "body");
     hit.year = data.value("year", 0);
-    if (auto it = data.find("topics"); it != data.end() && it->is_array())
-        for (const auto& t : *it)
-            if (t.is_string()) hit.topics.push_back(t.get<std::string>());
+    for (auto [key, into] : {std::pair{"topics", &hit.topics}, std::pair{"mentions", &hit.mentions}})
+        if (auto it = data.find(key); it != data.end() && it->is_array())
+            for (const auto& t : *it)
+                if (t.is_string()) into->push_back(t.get<std::string>());
+    hit.body_id = json_string(data, "body_id");
+    hit.work_id = json_string(data, "work_id");
+    hit.original = data.value("original", false);
+    if (auto it = data.find("legal_status"); it != data.end() && it->is_object()) {
+        LegalStatusInfo status{json_string(*it, "state"), json_string(*it, "since"), {}};
+        if (auto r = it->find("relations"); r != it->end() && r->is_array())
+            for (const auto& rel : *r)
+                status.relations.push_back({json_string(rel, "type"), json_string(rel, "work"), json_string(rel, "date"),
+                                            json_string(rel, "url"), json_string(rel, "citation")});
+        hit.legal_status = std::move(status);
+    }
     hit.url = "/document.html?id=" + hit.document_id + (hit.unit_id.empty() ? "" : "#" + hit.unit_id);
     return hit;
 }
@@ -145,11 +157,11 @@ Xapian::Query filtered(const Xapian::Query& text_query, const SearchRequest& r, 
 // One selected facet's counts under every filter but its own (multi-select).
 std::vector<FacetCount> facet_counts_without_own_filter(const Xapian::Database& db, const Xapian::Query& text_query,
                                                         const SearchRequest& r, const std::string& scope,
-                                                        const FacetSpec& facet) {
+                                                        const FacetSpec& facet, bool per_text) {
     Xapian::Enquire enquire(db);
     enquire.set_query(filtered(text_query, r, scope, facet.name));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpy own({&facet});
+    FacetSpy own({&facet}, per_text);
     own.attach(enquire);
     enquire.get_mset(0, 0, db.get_doccount());
     return own.counts(facet.name);
@@ -227,9 +239,15 @@ Searcher::Searcher(const std::vector<std::string>& db_paths) : impl_(std::make_u
         impl_->thesaurus = Thesaurus::parse(xml, error);
         if (impl_->thesaurus) impl_->tagger = std::make_unique<ConceptTagger>(*impl_->thesaurus, impl_->analyzer);
     }
+    if (impl_->thesaurus) impl_->labels.add_thesaurus(*impl_->thesaurus);
+    impl_->labels.add_table("body", terms::decode_label_table(impl_->db.get_metadata(std::string(terms::kBodyLabelsKey))));
+    impl_->labels.add_table("istanbul",
+                            terms::decode_label_table(impl_->db.get_metadata(std::string(terms::kIstanbulLabelsKey))));
 }
 
 Searcher::~Searcher() = default;
+
+const Labels& Searcher::labels() const { return impl_->labels; }
 
 SearchResult Searcher::search(const SearchRequest& r) {
     validate(r);
@@ -269,9 +287,13 @@ SearchResult Searcher::search(const SearchRequest& r) {
         return e;
     };
     Xapian::Enquire enquire = make_enquire();
-    FacetSpy spy(plain);
-    if (r.facets) spy.attach(enquire);  // facets count every matching record, every version
     const bool grouped = r.versions == "group";
+    // Facets count what the result counts: texts when grouped (a value's count
+    // is the number of results ticking it gives), records when separate. A
+    // remote shard cannot run our counter: it counts records.
+    const bool per_text = grouped && !s.remote;
+    FacetSpy spy(plain, per_text);
+    if (r.facets) spy.attach(enquire);
     // One hit per text: a spy counts texts by their version key.
     const bool one_shard = s.db.size() == 1;
     detail::TextCountSpy text_spy(one_shard);
@@ -326,7 +348,9 @@ SearchResult Searcher::search(const SearchRequest& r) {
         for (const FacetSpec* f : plain) result.facets[f->name] = spy.counts(f->name);
         // Pass 2, one per selected facet: its counts ignore its own filter.
         for (const FacetSpec* f : selected)
-            result.facets[f->name] = facet_counts_without_own_filter(s.db, built.query, r, scope, *f);
+            result.facets[f->name] = facet_counts_without_own_filter(s.db, built.query, r, scope, *f, per_text);
+        for (auto& [name, counts] : result.facets)
+            for (FacetCount& c : counts) c.label = name == "year" ? c.value : s.labels.label(name == "lang" ? "lang" : name, c.value, r.ui_lang);
     }
 
     std::vector<Xapian::doccount> page_items;  // indices into mset, in display order

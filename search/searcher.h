@@ -43,7 +43,8 @@ public:
     std::optional<nlohmann::json> topics();
     // One concept with its provisions grouped by jurisdiction (/api/topics/{id});
     // nullopt for an unknown concept.
-    std::optional<nlohmann::json> topic(const std::string& concept_id, int per_jurisdiction);
+    std::optional<nlohmann::json> topic(const std::string& concept_id, int per_jurisdiction,
+                                        const std::string& ui_lang = "en");
 
     // Side-by-side comparison of jurisdictions on a topic (compare.h).
     nlohmann::json compare(const struct CompareRequest& request);
@@ -55,6 +56,9 @@ public:
     // Practice passages and law provisions sharing concepts with a provision
     // (/api/related); nullopt for an unknown provision id.
     std::optional<nlohmann::json> related(const std::string& provision_id, int limit, const std::string& ui_lang);
+
+    // Labels of every value the API emits, in tg/ru/en (labels.h).
+    const class Labels& labels() const;
 
     // Every analysis stage of `text`, as /api/analyze shows it.
     nlohmann::json analyze(const std::string& text, const std::string& language);

@@ -16,6 +16,7 @@
 #include "analysis/analyzer.h"
 #include "analysis/concept_tagger.h"
 #include "analysis/thesaurus.h"
+#include "search/labels.h"
 #include "search/searcher.h"
 
 namespace himoya {
@@ -26,6 +27,7 @@ struct Searcher::Impl {
     std::optional<Thesaurus> thesaurus;       // from the index's "thesaurus" metadata
     std::unique_ptr<ConceptTagger> tagger;    // over `thesaurus`, with `analyzer`
     bool remote = false;  // a shard is remote: only Xapian's built-in match spies run there
+    Labels labels;        // every value's label in tg/ru/en
 };
 
 namespace detail {

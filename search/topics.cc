@@ -32,7 +32,7 @@ std::optional<json> Searcher::topics() {
     Xapian::Enquire enquire(s.db);
     enquire.set_query(Xapian::Query(detail::record_term("provision")));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpy spy({find_facet("topic")});
+    FacetSpy spy({find_facet("topic")}, /*per_text=*/!s.remote);  // texts, as the topic page lists them
     spy.attach(enquire);
     enquire.get_mset(0, 0, s.db.get_doccount());
     std::map<std::string, long> counts;
@@ -49,7 +49,7 @@ std::optional<json> Searcher::topics() {
     return json{{"concepts", concepts}, {"top", top}};
 }
 
-std::optional<json> Searcher::topic(const std::string& concept_id, int per_jurisdiction) {
+std::optional<json> Searcher::topic(const std::string& concept_id, int per_jurisdiction, const std::string& ui_lang) {
     Impl& s = *impl_;
     if (!s.thesaurus) return std::nullopt;
     const Concept* c = s.thesaurus->find(concept_id);
@@ -68,25 +68,52 @@ std::optional<json> Searcher::topic(const std::string& concept_id, int per_juris
     order.add_value(terms::kSlotOrdinal);
     enquire.set_sort_by_key(&order, false);
     Xapian::MSet mset = enquire.get_mset(0, s.db.get_doccount());
-    std::map<std::string, json> groups;
-    std::map<std::string, long> counts;
+    // One entry per text (version group), in the first order its versions
+    // appear; shown in the interface language when that version exists, else
+    // in the original language.
+    std::vector<std::string> order_of_texts;
+    std::map<std::string, std::vector<json>> versions;  // group → data of each version
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         json data = json::parse(it.get_document().get_data(), nullptr, false);
         if (data.is_discarded()) continue;
-        SearchHit hit = detail::hit_from_data(data);
-        std::string text = detail::json_string(data, "text");
+        std::string group = it.get_document().get_value(terms::kSlotVersionGroup);
+        if (!versions.count(group)) order_of_texts.push_back(group);
+        versions[group].push_back(std::move(data));
+    }
+    std::map<std::string, json> groups;
+    std::map<std::string, long> counts;
+    for (const std::string& group : order_of_texts) {
+        const auto& vs = versions[group];
+        const json* shown = nullptr;
+        for (const json& v : vs)
+            if (detail::json_string(v, "lang") == ui_lang) shown = &v;
+        for (const json& v : vs)
+            if (!shown && v.value("original", false)) shown = &v;
+        if (!shown) shown = &vs.front();
+        SearchHit hit = detail::hit_from_data(*shown);
         long& n = counts[hit.jurisdiction];
         if (n++ >= per_jurisdiction) continue;
         json h = to_json(hit);
         h.erase("snippet");
         h.erase("score");
-        h["text"] = text;
+        h["text"] = detail::json_string(*shown, "text");
+        h["in_ui_language"] = hit.lang == ui_lang;
+        json other = json::array();
+        for (const json& v : vs)
+            if (&v != shown) other.push_back({{"id", detail::json_string(v, "id")}, {"lang", detail::json_string(v, "lang")}});
+        h["versions"] = other;
         groups[hit.jurisdiction].push_back(h);
     }
     json by_jurisdiction = json::array();
     for (auto& [jurisdiction, provisions] : groups)
-        by_jurisdiction.push_back({{"jurisdiction", jurisdiction}, {"count", counts[jurisdiction]}, {"provisions", provisions}});
-    return json{{"concept", detail::concept_json(*c)}, {"total", mset.size()}, {"by_jurisdiction", by_jurisdiction}};
+        by_jurisdiction.push_back({{"jurisdiction", jurisdiction},
+                                   {"label", s.labels.label("jurisdiction", jurisdiction, ui_lang)},
+                                   {"count", counts[jurisdiction]},
+                                   {"provisions", provisions}});
+    long texts = 0;
+    for (const auto& [j, n] : counts) texts += n;
+    return json{{"concept", detail::concept_json(*c)}, {"total", texts}, {"total_versions", mset.size()},
+                {"by_jurisdiction", by_jurisdiction}};
 }
 
 }  // namespace himoya

@@ -142,7 +142,9 @@ int run_server(const ServerOptions& options) {
         guarded(res, [&] {
             std::string id = req.matches[1];
             int per = int_param(req.params, "per_jurisdiction", 50, 1, 500);
-            auto topic = engine->topic(id, per);
+            std::string ui = string_param(req.params, "ui");
+            if (!ui.empty() && ui != "en" && ui != "ru" && ui != "tg") throw BadRequest("ui must be en, ru or tg");
+            auto topic = engine->topic(id, per, ui.empty() ? "en" : ui);
             if (!topic) return send_error(res, 404, "no topic with id '" + id + "'");
             send_json(res, 200, *topic);
         });
@@ -184,6 +186,31 @@ int run_server(const ServerOptions& options) {
             auto related = engine->related(id, limit, ui.empty() ? "en" : ui);
             if (!related) return send_error(res, 404, "no provision with id '" + id + "'");
             send_json(res, 200, *related);
+        });
+    });
+
+    // Every value label the API emits: all three languages, or one (?ui=).
+    server.Get("/api/labels", [&](const httplib::Request& req, httplib::Response& res) {
+        guarded(res, [&] {
+            std::string ui = string_param(req.params, "ui");
+            if (!ui.empty() && ui != "en" && ui != "ru" && ui != "tg") throw BadRequest("ui must be en, ru or tg");
+            json labels = json::object();
+            for (const auto& [kind, table] : engine->labels()) {
+                json values = json::object();
+                for (const auto& [value, by_lang] : table) {
+                    if (ui.empty()) {
+                        values[value] = by_lang;
+                    } else {
+                        auto it = by_lang.find(ui);
+                        if (it == by_lang.end()) it = by_lang.find("en");
+                        values[value] = it == by_lang.end() ? value : it->second;
+                    }
+                }
+                labels[kind] = values;
+            }
+            json out{{"labels", labels}};
+            if (!ui.empty()) out["ui"] = ui;
+            send_json(res, 200, out);
         });
     });
 

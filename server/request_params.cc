@@ -27,6 +27,24 @@ int int_param(const QueryParams& params, const std::string& name, int fallback, 
     return value;
 }
 
+bool bool_param(const QueryParams& params, const std::string& name) {
+    std::string v = string_param(params, name);
+    if (v.empty() || v == "0" || v == "false") return false;
+    if (v == "1" || v == "true") return true;
+    throw BadRequest("parameter '" + name + "' must be 1, 0, true or false");
+}
+
+namespace {
+
+std::string ui_lang(const QueryParams& params) {
+    std::string ui = string_param(params, "ui");
+    if (ui.empty()) return "en";
+    if (ui != "en" && ui != "ru" && ui != "tg") throw BadRequest("ui must be en, ru or tg");
+    return ui;
+}
+
+}  // namespace
+
 SearchRequest search_request_from_params(const QueryParams& params) {
     SearchRequest r;
     r.query = string_param(params, "q");
@@ -55,6 +73,7 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     if (cross == "false" || cross == "0") r.cross_language = false;
     std::string versions = string_param(params, "versions");
     if (!versions.empty()) r.versions = versions;
+    r.ui_lang = ui_lang(params);
     std::string facets = string_param(params, "facets");
     if (facets == "false" || facets == "0") r.facets = false;
     validate(r);
@@ -78,12 +97,6 @@ std::vector<std::string> all_values(const QueryParams& params, const std::string
     return out;
 }
 
-std::string ui_lang(const QueryParams& params) {
-    std::string ui = string_param(params, "ui");
-    if (ui.empty()) return "en";
-    if (ui != "en" && ui != "ru" && ui != "tg") throw BadRequest("ui must be en, ru or tg");
-    return ui;
-}
 
 }  // namespace
 
@@ -97,6 +110,7 @@ CompareRequest compare_request_from_params(const QueryParams& params) {
     r.types = all_values(params, "type");
     r.per_jurisdiction = int_param(params, "per_jurisdiction", 5, 1, 20);
     r.ui_lang = ui_lang(params);
+    r.include_repealed = bool_param(params, "include_repealed");
     validate(r);
     return r;
 }
@@ -108,6 +122,7 @@ MatrixRequest matrix_request_from_params(const QueryParams& params) {
     if (!scheme.empty()) r.scheme = scheme;
     r.languages = all_values(params, "lang");
     r.ui_lang = ui_lang(params);
+    r.include_repealed = bool_param(params, "include_repealed");
     std::string format = string_param(params, "format");
     if (!format.empty() && format != "json" && format != "csv") throw BadRequest("format must be json or csv");
     validate(r);

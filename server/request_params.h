@@ -25,5 +25,7 @@ int int_param(const QueryParams& params, const std::string& name, int fallback, 
 
 // The single value of a parameter ("" when absent); BadRequest if invalid UTF-8.
 std::string string_param(const QueryParams& params, const std::string& name);
+// "1"/"true" → true, ""/"0"/"false" → false; anything else is a BadRequest.
+bool bool_param(const QueryParams& params, const std::string& name);
 
 }  // namespace himoya

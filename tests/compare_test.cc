@@ -191,7 +191,9 @@ TEST_CASE("matrix: Istanbul articles × jurisdictions with counts and the best p
     REQUIRE(m["rows"].size() == 4);
     const auto& art53 = m["rows"][3];
     CHECK(art53["key"] == "53");
-    CHECK(art53["cells"][0]["count"] == 2);  // tg and ru art 2
+    CHECK(art53["cells"][0]["count"] == 1);  // tg and ru art 2: one text
+    CHECK(art53["cells"][0]["about"] == 1);
+    CHECK(art53["cells"][0]["texts"] == 3);  // the Tajik law's three articles
     CHECK(art53["cells"][1]["count"] == 3);  // BA: arts 2 (narrower: removal), 3, 4
     CHECK(!art53["cells"][1]["best"].is_null());
     r.scheme = "thesaurus";

@@ -85,10 +85,11 @@ TEST_CASE("facets are multi-select: a facet's own filter does not change its cou
     SearchRequest filtered = query("");
     filtered.filters["jurisdiction"] = {"TJ"};
     auto r = s.search(filtered);
-    // Facets count records in every language version: the Tajik law's three
-    // articles in tg and ru are six records, three texts (hits).
-    CHECK(r.total_versions == facet_count(all, "jurisdiction", "TJ"));
+    // A facet value counts what ticking it gives: texts (hits), not records.
+    // The Tajik law's three articles in tg and ru are six records, three texts.
+    CHECK(r.total == facet_count(all, "jurisdiction", "TJ"));
     CHECK(r.total == 3);
+    CHECK(r.total_versions == 6);
     // the jurisdiction facet still shows the other jurisdictions
     CHECK(facet_count(r, "jurisdiction", "GE") == facet_count(all, "jurisdiction", "GE"));
     // other facets reflect the filter
@@ -96,7 +97,7 @@ TEST_CASE("facets are multi-select: a facet's own filter does not change its cou
     CHECK(facet_count(r, "lang", "tg") == 3);
     // OR inside a facet, AND across
     filtered.filters["jurisdiction"] = {"TJ", "GE"};
-    CHECK(s.search(filtered).total_versions ==
+    CHECK(s.search(filtered).total ==
           facet_count(all, "jurisdiction", "TJ") + facet_count(all, "jurisdiction", "GE"));
     filtered.filters["lang"] = {"ru"};
     CHECK(s.search(filtered).total == 3);
@@ -126,12 +127,23 @@ TEST_CASE("every facet counts exactly, audience multi-valued, type and body incl
     CHECK(all.total == 10);  // the Tajik law's 3 articles in two languages are 3 texts
     CHECK(facet_count(all, "audience", "police") == 7);
     CHECK(facet_count(all, "audience", "judiciary") == 3);
-    CHECK(facet_count(all, "type", "law") == 10);
+    // Facets count texts (the Tajik law's tg and ru versions are one text each);
+    // the language facet counts versions, as ticking a language gives them.
+    CHECK(facet_count(all, "type", "law") == 7);
     CHECK(facet_count(all, "type", "report") == 3);
     CHECK(facet_count(all, "body", "National Assembly of Republika Srpska") == 4);
-    CHECK(facet_count(all, "body", "Test Parliament") == 9);
-    CHECK(facet_count(all, "year", "2013") == 6);
+    CHECK(facet_count(all, "body", "Test Parliament") == 6);
+    CHECK(facet_count(all, "year", "2013") == 3);
     CHECK(facet_count(all, "lang", "en") == 7);
+    CHECK(facet_count(all, "lang", "tg") == 3);
+    CHECK(facet_count(all, "lang", "ru") == 3);
+    // versions=separate: every record is a hit, and facets count records
+    SearchRequest separate = query("");
+    separate.versions = "separate";
+    auto each = s.search(separate);
+    CHECK(facet_count(each, "type", "law") == 10);
+    CHECK(facet_count(each, "body", "Test Parliament") == 9);
+    CHECK(facet_count(each, "year", "2013") == 6);
     // an audience filter: its own facet ignores it, the others follow it
     SearchRequest r = query("");
     r.filters["audience"] = {"judiciary"};

@@ -13,6 +13,7 @@
 
 #include "analysis/concept_tagger.h"
 #include "analysis/thesaurus.h"
+#include "indexer/concept_plan.h"
 #include "indexer/document.h"
 #include "indexer/index_writer.h"
 
@@ -104,7 +105,7 @@ inline std::vector<Document> sample_documents() {
          {"2", "The police may remove the perpetrator from the home as an emergency protection measure."},
          {"3", "A court may issue a restraining order prohibiting approach to the victim."},
          {"4", "Breach of a protection order is a misdemeanour punished by a fine."}}));
-    docs.back().provisions[1].topics = {"protection-orders", "police-response"};
+    docs.back().provisions[1].topics = {"emergency-protection-orders", "protection-orders", "police-response"};
     docs.back().provisions[3].topics = {"protection-orders"};
     docs.push_back(make_document(
         "ge-report-en", "GE", "en", "report", "2024-05-24", "Study tour report on shelters",
@@ -133,6 +134,9 @@ public:
             tagger = std::make_unique<ConceptTagger>(*thesaurus, writer.analyzer());
             writer.set_tagger(tagger.get());
             db.set_metadata("thesaurus", thesaurus_xml);
+            // As the indexer does: language versions agree on their concepts.
+            plan_ = ConceptPlan::from_documents(docs, *tagger);
+            writer.set_plan(&plan_);
         }
         for (const auto& d : docs) writer.add(d);
         db.commit();
@@ -143,6 +147,7 @@ public:
 private:
     static int& counter() { static int n = 0; return n; }
     std::string path_;
+    ConceptPlan plan_;
 };
 
 }  // namespace himoya::testing

@@ -46,7 +46,10 @@ try:
     m = re.search(r"incremental: (\d+) document\(s\) rewritten, (\d+) unchanged, (\d+) deleted", r.stderr)
     assert m, "no incremental summary"
     rewritten, unchanged, deleted = map(int, m.groups())
-    assert (rewritten, deleted) == (2, 1) and unchanged > 10, m.group(0)
+    # The edited and the added document, plus any language version of the three
+    # works touched whose concepts changed with its siblings (ConceptPlan): at
+    # most 3 (admin code) + 2 (VAWA) + 4 (Georgia with the copy) documents.
+    assert 2 <= rewritten <= 9 and deleted == 1 and unchanged >= 76 - 1 - 9, m.group(0)
     run([himoya, "index", "--quiet", "--corpus", corpus, "--db", full])
 
     bad = compare_dumps(dump, inc, full, "inc", "full")

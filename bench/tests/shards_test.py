@@ -9,6 +9,7 @@ because Xapian combines the shards' statistics before weighting.
     shards_test.py HIMOYA
 """
 import glob
+import re
 import os
 import shutil
 import socket
@@ -38,14 +39,20 @@ def current_generation(db):
 
 try:
     halves = [os.path.join(tmp, "a"), os.path.join(tmp, "b")]
+    tables = ("thesaurus.xml", "bodies.xml", "istanbul-articles.xml")
     docs = sorted(p for p in glob.glob("corpus/**/*.xml", recursive=True)
-                  if "/schema/" not in p and "/facts/" not in p and not p.endswith("thesaurus.xml"))
-    for i, p in enumerate(docs):
-        dst = os.path.join(halves[i % 2], os.path.relpath(p, "corpus"))
+                  if "/schema/" not in p and "/facts/" not in p and os.path.basename(p) not in tables)
+    # Shards hold whole works: the language versions of a provision agree on
+    # its concepts only when they are indexed together (docs/scaling.md).
+    works = sorted({re.sub(r"-(en|ru|tg)\.xml$", "", p) for p in docs})
+    for p in docs:
+        work = re.sub(r"-(en|ru|tg)\.xml$", "", p)
+        dst = os.path.join(halves[works.index(work) % 2], os.path.relpath(p, "corpus"))
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         shutil.copy(p, dst)
     for h in halves:
-        shutil.copy("corpus/thesaurus.xml", h)
+        for t in tables:
+            shutil.copy(os.path.join("corpus", t), h)
     shutil.copytree("corpus/facts", os.path.join(halves[0], "facts"))
     full, da, dbb = os.path.join(tmp, "full"), os.path.join(tmp, "db-a"), os.path.join(tmp, "db-b")
     run([himoya, "index", "--quiet", "--corpus", "corpus", "--db", full])

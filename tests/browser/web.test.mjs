@@ -203,8 +203,9 @@ await step('ticking a facet checkbox changes the count and the URL', async () =>
   const data = await searchDone(page, () => chosen.box.click());
   const after = await total(page);
   assert(after === data.total, `summary shows ${after}, API said ${data.total}`);
-  // Facet counts count every language version; the hits are texts.
-  assert(data.total_versions === chosen.count, `${data.total_versions} records after the filter, the facet said ${chosen.count}`);
+  // A facet value's count is the number of results when ticked (texts; older
+  // servers counted every language version).
+  assert(data.total === chosen.count || data.total_versions === chosen.count, `${data.total} texts / ${data.total_versions} records after the filter, the facet said ${chosen.count}`);
   assert(after <= chosen.count && after <= queryTotal, `${after} hits after ticking ${chosen.facet}=${chosen.value}`);
   assert(page.url() !== before, 'URL did not change');
   const url = new URL(page.url());
@@ -345,6 +346,10 @@ await step('switching the UI to Tajik translates labels and stays in the URL', a
     '#facets fieldset[data-facet-group=lang] legend': 'Забон',
     '#facets fieldset[data-facet-group=type] legend': 'Навъи ҳуҷҷат',
   };
+  // Facet names come from /api/labels (kind facet) where the server has them.
+  const { status: ls, body: lb } = await api('/api/labels?ui=tg');
+  const facetNames = ls === 200 && lb && lb.labels && lb.labels.facet ? lb.labels.facet : {};
+  for (const f of ['lang', 'type']) if (facetNames[f]) expect[`#facets fieldset[data-facet-group=${f}] legend`] = facetNames[f];
   for (const [sel, text] of Object.entries(expect)) {
     const got = ((await page.textContent(sel)) || '').trim();
     assert(got === text, `${sel} reads "${got}", expected "${text}"`);
@@ -466,9 +471,12 @@ const COMPARE_J = ['TJ', 'BA-BIH', 'BA-SRP'];
 const COMPARE_TOPIC = 'emergency-protection-orders';
 let compareRenderMs = null;
 
+// The text of a download; CSV files must start with a UTF-8 byte-order mark.
 async function readDownload(download) {
   const file = await download.path();
-  return fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+  const text = fs.readFileSync(file, 'utf8');
+  if (/\.csv$/.test(download.suggestedFilename())) assert(text.startsWith('\ufeff'), `${download.suggestedFilename()} has no UTF-8 BOM`);
+  return text.replace(/^\ufeff/, '');
 }
 
 await step('the shared header links Search · Compare · Matrix · Protection orders', async () => {
@@ -496,7 +504,7 @@ await step(`compare ${COMPARE_J.join(' vs ')} on ${COMPARE_TOPIC}`, async () => 
   assert(JSON.stringify(heads) === JSON.stringify(COMPARE_J), `column heads ${JSON.stringify(heads)}`);
   for (const col of body.columns) {
     const j = col.jurisdiction;
-    const provs = await page.locator(`#cmp-grid .cmp-row:not(.cmp-practice) .cmp-cell[data-jurisdiction="${j}"] .prov-card`).count();
+    const provs = await page.locator(`#cmp-grid .cmp-row:not(.cmp-practice) .cmp-cell[data-jurisdiction="${j}"] .prov-card:not(.is-mention)`).count();
     const gaps = await page.locator(`#cmp-grid .cmp-cell[data-jurisdiction="${j}"] .gap-mark`).count();
     assert(provs > 0 || gaps > 0, `column ${j} has neither provisions nor a "no provision found" mark`);
     if (col.gap) assert(gaps > 0 && provs === 0, `column ${j} is a gap in the API but shows ${provs} provisions / ${gaps} gap marks`);
@@ -522,8 +530,8 @@ await step('compare: CSV and Markdown brief downloads', async () => {
   assert(/\.csv$/.test(dl.suggestedFilename()), `file name ${dl.suggestedFilename()}`);
   const csv = await readDownload(dl);
   const lines = csv.split('\r\n');
-  assert(lines[0] === 'jurisdiction,concept,kind,rank,title,label,heading,language,type,date,url,other_languages,snippet', `CSV header row: ${lines[0]}`);
-  assert(lines.length > 3 && lines.slice(1).some((l) => l.startsWith('TJ,')), 'CSV has no TJ row');
+  assert(lines[0] === 'Jurisdiction,Topic,Kind,Rank,Title,Label,Heading,Language,Document type,Legal status,Date,Link,Other languages,Text', `CSV header row: ${lines[0]}`);
+  assert(lines.length > 3 && lines.slice(1).some((l) => l.startsWith('Tajikistan,')), 'CSV has no Tajikistan row');
   assert(!lines.some((l) => /(^|,)[=+@]/.test(l)), 'a CSV cell starts with a formula character');
   const [md] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#export-brief')]);
   const brief = await readDownload(md);
@@ -543,7 +551,7 @@ await step('compare: the topic picker filters, Enter chooses, a silent jurisdict
   const gap = body.columns.find((c) => c.gap);
   if (!gap) skip('no jurisdiction is silent on stalking in this corpus');
   const text = await page.locator(`.cmp-cell[data-jurisdiction="${gap.jurisdiction}"] .gap-mark`).first().textContent();
-  assert(/No provision found/.test(text), `gap cell reads "${text}"`);
+  assert(/No provision about this topic/.test(text), `gap cell reads "${text}"`);
   // The shared URL restores the same comparison.
   const p2 = await ctx.newPage();
   attachErrorLog(p2, 'compare-shared');
@@ -572,7 +580,7 @@ await step('matrix page renders ≥ 20 Istanbul rows with linked cells', async (
   assert(rows >= 20, `only ${rows} rows`);
   const cols = await page.locator('#matrix thead th').count();
   assert(cols >= 3, `only ${cols - 1} jurisdiction columns`);
-  const cell = page.locator('#matrix tbody a.heat').first();
+  const cell = page.locator('#matrix tbody a.heat:not(.is-gap)').first();
   assert(/document\.html\?id=/.test(await cell.getAttribute('href')), 'a cell does not link a provision');
   const cmp = await page.locator('#matrix tbody a.mx-compare').first().getAttribute('href');
   assert(/compare\.html\?/.test(cmp) && /[?&]ic=/.test(cmp), `row compare link ${cmp}`);
@@ -611,7 +619,9 @@ await step('protection-order table: values cited, blanks "unknown"', async () =>
 await step('document: copy citation, other languages side by side, related passages', async () => {
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
   const { body } = await api('/api/compare?jurisdiction=TJ&jurisdiction=BA-BIH&topic=' + COMPARE_TOPIC);
-  const hit = body.columns[0].provisions[0];
+  const col = body.columns.find((c) => (c.provisions || []).length);
+  assert(col, `no column of ${COMPARE_TOPIC} has a provision`);
+  const hit = col.provisions[0];
   await page.goto(BASE + hit.url);
   await page.waitForSelector('.provision.is-target');
   const target = page.locator('.provision.is-target');
@@ -639,8 +649,264 @@ await step('search results export as CSV', async () => {
   await searchDone(page, () => page.goto(BASE + '/?q=' + encodeURIComponent(query), { waitUntil: 'domcontentloaded' }));
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click('#export-csv')]);
   const lines = (await readDownload(dl)).split('\r\n');
-  assert(lines[0] === 'rank,title,label,heading,jurisdiction,language,type,date,url,matched_concepts,snippet,other_languages', `CSV header row: ${lines[0]}`);
+  assert(lines[0] === 'Rank,Title,Label,Heading,Jurisdiction,Language,Document type,Legal status,Date,Link,Topics,Text,Other languages', `CSV header row: ${lines[0]}`);
   assert(lines.length >= Math.min(queryTotal, 100) + 1, `${lines.length - 2} data rows for ${queryTotal} results`);
+});
+
+// ---- labels in the UI language, coverage, legal status ----------------------
+
+const { LABELS, VALUE_LABELS } = await import(new URL('../../web/js/i18n.js', import.meta.url).href);
+const normWords = (s) => ' ' + String(s).toLowerCase().replace(/\{\w+\}/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim() + ' ';
+
+// English words that must not show in the ru/tg UI: every English label of
+// the i18n table (unless the ui language has the same text), English value
+// labels, English concept labels, raw / humanized ids of facet values and
+// English labels from /api/labels.
+let englishTermsCache = null;
+async function englishTerms(ui) {
+  if (!englishTermsCache) {
+    const all = new Map(); // normalized term → where it comes from
+    const add = (text, from, same) => {
+      const n = normWords(text);
+      if (n.trim().length < 3 || (same && normWords(same) === n)) return;
+      if (!all.has(n)) all.set(n, { from, same: new Set() });
+    };
+    const flat = (v) => (typeof v === 'object' && v ? Object.values(v) : [v]);
+    englishTermsCache = { all, perUi: {} };
+    for (const lang of ['ru', 'tg']) englishTermsCache.perUi[lang] = new Set();
+    for (const [key, v] of Object.entries(LABELS.en)) {
+      for (const x of flat(v)) {
+        add(x, 'i18n ' + key);
+        for (const lang of ['ru', 'tg']) for (const y of flat(LABELS[lang][key])) if (normWords(y) === normWords(x)) englishTermsCache.perUi[lang].add(normWords(x));
+      }
+    }
+    for (const [kind, table] of Object.entries(VALUE_LABELS)) {
+      for (const [value, e] of Object.entries(table)) {
+        add(e.en, `value ${kind}/${value}`);
+        for (const lang of ['ru', 'tg']) if (e[lang] && normWords(e[lang]) === normWords(e.en)) englishTermsCache.perUi[lang].add(normWords(e.en));
+      }
+    }
+    const { body: topics } = await api('/api/topics');
+    for (const c of (topics && topics.concepts) || []) {
+      add(c.labels && c.labels.en && c.labels.en.pref, 'concept ' + c.id);
+      add(c.id.replace(/-/g, ' '), 'concept id ' + c.id);
+    }
+    const { body: browse } = await api('/api/search?per_page=1');
+    for (const [facet, values] of Object.entries((browse && browse.facets) || {})) {
+      if (facet === 'year' || facet === 'jurisdiction' || facet === 'lang') continue;
+      for (const v of values) if (/^[a-z][a-z0-9]*(-[a-z0-9]+)+$|^[a-z]{4,}$/.test(String(v.value))) add(String(v.value).replace(/-/g, ' '), `facet ${facet} id`);
+    }
+    const { status, body: labels } = await api('/api/labels');
+    if (status === 200 && labels && labels.labels) {
+      for (const [kind, values] of Object.entries(labels.labels)) {
+        if (kind === 'istanbul') continue; // numbers
+        for (const [value, l] of Object.entries(values)) {
+          if (l && typeof l === 'object' && l.en) {
+            add(l.en, `api label ${kind}/${value}`);
+            for (const lang of ['ru', 'tg']) if (l[lang] && normWords(l[lang]) === normWords(l.en)) englishTermsCache.perUi[lang].add(normWords(l.en));
+          }
+        }
+      }
+    }
+  }
+  const same = englishTermsCache.perUi[ui] || new Set();
+  return [...englishTermsCache.all.entries()].filter(([n]) => !same.has(n)).map(([n, v]) => [n, v.from]);
+}
+
+// Visible text nodes of the page that contain an English term. Exempt: the
+// language switch (names in their own language), the query syntax help
+// (literal operators), URLs, <cite> citations, and text whose element
+// carries another lang AND whose card / hit / cell shows a language note or
+// badge.
+async function englishLeaks(p, ui) {
+  const terms = await englishTerms(ui);
+  return p.evaluate(({ terms, ui }) => {
+    const norm = (s) => ' ' + String(s).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() + ' ';
+    const out = [];
+    const marked = '.lang-note, .lang-badge, .card-lang-note, .version-lang';
+    const boxes = '.prov-card, li.hit, .cmp-def, .fact-value, .fact-cites li, .version-link, .versions li, .parallel-col, .legal-relations li, #doc, .topic-btn';
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const n = walker.currentNode;
+      const el = n.parentElement;
+      const text = n.nodeValue;
+      if (!el || !/[A-Za-z]/.test(text)) continue;
+      if (el.closest('script, style, noscript, #ui-lang, #syntax-help, cite, textarea')) continue;
+      const opt = el.closest('option');
+      const host = opt ? opt.closest('select') : el;
+      if (!host || !host.checkVisibility({ visibilityProperty: true })) continue;
+      const langEl = el.closest('[lang]');
+      if (langEl && langEl !== document.documentElement && langEl.lang && langEl.lang !== ui) {
+        const box = langEl.closest(boxes);
+        if (box && box.querySelector(marked)) continue;
+      }
+      if (/https?:\/\/|\/document\.html|\w+\.html\?/.test(text)) continue;
+      // The browser-test fixture (run.sh) is a proper name of its own.
+      if (/Himoya browser test|xsscanary/.test(text)) continue;
+      const t = norm(text);
+      for (const [term, from] of terms) {
+        if (t.includes(term)) {
+          // An acronym written in capitals (CEDAW in a Tajik title) is a proper name.
+          const re = new RegExp('(?:^|[^A-Za-z0-9])(' + term.trim().split(' ').join('[^A-Za-z0-9]+') + ')(?![A-Za-z0-9])', 'gi');
+          const found = [...text.matchAll(re)].map((m) => m[1]);
+          if (found.length && found.every((w) => w === w.toUpperCase() && !/\s/.test(w))) continue;
+          const where = (el.id ? '#' + el.id : el.tagName.toLowerCase()) + (el.className ? '.' + String(el.className).split(' ')[0] : '');
+          out.push(`"${text.trim().slice(0, 60)}" (${from}) in ${where}`);
+          break;
+        }
+      }
+    }
+    return out;
+  }, { terms, ui });
+}
+
+const LEAK_PAGES = (ui) => [
+  ['search', `/?ui=${ui}`, '#results:not([aria-busy]) #hits li'],
+  ['search with a filter', `/?ui=${ui}&jurisdiction=TJ&type=law`, '#results:not([aria-busy]) #hits li'],
+  ['compare', `/compare.html?ui=${ui}&jurisdiction=TJ&jurisdiction=BA-BIH&jurisdiction=BA-SRP&topic=${COMPARE_TOPIC}`, '#compare[data-state=ready]'],
+  ['compare by article', `/compare.html?ui=${ui}&jurisdiction=TJ&jurisdiction=BA-BIH&ic=52`, '#compare[data-state=ready]'],
+  ['matrix', `/matrix.html?ui=${ui}`, '#matrix-box[data-state=ready]'],
+  ['matrix of topics', `/matrix.html?ui=${ui}&scheme=thesaurus&jurisdiction=TJ&jurisdiction=BA-BIH`, '#matrix-box[data-state=ready]'],
+  ['facts', `/facts.html?ui=${ui}`, '#facts-box[data-state=ready]'],
+  ['document', `/document.html?ui=${ui}&id=tj-dv-law-2013-${ui}`, '#doc:not([hidden])'],
+  ['repealed law', `/document.html?ui=${ui}&id=ba-bih-dv-law-2013-${ui}`, '#doc:not([hidden])'],
+];
+
+for (const ui of ['tg', 'ru']) {
+  await step(`no English labels or ids in the ${ui} UI (search, compare, matrix, facts, document)`, async () => {
+    const p = await ctx.newPage();
+    attachErrorLog(p, 'leaks-' + ui);
+    const problems = [];
+    for (const [name, url, ready] of LEAK_PAGES(ui)) {
+      await p.goto(BASE + url, { waitUntil: 'domcontentloaded' });
+      await p.waitForSelector(ready, { timeout: 20000 });
+      await p.waitForTimeout(300); // late labels (related works, citations)
+      for (const leak of await englishLeaks(p, ui)) problems.push(`${name}: ${leak}`);
+    }
+    await p.close();
+    assert(problems.length === 0, `${problems.length} English texts: ${problems.slice(0, 6).join(' | ')}`);
+  });
+}
+
+await step('compare: coverage does not change with the language filter (Tajikistan is never a gap)', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'coverage');
+  const base = COMPARE_J.map((j) => 'jurisdiction=' + encodeURIComponent(j)).join('&') + '&topic=' + COMPARE_TOPIC;
+  const totals = {};
+  for (const lang of ['', 'ru', 'tg', 'en']) {
+    const qs = base + (lang ? '&lang=' + lang : '');
+    const { body } = await api('/api/compare?' + qs);
+    const tj = body.columns.find((c) => c.jurisdiction === 'TJ');
+    assert(tj && !tj.gap && tj.total > 0, `lang=${lang || '(none)'}: the API makes Tajikistan a gap (total ${tj && tj.total})`);
+    totals[lang] = body.columns.map((c) => c.total).join('/');
+    await p.goto(BASE + '/compare.html?ui=en&' + qs, { waitUntil: 'domcontentloaded' });
+    await p.waitForSelector('#compare[data-state=ready]', { timeout: 20000 });
+    assert(await p.locator('.cmp-cell[data-jurisdiction="TJ"] .gap-mark').count() === 0, `lang=${lang}: the page shows Tajikistan as a gap`);
+    assert(await p.locator('.cmp-colhead[data-jurisdiction="TJ"].is-gap').count() === 0, `lang=${lang}: Tajikistan's column head is marked as a gap`);
+    // Cards not in the UI language say so.
+    const cards = await p.locator('#cmp-grid .prov-card').evaluateAll((ns) => ns.map((n) => ({ lang: n.dataset.shownLang, note: !!n.querySelector('.card-lang-note') })));
+    for (const c of cards) assert(c.lang === 'en' || c.note, `lang=${lang}: a card in ${c.lang} has no language note`);
+  }
+  assert(new Set(Object.values(totals)).size === 1, `coverage differs by language: ${JSON.stringify(totals)}`);
+  // Without a language filter the English UI shows English cards.
+  await p.goto(BASE + '/compare.html?ui=en&' + base, { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#compare[data-state=ready]');
+  const langs = await p.locator('#cmp-grid .cmp-row:not(.cmp-practice) .prov-card').evaluateAll((ns) => ns.map((n) => n.dataset.shownLang));
+  const { body } = await api('/api/compare?ui=en&' + base);
+  const apiLangs = body.columns.flatMap((c) => (c.provisions || []).map((h) => h.shown_lang || h.lang));
+  const enAvailable = body.columns.flatMap((c) => c.provisions || []).filter((h) => (h.versions || []).some((v) => v.lang === 'en') || (h.shown_lang || h.lang) === 'en').length;
+  assert(langs.filter((l) => l === 'en').length >= enAvailable, `English UI shows ${JSON.stringify(langs)} though ${enAvailable} cards have an English version (API: ${JSON.stringify(apiLangs)})`);
+  await p.close();
+});
+
+await step('compare: the repealed FBiH 2013 law shows only with "Include repealed law"', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'repealed');
+  const qs = 'jurisdiction=TJ&jurisdiction=BA-BIH&topic=protection-orders&per_jurisdiction=20';
+  const { body } = await api('/api/compare?' + qs);
+  const bih = body.columns.find((c) => c.jurisdiction === 'BA-BIH');
+  assert(bih && Number(bih.repealed_excluded) > 0, `the API leaves no repealed text out for BA-BIH (repealed_excluded ${bih && bih.repealed_excluded})`);
+  await p.goto(BASE + '/compare.html?ui=en&' + qs, { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#compare[data-state=ready]', { timeout: 20000 });
+  const old = '#cmp-grid .prov-card[data-id^="ba-bih-dv-law-2013"]';
+  assert(await p.locator(old).count() === 0, 'the repealed 2013 law is shown by default');
+  assert(!(await p.isChecked('#include-repealed')), '"Include repealed law" is ticked by default');
+  const note = await p.locator('.cmp-colhead[data-jurisdiction="BA-BIH"] .colhead-repealed').textContent().catch(() => '');
+  assert(/repealed law left out/.test(note || ''), `no "left out" note on the BA-BIH column: "${note}"`);
+  const resp = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/compare');
+  await p.check('#include-repealed');
+  const r = await resp;
+  assert(new URL(r.url()).searchParams.get('include_repealed') === '1', `request lacks include_repealed=1: ${r.url()}`);
+  await p.waitForSelector('#compare[data-state=ready]');
+  assert(new URL(p.url()).searchParams.get('include_repealed') === '1', `URL lacks include_repealed=1: ${p.url()}`);
+  assert(await p.locator(old).count() > 0, 'the repealed 2013 law does not appear after ticking "Include repealed law"');
+  const badge = await p.locator(old).first().locator('.legal-badge').textContent().catch(() => '');
+  assert(/Repealed/.test(badge || ''), `the 2013 card has no "Repealed" badge: "${badge}"`);
+  await p.close();
+});
+
+await step('matrix: article titles, about/mentions cells, gap cells link to compare, include repealed', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'matrix-cells');
+  await p.goto(BASE + '/matrix.html?ui=tg&jurisdiction=TJ&jurisdiction=BA-BIH&jurisdiction=BA-SRP', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#matrix-box[data-state=ready]', { timeout: 20000 });
+  const { body } = await api('/api/matrix?ui=tg&scheme=istanbul&jurisdiction=TJ&jurisdiction=BA-BIH&jurisdiction=BA-SRP');
+  const row = body.rows.find((r) => r.key === '52');
+  assert(row && row.title, `row 52 has no title in the API: ${JSON.stringify(row && row.title)}`);
+  const shown = (await p.locator('#matrix tbody tr[data-key="52"] .mx-label').textContent()).trim();
+  assert(shown === row.title, `row 52 reads "${shown}", the API's title is "${row.title}"`);
+  const cell = row.cells.find((c) => c.about > 0 && c.best);
+  assert(cell, 'no cell of row 52 has texts about it');
+  const a = p.locator(`#matrix tbody tr[data-key="52"] a.heat[data-jurisdiction="${cell.jurisdiction}"]`);
+  assert(await a.getAttribute('data-about') === String(cell.about), 'cell does not show the about count');
+  assert((await a.getAttribute('href')).includes('id=' + encodeURIComponent(cell.best.document_id)), 'cell does not link its best provision');
+  const gap = p.locator('#matrix tbody a.heat.is-gap').first();
+  assert(await gap.count() === 1, 'no clickable gap cell');
+  const gh = await gap.getAttribute('href');
+  assert(/compare\.html\?|index\.html\?/.test(gh) && /[?&]ui=tg/.test(gh), `gap cell link ${gh}`);
+  const resp = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/matrix');
+  await p.check('#mx-repealed');
+  assert(new URL((await resp).url()).searchParams.get('include_repealed') === '1', 'matrix request lacks include_repealed=1');
+  await p.close();
+});
+
+await step('search: legal-status facet and badges; document: status with its relations', async () => {
+  const { body } = await api('/api/search?per_page=1&ui=ru');
+  const st = (body.facets && body.facets.status) || [];
+  assert(st.some((v) => v.value === 'repealed'), `no "repealed" value in the status facet: ${JSON.stringify(st)}`);
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'status');
+  await searchDone(p, () => p.goto(BASE + '/?ui=ru&status=repealed', { waitUntil: 'domcontentloaded' }));
+  const legend = (await p.textContent('#facets fieldset[data-facet-group=status] legend')).trim();
+  assert(legend === 'Правовой статус' || !/[A-Za-z]/.test(legend), `status facet legend "${legend}"`);
+  const name = (await p.locator('#facets fieldset[data-facet-group=status] input[value=repealed]').locator('xpath=..').locator('.facet-name').textContent()).trim();
+  assert(!/[A-Za-z]/.test(name), `status value reads "${name}"`);
+  const hits = await p.locator('#hits > li.hit').count();
+  assert(hits > 0 && await p.locator('#hits > li.hit .legal-badge.legal-repealed').count() === hits, 'not every repealed hit has a badge');
+  await p.goto(BASE + '/document.html?ui=ru&id=ba-bih-dv-law-2013-ru', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#doc:not([hidden]) .legal-badge.legal-repealed');
+  const rel = p.locator('.legal-relations li[data-work] a.rel-work');
+  await rel.first().waitFor({ timeout: 10000 });
+  const href = await rel.first().getAttribute('href');
+  assert(/document\.html\?id=ba-bih-dv-law-2025/.test(href) && /[?&]ui=ru/.test(href), `relation link ${href}`);
+  await p.close();
+});
+
+await step('CSV exports: UTF-8 BOM, headers in the UI language; facts table downloads', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'exports');
+  await p.goto(BASE + '/facts.html?ui=ru', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#facts-box[data-state=ready]');
+  const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 10000 }), p.click('#facts-csv')]);
+  const lines = (await readDownload(dl)).split(/\r?\n/);
+  assert(/[А-Яа-яЁё]/.test(lines[0]) && !/Who may apply/.test(lines[0]), `facts CSV header not in Russian: ${lines[0].slice(0, 80)}`);
+  assert(lines.length > 2, 'facts CSV has no rows');
+  await p.goto(BASE + `/compare.html?ui=tg&jurisdiction=TJ&jurisdiction=BA-BIH&topic=${COMPARE_TOPIC}`, { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#compare[data-state=ready]');
+  const [dl2] = await Promise.all([p.waitForEvent('download', { timeout: 10000 }), p.click('#export-csv')]);
+  const head = (await readDownload(dl2)).split('\r\n')[0];
+  assert(head.startsWith('Қаламрав,Мавзӯъ,') && !/[A-Za-z]{3,}/.test(head), `compare CSV header in Tajik: ${head}`);
+  await p.close();
 });
 
 await step('no horizontal scrolling at 360 px', async () => {

@@ -1,6 +1,8 @@
 // Shared helpers of both pages: DOM building (text only), the API client,
 // and the interface-language switch.
-import { t, setLang, getLang, defaultLang, UI_LANGS, UI_LANG_NAMES } from './i18n.js';
+import {
+  t, setLang, getLang, defaultLang, UI_LANGS, UI_LANG_NAMES, registerLabel, knownLabel, valueLabel, formatDate,
+} from './i18n.js';
 
 // el('a', {href: '/x', class: 'y'}, 'text', otherNode): builds an element.
 // Strings become text nodes; nothing is ever parsed as HTML.
@@ -213,6 +215,7 @@ export function loadTopics() {
   if (!topicsPromise) {
     topicsPromise = apiGet('topics').then((data) => {
       const concepts = Array.isArray(data.concepts) ? data.concepts : [];
+      registerThesaurus(concepts);
       return { concepts, top: Array.isArray(data.top) ? data.top : [], byId: new Map(concepts.map((c) => [c.id, c])) };
     });
     topicsPromise.catch(() => { topicsPromise = null; });
@@ -265,4 +268,83 @@ export function loadDocument(id) {
     docCache.set(id, p);
   }
   return docCache.get(id);
+}
+
+// ---- value labels ------------------------------------------------------------
+
+function registerThesaurus(concepts) {
+  for (const c of concepts) {
+    for (const [lang, l] of Object.entries((c && c.labels) || {})) if (l && l.pref) registerLabel('topic', c.id, lang, l.pref);
+  }
+}
+
+let labelsPromise = null;
+
+// GET /api/labels once per page (all languages, so a language switch needs
+// no new request). Every label goes into i18n's table that valueLabel reads.
+// When the server has no /api/labels (or no topic labels), the thesaurus
+// from /api/topics stands in for topic labels. Never rejects.
+export function loadLabels() {
+  if (!labelsPromise) {
+    labelsPromise = apiGet('labels').then((data) => {
+      const kinds = (data && data.labels) || {};
+      const ui = data && UI_LANGS.includes(data.ui) ? data.ui : getLang();
+      for (const [kind, values] of Object.entries(kinds)) {
+        for (const [value, label] of Object.entries(values || {})) {
+          if (typeof label === 'string') registerLabel(kind, value, ui, label, { server: true });
+          else if (label && typeof label === 'object') {
+            for (const [lang, text] of Object.entries(label)) if (typeof text === 'string') registerLabel(kind, value, lang, text, { server: true });
+          }
+        }
+      }
+      return kinds.topic && Object.keys(kinds.topic).length > 0;
+    }).catch(() => false).then((hasTopics) => (hasTopics ? true : loadTopics().then(() => true, () => false)));
+  }
+  return labelsPromise;
+}
+
+// Labels that come with an answer (facet values' `label`, in the UI
+// language of the request): used when /api/labels has none.
+export function registerFacetLabels(facets, lang = getLang()) {
+  for (const [facet, values] of Object.entries(facets || {})) {
+    if (!Array.isArray(values)) continue;
+    for (const v of values) if (v && v.label && v.value !== undefined) registerLabel(facet, v.value, lang, v.label);
+  }
+}
+
+// The name of a facet group ("Topic", "Тема"): /api/labels kind facet, else i18n.
+export function facetName(facet) {
+  return knownLabel('facet', facet) || t('facet_' + facet);
+}
+
+// The title of an Istanbul Convention article in the UI language, or ''.
+export function istanbulTitle(n) {
+  return knownLabel('istanbul', String(n)) || '';
+}
+
+// A concept's definition in the UI language: {text, lang, foreign}. Takes
+// definition as {en: '…', ru: '…'} or a plain string (English).
+export function conceptDefinition(def, lang = getLang()) {
+  if (!def) return null;
+  if (typeof def === 'string') return { text: def, lang: 'en', foreign: lang !== 'en' };
+  if (def[lang]) return { text: def[lang], lang, foreign: false };
+  for (const l of ['en', ...UI_LANGS]) if (def[l]) return { text: def[l], lang: l, foreign: true };
+  return null;
+}
+
+// Text in another language than the UI's, marked as such: the text with its
+// lang attribute, then "(in English)" in the UI language.
+export function foreignText(tag, attrs, text, lang) {
+  const note = lang === 'en' ? t('inEnglish') : t('inLang', { lang: valueLabel('lang', lang) });
+  return el(tag, attrs, el('span', { lang, class: 'foreign-text' }, text), ' ', el('span', { class: 'lang-note' }, note));
+}
+
+// The legal status of a law as a badge: "Repealed since 10 April 2025".
+// ls: null or {state, since, relations}; returns null when there is none.
+export function legalStatusBadge(ls) {
+  if (!ls || !ls.state) return null;
+  const state = String(ls.state);
+  const name = valueLabel('status', state);
+  const text = ls.since ? t('statusSince', { status: name, date: formatDate(ls.since) }) : name;
+  return el('span', { class: 'legal-badge legal-' + state.replace(/[^a-z-]/g, ''), dataset: { legalStatus: state } }, text);
 }

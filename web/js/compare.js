@@ -5,8 +5,9 @@ import { t, getLang, valueLabel, formatNumber, formatDate } from './i18n.js';
 import {
   el, clear, apiGet, initLang, applyLabels, renderLangSwitch, switchLang, renderNav, loadTopics,
   conceptLabel, conceptLabelLang, snippetNodes, snippetText, docLink, absoluteUrl, isPlainClick,
+  loadLabels, registerFacetLabels, legalStatusBadge, conceptDefinition, istanbulTitle, facetName,
 } from './common.js';
-import { downloadCsv, downloadMarkdown, mdText, slug, today } from './export.js';
+import { downloadCsv, downloadMarkdown, csvHeader, mdText, slug, today } from './export.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_J = 4;
@@ -37,6 +38,7 @@ function readState(search) {
     type: [...new Set(p.getAll('type').filter(Boolean))],
     per: PER_VALUES.includes(per) ? per : '5',
     mode: p.get('mode') || '',
+    repealed: p.get('include_repealed') === '1',
     ui: ['en', 'ru', 'tg'].includes(ui) ? ui : '',
   };
   // One subject at a time: topic, else article, else words.
@@ -54,6 +56,8 @@ function toParams(s, forPage) {
   for (const v of s.lang) p.append('lang', v);
   for (const v of s.type) p.append('type', v);
   if (s.per !== '5') p.set('per_jurisdiction', s.per);
+  // Repealed law is left out unless asked for.
+  if (s.repealed) p.set('include_repealed', '1');
   if (forPage) {
     if (!s.topic && !s.ic && !s.q && s.mode !== 'topic') p.set('mode', s.mode);
     if (s.ui) p.set('ui', s.ui);
@@ -130,7 +134,8 @@ function renderIcOptions() {
   const keys = [...arts.keys()].sort((a, b) => (parseInt(a, 10) - parseInt(b, 10)) || String(a).localeCompare(String(b)));
   sel.appendChild(el('option', { value: '' }, '—'));
   for (const a of keys) {
-    let labels = [...new Set(arts.get(a))].join('; ');
+    // The article's own title (/api/labels kind istanbul), else its concepts.
+    let labels = istanbulTitle(a) || [...new Set(arts.get(a))].join('; ');
     if (labels.length > 70) labels = labels.slice(0, 68).replace(/[;,\s]+\S*$/, '') + '…';
     sel.appendChild(el('option', { value: a }, t('icOption', { n: a, labels })));
   }
@@ -214,6 +219,8 @@ function onTreeKey(ev) {
 function renderFilterFacets() {
   let active = 0;
   for (const f of ['lang', 'type']) {
+    const legend = document.querySelector(`[data-facet-group="${f}"] legend`);
+    if (legend) legend.textContent = facetName(f);
     const ul = clear($('f-' + f));
     const values = facets && facets[f] ? facets[f].map((v) => ({ value: String(v.value), count: v.count })) : [];
     for (const s of state[f]) if (!values.some((v) => v.value === s)) values.push({ value: s, count: 0 });
@@ -231,6 +238,7 @@ function renderFilterFacets() {
   badge.hidden = active === 0;
   badge.textContent = active ? formatNumber(active) : '';
   $('per').value = state.per;
+  $('include-repealed').checked = !!state.repealed;
 }
 
 function renderForm() {
@@ -261,7 +269,7 @@ async function run({ focus = false } = {}) {
   box.classList.add('is-loading');
   const slow = setTimeout(() => { if (inflight === ctrl) $('cmp-status').textContent = t('cmp_loading'); }, 200);
   try {
-    const d = await apiGet('compare', toParams(state, false), ctrl.signal);
+    const [d] = await Promise.all([apiGet('compare', toParams(state, false), ctrl.signal), loadLabels()]);
     if (inflight !== ctrl) return;
     // The other language versions of every document shown come with the
     // answer: offered one click away, and used to fold translations.
@@ -288,7 +296,10 @@ async function run({ focus = false } = {}) {
 
 function subjectLabel(d) {
   if (d.topic) return conceptLabel(d.topic);
-  if (d.ic) return t('ic_article', { n: d.ic });
+  if (d.ic) {
+    const title = istanbulTitle(d.ic);
+    return title ? t('ic_articleTitle', { n: d.ic, title }) : t('ic_article', { n: d.ic });
+  }
   if (d.query) return t('cmp_query', { q: d.query });
   return '';
 }
@@ -301,10 +312,16 @@ function fold(hits) {
   for (const h of hits || []) {
     const key = h.document_id + '#' + (h.unit_id || '');
     if (seen.has(key)) continue;
-    const others = versions.get(h.document_id) || [];
+    // Newer servers list a card's versions on the hit ({lang, id, url}),
+    // older ones per document in the answer's `versions`.
+    const own = Array.isArray(h.versions) && h.versions.length ? h.versions : versions.get(h.document_id) || [];
+    const others = own.filter((v) => v && v.id && v.id !== h.document_id && v.id !== h.id);
     const entry = {
       hit: h,
-      langs: others.map((v) => ({ id: v.id, lang: v.lang, title: v.title, url: '/document.html?id=' + encodeURIComponent(v.id) + (h.unit_id ? '#' + encodeURIComponent(h.unit_id) : '') })),
+      langs: others.map((v) => ({
+        id: v.id, lang: v.lang, title: v.title || '',
+        url: v.url || '/document.html?id=' + encodeURIComponent(v.id) + (h.unit_id ? '#' + encodeURIComponent(h.unit_id) : ''),
+      })),
     };
     seen.set(key, entry);
     for (const v of others) seen.set(v.id + '#' + (h.unit_id || ''), entry);
@@ -315,7 +332,7 @@ function fold(hits) {
 
 // Rows: one per concept of the answer (in its order), then "other".
 function buildRows(d) {
-  const concepts = (d.concepts || []).map((c) => ({ id: c.id, label: c.label }));
+  const concepts = (d.concepts || []).map((c) => ({ id: c.id, label: knownTopic(c.id) || c.label || c.id }));
   const ids = concepts.map((c) => c.id);
   const rows = concepts.map((c) => ({ key: c.id, label: c.label, cells: [] }));
   const other = { key: '', label: ids.length ? t('cmp_otherRow') : t('cmp_allRow'), cells: [] };
@@ -323,7 +340,7 @@ function buildRows(d) {
     for (const r of rows) r.cells[ci] = [];
     other.cells[ci] = [];
     for (const entry of fold(col.provisions)) {
-      const mc = entry.hit.matched_concepts || [];
+      const mc = hitConcepts(entry.hit);
       const first = ids.find((id) => mc.includes(id));
       if (first) rows[ids.indexOf(first)].cells[ci].push(entry);
       else other.cells[ci].push(entry);
@@ -336,6 +353,22 @@ function buildRows(d) {
   return out;
 }
 
+// The concepts a hit is about (newer servers: `concepts`), else those it matched.
+function hitConcepts(h) {
+  const about = Array.isArray(h.concepts) ? h.concepts : [];
+  const matched = Array.isArray(h.matched_concepts) ? h.matched_concepts : [];
+  return [...about, ...matched];
+}
+
+// A topic's label in the UI language (/api/labels, thesaurus, i18n).
+function knownTopic(id) {
+  const c = topics && topics.byId.get(id);
+  return c ? conceptLabel(c) : valueLabel('topic', id);
+}
+
+// The language a card is shown in, and its original language.
+const shownLang = (h) => h.shown_lang || h.lang || '';
+
 function citeLine(h, withJurisdiction) {
   const bits = [];
   if (withJurisdiction && h.jurisdiction) bits.push(valueLabel('jurisdiction', h.jurisdiction));
@@ -346,23 +379,39 @@ function citeLine(h, withJurisdiction) {
     if (i) p.appendChild(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
     p.appendChild(el('span', null, b));
   });
-  if (h.lang) p.appendChild(el('span', { class: 'lang-badge' }, valueLabel('lang', h.lang)));
+  if (shownLang(h)) p.appendChild(el('span', { class: 'lang-badge' }, valueLabel('lang', shownLang(h))));
+  const badge = legalStatusBadge(h.legal_status);
+  if (badge) p.appendChild(badge);
+  if (h.relevance === 'mentions') p.appendChild(el('span', { class: 'relevance-badge' }, t('rel_mentions')));
   return p;
+}
+
+// "Original: Tajik" on a card whose text is not in the UI language.
+function langNote(h) {
+  const shown = shownLang(h);
+  if (!shown || shown === getLang()) return null;
+  const name = valueLabel('lang', shown);
+  const key = h.original_lang ? (h.original_lang === shown ? 'cardOriginal' : 'cardTranslation') : 'cardLang';
+  return el('p', { class: 'lang-note card-lang-note', dataset: { shownLang: shown } }, t(key, { lang: name }));
 }
 
 function card(entry, kind) {
   const h = entry.hit;
   // The label unless the heading already starts with it ("Статья 22. Цель …").
   const label = h.label && h.label !== h.heading && !String(h.heading || '').startsWith(h.label) ? h.label : '';
-  const art = el('article', { class: 'prov-card' + (kind === 'practice' ? ' is-practice' : ''), dataset: { id: h.id || '', kind } },
+  const lang = shownLang(h) || null;
+  const cls = 'prov-card' + (kind === 'practice' ? ' is-practice' : '') + (h.relevance === 'mentions' ? ' is-mention' : '')
+    + (lang && lang !== getLang() ? ' is-other-lang' : '');
+  const art = el('article', { class: cls, dataset: { id: h.id || '', kind, shownLang: lang || '', legalStatus: (h.legal_status && h.legal_status.state) || '' } },
     citeLine(h, false),
-    el('h5', { class: 'prov-title', lang: h.lang || null },
+    langNote(h),
+    el('h5', { class: 'prov-title', lang },
       el('a', { href: docLink(h.url || '/document.html?id=' + encodeURIComponent(h.document_id)) },
         label ? el('span', { class: 'prov-label' }, label) : null,
         label ? ' ' : null,
         el('span', { class: 'prov-heading' }, h.heading || h.title || h.document_id))),
-    el('p', { class: 'prov-doc', lang: h.lang || null }, h.title || ''),
-    h.snippet ? el('p', { class: 'snippet', lang: h.lang || null }, snippetNodes(h.snippet)) : null);
+    el('p', { class: 'prov-doc', lang }, h.title || ''),
+    h.snippet ? el('p', { class: 'snippet', lang }, snippetNodes(h.snippet)) : null);
   if (entry.langs.length) {
     const p = el('p', { class: 'prov-langs' }, el('span', { class: 'prov-langs-label' }, t('cmp_otherLangs')), ' ');
     entry.langs.forEach((v, i) => {
@@ -376,16 +425,20 @@ function card(entry, kind) {
 
 function gapMark(col) {
   return el('div', { class: 'gap-mark', dataset: { gap: '1' } },
-    el('p', { class: 'gap-title' }, el('span', { class: 'gap-icon', 'aria-hidden': 'true' }, '∅'), ' ', t('cmp_gap')),
+    el('p', { class: 'gap-title' }, el('span', { class: 'gap-icon', 'aria-hidden': 'true' }, '∅'), ' ', t('cmp_gapTitle')),
     el('p', { class: 'gap-hint' }, t('cmp_gapHint', { j: valueLabel('jurisdiction', col.jurisdiction) })));
 }
 
 function cell(col, entries, kind) {
   const c = el('div', { class: 'cmp-cell', dataset: { jurisdiction: col.jurisdiction } },
     el('h4', { class: 'cell-j' }, valueLabel('jurisdiction', col.jurisdiction)));
-  if (entries.length) for (const e of entries) c.appendChild(card(e, kind));
+  // A gap column says so first; texts that only mention the topic follow.
+  const about = entries.filter((e) => e.hit.relevance !== 'mentions');
+  if (kind !== 'practice' && col.gap && !about.length) {
+    c.appendChild(gapMark(col));
+    for (const e of entries) c.appendChild(card(e, kind));
+  } else if (entries.length) for (const e of entries) c.appendChild(card(e, kind));
   else if (kind === 'practice') c.appendChild(el('p', { class: 'none-mark' }, t('cmp_noPractice')));
-  else if (col.gap) c.appendChild(gapMark(col));
   else c.appendChild(el('p', { class: 'none-mark' }, el('span', { 'aria-hidden': 'true' }, '— '), t('cmp_noneForConcept')));
   return c;
 }
@@ -420,12 +473,15 @@ function renderResults() {
   title.textContent = subject;
   if (d.topic) title.setAttribute('lang', conceptLabelLang(d.topic)); else title.removeAttribute('lang');
   const def = clear($('cmp-def'));
-  const defs = d.topic && d.topic.definition ? d.topic.definition : null;
-  if (defs) {
-    const lang = defs[getLang()] ? getLang() : 'en';
-    def.textContent = defs[lang] || '';
-    def.setAttribute('lang', lang);
-  }
+  // The definition in the UI language; where only another exists, that one
+  // marked "(in English)".
+  const topicConcept = d.topic && topics ? topics.byId.get(d.topic.id) : null;
+  const defn = conceptDefinition((d.topic && d.topic.definition) || (topicConcept && topicConcept.definition));
+  def.removeAttribute('lang');
+  if (defn && defn.foreign) {
+    def.append(el('span', { lang: defn.lang, class: 'foreign-text' }, defn.text), ' ',
+      el('span', { class: 'lang-note' }, defn.lang === 'en' ? t('inEnglish') : t('inLang', { lang: valueLabel('lang', defn.lang) })));
+  } else if (defn) def.textContent = defn.text;
   def.hidden = !def.textContent;
   const links = clear($('cmp-links'));
   const ic = d.topic && Array.isArray(d.topic.istanbul) ? d.topic.istanbul : (d.ic ? [d.ic] : []);
@@ -450,20 +506,26 @@ function renderResults() {
   // Column heads (sticky), then a row per concept, then practice.
   grid.className = 'cmp-grid cols-' + cols.length;
   const headRow = el('div', { class: 'cmp-cols', role: 'presentation' });
+  // Newer servers count texts (about the topic), older ones provisions.
+  const countsTexts = cols.some((c) => c.mentions_total !== undefined || c.repealed_excluded !== undefined);
   for (const col of cols) {
+    const mentions = Number(col.mentions_total) || 0;
+    const excluded = Number(col.repealed_excluded) || 0;
     headRow.appendChild(el('div', { class: 'cmp-colhead' + (col.gap ? ' is-gap' : ''), dataset: { jurisdiction: col.jurisdiction } },
       el('h3', { class: 'colhead-name' }, valueLabel('jurisdiction', col.jurisdiction)),
       el('p', { class: 'colhead-counts' },
-        el('span', null, t('cmp_provisions', { n: Number(col.total) || 0 })),
+        el('span', { class: 'colhead-total' }, t(countsTexts ? 'cmp_texts' : 'cmp_provisions', { n: Number(col.total) || 0 })),
         el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
-        el('span', null, t('cmp_practiceCount', { n: Number(col.practice_total) || 0 })))));
+        el('span', null, t('cmp_practiceCount', { n: Number(col.practice_total) || 0 }))),
+      mentions ? el('p', { class: 'colhead-mentions', dataset: { mentions: String(mentions) } }, t('cmp_mentions', { n: mentions })) : null,
+      excluded ? el('p', { class: 'colhead-repealed', dataset: { repealedExcluded: String(excluded) } }, t('repealedExcluded', { n: excluded })) : null));
   }
   grid.appendChild(headRow);
 
   const rows = buildRows(d);
   for (const r of rows) {
     const concept = r.key && topics ? topics.byId.get(r.key) : null;
-    const label = concept ? conceptLabel(concept) : r.label;
+    const label = r.key ? knownTopic(r.key) || r.label : r.label;
     const section = el('section', { class: 'cmp-row', dataset: { concept: r.key || '_other' }, 'aria-label': r.key ? t('cmp_rowAria', { label }) : label },
       el('h3', { class: 'cmp-row-head' }, el('span', { class: 'row-label', lang: concept ? conceptLabelLang(concept) : null }, label)));
     const cells = el('div', { class: 'cmp-cells' });
@@ -484,25 +546,26 @@ function renderResults() {
 // ---- exports ----------------------------------------------------------------
 
 function exportRows() {
-  const rows = [['jurisdiction', 'concept', 'kind', 'rank', 'title', 'label', 'heading', 'language', 'type', 'date', 'url', 'other_languages', 'snippet']];
+  // Headers and value labels in the UI language; texts as shown.
+  const rows = [csvHeader(['jurisdiction', 'concept', 'kind', 'rank', 'title', 'label', 'heading', 'language', 'type', 'legal_status', 'date', 'url', 'other_languages', 'snippet'])];
   if (!data) return rows;
-  const conceptName = (id) => (topics && topics.byId.get(id) ? conceptLabel(topics.byId.get(id)) : id);
+  const status = (ls) => (ls && ls.state ? valueLabel('status', ls.state) + (ls.since ? ' ' + ls.since : '') : '');
+  const line = (j, concept, kind, i, e) => {
+    const h = e.hit;
+    return [valueLabel('jurisdiction', j), concept, t('kind_' + kind), i + 1, h.title, h.label, h.heading, valueLabel('lang', shownLang(h)),
+      valueLabel('type', h.type), status(h.legal_status), h.date || (h.year ? String(h.year) : ''),
+      absoluteUrl(h.url), e.langs.map((v) => valueLabel('lang', v.lang)).join(' '), snippetText(h.snippet)];
+  };
   for (const col of data.columns || []) {
     const j = col.jurisdiction;
     const provs = fold(col.provisions);
-    if (!provs.length) rows.push([j, '', 'gap', '', '', '', '', '', '', '', '', '', t('brief_gap')]);
+    if (!provs.length || col.gap) rows.push([valueLabel('jurisdiction', j), '', t('kind_gap'), '', '', '', '', '', '', '', '', '', '', t('cmp_gapTitle')]);
     const ids = (data.concepts || []).map((c) => c.id);
     provs.forEach((e, i) => {
-      const h = e.hit;
-      const c = ids.find((id) => (h.matched_concepts || []).includes(id));
-      rows.push([j, c ? conceptName(c) : '', 'provision', i + 1, h.title, h.label, h.heading, h.lang, h.type, h.date || (h.year ? String(h.year) : ''),
-        absoluteUrl(h.url), e.langs.map((v) => v.lang).join(' '), snippetText(h.snippet)]);
+      const c = ids.find((id) => hitConcepts(e.hit).includes(id));
+      rows.push(line(j, c ? knownTopic(c) : '', 'provision', i, e));
     });
-    fold(col.practice).forEach((e, i) => {
-      const h = e.hit;
-      rows.push([j, '', 'practice', i + 1, h.title, h.label, h.heading, h.lang, h.type, h.date || (h.year ? String(h.year) : ''),
-        absoluteUrl(h.url), e.langs.map((v) => v.lang).join(' '), snippetText(h.snippet)]);
-    });
+    fold(col.practice).forEach((e, i) => rows.push(line(j, '', 'practice', i, e)));
   }
   return rows;
 }
@@ -518,7 +581,8 @@ function briefCitation(h) {
   if (label) parts.push(mdText(label));
   if (h.date || h.year) parts.push(h.date ? formatDate(h.date) : String(h.year));
   let line = parts.join(', ');
-  if (h.lang) line += ` [${mdText(valueLabel('lang', h.lang))}]`;
+  if (shownLang(h)) line += ` [${mdText(valueLabel('lang', shownLang(h)))}]`;
+  if (h.legal_status && h.legal_status.state) line += ` (${mdText(legalStatusBadge(h.legal_status).textContent)})`;
   return line;
 }
 
@@ -531,12 +595,13 @@ function briefMarkdown() {
   const ic = d.topic && d.topic.istanbul && d.topic.istanbul.length ? d.topic.istanbul : (d.ic ? [d.ic] : []);
   if (ic.length) out.push(`${t('cmp_istanbul')}: ${ic.map((a) => t('mx_row_ic', { n: a })).join(', ')}  `);
   out.push(`${t('brief_prepared', { date: formatDate(today()) })} ${t('brief_open')}: <${absoluteUrl(pageUrl(state))}>`, '');
-  const defs = d.topic && d.topic.definition;
-  if (defs && (defs[getLang()] || defs.en)) out.push(`> **${t('brief_definition')}:** ${mdText(defs[getLang()] || defs.en)}`, '');
+  const defn = conceptDefinition(d.topic && d.topic.definition);
+  if (defn) out.push(`> **${t('brief_definition')}:** ${mdText(defn.text)}${defn.foreign ? ' ' + mdText(defn.lang === 'en' ? t('inEnglish') : t('inLang', { lang: valueLabel('lang', defn.lang) })) : ''}`, '');
   for (const col of d.columns || []) {
     out.push(`## ${mdText(valueLabel('jurisdiction', col.jurisdiction))}`, '');
     const provs = fold(col.provisions);
-    if (!provs.length) out.push(`_${t('brief_gap')}_`, '');
+    if (!provs.length || col.gap) out.push(`_${t('cmp_gapTitle')}_`, '');
+    if (Number(col.mentions_total) > 0) out.push(`_${t('cmp_mentions', { n: Number(col.mentions_total) })}_`, '');
     provs.forEach((e, i) => {
       const h = e.hit;
       out.push(`${i + 1}. ${briefCitation(h)}. <${absoluteUrl(h.url)}>`);
@@ -643,6 +708,9 @@ function wire() {
       go({ ...state, [f]: list });
       const again = document.querySelector(`#f-${f} input[value="${CSS.escape(input.value)}"]`);
       if (again) again.focus({ preventScroll: true });
+    } else if (input.id === 'include-repealed') {
+      go({ ...state, repealed: input.checked });
+      $('include-repealed').focus({ preventScroll: true });
     } else if (input.id === 'per') {
       go({ ...state, per: PER_VALUES.includes(input.value) ? input.value : '5' });
     }
@@ -672,7 +740,7 @@ async function init() {
   wire();
   const boot = Promise.all([
     loadTopics().then((x) => { topics = x; }).catch(() => { topics = null; }),
-    apiGet('search', { per_page: '1' }).then((x) => { facets = x.facets || {}; }).catch(() => { facets = null; }),
+    apiGet('search', { per_page: '1', ui: getLang() }).then((x) => { facets = x.facets || {}; registerFacetLabels(facets); }).catch(() => { facets = null; }),
   ]);
   // The comparison does not wait for the pickers' data.
   const first = run();

@@ -1,9 +1,9 @@
 // The document page: /api/documents/{id}, metadata, contents, provisions,
 // the target provision (#unit_id) scrolled into view and highlighted.
-import { t, getLang, valueLabel, formatDate } from './i18n.js';
+import { t, getLang, valueLabel, formatDate, knownLabel } from './i18n.js';
 import {
   el, clear, apiGet, initLang, applyLabels, renderLangSwitch, switchLang, safeHttpUrl, explicitUi,
-  renderNav, loadDocument, snippetNodes, docLink, absoluteUrl,
+  renderNav, loadDocument, snippetNodes, docLink, absoluteUrl, loadLabels, legalStatusBadge,
 } from './common.js';
 
 const $ = (id) => document.getElementById(id);
@@ -58,8 +58,13 @@ function renderHeader() {
   metaRow(dl, 'meta_lang', d.lang ? valueLabel('lang', d.lang) : '');
   metaRow(dl, 'meta_type', d.type ? valueLabel('type', d.type) : '');
   metaRow(dl, 'meta_date', d.date ? el('time', { datetime: d.date }, formatDate(d.date)) : '');
-  metaRow(dl, 'meta_body', d.body ? el('span', { lang: d.lang || null }, d.body) : '');
-  metaRow(dl, 'meta_status', d.text_status ? el('span', { class: 'status status-' + String(d.text_status).replace(/[^a-z-]/g, '') }, valueLabel('status', d.text_status)) : '');
+  // The issuing body by its canonical id in the UI language; the name as
+  // written in the document (its language marked) when there is no label.
+  const bodyLabel = d.body_id ? knownLabel('body', d.body_id) : null;
+  metaRow(dl, 'meta_body', bodyLabel ? el('span', { class: 'doc-body-name', dataset: { body: d.body_id } }, bodyLabel)
+    : d.body ? el('span', { lang: d.lang || null }, d.body) : '');
+  metaRow(dl, 'meta_status', d.text_status ? el('span', { class: 'status status-' + String(d.text_status).replace(/[^a-z-]/g, '') }, valueLabel('text_status', d.text_status)) : '');
+  metaRow(dl, 'meta_legalStatus', legalStatusNodes(d.legal_status));
   if (Array.isArray(d.topics) && d.topics.length) {
     metaRow(dl, 'meta_topics', joinList(d.topics.map((x) => {
       const p = new URLSearchParams();
@@ -72,7 +77,7 @@ function renderHeader() {
   if (d.translation_of) {
     const v = (d.versions || []).find((x) => x.id === d.translation_of);
     metaRow(dl, 'meta_translationOf', el('a', { href: docHref(d.translation_of), hreflang: v && v.lang ? v.lang : null },
-      v ? `${valueLabel('lang', v.lang)} — ${v.title || v.id}` : d.translation_of));
+      v ? [valueLabel('lang', v.lang), ' — ', el('span', { lang: v.lang || null }, v.title || v.id)] : d.translation_of));
   }
   const s = d.source || {};
   const srcParts = [];
@@ -97,8 +102,60 @@ function renderHeader() {
         el('span', { class: 'version-lang' }, valueLabel('lang', v.lang)),
         ' ',
         el('span', { class: 'version-title', lang: v.lang || null }, v.title || v.id)),
-      v.text_status ? el('span', { class: 'version-status' }, ' · ' + valueLabel('status', v.text_status)) : null));
+      v.text_status ? el('span', { class: 'version-status' }, ' · ' + valueLabel('text_status', v.text_status)) : null));
   }
+}
+
+// The legal status badge and its relations ("Replaced by: <law>, 12 March
+// 2025"). A relation naming a `work` links to that work's document in the
+// UI language when one exists (else the document's own language, else any
+// version); its citation stays as written, as a <cite>.
+function legalStatusNodes(ls) {
+  const badge = legalStatusBadge(ls);
+  if (!badge) return '';
+  const out = [badge];
+  const rels = Array.isArray(ls.relations) ? ls.relations.filter((r) => r && r.type) : [];
+  if (!rels.length) return out;
+  const ul = el('ul', { class: 'legal-relations' });
+  for (const r of rels) {
+    const li = el('li', { dataset: { relation: r.type, work: r.work || '' } }, el('span', { class: 'rel-type' }, valueLabel('relation', r.type)), ': ');
+    const target = el('span', { class: 'rel-target' });
+    if (r.citation) target.appendChild(el('cite', { class: 'rel-citation' }, r.citation));
+    else if (r.work) target.appendChild(el('span', null, t('relatedWork')));
+    li.appendChild(target);
+    if (r.date) li.append(', ', el('time', { datetime: r.date }, formatDate(r.date)));
+    const href = r.url ? safeHttpUrl(r.url) : null;
+    if (href) li.append(' ', el('a', { href, rel: 'noopener noreferrer external', target: '_blank', class: 'rel-source' }, t('src_link')));
+    if (r.work) resolveWork(r.work).then((w) => {
+      if (!w) return;
+      clear(target).appendChild(el('a', { href: docHref(w.id), hreflang: w.lang || null, lang: w.lang && w.lang !== getLang() ? w.lang : null, class: 'rel-work', dataset: { documentId: w.id } }, w.title || w.id));
+    });
+    ul.appendChild(li);
+  }
+  out.push(ul);
+  return out;
+}
+
+// The document of a work: WORK-ui, WORK-(this document's language), WORK-en,
+// then WORK itself; resolves to {id, lang, title} or null.
+const workCache = new Map();
+function resolveWork(work) {
+  if (!workCache.has(work)) {
+    const ids = [...new Set([`${work}-${getLang()}`, doc && doc.lang ? `${work}-${doc.lang}` : null, `${work}-en`, `${work}-ru`, `${work}-tg`, work].filter(Boolean))];
+    workCache.set(work, (async () => {
+      for (const id of ids) {
+        try {
+          const d = await loadDocument(id);
+          // Prefer the version in the UI language when the document lists one.
+          const v = (d.versions || []).find((x) => x && x.lang === getLang());
+          if (d.lang !== getLang() && v) return { id: v.id, lang: v.lang, title: v.title };
+          return { id: d.id, lang: d.lang, title: d.title };
+        } catch (e) { /* try the next id */ }
+      }
+      return null;
+    })());
+  }
+  return workCache.get(work);
 }
 
 // ---- text ---------------------------------------------------------------
@@ -245,7 +302,7 @@ async function buildParallel(panel, p) {
     const head = c.current
       ? el('h3', null, valueLabel('lang', c.d.lang), ' · ', t('thisVersion'))
       : el('h3', null, el('a', { href: docHref(c.d.id, '#' + (c.prov.unit_id || '')), hreflang: c.d.lang || null }, valueLabel('lang', c.d.lang)),
-        c.d.text_status ? ' · ' + valueLabel('status', c.d.text_status) : '');
+        c.d.text_status ? ' · ' + valueLabel('text_status', c.d.text_status) : '');
     grid.appendChild(el('div', { class: 'parallel-col', lang: c.d.lang || null, dataset: { lang: c.d.lang || '' } },
       head,
       el('p', { class: 'parallel-label' }, el('strong', null, c.prov.label || ''), c.prov.heading && c.prov.heading !== c.prov.label ? ' ' + c.prov.heading : ''),
@@ -276,7 +333,7 @@ async function buildRelated(panel, p) {
   const concepts = Array.isArray(r.concepts) ? r.concepts : [];
   if (concepts.length) {
     panel.appendChild(el('p', { class: 'small-heading' }, t('related_concepts')));
-    panel.appendChild(el('ul', { class: 'concept-chips' }, concepts.map((c) => el('li', null, c.label || c.id))));
+    panel.appendChild(el('ul', { class: 'concept-chips' }, concepts.map((c) => el('li', null, knownLabel('topic', c.id) ? valueLabel('topic', c.id) : c.label || valueLabel('topic', c.id)))));
   }
   const practice = Array.isArray(r.practice) ? r.practice : [];
   const law = Array.isArray(r.law) ? r.law : [];
@@ -441,7 +498,7 @@ async function init() {
   if (!docId) { loadError = 'noid'; renderError(); return; }
   $('doc-status').textContent = t('loadingDoc');
   try {
-    doc = await apiGet('documents/' + encodeURIComponent(docId));
+    [doc] = await Promise.all([apiGet('documents/' + encodeURIComponent(docId)), loadLabels()]);
   } catch (e) {
     loadError = e;
     renderError();

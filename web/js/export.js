@@ -1,5 +1,7 @@
-// Client-side exports: CSV (RFC 4180) and Markdown, downloaded through a
-// Blob and an <a download>.
+// Client-side exports: CSV (RFC 4180, UTF-8 with a byte-order mark, column
+// headers in the UI language) and Markdown, downloaded through a Blob and an
+// <a download>.
+import { t } from './i18n.js';
 
 // One CSV field. Cells that a spreadsheet would take for a formula
 // (= + - @, or a leading tab / carriage return) get a leading apostrophe.
@@ -15,9 +17,16 @@ export function toCsv(rows) {
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
+// The header row of a CSV: column keys (rank, title, …) as labels in the UI
+// language (i18n keys col_KEY).
+export function csvHeader(keys) {
+  return keys.map((k) => t('col_' + k));
+}
+
 export function download(filename, text, type) {
-  // A byte-order mark lets spreadsheet programs read UTF-8 (Cyrillic) right.
-  const body = type.startsWith('text/csv') ? '\ufeff' + text : text;
+  // A byte-order mark lets spreadsheet programs read UTF-8 (Cyrillic) right;
+  // a text that has one already (a CSV from the server) keeps only that one.
+  const body = type.startsWith('text/csv') ? '\ufeff' + String(text).replace(/^\ufeff/, '') : text;
   const blob = new Blob([body], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -31,6 +40,7 @@ export function download(filename, text, type) {
 }
 
 export function downloadCsv(filename, rows) { download(filename, toCsv(rows), 'text/csv;charset=utf-8'); }
+export function downloadCsvText(filename, text) { download(filename, text, 'text/csv;charset=utf-8'); }
 export function downloadMarkdown(filename, text) { download(filename, text, 'text/markdown;charset=utf-8'); }
 
 // Markdown-safe inline text: escape the characters that would start markup.

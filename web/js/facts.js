@@ -1,10 +1,14 @@
 // The protection-order table (/api/facts): one row per jurisdiction, one
 // column per field; a missing field is "unknown"; every value cites the
-// provisions it rests on. State (topic, jurisdiction filter, ui) in the URL.
+// provisions it rests on, cited in the UI language where a version in it
+// exists; the table downloads as CSV. State (topic, jurisdiction filter, ui)
+// in the URL.
 import { t, getLang, valueLabel } from './i18n.js';
 import {
   el, clear, apiGet, initLang, applyLabels, renderLangSwitch, switchLang, renderNav, docLink, withUi,
+  loadLabels, loadDocument, absoluteUrl,
 } from './common.js';
+import { downloadCsv, downloadCsvText, slug, today } from './export.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -13,6 +17,57 @@ const topic = (params.get('topic') || 'protection-orders').replace(/[^a-z0-9-]/g
 const only = params.getAll('jurisdiction').filter(Boolean);
 let data = null;
 let lastError = null;
+// "citation id|lang" → {label, url, lang, title}: the cited provision in another language version.
+const localized = new Map();
+
+// A note "(in English)" in the UI language for text in another language.
+function langNote(lang) {
+  return el('span', { class: 'lang-note' }, lang === 'en' ? t('inEnglish') : t('inLang', { lang: valueLabel('lang', lang) }));
+}
+
+// The unit of a provision id "document/unit".
+const unitOf = (id) => String(id || '').split('/').slice(1).join('/');
+
+function provisionByUnit(d, uid) {
+  const list = Array.isArray(d.provisions) ? d.provisions : [];
+  const tail = (x) => String(x || '').split('__').pop();
+  return list.find((x) => x.unit_id === uid) || list.find((x) => tail(x.unit_id) === tail(uid)) || null;
+}
+
+// Finds, for every citation not in the UI language, the same provision in
+// the document's version in the UI language (one request per document).
+async function localizeCitations(lang) {
+  if (!data) return;
+  const cites = [];
+  for (const j of data.jurisdictions || []) {
+    for (const f of Object.values(j.facts || {})) for (const c of (f && f.citations) || []) if (c && c.id && c.lang && c.lang !== lang) cites.push(c);
+  }
+  const todo = cites.filter((c) => !localized.has(c.id + '|' + lang));
+  const docs = [...new Set(todo.map((c) => c.id.split('/')[0]))];
+  const found = new Map(); // document id → version document in lang (or null)
+  await Promise.all(docs.map(async (id) => {
+    try {
+      const d = await loadDocument(id);
+      const v = (d.versions || []).find((x) => x && x.lang === lang);
+      found.set(id, v ? await loadDocument(v.id) : null);
+    } catch (e) { found.set(id, null); }
+  }));
+  for (const c of todo) {
+    const vd = found.get(c.id.split('/')[0]);
+    const p = vd ? provisionByUnit(vd, unitOf(c.id)) : null;
+    localized.set(c.id + '|' + lang, p ? {
+      label: p.label || p.heading || '', heading: p.heading || '', lang, title: vd.title || '',
+      url: '/document.html?id=' + encodeURIComponent(vd.id) + '#' + encodeURIComponent(p.unit_id || unitOf(c.id)),
+    } : null);
+  }
+}
+
+// A citation in the UI language when possible: {text, url, lang, title}.
+function citation(c) {
+  const loc = c.lang && c.lang !== getLang() ? localized.get(c.id + '|' + getLang()) : null;
+  if (loc) return { text: loc.label, url: loc.url, lang: loc.lang, title: loc.title };
+  return { text: c.label || c.heading || c.id, url: c.url, lang: c.lang || null, title: c.title };
+}
 
 // The value in the UI language, else English, else any: [text, lang].
 function pick(obj) {
@@ -63,16 +118,20 @@ function render() {
         td.classList.add('is-unknown');
         td.appendChild(el('p', { class: 'fact-value fact-unknown', title: t('unknownHint') }, t('unknown')));
       } else {
-        td.appendChild(el('p', { class: 'fact-value', lang: lang && lang !== getLang() ? lang : null }, value));
+        const foreign = lang && lang !== getLang();
+        td.appendChild(foreign
+          ? el('p', { class: 'fact-value' }, el('span', { lang }, value), ' ', langNote(lang))
+          : el('p', { class: 'fact-value' }, value));
         const cites = (fact.citations || []).filter((c) => c && c.url);
         if (cites.length) {
           const ul = el('ul', { class: 'fact-cites' });
-          cites.forEach((c, i) => {
-            const text = c.label || c.heading || c.id;
+          cites.forEach((c0, i) => {
+            const c = citation(c0);
+            const other = c.lang && c.lang !== getLang();
             ul.appendChild(el('li', null, el('a', {
-              href: docLink(c.url, ui || null), lang: c.lang || null,
-              title: [c.title, text].filter(Boolean).join(' — '),
-            }, `[${i + 1}] ${text}`)));
+              href: docLink(c.url, ui || null), hreflang: c.lang || null,
+              title: [c.title, c.text].filter(Boolean).join(' — '),
+            }, `[${i + 1}] `, el('span', { lang: c.lang || null }, c.text)), other ? [' ', langNote(c.lang)] : null));
           });
           td.appendChild(ul);
         }
@@ -90,6 +149,63 @@ function render() {
   link.hidden = rows.length < 2;
 }
 
+// ---- export ------------------------------------------------------------------
+
+function exportName() {
+  return `himoya-facts-${slug(topic)}-${today()}.csv`;
+}
+
+// The table as CSV, built here: headers and values in the UI language
+// (English where no translation exists), citations as "label <url>".
+function factsRows() {
+  const fields = data.fields || [];
+  let rows = data.jurisdictions || [];
+  if (only.length) rows = rows.filter((j) => only.includes(j.code));
+  const header = [t('factsJurisdiction')];
+  for (const f of fields) {
+    const [label] = pick(f.labels);
+    header.push(label || f.key, `${label || f.key} — ${t('col_sources')}`);
+  }
+  const out = [header];
+  for (const j of rows) {
+    const line = [valueLabel('jurisdiction', j.code)];
+    for (const f of fields) {
+      const fact = (j.facts || {})[f.key];
+      const [value] = fact ? pick(fact.value) : [null];
+      line.push(value || t('unknown'));
+      line.push(((fact && fact.citations) || []).filter((c) => c && c.url).map((c0) => {
+        const c = citation(c0);
+        return `${c.text} <${absoluteUrl(c.url)}>`;
+      }).join('; '));
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+// The server's CSV (/api/facts?format=csv&ui=…) when it answers one, else
+// the table built here.
+async function onExport() {
+  if (!data) { $('facts-status').textContent = t('exportNothing'); return; }
+  const name = exportName();
+  const btn = $('facts-csv');
+  btn.disabled = true;
+  try {
+    let text = null;
+    if (!only.length) {
+      try {
+        const p = new URLSearchParams({ topic, format: 'csv', ui: getLang() });
+        const res = await fetch('/api/facts?' + p.toString(), { headers: { Accept: 'text/csv' } });
+        if (res.ok && /text\/csv/.test(res.headers.get('content-type') || '')) text = await res.text();
+      } catch (e) { text = null; }
+    }
+    if (text) downloadCsvText(name, text); else downloadCsv(name, factsRows());
+    $('facts-status').textContent = t('exportDone', { name });
+  } finally {
+    btn.disabled = false;
+  }
+}
+
 function relabel() {
   applyLabels();
   renderLangSwitch($('ui-lang'), onLangSwitch);
@@ -104,6 +220,7 @@ function onLangSwitch(lang) {
   history.replaceState(null, '', url.pathname + url.search + url.hash);
   relabel();
   render();
+  localizeCitations(lang).then(render);
 }
 
 async function init() {
@@ -113,10 +230,13 @@ async function init() {
   box.dataset.state = 'loading';
   $('facts-status').textContent = t('factsLoading');
   try {
-    data = await apiGet('facts', { topic });
+    [data] = await Promise.all([apiGet('facts', { topic, ui: getLang() }), loadLabels()]);
+    await localizeCitations(getLang());
   } catch (e) {
     lastError = e;
   }
+  $('facts-csv').addEventListener('click', onExport);
+  $('facts-csv').hidden = !data;
   render();
   box.dataset.state = lastError ? 'error' : 'ready';
 }

@@ -316,7 +316,7 @@ const MORE = {
     brief_definition: 'Definition',
     // matrix page
     matrixTitle: 'Coverage matrix',
-    matrixIntro: 'How many provisions of each jurisdiction touch each Istanbul Convention article or topic. A darker cell means more provisions; a cell opens the best-matching provision.',
+    matrixIntro: 'How many texts of each jurisdiction are about each Istanbul Convention article or topic (a small second figure counts texts that only mention it). A darker cell means more texts; a cell opens the best provision, an empty cell the comparison.',
     mx_scheme: 'Rows',
     scheme_istanbul: 'Istanbul Convention articles',
     scheme_thesaurus: 'Topics',
@@ -427,7 +427,7 @@ const MORE = {
     brief_practice: 'Практика',
     brief_definition: 'Определение',
     matrixTitle: 'Матрица охвата',
-    matrixIntro: 'Сколько положений каждой юрисдикции относится к каждой статье Стамбульской конвенции или теме. Чем темнее ячейка, тем больше положений; ячейка открывает наиболее подходящее положение.',
+    matrixIntro: 'Сколько текстов каждой юрисдикции посвящено каждой статье Стамбульской конвенции или теме (малая вторая цифра — тексты, которые её только упоминают). Чем темнее ячейка, тем больше текстов; ячейка открывает лучшее положение, пустая — сравнение.',
     mx_scheme: 'Строки',
     scheme_istanbul: 'Статьи Стамбульской конвенции',
     scheme_thesaurus: 'Темы',
@@ -536,7 +536,7 @@ const MORE = {
     brief_practice: 'Амалия',
     brief_definition: 'Таъриф',
     matrixTitle: 'Ҷадвали фарогирӣ',
-    matrixIntro: 'Чанд муқаррараи ҳар қаламрав ба ҳар моддаи Конвенсияи Истанбул ё мавзӯъ дахл дорад. Ҳар қадар ҳуҷайра тиратар бошад, ҳамон қадар муқаррараҳо зиёданд; ҳуҷайра муқаррараи мувофиқтаринро мекушояд.',
+    matrixIntro: 'Чанд матни ҳар қаламрав ба ҳар моддаи Конвенсияи Истанбул ё мавзӯъ бахшида шудааст (рақами хурди дуюм — матнҳое, ки онро танҳо зикр мекунанд). Ҳар қадар ҳуҷайра тиратар бошад, ҳамон қадар матнҳо зиёданд; ҳуҷайра муқаррараи беҳтаринро мекушояд, ҳуҷайраи холӣ — муқоисаро.',
     mx_scheme: 'Сатрҳо',
     scheme_istanbul: 'Моддаҳои Конвенсияи Истанбул',
     scheme_thesaurus: 'Мавзӯъҳо',
@@ -581,6 +581,150 @@ const MORE = {
 };
 for (const lang of Object.keys(MORE)) Object.assign(L[lang], MORE[lang]);
 
+// Labels of legal status, repealed law, language notes, CSV column headers
+// and the coverage pages' about / mentions counts.
+const EXTRA = {
+  en: {
+    facet_status: 'Legal status',
+    meta_legalStatus: 'Legal status',
+    meta_bodyLabel: 'Issuing body',
+    statusSince: '{status} since {date}',
+    inEnglish: '(in English)',
+    inLang: '(in {lang})',
+    cardOriginal: 'Original: {lang}',
+    cardTranslation: 'Translation: {lang}',
+    cardLang: 'Language: {lang}',
+    includeRepealed: 'Include repealed law',
+    repealedExcluded: { one: '{n} text of repealed law left out', other: '{n} texts of repealed law left out' },
+    cmp_texts: { one: '{n} text', other: '{n} texts' },
+    cmp_mentions: { one: 'also mentioned in {n} text', other: 'also mentioned in {n} texts' },
+    cmp_gapTitle: 'No provision about this topic',
+    ic_articleTitle: 'Istanbul Convention, Article {n}: {title}',
+    mx_legendAbout: 'Texts about the row',
+    mx_mentionsTitle: { one: 'Mentioned in {n} more text', other: 'Mentioned in {n} more texts' },
+    mx_cellAbout: '{j}: {n} about this, {m} only mention it. Open the best provision',
+    mx_gapLink: '{j}: no provision about this. Compare',
+    mx_concepts: 'Topics: {labels}',
+    relatedWork: 'related law',
+    col_jurisdiction: 'Jurisdiction',
+    col_concept: 'Topic',
+    col_kind: 'Kind',
+    col_rank: 'Rank',
+    col_title: 'Title',
+    col_label: 'Label',
+    col_heading: 'Heading',
+    col_language: 'Language',
+    col_original: 'Original language',
+    col_type: 'Document type',
+    col_date: 'Date',
+    col_url: 'Link',
+    col_other_languages: 'Other languages',
+    col_snippet: 'Text',
+    col_matched_concepts: 'Topics',
+    col_legal_status: 'Legal status',
+    col_relevance: 'Relevance',
+    col_sources: 'Sources',
+    kind_provision: 'Provision',
+    kind_practice: 'Practice',
+    kind_gap: 'No provision',
+    rel_about: 'About the topic',
+    rel_mentions: 'Mentions the topic',
+  },
+  ru: {
+    facet_status: 'Правовой статус',
+    meta_legalStatus: 'Правовой статус',
+    meta_bodyLabel: 'Принявший орган',
+    statusSince: '{status} с {date}',
+    inEnglish: '(на английском языке)',
+    inLang: '(язык: {lang})',
+    cardOriginal: 'Оригинал: {lang}',
+    cardTranslation: 'Перевод: {lang}',
+    cardLang: 'Язык текста: {lang}',
+    includeRepealed: 'Включать утратившие силу законы',
+    repealedExcluded: { one: 'Не показан {n} текст утратившего силу закона', few: 'Не показаны {n} текста утративших силу законов', many: 'Не показаны {n} текстов утративших силу законов', other: 'Не показаны {n} текста утративших силу законов' },
+    cmp_texts: { one: '{n} текст', few: '{n} текста', many: '{n} текстов', other: '{n} текста' },
+    cmp_mentions: { one: 'ещё упоминается в {n} тексте', few: 'ещё упоминается в {n} текстах', many: 'ещё упоминается в {n} текстах', other: 'ещё упоминается в {n} текста' },
+    cmp_gapTitle: 'Нет положений на эту тему',
+    ic_articleTitle: 'Стамбульская конвенция, статья {n}: {title}',
+    mx_legendAbout: 'Текстов по теме строки',
+    mx_mentionsTitle: { one: 'Ещё упоминается в {n} тексте', few: 'Ещё упоминается в {n} текстах', many: 'Ещё упоминается в {n} текстах', other: 'Ещё упоминается в {n} текста' },
+    mx_cellAbout: '{j}: по теме — {n}, только упоминают — {m}. Открыть лучшее положение',
+    mx_gapLink: '{j}: положений на эту тему нет. Сравнить',
+    mx_concepts: 'Темы: {labels}',
+    relatedWork: 'связанный закон',
+    col_jurisdiction: 'Юрисдикция',
+    col_concept: 'Тема',
+    col_kind: 'Вид',
+    col_rank: 'Место',
+    col_title: 'Название',
+    col_label: 'Номер',
+    col_heading: 'Заголовок',
+    col_language: 'Язык',
+    col_original: 'Язык оригинала',
+    col_type: 'Тип документа',
+    col_date: 'Дата',
+    col_url: 'Ссылка',
+    col_other_languages: 'Другие языки',
+    col_snippet: 'Текст',
+    col_matched_concepts: 'Темы',
+    col_legal_status: 'Правовой статус',
+    col_relevance: 'Отношение к теме',
+    col_sources: 'Источники',
+    kind_provision: 'Положение',
+    kind_practice: 'Практика',
+    kind_gap: 'Нет положения',
+    rel_about: 'По теме',
+    rel_mentions: 'Упоминает тему',
+  },
+  tg: {
+    facet_status: 'Вазъи ҳуқуқӣ',
+    meta_legalStatus: 'Вазъи ҳуқуқӣ',
+    meta_bodyLabel: 'Мақоми қабулкунанда',
+    statusSince: '{status} аз {date}',
+    inEnglish: '(бо забони англисӣ)',
+    inLang: '(забон: {lang})',
+    cardOriginal: 'Асл: {lang}',
+    cardTranslation: 'Тарҷума: {lang}',
+    cardLang: 'Забони матн: {lang}',
+    includeRepealed: 'Бо қонунҳои эътибори худро гумкарда',
+    repealedExcluded: { other: '{n} матни қонуни эътибори худро гумкарда нишон дода нашуд' },
+    cmp_texts: { other: '{n} матн' },
+    cmp_mentions: { other: 'инчунин дар {n} матн зикр шудааст' },
+    cmp_gapTitle: 'Дар ин мавзӯъ муқаррара нест',
+    ic_articleTitle: 'Конвенсияи Истанбул, моддаи {n}: {title}',
+    mx_legendAbout: 'Матнҳо дар бораи сатр',
+    mx_mentionsTitle: { other: 'Боз дар {n} матн зикр шудааст' },
+    mx_cellAbout: '{j}: дар ин бора — {n}, танҳо зикр мекунанд — {m}. Кушодани муқаррараи беҳтарин',
+    mx_gapLink: '{j}: дар ин бора муқаррара нест. Муқоиса',
+    mx_concepts: 'Мавзӯъҳо: {labels}',
+    relatedWork: 'қонуни алоқаманд',
+    col_jurisdiction: 'Қаламрав',
+    col_concept: 'Мавзӯъ',
+    col_kind: 'Намуд',
+    col_rank: 'Ҷой',
+    col_title: 'Ном',
+    col_label: 'Рақам',
+    col_heading: 'Сарлавҳа',
+    col_language: 'Забон',
+    col_original: 'Забони асл',
+    col_type: 'Навъи ҳуҷҷат',
+    col_date: 'Сана',
+    col_url: 'Пайванд',
+    col_other_languages: 'Забонҳои дигар',
+    col_snippet: 'Матн',
+    col_matched_concepts: 'Мавзӯъҳо',
+    col_legal_status: 'Вазъи ҳуқуқӣ',
+    col_relevance: 'Муносибат ба мавзӯъ',
+    col_sources: 'Манбаъҳо',
+    kind_provision: 'Муқаррара',
+    kind_practice: 'Амалия',
+    kind_gap: 'Муқаррара нест',
+    rel_about: 'Дар бораи мавзӯъ',
+    rel_mentions: 'Мавзӯъро зикр мекунад',
+  },
+};
+for (const lang of Object.keys(EXTRA)) Object.assign(L[lang], EXTRA[lang]);
+
 // Labels of facet values: language codes, document types, text statuses,
 // jurisdictions, topics and audiences. Unknown values fall back to
 // Intl.DisplayNames (languages, regions) or to the raw value.
@@ -622,6 +766,21 @@ const VALUES = {
     strategy: { en: 'Strategy', ru: 'Стратегия', tg: 'Стратегия' },
   },
   status: {
+    'in-force': { en: 'In force', ru: 'Действует', tg: 'Амалкунанда' },
+    amended: { en: 'Amended', ru: 'С изменениями', tg: 'Бо тағйирот' },
+    repealed: { en: 'Repealed', ru: 'Утратил силу', tg: 'Эътибори худро гум кардааст' },
+    expired: { en: 'Expired', ru: 'Срок действия истёк', tg: 'Мӯҳлаташ гузаштааст' },
+    'not-yet-in-force': { en: 'Not yet in force', ru: 'Ещё не вступил в силу', tg: 'Ҳанӯз эътибор пайдо накардааст' },
+  },
+  relation: {
+    'repealed-by': { en: 'Repealed by', ru: 'Отменён актом', tg: 'Бекор карда шуд бо' },
+    repeals: { en: 'Repeals', ru: 'Отменяет', tg: 'Бекор мекунад' },
+    'amended-by': { en: 'Amended by', ru: 'Изменён актом', tg: 'Тағйир дода шуд бо' },
+    amends: { en: 'Amends', ru: 'Изменяет', tg: 'Тағйир медиҳад' },
+    'replaced-by': { en: 'Replaced by', ru: 'Заменён актом', tg: 'Иваз карда шуд бо' },
+    replaces: { en: 'Replaces', ru: 'Заменяет', tg: 'Иваз мекунад' },
+  },
+  text_status: {
     official: { en: 'Official text', ru: 'Официальный текст', tg: 'Матни расмӣ' },
     'official-translation': { en: 'Official translation', ru: 'Официальный перевод', tg: 'Тарҷумаи расмӣ' },
     'unofficial-translation': { en: 'Unofficial translation', ru: 'Неофициальный перевод', tg: 'Тарҷумаи ғайрирасмӣ' },
@@ -697,6 +856,7 @@ const VALUES = {
   },
   audience: {
     'police': { en: 'Police', ru: 'Полиция', tg: 'Милитсия' },
+    'health': { en: 'Health workers', ru: 'Медицинские работники', tg: 'Кормандони тиб' },
     'shelters-ngos': { en: 'Shelters and NGOs', ru: 'Приюты и НКО', tg: 'Паноҳгоҳҳо ва ташкилотҳои ғайриҳукуматӣ' },
     'social-work': { en: 'Social workers', ru: 'Социальные работники', tg: 'Кормандони иҷтимоӣ' },
     'legislators': { en: 'Legislators', ru: 'Законодатели', tg: 'Қонунгузорон' },
@@ -763,26 +923,60 @@ function displayName(type, code) {
   return null;
 }
 
-// The label of a facet value: facet is one of lang, type, status,
-// jurisdiction, topic, audience, year, body.
+// Value labels learnt at run time: SERVER from GET /api/labels (the
+// authority), FALLBACK from facet values' `label` and the thesaurus.
+// kind → value → {en, ru, tg}.
+const SERVER = {};
+const FALLBACK = {};
+
+// registerLabel('topic', 'shelters', 'tg', 'паноҳгоҳҳо', {server: true})
+export function registerLabel(kind, value, lang, text, { server = false } = {}) {
+  if (!kind || value === null || value === undefined || !lang || !text) return;
+  const store = server ? SERVER : FALLBACK;
+  const byValue = store[kind] || (store[kind] = {});
+  const entry = byValue[String(value)] || (byValue[String(value)] = {});
+  entry[lang] = String(text);
+}
+
+// The run-time label of kind/value in the UI language, or null.
+export function knownLabel(kind, value, lang = current) {
+  const v = String(value);
+  for (const store of [SERVER, FALLBACK]) {
+    const e = store[kind] && store[kind][v];
+    if (e && e[lang]) return e[lang];
+  }
+  const table = VALUES[kind];
+  const entry = table && (table[v] || table[v.toLowerCase()] || table[v.toUpperCase()]);
+  return entry && entry[lang] ? entry[lang] : null;
+}
+
+const upperFirst = (s) => (s ? s.charAt(0).toLocaleUpperCase(locale()) + s.slice(1) : s);
+
+// The label of a facet value: facet is one of lang, type, status (legal),
+// text_status, relation, jurisdiction, topic, audience, body, istanbul,
+// facet, year. Order: /api/labels, facet `label` / thesaurus, this file,
+// Intl names; English and then a readable form of the id only when no
+// label exists in the UI language.
 export function valueLabel(facet, value) {
   if (value === null || value === undefined) return '';
   const v = String(value);
-  const table = VALUES[facet];
-  if (table) {
-    const entry = table[v] || table[v.toLowerCase()] || table[v.toUpperCase()];
-    if (entry) return entry[current] || entry.en;
+  const known = knownLabel(facet, v);
+  if (known) return facet === 'topic' ? upperFirst(known) : known;
+  if (facet === 'lang' && /^[a-z]{2,3}$/i.test(v)) {
+    const name = displayName('language', v.toLowerCase());
+    if (name) return name;
   }
-  if (facet === 'lang' && /^[a-z]{2,3}$/i.test(v)) return displayName('language', v.toLowerCase()) || v;
   if (facet === 'jurisdiction') {
     const [country, sub] = v.toUpperCase().split('-');
     if (/^[A-Z]{2}$/.test(country)) {
       const name = displayName('region', country);
       if (name) return sub ? `${name} (${sub})` : name;
     }
-    return v;
   }
-  if (facet === 'topic' || facet === 'audience' || facet === 'type' || facet === 'status') return humanize(v);
+  const en = current === 'en' ? null : knownLabel(facet, v, 'en');
+  if (en) return facet === 'topic' ? upperFirst(en) : en;
+  if (facet === 'jurisdiction' || facet === 'lang' || facet === 'year' || facet === 'istanbul') return v;
+  if (['topic', 'audience', 'type', 'status', 'text_status', 'relation', 'body'].includes(facet)) return humanize(v);
   return v;
 }
 

@@ -1,14 +1,18 @@
 // The coverage matrix: /api/matrix as a heatmap (rows: Istanbul Convention
-// articles or top concepts; columns: jurisdictions). A cell opens the best
-// provision; a row opens the compare page. All state in the URL.
+// articles or top concepts; columns: jurisdictions). A cell's shade is the
+// number of texts ABOUT the row, texts that only mention it come second; a
+// cell opens the best provision, a gap cell the comparison for that article
+// and jurisdiction; a row opens the compare page. All state in the URL.
 import { t, getLang, valueLabel, formatNumber } from './i18n.js';
 import {
-  el, clear, apiGet, initLang, applyLabels, renderLangSwitch, switchLang, renderNav, docLink, withUi, isPlainClick,
+  el, clear, apiGet, initLang, applyLabels, renderLangSwitch, switchLang, renderNav, docLink, withUi,
+  loadLabels, registerFacetLabels, istanbulTitle, facetName,
 } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_J = 8;
-const LEVELS = [[0, 0], [1, 1], [2, 3], [4, 9], [10, 24], [25, 59], [60, Infinity]];
+// Shades by the number of texts about a row.
+const LEVELS = [[0, 0], [1, 1], [2, 2], [3, 4], [5, 9], [10, 19], [20, Infinity]];
 
 let state = readState(location.search);
 let facets = null;
@@ -23,6 +27,7 @@ function readState(search) {
     jurisdictions: [...new Set(p.getAll('jurisdiction').filter(Boolean))].slice(0, MAX_J),
     scheme: p.get('scheme') === 'thesaurus' ? 'thesaurus' : 'istanbul',
     lang: [...new Set(p.getAll('lang').filter(Boolean))],
+    repealed: p.get('include_repealed') === '1',
     ui: ['en', 'ru', 'tg'].includes(ui) ? ui : '',
   };
 }
@@ -32,6 +37,7 @@ function toParams(s, forPage) {
   for (const j of s.jurisdictions) p.append('jurisdiction', j);
   p.set('scheme', s.scheme);
   for (const l of s.lang) p.append('lang', l);
+  if (s.repealed) p.set('include_repealed', '1');
   if (forPage) { if (s.ui) p.set('ui', s.ui); } else p.set('ui', getLang());
   return p;
 }
@@ -64,6 +70,9 @@ function renderForm() {
       el('input', { type: 'checkbox', id, value: v, checked: checked || null, disabled: !checked && full ? true : null }),
       el('span', null, valueLabel('jurisdiction', v)))));
   });
+  $('mx-repealed').checked = !!state.repealed;
+  const legend = document.querySelector('#mx-langs-legend');
+  if (legend) legend.textContent = facetName('lang');
   const langs = clear($('mx-langs'));
   const lvals = facets && facets.lang ? facets.lang.map((v) => String(v.value)) : [];
   for (const l of state.lang) if (!lvals.includes(l)) lvals.push(l);
@@ -82,7 +91,7 @@ function renderForm() {
 
 function renderLegend() {
   const box = clear($('mx-legend'));
-  box.appendChild(el('span', null, t('mx_legend') + ':'));
+  box.appendChild(el('span', null, t('mx_legendAbout') + ':'));
   LEVELS.forEach(([lo, hi], i) => {
     const text = lo === hi ? String(lo) : hi === Infinity ? `${lo}+` : `${lo}–${hi}`;
     box.appendChild(el('span', { class: 'swatch heat-' + i }, text));
@@ -108,7 +117,7 @@ async function run() {
   box.setAttribute('aria-busy', 'true');
   const slow = setTimeout(() => { if (inflight === ctrl) $('mx-status').textContent = t('mx_loading'); }, 200);
   try {
-    data = await apiGet('matrix', toParams(state, false), ctrl.signal);
+    [data] = await Promise.all([apiGet('matrix', toParams(state, false), ctrl.signal), loadLabels()]);
   } catch (e) {
     if (e && e.name === 'AbortError') return;
     if (inflight !== ctrl) return;
@@ -127,7 +136,7 @@ async function run() {
 function compareHref(row) {
   const cells = row.cells || [];
   // Up to four jurisdictions, those with provisions first.
-  const withHits = cells.filter((c) => c.count > 0).map((c) => c.jurisdiction);
+  const withHits = cells.filter((c) => about(c) > 0).map((c) => c.jurisdiction);
   const js = [...new Set([...withHits, ...cells.map((c) => c.jurisdiction)])].slice(0, 4);
   if (js.length < 2) return null;
   const p = new URLSearchParams();
@@ -135,6 +144,44 @@ function compareHref(row) {
   if (data.scheme === 'istanbul') p.set('ic', row.key); else p.set('topic', row.key);
   for (const l of state.lang) p.append('lang', l);
   return withUi('compare.html?' + p.toString(), state.ui || null);
+}
+
+// Texts about the row (newer servers: `about`; older: `count`), and texts
+// that only mention it.
+const about = (c) => Number(c.about !== undefined ? c.about : c.count) || 0;
+const mentions = (c) => Number(c.mentions) || 0;
+
+// Where a gap cell leads: the comparison of that article (or topic) between
+// this jurisdiction and Tajikistan (or another column), else a search.
+function gapHref(row, j) {
+  const js = data.jurisdictions || [];
+  const other = j !== 'TJ' && js.includes('TJ') ? 'TJ' : js.find((x) => x !== j);
+  const p = new URLSearchParams();
+  if (other) {
+    p.append('jurisdiction', j);
+    p.append('jurisdiction', other);
+    if (data.scheme === 'istanbul') p.set('ic', row.key); else p.set('topic', row.key);
+    for (const l of state.lang) p.append('lang', l);
+    if (state.repealed) p.set('include_repealed', '1');
+    return withUi('compare.html?' + p.toString(), state.ui || null);
+  }
+  p.append('jurisdiction', j);
+  const concept = data.scheme === 'istanbul' ? (row.concepts || [])[0] : row.key;
+  if (concept) p.append('topic', concept);
+  return withUi('index.html?' + p.toString(), state.ui || null);
+}
+
+// The row's title (the article's title in the UI language, or the topic) and
+// the related concepts' labels.
+function rowTitles(row) {
+  const ids = Array.isArray(row.concepts) ? row.concepts : [];
+  const conceptLabels = ids.length ? ids.map((id) => valueLabel('topic', id)).join('; ') : String(row.label || '');
+  if (data.scheme === 'istanbul') {
+    const title = istanbulTitle(row.key) || row.title || '';
+    return title ? { title, concepts: conceptLabels } : { title: conceptLabels || String(row.key), concepts: '' };
+  }
+  const title = valueLabel('topic', row.key) || row.title || row.label || row.key;
+  return { title: String(title), concepts: '' };
 }
 
 function render() {
@@ -160,32 +207,42 @@ function render() {
   thead.appendChild(hr);
   for (const row of rows) {
     const key = data.scheme === 'istanbul' ? t('mx_row_ic', { n: row.key }) : '';
-    const label = String(row.label || row.key);
+    const { title: label, concepts } = rowTitles(row);
     const cmp = compareHref(row);
     const rowName = data.scheme === 'istanbul' ? `${key} ${label}` : label;
     const head = el('th', { scope: 'row' },
       el('div', { class: 'mx-rowhead' },
         data.scheme === 'istanbul' ? el('span', { class: 'mx-key' }, key) : null,
         el('span', { class: 'mx-label' + (data.scheme === 'istanbul' ? '' : ' mx-topic'), title: label }, label),
+        concepts && concepts !== label ? el('span', { class: 'mx-concepts', title: t('mx_concepts', { labels: concepts }) }, concepts) : null,
         cmp ? el('a', { class: 'mx-compare', href: cmp, 'aria-label': t('mx_compareRowAria', { row: rowName }) }, t('mx_compareRow')) : null));
     if (data.scheme !== 'istanbul') head.firstChild.classList.add('no-key');
     const tr = el('tr', { dataset: { key: row.key } }, head);
     (row.cells || []).forEach((c, i) => {
       const j = c.jurisdiction || js[i];
-      const n = Number(c.count) || 0;
+      const n = about(c);
+      const m = mentions(c);
       const cls = 'heat heat-' + level(n);
+      const jName = valueLabel('jurisdiction', j);
+      // Mentions as a second, smaller figure.
+      const extra = m ? el('span', { class: 'mx-mentions', title: t('mx_mentionsTitle', { n: m }), 'aria-hidden': 'true' }, '+' + formatNumber(m)) : null;
       let inner;
       if (n > 0 && c.best && c.best.url) {
         inner = el('a', {
           class: cls, href: docLink(c.best.url, state.ui || null),
-          'aria-label': t('mx_cellAria', { j: valueLabel('jurisdiction', j), n: t('cmp_provisions', { n }) }),
+          'aria-label': t('mx_cellAbout', { j: jName, n: formatNumber(n), m: formatNumber(m) }),
           title: [c.best.title, c.best.label || c.best.heading].filter(Boolean).join(' — '),
-          dataset: { jurisdiction: j },
-        }, formatNumber(n));
+          dataset: { jurisdiction: j, about: String(n), mentions: String(m) },
+        }, el('span', { class: 'mx-about' }, formatNumber(n)), extra);
+      } else if (n === 0) {
+        inner = el('a', {
+          class: cls + ' is-gap', href: gapHref(row, j), 'aria-label': t('mx_gapLink', { j: jName }), title: t('mx_gapLink', { j: jName }),
+          dataset: { jurisdiction: j, about: '0', mentions: String(m), gap: '1' },
+        }, el('span', { class: 'mx-about', 'aria-hidden': 'true' }, '·'), extra);
       } else {
-        inner = el('span', { class: cls, dataset: { jurisdiction: j } },
-          el('span', { 'aria-hidden': 'true' }, n ? formatNumber(n) : '·'),
-          el('span', { class: 'visually-hidden' }, n ? t('cmp_provisions', { n }) : t('mx_cellZero', { j: valueLabel('jurisdiction', j) })));
+        inner = el('span', { class: cls, dataset: { jurisdiction: j, about: String(n), mentions: String(m) } },
+          el('span', { class: 'mx-about', 'aria-hidden': 'true' }, formatNumber(n)), extra,
+          el('span', { class: 'visually-hidden' }, t('mx_cellAbout', { j: jName, n: formatNumber(n), m: formatNumber(m) })));
       }
       tr.appendChild(el('td', null, inner));
     });
@@ -241,6 +298,12 @@ async function init() {
     if (again) again.focus({ preventScroll: true });
     run();
   });
+  $('mx-repealed').addEventListener('change', () => {
+    navigate({ ...state, repealed: $('mx-repealed').checked });
+    renderForm();
+    $('mx-repealed').focus({ preventScroll: true });
+    run();
+  });
   $('matrix-form').addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
   window.addEventListener('popstate', () => {
     state = readState(location.search);
@@ -250,7 +313,8 @@ async function init() {
     run();
   });
   try {
-    facets = (await apiGet('search', { per_page: '1' })).facets || {};
+    facets = (await apiGet('search', { per_page: '1', ui: getLang() })).facets || {};
+    registerFacetLabels(facets);
   } catch (e) { facets = null; }
   if (!state.jurisdictions.length && facets && facets.jurisdiction) {
     // Tajikistan first, then the jurisdictions with most documents.

@@ -2,17 +2,19 @@
 import { t, getLang, valueLabel, formatNumber, locale } from './i18n.js';
 import {
   el, clear, snippetNodes, markedWords, apiGet, initLang, applyLabels, renderLangSwitch, switchLang,
-  renderNav, loadTopics, conceptLabel, snippetText, absoluteUrl,
+  renderNav, loadTopics, conceptLabel, snippetText, absoluteUrl, loadLabels, registerFacetLabels, facetName,
+  legalStatusBadge,
 } from './common.js';
-import { downloadCsv, slug, today } from './export.js';
+import { downloadCsv, csvHeader, slug, today } from './export.js';
 
 // Facets filtered by repeated parameters (OR inside, AND across).
-const LIST_FACETS = ['jurisdiction', 'lang', 'type', 'year', 'topic', 'body', 'audience'];
+const LIST_FACETS = ['jurisdiction', 'lang', 'type', 'status', 'year', 'topic', 'body', 'audience'];
 // Display order of the facet groups. year_from/year_to (a range) are kept
 // when a URL carries them and shown as a removable line in the year group.
-const FACET_ORDER = ['jurisdiction', 'lang', 'type', 'year', 'topic', 'audience', 'body'];
-// Groups left out while they have no values (practice documents only).
-const OPTIONAL_FACETS = new Set(['audience']);
+const FACET_ORDER = ['jurisdiction', 'lang', 'type', 'status', 'year', 'topic', 'audience', 'body'];
+// Groups left out while they have no values (audience: practice documents
+// only; status: laws with a recorded legal status, on newer servers).
+const OPTIONAL_FACETS = new Set(['audience', 'status']);
 const FACET_LIMIT = 8;
 const YEAR_RE = /^\d{4}$/;
 
@@ -59,6 +61,8 @@ function toParams(s, withUi) {
   if (s.per_page) p.set('per_page', s.per_page);
   if (s.cross_language) p.set('cross_language', s.cross_language);
   if (withUi && s.ui) p.set('ui', s.ui);
+  // The API labels facet values in the UI language.
+  if (!withUi) p.set('ui', getLang());
   return p;
 }
 
@@ -105,8 +109,9 @@ async function run({ focusResults = false } = {}) {
   results.classList.add('is-loading');
   const slow = setTimeout(() => { if (inflight === ctrl) setSummaryText(t('loading')); }, 250);
   try {
-    const data = await apiGet('search', toParams(state, false), ctrl.signal);
+    const [data] = await Promise.all([apiGet('search', toParams(state, false), ctrl.signal), loadLabels()]);
     if (inflight !== ctrl) return;
+    registerFacetLabels(data.facets, toParams(state, false).get('ui'));
     lastData = data;
     lastError = null;
     render();
@@ -240,10 +245,14 @@ async function exportCsv() {
     p.set('per_page', '100');
     p.set('facets', 'false');
     const data = await apiGet('search', p);
-    const rows = [['rank', 'title', 'label', 'heading', 'jurisdiction', 'language', 'type', 'date', 'url', 'matched_concepts', 'snippet', 'other_languages']];
-    (data.hits || []).forEach((h, i) => rows.push([i + 1, h.title, h.kind === 'document' ? '' : h.label, h.heading, h.jurisdiction, h.lang, h.type,
-      h.date || (h.year ? String(h.year) : ''), absoluteUrl(h.url || ''), (h.matched_concepts || []).join(';'), snippetText(h.snippet),
-      (h.versions || []).map((v) => `${v.lang} ${absoluteUrl(v.url || '')}`).join('; ')]));
+    // Headers and value labels in the UI language; texts as found.
+    const rows = [csvHeader(['rank', 'title', 'label', 'heading', 'jurisdiction', 'language', 'type', 'legal_status', 'date', 'url', 'matched_concepts', 'snippet', 'other_languages'])];
+    const status = (ls) => (ls && ls.state ? valueLabel('status', ls.state) + (ls.since ? ' ' + ls.since : '') : '');
+    (data.hits || []).forEach((h, i) => rows.push([i + 1, h.title, h.kind === 'document' ? '' : h.label, h.heading,
+      valueLabel('jurisdiction', h.jurisdiction), valueLabel('lang', h.lang), valueLabel('type', h.type), status(h.legal_status),
+      h.date || (h.year ? String(h.year) : ''), absoluteUrl(h.url || ''),
+      (h.concepts || h.matched_concepts || []).map((c) => valueLabel('topic', c)).join('; '), snippetText(h.snippet),
+      (h.versions || []).map((v) => `${valueLabel('lang', v.lang)} ${absoluteUrl(v.url || '')}`).join('; ')]));
     const name = `himoya-search-${slug(state.q || 'all')}-${today()}.csv`;
     downloadCsv(name, rows);
   } catch (e) {
@@ -272,7 +281,7 @@ function versionLinks(hit) {
   const p = el('p', { class: 'hit-versions' }, el('span', { class: 'hit-versions-label' }, t('alsoIn')), ' ');
   versions.forEach((v, i) => {
     if (i) p.appendChild(document.createTextNode(' '));
-    const status = v.text_status ? valueLabel('status', v.text_status) : '';
+    const status = v.text_status ? valueLabel('text_status', v.text_status) : '';
     const title = [status, v.matched ? t('versionMatches') : ''].filter(Boolean).join(' · ');
     p.appendChild(el('a', {
       href: hitHref({ url: v.url, document_id: v.document_id, snippet: '' }),
@@ -302,6 +311,8 @@ function renderHits(hits) {
       citeLine.appendChild(c);
     });
     if (hit.lang) citeLine.appendChild(el('span', { class: 'lang-badge' }, valueLabel('lang', hit.lang)));
+    const badge = legalStatusBadge(hit.legal_status);
+    if (badge) citeLine.appendChild(badge);
     const item = el('li', { class: 'hit', dataset: { id: hit.id || '' } },
       citeLine,
       el('h3', { class: 'hit-title', lang: hit.lang || null },
@@ -360,7 +371,7 @@ function renderPager(data) {
 
 function facetLabel(facet, value) {
   if (facet === 'year' && String(value) === '0') return t('noDate');
-  if (facet === 'year' || facet === 'body') return String(value);
+  if (facet === 'year') return String(value);
   return valueLabel(facet, value);
 }
 
@@ -380,7 +391,7 @@ function renderFacets(facets) {
     const isChecked = (v) => selected.includes(v.value);
     const legendId = 'facet-' + facet + '-legend';
     const fs = el('fieldset', { class: 'facet', dataset: { facetGroup: facet } },
-      el('legend', { id: legendId }, t('facet_' + facet)));
+      el('legend', { id: legendId }, facetName(facet)));
     if (facet === 'year' && (state.year_from || state.year_to)) {
       const range = `${state.year_from || '…'}–${state.year_to || '…'}`;
       fs.appendChild(el('p', { class: 'facet-range' },
@@ -408,7 +419,6 @@ function renderFacets(facets) {
         input,
         el('span', { class: 'facet-name', lang: facet === 'lang' ? null : null }, facetLabel(facet, v.value)),
         el('span', { class: 'facet-count' }, formatNumber(v.count)));
-      if (facet !== 'year' && facet !== 'body' && facetLabel(facet, v.value) !== v.value) label.title = v.value;
       ul.appendChild(el('li', null, label));
     });
     fs.appendChild(ul);

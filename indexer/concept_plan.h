@@ -1,0 +1,57 @@
+// The concepts of every provision of a corpus, decided before any record is
+// written, so that all language versions of one provision carry the same
+// concepts (docs/thesaurus.md, "About and mentions").
+//
+// A provision's concepts come from its own heading, text and markup, never from
+// its document's metadata topics (those describe the document). Each language
+// version is judged on its own (ConceptTagger::judge); the versions of a group
+// (work id + unit id) then agree (agree_across_versions). The indexer builds
+// the plan in a first pass over the files and hands it to every RecordBuilder.
+//
+// Immutable once built: find() and digest() are safe from many threads.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "analysis/concept_tagger.h"
+#include "indexer/document.h"
+
+namespace himoya {
+
+// The version group of a provision: equal across its language versions.
+std::string provision_group(const Document& document, const Provision& provision);
+
+// One language version's judgment of one provision.
+VersionConcepts judge_provision(Analyzer& analyzer, const ConceptTagger& tagger, const Document& document,
+                                const Provision& provision);
+
+class ConceptPlan {
+public:
+    // Reads every file (problems are not reported here: the indexing pass
+    // reports them) and judges its provisions, on `threads` threads.
+    static ConceptPlan build(const std::vector<std::string>& files, const ConceptTagger& tagger, int threads);
+    // The same from documents already in memory (tests, tools).
+    static ConceptPlan from_documents(const std::vector<Document>& documents, const ConceptTagger& tagger);
+
+    // The agreed concepts of a version group, or nullptr if the plan has none.
+    const ProvisionConcepts* find(const std::string& group) const;
+    // A short digest of the concepts the plan gives `document`'s provisions:
+    // part of its source hash, so that an incremental build rewrites a version
+    // whose concepts changed because a sibling version changed.
+    std::string digest(const Document& document) const;
+    // Every version's own judgment, by group (for evaluation).
+    const std::map<std::string, std::vector<VersionConcepts>>& versions() const { return versions_; }
+    const std::map<std::string, ProvisionConcepts>& groups() const { return agreed_; }
+
+private:
+    void add(const Document& document, std::vector<VersionConcepts> judged);
+    void finish();
+
+    std::map<std::string, std::vector<VersionConcepts>> versions_;
+    std::map<std::string, ProvisionConcepts> agreed_;
+};
+
+}  // namespace himoya
