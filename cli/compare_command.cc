@@ -4,6 +4,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "search/compare.h"
+#include "server/csv.h"
 #include "search/engine.h"
 
 namespace himoya::cli {
@@ -12,11 +13,15 @@ namespace {
 const char* kHelp =
     "usage: himoya compare [--db DIR] --jurisdiction A --jurisdiction B [...]\n"
     "                      (--topic ID | --ic ARTICLE | QUERY...) [--lang L] [--type T]\n"
-    "                      [--per-jurisdiction N] [--ui en|ru|tg] [--json]\n"
+    "                      [--per-jurisdiction N] [--ui en|ru|tg] [--include-repealed]\n"
+    "                      [--json | --format md|csv]\n"
     "\n"
     "Compares 2-4 jurisdictions side by side on a thesaurus topic, an Istanbul\n"
-    "Convention article or a free query: the best provisions of each, the\n"
-    "practice passages beside them, and where a jurisdiction is silent.\n"
+    "Convention article or a free query: the texts about it in each (one per\n"
+    "text, shown in the --lang or --ui language when that version exists), the\n"
+    "practice passages beside them, and where a jurisdiction is silent. The\n"
+    "language never changes what is found. Repealed law is left out unless\n"
+    "--include-repealed. --format md prints a brief for a memo, csv a table.\n"
     "\n"
     "  himoya compare --jurisdiction TJ --jurisdiction BA-BIH --topic emergency-protection-orders\n"
     "  himoya compare --jurisdiction TJ --jurisdiction GE --ic 52\n";
@@ -32,7 +37,8 @@ std::string plain(std::string s) {
 
 int compare_command(int argc, char** argv) {
     Args args = parse_args(argc, argv, 2,
-                           {"db", "jurisdiction", "topic", "ic", "lang", "type", "per-jurisdiction", "ui"}, {"json"});
+                           {"db", "jurisdiction", "topic", "ic", "lang", "type", "per-jurisdiction", "ui", "format"},
+                           {"json", "include-repealed"});
     if (args.help) { std::cout << kHelp; return 0; }
     CompareRequest request;
     request.jurisdictions = args.all("jurisdiction");
@@ -43,6 +49,7 @@ int compare_command(int argc, char** argv) {
     request.types = args.all("type");
     request.per_jurisdiction = args.get_int("per-jurisdiction", 5);
     request.ui_lang = args.get("ui", "en");
+    request.include_repealed = args.flag("include-repealed");
     std::vector<std::string> dbs = args.flag("db") ? args.all("db") : std::vector<std::string>{"build/index"};
     SearchEngine engine(dbs);
     nlohmann::json out;
@@ -55,13 +62,27 @@ int compare_command(int argc, char** argv) {
         std::cout << out.dump(2) << "\n";
         return 0;
     }
+    if (args.flag("format")) {
+        ExportLabels labels;
+        for (const auto& [kind, table] : engine.labels()) labels[kind] = table;
+        std::string format = args.get("format");
+        if (format == "md") std::cout << compare_markdown(out, request.ui_lang, labels);
+        else if (format == "csv") std::cout << compare_csv(out, request.ui_lang, labels);
+        else throw UsageError("--format must be md or csv");
+        return 0;
+    }
     for (const auto& column : out["columns"]) {
-        std::cout << "== " << column["jurisdiction"].get<std::string>() << " (" << column["total"] << " provisions)\n";
-        if (column["gap"].get<bool>()) std::cout << "   no provision found\n";
+        std::cout << "== " << column["jurisdiction"].get<std::string>() << " (" << column["total"] << " texts about it, "
+                  << column["mentions_total"] << " only mention it)\n";
+        if (column["gap"].get<bool>()) std::cout << "   gap: no provision about this topic\n";
+        if (column["repealed_excluded"].get<long>() > 0)
+            std::cout << "   " << column["repealed_excluded"] << " texts of repealed law left out (--include-repealed)\n";
         for (const auto& h : column["provisions"]) {
             std::cout << " - " << h["title"].get<std::string>();
             if (!h["label"].get<std::string>().empty()) std::cout << ", " << h["label"].get<std::string>();
-            std::cout << " [" << h["id"].get<std::string>() << "]\n   " << plain(h["snippet"].get<std::string>()) << "\n";
+            std::cout << " [" << h["id"].get<std::string>() << "]";
+            if (h["legal_status"].is_object()) std::cout << " (" << h["legal_status"]["state"].get<std::string>() << ")";
+            std::cout << "\n   " << plain(h["snippet"].get<std::string>()) << "\n";
         }
         for (const auto& h : column["practice"])
             std::cout << "   practice: " << h["title"].get<std::string>() << " [" << h["id"].get<std::string>() << "]\n";

@@ -185,6 +185,15 @@ json Searcher::compare(const CompareRequest& r) {
     const std::vector<std::string> preferred = display_languages(r.languages, r.ui_lang);
     const Xapian::Query practice = any_of(std::string(terms::kType), practice_types());
 
+    // The source each shown document cites (official title, number, URL), once per document.
+    std::map<std::string, json> sources;
+    auto source_of = [&](const std::string& document_id) -> const json& {
+        auto it = sources.find(document_id);
+        if (it != sources.end()) return it->second;
+        std::optional<json> doc = detail::document_data(s.db, document_id);
+        json source = doc && doc->contains("source") ? (*doc)["source"] : json(nullptr);
+        return sources.emplace(document_id, std::move(source)).first->second;
+    };
     // One card per text, in the preferred language when that version exists.
     auto cards = [&](const RankedTexts& texts, const char* relevance) {
         json hits = json::array();
@@ -208,6 +217,8 @@ json Searcher::compare(const CompareRequest& r) {
             card["original_lang"] = original_lang(it->second);
             card["in_ui_language"] = hit.lang == r.ui_lang;
             card["relevance"] = relevance;
+            card["text_status"] = detail::json_string(v->data, "text_status");
+            card["source"] = source_of(hit.document_id);
             hits.push_back(card);
         }
         return hits;

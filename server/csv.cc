@@ -16,32 +16,232 @@ std::string csv_field(const std::string& value) {
     return out + "\"";
 }
 
-std::string matrix_csv(const nlohmann::json& m) {
-    // Appended piece by piece: `"," + csv_field(...)` temporaries made GCC 12
-    // at -O3 report a false -Wrestrict.
-    std::string out;
-    auto field = [&out](const std::string& value) {
-        if (!out.empty() && out.back() != '\n') out += ',';
-        out += csv_field(value);
+namespace {
+
+using nlohmann::json;
+
+// Words of the exports, in each interface language.
+const std::map<std::string, std::map<std::string, std::string>>& words() {
+    static const std::map<std::string, std::map<std::string, std::string>> w{
+        {"jurisdiction", {{"en", "Jurisdiction"}, {"ru", "Юрисдикция"}, {"tg", "Қаламрав"}}},
+        {"article", {{"en", "Istanbul Convention article"}, {"ru", "Статья Стамбульской конвенции"}, {"tg", "Моддаи Конвенсияи Истанбул"}}},
+        {"concept", {{"en", "Topic"}, {"ru", "Тема"}, {"tg", "Мавзӯъ"}}},
+        {"title", {{"en", "Title"}, {"ru", "Название"}, {"tg", "Унвон"}}},
+        {"concepts", {{"en", "Concepts"}, {"ru", "Понятия"}, {"tg", "Мафҳумҳо"}}},
+        {"about", {{"en", "texts about it"}, {"ru", "текстов по теме"}, {"tg", "матнҳо дар ин мавзӯъ"}}},
+        {"mentions", {{"en", "texts that only mention it"}, {"ru", "текстов с упоминанием"}, {"tg", "матнҳое, ки танҳо ёдоварӣ мекунанд"}}},
+        {"texts", {{"en", "texts in all"}, {"ru", "всего текстов"}, {"tg", "ҳамагӣ матнҳо"}}},
+        {"cite", {{"en", "provision to cite"}, {"ru", "положение для ссылки"}, {"tg", "муқаррарот барои иқтибос"}}},
+        {"kind", {{"en", "Kind"}, {"ru", "Вид"}, {"tg", "Намуд"}}},
+        {"provision", {{"en", "Provision"}, {"ru", "Положение"}, {"tg", "Муқаррарот"}}},
+        {"practice", {{"en", "Practice"}, {"ru", "Практика"}, {"tg", "Амалия"}}},
+        {"gap", {{"en", "Gap: no provision about this topic"}, {"ru", "Пробел: нет положения по этой теме"}, {"tg", "Холигӣ: муқаррарот дар ин мавзӯъ нест"}}},
+        {"document", {{"en", "Document"}, {"ru", "Документ"}, {"tg", "Ҳуҷҷат"}}},
+        {"label", {{"en", "Article"}, {"ru", "Статья"}, {"tg", "Модда"}}},
+        {"heading", {{"en", "Heading"}, {"ru", "Заголовок"}, {"tg", "Сарлавҳа"}}},
+        {"lang", {{"en", "Language"}, {"ru", "Язык"}, {"tg", "Забон"}}},
+        {"original_lang", {{"en", "Original language"}, {"ru", "Язык оригинала"}, {"tg", "Забони асл"}}},
+        {"text_status", {{"en", "Text status"}, {"ru", "Статус текста"}, {"tg", "Вазъи матн"}}},
+        {"legal_status", {{"en", "Legal status"}, {"ru", "Правовой статус"}, {"tg", "Вазъи ҳуқуқӣ"}}},
+        {"source", {{"en", "Official source"}, {"ru", "Официальный источник"}, {"tg", "Манбаи расмӣ"}}},
+        {"source_url", {{"en", "Source URL"}, {"ru", "Ссылка на источник"}, {"tg", "Пайванди манбаъ"}}},
+        {"link", {{"en", "Link"}, {"ru", "Ссылка"}, {"tg", "Пайванд"}}},
+        {"text", {{"en", "Text"}, {"ru", "Текст"}, {"tg", "Матн"}}},
+        {"field", {{"en", "Question"}, {"ru", "Вопрос"}, {"tg", "Савол"}}},
+        {"value", {{"en", "Answer"}, {"ru", "Ответ"}, {"tg", "Ҷавоб"}}},
+        {"value_lang", {{"en", "Language of the answer"}, {"ru", "Язык ответа"}, {"tg", "Забони ҷавоб"}}},
+        {"citations", {{"en", "Provisions cited"}, {"ru", "Цитируемые положения"}, {"tg", "Муқарраротҳои иқтибосшуда"}}},
+        {"brief", {{"en", "Comparison"}, {"ru", "Сравнение"}, {"tg", "Муқоиса"}}},
+        {"since", {{"en", "since"}, {"ru", "с"}, {"tg", "аз"}}},
+        {"summary_note", {{"en", "Summaries in our own words; check the official text before relying on a provision."},
+                          {"ru", "Краткие изложения своими словами; перед использованием сверьтесь с официальным текстом."},
+                          {"tg", "Хулосаҳо бо суханони худамон; пеш аз истифода бо матни расмӣ муқоиса кунед."}}},
+        {"also_mentioned", {{"en", "Also mentioned in {n} texts."}, {"ru", "Упоминается ещё в {n} текстах."}, {"tg", "Боз дар {n} матн ёдоварӣ шудааст."}}},
+        {"repealed_left_out", {{"en", "{n} texts of repealed law left out."}, {"ru", "Не показано текстов утратившего силу закона: {n}."}, {"tg", "{n} матни қонуни беэътибор нишон дода нашуд."}}},
     };
-    field(m.value("scheme", std::string()) == "istanbul" ? "article" : "concept");
-    field("label");
-    for (const auto& j : m["jurisdictions"]) {
-        std::string code = j.get<std::string>();
-        field(code + " provisions");
-        field(code + " best provision");
+    return w;
+}
+
+std::string word(const std::string& key, const std::string& ui) {
+    const auto& w = words().at(key);
+    auto it = w.find(ui);
+    return it != w.end() ? it->second : w.at("en");
+}
+
+std::string label(const ExportLabels& labels, const std::string& kind, const std::string& value, const std::string& ui) {
+    auto k = labels.find(kind);
+    if (k == labels.end()) return value;
+    auto v = k->second.find(value);
+    if (v == k->second.end()) return value;
+    for (const std::string& l : {ui, std::string("en")})
+        if (auto it = v->second.find(l); it != v->second.end()) return it->second;
+    return value;
+}
+
+std::string str(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// "Repealed since 2025-03-12" in the interface language, or "".
+std::string legal_status_text(const json& status, const std::string& ui, const ExportLabels& labels) {
+    if (!status.is_object()) return "";
+    std::string out = label(labels, "status", str(status, "state"), ui);
+    if (!str(status, "since").empty()) out += " (" + word("since", ui) + " " + str(status, "since") + ")";
+    return out;
+}
+
+std::string replace_n(std::string text, long n) {
+    size_t at = text.find("{n}");
+    if (at != std::string::npos) text.replace(at, 3, std::to_string(n));
+    return text;
+}
+
+// Builds CSV lines field by field. Appended piece by piece: `"," + csv_field(...)`
+// temporaries made GCC 12 at -O3 report a false -Wrestrict.
+struct CsvWriter {
+    std::string out = kUtf8Bom;
+    bool line_start = true;
+    void field(const std::string& value) {
+        if (!line_start) out += ',';
+        out += csv_field(value);
+        line_start = false;
     }
-    out += "\r\n";
-    for (const auto& row : m["rows"]) {
-        field(row["key"].get<std::string>());
-        field(row["label"].get<std::string>());
-        for (const auto& cell : row["cells"]) {
-            field(std::to_string(cell["count"].get<long>()));
-            field(cell["best"].is_null() ? std::string() : cell["best"]["id"].get<std::string>());
-        }
+    void end_line() {
         out += "\r\n";
+        line_start = true;
+    }
+};
+
+}  // namespace
+
+std::string matrix_csv(const json& m, const std::string& ui, const ExportLabels& labels) {
+    CsvWriter w;
+    bool istanbul = m.value("scheme", std::string()) == "istanbul";
+    w.field(word(istanbul ? "article" : "concept", ui));
+    w.field(word("title", ui));
+    w.field(word("concepts", ui));
+    for (const auto& j : m["jurisdictions"]) {
+        std::string name = label(labels, "jurisdiction", j.get<std::string>(), ui);
+        for (const char* k : {"about", "mentions", "texts", "cite"}) w.field(name + ": " + word(k, ui));
+    }
+    w.end_line();
+    for (const auto& row : m["rows"]) {
+        w.field(str(row, "key"));
+        w.field(str(row, "title"));
+        w.field(str(row, "label"));
+        for (const auto& cell : row["cells"]) {
+            w.field(std::to_string(cell.value("about", 0L)));
+            w.field(std::to_string(cell.value("mentions", 0L)));
+            w.field(std::to_string(cell.value("texts", 0L)));
+            w.field(cell["best"].is_null() ? std::string() : str(cell["best"], "id"));
+        }
+        w.end_line();
+    }
+    return w.out;
+}
+
+std::string compare_csv(const json& c, const std::string& ui, const ExportLabels& labels) {
+    CsvWriter w;
+    for (const char* k : {"jurisdiction", "kind", "document", "label", "heading", "lang", "original_lang", "text_status",
+                          "legal_status", "source", "source_url", "link", "text"})
+        w.field(word(k, ui));
+    w.end_line();
+    for (const auto& column : c["columns"]) {
+        std::string j = label(labels, "jurisdiction", str(column, "jurisdiction"), ui);
+        if (column.value("gap", false)) {
+            w.field(j);
+            w.field(word("gap", ui));
+            w.end_line();
+        }
+        for (const char* part : {"provisions", "practice"})
+            for (const auto& card : column[part]) {
+                const json& source = card.contains("source") ? card["source"] : json(nullptr);
+                w.field(j);
+                w.field(word(std::string(part) == "provisions" ? "provision" : "practice", ui));
+                w.field(str(card, "title"));
+                w.field(str(card, "label"));
+                w.field(str(card, "heading"));
+                w.field(label(labels, "lang", str(card, "lang"), ui));
+                w.field(label(labels, "lang", str(card, "original_lang"), ui));
+                w.field(label(labels, "text_status", str(card, "text_status"), ui));
+                w.field(legal_status_text(card.value("legal_status", json(nullptr)), ui, labels));
+                w.field(source.is_object() ? str(source, "official_title") + (str(source, "number").empty() ? "" : ", " + str(source, "number")) : "");
+                w.field(source.is_object() ? str(source, "url") : "");
+                w.field(str(card, "url"));
+                w.field(str(card, "text"));
+                w.end_line();
+            }
+    }
+    return w.out;
+}
+
+std::string compare_markdown(const json& c, const std::string& ui, const ExportLabels& labels) {
+    std::string out = "# " + word("brief", ui);
+    std::string subject = c["ic"].is_string() ? word("article", ui) + " " + c["ic"].get<std::string>() +
+                                                    (c["ic_title"].is_string() ? ": " + c["ic_title"].get<std::string>() : "")
+                          : c["topic"].is_object() ? label(labels, "topic", str(c["topic"], "id"), ui)
+                          : c["query"].is_string() ? "“" + c["query"].get<std::string>() + "”"
+                                                   : std::string();
+    if (!subject.empty()) out += ": " + subject;
+    out += "\n\n_" + word("summary_note", ui) + "_\n";
+    for (const auto& column : c["columns"]) {
+        out += "\n## " + label(labels, "jurisdiction", str(column, "jurisdiction"), ui) + "\n\n";
+        if (column.value("gap", false)) out += "**" + word("gap", ui) + "**\n\n";
+        for (const auto& card : column["provisions"]) {
+            out += "### " + str(card, "title");
+            if (!str(card, "label").empty()) out += " — " + str(card, "label");
+            out += "\n\n";
+            std::vector<std::string> facts;
+            facts.push_back(word("lang", ui) + ": " + label(labels, "lang", str(card, "lang"), ui));
+            if (!str(card, "original_lang").empty() && str(card, "original_lang") != str(card, "lang"))
+                facts.push_back(word("original_lang", ui) + ": " + label(labels, "lang", str(card, "original_lang"), ui));
+            facts.push_back(word("text_status", ui) + ": " + label(labels, "text_status", str(card, "text_status"), ui));
+            std::string status = legal_status_text(card.value("legal_status", json(nullptr)), ui, labels);
+            if (!status.empty()) facts.push_back(word("legal_status", ui) + ": " + status);
+            for (size_t i = 0; i < facts.size(); ++i) out += (i ? " · " : "") + facts[i];
+            out += "\n\n" + str(card, "text") + "\n\n";
+            if (card.contains("source") && card["source"].is_object()) {
+                const json& s = card["source"];
+                out += word("source", ui) + ": " + str(s, "official_title");
+                if (!str(s, "number").empty()) out += ", " + str(s, "number");
+                if (!str(s, "url").empty()) out += " <" + str(s, "url") + ">";
+                out += "\n\n";
+            }
+        }
+        if (column.value("mentions_total", 0L) > 0) out += replace_n(word("also_mentioned", ui), column["mentions_total"]) + "\n\n";
+        if (column.value("repealed_excluded", 0L) > 0) out += replace_n(word("repealed_left_out", ui), column["repealed_excluded"]) + "\n\n";
     }
     return out;
+}
+
+std::string facts_csv(const json& f, const std::string& ui, const ExportLabels& labels) {
+    CsvWriter w;
+    for (const char* k : {"jurisdiction", "field", "value", "value_lang", "citations"}) w.field(word(k, ui));
+    w.end_line();
+    std::map<std::string, std::string> field_labels;
+    for (const auto& field : f["fields"]) {
+        const json& l = field["labels"];
+        field_labels[str(field, "key")] = l.contains(ui) ? l[ui].get<std::string>() : str(l, "en");
+    }
+    for (const auto& j : f["jurisdictions"]) {
+        for (const auto& field : f["fields"]) {
+            std::string key = str(field, "key");
+            if (!j["facts"].contains(key)) continue;
+            const json& fact = j["facts"][key];
+            const json& values = fact["value"];
+            std::string lang = values.contains(ui) ? ui : "en";
+            w.field(label(labels, "jurisdiction", str(j, "code"), ui));
+            w.field(field_labels[key]);
+            w.field(str(values, lang.c_str()));
+            w.field(label(labels, "lang", lang, ui));
+            std::string cites;
+            for (const auto& cite : fact["citations"]) cites += (cites.empty() ? "" : "; ") + str(cite, "id");
+            w.field(cites);
+            w.end_line();
+        }
+    }
+    return w.out;
 }
 
 }  // namespace himoya

@@ -150,19 +150,48 @@ int run_server(const ServerOptions& options) {
         });
     });
 
+    // Labels for the exports (CSV, Markdown): the API's own tables.
+    auto export_labels = [&] {
+        ExportLabels labels;
+        for (const auto& [kind, table] : engine->labels()) labels[kind] = table;
+        return labels;
+    };
+    auto export_format = [](const httplib::Request& req, std::initializer_list<const char*> allowed) {
+        std::string format = string_param(req.params, "format");
+        if (format.empty()) return std::string("json");
+        for (const char* a : allowed)
+            if (format == a) return format;
+        std::string list = "json";
+        for (const char* a : allowed) list += std::string(", ") + a;
+        throw BadRequest("format must be one of " + list);
+    };
+    auto attach = [](httplib::Response& res, const std::string& body, const char* type, const std::string& name) {
+        res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        res.set_content(body, type);
+    };
+
     server.Get("/api/compare", [&](const httplib::Request& req, httplib::Response& res) {
-        guarded(res, [&] { send_json(res, 200, engine->compare(compare_request_from_params(req.params))); });
+        guarded(res, [&] {
+            std::string format = export_format(req, {"csv", "md"});
+            CompareRequest request = compare_request_from_params(req.params);
+            json out = engine->compare(request);
+            if (format == "csv")
+                return attach(res, compare_csv(out, request.ui_lang, export_labels()), "text/csv; charset=utf-8",
+                              "himoya-compare.csv");
+            if (format == "md")
+                return attach(res, compare_markdown(out, request.ui_lang, export_labels()),
+                              "text/markdown; charset=utf-8", "himoya-compare.md");
+            send_json(res, 200, out);
+        });
     });
 
     server.Get("/api/matrix", [&](const httplib::Request& req, httplib::Response& res) {
         guarded(res, [&] {
             MatrixRequest request = matrix_request_from_params(req.params);
             json matrix = engine->matrix(request);
-            if (string_param(req.params, "format") == "csv") {
-                res.set_header("Content-Disposition", "attachment; filename=\"himoya-matrix.csv\"");
-                res.set_content(matrix_csv(matrix), "text/csv; charset=utf-8");
-                return;
-            }
+            if (string_param(req.params, "format") == "csv")
+                return attach(res, matrix_csv(matrix, request.ui_lang, export_labels()), "text/csv; charset=utf-8",
+                              "himoya-matrix.csv");
             send_json(res, 200, matrix);
         });
     });
@@ -171,8 +200,15 @@ int run_server(const ServerOptions& options) {
         guarded(res, [&] {
             std::string topic = string_param(req.params, "topic");
             if (topic.empty()) throw BadRequest("give topic=, e.g. topic=protection-orders");
+            std::string format = export_format(req, {"csv"});
+            std::string ui = string_param(req.params, "ui");
+            if (ui.empty()) ui = "en";
+            if (ui != "en" && ui != "ru" && ui != "tg") throw BadRequest("ui must be en, ru or tg");
             auto facts = engine->facts(topic);
             if (!facts) return send_error(res, 404, "no fact table for topic '" + topic + "'");
+            if (format == "csv")
+                return attach(res, facts_csv(*facts, ui, export_labels()), "text/csv; charset=utf-8",
+                              "himoya-facts-" + topic + ".csv");
             send_json(res, 200, *facts);
         });
     });

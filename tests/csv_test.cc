@@ -22,17 +22,73 @@ TEST_CASE("a cell that a spreadsheet would run as a formula is defused") {
     CHECK(csv_field("@cmd") == "'@cmd");
 }
 
-TEST_CASE("the matrix: a header, then one row per article with a count and best provision per jurisdiction") {
+const himoya::ExportLabels kLabels{
+    {"jurisdiction", {{"TJ", {{"en", "Tajikistan"}, {"ru", "Таджикистан"}, {"tg", "Тоҷикистон"}}},
+                      {"BA-SRP", {{"en", "Republika Srpska"}, {"ru", "Республика Сербская"}, {"tg", "Ҷумҳурии Серб"}}}}},
+    {"status", {{"repealed", {{"en", "Repealed"}, {"ru", "Утратил силу"}, {"tg", "Эътибори худро гум кардааст"}}}}},
+    {"lang", {{"en", {{"en", "English"}, {"ru", "Английский"}, {"tg", "Англисӣ"}}}}},
+};
+
+TEST_CASE("the matrix: a BOM, headers in the interface language, per jurisdiction texts about, mentioning, in all and the provision to cite") {
     json m = {{"scheme", "istanbul"},
               {"jurisdictions", {"TJ", "BA-SRP"}},
               {"rows",
                {{{"key", "52"},
-                 {"label", "Emergency barring orders"},
-                 {"cells", {{{"count", 0}, {"best", nullptr}},
-                            {{"count", 3}, {"best", {{"id", "ba-srp-dv-law-2012-en/emergency-measures"}}}}}}}}}};
-    CHECK(himoya::matrix_csv(m) ==
-          "article,label,TJ provisions,TJ best provision,BA-SRP provisions,BA-SRP best provision\r\n"
-          "52,Emergency barring orders,0,,3,ba-srp-dv-law-2012-en/emergency-measures\r\n");
+                 {"title", "Emergency barring orders"},
+                 {"label", "emergency protection order"},
+                 {"cells", {{{"about", 0}, {"mentions", 1}, {"texts", 60}, {"best", nullptr}},
+                            {{"about", 3}, {"mentions", 0}, {"texts", 8},
+                             {"best", {{"id", "ba-srp-dv-law-2012-en/emergency-measures"}}}}}}}}}};
+    std::string en = himoya::matrix_csv(m, "en", kLabels);
+    CHECK(en.rfind(himoya::kUtf8Bom, 0) == 0);
+    CHECK(en.substr(3) ==
+          "Istanbul Convention article,Title,Concepts,Tajikistan: texts about it,Tajikistan: texts that only mention it,"
+          "Tajikistan: texts in all,Tajikistan: provision to cite,Republika Srpska: texts about it,"
+          "Republika Srpska: texts that only mention it,Republika Srpska: texts in all,Republika Srpska: provision to cite\r\n"
+          "52,Emergency barring orders,emergency protection order,0,1,60,,3,0,8,ba-srp-dv-law-2012-en/emergency-measures\r\n");
+    std::string tg = himoya::matrix_csv(m, "tg", kLabels);
+    CHECK(tg.find("Моддаи Конвенсияи Истанбул,Унвон,") == 3);
+    CHECK(tg.find("Тоҷикистон: ") != std::string::npos);
     m["scheme"] = "thesaurus";
-    CHECK(himoya::matrix_csv(m).rfind("concept,label,", 0) == 0);
+    CHECK(himoya::matrix_csv(m, "ru", kLabels).find("Тема,Название,") == 3);
+}
+
+TEST_CASE("compare exports: full text, citation, statuses and an explicit gap row; the brief in Markdown") {
+    json card = {{"title", "Law on Protection from Domestic Violence"}, {"label", "Article 2"}, {"heading", "Aim"},
+                 {"lang", "en"}, {"original_lang", "en"}, {"text_status", "summary"},
+                 {"legal_status", {{"state", "repealed"}, {"since", "2025"}, {"relations", json::array()}}},
+                 {"source", {{"official_title", "Zakon o zaštiti od nasilja u porodici"}, {"number", "No. 102/12"},
+                             {"url", "https://example.org/law"}}},
+                 {"url", "/document.html?id=x#art_2"}, {"text", "The whole text, with a comma."}};
+    json c = {{"topic", {{"id", "emergency-protection-orders"}}}, {"ic", nullptr}, {"query", nullptr},
+              {"columns", {{{"jurisdiction", "TJ"}, {"gap", true}, {"provisions", json::array()}, {"practice", json::array()},
+                            {"mentions_total", 2}, {"repealed_excluded", 0}},
+                           {{"jurisdiction", "BA-SRP"}, {"gap", false}, {"provisions", {card}}, {"practice", json::array()},
+                            {"mentions_total", 0}, {"repealed_excluded", 1}}}}};
+    std::string csv = himoya::compare_csv(c, "ru", kLabels);
+    CHECK(csv.rfind(himoya::kUtf8Bom, 0) == 0);
+    CHECK(csv.find("Юрисдикция,Вид,Документ,Статья,") == 3);
+    CHECK(csv.find("Таджикистан,Пробел: нет положения по этой теме\r\n") != std::string::npos);
+    CHECK(csv.find("Утратил силу (с 2025)") != std::string::npos);
+    CHECK(csv.find("\"The whole text, with a comma.\"") != std::string::npos);
+    CHECK(csv.find("\"Zakon o zaštiti od nasilja u porodici, No. 102/12\"") != std::string::npos);
+    std::string md = himoya::compare_markdown(c, "en", kLabels);
+    CHECK(md.find("## Tajikistan\n\n**Gap: no provision about this topic**") != std::string::npos);
+    CHECK(md.find("### Law on Protection from Domestic Violence — Article 2") != std::string::npos);
+    CHECK(md.find("The whole text, with a comma.") != std::string::npos);
+    CHECK(md.find("Official source: Zakon o zaštiti od nasilja u porodici, No. 102/12 <https://example.org/law>") != std::string::npos);
+    CHECK(md.find("Also mentioned in 2 texts.") != std::string::npos);
+    CHECK(md.find("1 texts of repealed law left out.") != std::string::npos);
+}
+
+TEST_CASE("the fact table export: values in the interface language, English marked where there is none") {
+    json f = {{"fields", {{{"key", "who-issues"}, {"labels", {{"en", "Who issues the order"}, {"tg", "Кӣ ордерро медиҳад"}}}}}},
+              {"jurisdictions",
+               {{{"code", "TJ"},
+                 {"facts", {{"who-issues", {{"value", {{"en", "The police."}}},
+                                            {"citations", {{{"id", "tj-dv-law-2013-en/protection-order"}}}}}}}}}}}};
+    std::string tg = himoya::facts_csv(f, "tg", kLabels);
+    CHECK(tg.rfind(himoya::kUtf8Bom, 0) == 0);
+    CHECK(tg.substr(3) == "Қаламрав,Савол,Ҷавоб,Забони ҷавоб,Муқарраротҳои иқтибосшуда\r\n"
+                          "Тоҷикистон,Кӣ ордерро медиҳад,The police.,Англисӣ,tj-dv-law-2013-en/protection-order\r\n");
 }
