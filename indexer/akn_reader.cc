@@ -1,6 +1,8 @@
 #include "indexer/akn_reader.h"
 
 #include <algorithm>
+#include <ctime>
+#include <map>
 #include <exception>
 #include <string_view>
 #include <unordered_set>
@@ -137,6 +139,7 @@ public:
         doc_.issuing_body = find_issuing_body(meta, work);
         doc_.source.publisher = attr(akn_child(meta, "publication"), "showAs");
         doc_.text_status = "official";
+        read_lifecycle(meta);
     }
 
     // Walks every body of the document (collections and attachments carry
@@ -156,6 +159,42 @@ public:
     }
 
 private:
+    // Legal status from <lifecycle>: a repeal event (type="repeal", or an event
+    // that refers to a TLCEvent whose id or name says repeal) dated today or
+    // earlier makes the act repealed; amendment events make it amended. An act
+    // whose lifecycle says neither gets no status: we do not know.
+    void read_lifecycle(pugi::xml_node meta) {
+        pugi::xml_node lifecycle = akn_child(meta, "lifecycle");
+        if (!lifecycle) return;
+        std::map<std::string, std::string> event_names;  // TLCEvent eId → eId + showAs, lower-cased
+        for (pugi::xml_node r = akn_child(meta, "references").first_child(); r; r = r.next_sibling())
+            if (local_name(r) == "TLCEvent")
+                event_names["#" + attr(r, "eId")] = ascii_lower(attr(r, "eId") + " " + attr(r, "showAs"));
+        const std::string today = today_iso();
+        std::string repealed, amended;
+        for (pugi::xml_node e = lifecycle.first_child(); e; e = e.next_sibling()) {
+            if (local_name(e) != "eventRef") continue;
+            std::string type = ascii_lower(attr(e, "type"));
+            std::string refers = event_names.count(attr(e, "refersTo")) ? event_names[attr(e, "refersTo")] : "";
+            std::string date = attr(e, "date");
+            bool repeal = type == "repeal" || refers.find("repeal") != std::string::npos;
+            bool amendment = type == "amendment" || refers.find("amend") != std::string::npos;
+            if (repeal && !date.empty() && date <= today && (repealed.empty() || date < repealed)) repealed = date;
+            if (amendment && !date.empty() && date <= today && date > amended) amended = date;
+        }
+        if (!repealed.empty()) doc_.legal_status = {"repealed", repealed, {}};
+        else if (!amended.empty()) doc_.legal_status = {"amended", amended, {}};
+    }
+
+    static std::string today_iso() {
+        std::time_t now = std::time(nullptr);
+        std::tm tm{};
+        gmtime_r(&now, &tm);
+        char buf[11];
+        std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+        return buf;
+    }
+
     std::string find_title(pugi::xml_node doc_element, pugi::xml_node work) {
         for (const char* wanted : {"shortTitle", "docTitle"}) {
             for (const char* where : {"preface", "coverPage"}) {

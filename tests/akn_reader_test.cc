@@ -259,3 +259,28 @@ TEST_CASE("rejected AKN input: file:line, never thrown") {
         expect_skip(akn(kNs, "<body>" + open + close + "</body>"), "deeper than 64", 4);
     }
 }
+
+TEST_CASE("lifecycle: a past repeal event makes the act repealed, an amendment amended, a future repeal nothing") {
+    auto with_lifecycle = [](const std::string& events, const std::string& references = "") {
+        std::string xml = akn(kNs, "<body><article eId=\"art_1\"><p>Матн.</p></article></body>");
+        std::string meta = "</identification><lifecycle source=\"#x\">" + events + "</lifecycle>" +
+                           (references.empty() ? "" : "<references source=\"#x\">" + references + "</references>");
+        xml.replace(xml.find("</identification>"), std::string("</identification>").size(), meta);
+        IngestReport r;
+        auto d = read_akn_string(xml, "act.xml", r);
+        REQUIRE(d);
+        return d->legal_status;
+    };
+    // The UK style: an event that refers to a TLCEvent named as the date of repeal.
+    LegalStatus uk = with_lifecycle(
+        "<eventRef date=\"2010-01-01\" type=\"generation\" source=\"#x\"/>"
+        "<eventRef date=\"2016-12-31\" source=\"#x\" refersTo=\"#DateOfRepeal\"/>",
+        "<TLCEvent eId=\"DateOfRepeal\" href=\"/ontology/events/akn/uk/DateOfRepeal\" showAs=\"Date Of Repeal\"/>");
+    CHECK(uk.state == "repealed");
+    CHECK(uk.since == "2016-12-31");
+    LegalStatus amended = with_lifecycle("<eventRef date=\"2018-05-01\" type=\"amendment\" source=\"#x\"/>");
+    CHECK(amended.state == "amended");
+    CHECK(amended.since == "2018-05-01");
+    CHECK(with_lifecycle("<eventRef date=\"2999-01-01\" type=\"repeal\" source=\"#x\"/>").state.empty());
+    CHECK(with_lifecycle("<eventRef date=\"2010-01-01\" type=\"generation\" source=\"#x\"/>").state.empty());
+}
