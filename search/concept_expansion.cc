@@ -17,8 +17,12 @@ Xapian::Query concept_query(const std::string& concept_id, const Thesaurus& thes
         }
         alternatives.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
     }
-    for (const std::string& id : thesaurus.with_descendants(concept_id))
+    // Provisions about the concept or a narrower one, and those whose other
+    // language versions mention it (their own text may word it otherwise).
+    for (const std::string& id : thesaurus.with_descendants(concept_id)) {
         alternatives.emplace_back(terms::boolean_term(terms::kTopic, id));
+        alternatives.emplace_back(terms::boolean_term(terms::kMention, id));
+    }
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 

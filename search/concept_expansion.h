@@ -19,7 +19,7 @@ namespace himoya {
 inline constexpr double kExpansionWeight = 0.8;
 
 // The query for one concept: any of its labels (stems, all languages), or its
-// topic term or a narrower concept's. Adds the labels' stems to `highlight_stems`.
+// about (XC) or mention (XM) term or a narrower concept's. Adds the labels' stems to `highlight_stems`.
 Xapian::Query concept_query(const std::string& concept_id, const Thesaurus& thesaurus, const ConceptTagger& tagger,
                             std::set<std::string>* highlight_stems = nullptr);
 
