@@ -101,12 +101,11 @@ ProvisionConcepts ConceptTagger::judge(const std::vector<Token>& heading, const 
                                        const std::vector<std::string>& markup) const {
     ProvisionConcepts out;
     // An editor's subject indexing (the unit's markup) says what the provision
-    // is about; without it, a label in the heading or opening the text does.
-    // Either way a label in the heading makes its concept a subject, and any
-    // other label occurrence is a mention.
+    // is about: the editor read the heading too. Without it, a label in the
+    // heading or opening the text does. Any other label occurrence is a mention.
     const bool indexed = !markup.empty();
     for (const auto& [id, e] : evidence(heading, text, markup)) {
-        bool about = e.markup || e.heading || (!indexed && e.occurrences > 0 && e.first_word < kOpeningWords);
+        bool about = indexed ? e.markup : e.heading || (e.occurrences > 0 && e.first_word < kOpeningWords);
         if (about) out.about.insert(id);
         else if (e.occurrences > 0) out.mentions.insert(id);
     }

@@ -80,10 +80,10 @@ public:
     // text and markup (never its document's metadata). `heading` and `text`
     // are the analysed tokens of each; `markup` are the topic ids its source
     // markup gives the unit: an editor's subject indexing, taken as `about`.
-    // A label in the heading makes its concept `about`; so does a label that
-    // opens the text of a provision without markup (it defines or regulates
-    // the concept: "Stalking is ...", "A protection order may ..."). Every
-    // other label occurrence is a mention.
+    // A provision without markup is about the concepts whose labels are in
+    // its heading or open its text (it defines or regulates the concept:
+    // "Stalking is ...", "A protection order may ..."). Every other label
+    // occurrence is a mention.
     ProvisionConcepts judge(const std::vector<Token>& heading, const std::vector<Token>& text,
                             const std::vector<std::string>& markup) const;
     // The evidence judge() decides on, by concept id.
