@@ -89,6 +89,8 @@ inline constexpr unsigned kFieldPositionGap = 100;
 // a table of value → language → label, stored as lines "value\tlang\tlabel".
 inline constexpr std::string_view kBodyLabelsKey = "labels:body";
 inline constexpr std::string_view kIstanbulLabelsKey = "labels:istanbul";
+// corpus/jurisdictions.xml as it is: the names by which queries name places (search/places.h).
+inline constexpr std::string_view kPlaceNamesKey = "places";
 using LabelTable = std::map<std::string, std::map<std::string, std::string>>;
 std::string encode_label_table(const LabelTable& table);
 LabelTable decode_label_table(std::string_view text);

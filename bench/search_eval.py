@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Graded search evaluation: nDCG@10 of Himoya and of an SQLite FTS5 baseline on the same provisions.
 
-    search_eval.py HIMOYA eval            # the table: nDCG@10 per language, Himoya (default,
+    search_eval.py HIMOYA eval [NAME=VALUE ...] [--per-query]
+                                          # the table (NAME=VALUE: extra /api/search parameters,
+                                          # e.g. places=0 to measure with a feature off): nDCG@10 per language, Himoya (default,
                                           # versions=separate, cross_language=false) vs FTS5
     search_eval.py HIMOYA pool OUT_DIR    # candidates to grade: every query's top 20 texts from
                                           # the four systems, pooled, in random order, with their text
@@ -38,6 +40,8 @@ DATA = os.path.join(ROOT, "tests", "data", "search_eval")
 LANGS = ("tg", "ru", "en")
 SYSTEMS = ("himoya", "separate", "no-xl", "fts5")
 K = 10
+# Extra /api/search parameters for every Himoya run, e.g. --param places=0 to measure a feature off.
+EXTRA_PARAMS = dict(a.split("=", 1) for a in sys.argv if "=" in a and not a.startswith("-"))
 
 
 def read_tsv(path):
@@ -128,6 +132,7 @@ def fts5_search(db, q, n=20):
 
 def himoya_search(server, q, system, n=20):
     params = {"q": q, "per_page": n, "scope": "provision", "facets": 0, "suggest": 0}
+    params.update(EXTRA_PARAMS)
     if system == "separate":
         params["versions"] = "separate"
     if system == "no-xl":

@@ -75,7 +75,7 @@ bool skipped_dir(const std::string& name) {
 bool is_document_name(const std::string& name) {
     // The thesaurus and the label tables (bodies, Istanbul article titles) are not documents.
     if (name.empty() || name[0] == '.' || name == "thesaurus.xml" || name == "bodies.xml" ||
-        name == "istanbul-articles.xml")
+        name == "istanbul-articles.xml" || name == "jurisdictions.xml")
         return false;
     std::string lower = ascii_lower(name);
     if (ends_with(lower, ".meta.xml")) return false;

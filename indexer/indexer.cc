@@ -235,6 +235,12 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             std::optional<LabelTable> table = path.empty() ? std::nullopt : reader(path, report);
             db.set_metadata(std::string(key), table ? terms::encode_label_table(*table) : "");
         }
+        // Names of places for queries (search/places.h), stored as they are, like the thesaurus.
+        {
+            std::string path = find_table(options.corpus_dirs, "jurisdictions.xml"), xml;
+            if (!path.empty()) load_source_file(path, xml, report);
+            db.set_metadata(std::string(terms::kPlaceNamesKey), xml);
+        }
         for (const std::string& path : list_fact_files(options.corpus_dirs)) {
             if (auto table = read_fact_table(path, report))
                 db.set_metadata("facts:" + table->topic, fact_table_json(*table, citable, path, report).dump());

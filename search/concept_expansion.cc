@@ -26,8 +26,6 @@ Xapian::Query concept_query(const std::string& concept_id, const Thesaurus& thes
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
-namespace {
-
 bool is_plain(std::string_view q) {
     for (char c : q)
         if (c == '"' || c == '(' || c == ')' || c == ':') return false;
@@ -45,6 +43,8 @@ bool is_plain(std::string_view q) {
         if ((q[i] == '-' || q[i] == '+') && (i == 0 || q[i - 1] == ' ')) return false;
     return true;
 }
+
+namespace {
 
 // Non-overlapping label matches, longest first at each position.
 std::vector<ConceptMatch> choose_spans(std::vector<ConceptMatch> matches) {

@@ -23,6 +23,9 @@ inline constexpr double kExpansionWeight = 0.8;
 Xapian::Query concept_query(const std::string& concept_id, const Thesaurus& thesaurus, const ConceptTagger& tagger,
                             std::set<std::string>* highlight_stems = nullptr);
 
+// Whether a query is plain words: no quotes, parentheses, fields or operators.
+bool is_plain(std::string_view query);
+
 // Builds `query` with cross-language expansion: the literal query OR, weighted
 // by kExpansionWeight, the concepts of its label spans (ANDed, any language)
 // with the query's other words as optional boosts. A query with operators is

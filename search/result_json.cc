@@ -40,7 +40,12 @@ nlohmann::json to_json(const SearchResult& r) {
             {"total_versions", r.total_versions}, {"page", r.page}, {"per_page", r.per_page},
             {"took_ms", r.took_ms}, {"hits", hits}, {"facets", facets},
             {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
-            {"expanded_concepts", r.expanded_concepts}};
+            {"expanded_concepts", r.expanded_concepts},
+            {"interpretation",
+             {{"jurisdictions", r.interpretation.jurisdictions},
+              {"words", r.interpretation.words},
+              {"concepts", r.interpretation.concepts},
+              {"relaxed", r.interpretation.relaxed}}}};
 }
 
 }  // namespace himoya

@@ -40,6 +40,8 @@ struct SearchRequest {
     // separate: every matching version is a hit of its own.
     std::string versions = "group";
     std::string ui_lang = "en";       // language of facet value labels: en ru tg
+    bool places = true;               // a place named in the query boosts its jurisdiction (places.h)
+    bool relax = true;                // few texts with every word: accept most of the words
 };
 
 // Limits, enforced by validate(); documented in docs/api.md.
@@ -100,6 +102,15 @@ struct FacetCount {
 };
 
 
+// How the query was read (docs/api.md): the places recognised and the words
+// that had to match once they were set aside, the concepts it was expanded to.
+struct QueryInterpretation {
+    std::vector<std::string> jurisdictions;  // boosted, in the order named
+    std::string words;                       // the query as matched (place names blanked)
+    std::vector<std::string> concepts;
+    bool relaxed = false;  // every word together found few texts: most of the words sufficed
+};
+
 struct SearchResult {
     std::string query;
     long total = 0;           // exact number of hits (texts when versions are grouped)
@@ -112,6 +123,7 @@ struct SearchResult {
     std::map<std::string, std::vector<FacetCount>> facets;  // facet name → counts, best first
     std::optional<std::string> suggestion;
     std::vector<std::string> expanded_concepts;  // concepts the query was expanded with
+    QueryInterpretation interpretation;
 };
 
 }  // namespace himoya

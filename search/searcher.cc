@@ -10,6 +10,7 @@
 #include "analysis/term_scheme.h"
 #include "search/analysis_report.h"
 #include "search/facets.h"
+#include "search/places.h"
 #include "search/concept_expansion.h"
 #include "search/query_builder.h"
 #include "search/searcher_impl.h"
@@ -99,6 +100,13 @@ namespace {
 
 using detail::json_string;
 using detail::record_term;
+
+// Weight added to the records of a jurisdiction named in the query: above
+// what the words of a typical query give a provision (BM25 here rarely
+// reaches 15), so the place's provisions that match come first.
+// Fewer texts than this (a page) for every word together: the search relaxes.
+constexpr long kRelaxBelow = 10;
+constexpr double kPlaceBoost = 15.0;
 
 // How many of the best matches are re-ordered (work crowding, or translation-
 // aware ranking of separate versions); below them the matcher's order stands.
@@ -240,6 +248,8 @@ Searcher::Searcher(const std::vector<std::string>& db_paths) : impl_(std::make_u
         if (impl_->thesaurus) impl_->tagger = std::make_unique<ConceptTagger>(*impl_->thesaurus, impl_->analyzer);
     }
     if (impl_->thesaurus) impl_->labels.add_thesaurus(*impl_->thesaurus);
+    impl_->places = std::make_unique<PlaceRecognizer>(impl_->db.get_metadata(std::string(terms::kPlaceNamesKey)),
+                                                      impl_->analyzer);
     impl_->labels.add_table("body", terms::decode_label_table(impl_->db.get_metadata(std::string(terms::kBodyLabelsKey))));
     impl_->labels.add_table("istanbul",
                             terms::decode_label_table(impl_->db.get_metadata(std::string(terms::kIstanbulLabelsKey))));
@@ -251,13 +261,74 @@ const Labels& Searcher::labels() const { return impl_->labels; }
 
 SearchResult Searcher::search(const SearchRequest& r) {
     validate(r);
+    SearchResult strict = run_search(r, false);
+    // Never an empty page for a reasonable question: when every word together
+    // finds few texts, most of the words will do, ranked by how many and how
+    // rare, the strict matches first (interpretation.relaxed).
+    if (r.relax && strict.total < kRelaxBelow && relaxable(impl_->analyzer, r)) {
+        SearchResult relaxed = run_search(r, true);
+        if (relaxed.total > strict.total) return relaxed;
+    }
+    return strict;
+}
+
+bool Searcher::relaxable(Analyzer& analyzer, const SearchRequest& r) {
+    if (r.query.empty() || !is_plain(r.query)) return false;
+    size_t content = 0;
+    for (const Token& t : analyzer.analyze(r.query, r.lang)) content += !t.stopword;
+    return content >= 2;
+}
+
+SearchResult Searcher::run_search(const SearchRequest& r, bool relaxed) {
     auto started = std::chrono::steady_clock::now();
     Impl& s = *impl_;
     QueryBuilder builder(s.analyzer);
     builder.set_vocabulary(&s.db);
+    // Places named in a plain query are not words a provision must contain:
+    // they boost that jurisdiction's provisions (places.h). A query that is
+    // only a place name stays a word search.
+    std::string words = r.query;
+    std::vector<std::string> place_codes;
+    if (r.places && s.places && !s.places->empty() && is_plain(r.query)) {
+        std::vector<PlaceSpan> spans = s.places->find(s.analyzer, r.query, r.lang);
+        std::string rest = without_spans(r.query, spans);
+        if (!spans.empty() && !builder.build(rest, r.lang).empty) {
+            words = rest;
+            for (const PlaceSpan& span : spans)
+                for (const std::string& code : span.jurisdictions)
+                    if (std::find(place_codes.begin(), place_codes.end(), code) == place_codes.end())
+                        place_codes.push_back(code);
+        }
+    }
     BuiltQuery built = r.cross_language && s.tagger
-                           ? build_expanded_query(builder, s.analyzer, *s.thesaurus, *s.tagger, r.query, r.lang)
-                           : builder.build(r.query, r.lang);
+                           ? build_expanded_query(builder, s.analyzer, *s.thesaurus, *s.tagger, words, r.lang)
+                           : builder.build(words, r.lang);
+    if (relaxed && !built.empty) {
+        // Each word on its own (its stem, spellings and readings, as the
+        // strict query has them) and each concept the query named, OR-ed; the
+        // strict query weighs double, so texts with every word come first.
+        std::vector<Xapian::Query> parts{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.query, 2.0)};
+        for (const Token& t : s.analyzer.analyze(words, r.lang)) {
+            if (t.stopword) continue;
+            BuiltQuery word = builder.build(std::string_view(words).substr(t.start, t.end - t.start), r.lang);
+            if (!word.empty) parts.push_back(word.query);
+        }
+        if (s.tagger)
+            for (const std::string& id : built.matched_concepts)
+                parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, concept_query(id, *s.thesaurus, *s.tagger),
+                                   kExpansionWeight);
+        built.query = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    }
+    if (!place_codes.empty()) {
+        std::vector<Xapian::Query> in_place;
+        for (const std::string& code : place_codes) in_place.emplace_back(terms::boolean_term(terms::kJurisdiction, code));
+        // A constant weight for every record of those jurisdictions, added to
+        // the ones that match the words: strong enough to rank them first.
+        Xapian::Query bonus(Xapian::Query::OP_FILTER,
+                            Xapian::Query((new Xapian::FixedWeightPostingSource(kPlaceBoost))->release()),
+                            Xapian::Query(Xapian::Query::OP_OR, in_place.begin(), in_place.end()));
+        built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.query, bonus);
+    }
     // Default scope: documents when browsing; provisions when searching, falling
     // back to whole documents when the words only meet across provisions.
     std::string scope = r.scope.empty() ? (built.empty ? "document" : "provision") : r.scope;
@@ -323,7 +394,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
             // Our spy cannot be sent to a remote shard: from now on use the built-in one.
             if (s.remote) throw;
             s.remote = true;
-            return search(r);
+            return run_search(r, relaxed);
         }
         mset = std::move(texts.mset);
         items = std::move(texts.texts);
@@ -340,7 +411,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
     if (result.total == 0 && may_fall_back) {
         SearchRequest whole = r;
         whole.scope = "document";
-        SearchResult fallback = search(whole);
+        SearchResult fallback = run_search(whole, relaxed);
         fallback.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         return fallback;
     }
@@ -363,6 +434,10 @@ SearchResult Searcher::search(const SearchRequest& r) {
 
     if (r.suggest) result.suggestion = did_you_mean(s.db, built, r.query);
     result.expanded_concepts.assign(built.matched_concepts.begin(), built.matched_concepts.end());
+    result.interpretation.jurisdictions = place_codes;
+    result.interpretation.words = place_codes.empty() ? r.query : words;
+    result.interpretation.concepts = result.expanded_concepts;
+    result.interpretation.relaxed = relaxed;
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return result;
 }

@@ -64,6 +64,9 @@ public:
     nlohmann::json analyze(const std::string& text, const std::string& language);
 
 private:
+    // One search; `relaxed`: most of the words suffice (search() decides).
+    SearchResult run_search(const SearchRequest& request, bool relaxed);
+    static bool relaxable(class Analyzer& analyzer, const SearchRequest& request);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

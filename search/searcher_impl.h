@@ -17,6 +17,7 @@
 #include "analysis/concept_tagger.h"
 #include "analysis/thesaurus.h"
 #include "search/labels.h"
+#include "search/places.h"
 #include "search/searcher.h"
 
 namespace himoya {
@@ -28,6 +29,7 @@ struct Searcher::Impl {
     std::unique_ptr<ConceptTagger> tagger;    // over `thesaurus`, with `analyzer`
     bool remote = false;  // a shard is remote: only Xapian's built-in match spies run there
     Labels labels;        // every value's label in tg/ru/en
+    std::unique_ptr<PlaceRecognizer> places;  // place names in queries (index metadata "places")
 };
 
 namespace detail {

@@ -74,6 +74,10 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     std::string versions = string_param(params, "versions");
     if (!versions.empty()) r.versions = versions;
     r.ui_lang = ui_lang(params);
+    std::string places = string_param(params, "places");
+    if (places == "false" || places == "0") r.places = false;
+    std::string relax = string_param(params, "relax");
+    if (relax == "false" || relax == "0") r.relax = false;
     std::string facets = string_param(params, "facets");
     if (facets == "false" || facets == "0") r.facets = false;
     validate(r);

@@ -291,7 +291,9 @@ TEST_CASE("whole-document hits and browse scope") {
     testing::TestIndex index;
     Searcher s({index.path()});
     // words from two different articles: only the whole document has both
-    auto r = s.search(query("restraining misdemeanour", "all"));
+    SearchRequest strict = query("restraining misdemeanour", "all");
+    strict.relax = false;
+    auto r = s.search(strict);
     REQUIRE(r.total == 1);
     CHECK(r.hits[0].kind == "document");
     CHECK(r.hits[0].id == "ba-law-en");
@@ -361,4 +363,23 @@ TEST_CASE("health counts documents and provisions") {
     auto h = s.health();
     CHECK(h.documents == 4);
     CHECK(h.provisions == 13);
+}
+
+TEST_CASE("few texts with every word: the search relaxes to most of the words, strict matches first") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    // "restraining" and "court" are in art 3, "fine" only in art 4: nothing has all three
+    SearchRequest r = query("restraining court fine");
+    r.scope = "provision";
+    r.relax = false;
+    CHECK(s.search(r).total == 0);
+    r.relax = true;
+    auto relaxed = s.search(r);
+    CHECK(relaxed.interpretation.relaxed);
+    REQUIRE(relaxed.total >= 2);
+    CHECK(relaxed.hits[0].id == "ba-law-en/art_3");  // two of the three words
+    // one word: nothing to relax
+    auto one = s.search(query("nonexistentword"));
+    CHECK(one.total == 0);
+    CHECK_FALSE(one.interpretation.relaxed);
 }

@@ -7,7 +7,7 @@ foreach(f ${files})
     continue()
   endif()
   # The label tables have schemas of their own.
-  if(f MATCHES "/(bodies|istanbul-articles)\\.xml$")
+  if(f MATCHES "/(bodies|istanbul-articles|jurisdictions)\\.xml$")
     get_filename_component(table ${f} NAME_WE)
     execute_process(COMMAND ${XMLLINT} --noout --relaxng ${CORPUS}/schema/${table}.rng ${f}
                     RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)

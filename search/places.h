@@ -1,0 +1,50 @@
+// Places named in a query: "protection order in Brčko", "охранный ордер в Грузии",
+// "паноҳгоҳ дар Гурҷистон". The names come from data (corpus/jurisdictions.xml,
+// stored in the index as metadata "places"): country and entity names, short
+// forms and adjectives in tg/ru/en, matched through the shared analyser like
+// thesaurus labels (so "Грузии" matches "Грузия", "Тоҷикистон" typed as
+// "Точикистон" matches too). Search then does not require the place's words to
+// occur in a provision, and boosts the provisions of the jurisdictions named
+// (search/searcher.cc; docs/api.md "interpretation").
+//
+// Immutable after construction; find() uses the caller's Analyzer.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "analysis/concept_tagger.h"
+#include "analysis/thesaurus.h"
+
+namespace himoya {
+
+struct PlaceSpan {
+    std::vector<std::string> jurisdictions;  // codes the name stands for (Bosnia: its three entities)
+    size_t start = 0, end = 0;               // byte range in the query
+};
+
+class PlaceRecognizer {
+public:
+    // From the XML of corpus/jurisdictions.xml; "" or a bad file: recognises nothing.
+    PlaceRecognizer(const std::string& xml, Analyzer& analyzer);
+    bool empty() const { return !tagger_; }
+
+    // Non-overlapping place names in `query`, longest first, read in `language`
+    // and, when that is unknown, as Tajik and Russian too.
+    std::vector<PlaceSpan> find(Analyzer& analyzer, std::string_view query, std::string_view language) const;
+
+private:
+    std::optional<Thesaurus> names_;          // one "concept" per <jurisdiction>, its names as labels
+    std::unique_ptr<ConceptTagger> tagger_;   // over names_
+    std::map<std::string, std::vector<std::string>> codes_;  // concept id → jurisdiction codes
+};
+
+// `query` with the spans blanked out (the rest keeps its byte offsets' order).
+std::string without_spans(std::string_view query, const std::vector<PlaceSpan>& spans);
+
+}  // namespace himoya
