@@ -267,7 +267,10 @@ SearchResult Searcher::search(const SearchRequest& r) {
     // rare, the strict matches first (interpretation.relaxed).
     if (r.relax && strict.total < kRelaxBelow && relaxable(impl_->analyzer, r)) {
         SearchResult relaxed = run_search(r, true);
-        if (relaxed.total > strict.total) return relaxed;
+        if (relaxed.total > strict.total) {
+            relaxed.suggestion = strict.suggestion;  // a correction of the words as typed
+            return relaxed;
+        }
     }
     return strict;
 }
@@ -432,7 +435,8 @@ SearchResult Searcher::run_search(const SearchRequest& r, bool relaxed) {
     result.hits = page_hits(s.db, s.analyzer, mset, page_items, built, page_query, grouped,
                             r.sort == "relevance" && !built.empty, grouped && !s.remote ? &text_spy : nullptr);
 
-    if (r.suggest) result.suggestion = did_you_mean(s.db, built, r.query);
+    // Did you mean: only when the words found few texts (a page of results needs no correction).
+    if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = did_you_mean(s.db, built, r.query);
     result.expanded_concepts.assign(built.matched_concepts.begin(), built.matched_concepts.end());
     result.interpretation.jurisdictions = place_codes;
     result.interpretation.words = place_codes.empty() ? r.query : words;
