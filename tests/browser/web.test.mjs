@@ -909,6 +909,74 @@ await step('CSV exports: UTF-8 BOM, headers in the UI language; facts table down
   await p.close();
 });
 
+// ---- how the query was read: places named, relaxed matching ----------------
+
+await step('search (ru): a place in the query is boosted; "only" and "all jurisdictions equally" links', async () => {
+  const q = 'охранный ордер в Грузии';
+  const { body } = await api('/api/search?ui=ru&q=' + encodeURIComponent(q));
+  assert(body && body.interpretation && Array.isArray(body.interpretation.jurisdictions), 'the API answers without interpretation.jurisdictions');
+  assert(body.interpretation.jurisdictions.includes('GE'), `the API did not recognise Georgia: ${JSON.stringify(body.interpretation)}`);
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'interpretation');
+  await searchDone(p, () => p.goto(BASE + '/?ui=ru&q=' + encodeURIComponent(q), { waitUntil: 'domcontentloaded' }));
+  const line = p.locator('#interpretation:not([hidden]) .interp-places');
+  await line.waitFor({ timeout: 5000 });
+  const text = await line.textContent();
+  assert(text.includes('Грузия'), `the interpretation line does not name Грузия: "${text}"`);
+  const firstJ = (await p.locator('#hits li.hit .cite-jurisdiction').first().textContent()) || '';
+  assert(firstJ.trim() === 'Грузия', `the first hit is from "${firstJ}", not Грузия (GE)`);
+  assert(body.hits[0] && body.hits[0].jurisdiction === 'GE', `the API's first hit is ${body.hits[0] && body.hits[0].jurisdiction}, not GE`);
+  const leaks = await englishLeaks(p, 'ru');
+  assert(leaks.length === 0, `English in the Russian UI: ${leaks.slice(0, 3).join(' | ')}`);
+  // "Only Грузия" filters to GE and keeps places on; the line has nothing more to say.
+  assert(((await p.textContent('#interp-only')) || '').includes('Грузия'), 'the "only" link does not name Грузия');
+  const only = await searchDone(p, () => p.click('#interp-only'));
+  let url = new URL(p.url());
+  assert(url.searchParams.getAll('jurisdiction').join() === 'GE' && !url.searchParams.has('places'), `"only" link made ${url.search}`);
+  assert(only && only.total > 0 && only.hits.every((h) => h.jurisdiction === 'GE'), '"only" did not keep only Georgian texts');
+  assert(await p.locator('#interpretation').isHidden(), 'the interpretation line stays once only GE is shown');
+  await searchDone(p, () => p.goBack());
+  await p.locator('#interpretation:not([hidden]) #interp-all-places').waitFor({ timeout: 5000 });
+  // "Search all jurisdictions equally" sets places=0; the line disappears.
+  const all = await searchDone(p, () => p.click('#interp-all-places'));
+  url = new URL(p.url());
+  assert(url.searchParams.get('places') === '0', `places=0 missing from the URL: ${url.search}`);
+  assert(!url.searchParams.has('jurisdiction'), `"all jurisdictions" added a filter: ${url.search}`);
+  assert(all && all.interpretation && all.interpretation.jurisdictions.length === 0, `the API still boosts places with places=0: ${JSON.stringify(all && all.interpretation)}`);
+  assert(await p.locator('#interpretation').isHidden(), 'the interpretation line is still shown with places=0');
+  // The state survives a reload.
+  await searchDone(p, () => p.reload({ waitUntil: 'domcontentloaded' }));
+  assert(new URL(p.url()).searchParams.get('places') === '0' && await p.locator('#interpretation').isHidden(), 'places=0 lost on reload');
+  await p.close();
+});
+
+await step('search (ru): relaxed matching is said, "require every word" sets relax=0', async () => {
+  let q = null;
+  for (const c of ['restraining court fine', 'restraining order fine prison', 'охранный ордер штраф тюрьма', 'shelter court fine']) {
+    const { body } = await api('/api/search?q=' + encodeURIComponent(c));
+    if (body && body.interpretation && body.interpretation.relaxed === true) { q = c; break; }
+  }
+  if (!q) skip('no candidate query relaxes in this corpus');
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'relaxed');
+  const before = await searchDone(p, () => p.goto(BASE + '/?ui=ru&q=' + encodeURIComponent(q), { waitUntil: 'domcontentloaded' }));
+  const note = p.locator('#interpretation:not([hidden]) .interp-relaxed');
+  await note.waitFor({ timeout: 5000 });
+  const text = (await note.textContent()) || '';
+  assert(text.includes('Ни в одном тексте нет всех ваших слов'), `relaxed note not in Russian: "${text}"`);
+  const strict = await searchDone(p, () => p.click('#interp-strict'));
+  const url = new URL(p.url());
+  assert(url.searchParams.get('relax') === '0' && url.searchParams.get('q') === q, `relax=0 missing from the URL: ${url.search}`);
+  assert(strict && strict.interpretation && strict.interpretation.relaxed === false, 'the API still relaxes with relax=0');
+  assert(strict.total <= before.total, `relax=0 found more (${strict.total}) than relaxed (${before.total})`);
+  assert(await p.locator('#interpretation').isHidden(), 'the relaxed note is still shown with relax=0');
+  // A new query starts from the default reading again.
+  await p.fill('#q', 'охранный ордер в Грузии');
+  await searchDone(p, () => p.press('#q', 'Enter'));
+  assert(!new URL(p.url()).searchParams.has('relax'), 'relax=0 carried over to a new query');
+  await p.close();
+});
+
 await step('no horizontal scrolling at 360 px', async () => {
   const small = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US', isMobile: true, hasTouch: true });
   const p = await small.newPage();

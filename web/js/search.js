@@ -45,6 +45,9 @@ function readState(search) {
     page: Number.isFinite(page) && page > 0 ? page : 1,
     per_page: p.get('per_page') || '',
     cross_language: p.get('cross_language') === 'false' ? 'false' : '',
+    // places=0: place names are ordinary words; relax=0: every word required.
+    places: p.get('places') === '0' ? '0' : '',
+    relax: p.get('relax') === '0' ? '0' : '',
     ui: ['en', 'ru', 'tg'].includes(ui) ? ui : '',
   };
 }
@@ -60,6 +63,8 @@ function toParams(s, withUi) {
   if (s.page > 1) p.set('page', String(s.page));
   if (s.per_page) p.set('per_page', s.per_page);
   if (s.cross_language) p.set('cross_language', s.cross_language);
+  if (s.places) p.set('places', s.places);
+  if (s.relax) p.set('relax', s.relax);
   if (withUi && s.ui) p.set('ui', s.ui);
   // The API labels facet values in the UI language.
   if (!withUi) p.set('ui', getLang());
@@ -88,6 +93,14 @@ function withChange(change) {
   const next = structuredClone(state);
   change(next);
   return next;
+}
+
+// A new query starts from the default reading (places boosted, relaxed
+// matching when needed): places=0 and relax=0 are choices about one query.
+function setQuery(s, q) {
+  if (q !== s.q) { s.places = ''; s.relax = ''; }
+  s.q = q;
+  s.page = 1;
 }
 
 function activeFilterCount(s) {
@@ -164,6 +177,7 @@ function render() {
     $('pager').hidden = true;
     $('suggestion').hidden = true;
     $('expanded').hidden = true;
+    $('interpretation').hidden = true;
     $('empty').hidden = true;
     return;
   }
@@ -171,6 +185,7 @@ function render() {
   if (!lastData) return;
   renderSummary(lastData);
   renderSuggestion(lastData.suggestion);
+  renderInterpretation(lastData);
   renderExpanded(lastData);
   renderHits(lastData.hits || []);
   $('empty').hidden = (lastData.total || 0) > 0;
@@ -204,13 +219,49 @@ function renderSuggestion(suggestion) {
   const box = $('suggestion');
   clear(box);
   if (!suggestion || typeof suggestion !== 'string' || suggestion === state.q) { box.hidden = true; return; }
-  const next = withChange((s) => { s.q = suggestion; s.page = 1; });
+  const next = withChange((s) => { setQuery(s, suggestion); });
   const a = el('a', { href: pageUrl(next), id: 'suggestion-link' }, suggestion);
   a.addEventListener('click', (ev) => {
     if (isPlainClick(ev)) { ev.preventDefault(); navigate(next); run(); }
   });
   box.append(t('didYouMean'), ' ', a);
   box.hidden = false;
+}
+
+// How the server read the query: jurisdictions it named (boosted, with
+// links to keep only them or to treat place names as words) and relaxed
+// matching (no text has every word; link to require every word).
+function renderInterpretation(data) {
+  const box = clear($('interpretation'));
+  const it = data && data.interpretation && typeof data.interpretation === 'object' ? data.interpretation : {};
+  let places = Array.isArray(it.jurisdictions) ? [...new Set(it.jurisdictions.filter((j) => typeof j === 'string' && j))] : [];
+  // "Showing Georgia first" only when Georgia has texts among the results.
+  const counts = data && data.facets && Array.isArray(data.facets.jurisdiction) ? data.facets.jurisdiction : null;
+  if (counts) places = places.filter((j) => counts.some((v) => v && String(v.value) === j && Number(v.count) > 0));
+  const chosen = state.filters.jurisdiction;
+  // Nothing to say when the filter already keeps only these jurisdictions.
+  const boosted = places.length > 0 && !state.places && !(chosen.length && chosen.every((j) => places.includes(j)));
+  const relaxed = it.relaxed === true && !state.relax;
+  const link = (id, text, change) => {
+    const next = withChange((s) => { change(s); s.page = 1; });
+    const a = el('a', { href: pageUrl(next), id }, text);
+    a.addEventListener('click', (ev) => { if (isPlainClick(ev)) { ev.preventDefault(); navigate(next); run(); } });
+    return a;
+  };
+  if (boosted) {
+    const names = places.map((j) => valueLabel('jurisdiction', j)).join(', ');
+    box.appendChild(el('p', { class: 'interp-places', dataset: { jurisdictions: places.join(' ') } },
+      t('interpPlaces', { places: names, n: places.length }), ' ',
+      link('interp-only', t('interpOnly', { places: names }), (s) => { s.filters.jurisdiction = places.slice(); }),
+      el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
+      link('interp-all-places', t('interpAllPlaces'), (s) => { s.places = '0'; })));
+  }
+  if (relaxed) {
+    box.appendChild(el('p', { class: 'interp-relaxed' },
+      t('interpRelaxed'), ' ',
+      link('interp-strict', t('interpStrict'), (s) => { s.relax = '0'; })));
+  }
+  box.hidden = !box.firstChild;
 }
 
 // The concepts the query was widened to (other languages, synonyms), with a
@@ -487,7 +538,7 @@ function init() {
   $('search-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const q = $('q').value.trim();
-    navigate(withChange((s) => { s.q = q; s.page = 1; }));
+    navigate(withChange((s) => { setQuery(s, q); }));
     run();
   });
   $('sort').addEventListener('change', () => {
