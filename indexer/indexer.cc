@@ -145,7 +145,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         Xapian::WritableDatabase db(parts > 1 ? part_paths[0] : summary.generation,
                                     incremental ? Xapian::DB_OPEN : Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
         // The hash of a source covers the thesaurus too: a new thesaurus retags everything.
-        std::string hash_salt = "himoya-index-5\n";  // bump when the records change (2: slots 10, 11; 3: XG terms, slot 12; 4: work bytes in slot 12; 5: provision concepts, XM, XS, status key field)
+        std::string hash_salt = "himoya-index-6\n";  // bump when the records change (2: slots 10, 11; 3: XG terms, slot 12; 4: work bytes in slot 12; 5: provision concepts, XM, XS, status key field; 6: heading wdf)
         IndexWriter writer(db);
         // The thesaurus travels inside the index, so the search side expands
         // queries with exactly the concepts the documents were tagged with.

@@ -16,6 +16,9 @@ namespace {
 
 using nlohmann::json;
 
+// Extra within-document frequency of a provision's heading words.
+constexpr Xapian::termcount kHeadingExtraWdf = 2;
+
 // Text kept in a whole-document record's data, for its snippet.
 constexpr size_t kDocumentSnippetSource = 4000;
 
@@ -134,6 +137,14 @@ Xapian::Document RecordBuilder::provision_record(const Document& d, const Provis
     Xapian::Document record;
     unsigned pos = index_text(record, d.title, d.language, 1, true);
     pos = index_text(record, p.label + "\n" + p.heading, d.language, pos, false);
+    // The heading says what the provision is about: its words weigh more than
+    // the body's (as Omega weights titles), through extra within-document
+    // frequency on the stem and plain terms.
+    for (const Token& t : analyzer_.analyze(p.heading, d.language)) {
+        if (t.stopword) continue;
+        record.add_term(t.term, kHeadingExtraWdf);
+        record.add_term(std::string(terms::kStem) + t.stem, kHeadingExtraWdf);
+    }
     // A quotation in the other language is stemmed in its own (docs/analysis.md §4).
     std::string text_lang = passage_language(d.language, p.text);
     index_text(record, p.text, text_lang, pos, false);
