@@ -41,7 +41,7 @@ LANGS = ("tg", "ru", "en")
 SYSTEMS = ("himoya", "separate", "no-xl", "fts5")
 K = 10
 # Extra /api/search parameters for every Himoya run, e.g. --param places=0 to measure a feature off.
-EXTRA_PARAMS = dict(a.split("=", 1) for a in sys.argv if "=" in a and not a.startswith("-"))
+EXTRA_PARAMS = dict(a.split("=", 1) for a in sys.argv[3:] if "=" in a and not a.startswith("-"))
 
 
 def read_tsv(path):
@@ -196,6 +196,15 @@ def evaluate(himoya):
         ratio = row[0] / row[3] if row[3] else float("nan")
         print("%-6s %8.3f %9.3f %8.3f %8.3f %10.2f" % ((lang,) + tuple(row) + (ratio,)))
     print("queries with no result where a relevant text exists: %d %s" % (len(empty), " ".join(empty)))
+    # --min X: fail (exit 1) when Himoya's overall nDCG@10 is below X or a query with a relevant
+    # text finds nothing (the ctest `search_eval` guards the figures of docs/architecture.md).
+    floor = next((float(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--min=")), None)
+    if floor is not None:
+        overall = mean(table.get(("all", "himoya"), []))
+        if overall < floor or empty:
+            print("FAIL: nDCG@10 %.3f (floor %.3f), %d empty" % (overall, floor, len(empty)))
+            sys.exit(1)
+        print("OK: nDCG@10 %.3f >= %.3f" % (overall, floor))
     if "--per-query" in sys.argv:
         for q in qs:
             print("%s\t%s\t%s" % (q["id"], " ".join("%s=%.2f" % (s, ndcg(runs[(q["id"], s)], q["id"], grades) or 0)
