@@ -169,14 +169,19 @@ def ndcg(ranking, qid, grades, k=K):
     return dcg / idcg if idcg > 0 else None
 
 
-def evaluate(himoya):
-    qs, grades = queries(), judgments()
+def provisions_and_runs(himoya, qs):
+    """Every provision and each system's top 20 texts per query, from a fresh index."""
     server = Server(himoya)
     try:
         provs = provisions(server)
-        runs = run_all(server, provs, qs, 20)
+        return provs, run_all(server, provs, qs, 20)
     finally:
         server.close()
+
+
+def evaluate(himoya):
+    qs, grades = queries(), judgments()
+    provs, runs = provisions_and_runs(himoya, qs)
     table = {}  # (lang, system) -> [ndcg]
     empty = []
     for q in qs:
@@ -214,12 +219,7 @@ def evaluate(himoya):
 def pool(himoya, out_dir):
     """Writes OUT_DIR/pool-LANG.md: each query with the texts to grade (every version's text)."""
     qs = queries()
-    server = Server(himoya)
-    try:
-        provs = provisions(server)
-        runs = run_all(server, provs, qs, 20)
-    finally:
-        server.close()
+    provs, runs = provisions_and_runs(himoya, qs)
     by_group = {}
     for i, p in provs.items():
         by_group.setdefault(p["group"], []).append((p["lang"], i, p))
