@@ -167,9 +167,15 @@ private:
         pugi::xml_node lifecycle = akn_child(meta, "lifecycle");
         if (!lifecycle) return;
         std::map<std::string, std::string> event_names;  // TLCEvent eId → eId + showAs, lower-cased
-        for (pugi::xml_node r = akn_child(meta, "references").first_child(); r; r = r.next_sibling())
-            if (local_name(r) == "TLCEvent")
-                event_names["#" + attr(r, "eId")] = ascii_lower(attr(r, "eId") + " " + attr(r, "showAs"));
+        for (pugi::xml_node r = akn_child(meta, "references").first_child(); r; r = r.next_sibling()) {
+            if (local_name(r) != "TLCEvent") continue;
+            // Built piece by piece: `"#" + std::string` temporaries make GCC 12 at -O3 warn (-Wrestrict).
+            std::string key = "#", name = attr(r, "eId");
+            key += name;
+            name += ' ';
+            name += attr(r, "showAs");
+            event_names[key] = ascii_lower(name);
+        }
         const std::string today = today_iso();
         std::string repealed, amended;
         for (pugi::xml_node e = lifecycle.first_child(); e; e = e.next_sibling()) {
