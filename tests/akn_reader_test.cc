@@ -1,4 +1,4 @@
-// Akoma Ntoso reader: every real AKN file in ../shared/realdata reads, with
+// Akoma Ntoso reader: every real AKN file in tests/data/realdata (copies, SOURCES.md there) reads, with
 // a known eId and a word of its text; synthetic files cover the edge cases.
 #include <doctest/doctest.h>
 
@@ -13,7 +13,7 @@ using namespace himoya;
 
 namespace {
 
-const std::string kShared = HIMOYA_SHARED_DIR;
+const std::string kShared = HIMOYA_REALDATA_DIR;
 const std::string kData = std::string(HIMOYA_SOURCE_DIR) + "/tests/data/readers/";
 
 const Provision* find(const Document& d, const std::string& unit_id) {
@@ -28,11 +28,11 @@ bool has_problem(const IngestReport& r, const std::string& needle, bool fatal) {
     return false;
 }
 
-// Reads a real file; fails loudly (never passes silently) when ../shared is absent.
+// Reads a real file; fails loudly (never passes silently) when the fixture is missing.
 Document read_real(const std::string& relative, IngestReport& r) {
-    std::string path = kShared + "/realdata/" + relative;
-    REQUIRE_MESSAGE(std::filesystem::exists(path), "shared data missing: ", path,
-                    " (these tests need ../shared beside the repository)");
+    std::string path = kShared + "/" + relative;
+    REQUIRE_MESSAGE(std::filesystem::exists(path), "fixture missing: ", path,
+                    " (tests/data/realdata, SOURCES.md there)");
     auto d = read_akn(path, r);
     REQUIRE_MESSAGE(d, (r.problems.empty() ? std::string() : r.problems.back().to_string()));
     CHECK(r.documents_read == 1);

@@ -56,8 +56,8 @@ TEST_CASE("read_document_file dispatches by extension and root element") {
 TEST_CASE("read_document_file: real AKN with a prefix, unknown roots and types") {
     TempTree t;
     IngestReport r;
-    std::string it = std::string(HIMOYA_SHARED_DIR) + "/realdata/akn-legaldocml-tests/it_senato_ddl_2013.xml";
-    REQUIRE_MESSAGE(fs::exists(it), "shared data missing: ", it);
+    std::string it = std::string(HIMOYA_REALDATA_DIR) + "/akn-legaldocml-tests/it_senato_ddl_2013.xml";
+    REQUIRE_MESSAGE(fs::exists(it), "fixture missing: ", it);
     auto d = read_document_file(it, r);
     REQUIRE(d);
     CHECK(d->format == "akn");

@@ -1,6 +1,6 @@
 // The indexer end to end, through the real binary: bad files are reported as
 // file:line and skipped, the rest is searchable, rebuilds switch atomically,
-// and every Akoma Ntoso file in ../shared/realdata indexes with its eIds.
+// and every Akoma Ntoso file in tests/data/realdata indexes with its eIds.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -70,9 +70,9 @@ TEST_CASE("--strict fails the run and leaves the previous index in place") {
     CHECK(search(db, {"convention"})["total"].get<long>() > 0);
 }
 
-TEST_CASE("every Akoma Ntoso file in ../shared/realdata indexes; a section's word finds that section by eId") {
-    std::string shared = HIMOYA_SHARED_DIR "/realdata";
-    REQUIRE_MESSAGE(fs::is_directory(shared), "../shared/realdata is missing: " << shared);
+TEST_CASE("every Akoma Ntoso file in tests/data/realdata indexes; a section's word finds that section by eId") {
+    std::string shared = HIMOYA_REALDATA_DIR;
+    REQUIRE_MESSAGE(fs::is_directory(shared), "tests/data/realdata is missing: " << shared);
     TempDir dir("akn");
     std::string db = (dir.path / "index").string();
     auto r = run({HIMOYA_BINARY, "index", "--corpus", shared + "/akn-legaldocml-tests", "--corpus",

@@ -32,7 +32,7 @@ TEST_CASE("Tajik in Latin letters is Tajik") {
 }
 
 TEST_CASE("evaluation set: accuracy per language on sentences of 5 words or more") {
-    auto set = himoya::eval::load_langid_set(HIMOYA_SOURCE_DIR, HIMOYA_SHARED_DIR);
+    auto set = himoya::eval::load_langid_set(HIMOYA_SOURCE_DIR, HIMOYA_SOURCE_DIR "/tests/data");
     for (const auto& t : set) CHECK_MESSAGE(t.kind.rfind("missing", 0) != 0, t.kind);
     std::vector<const himoya::eval::LabelledText*> errors;
     auto acc = himoya::eval::score_langid(set, [](const std::string& s) { return detect_language(s); }, 5, 0, &errors);
