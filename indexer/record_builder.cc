@@ -66,7 +66,7 @@ void add_version_group(Xapian::Document& record, const std::string& group) {
 }  // namespace
 
 unsigned RecordBuilder::index_text(Xapian::Document& record, const std::string& text, const std::string& lang,
-                                 unsigned position, bool title, std::vector<Token>* collected) {
+                                 unsigned position, bool title) {
     auto tokens = analyzer_.analyze(text, lang, position);
     for (const Token& t : tokens) {
         record.add_posting(t.term, t.position);
@@ -87,7 +87,6 @@ unsigned RecordBuilder::index_text(Xapian::Document& record, const std::string& 
         }
     }
     unsigned next = tokens.empty() ? position : tokens.back().position + 1;
-    if (collected) collected->insert(collected->end(), tokens.begin(), tokens.end());
     return next + terms::kFieldPositionGap;
 }
 

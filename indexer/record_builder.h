@@ -55,9 +55,8 @@ private:
     void add_metadata_terms(Xapian::Document& record, const Document& document,
                             const std::vector<std::string>& topics, const std::vector<std::string>& mentions);
     // Indexes `text` at positions from `position`; returns the next free position.
-    // When `collected` is given, the analysed tokens are appended to it.
     unsigned index_text(Xapian::Document& record, const std::string& text, const std::string& lang,
-                        unsigned position, bool title, std::vector<Token>* collected = nullptr);
+                        unsigned position, bool title);
 
     Analyzer analyzer_;
     const ConceptTagger* tagger_ = nullptr;

@@ -13,10 +13,9 @@
 
 #include "analysis/term_scheme.h"
 #include "bench/concept_eval.h"
-#include "indexer/indexer.h"
 #include "search/compare.h"
 #include "search/searcher.h"
-#include "temp_dir.h"
+#include "corpus_index.h"
 
 using namespace himoya;
 using nlohmann::json;
@@ -26,22 +25,8 @@ namespace {
 const std::string kCorpus = HIMOYA_SOURCE_DIR "/corpus";
 
 // One index of the bundled corpus for every test case here.
-struct CorpusIndex {
-    testing::TempDir dir{"concept-eval"};
-    std::string db;
-    CorpusIndex() {
-        IndexOptions options;
-        options.corpus_dirs = {kCorpus};
-        options.db_path = (dir.path / "index").string();
-        options.threads = 2;
-        IngestReport report;
-        build_index(options, report);
-        db = options.db_path;
-    }
-};
-
-CorpusIndex& corpus_index() {
-    static CorpusIndex index;
+testing::CorpusIndex& corpus_index() {
+    static testing::CorpusIndex index("concept-eval");
     return index;
 }
 

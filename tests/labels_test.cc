@@ -6,30 +6,15 @@
 
 #include <set>
 
-#include "indexer/indexer.h"
 #include "search/compare.h"
 #include "search/labels.h"
 #include "search/searcher.h"
-#include "temp_dir.h"
+#include "corpus_index.h"
 
 using namespace himoya;
 using nlohmann::json;
 
 namespace {
-
-struct CorpusIndex {
-    testing::TempDir dir{"labels"};
-    std::string db;
-    CorpusIndex() {
-        IndexOptions options;
-        options.corpus_dirs = {HIMOYA_SOURCE_DIR "/corpus"};
-        options.db_path = (dir.path / "index").string();
-        options.threads = 2;
-        IngestReport report;
-        build_index(options, report);
-        db = options.db_path;
-    }
-};
 
 // Fails naming the value when a language has no label of its own; a Russian
 // or Tajik label equal to the English one counts as missing unless the value
@@ -54,7 +39,7 @@ void check_all_languages(const Labels& labels, const std::string& kind, const st
 }  // namespace
 
 TEST_CASE("every facet value, status, relation and Istanbul title the corpus yields is labelled in tg, ru and en") {
-    CorpusIndex index;
+    testing::CorpusIndex index("labels");
     Searcher searcher({index.db});
     const Labels& labels = searcher.labels();
     SearchRequest browse;
@@ -81,7 +66,7 @@ TEST_CASE("every facet value, status, relation and Istanbul title the corpus yie
 }
 
 TEST_CASE("every concept has its label and its definition in tg, ru and en") {
-    CorpusIndex index;
+    testing::CorpusIndex index("labels");
     Searcher searcher({index.db});
     auto topics = searcher.topics();
     REQUIRE(topics);
