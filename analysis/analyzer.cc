@@ -7,7 +7,7 @@
 namespace himoya {
 
 std::vector<Token> Analyzer::analyze(std::string_view text, std::string_view language,
-                                     unsigned first_position) {
+                                     unsigned first_position, size_t* too_long) {
     std::vector<Token> tokens;
     Utf16Text u16 = to_utf16(text);
     unsigned position = first_position;
@@ -16,6 +16,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::string_view lan
         icu::UnicodeString canonical = normalizer_.canonical(word);
         Token token;
         token.term = to_utf8(canonical);
+        if (token.term.size() > kMaxTermBytes && too_long) ++*too_long;
         if (token.term.empty() || token.term.size() > kMaxTermBytes) continue;
         token.start = u16.byte_offset[static_cast<size_t>(span.begin)];
         token.end = u16.byte_offset[static_cast<size_t>(span.end)];

@@ -45,8 +45,9 @@ public:
 
     // Analyses `text` written in `language` ("tg", "ru", "en", or "auto"/"" for
     // a query whose language is unknown). Invalid UTF-8 is read as U+FFFD.
+    // Words longer than kMaxTermBytes are dropped; `too_long`, when given, counts them.
     std::vector<Token> analyze(std::string_view text, std::string_view language,
-                               unsigned first_position = 1);
+                               unsigned first_position = 1, size_t* too_long = nullptr);
 
     // The stems a query word may have in the documents: its own, plus, for a
     // Cyrillic word with no Tajik letter in a query of unknown language, the

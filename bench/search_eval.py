@@ -5,8 +5,11 @@
                                           # the table (NAME=VALUE: extra /api/search parameters,
                                           # e.g. places=0 to measure with a feature off): nDCG@10 per language, Himoya (default,
                                           # versions=separate, cross_language=false) vs FTS5
-    search_eval.py HIMOYA pool OUT_DIR    # candidates to grade: every query's top 20 texts from
-                                          # the four systems, pooled, in random order, with their text
+    search_eval.py HIMOYA pool OUT_DIR [--ungraded]
+                                          # candidates to grade: every query's top 20 texts from
+                                          # the four systems, pooled, in random order, with their text;
+                                          # --ungraded: only texts no judgments file grades yet (a
+                                          # later round, graded into new judgments files)
 
 Queries: tests/data/search_eval/queries-{tg,ru,en}.tsv (id, lang, form, need, query); judgments:
 tests/data/search_eval/judgments-*.tsv (query id, version group, grade 0-3). Both were
@@ -210,6 +213,19 @@ def evaluate(himoya):
             print("FAIL: nDCG@10 %.3f (floor %.3f), %d empty" % (overall, floor, len(empty)))
             sys.exit(1)
         print("OK: nDCG@10 %.3f >= %.3f" % (overall, floor))
+    holes = sum(1 for q in qs for g in runs[(q["id"], "himoya")][:K] if (q["id"], g) not in grades)
+    print("ungraded texts in Himoya's top %d: %d (they count 0; grade them in a new judgments file)" % (K, holes))
+    if "--show" in sys.argv:
+        # Each query's top 10 with grades (? = ungraded) and the best-graded texts it missed.
+        for q in qs:
+            top = runs[(q["id"], "himoya")][:K]
+            print("%s %s" % (q["id"], q["query"]))
+            for g in top:
+                print("   %s %s" % (grades.get((q["id"], g), "?"), g))
+            missed = sorted(((v, g) for (qq, g), v in grades.items() if qq == q["id"] and v >= 2 and g not in top),
+                            reverse=True)
+            for v, g in missed[:6]:
+                print("   missed %d %s" % (v, g))
     if "--per-query" in sys.argv:
         for q in qs:
             print("%s\t%s\t%s" % (q["id"], " ".join("%s=%.2f" % (s, ndcg(runs[(q["id"], s)], q["id"], grades) or 0)
@@ -220,6 +236,7 @@ def pool(himoya, out_dir):
     """Writes OUT_DIR/pool-LANG.md: each query with the texts to grade (every version's text)."""
     qs = queries()
     provs, runs = provisions_and_runs(himoya, qs)
+    graded = judgments() if "--ungraded" in sys.argv else {}
     by_group = {}
     for i, p in provs.items():
         by_group.setdefault(p["group"], []).append((p["lang"], i, p))
@@ -228,7 +245,7 @@ def pool(himoya, out_dir):
     for lang in LANGS:
         lines = []
         for q in (q for q in qs if q["lang"] == lang):
-            groups = sorted({g for s in SYSTEMS for g in runs[(q["id"], s)]})
+            groups = sorted({g for s in SYSTEMS for g in runs[(q["id"], s)] if (q["id"], g) not in graded})
             rng.shuffle(groups)
             lines.append("# QUERY %s: %s\nNeed: %s\nCandidates: %d\n" % (q["id"], q["query"], q["need"], len(groups)))
             for g in groups:

@@ -13,6 +13,7 @@
 #include "analysis/concept_tagger.h"
 #include "analysis/thesaurus.h"
 #include "search/query_builder.h"
+#include "search/query_tree.h"
 
 namespace himoya {
 
@@ -23,15 +24,11 @@ inline constexpr double kExpansionWeight = 0.8;
 Xapian::Query concept_query(const std::string& concept_id, const Thesaurus& thesaurus, const ConceptTagger& tagger,
                             std::set<std::string>* highlight_stems = nullptr);
 
-// Whether a query is plain words: no quotes, parentheses, fields or operators.
-bool is_plain(std::string_view query);
-
-// Builds `query` with cross-language expansion: the literal query OR, weighted
-// by kExpansionWeight, the concepts of its label spans (ANDed, any language)
-// with the query's other words as optional boosts. A query with operators is
-// expanded only when its words form exactly one label. Labels are looked for
-// under the Tajik and Russian readings too when the language is unknown.
-// Records matched concepts in built.matched_concepts.
+// Builds `query` with cross-language expansion: every run of words forming a
+// thesaurus label (any language; Tajik and Russian readings too when the
+// language is unknown) is satisfied by those words or, weighted by
+// kExpansionWeight, by the label's concept in any language
+// (query_tree.h, group_concept_spans). Records matched concepts in built.matched_concepts.
 BuiltQuery build_expanded_query(QueryBuilder& builder, Analyzer& analyzer, const Thesaurus& thesaurus,
                                 const ConceptTagger& tagger, std::string_view query, std::string_view language);
 

@@ -6,147 +6,144 @@
 #include "analysis/term_scheme.h"
 #include "search/search_types.h"
 
+#include "search/query_builder.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "analysis/language.h"
+#include "analysis/normalizer.h"
+#include "analysis/stopwords.h"
+#include "analysis/term_scheme.h"
+#include "search/concept_expansion.h"
+#include "search/search_types.h"
+
 namespace himoya {
 namespace {
-
-enum class Kind { kWord, kPhrase, kOr, kAnd, kNot, kOpen, kClose };
-
-struct Lexeme {
-    Kind kind;
-    std::string text;     // word or phrase text
-    size_t start = 0;     // byte offset of text in the query
-    bool title = false;   // title: field
-    int sign = 0;         // -1 for -word, +1 for +word
-};
 
 // Weight of the folded-layer alternative relative to the exact forms.
 constexpr double kFoldedWeight = 0.5;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// Compiles the nodes of one tree into `out`.
+class Compiler {
+public:
+    Compiler(Analyzer& analyzer, const Xapian::Database* vocabulary, const Thesaurus* thesaurus,
+             const ConceptTagger* tagger, const QueryTree& tree, BuiltQuery& out, bool keep_stopwords)
+        : analyzer_(analyzer), vocabulary_(vocabulary), thesaurus_(thesaurus), tagger_(tagger),
+          language_(tree.language), latin_tajik_(tree.latin_tajik), out_(out), keep_stopwords_(keep_stopwords) {}
 
-std::vector<Lexeme> lex(std::string_view q) {
-    std::vector<Lexeme> out;
-    size_t i = 0;
-    while (i < q.size()) {
-        char c = q[i];
-        if (is_space(c)) { ++i; continue; }
-        if (c == '(') { out.push_back({Kind::kOpen, "", i}); ++i; continue; }
-        if (c == ')') { out.push_back({Kind::kClose, "", i}); ++i; continue; }
-        Lexeme lx{Kind::kWord, "", i};
-        if ((c == '-' || c == '+') && i + 1 < q.size() && !is_space(q[i + 1])) {
-            lx.sign = c == '-' ? -1 : 1;
-            ++i;
-        }
-        if (q.substr(i, 6) == "title:" && i + 6 < q.size() && !is_space(q[i + 6])) {
-            lx.title = true;
-            i += 6;
-        }
-        if (i < q.size() && q[i] == '"') {
-            size_t close = q.find('"', i + 1);
-            if (close == std::string_view::npos) close = q.size();  // forgive an unclosed quote
-            lx.kind = Kind::kPhrase;
-            lx.start = i + 1;
-            lx.text = std::string(q.substr(i + 1, close - i - 1));
-            i = close + 1;
-        } else {
-            size_t end = i;
-            while (end < q.size() && !is_space(q[end]) && q[end] != '(' && q[end] != ')' && q[end] != '"') ++end;
-            lx.start = i;
-            lx.text = std::string(q.substr(i, end - i));
-            i = end;
-            if (!lx.title && lx.sign == 0) {
-                if (lx.text == "OR") lx.kind = Kind::kOr;
-                else if (lx.text == "AND") lx.kind = Kind::kAnd;
-                else if (lx.text == "NOT") lx.kind = Kind::kNot;
+    // The query of a node; empty when it constrains nothing (stopwords only).
+    Xapian::Query node(const QueryNode& n, bool negated) {
+        switch (n.kind) {
+            case QueryNode::Kind::kWord: return word(n, negated);
+            case QueryNode::Kind::kPhrase: return phrase(n, negated);
+            case QueryNode::Kind::kSpan: return span(n, negated);
+            case QueryNode::Kind::kOr: {
+                std::vector<Xapian::Query> any;
+                for (const QueryNode& c : n.children) {
+                    Xapian::Query q = node(c, negated);
+                    if (!q.empty()) any.push_back(q);
+                }
+                if (any.empty()) return {};
+                return any.size() == 1 ? any.front() : Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+            }
+            case QueryNode::Kind::kAnd: {
+                // Beside a concept span the other words rank, they do not
+                // filter: a translation cannot contain them as typed, and a
+                // provision only carrying the concept is still an answer —
+                // below every one that also has the words (kUnitBonus per
+                // word, by rarity). "паноҳгоҳ барои ҷабрдидагон" finds the
+                // English version of a shelter article; "protection order
+                // duration Moldova" puts the provisions on duration first.
+                // The bonus is a tenth of a relaxed word's: on the order of a
+                // strong term's BM25 weight, so the concept's translations stay
+                // near the top (kBesideConceptShare).
+                bool beside_span = false;
+                for (const QueryNode& c : n.children)
+                    beside_span = beside_span || (c.kind == QueryNode::Kind::kSpan && !c.negated && !c.concepts.empty());
+                beside_span = beside_span && thesaurus_ && tagger_ && !negated && !relaxed_;
+                std::vector<Xapian::Query> positive, negative, ranking;
+                for (const QueryNode& c : n.children) {
+                    Xapian::Query q = node(c, negated != c.negated);
+                    if (q.empty()) continue;
+                    if (beside_span && !c.negated && c.kind == QueryNode::Kind::kWord)
+                        ranking.push_back(with_bonus(q, rarity(c) * QueryBuilder::kBesideConceptShare));
+                    else
+                        (c.negated ? negative : positive).push_back(q);
+                }
+                if (!ranking.empty()) {
+                    Xapian::Query required(Xapian::Query::OP_AND, positive.begin(), positive.end());
+                    positive = {Xapian::Query(Xapian::Query::OP_AND_MAYBE, required,
+                                              Xapian::Query(Xapian::Query::OP_OR, ranking.begin(), ranking.end()))};
+                }
+                Xapian::Query result;
+                if (!positive.empty())
+                    result = positive.size() == 1 ? positive.front()
+                                                  : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
+                if (!negative.empty()) {
+                    Xapian::Query neg(Xapian::Query::OP_OR, negative.begin(), negative.end());
+                    result = Xapian::Query(Xapian::Query::OP_AND_NOT, result.empty() ? match_all() : result, neg);
+                }
+                return result;
             }
         }
-        if (lx.kind == Kind::kWord && lx.text.empty()) continue;
-        out.push_back(std::move(lx));
-    }
-    return out;
-}
-
-class Parser {
-public:
-    Parser(std::vector<Lexeme> lexemes, Analyzer& analyzer, std::string_view language, BuiltQuery& out,
-           const Xapian::Database* vocabulary)
-        : lx_(std::move(lexemes)), analyzer_(analyzer), language_(language), out_(out), vocabulary_(vocabulary) {}
-
-    Xapian::Query parse() {
-        Xapian::Query q = or_expr(0);
-        // Stray ')' or trailing operators are forgiven: parse what follows too.
-        while (pos_ < lx_.size()) {
-            ++pos_;
-            Xapian::Query more = or_expr(0);
-            if (!more.empty()) q = q.empty() ? more : Xapian::Query(Xapian::Query::OP_AND, q, more);
-        }
-        return q;
+        return {};
     }
 
     bool saw_only_stopwords() const { return content_ == 0 && stopwords_ > 0; }
-    void keep_stopwords() { keep_stopwords_ = true; }
+
+    // `q` plus kUnitBonus × `share` for every record it matches: how texts
+    // are ranked by the number of typed words they satisfy.
+    static Xapian::Query with_bonus(const Xapian::Query& q, double share) {
+        Xapian::Query bonus(Xapian::Query::OP_FILTER,
+                            Xapian::Query((new Xapian::FixedWeightPostingSource(QueryBuilder::kUnitBonus * share))->release()), q);
+        return Xapian::Query(Xapian::Query::OP_OR, q, bonus);
+    }
+    void set_relaxed(bool relaxed) { relaxed_ = relaxed; }
+
+    // How much satisfying this unit is worth in relaxed matching: its share of
+    // the largest possible idf (0 for a word in every record, 1 for a word in
+    // one), 1 for a concept or a phrase.
+    double rarity(const QueryNode& unit) const {
+        if (!vocabulary_ || unit.kind != QueryNode::Kind::kWord) return 1.0;
+        const double n = vocabulary_->get_doccount();
+        Xapian::doccount df = 0;
+        for (const Token& t : unit.tokens)
+            if (!t.stopword) df = std::max(df, vocabulary_->get_termfreq(std::string(terms::kStem) + t.stem));
+        if (df == 0 || n < 2) return 1.0;
+        double r = std::log((n + 1) / (df + 1)) / std::log(n + 1);
+        return std::clamp(r, 0.0, 1.0);
+    }
 
 private:
-    bool at(Kind k) const { return pos_ < lx_.size() && lx_[pos_].kind == k; }
-
-    void check_depth(int depth) const {
-        if (depth > QueryBuilder::kMaxDepth) throw BadRequest("query nests too deeply");
-    }
-
-    Xapian::Query or_expr(int depth) {
-        check_depth(depth);
-        Xapian::Query left = and_expr(depth);
-        while (at(Kind::kOr)) {
-            ++pos_;
-            Xapian::Query right = and_expr(depth);
-            if (left.empty()) left = right;
-            else if (!right.empty()) left = Xapian::Query(Xapian::Query::OP_OR, left, right);
+    // A label span: its words, or (weighted below them) any of its concepts in any language.
+    Xapian::Query span(const QueryNode& n, bool negated) {
+        std::vector<Xapian::Query> words;
+        for (const QueryNode& w : n.children) {
+            Xapian::Query q = word(w, negated);
+            if (!q.empty()) words.push_back(q);
         }
-        return left;
-    }
-
-    Xapian::Query and_expr(int depth) {
-        std::vector<Xapian::Query> positive, negative;
-        while (pos_ < lx_.size() && !at(Kind::kOr) && !at(Kind::kClose)) {
-            if (at(Kind::kAnd)) { ++pos_; continue; }
-            bool negated = false;
-            int nots = 0;
-            while (at(Kind::kNot)) { ++pos_; negated = !negated; check_depth(depth + ++nots); }
-            if (pos_ >= lx_.size() || at(Kind::kOr) || at(Kind::kClose)) break;
-            if (lx_[pos_].sign < 0) negated = !negated;
-            Xapian::Query q = primary(depth, negated);
-            if (q.empty()) continue;
-            (negated ? negative : positive).push_back(q);
+        Xapian::Query literal;
+        if (!words.empty())
+            literal = words.size() == 1 ? words.front() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+        if (!thesaurus_ || !tagger_ || negated) return literal;
+        std::vector<Xapian::Query> concepts;
+        for (const std::string& id : n.concepts) {
+            out_.matched_concepts.insert(id);
+            concepts.push_back(concept_query(id, *thesaurus_, *tagger_, &out_.highlight_stems));
         }
-        Xapian::Query result;
-        if (!positive.empty()) result = Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
-        if (!negative.empty()) {
-            Xapian::Query neg(Xapian::Query::OP_OR, negative.begin(), negative.end());
-            result = Xapian::Query(Xapian::Query::OP_AND_NOT, result.empty() ? match_all() : result, neg);
-        }
-        return result;
-    }
-
-    Xapian::Query primary(int depth, bool negated) {
-        const Lexeme& lx = lx_[pos_];
-        if (lx.kind == Kind::kOpen) {
-            ++pos_;
-            Xapian::Query inner = or_expr(depth + 1);
-            if (at(Kind::kClose)) ++pos_;  // forgive a missing ')'
-            return inner;
-        }
-        ++pos_;
-        if (lx.kind == Kind::kPhrase) return phrase(lx, negated);
-        if (lx.kind == Kind::kWord) return word(lx, negated);
-        return {};
+        Xapian::Query expansion(Xapian::Query::OP_SCALE_WEIGHT,
+                              Xapian::Query(Xapian::Query::OP_OR, concepts.begin(), concepts.end()), kExpansionWeight);
+        if (literal.empty()) return expansion;
+        return Xapian::Query(Xapian::Query::OP_OR, literal, expansion);
     }
 
     // Prefix for positional (unstemmed) terms and for stems of this field.
     std::string raw_prefix(bool title) const { return title ? std::string(terms::kTitle) : std::string(); }
     std::string stem_prefix(bool title) const { return std::string(title ? terms::kTitleStem : terms::kStem); }
 
-    Xapian::Query phrase(const Lexeme& lx, bool negated) {
-        auto tokens = analyzer_.analyze(lx.text, language_);
+    Xapian::Query phrase(const QueryNode& lx, bool negated) {
+        const auto& tokens = lx.tokens;
         std::vector<Xapian::Query> parts;
         for (const Token& t : tokens) {
             parts.emplace_back(raw_prefix(lx.title) + t.term, 1, t.position);
@@ -158,8 +155,8 @@ private:
         return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), static_cast<Xapian::termcount>(parts.size()));
     }
 
-    Xapian::Query word(const Lexeme& lx, bool negated) {
-        auto tokens = analyzer_.analyze(lx.text, language_);
+    Xapian::Query word(const QueryNode& lx, bool negated) {
+        const auto& tokens = lx.tokens;
         std::vector<Xapian::Query> parts;
         for (const Token& t : tokens) {
             bool stopword = t.stopword || (latin_tajik_ && t.lang == "en" &&
@@ -241,45 +238,72 @@ private:
         }
     }
 
-    std::vector<Lexeme> lx_;
     Analyzer& analyzer_;
-    std::string_view language_;
-    BuiltQuery& out_;
     const Xapian::Database* vocabulary_;
-    size_t pos_ = 0;
+    const Thesaurus* thesaurus_;
+    const ConceptTagger* tagger_;
+    std::string language_;
+    bool latin_tajik_;
+    BuiltQuery& out_;
+    bool keep_stopwords_;
     int content_ = 0;
     int stopwords_ = 0;
-    bool keep_stopwords_ = false;
-
-public:
-    bool latin_tajik_ = false;  // the query is Tajik written in Latin letters
+    bool relaxed_ = false;
 };
+
+// What a place named in the query adds: kPlaceBonus to every record of its jurisdictions.
+Xapian::Query place_bonus(const std::vector<std::string>& jurisdictions) {
+    std::vector<Xapian::Query> in_place;
+    for (const std::string& code : jurisdictions) in_place.emplace_back(terms::boolean_term(terms::kJurisdiction, code));
+    return Xapian::Query(Xapian::Query::OP_FILTER,
+                         Xapian::Query((new Xapian::FixedWeightPostingSource(QueryBuilder::kPlaceBonus))->release()),
+                         Xapian::Query(Xapian::Query::OP_OR, in_place.begin(), in_place.end()));
+}
 
 }  // namespace
 
-BuiltQuery QueryBuilder::build(std::string_view query, std::string_view language) {
-    BuiltQuery out;
-    auto lexemes = lex(query);
-    Xapian::Query q;
-    {
-        // Latin words are tried as Tajik when the query reads as Latin-script
-        // Tajik (language identifier) or the user said the query is Tajik.
-        bool latin_tajik = language == "tg" || (language != "en" && identify_language(query).latin_tajik);
-        Parser parser(lexemes, analyzer_, language, out, vocabulary_);
-        parser.latin_tajik_ = latin_tajik;
-        q = parser.parse();
-        if (parser.saw_only_stopwords()) {
-            // "the", "и", "дар": a query of stopwords alone searches for them.
-            out = BuiltQuery{};
-            Parser again(lexemes, analyzer_, language, out, vocabulary_);
-            again.latin_tajik_ = latin_tajik;
-            again.keep_stopwords();
-            q = again.parse();
+BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
+    const auto units = tree.units();
+    const bool relax = matching == Matching::kRelaxed && tree.plain && units.size() >= 2;
+    auto run = [&](BuiltQuery& out, bool keep_stopwords, bool& only_stopwords) {
+        Compiler c(analyzer_, vocabulary_, thesaurus_, tagger_, tree, out, keep_stopwords);
+        c.set_relaxed(relax);
+        Xapian::Query q;
+        if (relax) {
+            // Each unit on its own, plus a constant per unit satisfied (scaled
+            // by its rarity): texts with more of the words come first, those
+            // with all of them (the strict matches) before any other.
+            std::vector<Xapian::Query> parts;
+            for (const QueryNode* unit : units) {
+                Xapian::Query uq = c.node(*unit, false);
+                if (uq.empty()) continue;
+                parts.push_back(Compiler::with_bonus(uq, c.rarity(*unit)));
+            }
+            if (!parts.empty()) q = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+            out.relaxed = parts.size() >= 2;
+        } else {
+            q = c.node(tree.root, false);
         }
+        only_stopwords = c.saw_only_stopwords();
+        return q;
+    };
+    BuiltQuery out;
+    bool only_stopwords = false;
+    Xapian::Query q = run(out, false, only_stopwords);
+    if (only_stopwords) {
+        // "the", "и", "дар": a query of stopwords alone searches for them.
+        out = BuiltQuery{};
+        q = run(out, true, only_stopwords);
     }
+    if (!q.empty() && !tree.jurisdictions.empty())
+        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, place_bonus(tree.jurisdictions));
     out.empty = q.empty();
     out.query = out.empty ? match_all() : q;
     return out;
+}
+
+BuiltQuery QueryBuilder::build(std::string_view query, std::string_view language) {
+    return compile(parse_query(query, language, analyzer_));
 }
 
 }  // namespace himoya

@@ -1,8 +1,10 @@
-// Turns the user's query string into a Xapian::Query through the same Analyzer
-// that indexed the documents (the symmetry Xapian's TermGenerator/QueryParser
-// pair has). Syntax: words (AND by default), "phrases", OR, AND, NOT, -word,
-// +word, (groups), title:word, title:"phrase". Stopwords are dropped outside
-// phrases unless the query has nothing else.
+// Compiles a query tree (query_tree.h) into a Xapian::Query through the same
+// Analyzer that indexed the documents (the symmetry Xapian's TermGenerator/
+// QueryParser pair has): each word as its exact term, its stems, its folded
+// spelling and respellings; each concept span also as its concept in every
+// language; places as a boost. Strict matching needs every word; relaxed
+// matching (a plain query whose strict match found few texts) accepts most
+// of them, and ranks a text by how many it satisfies before anything else.
 //
 // Not thread-safe: uses the caller's Analyzer.
 #pragma once
@@ -15,6 +17,9 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.h"
+#include "analysis/concept_tagger.h"
+#include "analysis/thesaurus.h"
+#include "search/query_tree.h"
 
 namespace himoya {
 
@@ -38,24 +43,54 @@ struct BuiltQuery {
     std::set<std::string> highlight_stems;  // their stems, in every language tried
     std::vector<QueryWord> words;           // positive words, for spelling suggestions
     std::set<std::string> matched_concepts; // thesaurus concepts the query expanded to
+    bool relaxed = false;                   // compiled with Matching::kRelaxed
 };
+
+// Strict: every word (or its concept) must match. Relaxed: any word will do;
+// a text gains kUnitBonus (scaled by the word's rarity) per word it satisfies.
+enum class Matching { kStrict, kRelaxed };
 
 class QueryBuilder {
 public:
-    static constexpr int kMaxDepth = 32;  // nesting of parentheses and NOTs
+    static constexpr int kMaxDepth = QueryTree::kMaxDepth;
+    // Weight a text gains per typed word (or concept span) it satisfies in
+    // relaxed matching, and per place named that it belongs to: above what
+    // BM25 gives a provision's words (rarely 60), so the count of words
+    // satisfied orders the results and relevance orders texts within a count.
+    static constexpr double kUnitBonus = 100.0;
+    // A place named counts for more than one word and less than two: of texts
+    // satisfying equally many words, those of the place come first.
+    static constexpr double kPlaceBonus = 150.0;
+    // Share of kUnitBonus a word beside a concept span earns (its words rank,
+    // they do not filter). Measured with bench/search_eval.py and the
+    // cross-language recall test: 1.0 drowned the concept's translations
+    // (recall@10 0.88), 0 ignored the words; 0.1 keeps both (docs/architecture.md).
+    static constexpr double kBesideConceptShare = 0.1;
 
     explicit QueryBuilder(Analyzer& analyzer) : analyzer_(analyzer) {}
     // The index whose vocabulary respells substitute spellings ("зуровари" →
-    // "зӯроварӣ", terms::kFoldedSpelling); none: no respelling. Must outlive build().
+    // "зӯроварӣ", terms::kFoldedSpelling) and tells how rare a word is; none:
+    // no respelling, every word equally rare. Must outlive compile().
     void set_vocabulary(const Xapian::Database* db) { vocabulary_ = db; }
+    // The thesaurus concept spans are expanded with; none: spans match by their words only.
+    void set_concepts(const Thesaurus* thesaurus, const ConceptTagger* tagger) {
+        thesaurus_ = thesaurus;
+        tagger_ = tagger;
+    }
 
-    // `language` is the query language hint (tg ru en auto). Throws BadRequest
-    // for queries it cannot make sense of (e.g. nesting deeper than kMaxDepth).
+    // The Xapian query of a tree. Relaxed applies to plain queries of two or
+    // more words; otherwise the query is strict.
+    BuiltQuery compile(const QueryTree& tree, Matching matching = Matching::kStrict);
+
+    // parse_query + compile, without concept spans, places or question words.
+    // Throws BadRequest for queries it cannot make sense of (e.g. nesting deeper than kMaxDepth).
     BuiltQuery build(std::string_view query, std::string_view language);
 
 private:
     Analyzer& analyzer_;
     const Xapian::Database* vocabulary_ = nullptr;
+    const Thesaurus* thesaurus_ = nullptr;
+    const ConceptTagger* tagger_ = nullptr;
 };
 
 }  // namespace himoya

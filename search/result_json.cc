@@ -45,6 +45,7 @@ nlohmann::json to_json(const SearchResult& r) {
              {{"jurisdictions", r.interpretation.jurisdictions},
               {"words", r.interpretation.words},
               {"concepts", r.interpretation.concepts},
+              {"question_words", r.interpretation.question_words},
               {"relaxed", r.interpretation.relaxed}}}};
 }
 

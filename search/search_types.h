@@ -108,6 +108,7 @@ struct QueryInterpretation {
     std::vector<std::string> jurisdictions;  // boosted, in the order named
     std::string words;                       // the query as matched (place names blanked)
     std::vector<std::string> concepts;
+    std::vector<std::string> question_words;  // dropped: "who", "кто", "чанд" need not occur
     bool relaxed = false;  // every word together found few texts: most of the words sufficed
 };
 

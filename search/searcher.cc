@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 #include <stdexcept>
 
 #include <xapian.h>
@@ -13,6 +14,7 @@
 #include "search/places.h"
 #include "search/concept_expansion.h"
 #include "search/query_builder.h"
+#include "search/query_tree.h"
 #include "search/searcher_impl.h"
 #include "search/snippets.h"
 #include "search/version_ranking.h"
@@ -101,22 +103,18 @@ namespace {
 using detail::json_string;
 using detail::record_term;
 
-// Weight added to the records of a jurisdiction named in the query: above
-// what the words of a typical query give a provision (BM25 here rarely
-// reaches 15), so the place's provisions that match come first.
 // Fewer texts than this (a page) for every word together: the search relaxes.
 constexpr long kRelaxBelow = 10;
-constexpr double kPlaceBoost = 15.0;
 
 // How many of the best matches are re-ordered (work crowding, or translation-
 // aware ranking of separate versions); below them the matcher's order stands.
 constexpr Xapian::doccount kRerankWindow = 100;
 
 // `items` (indices into `mset`, best first) with the first kRerankWindow re-ordered:
-// grouped (`keys` given: each item's version key), texts crowded by work; else
-// each version after its best match.
+// grouped (`keys` given: each item's version key), texts crowded by work when
+// `crowd`; else each version after its best match.
 std::vector<Xapian::doccount> rerank_window(const Xapian::MSet& mset, const std::vector<Xapian::doccount>& items,
-                                            const std::vector<std::string>& keys) {
+                                            const std::vector<std::string>& keys, bool crowd) {
     const size_t window = std::min<size_t>(items.size(), kRerankWindow);
     std::vector<size_t> order;
     if (!keys.empty()) {
@@ -126,7 +124,7 @@ std::vector<Xapian::doccount> rerank_window(const Xapian::MSet& mset, const std:
                                 ? keys[i].substr(8)  // the work's 4 bytes
                                 : std::string(terms::work_of_group(
                                       mset[items[i]].get_document().get_value(terms::kSlotVersionGroup))));
-        order = crowd_works(works);
+        order = crowd ? crowd_works(works) : crowd_works(works, works.size() + 1);
     } else {
         std::vector<RankedVersion> versions;
         for (size_t i = 0; i < window; ++i) {
@@ -199,14 +197,53 @@ std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer,
         SearchHit hit = detail::hit_from_data(data);
         for (const auto& t : hit.topics)
             if (built.matched_concepts.count(t)) hit.matched_concepts.push_back(t);
-        hit.snippet = make_snippet(analyzer, json_string(data, "text"), hit.lang, built.highlight_terms,
-                                   built.highlight_stems);
+        // Highlight what matched in this record, nothing else: the query's
+        // words and stems that this record holds.
+        std::set<std::string> terms, stems;
+        Xapian::TermIterator held = record.termlist_begin();
+        auto holds = [&](const std::string& term) {
+            held.skip_to(term);
+            return held != record.termlist_end() && *held == term;
+        };
+        for (const std::string& t : built.highlight_terms)  // sorted: skip_to moves forward only
+            if (holds(t)) terms.insert(t);
+        held = record.termlist_begin();
+        for (const std::string& stem : built.highlight_stems)
+            if (holds(std::string(terms::kStem) + stem)) stems.insert(stem);
+        hit.snippet = make_snippet(analyzer, json_string(data, "text"), hit.lang, terms, stems);
         hit.score = it.get_weight();
         hit.version_group = group;
         if (text != versions.end()) hit.versions = detail::other_versions(text->second, hit.id);
         hits.push_back(std::move(hit));
     }
     return hits;
+}
+
+// Work crowding (work_crowding.h) serves a topic query — every word part of a
+// thesaurus label, no place named: the reader surveys coverage, and one long
+// document should not fill the page. A question naming a place or carrying
+// its own words is about particular provisions, often of one document:
+// crowding pushed them off the page (bench/search_eval.py, docs/architecture.md).
+bool crowds(const QueryTree& tree) {
+    if (!tree.jurisdictions.empty()) return false;
+    auto units = tree.units();
+    if (units.empty()) return false;
+    for (const QueryNode* u : units)
+        if (u->kind != QueryNode::Kind::kSpan) return false;
+    return true;
+}
+
+// The words that had to match: the query without the places and question
+// words set aside (the query itself when nothing was).
+std::string words_of(const QueryTree& tree, const std::string& query) {
+    if (tree.jurisdictions.empty() && tree.question_words.empty()) return query;
+    std::string out;
+    for (const QueryNode& c : tree.root.children) {
+        if (c.end <= c.start || c.end > query.size()) continue;
+        if (!out.empty()) out += ' ';
+        out += query.substr(c.start, c.end - c.start);
+    }
+    return out;
 }
 
 // "Did you mean": each word the index does not know replaced by its closest known spelling.
@@ -261,12 +298,16 @@ const Labels& Searcher::labels() const { return impl_->labels; }
 
 SearchResult Searcher::search(const SearchRequest& r) {
     validate(r);
-    SearchResult strict = run_search(r, false);
+    QueryTree tree = read_query(r);
+    long in_place = kRelaxBelow;
+    SearchResult strict = run_search(r, tree, false, &in_place);
     // Never an empty page for a reasonable question: when every word together
-    // finds few texts, most of the words will do, ranked by how many and how
-    // rare, the strict matches first (interpretation.relaxed).
-    if (r.relax && strict.total < kRelaxBelow && relaxable(impl_->analyzer, r)) {
-        SearchResult relaxed = run_search(r, true);
+    // finds few texts (or few in the places the query names), most of the
+    // words will do, ranked by how many and how rare, the strict matches
+    // first (interpretation.relaxed).
+    bool few = strict.total < kRelaxBelow || in_place < kRelaxBelow;
+    if (r.relax && few && tree.plain && tree.units().size() >= 2) {
+        SearchResult relaxed = run_search(r, tree, true);
         if (relaxed.total > strict.total) {
             relaxed.suggestion = strict.suggestion;  // a correction of the words as typed
             return relaxed;
@@ -275,63 +316,28 @@ SearchResult Searcher::search(const SearchRequest& r) {
     return strict;
 }
 
-bool Searcher::relaxable(Analyzer& analyzer, const SearchRequest& r) {
-    if (r.query.empty() || !is_plain(r.query)) return false;
-    size_t content = 0;
-    for (const Token& t : analyzer.analyze(r.query, r.lang)) content += !t.stopword;
-    return content >= 2;
+QueryTree Searcher::read_query(const SearchRequest& r) {
+    Impl& s = *impl_;
+    QueryTree tree = parse_query(r.query, r.lang, s.analyzer);
+    if (tree.too_long_words > 0)
+        throw BadRequest("a query word is longer than " + std::to_string(Analyzer::kMaxTermBytes) +
+                         " bytes: no indexed word can match it");
+    // Places named in a plain query are not words a provision must contain:
+    // they boost that jurisdiction's provisions (places.h).
+    if (r.places && s.places) set_aside_places(tree, *s.places, s.analyzer);
+    drop_question_words(tree);
+    if (r.cross_language && s.tagger) group_concept_spans(tree, *s.tagger, s.analyzer);
+    return tree;
 }
 
-SearchResult Searcher::run_search(const SearchRequest& r, bool relaxed) {
+SearchResult Searcher::run_search(const SearchRequest& r, const QueryTree& tree, bool relaxed, long* in_place) {
     auto started = std::chrono::steady_clock::now();
     Impl& s = *impl_;
     QueryBuilder builder(s.analyzer);
     builder.set_vocabulary(&s.db);
-    // Places named in a plain query are not words a provision must contain:
-    // they boost that jurisdiction's provisions (places.h). A query that is
-    // only a place name stays a word search.
-    std::string words = r.query;
-    std::vector<std::string> place_codes;
-    if (r.places && s.places && !s.places->empty() && is_plain(r.query)) {
-        std::vector<PlaceSpan> spans = s.places->find(s.analyzer, r.query, r.lang);
-        std::string rest = without_spans(r.query, spans);
-        if (!spans.empty() && !builder.build(rest, r.lang).empty) {
-            words = rest;
-            for (const PlaceSpan& span : spans)
-                for (const std::string& code : span.jurisdictions)
-                    if (std::find(place_codes.begin(), place_codes.end(), code) == place_codes.end())
-                        place_codes.push_back(code);
-        }
-    }
-    BuiltQuery built = r.cross_language && s.tagger
-                           ? build_expanded_query(builder, s.analyzer, *s.thesaurus, *s.tagger, words, r.lang)
-                           : builder.build(words, r.lang);
-    if (relaxed && !built.empty) {
-        // Each word on its own (its stem, spellings and readings, as the
-        // strict query has them) and each concept the query named, OR-ed; the
-        // strict query weighs double, so texts with every word come first.
-        std::vector<Xapian::Query> parts{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, built.query, 2.0)};
-        for (const Token& t : s.analyzer.analyze(words, r.lang)) {
-            if (t.stopword) continue;
-            BuiltQuery word = builder.build(std::string_view(words).substr(t.start, t.end - t.start), r.lang);
-            if (!word.empty) parts.push_back(word.query);
-        }
-        if (s.tagger)
-            for (const std::string& id : built.matched_concepts)
-                parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, concept_query(id, *s.thesaurus, *s.tagger),
-                                   kExpansionWeight);
-        built.query = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
-    }
-    if (!place_codes.empty()) {
-        std::vector<Xapian::Query> in_place;
-        for (const std::string& code : place_codes) in_place.emplace_back(terms::boolean_term(terms::kJurisdiction, code));
-        // A constant weight for every record of those jurisdictions, added to
-        // the ones that match the words: strong enough to rank them first.
-        Xapian::Query bonus(Xapian::Query::OP_FILTER,
-                            Xapian::Query((new Xapian::FixedWeightPostingSource(kPlaceBoost))->release()),
-                            Xapian::Query(Xapian::Query::OP_OR, in_place.begin(), in_place.end()));
-        built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.query, bonus);
-    }
+    if (s.tagger) builder.set_concepts(&*s.thesaurus, s.tagger.get());
+    BuiltQuery built = builder.compile(tree, relaxed ? Matching::kRelaxed : Matching::kStrict);
+    relaxed = built.relaxed;
     // Default scope: documents when browsing; provisions when searching, falling
     // back to whole documents when the words only meet across provisions.
     std::string scope = r.scope.empty() ? (built.empty ? "document" : "provision") : r.scope;
@@ -350,6 +356,17 @@ SearchResult Searcher::run_search(const SearchRequest& r, bool relaxed) {
         (it != r.filters.end() && !it->second.empty() ? selected : plain).push_back(&f);
     }
     const Xapian::Query page_query = filtered(built.query, r, scope, "");
+    if (in_place && !tree.jurisdictions.empty()) {
+        // How many matches lie in the places named (enough for a page, or fewer).
+        std::vector<Xapian::Query> places;
+        for (const std::string& code : tree.jurisdictions)
+            places.emplace_back(terms::boolean_term(terms::kJurisdiction, code));
+        Xapian::Enquire counter(s.db);
+        counter.set_query(Xapian::Query(Xapian::Query::OP_FILTER, page_query,
+                                        Xapian::Query(Xapian::Query::OP_OR, places.begin(), places.end())));
+        counter.set_weighting_scheme(Xapian::BoolWeight());
+        *in_place = static_cast<long>(counter.get_mset(0, 0, kRelaxBelow).get_matches_lower_bound());
+    }
     auto make_enquire = [&] {
         Xapian::Enquire e(s.db);
         e.set_query(page_query);
@@ -397,7 +414,7 @@ SearchResult Searcher::run_search(const SearchRequest& r, bool relaxed) {
             // Our spy cannot be sent to a remote shard: from now on use the built-in one.
             if (s.remote) throw;
             s.remote = true;
-            return run_search(r, relaxed);
+            return run_search(r, tree, relaxed);
         }
         mset = std::move(texts.mset);
         items = std::move(texts.texts);
@@ -414,7 +431,7 @@ SearchResult Searcher::run_search(const SearchRequest& r, bool relaxed) {
     if (result.total == 0 && may_fall_back) {
         SearchRequest whole = r;
         whole.scope = "document";
-        SearchResult fallback = run_search(whole, relaxed);
+        SearchResult fallback = run_search(whole, tree, relaxed);
         fallback.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         return fallback;
     }
@@ -428,7 +445,7 @@ SearchResult Searcher::run_search(const SearchRequest& r, bool relaxed) {
     }
 
     std::vector<Xapian::doccount> page_items;  // indices into mset, in display order
-    if (rerank) items = rerank_window(mset, items, keys);
+    if (rerank) items = rerank_window(mset, items, keys, crowds(tree));
     // Grouped and re-ranked fetches start at the first hit; a plain one at the page.
     const size_t skip = (grouped || rerank) ? first : 0;
     for (size_t i = skip; i < items.size() && i < skip + count; ++i) page_items.push_back(items[i]);
@@ -438,15 +455,16 @@ SearchResult Searcher::run_search(const SearchRequest& r, bool relaxed) {
     // Did you mean: only when the words found few texts (a page of results needs no correction).
     if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = did_you_mean(s.db, built, r.query);
     result.expanded_concepts.assign(built.matched_concepts.begin(), built.matched_concepts.end());
-    result.interpretation.jurisdictions = place_codes;
-    result.interpretation.words = place_codes.empty() ? r.query : words;
+    result.interpretation.jurisdictions = tree.jurisdictions;
+    result.interpretation.words = words_of(tree, r.query);
+    result.interpretation.question_words = tree.question_words;
     result.interpretation.concepts = result.expanded_concepts;
     result.interpretation.relaxed = relaxed;
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return result;
 }
 
-std::optional<json> Searcher::document(const std::string& document_id) {
+std::optional<json> Searcher::document(const std::string& document_id, size_t offset, size_t limit) {
     Impl& s = *impl_;
     std::optional<json> found = detail::document_data(s.db, document_id);
     if (!found) return std::nullopt;
@@ -461,7 +479,12 @@ std::optional<json> Searcher::document(const std::string& document_id) {
                                   Xapian::Query(terms::boolean_term(terms::kDocument, document_id)),
                                   Xapian::Query(record_term("provision"))));
     parts.set_sort_by_value(terms::kSlotOrdinal, false);
-    Xapian::MSet mset = parts.get_mset(0, s.db.get_doccount());
+    // One page of provisions: only the page's data is read. Checking every
+    // match makes the total exact.
+    const Xapian::doccount all = s.db.get_doccount();
+    const auto first = static_cast<Xapian::doccount>(std::min<size_t>(offset, all));
+    const auto count = static_cast<Xapian::doccount>(std::min<size_t>(limit, all));
+    Xapian::MSet mset = parts.get_mset(first, count, all);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         json p = json::parse(it.get_document().get_data(), nullptr, false);
         if (p.is_discarded()) continue;
@@ -470,6 +493,8 @@ std::optional<json> Searcher::document(const std::string& document_id) {
                               {"text", p["text"]}, {"topics", p["topics"]}});
     }
     doc["provisions"] = provisions;
+    const auto total = static_cast<size_t>(mset.get_matches_estimated());
+    doc["provisions_page"] = {{"offset", offset}, {"limit", limit == static_cast<size_t>(-1) ? total : limit}, {"total", total}};
     return doc;
 }
 

@@ -32,9 +32,11 @@ public:
     // Throws BadRequest for invalid requests.
     SearchResult search(const SearchRequest& request);
 
-    // The document with its metadata, other language versions and provisions
-    // in document order; nullopt if there is no document with that id.
-    std::optional<nlohmann::json> document(const std::string& document_id);
+    // The document with its metadata, other language versions and `limit` of
+    // its provisions in document order from `offset`, with "provisions_page":
+    // {offset, limit, total}; nullopt if there is no document with that id.
+    std::optional<nlohmann::json> document(const std::string& document_id, size_t offset = 0,
+                                           size_t limit = static_cast<size_t>(-1));
 
     IndexHealth health();
 
@@ -64,9 +66,14 @@ public:
     nlohmann::json analyze(const std::string& text, const std::string& language);
 
 private:
-    // One search; `relaxed`: most of the words suffice (search() decides).
-    SearchResult run_search(const SearchRequest& request, bool relaxed);
-    static bool relaxable(class Analyzer& analyzer, const SearchRequest& request);
+    // The query read once (query_tree.h): places set aside, question words
+    // dropped, concept spans grouped, as the request allows.
+    struct QueryTree read_query(const SearchRequest& request);
+    // One search of a read query; `relaxed`: most of the words suffice (search()
+    // decides). `in_place`, when given and the query names places: how many
+    // matches lie there, counted up to a page (kRelaxBelow).
+    SearchResult run_search(const SearchRequest& request, const struct QueryTree& tree, bool relaxed,
+                            long* in_place = nullptr);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -23,6 +23,12 @@ std::string html_escape(std::string_view text) {
 std::string make_snippet(Analyzer& analyzer, std::string_view text, std::string_view language,
                          const std::set<std::string>& terms, const std::set<std::string>& stems,
                          const SnippetOptions& options) {
+    const size_t full_size = text.size();
+    if (text.size() > options.max_scan_bytes) {
+        size_t cut = options.max_scan_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+        text = text.substr(0, cut);
+    }
     auto tokens = analyzer.analyze(text, language);
     if (tokens.empty()) return html_escape(text.substr(0, 300));
     std::vector<bool> hit(tokens.size());
@@ -63,7 +69,7 @@ std::string make_snippet(Analyzer& analyzer, std::string_view text, std::string_
         cursor = tokens[i].end;
     }
     out += html_escape(text.substr(cursor, to - cursor));
-    if (to < text.size()) out += "…";
+    if (to < full_size) out += "…";
     return out;
 }
 

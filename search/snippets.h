@@ -13,6 +13,9 @@ namespace himoya {
 
 struct SnippetOptions {
     size_t window_words = 36;  // words shown around the densest cluster of matches
+    // Only this much of a provision is read (cut at a character boundary), so
+    // one huge provision cannot make every search that hits it slow.
+    size_t max_scan_bytes = 64 * 1024;
 };
 
 // HTML-escaped excerpt of `text` with <mark>…</mark> around every word whose

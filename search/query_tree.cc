@@ -1,0 +1,422 @@
+#include "search/query_tree.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "analysis/language.h"
+#include "analysis/normalizer.h"
+#include "search/search_types.h"
+
+namespace himoya {
+namespace {
+
+enum class Lex { kWord, kPhrase, kOr, kAnd, kNot, kOpen, kClose };
+
+struct Lexeme {
+    Lex kind;
+    std::string text;    // word or phrase text
+    size_t start = 0;    // byte offset of text in the query
+    bool title = false;  // title: field
+    int sign = 0;        // -1 for -word, +1 for +word
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::vector<Lexeme> lex(std::string_view q) {
+    std::vector<Lexeme> out;
+    size_t i = 0;
+    while (i < q.size()) {
+        char c = q[i];
+        if (is_space(c)) { ++i; continue; }
+        if (c == '(') { out.push_back({Lex::kOpen, "", i}); ++i; continue; }
+        if (c == ')') { out.push_back({Lex::kClose, "", i}); ++i; continue; }
+        Lexeme lx{Lex::kWord, "", i};
+        if ((c == '-' || c == '+') && i + 1 < q.size() && !is_space(q[i + 1])) {
+            lx.sign = c == '-' ? -1 : 1;
+            ++i;
+        }
+        if (q.substr(i, 6) == "title:" && i + 6 < q.size() && !is_space(q[i + 6])) {
+            lx.title = true;
+            i += 6;
+        }
+        if (i < q.size() && q[i] == '"') {
+            size_t close = q.find('"', i + 1);
+            if (close == std::string_view::npos) close = q.size();  // forgive an unclosed quote
+            lx.kind = Lex::kPhrase;
+            lx.start = i + 1;
+            lx.text = std::string(q.substr(i + 1, close - i - 1));
+            i = close + 1;
+        } else {
+            size_t end = i;
+            while (end < q.size() && !is_space(q[end]) && q[end] != '(' && q[end] != ')' && q[end] != '"') ++end;
+            lx.start = i;
+            lx.text = std::string(q.substr(i, end - i));
+            i = end;
+            if (!lx.title && lx.sign == 0) {
+                if (lx.text == "OR") lx.kind = Lex::kOr;
+                else if (lx.text == "AND") lx.kind = Lex::kAnd;
+                else if (lx.text == "NOT") lx.kind = Lex::kNot;
+            }
+        }
+        if (lx.kind == Lex::kWord && lx.text.empty()) continue;
+        out.push_back(std::move(lx));
+    }
+    return out;
+}
+
+// Recursive descent over the lexemes: or_expr := and_expr (OR and_expr)*;
+// and_expr := (NOT* primary)*; primary := ( or_expr ) | word | phrase.
+class Parser {
+public:
+    Parser(std::vector<Lexeme> lexemes, Analyzer& analyzer, QueryTree& tree)
+        : lx_(std::move(lexemes)), analyzer_(analyzer), tree_(tree) {}
+
+    QueryNode parse() {
+        QueryNode q = or_expr(0);
+        // Stray ')' or trailing operators are forgiven: what follows is ANDed on.
+        while (pos_ < lx_.size()) {
+            ++pos_;
+            QueryNode more = or_expr(0);
+            if (more.children.empty()) continue;
+            if (q.children.empty()) { q = std::move(more); continue; }
+            QueryNode both;
+            both.kind = QueryNode::Kind::kAnd;
+            both.children.push_back(std::move(q));
+            both.children.push_back(std::move(more));
+            q = std::move(both);
+        }
+        if (q.kind != QueryNode::Kind::kAnd && q.kind != QueryNode::Kind::kOr) {
+            QueryNode root;
+            root.children.push_back(std::move(q));
+            q = std::move(root);
+        }
+        return q;
+    }
+
+private:
+    bool at(Lex k) const { return pos_ < lx_.size() && lx_[pos_].kind == k; }
+
+    static void check_depth(int depth) {
+        if (depth > QueryTree::kMaxDepth) throw BadRequest("query nests too deeply");
+    }
+
+    QueryNode or_expr(int depth) {
+        check_depth(depth);
+        QueryNode first = and_expr(depth);
+        if (!at(Lex::kOr)) return first;
+        QueryNode any;
+        any.kind = QueryNode::Kind::kOr;
+        if (!first.children.empty()) any.children.push_back(std::move(first));
+        while (at(Lex::kOr)) {
+            ++pos_;
+            QueryNode next = and_expr(depth);
+            if (!next.children.empty()) any.children.push_back(std::move(next));
+        }
+        if (any.children.size() == 1) return std::move(any.children.front());
+        return any;
+    }
+
+    QueryNode and_expr(int depth) {
+        QueryNode all;
+        all.kind = QueryNode::Kind::kAnd;
+        while (pos_ < lx_.size() && !at(Lex::kOr) && !at(Lex::kClose)) {
+            if (at(Lex::kAnd)) { ++pos_; continue; }
+            bool negated = false;
+            int nots = 0;
+            while (at(Lex::kNot)) { ++pos_; negated = !negated; check_depth(depth + ++nots); }
+            if (pos_ >= lx_.size() || at(Lex::kOr) || at(Lex::kClose)) break;
+            if (lx_[pos_].sign < 0) negated = !negated;
+            QueryNode child = primary(depth);
+            bool empty = (child.kind == QueryNode::Kind::kAnd || child.kind == QueryNode::Kind::kOr) &&
+                         child.children.empty();
+            if (empty) continue;
+            child.negated = negated;
+            all.children.push_back(std::move(child));
+        }
+        return all;
+    }
+
+    QueryNode primary(int depth) {
+        const Lexeme& lx = lx_[pos_];
+        ++pos_;
+        if (lx.kind == Lex::kOpen) {
+            QueryNode inner = or_expr(depth + 1);
+            if (at(Lex::kClose)) ++pos_;  // forgive a missing ')'
+            return inner;
+        }
+        QueryNode node;
+        if (lx.kind != Lex::kWord && lx.kind != Lex::kPhrase) return node;  // a stray operator: nothing
+        node.kind = lx.kind == Lex::kPhrase ? QueryNode::Kind::kPhrase : QueryNode::Kind::kWord;
+        node.text = lx.text;
+        node.start = lx.start;
+        node.end = lx.start + lx.text.size();
+        node.title = lx.title;
+        node.sign = lx.sign;
+        size_t too_long = 0;
+        node.tokens = analyzer_.analyze(lx.text, tree_.language, 1, &too_long);
+        tree_.too_long_words += too_long;
+        return node;
+    }
+
+    std::vector<Lexeme> lx_;
+    Analyzer& analyzer_;
+    QueryTree& tree_;
+    size_t pos_ = 0;
+};
+
+// Question words, folded (Tajik letters to their plain look-alikes, ё → е),
+// as the query side compares them. Interrogatives are dropped in any plain
+// query; auxiliaries only in one that reads as a question, where "can",
+// "does", "мекунад" carry no content.
+const std::unordered_set<std::string>& interrogatives() {
+    static const std::unordered_set<std::string> words{
+        "how", "what", "who", "whom", "whose", "which", "when", "where", "why",
+        "кто", "что", "когда", "где", "какой", "какая", "какое", "какие", "каких", "каким", "каком", "какую",
+        "каков", "какова", "каково", "каковы", "как", "сколько", "почему", "зачем", "куда", "откуда", "чему",
+        "кого", "кому", "ли",
+        "ки", "чи", "кай", "кучо", "кадом", "кадомин", "чанд", "чаро", "ое", "чигуна"};
+    return words;
+}
+
+const std::unordered_set<std::string>& question_auxiliaries() {
+    static const std::unordered_set<std::string> words{
+        "long", "many", "much", "does", "do", "did", "can", "could", "should", "would", "will", "must", "is", "are",
+        "was", "were", "there", "happen", "happens", "happened",
+        "можно", "нужно", "должен", "должна", "должно", "должны", "есть", "бывает",
+        "мекунад", "мешавад", "дорад", "шудааст", "метавонад", "аст", "мебошад", "тавр", "гуна", "кардааст"};
+    return words;
+}
+
+std::string folded(const std::string& canonical) { return fold_tajik_letters_utf8(canonical); }
+
+bool in(const std::unordered_set<std::string>& set, const QueryNode& word) {
+    if (word.tokens.empty()) return false;
+    for (const Token& t : word.tokens)
+        if (!set.count(folded(t.term))) return false;
+    return true;
+}
+
+bool has_content(const QueryNode& n) {
+    switch (n.kind) {
+        case QueryNode::Kind::kWord:
+        case QueryNode::Kind::kPhrase: return !n.tokens.empty();
+        default:
+            for (const QueryNode& c : n.children)
+                if (!c.negated && has_content(c)) return true;
+            return false;
+    }
+}
+
+// Non-overlapping label matches, longest first at each position; matches of
+// the same span (another concept, another reading) are all kept.
+std::vector<ConceptMatch> choose_spans(std::vector<ConceptMatch> matches) {
+    std::stable_sort(matches.begin(), matches.end(), [](const ConceptMatch& a, const ConceptMatch& b) {
+        if (a.first_token != b.first_token) return a.first_token < b.first_token;
+        return a.last_token > b.last_token;
+    });
+    std::vector<ConceptMatch> chosen;
+    for (const auto& m : matches) {
+        if (!chosen.empty() && m.first_token <= chosen.back().last_token) {
+            if (m.first_token == chosen.back().first_token && m.last_token == chosen.back().last_token) chosen.push_back(m);
+            continue;
+        }
+        chosen.push_back(m);
+    }
+    return chosen;
+}
+
+bool groupable(const QueryNode& n) { return n.kind == QueryNode::Kind::kWord && !n.negated && !n.title && n.sign == 0; }
+
+// Replaces label spans among the run children[from, to) of an AND by kSpan nodes.
+void group_run(std::vector<QueryNode>& children, size_t from, size_t to, const ConceptTagger& tagger,
+               Analyzer& analyzer, const std::string& language) {
+    std::vector<std::string> readings{language};
+    if (language != "tg" && language != "ru" && language != "en") readings = {language, "tg", "ru"};
+    std::vector<ConceptMatch> matches;
+    std::vector<size_t> word_of, first_of;  // token index → child index; child → its first token
+    for (const std::string& reading : readings) {
+        std::vector<Token> tokens;
+        std::vector<size_t> owner, first;
+        for (size_t c = from; c < to; ++c) {
+            first.push_back(tokens.size());
+            auto t = reading == language ? children[c].tokens : analyzer.analyze(children[c].text, reading);
+            for (auto& token : t) {
+                tokens.push_back(std::move(token));
+                owner.push_back(c);
+            }
+        }
+        auto found = tagger.match(tokens);
+        if (reading == language) {
+            word_of = owner;
+            first_of = first;
+        } else if (owner != word_of) {
+            continue;  // segmentation differs: token indices would not agree
+        }
+        matches.insert(matches.end(), found.begin(), found.end());
+    }
+    auto spans = choose_spans(std::move(matches));
+    if (spans.empty()) return;
+    std::vector<QueryNode> rebuilt;
+    size_t c = from;
+    for (size_t s = 0; s < spans.size();) {
+        size_t e = s + 1;
+        while (e < spans.size() && spans[e].first_token == spans[s].first_token) ++e;
+        size_t first_word = word_of[spans[s].first_token], last_word = word_of[spans[s].last_token];
+        bool aligned = first_of[first_word - from] == spans[s].first_token &&
+                       (last_word + 1 == to ? spans[s].last_token + 1 == word_of.size()
+                                            : first_of[last_word + 1 - from] == spans[s].last_token + 1);
+        if (aligned && first_word >= c) {
+            for (; c < first_word; ++c) rebuilt.push_back(std::move(children[c]));
+            QueryNode span;
+            span.kind = QueryNode::Kind::kSpan;
+            for (size_t i = s; i < e; ++i)
+                if (std::find(span.concepts.begin(), span.concepts.end(), spans[i].concept_id) == span.concepts.end())
+                    span.concepts.push_back(spans[i].concept_id);
+            for (; c <= last_word; ++c) span.children.push_back(std::move(children[c]));
+            span.start = span.children.front().start;
+            span.end = span.children.back().end;
+            rebuilt.push_back(std::move(span));
+        }
+        s = e;
+    }
+    for (; c < to; ++c) rebuilt.push_back(std::move(children[c]));
+    std::vector<QueryNode> out;
+    for (size_t i = 0; i < from; ++i) out.push_back(std::move(children[i]));
+    for (auto& n : rebuilt) out.push_back(std::move(n));
+    for (size_t i = to; i < children.size(); ++i) out.push_back(std::move(children[i]));
+    children = std::move(out);
+}
+
+void group_spans_in(QueryNode& node, const ConceptTagger& tagger, Analyzer& analyzer, const std::string& language) {
+    for (QueryNode& c : node.children)
+        if (c.kind == QueryNode::Kind::kAnd || c.kind == QueryNode::Kind::kOr) group_spans_in(c, tagger, analyzer, language);
+    if (node.kind != QueryNode::Kind::kAnd) return;
+    // Runs of groupable words; each run is grouped, indices shift as spans replace words.
+    size_t i = 0;
+    while (i < node.children.size()) {
+        if (!groupable(node.children[i])) { ++i; continue; }
+        size_t j = i;
+        while (j < node.children.size() && groupable(node.children[j])) ++j;
+        size_t before = node.children.size();
+        group_run(node.children, i, j, tagger, analyzer, language);
+        j -= before - node.children.size();
+        i = j;
+    }
+}
+
+}  // namespace
+
+bool QueryNode::only_stopwords() const {
+    if (tokens.empty()) return false;
+    for (const Token& t : tokens)
+        if (!t.stopword) return false;
+    return true;
+}
+
+std::vector<const QueryNode*> QueryTree::units() const {
+    std::vector<const QueryNode*> out;
+    if (root.kind != QueryNode::Kind::kAnd) return out;
+    for (const QueryNode& c : root.children) {
+        if (c.negated) continue;
+        if (c.kind == QueryNode::Kind::kWord && (c.tokens.empty() || c.only_stopwords())) continue;
+        out.push_back(&c);
+    }
+    return out;
+}
+
+bool is_plain(std::string_view q) {
+    for (char c : q)
+        if (c == '"' || c == '(' || c == ')' || c == ':') return false;
+    for (std::string_view op : {"OR", "AND", "NOT"}) {
+        size_t at = q.find(op);
+        while (at != std::string_view::npos) {
+            bool start = at == 0 || q[at - 1] == ' ';
+            bool end = at + op.size() == q.size() || q[at + op.size()] == ' ';
+            if (start && end) return false;
+            at = q.find(op, at + 1);
+        }
+    }
+    // -word and +word change meaning too
+    for (size_t i = 0; i < q.size(); ++i)
+        if ((q[i] == '-' || q[i] == '+') && (i == 0 || q[i - 1] == ' ')) return false;
+    return true;
+}
+
+QueryTree parse_query(std::string_view query, std::string_view language, Analyzer& analyzer) {
+    QueryTree tree;
+    tree.language = std::string(language);
+    tree.plain = is_plain(query);
+    // Latin words are tried as Tajik when the query reads as Latin-script
+    // Tajik (language identifier) or the user said the query is Tajik.
+    tree.latin_tajik = language == "tg" || (language != "en" && identify_language(query).latin_tajik);
+    Parser parser(lex(query), analyzer, tree);
+    tree.root = parser.parse();
+    std::string_view trimmed = query;
+    while (!trimmed.empty() && is_space(trimmed.back())) trimmed.remove_suffix(1);
+    tree.question = !trimmed.empty() && trimmed.back() == '?';
+    if (!tree.question && tree.plain) {
+        // "who can file …", "кто выдаёт …": opens with an interrogative
+        for (const QueryNode& c : tree.root.children)
+            if (c.kind == QueryNode::Kind::kWord && !c.tokens.empty()) {
+                tree.question = in(interrogatives(), c) ||
+                                (tree.root.children.size() > 2 && in(question_auxiliaries(), c) &&
+                                 folded(c.tokens.front().term) != "long");
+                break;
+            }
+    }
+    return tree;
+}
+
+void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& analyzer) {
+    if (!tree.plain || places.empty() || tree.root.kind != QueryNode::Kind::kAnd) return;
+    // The query text the words came from, rebuilt with their offsets.
+    size_t length = 0;
+    for (const QueryNode& c : tree.root.children) length = std::max(length, c.end);
+    std::string text(length, ' ');
+    for (const QueryNode& c : tree.root.children)
+        if (c.kind == QueryNode::Kind::kWord) text.replace(c.start, c.text.size(), c.text);
+    std::vector<PlaceSpan> spans = places.find(analyzer, text, tree.language);
+    if (spans.empty()) return;
+    std::vector<bool> inside(tree.root.children.size(), false);
+    bool rest_has_content = false;
+    for (size_t i = 0; i < tree.root.children.size(); ++i) {
+        const QueryNode& c = tree.root.children[i];
+        for (const PlaceSpan& s : spans) inside[i] = inside[i] || (c.start >= s.start && c.end <= s.end);
+        if (!inside[i] && !c.negated && has_content(c)) rest_has_content = true;
+    }
+    if (!rest_has_content) return;  // a query that is only a place name stays a word search
+    std::vector<QueryNode> kept;
+    for (size_t i = 0; i < tree.root.children.size(); ++i)
+        if (!inside[i]) kept.push_back(std::move(tree.root.children[i]));
+    tree.root.children = std::move(kept);
+    for (const PlaceSpan& span : spans)
+        for (const std::string& code : span.jurisdictions)
+            if (std::find(tree.jurisdictions.begin(), tree.jurisdictions.end(), code) == tree.jurisdictions.end())
+                tree.jurisdictions.push_back(code);
+}
+
+void drop_question_words(QueryTree& tree) {
+    if (!tree.plain || tree.root.kind != QueryNode::Kind::kAnd) return;
+    std::vector<bool> drop(tree.root.children.size(), false);
+    bool rest_has_content = false;
+    for (size_t i = 0; i < tree.root.children.size(); ++i) {
+        const QueryNode& c = tree.root.children[i];
+        drop[i] = c.kind == QueryNode::Kind::kWord &&
+                  (in(interrogatives(), c) || (tree.question && in(question_auxiliaries(), c)));
+        if (!drop[i] && !c.negated && has_content(c) && !(c.kind == QueryNode::Kind::kWord && c.only_stopwords()))
+            rest_has_content = true;
+    }
+    if (!rest_has_content) return;  // "how?": the words are all there is
+    std::vector<QueryNode> kept;
+    for (size_t i = 0; i < tree.root.children.size(); ++i) {
+        if (drop[i]) tree.question_words.push_back(tree.root.children[i].text);
+        else kept.push_back(std::move(tree.root.children[i]));
+    }
+    tree.root.children = std::move(kept);
+}
+
+void group_concept_spans(QueryTree& tree, const ConceptTagger& tagger, Analyzer& analyzer) {
+    group_spans_in(tree.root, tagger, analyzer, tree.language);
+}
+
+}  // namespace himoya

@@ -1,0 +1,87 @@
+// The one reading of a query: the user's string is lexed and analysed once
+// into a tree (words, phrases, AND/OR, negation, fields); every later step —
+// place recognition, question words, concept spans — rewrites that tree, and
+// QueryBuilder::compile turns it into the Xapian query (strict: every word;
+// relaxed: most words, ranked by how many). The interpretation the API reports
+// is read off the same tree, so what the page says is what was searched.
+//
+// Syntax: words (AND by default), "phrases", OR, AND, NOT, -word, +word,
+// (groups), title:word, title:"phrase".
+//
+// Plain data; the functions use the caller's Analyzer (not thread-safe).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "analysis/concept_tagger.h"
+#include "search/places.h"
+
+namespace himoya {
+
+struct QueryNode {
+    enum class Kind {
+        kWord,    // one typed word (may analyse to several tokens: "e-mail")
+        kPhrase,  // "quoted words": positions must follow each other
+        kAnd,     // children all (negated children: none of them)
+        kOr,      // any child
+        kSpan,    // consecutive words forming a thesaurus label: satisfied by the words or the concept
+    };
+    Kind kind = Kind::kAnd;
+    bool negated = false;  // a child of kAnd that must not match (NOT, -word)
+
+    // kWord, kPhrase
+    std::string text;           // as typed, without quotes, sign or field
+    size_t start = 0, end = 0;  // byte range of `text` in the query
+    bool title = false;         // title: field
+    int sign = 0;               // +1 for +word (kept even if a stopword), -1 for -word
+    std::vector<Token> tokens;  // `text` analysed
+
+    // kSpan: the concepts whose label the child words form
+    std::vector<std::string> concepts;
+
+    std::vector<QueryNode> children;  // kAnd, kOr, kSpan (kWord children)
+
+    // A word whose tokens are all stopwords: it constrains nothing.
+    bool only_stopwords() const;
+};
+
+struct QueryTree {
+    static constexpr int kMaxDepth = 32;  // nesting of parentheses and NOTs
+
+    QueryNode root;             // kAnd or kOr
+    std::string language;       // the query language hint (tg ru en auto)
+    bool plain = false;         // words only: no quotes, operators, fields or signs
+    bool question = false;      // reads as a question ("?", or opens with a question word)
+    bool latin_tajik = false;   // Latin words are also read as Tajik Cyrillic
+    std::vector<std::string> jurisdictions;    // places named, set aside (place words removed)
+    std::vector<std::string> question_words;   // dropped: they need not occur
+    size_t too_long_words = 0;  // words longer than an index term can be (Analyzer::kMaxTermBytes)
+
+    // Positive top-level word-like nodes of a plain query: the units "every
+    // word counts" counts (a span is one unit).
+    std::vector<const QueryNode*> units() const;
+};
+
+// Lexes and analyses `query` into a tree. Throws BadRequest when nesting is
+// deeper than kMaxDepth.
+QueryTree parse_query(std::string_view query, std::string_view language, Analyzer& analyzer);
+
+// Rewrites. Each only changes a plain query and never leaves it without content.
+
+// Words inside a place name are removed; the place's jurisdictions recorded.
+void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& analyzer);
+// Interrogatives (who, кто, кӣ, чанд …), and in a question its auxiliaries
+// (does, can, мекунад …), are removed and listed in question_words.
+void drop_question_words(QueryTree& tree);
+// Consecutive words of an AND forming a thesaurus label (in any language, and
+// under the Tajik and Russian readings when the language is unknown) become a
+// kSpan carrying the label's concepts. Applies to queries with operators too.
+void group_concept_spans(QueryTree& tree, const ConceptTagger& tagger, Analyzer& analyzer);
+
+// Whether a query is plain words: no quotes, parentheses, fields or operators.
+bool is_plain(std::string_view query);
+
+}  // namespace himoya
