@@ -7,7 +7,7 @@
 namespace himoya {
 
 Xapian::Query concept_query(const std::string& concept_id, const Thesaurus& thesaurus, const ConceptTagger& tagger,
-                            std::set<std::string>* highlight_stems) {
+                            std::set<std::string>* highlight_stems, bool with_mentions) {
     std::vector<Xapian::Query> alternatives;
     for (const LabelPattern* p : tagger.patterns_of(concept_id)) {
         std::vector<Xapian::Query> words;
@@ -21,7 +21,7 @@ Xapian::Query concept_query(const std::string& concept_id, const Thesaurus& thes
     // language versions mention it (their own text may word it otherwise).
     for (const std::string& id : thesaurus.with_descendants(concept_id)) {
         alternatives.emplace_back(terms::boolean_term(terms::kTopic, id));
-        alternatives.emplace_back(terms::boolean_term(terms::kMention, id));
+        if (with_mentions) alternatives.emplace_back(terms::boolean_term(terms::kMention, id));
     }
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }

@@ -21,8 +21,9 @@ inline constexpr double kExpansionWeight = 0.8;
 
 // The query for one concept: any of its labels (stems, all languages), or its
 // about (XC) or mention (XM) term or a narrower concept's. Adds the labels' stems to `highlight_stems`.
+// Without `with_mentions`, provisions that only mention the concept are left out.
 Xapian::Query concept_query(const std::string& concept_id, const Thesaurus& thesaurus, const ConceptTagger& tagger,
-                            std::set<std::string>* highlight_stems = nullptr);
+                            std::set<std::string>* highlight_stems = nullptr, bool with_mentions = true);
 
 // Builds `query` with cross-language expansion: every run of words forming a
 // thesaurus label (any language; Tajik and Russian readings too when the

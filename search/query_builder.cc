@@ -94,10 +94,27 @@ public:
 
     // `q` plus kUnitBonus × `share` for every record it matches: how texts
     // are ranked by the number of typed words they satisfy.
-    static Xapian::Query with_bonus(const Xapian::Query& q, double share) {
+    // (`satisfied`, when given, is the part of `q` that earns the bonus.)
+    static Xapian::Query with_bonus(const Xapian::Query& q, double share, const Xapian::Query& satisfied = {}) {
         Xapian::Query bonus(Xapian::Query::OP_FILTER,
-                            Xapian::Query((new Xapian::FixedWeightPostingSource(QueryBuilder::kUnitBonus * share))->release()), q);
+                            Xapian::Query((new Xapian::FixedWeightPostingSource(QueryBuilder::kUnitBonus * share))->release()),
+                            satisfied.empty() ? q : satisfied);
         return Xapian::Query(Xapian::Query::OP_OR, q, bonus);
+    }
+
+    // What satisfies a span for the count of words satisfied: its words, a
+    // label of its concepts in any language, or being about one of them.
+    Xapian::Query span_satisfied(const QueryNode& n) {
+        std::vector<Xapian::Query> any;
+        std::vector<Xapian::Query> words;
+        for (const QueryNode& w : n.children) {
+            Xapian::Query q = word(w, false);
+            if (!q.empty()) words.push_back(q);
+        }
+        if (!words.empty()) any.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
+        if (thesaurus_ && tagger_)
+            for (const std::string& id : n.concepts) any.push_back(concept_query(id, *thesaurus_, *tagger_, nullptr, false));
+        return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
     }
     void set_relaxed(bool relaxed) { relaxed_ = relaxed; }
 
@@ -134,6 +151,19 @@ private:
         }
         Xapian::Query expansion(Xapian::Query::OP_SCALE_WEIGHT,
                               Xapian::Query(Xapian::Query::OP_OR, concepts.begin(), concepts.end()), kExpansionWeight);
+        // A provision about the concept (or a narrower one) ranks above one
+        // that only mentions it: the about terms carry no weight of their own.
+        std::vector<Xapian::Query> about;
+        for (const std::string& id : n.concepts)
+            for (const std::string& d : thesaurus_->with_descendants(id))
+                about.emplace_back(terms::boolean_term(terms::kTopic, d));
+        const double about_bonus = QueryBuilder::kAboutBonus;
+        if (about_bonus > 0)
+            expansion = Xapian::Query(
+                Xapian::Query::OP_OR, expansion,
+                Xapian::Query(Xapian::Query::OP_FILTER,
+                              Xapian::Query((new Xapian::FixedWeightPostingSource(about_bonus))->release()),
+                              Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end())));
         if (literal.empty()) return expansion;
         return Xapian::Query(Xapian::Query::OP_OR, literal, expansion);
     }
@@ -277,7 +307,11 @@ BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
             for (const QueryNode* unit : units) {
                 Xapian::Query uq = c.node(*unit, false);
                 if (uq.empty()) continue;
-                parts.push_back(Compiler::with_bonus(uq, c.rarity(*unit)));
+                // A span counts as satisfied by its words, its labels or a
+                // provision about its concept; one that only mentions the
+                // concept matches but earns no bonus.
+                Xapian::Query satisfied = unit->kind == QueryNode::Kind::kSpan ? c.span_satisfied(*unit) : uq;
+                parts.push_back(Compiler::with_bonus(uq, c.rarity(*unit), satisfied));
             }
             if (!parts.empty()) q = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
             out.relaxed = parts.size() >= 2;

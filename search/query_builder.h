@@ -66,6 +66,8 @@ public:
     // cross-language recall test: 1.0 drowned the concept's translations
     // (recall@10 0.88), 0 ignored the words; 0.1 keeps both (docs/architecture.md).
     static constexpr double kBesideConceptShare = 0.1;
+    // Weight a provision about a span's concept gains over one that only mentions it.
+    static constexpr double kAboutBonus = 10.0;
 
     explicit QueryBuilder(Analyzer& analyzer) : analyzer_(analyzer) {}
     // The index whose vocabulary respells substitute spellings ("зуровари" →
