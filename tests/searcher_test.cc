@@ -383,3 +383,50 @@ TEST_CASE("few texts with every word: the search relaxes to most of the words, s
     CHECK(one.total == 0);
     CHECK_FALSE(one.interpretation.relaxed);
 }
+
+TEST_CASE("a query word too long to be an index term is refused, not ignored") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    // Before: the word vanished and "violence <long>" returned what "violence" returns.
+    CHECK_THROWS_AS(s.search(query("violence " + std::string(300, 'x'))), BadRequest);
+    CHECK_THROWS_AS(s.search(query(std::string(200, 'y'))), BadRequest);
+    CHECK_NOTHROW(s.search(query("violence")));
+}
+
+TEST_CASE("beside a concept the other words rank: texts with them first, the concept's other texts after") {
+    testing::TestIndex index(testing::sample_documents(), testing::sample_thesaurus());
+    Searcher s({index.path()});
+    SearchRequest r = query("protection order fine");
+    r.scope = "provision";
+    r.versions = "separate";
+    r.relax = false;  // the small index has fewer than a page of texts: it would relax
+    auto result = s.search(r);
+    CHECK(result.interpretation.concepts == std::vector<std::string>{"protection-orders"});
+    INFO(result.hits.size());
+    REQUIRE(result.hits.size() >= 3);
+    CHECK(result.hits[0].id == "ba-law-en/art_4");  // the protection-order provision that has "fine"
+    bool tajik = false;
+    for (const auto& h : result.hits) tajik = tajik || h.id == "tj-law-tg/art_2";
+    CHECK(tajik);  // the Tajik one about protection orders, though it cannot contain "fine"
+}
+
+TEST_CASE("highlights mark only the query words this hit holds") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    SearchRequest r = query("police OR restraining");
+    r.scope = "provision";
+    for (const auto& h : s.search(r).hits) {
+        if (h.id == "ba-law-en/art_3") {
+            CHECK(h.snippet.find("<mark>restraining</mark>") != std::string::npos);
+            CHECK(h.snippet.find("<mark>police") == std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("question words are dropped and reported") {
+    testing::TestIndex index;
+    Searcher s({index.path()});
+    auto result = s.search(query("who may remove the perpetrator from the home?"));
+    CHECK(result.interpretation.question_words == std::vector<std::string>{"who"});
+    CHECK(result.total >= 1);
+}

@@ -1,0 +1,181 @@
+// The query tree: parsed once, rewritten by places, question words and concept
+// spans, compiled strict or relaxed (search/query_tree.h, query_builder.h).
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "analysis/analyzer.h"
+#include "analysis/concept_tagger.h"
+#include "analysis/thesaurus.h"
+#include "search/query_builder.h"
+#include "search/query_tree.h"
+#include "search/search_types.h"
+#include "test_index.h"
+
+using namespace himoya;
+
+namespace {
+
+std::string corpus_places() {
+    std::ifstream in(HIMOYA_SOURCE_DIR "/corpus/jurisdictions.xml");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// The typed text of each top-level child, spans shown as [words].
+std::vector<std::string> children(const QueryTree& tree) {
+    std::vector<std::string> out;
+    for (const QueryNode& c : tree.root.children) {
+        if (c.kind == QueryNode::Kind::kSpan) {
+            std::string words;
+            for (const QueryNode& w : c.children) words += (words.empty() ? "" : " ") + w.text;
+            out.push_back("[" + words + "]");
+        } else {
+            out.push_back((c.negated ? "-" : "") + c.text);
+        }
+    }
+    return out;
+}
+
+struct Fixture {
+    Analyzer analyzer;
+    std::string error;
+    Thesaurus thesaurus = *Thesaurus::parse(testing::sample_thesaurus(), error);
+    ConceptTagger tagger{thesaurus, analyzer};
+};
+
+}  // namespace
+
+TEST_CASE("the tree keeps words, phrases, OR and negation with their offsets") {
+    Analyzer a;
+    QueryTree t = parse_query("police \"protection order\" -court", "en", a);
+    CHECK_FALSE(t.plain);
+    REQUIRE(t.root.kind == QueryNode::Kind::kAnd);
+    REQUIRE(t.root.children.size() == 3);
+    CHECK(t.root.children[0].kind == QueryNode::Kind::kWord);
+    CHECK(t.root.children[1].kind == QueryNode::Kind::kPhrase);
+    CHECK(t.root.children[1].tokens.size() == 2);
+    CHECK(t.root.children[2].negated);
+    CHECK(t.root.children[0].start == 0);
+    CHECK(t.root.children[1].start == 8);
+
+    QueryTree any = parse_query("shelter OR приют", "auto", a);
+    CHECK(any.root.kind == QueryNode::Kind::kOr);
+    CHECK(parse_query("shelter for victims", "en", a).plain);
+}
+
+TEST_CASE("a query reads as a question by its mark or its first word") {
+    Analyzer a;
+    CHECK(parse_query("кто выдаёт охранный ордер", "auto", a).question);
+    CHECK(parse_query("паноҳгоҳ дар Хуҷанд?", "auto", a).question);
+    CHECK(parse_query("how long does an emergency order last", "en", a).question);
+    CHECK_FALSE(parse_query("emergency order duration", "en", a).question);
+}
+
+TEST_CASE("question words are dropped and listed, never the only words") {
+    Analyzer a;
+    QueryTree t = parse_query("who can file for an injunction", "en", a);
+    drop_question_words(t);
+    CHECK(t.question_words == std::vector<std::string>{"who", "can"});
+    CHECK(children(t) == std::vector<std::string>{"file", "for", "an", "injunction"});
+
+    QueryTree tg = parse_query("амри фаврӣ чанд рӯз амал мекунад?", "auto", a);
+    drop_question_words(tg);
+    CHECK(tg.question_words == std::vector<std::string>{"чанд", "мекунад?"});
+
+    // Not a question: auxiliaries are words like any other; interrogatives still go.
+    QueryTree kw = parse_query("police can remove", "en", a);
+    drop_question_words(kw);
+    CHECK(kw.question_words.empty());
+
+    QueryTree alone = parse_query("how?", "en", a);
+    drop_question_words(alone);
+    CHECK(alone.question_words.empty());
+    CHECK(children(alone) == std::vector<std::string>{"how?"});
+}
+
+TEST_CASE("place names are set aside and their jurisdictions recorded") {
+    Analyzer a;
+    PlaceRecognizer places(corpus_places(), a);
+    QueryTree t = parse_query("охранный ордер в Грузии", "auto", a);
+    set_aside_places(t, places, a);
+    CHECK(t.jurisdictions == std::vector<std::string>{"GE"});
+    CHECK(children(t) == std::vector<std::string>{"охранный", "ордер", "в"});
+
+    QueryTree only = parse_query("Молдова", "auto", a);
+    set_aside_places(only, places, a);
+    CHECK(only.jurisdictions.empty());  // a place alone stays a word search
+    CHECK(children(only) == std::vector<std::string>{"Молдова"});
+
+    QueryTree ops = parse_query("Moldova OR Georgia", "auto", a);
+    set_aside_places(ops, places, a);
+    CHECK(ops.jurisdictions.empty());  // only plain queries
+}
+
+TEST_CASE("consecutive words forming a label become one span, in any language and inside operators") {
+    Fixture f;
+    QueryTree t = parse_query("protection order duration", "en", f.analyzer);
+    group_concept_spans(t, f.tagger, f.analyzer);
+    CHECK(children(t) == std::vector<std::string>{"[protection order]", "duration"});
+    REQUIRE(t.root.children[0].concepts == std::vector<std::string>{"protection-orders"});
+
+    QueryTree tg = parse_query("ордери химояви", "auto", f.analyzer);  // typed without Tajik letters
+    group_concept_spans(tg, f.tagger, f.analyzer);
+    CHECK(children(tg) == std::vector<std::string>{"[ордери химояви]"});
+
+    QueryTree ops = parse_query("(shelter OR приют) -court", "auto", f.analyzer);
+    group_concept_spans(ops, f.tagger, f.analyzer);
+    REQUIRE(ops.root.children.size() == 2);
+    const QueryNode& any = ops.root.children[0];
+    REQUIRE(any.kind == QueryNode::Kind::kOr);
+    CHECK(any.children[0].children[0].kind == QueryNode::Kind::kSpan);
+
+    QueryTree negated = parse_query("police -shelter", "en", f.analyzer);
+    group_concept_spans(negated, f.tagger, f.analyzer);
+    CHECK(children(negated) == std::vector<std::string>{"police", "-shelter"});  // a negated word is not expanded
+}
+
+TEST_CASE("strict compile: a span is its words or its concept; beside it other words only rank") {
+    Fixture f;
+    QueryBuilder builder(f.analyzer);
+    builder.set_concepts(&f.thesaurus, &f.tagger);
+    QueryTree t = parse_query("protection order duration", "en", f.analyzer);
+    group_concept_spans(t, f.tagger, f.analyzer);
+    BuiltQuery built = builder.compile(t);
+    std::string d = built.query.get_description();
+    CHECK(built.matched_concepts == std::set<std::string>{"protection-orders"});
+    CHECK(d.find("XCprotection-orders") != std::string::npos);
+    CHECK(d.find("AND_MAYBE") != std::string::npos);  // "duration" ranks
+    CHECK(d.find("Zdurat") != std::string::npos);
+    CHECK_FALSE(built.relaxed);
+
+    // Without a span every word is required.
+    QueryTree plain = parse_query("police duration", "en", f.analyzer);
+    std::string strict = builder.compile(plain).query.get_description();
+    CHECK(strict.find("AND_MAYBE") == std::string::npos);
+    CHECK(strict.find(" AND ") != std::string::npos);
+}
+
+TEST_CASE("relaxed compile: any word, plus a bonus per word satisfied") {
+    Fixture f;
+    QueryBuilder builder(f.analyzer);
+    QueryTree t = parse_query("police duration fine", "en", f.analyzer);
+    BuiltQuery relaxed = builder.compile(t, Matching::kRelaxed);
+    CHECK(relaxed.relaxed);
+    std::string d = relaxed.query.get_description();
+    CHECK(d.find(" AND ") == std::string::npos);
+    CHECK(d.find("FixedWeightPostingSource") != std::string::npos);
+
+    // One word, or operators: relaxing changes nothing.
+    CHECK_FALSE(builder.compile(parse_query("police", "en", f.analyzer), Matching::kRelaxed).relaxed);
+    CHECK_FALSE(builder.compile(parse_query("police OR fine", "en", f.analyzer), Matching::kRelaxed).relaxed);
+}
+
+TEST_CASE("a word too long to be an index term is counted, not silently dropped") {
+    Analyzer a;
+    QueryTree t = parse_query("violence " + std::string(300, 'x'), "en", a);
+    CHECK(t.too_long_words == 1);
+    CHECK(parse_query("violence", "en", a).too_long_words == 0);
+}
