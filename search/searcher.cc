@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.h"
+#include "analysis/normalizer.h"
 #include "analysis/term_scheme.h"
 #include "search/analysis_report.h"
 #include "search/facets.h"
@@ -246,6 +247,24 @@ std::string words_of(const QueryTree& tree, const std::string& query) {
     return out;
 }
 
+// Of the corpus words that differ from `word` only in Tajik letters and their
+// keyboard substitutes (зӯровари, зӯроварӣ), the commonest: a suggestion in
+// the spelling the texts use most, never a rare variant that is itself a slip.
+std::string commonest_spelling(const Xapian::Database& db, const std::string& word) {
+    if (word.empty()) return word;
+    std::string key = std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(word);
+    std::string best = word;
+    Xapian::doccount best_frequency = db.get_termfreq(word);
+    for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) {
+        Xapian::doccount frequency = db.get_termfreq(*it);
+        if (frequency > best_frequency) {
+            best_frequency = frequency;
+            best = *it;
+        }
+    }
+    return best;
+}
+
 // "Did you mean": each word the index does not know replaced by its closest known spelling.
 std::optional<std::string> did_you_mean(const Xapian::Database& db, const BuiltQuery& built, const std::string& query) {
     std::string suggestion;
@@ -256,7 +275,7 @@ std::optional<std::string> did_you_mean(const Xapian::Database& db, const BuiltQ
         if (std::any_of(w.reading_terms.begin(), w.reading_terms.end(),
                         [&](const std::string& t) { return db.term_exists(t); }))
             continue;  // "tojikiston" is known as тоҷикистон
-        std::string better = db.get_spelling_suggestion(w.term, 2);
+        std::string better = commonest_spelling(db, db.get_spelling_suggestion(w.term, 2));
         if (better.empty() || better == w.term) continue;
         suggestion += query.substr(cursor, w.start - cursor) + better;
         cursor = w.end;
