@@ -66,8 +66,10 @@ public:
                 for (const QueryNode& c : n.children) {
                     Xapian::Query q = node(c, negated != c.negated);
                     if (q.empty()) continue;
-                    if (beside_span && !c.negated && c.kind == QueryNode::Kind::kWord)
+                    if (beside_span && !c.negated && c.kind == QueryNode::Kind::kWord) {
                         ranking.push_back(with_bonus(q, rarity(c) * QueryBuilder::kBesideConceptShare));
+                        out_.ranking_words.push_back(c.text);
+                    }
                     else
                         (c.negated ? negative : positive).push_back(q);
                 }

@@ -44,6 +44,7 @@ struct BuiltQuery {
     std::vector<QueryWord> words;           // positive words, for spelling suggestions
     std::set<std::string> matched_concepts; // thesaurus concepts the query expanded to
     bool relaxed = false;                   // compiled with Matching::kRelaxed
+    std::vector<std::string> ranking_words; // words beside a concept unit: they rank, they do not filter
 };
 
 // Strict: every word (or its concept) must match. Relaxed: any word will do;

@@ -381,7 +381,10 @@ void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& 
     bool rest_has_content = false;
     for (size_t i = 0; i < tree.root.children.size(); ++i) {
         const QueryNode& c = tree.root.children[i];
-        for (const PlaceSpan& s : spans) inside[i] = inside[i] || (c.start >= s.start && c.end <= s.end);
+        // The word's letters, without punctuation around them ("Таджикистане?").
+        size_t from = c.tokens.empty() ? c.start : c.start + c.tokens.front().start;
+        size_t to = c.tokens.empty() ? c.end : c.start + c.tokens.back().end;
+        for (const PlaceSpan& s : spans) inside[i] = inside[i] || (from >= s.start && to <= s.end);
         if (!inside[i] && !c.negated && has_content(c)) rest_has_content = true;
     }
     if (!rest_has_content) return;  // a query that is only a place name stays a word search

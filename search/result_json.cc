@@ -46,6 +46,7 @@ nlohmann::json to_json(const SearchResult& r) {
               {"words", r.interpretation.words},
               {"concepts", r.interpretation.concepts},
               {"question_words", r.interpretation.question_words},
+              {"ranking_words", r.interpretation.ranking_words},
               {"relaxed", r.interpretation.relaxed}}}};
 }
 

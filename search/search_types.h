@@ -109,6 +109,7 @@ struct QueryInterpretation {
     std::string words;                       // the query as matched (place names blanked)
     std::vector<std::string> concepts;
     std::vector<std::string> question_words;  // dropped: "who", "кто", "чанд" need not occur
+    std::vector<std::string> ranking_words;   // beside a concept: they rank the results, they do not filter
     bool relaxed = false;  // every word together found few texts: most of the words sufficed
 };
 

@@ -477,6 +477,7 @@ SearchResult Searcher::run_search(const SearchRequest& r, const QueryTree& tree,
     result.interpretation.jurisdictions = tree.jurisdictions;
     result.interpretation.words = words_of(tree, r.query);
     result.interpretation.question_words = tree.question_words;
+    result.interpretation.ranking_words = built.ranking_words;
     result.interpretation.concepts = result.expanded_concepts;
     result.interpretation.relaxed = relaxed;
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

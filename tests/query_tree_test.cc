@@ -104,6 +104,11 @@ TEST_CASE("place names are set aside and their jurisdictions recorded") {
     CHECK(t.jurisdictions == std::vector<std::string>{"GE"});
     CHECK(children(t) == std::vector<std::string>{"охранный", "ордер", "в"});
 
+    QueryTree question = parse_query("кто выдаёт охранный ордер в Таджикистане?", "auto", a);
+    set_aside_places(question, places, a);
+    CHECK(question.jurisdictions == std::vector<std::string>{"TJ"});  // the question mark is not part of the name
+    CHECK(children(question).back() == "в");
+
     QueryTree only = parse_query("Молдова", "auto", a);
     set_aside_places(only, places, a);
     CHECK(only.jurisdictions.empty());  // a place alone stays a word search

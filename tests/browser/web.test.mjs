@@ -909,7 +909,7 @@ await step('CSV exports: UTF-8 BOM, headers in the UI language; facts table down
   await p.close();
 });
 
-// ---- how the query was read: places named, relaxed matching ----------------
+// ---- how the query was read: places named, question words, relaxed matching -
 
 await step('search (ru): a place in the query is boosted; "only" and "all jurisdictions equally" links', async () => {
   const q = 'охранный ордер в Грузии';
@@ -950,6 +950,50 @@ await step('search (ru): a place in the query is boosted; "only" and "all jurisd
   await p.close();
 });
 
+await step('search (ru): question words are said to be not required, beside the place named', async () => {
+  const q = 'кто выдаёт охранный ордер в Таджикистане?';
+  const { body } = await api('/api/search?ui=ru&q=' + encodeURIComponent(q));
+  const it = body && body.interpretation;
+  assert(it && Array.isArray(it.question_words), `the API answers without interpretation.question_words: ${JSON.stringify(it)}`);
+  assert(it.question_words.includes('кто'), `the API did not set "кто" aside: ${JSON.stringify(it)}`);
+  assert(it.jurisdictions.includes('TJ'), `the API did not recognise Tajikistan: ${JSON.stringify(it)}`);
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'question-words');
+  await searchDone(p, () => p.goto(BASE + '/?ui=ru&q=' + encodeURIComponent(q), { waitUntil: 'domcontentloaded' }));
+  const line = p.locator('#interpretation:not([hidden]) .interp-question');
+  await line.waitFor({ timeout: 5000 });
+  const text = (await line.textContent()) || '';
+  assert(/(^|[^а-яё])кто([^а-яё]|$)/i.test(text) && text.includes('Не обязательны'), `question-word line reads "${text}"`);
+  const places = (await p.locator('#interpretation .interp-places').textContent()) || '';
+  assert(places.includes('Таджикистан'), `the place line does not name Таджикистан: "${places}"`);
+  // "выдаёт" is a word beside the topic named (охранный ордер): it ranks.
+  if ((body.expanded_concepts || []).length) {
+    const rank = p.locator('#expanded:not([hidden]) .expanded-rank');
+    await rank.waitFor({ timeout: 5000 });
+    assert(/не обязательны/.test((await rank.textContent()) || ''), 'the ranking note is not in Russian');
+  }
+  const leaks = await englishLeaks(p, 'ru');
+  assert(leaks.length === 0, `English in the Russian UI: ${leaks.slice(0, 3).join(' | ')}`);
+  await p.close();
+});
+
+await step('search (en): words beside a topic are said to rank; a topic alone says nothing of it', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'ranking-words');
+  const beside = await searchDone(p, () => p.goto(BASE + '/?ui=en&q=' + encodeURIComponent('protection order duration'), { waitUntil: 'domcontentloaded' }));
+  if (!beside || !(beside.expanded_concepts || []).length) skip('"protection order" names no concept in this index');
+  await p.locator('#expanded:not([hidden]) .expanded-rank').waitFor({ timeout: 5000 });
+  assert(await p.locator('#expanded #expanded-toggle').count() === 1, 'the "Only the words typed" toggle is gone');
+  await searchDone(p, () => p.goto(BASE + '/?ui=en&q=' + encodeURIComponent('protection order'), { waitUntil: 'domcontentloaded' }));
+  await p.waitForFunction(() => /protection order/i.test(document.getElementById('expanded').textContent || ''), null, { timeout: 5000 });
+  await p.waitForLoadState('networkidle'); // the thesaurus labels arrive late
+  assert(await p.locator('#expanded .expanded-rank').count() === 0, 'the ranking note is shown for a topic alone');
+  // The toggle searches only the words typed: no concepts, no ranking note.
+  await searchDone(p, () => p.goto(BASE + '/?ui=en&cross_language=false&q=' + encodeURIComponent('protection order duration'), { waitUntil: 'domcontentloaded' }));
+  assert(await p.locator('#expanded .expanded-rank').count() === 0, 'the ranking note is shown with cross_language=false');
+  await p.close();
+});
+
 await step('search (ru): relaxed matching is said, "require every word" sets relax=0', async () => {
   let q = null;
   for (const c of ['restraining court fine', 'restraining order fine prison', 'охранный ордер штраф тюрьма', 'shelter court fine']) {
@@ -963,7 +1007,7 @@ await step('search (ru): relaxed matching is said, "require every word" sets rel
   const note = p.locator('#interpretation:not([hidden]) .interp-relaxed');
   await note.waitFor({ timeout: 5000 });
   const text = (await note.textContent()) || '';
-  assert(text.includes('Ни в одном тексте нет всех ваших слов'), `relaxed note not in Russian: "${text}"`);
+  assert(text.includes('Все ваши слова есть лишь в немногих текстах'), `relaxed note not in Russian: "${text}"`);
   const strict = await searchDone(p, () => p.click('#interp-strict'));
   const url = new URL(p.url());
   assert(url.searchParams.get('relax') === '0' && url.searchParams.get('q') === q, `relax=0 missing from the URL: ${url.search}`);

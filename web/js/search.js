@@ -228,9 +228,17 @@ function renderSuggestion(suggestion) {
   box.hidden = false;
 }
 
+// The question words the server set aside ("who", "кто", "чанд"): unique,
+// non-empty strings, in the order typed.
+function questionWords(it) {
+  const words = Array.isArray(it.question_words) ? it.question_words : [];
+  return [...new Set(words.filter((w) => typeof w === 'string' && w.trim()).map((w) => w.trim()))];
+}
+
 // How the server read the query: jurisdictions it named (boosted, with
-// links to keep only them or to treat place names as words) and relaxed
-// matching (no text has every word; link to require every word).
+// links to keep only them or to treat place names as words), question words
+// (not required) and relaxed matching (few texts have every word; link to
+// require every word).
 function renderInterpretation(data) {
   const box = clear($('interpretation'));
   const it = data && data.interpretation && typeof data.interpretation === 'object' ? data.interpretation : {};
@@ -256,6 +264,11 @@ function renderInterpretation(data) {
       el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
       link('interp-all-places', t('interpAllPlaces'), (s) => { s.places = '0'; })));
   }
+  const asked = state.q ? questionWords(it) : [];
+  if (asked.length) {
+    // The words as typed, in the query's language: no lang attribute of the UI's.
+    box.appendChild(el('p', { class: 'interp-question' }, t('interpQuestion', { words: asked.join(', ') })));
+  }
   if (relaxed) {
     box.appendChild(el('p', { class: 'interp-relaxed' },
       t('interpRelaxed'), ' ',
@@ -266,6 +279,7 @@ function renderInterpretation(data) {
 
 // The concepts the query was widened to (other languages, synonyms), with a
 // switch to search only the words typed (cross_language=false) and back.
+// Beside a topic the other words only rank: said when the query has some.
 let topicLabels = null;
 function renderExpanded(data) {
   const box = clear($('expanded'));
@@ -281,7 +295,15 @@ function renderExpanded(data) {
     box.append(t('expandedOffNote'), ' ', toggle(t('expandedOn'), ''));
   } else {
     const names = concepts.map((id) => (topicLabels && topicLabels.byId.get(id) ? conceptLabel(topicLabels.byId.get(id)) : valueLabel('topic', id)));
-    box.append(t('expandedNote', { concepts: names.join(', ') }), ' ', toggle(t('expandedOff'), 'false'));
+    box.append(t('expandedNote', { concepts: names.join(', ') }));
+    const it = data.interpretation && typeof data.interpretation === 'object' ? data.interpretation : {};
+    // The words beside the topic, which the server ranks by rather than
+    // requires; relaxed matching ranks every word anyway (the relaxed note says so).
+    const ranking = Array.isArray(it.ranking_words) ? it.ranking_words.filter((w) => typeof w === 'string' && w) : [];
+    if (it.relaxed !== true && ranking.length) {
+      box.append(' ', el('span', { class: 'expanded-rank' }, t('expandedRank')));
+    }
+    box.append(' ', toggle(t('expandedOff'), 'false'));
     if (!topicLabels) loadTopics().then((x) => { topicLabels = x; if (lastData === data) renderExpanded(data); }).catch(() => {});
   }
   box.hidden = false;
