@@ -1,7 +1,10 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <exception>
 #include <iostream>
+
+#include <xapian.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -12,7 +15,7 @@ namespace {
 
 const char* kHelp =
     "usage: himoya index [--corpus DIR ...] [--db DIR] [--incremental] [--compact] [--threads N]\n"
-    "                   [--strict] [--quiet]\n"
+    "                   [--strict] [--no-wait] [--quiet]\n"
     "\n"
     "Reads every document under each corpus directory (our corpus XML, Akoma Ntoso,\n"
     ".txt/.html with a .meta.xml sidecar), analyses it and writes a new index\n"
@@ -27,16 +30,49 @@ const char* kHelp =
     "  --threads N    threads reading and analysing (default: one per core); a full\n"
     "                 build also writes N part databases at once and merges them\n"
     "                 (Xapian's compactor); the index holds the same for any N\n"
-    "  --strict       fail the whole run if any document is bad; the old index stays\n"
+    "  --strict       fail the whole run if anything was skipped or cut; the old index stays\n"
+    "  --no-wait      if another indexer is writing DIR, exit (status 75) instead of\n"
+    "                 waiting for it to finish\n"
     "  --quiet        no progress line\n"
     "\n"
-    "Bad documents are reported as 'file:line: problem' on stderr and skipped.\n"
-    "Exit status: 0 all indexed, 2 some documents skipped, 1 the run failed.\n";
+    "Bad documents are reported as 'file:line: problem' on stderr and skipped, and so\n"
+    "are folders, links and files that cannot be read; a provision over 1 MiB of text\n"
+    "or a document over 20,000 provisions is cut (docs/corpus-format.md, Limits).\n"
+    "One indexer per DIR at a time (a lock file in DIR); debris of earlier crashed\n"
+    "runs is removed first; free space is checked before building and committing.\n"
+    "Exit status: 0 all indexed, 2 indexed but something was skipped or cut, 1 the run\n"
+    "failed (or --strict refused it; the old index stays), 75 DIR busy with --no-wait.\n";
+
+// The last resort: Xapian 1.4 can throw through a noexcept function inside
+// commit() when the disk fills, which ends in std::terminate. Name what failed,
+// remove the unfinished generation, and exit 1 like any failed run (not 134).
+[[noreturn]] void on_terminate() {
+    std::string what = "unknown error";
+    if (std::exception_ptr e = std::current_exception()) {
+        try {
+            std::rethrow_exception(e);
+        } catch (const Xapian::Error& x) {
+            what = x.get_description();
+        } catch (const std::exception& x) {
+            what = x.what();
+        } catch (...) {
+        }
+    }
+    himoya::discard_unfinished_build();
+    std::fprintf(stderr,
+                 "himoya index: the run failed inside Xapian: %s; the unfinished generation was removed and the "
+                 "current index is unchanged\n",
+                 what.c_str());
+    std::fflush(stderr);
+    _exit(1);
+}
 
 }  // namespace
 
 int index_command(int argc, char** argv) {
-    Args args = parse_args(argc, argv, 2, {"corpus", "db", "threads"}, {"strict", "quiet", "incremental", "compact"});
+    std::set_terminate(on_terminate);
+    Args args = parse_args(argc, argv, 2, {"corpus", "db", "threads"},
+                           {"strict", "quiet", "incremental", "compact", "no-wait"});
     if (args.help) { std::cout << kHelp; return 0; }
     if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional[0] + "'");
 
@@ -48,6 +84,13 @@ int index_command(int argc, char** argv) {
     options.compact = args.flag("compact");
     options.threads = args.get_int("threads", 0);
     if (options.threads < 0 || options.threads > 64) throw UsageError("--threads must be 0..64 (0: one per core)");
+    options.wait_for_lock = !args.flag("no-wait");
+    options.on_lock_wait = [db = options.db_path](long pid) {
+        std::fprintf(stderr, "himoya index: %s is being written by another indexer", db.c_str());
+        if (pid > 0) std::fprintf(stderr, " (pid %ld)", pid);
+        std::fprintf(stderr, "; waiting for it to finish (--no-wait: exit instead)\n");
+        std::fflush(stderr);
+    };
     bool tty = isatty(STDERR_FILENO) && !args.flag("quiet");
     if (tty) {
         options.on_progress = [](int done, int total, long provisions, long bytes) {
@@ -59,8 +102,14 @@ int index_command(int argc, char** argv) {
     IngestReport report;
     IndexSummary s = build_index(options, report);
     if (tty) std::fprintf(stderr, "\n");
+    for (const std::string& debris : s.removed_debris)
+        std::fprintf(stderr, "removed debris of an earlier run: %s\n", debris.c_str());
     for (const IngestProblem& p : report.problems)
-        std::cerr << p.to_string() << (p.fatal ? " [skipped]" : " [warning]") << "\n";
+        std::cerr << p.to_string() << (p.truncated ? " [truncated]" : p.fatal ? " [skipped]" : " [warning]") << "\n";
+    if (!s.error.empty()) {
+        std::fprintf(stderr, "himoya index: %s\n", s.error.c_str());
+        return s.busy ? 75 : 1;
+    }
 
     std::fprintf(stderr, "%d files, %d documents, %ld provisions, %.2f MB in %.2f s (%.2f MB/s); index %.2f MB\n",
                  s.files, s.documents, s.provisions, s.bytes / 1e6, s.seconds,
@@ -68,12 +117,16 @@ int index_command(int argc, char** argv) {
     if (options.incremental)
         std::fprintf(stderr, "incremental: %d document(s) rewritten, %d unchanged, %d deleted\n", s.rewritten,
                      s.unchanged, s.deleted);
+    const char* refused = options.strict ? "; --strict: index NOT replaced" : "";
     if (report.documents_skipped > 0)
-        std::fprintf(stderr, "%d document(s) skipped%s\n", report.documents_skipped,
-                     options.strict ? "; --strict: index NOT replaced" : "");
+        std::fprintf(stderr, "%d document(s) skipped%s\n", report.documents_skipped, refused);
+    if (report.entries_skipped > 0)
+        std::fprintf(stderr, "%d folder(s), link(s) or file(s) could not be read%s\n", report.entries_skipped, refused);
+    if (report.documents_truncated > 0)
+        std::fprintf(stderr, "%d document(s) cut to the limits%s\n", report.documents_truncated, refused);
     if (!s.switched) return 1;
     std::fprintf(stderr, "index ready: %s\n", options.db_path.c_str());
-    return report.documents_skipped > 0 ? 2 : 0;
+    return report.lost_anything() ? 2 : 0;
 }
 
 }  // namespace himoya::cli

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -29,8 +30,16 @@ VersionConcepts judge_provision(Analyzer& analyzer, const ConceptTagger& tagger,
 
 ConceptPlan ConceptPlan::build(const std::vector<std::string>& files, const ConceptTagger& tagger, int threads) {
     ConceptPlan plan;
+    // Each file's judgments, kept until every thread is done, then added in
+    // file order: of a duplicate document id the first file counts, as in the
+    // indexing pass, whichever thread read it first.
+    struct Judged {
+        std::string document_id;
+        std::vector<std::string> groups;  // provision_group of each provision
+        std::vector<VersionConcepts> versions;
+    };
+    std::vector<std::optional<Judged>> judged_files(files.size());
     std::mutex m;
-    std::set<std::string> seen_ids;
     std::atomic<size_t> next{0};
     std::exception_ptr error;
     auto work = [&] {
@@ -40,12 +49,12 @@ ConceptPlan ConceptPlan::build(const std::vector<std::string>& files, const Conc
                 IngestReport unused;  // the indexing pass reads and reports every file again
                 auto d = read_document_file(files[i], unused);
                 if (!d) continue;
-                std::vector<VersionConcepts> judged;
-                judged.reserve(d->provisions.size());
-                for (const Provision& p : d->provisions) judged.push_back(judge_provision(analyzer, tagger, *d, p));
-                std::lock_guard lock(m);
-                // A duplicate document id is skipped by the indexing pass too.
-                if (seen_ids.insert(d->document_id).second) plan.add(*d, std::move(judged));
+                Judged j;
+                j.versions.reserve(d->provisions.size());
+                for (const Provision& p : d->provisions) j.versions.push_back(judge_provision(analyzer, tagger, *d, p));
+                for (const Provision& p : d->provisions) j.groups.push_back(provision_group(*d, p));
+                j.document_id = d->document_id;
+                judged_files[i] = std::move(j);  // slot i is this thread's alone
             } catch (...) {
                 std::lock_guard lock(m);
                 if (!error) error = std::current_exception();
@@ -61,6 +70,14 @@ ConceptPlan ConceptPlan::build(const std::vector<std::string>& files, const Conc
         for (auto& t : pool) t.join();
     }
     if (error) std::rethrow_exception(error);
+    std::set<std::string> seen_ids;
+    for (auto& j : judged_files) {
+        // A duplicate document id is skipped by the indexing pass too.
+        if (j && seen_ids.insert(j->document_id).second)
+            for (size_t i = 0; i < j->groups.size() && i < j->versions.size(); ++i)
+                plan.versions_[j->groups[i]].push_back(std::move(j->versions[i]));
+        j.reset();
+    }
     plan.finish();
     return plan;
 }

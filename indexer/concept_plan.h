@@ -31,7 +31,9 @@ VersionConcepts judge_provision(Analyzer& analyzer, const ConceptTagger& tagger,
 class ConceptPlan {
 public:
     // Reads every file (problems are not reported here: the indexing pass
-    // reports them) and judges its provisions, on `threads` threads.
+    // reports them) and judges its provisions, on `threads` threads. Of files
+    // sharing a document id, only the first in `files` counts, as in the
+    // indexing pass, whichever thread read it first.
     static ConceptPlan build(const std::vector<std::string>& files, const ConceptTagger& tagger, int threads);
     // The same from documents already in memory (tests, tools).
     static ConceptPlan from_documents(const std::vector<Document>& documents, const ConceptTagger& tagger);

@@ -45,6 +45,11 @@ std::vector<std::string> list_fact_files(const std::vector<std::string>& corpus_
 }
 
 std::optional<FactTable> read_fact_table(const std::string& path, IngestReport& report) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {  // checked first: a FIFO would block the read
+        report.skip(path, 0, "not a regular file; fact table not used");
+        return std::nullopt;
+    }
     pugi::xml_document doc;
     pugi::xml_parse_result parsed = doc.load_file(path.c_str());
     if (!parsed) {

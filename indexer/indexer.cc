@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -25,24 +26,18 @@
 #include "indexer/label_tables.h"
 #include "indexer/shard_writers.h"
 #include "indexer/source_file.h"
+#include "indexer/test_pause.h"
 
 namespace himoya {
 namespace fs = std::filesystem;
 namespace {
 
-long directory_size(const std::string& path) {
-    long total = 0;
-    std::error_code ec;
-    for (const auto& e : fs::recursive_directory_iterator(path, ec))
-        if (e.is_regular_file(ec)) total += static_cast<long>(e.file_size(ec));
-    return total;
-}
-
 std::string find_thesaurus(const IndexOptions& options) {
     if (!options.thesaurus_path.empty()) return options.thesaurus_path;
     for (const auto& dir : options.corpus_dirs) {
         fs::path candidate = fs::path(dir) / "thesaurus.xml";
-        if (fs::is_regular_file(candidate)) return candidate.string();
+        std::error_code ec;
+        if (fs::exists(candidate, ec)) return candidate.string();  // not a regular file: load_tagging says so
     }
     return "";
 }
@@ -56,6 +51,8 @@ void merge_report(IngestReport& into, IngestReport&& from) {
     into.files_seen += from.files_seen;
     into.documents_read += from.documents_read;
     into.documents_skipped += from.documents_skipped;
+    into.entries_skipped += from.entries_skipped;
+    into.documents_truncated += from.documents_truncated;
 }
 
 std::vector<std::string> metadata_keys(Xapian::Database& db, const std::string& prefix) {
@@ -82,6 +79,11 @@ Tagging load_tagging(const IndexOptions& options, Analyzer& analyzer, IngestRepo
     Tagging t;
     std::string path = find_thesaurus(options);
     if (path.empty()) return t;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {  // checked before reading: a FIFO would block
+        report.skip(path, 0, "thesaurus not used: not a regular file");
+        return t;
+    }
     std::string error;
     t.thesaurus = Thesaurus::load(path, error);
     if (!t.thesaurus) {
@@ -109,23 +111,126 @@ void merge_parts(const std::vector<std::string>& part_paths, const std::string& 
     all.compact(destination, Xapian::DBCOMPACT_MULTIPASS);
 }
 
+// Index bytes per source byte, measured (docs/reliability.md, "Indexer"):
+// one database written as it is, 9x (bundled corpus) to 12x (10k generated
+// provisions); part databases and their merged copy side by side (or a
+// database and its compacted copy), 17x to 20x at their peak.
+constexpr double kSpacePerSourceByte = 12;
+constexpr double kSpacePerSourceByteTwoCopies = 20;
+// Free space any write step asks for at least (the stub, Xapian's base files).
+constexpr std::uintmax_t kMinFreeBytes = 64 * 1024;
+
+std::string megabytes(std::uintmax_t bytes) {
+    char out[32];
+    std::snprintf(out, sizeof out, "%.2f MB", static_cast<double>(bytes) / 1e6);
+    return out;
+}
+
+// "" when the file system of `dir` has `needed` bytes free (or cannot tell),
+// else the message that says so.
+std::string check_space(const std::string& dir, std::uintmax_t needed, const std::string& why) {
+    std::optional<std::uintmax_t> free = free_bytes(dir);
+    if (!free || *free >= needed) return "";
+    std::string message = "not enough free space in ";
+    message += dir;
+    message += ": ";
+    message += megabytes(*free);
+    message += " free, about ";
+    message += megabytes(needed);
+    message += " needed ";
+    message += why;
+    message += " (free some space, or index into another --db)";
+    return message;
+}
+
+// The message of a failed write, with the free space when the disk is the cause.
+std::string write_failure(const std::string& generation, const std::string& what) {
+    std::string message = "cannot write the new index ";
+    message += generation;
+    message += ": ";
+    message += what;
+    if (what.find("No space left") != std::string::npos || what.find("quota") != std::string::npos) {
+        message += " (the disk is full)";
+    } else if (what.find("File too large") != std::string::npos) {
+        message += " (a file reached the largest size allowed: the file system's, or the process's RLIMIT_FSIZE)";
+    }
+    message += "; the unfinished generation was removed";
+    return message;
+}
+
+// The paths of the build in progress in this process, for
+// discard_unfinished_build(); a build registers them and clears them when done.
+std::mutex g_unfinished_mutex;
+std::vector<std::string> g_unfinished;
+
+struct UnfinishedBuild {
+    std::vector<std::string> paths;
+    explicit UnfinishedBuild(std::vector<std::string> p) : paths(std::move(p)) {
+        std::lock_guard lock(g_unfinished_mutex);
+        g_unfinished.insert(g_unfinished.end(), paths.begin(), paths.end());
+    }
+    void done() {
+        std::lock_guard lock(g_unfinished_mutex);
+        for (const std::string& path : paths)
+            if (auto it = std::find(g_unfinished.begin(), g_unfinished.end(), path); it != g_unfinished.end())
+                g_unfinished.erase(it);
+        paths.clear();
+    }
+    ~UnfinishedBuild() { done(); }
+    UnfinishedBuild(const UnfinishedBuild&) = delete;
+    UnfinishedBuild& operator=(const UnfinishedBuild&) = delete;
+};
+
 }  // namespace
 
 IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
     auto started = std::chrono::steady_clock::now();
     IndexSummary summary;
+    auto finish = [&](std::string error) {
+        summary.error = std::move(error);
+        summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return summary;
+    };
     IndexLocation location(options.db_path);
+    if (std::string error = location.create(); !error.empty()) return finish(error);
+    // One indexer per index folder, from here to the end of the run.
+    IndexLock lock(options.db_path, options.wait_for_lock, options.on_lock_wait);
+    if (lock.state() != IndexLock::State::held) {
+        summary.busy = lock.state() == IndexLock::State::busy;
+        return finish(lock.error());
+    }
+    test_pause_point("lock");
+    summary.removed_debris = location.remove_debris();
+
     std::vector<std::string> files = list_corpus_files(options.corpus_dirs, report);
-    summary.generation = location.begin_generation();
-    const std::string previous = options.incremental ? location.current_generation() : "";
-    const bool incremental = !previous.empty();
+    std::uintmax_t source_bytes = 0;
+    for (const std::string& file : files) {
+        std::error_code ec;
+        std::uintmax_t size = fs::file_size(file, ec);
+        if (!ec) source_bytes += size;
+    }
+    std::string generation;
+    try {
+        generation = location.begin_generation();
+    } catch (const std::exception& e) {
+        return finish(std::string("cannot start a new generation in ") + options.db_path + ": " + e.what());
+    }
+    summary.generation = generation;
+    const std::string previous = location.current_generation();
+    const std::string previous_path = previous.empty() ? "" : (fs::path(options.db_path) / previous).string();
+    const bool incremental = options.incremental && !previous.empty();
+    const std::string unchanged_note =
+        previous.empty() ? "; there was no index before" : "; the current index (" + previous + ") is unchanged";
 
     // A full build on several cores writes part databases here, merged into the generation at the end.
-    const std::string parts_dir = summary.generation + ".parts";
+    const std::string parts_dir = generation + ".parts";
+    const std::string compacted = generation + ".compact";
+    UnfinishedBuild unfinished({generation, parts_dir, compacted});
     auto discard = [&] {
-        location.abandon_generation(summary.generation);
+        location.abandon_generation(generation);
         std::error_code ec;
         fs::remove_all(parts_dir, ec);
+        fs::remove_all(compacted, ec);
     };
     const int threads = options.threads > 0 ? options.threads
                                             : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
@@ -133,16 +238,34 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
     // part per thread (an incremental run updates one database in place).
     const int parts = incremental ? 1 : std::min(threads, kMaxParts);
 
+    // Free space, before anything is written: the estimate from the sources
+    // (and the copy an incremental run starts from).
+    const bool two_copies = parts > 1 || options.compact;
+    const std::uintmax_t estimate =
+        static_cast<std::uintmax_t>(static_cast<double>(source_bytes) *
+                                    (two_copies ? kSpacePerSourceByteTwoCopies : kSpacePerSourceByte)) +
+        (incremental ? tree_bytes(previous_path) : 0);
+    {
+        std::string why = "to build the new index (";
+        why += two_copies ? std::to_string(static_cast<int>(kSpacePerSourceByteTwoCopies))
+                          : std::to_string(static_cast<int>(kSpacePerSourceByte));
+        why += "x the ";
+        why += megabytes(source_bytes);
+        why += " of sources";
+        why += incremental ? ", plus a copy of the current index)" : ")";
+        if (std::string error = check_space(options.db_path, estimate, why); !error.empty())
+            return finish(error + unchanged_note);
+    }
+
     try {
         // Incremental: the new generation starts as a copy of the current one, so
         // readers keep the current one untouched until the atomic switch.
-        if (incremental)
-            fs::copy(fs::path(options.db_path) / previous, summary.generation, fs::copy_options::recursive);
+        if (incremental) fs::copy(previous_path, generation, fs::copy_options::recursive);
         std::vector<std::string> part_paths;
         for (int i = 0; i < parts && parts > 1; ++i) part_paths.push_back(parts_dir + "/part-" + std::to_string(i));
         if (parts > 1) fs::create_directories(parts_dir);
         // Part 0 (or the whole index) is written on this thread; the others by ShardWriters.
-        Xapian::WritableDatabase db(parts > 1 ? part_paths[0] : summary.generation,
+        Xapian::WritableDatabase db(parts > 1 ? part_paths[0] : generation,
                                     incremental ? Xapian::DB_OPEN : Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
         // The hash of a source covers the thesaurus too: a new thesaurus retags everything.
         std::string hash_salt = "himoya-index-6\n";  // bump when the records change (2: slots 10, 11; 3: XG terms, slot 12; 4: work bytes in slot 12; 5: provision concepts, XM, XS, status key field; 6: heading wdf)
@@ -163,7 +286,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         std::unique_ptr<ShardWriters> other_parts;
         if (parts > 1)
             other_parts = std::make_unique<ShardWriters>(std::vector<std::string>(part_paths.begin() + 1, part_paths.end()));
-        std::set<std::string> seen_ids;
+        std::map<std::string, std::string> seen_ids;  // document id → the file it was read from
         std::map<std::string, nlohmann::json> citable;  // provision id → citation, for fact tables
         // Source hashes of the current index, read before the builders start (they
         // consult it from their threads; the database is the writer's alone).
@@ -189,9 +312,10 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             ++done;
             if (built.document) {
                 const Document& document = *built.document;
-                if (!seen_ids.insert(document.document_id).second) {
-                    report.skip(built.file, 0, "duplicate document id '" + document.document_id +
-                                                   "' (already read from an earlier file); skipped");
+                // Files come in --corpus order, each folder sorted: the first --corpus wins.
+                if (auto [first, inserted] = seen_ids.emplace(document.document_id, built.file); !inserted) {
+                    report.skip(built.file, 0, "duplicate document id '" + document.document_id + "', already read from " +
+                                                   first->second + " (an earlier file or --corpus wins); skipped");
                     --report.documents_read;
                 } else {
                     if (!built.prepared) {
@@ -208,7 +332,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
                         db.set_metadata(kSourceHashKey + document.document_id, built.source_hash);
                         ++summary.rewritten;
                     }
-                    ++summary.documents;
+                    if (summary.documents++ == 0) test_pause_point("building");
                     for (const Provision& p : document.provisions) citable[p.provision_id] = citation(document, p);
                 }
             }
@@ -245,14 +369,25 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             if (auto table = read_fact_table(path, report))
                 db.set_metadata("facts:" + table->topic, fact_table_json(*table, citable, path, report).dump());
         }
-        if (options.strict && report.documents_skipped > 0) {
+        if (options.strict && report.lost_anything()) {
             other_parts.reset();
             db.close();
             discard();
-            summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-            return summary;
+            return finish("");
         }
         writer.flush_spelling();
+        // What is not on disk yet is at most the estimate less what is.
+        {
+            const std::uintmax_t written = tree_bytes(generation) + tree_bytes(parts_dir);
+            const std::uintmax_t rest = std::max<std::uintmax_t>(kMinFreeBytes, estimate > written ? estimate - written : 0);
+            if (std::string error = check_space(options.db_path, rest, "to commit the new index"); !error.empty()) {
+                other_parts.reset();
+                db.close();
+                discard();
+                return finish(error + unchanged_note);
+            }
+        }
+        test_pause_point("commit");
         db.commit();
         db.close();
         if (other_parts) {
@@ -260,26 +395,55 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             // unites synonyms, keeps each part's metadata keys) into a compact
             // generation: the merge is the --compact step too.
             other_parts->finish();
-            merge_parts(part_paths, summary.generation);
+            if (std::string error = check_space(options.db_path, tree_bytes(parts_dir), "to merge the part databases");
+                !error.empty()) {
+                discard();
+                return finish(error + unchanged_note);
+            }
+            merge_parts(part_paths, generation);
             fs::remove_all(parts_dir);
         } else if (options.compact) {
-            const std::string compacted = summary.generation + ".compact";
-            Xapian::Database(summary.generation).compact(compacted, Xapian::DBCOMPACT_MULTIPASS);
-            fs::remove_all(summary.generation);
-            fs::rename(compacted, summary.generation);
+            if (std::string error = check_space(options.db_path, tree_bytes(generation), "to compact the new index");
+                !error.empty()) {
+                discard();
+                return finish(error + unchanged_note);
+            }
+            Xapian::Database(generation).compact(compacted, Xapian::DBCOMPACT_MULTIPASS);
+            fs::remove_all(generation);
+            fs::rename(compacted, generation);
         }
     } catch (const Xapian::Error& e) {
         discard();
-        throw std::runtime_error("cannot write index " + summary.generation + ": " + e.get_description());
+        return finish(write_failure(generation, e.get_description()) + unchanged_note);
+    } catch (const std::exception& e) {
+        discard();
+        return finish(write_failure(generation, e.what()) + unchanged_note);
     } catch (...) {
         discard();
-        throw;
+        return finish(write_failure(generation, "unknown error") + unchanged_note);
     }
-    summary.index_bytes = directory_size(summary.generation);
-    location.commit_generation(summary.generation);
+    summary.index_bytes = static_cast<long>(tree_bytes(generation));
+    if (std::string error = check_space(options.db_path, kMinFreeBytes, "to switch to the new index"); !error.empty()) {
+        discard();
+        return finish(error + unchanged_note);
+    }
+    if (std::string error = location.commit_generation(generation); !error.empty()) {
+        discard();
+        return finish(error + unchanged_note);
+    }
+    unfinished.done();
     summary.switched = true;
-    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return summary;
+    return finish("");
+}
+
+void discard_unfinished_build() noexcept {
+    std::unique_lock lock(g_unfinished_mutex, std::try_to_lock);
+    if (!lock.owns_lock()) return;
+    for (const std::string& path : g_unfinished) {
+        std::error_code ec;
+        for (int attempt = 0; attempt < 3 && fs::exists(path, ec); ++attempt) fs::remove_all(path, ec);
+    }
+    g_unfinished.clear();
 }
 
 }  // namespace himoya

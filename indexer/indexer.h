@@ -2,6 +2,13 @@
 // Document, analyses it and writes a new index generation, switched in only
 // when complete (see index_location.h). Bad files are problems in the report,
 // never a reason to stop (unless `strict`).
+//
+// A run never aborts and never leaves debris: it holds the index folder's
+// lock (IndexLock) from start to end, removes what earlier crashed runs left,
+// checks free space before building and before committing, and turns every
+// failure (a Xapian error, a full disk, any std::exception) into
+// IndexSummary::error, removing its unfinished generation; the previous index
+// stays. docs/reliability.md, "Indexer", has the whole story.
 #pragma once
 
 #include <functional>
@@ -34,6 +41,11 @@ struct IndexOptions {
     // compacted. The index holds the same records, statistics, spelling and
     // metadata whatever the number; only document numbers differ.
     int threads = 0;
+    // When another indexer holds the index folder's lock: wait for it (true),
+    // or fail at once with IndexSummary::busy (false: `himoya index --no-wait`).
+    bool wait_for_lock = true;
+    // Called once when the run has to wait for the lock, with the holder's pid (0: unknown).
+    std::function<void(long)> on_lock_wait;
 };
 
 struct IndexSummary {
@@ -49,10 +61,23 @@ struct IndexSummary {
     int unchanged = 0;          // incremental: documents kept as they were
     int rewritten = 0;          // incremental: documents added or replaced
     int deleted = 0;            // incremental: documents whose source is gone
+    // What earlier runs that crashed or were killed left in the index folder,
+    // removed at the start of this one: "PATH (what it was)".
+    std::vector<std::string> removed_debris;
+    // Why the run itself failed (cannot lock, not enough free space, a Xapian
+    // error such as a full disk): "" when it did not. The previous index stays.
+    std::string error;
+    bool busy = false;  // the failure is another indexer holding the lock (wait_for_lock false)
 };
 
-// Throws std::runtime_error only for failures of the run itself (cannot
-// create the database, disk full); document problems go to `report`.
+// Never throws: failures of the run itself are IndexSummary::error; document
+// problems go to `report`. Not switched, with no error: --strict refused the
+// new generation because `report` lost something.
 IndexSummary build_index(const IndexOptions& options, IngestReport& report);
+
+// Removes the generation (and its part databases) that a build_index in this
+// process has in progress. For a last-resort handler (std::terminate: Xapian
+// 1.4 can abort inside commit() when the disk fills); never throws, never blocks.
+void discard_unfinished_build() noexcept;
 
 }  // namespace himoya

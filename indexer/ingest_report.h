@@ -1,5 +1,8 @@
 // What happened while reading a corpus: every problem is a value here
-// (file, line, message), never an exception that stops the run.
+// (file, line, message), never an exception that stops the run. Nothing is
+// left out in silence: a skipped document, a corpus entry that could not be
+// read (folder, link, FIFO ...) and a document cut by a cap are all problems
+// here, counted, and each makes the run's exit status 2 (and fails --strict).
 #pragma once
 
 #include <string>
@@ -11,7 +14,8 @@ struct IngestProblem {
     std::string file;
     int line = 0;          // 1-based; 0 when the problem is not tied to a line
     std::string message;
-    bool fatal = true;     // true: the document was skipped; false: a warning only
+    bool fatal = true;     // true: the document (or corpus entry) was skipped; false: a warning only
+    bool truncated = false;  // the document was indexed in part: a cap cut it (document_caps.h)
 
     // "file:line: message" (or "file: message" without a line).
     std::string to_string() const;
@@ -22,6 +26,14 @@ struct IngestReport {
     int files_seen = 0;
     int documents_read = 0;
     int documents_skipped = 0;
+    // Corpus entries never read as documents: unreadable folders and files,
+    // symbolic link loops, dangling links, FIFOs/sockets/devices with a
+    // document's name, missing corpus folders (list_corpus_files).
+    int entries_skipped = 0;
+    int documents_truncated = 0;  // documents indexed in part (caps, document_caps.h)
+
+    // Whether anything was left out or cut: exit status 2, and --strict fails.
+    bool lost_anything() const { return documents_skipped + entries_skipped + documents_truncated > 0; }
 
     void warn(const std::string& file, int line, const std::string& message) {
         problems.push_back({file, line, message, false});
@@ -29,6 +41,14 @@ struct IngestReport {
     void skip(const std::string& file, int line, const std::string& message) {
         problems.push_back({file, line, message, true});
         ++documents_skipped;
+    }
+    void skip_entry(const std::string& path, const std::string& message) {
+        problems.push_back({path, 0, message, true});
+        ++entries_skipped;
+    }
+    // A cap cut part of a document (counted once per document by the caller).
+    void cut(const std::string& file, const std::string& message) {
+        problems.push_back({file, 0, message, false, true});
     }
 };
 

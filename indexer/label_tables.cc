@@ -63,7 +63,8 @@ std::string find_table(const std::vector<std::string>& dirs, const std::string& 
     for (const auto& dir : dirs) {
         std::filesystem::path candidate = std::filesystem::path(dir) / name;
         std::error_code ec;
-        if (std::filesystem::is_regular_file(candidate, ec)) return candidate.string();
+        // Any type: reading it reports one that is not a regular file (load_source_file).
+        if (std::filesystem::exists(candidate, ec)) return candidate.string();
     }
     return "";
 }

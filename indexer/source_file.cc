@@ -1,43 +1,64 @@
 #include "indexer/source_file.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <system_error>
+#include <cerrno>
+#include <cstring>
 
 #include "analysis/utf8.h"
 
 namespace himoya {
 
 bool load_source_file(const std::string& path, std::string& out, IngestReport& report) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) {
-        report.skip(path, 0, "not a readable file");
+    // The type is checked before opening (a FIFO would block a plain open) and
+    // again on the open descriptor (O_NONBLOCK: never waits for a writer).
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        report.skip(path, 0, std::string("cannot read file: ") + std::strerror(errno));
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        report.skip(path, 0, "not a regular file; not read");
         return false;
     }
     // Check the size before reading so a huge file costs nothing.
-    std::uintmax_t size = fs::file_size(path, ec);
-    if (ec) {
-        report.skip(path, 0, "cannot read file size: " + ec.message());
+    if (static_cast<std::uintmax_t>(st.st_size) > kMaxSourceBytes) {
+        report.skip(path, 0, "file is " + std::to_string(st.st_size) + " bytes, over the 64 MiB limit");
         return false;
     }
-    if (size > kMaxSourceBytes) {
-        report.skip(path, 0, "file is " + std::to_string(size) + " bytes, over the 64 MiB limit");
+    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        report.skip(path, 0, std::string("cannot open file: ") + std::strerror(errno));
         return false;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        report.skip(path, 0, "cannot open file");
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        report.skip(path, 0, "not a regular file; not read");
         return false;
     }
-    out.assign(static_cast<size_t>(size), '\0');
-    in.read(out.data(), static_cast<std::streamsize>(size));
-    out.resize(static_cast<size_t>(in.gcount()));
-    if (in.bad()) {
-        report.skip(path, 0, "read error");
+    if (static_cast<std::uintmax_t>(st.st_size) > kMaxSourceBytes) {
+        report.skip(path, 0, "file is " + std::to_string(st.st_size) + " bytes, over the 64 MiB limit");
         return false;
     }
+    out.assign(static_cast<size_t>(st.st_size), '\0');
+    size_t got = 0;
+    while (got < out.size()) {
+        ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            report.skip(path, 0, std::string("read error: ") + std::strerror(errno));
+            return false;
+        }
+        if (n == 0) break;  // the file shrank while being read
+        got += static_cast<size_t>(n);
+    }
+    out.resize(got);
     return true;
 }
 

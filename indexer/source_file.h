@@ -17,8 +17,9 @@ namespace himoya {
 // one would only waste memory.
 inline constexpr std::uintmax_t kMaxSourceBytes = 64u * 1024u * 1024u;
 
-// Reads `path` into `out`. On a missing/unreadable/oversized file records
-// a skip and returns false. Does not validate the content.
+// Reads `path` into `out`. On a missing/unreadable/oversized file, or one that
+// is not a regular file (a FIFO, socket or device: checked before opening, so
+// it cannot block), records a skip and returns false. Does not validate the content.
 bool load_source_file(const std::string& path, std::string& out, IngestReport& report);
 
 // Skips (and returns false) when `text` is empty or not valid UTF-8; the

@@ -1,0 +1,184 @@
+// Nothing is skipped in silence, through the real binary: an unreadable folder,
+// an unreadable file, symbolic link loops, a dangling link and a FIFO named
+// .xml are each reported as `path: what [skipped]`, counted, make the exit
+// status 2 and fail --strict; the FIFO never blocks the indexer. When two
+// --corpus folders hold the same document id, the first --corpus wins
+// (command-line order, not path order) and the other is reported.
+//
+// Root reads any folder, so as root the indexer runs as `nobody` here.
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "child_process.h"
+#include "indexer/document_reader.h"
+#include "indexer/index_location.h"
+#include "process.h"
+#include "temp_dir.h"
+
+namespace fs = std::filesystem;
+using himoya::testing::Child;
+using himoya::testing::ChildOptions;
+using himoya::testing::run;
+using himoya::testing::TempDir;
+using himoya::testing::write_file;
+using nlohmann::json;
+
+namespace {
+
+std::string document(const std::string& id, const std::string& text) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<document xmlns=\"urn:himoya:corpus:1\" id=\"" + id +
+           "\" version=\"1\">\n  <meta>\n    <title>Test</title>\n    <jurisdiction>INT</jurisdiction>\n"
+           "    <language>en</language>\n    <type>report</type>\n    <date>2024-05-01</date>\n"
+           "    <issuing-body>Test body</issuing-body>\n    <text-status>summary</text-status>\n"
+           "    <source><official-title>Test</official-title></source>\n  </meta>\n"
+           "  <body>\n    <section num=\"1\"><p>" +
+           text + "</p></section>\n  </body>\n</document>\n";
+}
+
+constexpr int kNobody = 65534;
+
+// The stderr line that names `path`, or "".
+std::string line_for(const std::string& err, const std::string& path) {
+    std::istringstream in(err);
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind(path + ":", 0) == 0) return line;
+    return "";
+}
+
+long hits(const std::string& db, const std::string& word) {
+    auto r = run({HIMOYA_BINARY, "search", "--db", db, "--json", word});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    return json::parse(r.out)["total"].get<long>();
+}
+
+// A corpus with one good document and every kind of entry that cannot be read.
+struct BadTree {
+    fs::path corpus;
+    std::vector<std::pair<std::string, std::string>> expected;  // path, message part
+
+    explicit BadTree(const fs::path& root) : corpus(root / "corpus") {
+        write_file(corpus / "good.xml", document("good", "The kestrelwing order."));
+        write_file(corpus / "locked/inside.xml", document("inside", "Never read."));
+        fs::permissions(corpus / "locked", fs::perms::none);
+        write_file(corpus / "secret.xml", document("secret", "Never read either."));
+        fs::permissions(corpus / "secret.xml", fs::perms::none);
+        fs::create_directory_symlink(".", corpus / "loop");
+        fs::create_symlink("self.xml", corpus / "self.xml");
+        fs::create_symlink("nowhere.xml", corpus / "gone.xml");
+        REQUIRE(mkfifo((corpus / "pipe.xml").c_str(), 0644) == 0);
+        expected = {{(corpus / "locked").string(), "cannot read folder: Permission denied"},
+                    {(corpus / "secret.xml").string(), "cannot open file: Permission denied"},
+                    {(corpus / "loop").string(), "symbolic link loop"},
+                    {(corpus / "self.xml").string(), "symbolic link loop"},
+                    {(corpus / "gone.xml").string(), "dangling symbolic link to 'nowhere.xml'"},
+                    {(corpus / "pipe.xml").string(), "a FIFO, not a regular file"}};
+    }
+    ~BadTree() { fs::permissions(corpus / "locked", fs::perms::owner_all); }
+};
+
+// `himoya index`, as nobody when we are root; bounded to 60 s.
+int index_as_reader(const std::vector<std::string>& extra, const std::string& db, std::string& err) {
+    std::vector<std::string> args{HIMOYA_BINARY, "index", "--quiet", "--db", db};
+    args.insert(args.end(), extra.begin(), extra.end());
+    ChildOptions options;
+    if (geteuid() == 0) {
+        options.uid = kNobody;
+        fs::create_directories(db);
+        fs::permissions(db, fs::perms::all);
+        fs::permissions(fs::path(db).parent_path(), fs::perms::all);
+    }
+    Child child(args, options);
+    int status = child.wait(60);
+    err = child.err();
+    return status;
+}
+
+}  // namespace
+
+TEST_CASE("unreadable folders and files, link loops, dangling links and a FIFO are reported, counted, exit 2") {
+    TempDir dir("unreadable-inputs");
+    BadTree tree(dir.path);
+    std::string db = (dir.path / "index").string();
+    std::string err;
+    auto started = std::chrono::steady_clock::now();
+    int status = index_as_reader({"--corpus", tree.corpus.string()}, db, err);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    CHECK_MESSAGE(status == 2, err);
+    CHECK_MESSAGE(seconds < 30, "the FIFO blocked the indexer? " << seconds << " s");
+    for (const auto& [path, message] : tree.expected) {
+        std::string line = line_for(err, path);
+        CHECK_MESSAGE(line.find(message) != std::string::npos, path << " not reported as '" << message << "' in:\n" << err);
+        CHECK_MESSAGE(line.find("[skipped]") != std::string::npos, line);
+    }
+    // The unreadable file is a skipped document; the other five entries could not be listed or read.
+    CHECK_MESSAGE(err.find("1 document(s) skipped") != std::string::npos, err);
+    CHECK_MESSAGE(err.find("5 folder(s), link(s) or file(s) could not be read") != std::string::npos, err);
+    CHECK(hits(db, "kestrelwing") > 0);
+}
+
+TEST_CASE("--strict fails on an unreadable folder alone (exit 1), and the previous index stays") {
+    TempDir dir("unreadable-strict");
+    fs::path corpus = dir.path / "corpus";
+    write_file(corpus / "good.xml", document("good", "The kestrelwing order."));
+    std::string db = (dir.path / "index").string();
+    std::string err;
+    REQUIRE_MESSAGE(index_as_reader({"--corpus", corpus.string()}, db, err) == 0, err);
+    std::string before = himoya::IndexLocation(db).current_generation();
+
+    write_file(corpus / "locked/inside.xml", document("inside", "The zebrafinch hotline."));
+    fs::permissions(corpus / "locked", fs::perms::none);
+    int status = index_as_reader({"--strict", "--corpus", corpus.string()}, db, err);
+    fs::permissions(corpus / "locked", fs::perms::owner_all);
+    CHECK_MESSAGE(status == 1, err);
+    CHECK_MESSAGE(err.find("index NOT replaced") != std::string::npos, err);
+    CHECK(himoya::IndexLocation(db).current_generation() == before);
+}
+
+TEST_CASE("list_corpus_files: the entries it cannot read are problems, never silent") {
+    TempDir dir("unreadable-listing");
+    BadTree tree(dir.path);
+    himoya::IngestReport report;
+    auto files = himoya::list_corpus_files({tree.corpus.string()}, report);
+    // As root the locked folder and file are readable; the links and the FIFO are problems either way.
+    CHECK(report.entries_skipped >= 4);
+    CHECK(report.documents_skipped == 0);  // listing skips no document: reading does
+    bool good = false;
+    for (const auto& f : files) good |= f == (tree.corpus / "good.xml").string();
+    CHECK(good);
+    for (const auto& f : files) CHECK_MESSAGE(f.find("pipe.xml") == std::string::npos, f);
+}
+
+TEST_CASE("duplicate document ids across --corpus folders: the first --corpus wins, the other is reported") {
+    TempDir dir("duplicate-corpus");
+    // Path order (a-… before z-…) is the opposite of the command-line order below.
+    fs::path first = dir.path / "z-first", second = dir.path / "a-second";
+    write_file(first / "law.xml", document("dup", "The kestrelwing order."));
+    write_file(second / "law.xml", document("dup", "The zebrafinch order."));
+    for (const char* threads : {"1", "2"}) {
+        CAPTURE(threads);
+        std::string db = (dir.path / ("index" + std::string(threads))).string();
+        auto r = run({HIMOYA_BINARY, "index", "--quiet", "--threads", threads, "--corpus", first.string(), "--corpus",
+                      second.string(), "--db", db});
+        CHECK_MESSAGE(r.status == 2, r.err);
+        std::string line = line_for(r.err, (second / "law.xml").string());
+        CHECK_MESSAGE(line.find("duplicate document id 'dup', already read from " + (first / "law.xml").string()) !=
+                          std::string::npos,
+                      r.err);
+        CHECK(hits(db, "kestrelwing") > 0);
+        CHECK(hits(db, "zebrafinch") == 0);
+
+        std::string db2 = db + "-reversed";
+        auto reversed = run({HIMOYA_BINARY, "index", "--quiet", "--threads", threads, "--corpus", second.string(),
+                             "--corpus", first.string(), "--db", db2});
+        CHECK_MESSAGE(reversed.status == 2, reversed.err);
+        CHECK(hits(db2, "zebrafinch") > 0);
+        CHECK(hits(db2, "kestrelwing") == 0);
+    }
+}
