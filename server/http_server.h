@@ -1,7 +1,8 @@
-// The HTTP server: thin handlers that turn requests into library calls and
-// results into JSON (docs/api.md), plus the static web page from web/.
+// `himoya serve`: the site (site.h: routes, static files, headers) behind the
+// network front end (front_end.h: connections, limits, deadlines, workers).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -12,16 +13,22 @@ struct ServerOptions {
     std::string host = "127.0.0.1";  // loopback unless told otherwise
     int port = 8080;                 // 0: any free port (printed on stdout)
     std::string web_root = "web";
-    // cpp-httplib gives each keep-alive connection a worker for its whole
-    // life: with fewer workers than open connections the rest queue for
-    // seconds (the soak at 32 connections and 8 workers had 337 requests
-    // over 10 s). Workers are cheap; each opens its Searcher on first use.
-    int threads = 64;
-    std::string cors_origin;         // empty: no CORS headers (the default)
+    // Threads running handlers. Connections do not hold them (the front end
+    // reads and writes), so this bounds only the requests computed at once,
+    // and with them the Searchers open (docs/scaling.md: 16 keeps a 1M index
+    // under 500 MB).
+    int threads = 16;
+    // Connections open at once in all and from one client address; beyond
+    // them a connection is answered 503 and closed. The total is lowered to
+    // fit the file descriptor limit.
+    size_t max_connections = 4096;
+    size_t max_connections_per_client = 512;
+    std::string cors_origin;  // empty: no CORS headers (the default)
 };
 
 // Serves until the process is stopped. Returns a process exit status; prints
-// "listening on http://HOST:PORT" on stdout once the socket is bound.
+// "listening on http://HOST:PORT" on stdout once the socket is bound, and
+// "himoya serve: port N is already in use …" on stderr (exit 1) if it is taken.
 int run_server(const ServerOptions& options);
 
 }  // namespace himoya

@@ -259,11 +259,26 @@ export function snippetText(html) {
   return snippetPieces(html).map((p) => p.text).join('');
 }
 
-// Fetch a document once per page.
+// Fetch a document once per page. The API answers its provisions a page at a
+// time (provisions_page: offset, limit, total); the pages are joined here, at
+// most 200 of them.
+async function fetchDocument(id) {
+  const path = 'documents/' + encodeURIComponent(id);
+  const doc = await apiGet(path);
+  const page = doc && doc.provisions_page;
+  if (!page || !Array.isArray(doc.provisions)) return doc;
+  for (let n = 0; doc.provisions.length < page.total && n < 200; n++) {
+    const next = await apiGet(path, { offset: doc.provisions.length, limit: page.limit });
+    if (!Array.isArray(next.provisions) || !next.provisions.length) break;
+    doc.provisions.push(...next.provisions);
+  }
+  return doc;
+}
+
 const docCache = new Map();
 export function loadDocument(id) {
   if (!docCache.has(id)) {
-    const p = apiGet('documents/' + encodeURIComponent(id));
+    const p = fetchDocument(id);
     p.catch(() => docCache.delete(id));
     docCache.set(id, p);
   }

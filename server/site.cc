@@ -1,0 +1,461 @@
+#include "server/site.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "search/engine.h"
+#include "search/result_json.h"
+#include "server/csv.h"
+#include "server/request_params.h"
+
+namespace himoya {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+constexpr size_t kMaxAnalyzeBytes = 20000;
+// Below this a compressed body saves less than the gzip header and trailer cost.
+constexpr size_t kCompressFrom = 1024;
+
+void send_json(HttpResponse& res, int status, const json& body) {
+    res.status = status;
+    // replace invalid UTF-8 rather than throw: an error message must always go out
+    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
+}
+
+void send_error(HttpResponse& res, int status, const std::string& message) {
+    send_json(res, status, {{"error", {{"code", status}, {"message", message}}}});
+}
+
+bool is_api(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
+
+// Runs a handler body; library BadRequests become 400s, anything else a 500
+// with a message (logged), so no exception ever leaves a handler.
+template <typename Fn>
+void guarded(HttpResponse& res, Fn&& fn) {
+    try {
+        fn();
+    } catch (const BadRequest& e) {
+        send_error(res, 400, e.what());
+    } catch (const std::exception& e) {
+        std::cerr << "internal error: " << e.what() << "\n";
+        std::string message = "internal error: ";
+        message += e.what();
+        send_error(res, 500, message);
+    }
+}
+
+std::string ui_param(const QueryParams& params, bool empty_allowed) {
+    std::string ui = string_param(params, "ui");
+    if (ui.empty()) return empty_allowed ? ui : "en";
+    if (ui != "en" && ui != "ru" && ui != "tg") throw BadRequest("ui must be en, ru or tg");
+    return ui;
+}
+
+std::string export_format(const HttpRequest& req, std::initializer_list<const char*> allowed) {
+    std::string format = string_param(req.params, "format");
+    if (format.empty()) return "json";
+    for (const char* a : allowed)
+        if (format == a) return format;
+    std::string list = "json";
+    for (const char* a : allowed) {
+        list += ", ";
+        list += a;
+    }
+    throw BadRequest("format must be one of " + list);
+}
+
+void attach(HttpResponse& res, std::string body, const char* type, const std::string& name) {
+    std::string disposition = "attachment; filename=\"";
+    disposition += name;
+    disposition += '"';
+    res.set_header("Content-Disposition", std::move(disposition));
+    res.set_content(std::move(body), type);
+}
+
+// cpp-httplib's rule, kept: walking the segments, ".." may never climb above the root.
+bool is_valid_path(std::string_view path) {
+    size_t level = 0, i = 0;
+    while (i < path.size() && path[i] == '/') ++i;
+    while (i < path.size()) {
+        size_t begin = i;
+        while (i < path.size() && path[i] != '/') ++i;
+        std::string_view segment = path.substr(begin, i - begin);
+        if (segment == "..") {
+            if (level == 0) return false;
+            --level;
+        } else if (segment != ".") {
+            ++level;
+        }
+        while (i < path.size() && path[i] == '/') ++i;
+    }
+    return true;
+}
+
+const char* content_type_of(const fs::path& file) {
+    std::string ext = file.extension().string();
+    static const std::pair<const char*, const char*> kTypes[] = {
+        {".html", "text/html; charset=utf-8"},  {".htm", "text/html; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},    {".js", "text/javascript; charset=utf-8"},
+        {".mjs", "text/javascript; charset=utf-8"}, {".json", "application/json"},
+        {".map", "application/json"},           {".txt", "text/plain; charset=utf-8"},
+        {".csv", "text/csv; charset=utf-8"},    {".md", "text/markdown; charset=utf-8"},
+        {".xml", "application/xml"},            {".svg", "image/svg+xml"},
+        {".png", "image/png"},                  {".jpg", "image/jpeg"},
+        {".jpeg", "image/jpeg"},                {".gif", "image/gif"},
+        {".webp", "image/webp"},                {".avif", "image/avif"},
+        {".ico", "image/x-icon"},               {".woff", "font/woff"},
+        {".woff2", "font/woff2"},               {".ttf", "font/ttf"},
+        {".otf", "font/otf"},                   {".pdf", "application/pdf"},
+        {".wasm", "application/wasm"},          {".webmanifest", "application/manifest+json"},
+    };
+    for (const auto& [e, type] : kTypes)
+        if (iequals(ext, e)) return type;
+    return "application/octet-stream";
+}
+
+// One range "bytes=A-B", "bytes=A-" or "bytes=-N" over `size` bytes: [first, last],
+// or nullopt when the header is not a single byte range we understand (then
+// the whole file is sent, as RFC 9110 §14.2 allows). `unsatisfiable` is set
+// when it is a range, but not of this file.
+std::optional<std::pair<size_t, size_t>> single_range(std::string_view header, size_t size, bool& unsatisfiable) {
+    unsatisfiable = false;
+    if (header.size() < 6 || !iequals(header.substr(0, 6), "bytes=")) return std::nullopt;
+    std::string_view spec = header.substr(6);
+    size_t dash = spec.find('-');
+    if (dash == std::string_view::npos) return std::nullopt;
+    std::string_view a = spec.substr(0, dash), b = spec.substr(dash + 1);
+    auto number = [](std::string_view s, size_t& out) {
+        if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string_view::npos) return false;
+        out = std::stoull(std::string(s));
+        return true;
+    };
+    size_t first = 0, last = 0;
+    if (a.empty()) {  // the last N bytes
+        size_t n = 0;
+        if (!number(b, n)) return std::nullopt;
+        if (n == 0 || size == 0) {
+            unsatisfiable = true;
+            return std::nullopt;
+        }
+        first = n >= size ? 0 : size - n;
+        last = size - 1;
+    } else {
+        if (!number(a, first)) return std::nullopt;
+        if (b.empty()) {
+            last = size == 0 ? 0 : size - 1;
+        } else if (!number(b, last) || last < first) {
+            return std::nullopt;
+        }
+        if (first >= size) {
+            unsatisfiable = true;
+            return std::nullopt;
+        }
+        if (last >= size) last = size - 1;
+    }
+    return std::make_pair(first, last);
+}
+
+// Whether Accept-Encoding lists gzip (or *) with a weight above zero.
+bool accepts_gzip(const HttpRequest& req) {
+    auto accept = req.header("Accept-Encoding");
+    if (!accept) return false;
+    std::string_view list = *accept;
+    while (!list.empty()) {
+        size_t comma = list.find(',');
+        std::string_view item = list.substr(0, comma);
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        size_t semi = item.find(';');
+        std::string_view coding = item.substr(0, semi);
+        while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);
+        if (!iequals(coding, "gzip") && coding != "*") continue;
+        if (semi == std::string_view::npos) return true;
+        std::string_view params = item.substr(semi + 1);
+        size_t q = params.find("q=");
+        if (q == std::string_view::npos) return true;
+        std::string_view weight = params.substr(q + 2);
+        // "0", "0.0", "0.000": refused; anything else is a weight above zero
+        return weight.find_first_of("123456789") != std::string_view::npos;
+    }
+    return false;
+}
+
+}  // namespace
+
+Site::Site(SearchEngine& engine, SiteOptions options) : engine_(engine), options_(std::move(options)) {
+    std::error_code ec;
+    has_web_root_ = !options_.web_root.empty() && fs::is_directory(options_.web_root, ec);
+    SearchEngine* e = &engine_;
+
+    router_.get("/api/health", [e](const HttpRequest&, HttpResponse& res) {
+        guarded(res, [&] {
+            IndexHealth h = e->health();
+            send_json(res, 200, {{"status", "ok"}, {"documents", h.documents}, {"provisions", h.provisions}});
+        });
+    });
+
+    router_.get("/api/search", [e](const HttpRequest& req, HttpResponse& res) {
+        guarded(res, [&] {
+            SearchRequest request = search_request_from_params(req.params);
+            send_json(res, 200, to_json(e->search(request)));
+        });
+    });
+
+    // Provisions come a page at a time (offset, limit): a document of 100,000
+    // provisions was one 23 MB answer.
+    router_.get("/api/documents/{id}", [e](const HttpRequest& req, HttpResponse& res) {
+        guarded(res, [&] {
+            const std::string& id = req.path_params.at("id");
+            int offset = int_param(req.params, "offset", 0, 0, 100000000);
+            int limit = int_param(req.params, "limit", kDefaultProvisionPage, 1, kMaxProvisionPage);
+            auto doc = e->document(id, static_cast<size_t>(offset), static_cast<size_t>(limit));
+            if (!doc) return send_error(res, 404, "no document with id '" + id + "'");
+            send_json(res, 200, *doc);
+        });
+    });
+
+    router_.get("/api/analyze", [e](const HttpRequest& req, HttpResponse& res) {
+        guarded(res, [&] {
+            std::string text = string_param(req.params, "text");
+            std::string lang = string_param(req.params, "lang");
+            if (lang.empty()) lang = "auto";
+            if (lang != "tg" && lang != "ru" && lang != "en" && lang != "auto")
+                throw BadRequest("lang must be tg, ru, en or auto");
+            if (text.size() > kMaxAnalyzeBytes)
+                throw BadRequest("text too long (limit " + std::to_string(kMaxAnalyzeBytes) + " bytes)");
+            send_json(res, 200, e->analyze(text, lang));
+        });
+    });
+
+    router_.get("/api/topics", [e](const HttpRequest&, HttpResponse& res) {
+        guarded(res, [&] {
+            auto topics = e->topics();
+            if (!topics) return send_error(res, 404, "this index has no thesaurus");
+            send_json(res, 200, *topics);
+        });
+    });
+
+    router_.get("/api/topics/{id}", [e](const HttpRequest& req, HttpResponse& res) {
+        guarded(res, [&] {
+            const std::string& id = req.path_params.at("id");
+            int per = int_param(req.params, "per_jurisdiction", 50, 1, 500);
+            std::string ui = ui_param(req.params, false);
+            auto topic = e->topic(id, per, ui);
+            if (!topic) return send_error(res, 404, "no topic with id '" + id + "'");
+            send_json(res, 200, *topic);
+        });
+    });
+
+    // Labels for the exports (CSV, Markdown): the API's own tables.
+    auto export_labels = [e] {
+        ExportLabels labels;
+        for (const auto& [kind, table] : e->labels()) labels[kind] = table;
+        return labels;
+    };
+
+    router_.get("/api/compare", [e, export_labels](const HttpRequest& req, HttpResponse& res) {
+        guarded(res, [&] {
+            std::string format = export_format(req, {"csv", "md"});
+            CompareRequest request = compare_request_from_params(req.params);
+            json out = e->compare(request);
+            if (format == "csv")
+                return attach(res, compare_csv(out, request.ui_lang, export_labels()), "text/csv; charset=utf-8",
+                              "himoya-compare.csv");
+            if (format == "md")
+                return attach(res, compare_markdown(out, request.ui_lang, export_labels()),
+                              "text/markdown; charset=utf-8", "himoya-compare.md");
+            send_json(res, 200, out);
+        });
+    });
+
+    router_.get("/api/matrix", [e, export_labels](const HttpRequest& req, HttpResponse& res) {
+        guarded(res, [&] {
+            MatrixRequest request = matrix_request_from_params(req.params);
+            json matrix = e->matrix(request);  // cached per index generation (engine.h)
+            if (string_param(req.params, "format") == "csv")
+                return attach(res, matrix_csv(matrix, request.ui_lang, export_labels()), "text/csv; charset=utf-8",
+                              "himoya-matrix.csv");
+            send_json(res, 200, matrix);
+        });
+    });
+
+    router_.get("/api/facts", [e, export_labels](const HttpRequest& req, HttpResponse& res) {
+        guarded(res, [&] {
+            std::string topic = string_param(req.params, "topic");
+            if (topic.empty()) throw BadRequest("give topic=, e.g. topic=protection-orders");
+            std::string format = export_format(req, {"csv"});
+            std::string ui = ui_param(req.params, false);
+            auto facts = e->facts(topic);
+            if (!facts) return send_error(res, 404, "no fact table for topic '" + topic + "'");
+            if (format == "csv")
+                return attach(res, facts_csv(*facts, ui, export_labels()), "text/csv; charset=utf-8",
+                              "himoya-facts-" + topic + ".csv");
+            send_json(res, 200, *facts);
+        });
+    });
+
+    router_.get("/api/related", [e](const HttpRequest& req, HttpResponse& res) {
+        guarded(res, [&] {
+            std::string id = string_param(req.params, "id");
+            if (id.empty()) throw BadRequest("give id= of a provision");
+            int limit = int_param(req.params, "limit", 5, 1, 50);
+            std::string ui = string_param(req.params, "ui");
+            auto related = e->related(id, limit, ui.empty() ? "en" : ui);
+            if (!related) return send_error(res, 404, "no provision with id '" + id + "'");
+            send_json(res, 200, *related);
+        });
+    });
+
+    // Every value label the API emits: all three languages, or one (?ui=).
+    router_.get("/api/labels", [e](const HttpRequest& req, HttpResponse& res) {
+        guarded(res, [&] {
+            std::string ui = ui_param(req.params, true);
+            json labels = json::object();
+            for (const auto& [kind, table] : e->labels()) {
+                json values = json::object();
+                for (const auto& [value, by_lang] : table) {
+                    if (ui.empty()) {
+                        values[value] = by_lang;
+                    } else {
+                        auto it = by_lang.find(ui);
+                        if (it == by_lang.end()) it = by_lang.find("en");
+                        values[value] = it == by_lang.end() ? value : it->second;
+                    }
+                }
+                labels[kind] = values;
+            }
+            json out{{"labels", labels}};
+            if (!ui.empty()) out["ui"] = ui;
+            send_json(res, 200, out);
+        });
+    });
+}
+
+HttpResponse Site::handle(HttpRequest req) const {
+    HttpResponse res;
+    try {
+        if (req.method != "GET" && req.method != "HEAD") {
+            res = refuse(405, "method " + req.method + " not allowed; the server answers GET and HEAD only");
+            return res;
+        }
+        // A decoded path with a NUL or another control byte is refused before
+        // routing: a file server would open "index.html" for "/index.html%00.js"
+        // and serve it as JavaScript.
+        for (unsigned char c : req.path) {
+            if (c < 0x20 || c == 0x7F) {
+                send_error(res, 400, "control character in the request path");
+                finish(req, res);
+                return res;
+            }
+        }
+        // Range: several ranges in one request were each a copy of the answer
+        // (7.9 KB of "0-,0-,…" made 301 MB); API answers are computed, not
+        // files, so a range of one is never worth serving.
+        if (auto range = req.header("Range")) {
+            if (is_api(req.path)) {
+                send_error(res, 416, "Range is not supported under /api");
+                finish(req, res);
+                return res;
+            }
+            if (range->find(',') != std::string::npos) {
+                send_error(res, 416, "multiple ranges are not supported");
+                finish(req, res);
+                return res;
+            }
+        }
+        if (is_api(req.path)) {
+            if (!router_.route(req, res)) send_error(res, 404, "no such endpoint: " + req.path);
+        } else if (!serve_static(req, res)) {
+            res.status = 404;
+            res.set_content("<!doctype html><title>Not found</title><p>Not found. <a href=\"/\">Search</a></p>",
+                            "text/html; charset=utf-8");
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "internal error: " << e.what() << "\n";
+        res = HttpResponse{};
+        send_error(res, 500, "internal error");
+    }
+    finish(req, res);
+    return res;
+}
+
+HttpResponse Site::refuse(int status, const std::string& message) const {
+    HttpResponse res;
+    send_error(res, status, message);
+    if (status == 405) res.set_header("Allow", "GET, HEAD");
+    if (status == 503) res.set_header("Retry-After", "1");
+    finish(HttpRequest{}, res);
+    return res;
+}
+
+void Site::finish(const HttpRequest& request, HttpResponse& res) const {
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                   "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+    res.set_header("X-Frame-Options", "DENY");
+    if (!options_.cors_origin.empty()) res.set_header("Access-Control-Allow-Origin", options_.cors_origin);
+
+    std::string type = res.header("Content-Type");
+    if (!compressible_type(type)) return;
+    res.set_header("Vary", "Accept-Encoding");
+    if (res.status != 200 || res.body.size() < kCompressFrom || !res.header("Content-Encoding").empty() ||
+        !accepts_gzip(request))
+        return;
+    if (auto zipped = gzip(res.body); zipped && zipped->size() < res.body.size()) {
+        res.body = std::move(*zipped);
+        res.set_header("Content-Encoding", "gzip");
+    }
+}
+
+bool Site::serve_static(const HttpRequest& req, HttpResponse& res) const {
+    if (!has_web_root_ || !is_valid_path(req.path)) return false;
+    std::string file = options_.web_root;
+    file += req.path;
+    if (!file.empty() && file.back() == '/') file += "index.html";
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) return false;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return false;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string body = ss.str();
+    // Pages and modules are small and change only with a release: five
+    // minutes spares the module round trips of every page view.
+    res.set_header("Cache-Control", "public, max-age=300");
+    res.set_header("Accept-Ranges", "bytes");
+    const char* type = content_type_of(file);
+    if (auto range = req.header("Range")) {
+        bool unsatisfiable = false;
+        auto r = single_range(*range, body.size(), unsatisfiable);
+        if (unsatisfiable) {
+            send_error(res, 416, "range not satisfiable");
+            res.set_header("Content-Range", "bytes */" + std::to_string(body.size()));
+            return true;
+        }
+        if (r) {
+            std::string content_range = "bytes ";
+            content_range += std::to_string(r->first);
+            content_range += '-';
+            content_range += std::to_string(r->second);
+            content_range += '/';
+            content_range += std::to_string(body.size());
+            res.status = 206;
+            res.set_header("Content-Range", std::move(content_range));
+            res.set_content(body.substr(r->first, r->second - r->first + 1), type);
+            return true;
+        }
+    }
+    res.status = 200;
+    res.set_content(std::move(body), type);
+    return true;
+}
+
+}  // namespace himoya
