@@ -1,13 +1,5 @@
 #include "search/query_builder.h"
 
-#include "analysis/language.h"
-#include "analysis/normalizer.h"
-#include "analysis/stopwords.h"
-#include "analysis/term_scheme.h"
-#include "search/search_types.h"
-
-#include "search/query_builder.h"
-
 #include <algorithm>
 #include <cmath>
 
@@ -69,9 +61,9 @@ public:
                     if (beside_span && !c.negated && c.kind == QueryNode::Kind::kWord) {
                         ranking.push_back(with_bonus(q, rarity(c) * QueryBuilder::kBesideConceptShare));
                         out_.ranking_words.push_back(c.text);
-                    }
-                    else
+                    } else {
                         (c.negated ? negative : positive).push_back(q);
+                    }
                 }
                 if (!ranking.empty()) {
                     Xapian::Query required(Xapian::Query::OP_AND, positive.begin(), positive.end());
@@ -212,7 +204,10 @@ private:
             parts.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
             if (!negated) {
                 out_.highlight_terms.insert(t.term);
-                out_.words.push_back({t.raw, t.term, lx.start + t.start, lx.start + t.end, std::move(readings)});
+                // once per typed word, though a unit may be compiled twice (span_satisfied)
+                size_t at = lx.start + t.start;
+                bool seen = std::any_of(out_.words.begin(), out_.words.end(), [&](const QueryWord& w) { return w.start == at; });
+                if (!seen) out_.words.push_back({t.raw, t.term, at, lx.start + t.end, std::move(readings)});
             }
         }
         if (parts.empty()) return {};
