@@ -30,8 +30,11 @@ PlaceRecognizer::PlaceRecognizer(const std::string& xml, Analyzer& analyzer) {
     std::string thesaurus = "<thesaurus>";
     int n = 0;
     for (pugi::xml_node j : doc.document_element().children()) {
-        if (std::string_view(j.name()).find("jurisdiction") == std::string_view::npos) continue;
+        std::string_view element = j.name();
+        bool locality = element.find("locality") != std::string_view::npos;
+        if (element.find("jurisdiction") == std::string_view::npos && !locality) continue;
         std::string id = "place-" + std::to_string(n++);
+        locality_[id] = locality;
         std::istringstream codes(j.attribute("codes").value());
         for (std::string code; codes >> code;) codes_[id].push_back(code);
         thesaurus += "<concept id=\"" + id + "\">";
@@ -71,7 +74,15 @@ std::vector<PlaceSpan> PlaceRecognizer::find(Analyzer& analyzer, std::string_vie
         bool overlaps = false;
         for (const PlaceSpan& s : out) overlaps = overlaps || (c.start < s.end && s.start < c.end);
         if (overlaps) continue;
-        out.push_back({codes_.at(c.id), c.start, c.end});
+        PlaceSpan span;
+        span.jurisdictions = codes_.at(c.id);
+        span.start = c.start;
+        span.end = c.end;
+        if (locality_.at(c.id)) {
+            span.locality = true;
+            for (const LabelPattern* p : tagger_->patterns_of(c.id)) span.name_stems.push_back(p->stems);
+        }
+        out.push_back(std::move(span));
     }
     std::sort(out.begin(), out.end(), [](const PlaceSpan& a, const PlaceSpan& b) { return a.start < b.start; });
     return out;

@@ -1,5 +1,6 @@
 // Places named in a query: "protection order in Brčko", "охранный ордер в Грузии",
-// "паноҳгоҳ дар Гурҷистон". The names come from data (corpus/jurisdictions.xml,
+// "паноҳгоҳ дар Гурҷистон", and places inside a jurisdiction ("паноҳгоҳ дар Хуҷанд"),
+// which texts must name but may name in another language or script. The names come from data (corpus/jurisdictions.xml,
 // stored in the index as metadata "places"): country and entity names, short
 // forms and adjectives in tg/ru/en, matched through the shared analyser like
 // thesaurus labels (so "Грузии" matches "Грузия", "Тоҷикистон" typed as
@@ -26,6 +27,11 @@ namespace himoya {
 struct PlaceSpan {
     std::vector<std::string> jurisdictions;  // codes the name stands for (Bosnia: its three entities)
     size_t start = 0, end = 0;               // byte range in the query
+    // A place inside a jurisdiction (a city, a region: <locality>): texts must
+    // name it, in any of its names and scripts; `name_stems` are the stems of
+    // each of its names (Khujand, Худжанд, Хуҷанд).
+    bool locality = false;
+    std::vector<std::vector<std::string>> name_stems;
 };
 
 class PlaceRecognizer {
@@ -42,6 +48,7 @@ private:
     std::optional<Thesaurus> names_;          // one "concept" per <jurisdiction>, its names as labels
     std::unique_ptr<ConceptTagger> tagger_;   // over names_
     std::map<std::string, std::vector<std::string>> codes_;  // concept id → jurisdiction codes
+    std::map<std::string, bool> locality_;                    // concept id → a <locality>
 };
 
 // `query` with the spans blanked out (the rest keeps its byte offsets' order).

@@ -106,6 +106,7 @@ public:
             if (!q.empty()) words.push_back(q);
         }
         if (!words.empty()) any.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
+        if (!n.names.empty()) return place_names(n, any.empty() ? Xapian::Query() : any.front());
         if (thesaurus_ && tagger_)
             for (const std::string& id : n.concepts) any.push_back(concept_query(id, *thesaurus_, *tagger_, nullptr, false));
         return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
@@ -137,6 +138,7 @@ private:
         Xapian::Query literal;
         if (!words.empty())
             literal = words.size() == 1 ? words.front() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+        if (!n.names.empty()) return negated ? literal : place_names(n, literal);
         if (!thesaurus_ || !tagger_ || negated) return literal;
         std::vector<Xapian::Query> concepts;
         for (const std::string& id : n.concepts) {
@@ -160,6 +162,21 @@ private:
                               Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end())));
         if (literal.empty()) return expansion;
         return Xapian::Query(Xapian::Query::OP_OR, literal, expansion);
+    }
+
+    // A locality's words, or any of its names in any language (their stems).
+    Xapian::Query place_names(const QueryNode& n, const Xapian::Query& literal) {
+        std::vector<Xapian::Query> any;
+        if (!literal.empty()) any.push_back(literal);
+        for (const auto& name : n.names) {
+            std::vector<Xapian::Query> stems;
+            for (const std::string& stem : name) {
+                stems.emplace_back(std::string(terms::kStem) + stem);
+                out_.highlight_stems.insert(stem);
+            }
+            if (!stems.empty()) any.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
     }
 
     // Prefix for positional (unstemmed) terms and for stems of this field.

@@ -377,20 +377,39 @@ void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& 
         if (c.kind == QueryNode::Kind::kWord) text.replace(c.start, c.text.size(), c.text);
     std::vector<PlaceSpan> spans = places.find(analyzer, text, tree.language);
     if (spans.empty()) return;
-    std::vector<bool> inside(tree.root.children.size(), false);
+    // The span each word lies in, if any.
+    std::vector<const PlaceSpan*> inside(tree.root.children.size(), nullptr);
     bool rest_has_content = false;
     for (size_t i = 0; i < tree.root.children.size(); ++i) {
         const QueryNode& c = tree.root.children[i];
         // The word's letters, without punctuation around them ("Таджикистане?").
         size_t from = c.tokens.empty() ? c.start : c.start + c.tokens.front().start;
         size_t to = c.tokens.empty() ? c.end : c.start + c.tokens.back().end;
-        for (const PlaceSpan& s : spans) inside[i] = inside[i] || (from >= s.start && to <= s.end);
-        if (!inside[i] && !c.negated && has_content(c)) rest_has_content = true;
+        for (const PlaceSpan& s : spans)
+            if (c.kind == QueryNode::Kind::kWord && from >= s.start && to <= s.end) inside[i] = &s;
+        bool kept = !inside[i] || inside[i]->locality;
+        if (kept && !c.negated && has_content(c)) rest_has_content = true;
     }
     if (!rest_has_content) return;  // a query that is only a place name stays a word search
     std::vector<QueryNode> kept;
-    for (size_t i = 0; i < tree.root.children.size(); ++i)
-        if (!inside[i]) kept.push_back(std::move(tree.root.children[i]));
+    for (size_t i = 0; i < tree.root.children.size(); ++i) {
+        const PlaceSpan* place = inside[i];
+        if (!place) {
+            kept.push_back(std::move(tree.root.children[i]));
+        } else if (place->locality) {
+            // Consecutive words of one locality become one span.
+            if (kept.empty() || kept.back().kind != QueryNode::Kind::kSpan || kept.back().names != place->name_stems ||
+                i == 0 || inside[i - 1] != place) {
+                QueryNode span;
+                span.kind = QueryNode::Kind::kSpan;
+                span.names = place->name_stems;
+                span.start = tree.root.children[i].start;
+                kept.push_back(std::move(span));
+            }
+            kept.back().end = tree.root.children[i].end;
+            kept.back().children.push_back(std::move(tree.root.children[i]));
+        }
+    }
     tree.root.children = std::move(kept);
     for (const PlaceSpan& span : spans)
         for (const std::string& code : span.jurisdictions)

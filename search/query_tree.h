@@ -27,7 +27,8 @@ struct QueryNode {
         kPhrase,  // "quoted words": positions must follow each other
         kAnd,     // children all (negated children: none of them)
         kOr,      // any child
-        kSpan,    // consecutive words forming a thesaurus label: satisfied by the words or the concept
+        kSpan,    // consecutive words forming a thesaurus label (satisfied by the words or the
+                  // concept) or naming a locality (by the words or any name of the place)
     };
     Kind kind = Kind::kAnd;
     bool negated = false;  // a child of kAnd that must not match (NOT, -word)
@@ -41,6 +42,8 @@ struct QueryNode {
 
     // kSpan: the concepts whose label the child words form
     std::vector<std::string> concepts;
+    // kSpan of a locality ("Хуҷанд"): the stems of each of the place's names (Khujand, Худжанд)
+    std::vector<std::vector<std::string>> names;
 
     std::vector<QueryNode> children;  // kAnd, kOr, kSpan (kWord children)
 
@@ -71,7 +74,9 @@ QueryTree parse_query(std::string_view query, std::string_view language, Analyze
 
 // Rewrites. Each only changes a plain query and never leaves it without content.
 
-// Words inside a place name are removed; the place's jurisdictions recorded.
+// Words inside a jurisdiction's name are removed; the place's jurisdictions
+// recorded. Words naming a locality (a city, a region) stay, as one kSpan
+// satisfied by any of its names; its jurisdiction is recorded too.
 void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& analyzer);
 // Interrogatives (who, кто, кӣ, чанд …), and in a question its auxiliaries
 // (does, can, мекунад …), are removed and listed in question_words.

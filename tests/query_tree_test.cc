@@ -119,6 +119,25 @@ TEST_CASE("place names are set aside and their jurisdictions recorded") {
     CHECK(ops.jurisdictions.empty());  // only plain queries
 }
 
+TEST_CASE("a locality stays in the query as one unit satisfied by any of its names, its country boosted") {
+    Analyzer a;
+    PlaceRecognizer places(corpus_places(), a);
+    QueryTree t = parse_query("паноҳгоҳ дар Хуҷанд", "auto", a);
+    set_aside_places(t, places, a);
+    CHECK(t.jurisdictions == std::vector<std::string>{"TJ"});
+    REQUIRE(children(t) == std::vector<std::string>{"паноҳгоҳ", "дар", "[Хуҷанд]"});
+    const QueryNode& city = t.root.children[2];
+    CHECK(city.names.size() >= 3);  // Khujand, Худжанд, Хуҷанд
+    QueryBuilder builder(a);
+    std::string d = builder.compile(t).query.get_description();
+    CHECK(d.find("Zkhujand") != std::string::npos);  // the English name satisfies the Tajik word
+    CHECK(d.find("Zхуджанд") != std::string::npos);
+
+    QueryTree ru = parse_query("сколько милиционеров обучила ОБСЕ в Гарме", "auto", a);
+    set_aside_places(ru, places, a);
+    CHECK(children(ru).back() == "[Гарме]");  // inflected
+}
+
 TEST_CASE("consecutive words forming a label become one span, in any language and inside operators") {
     Fixture f;
     QueryTree t = parse_query("protection order duration", "en", f.analyzer);
