@@ -78,10 +78,8 @@ std::vector<PlaceSpan> PlaceRecognizer::find(Analyzer& analyzer, std::string_vie
         span.jurisdictions = codes_.at(c.id);
         span.start = c.start;
         span.end = c.end;
-        if (locality_.at(c.id)) {
-            span.locality = true;
-            for (const LabelPattern* p : tagger_->patterns_of(c.id)) span.name_stems.push_back(p->stems);
-        }
+        span.locality = locality_.at(c.id);
+        for (const LabelPattern* p : tagger_->patterns_of(c.id)) span.name_stems.push_back(p->stems);
         out.push_back(std::move(span));
     }
     std::sort(out.begin(), out.end(), [](const PlaceSpan& a, const PlaceSpan& b) { return a.start < b.start; });

@@ -28,9 +28,9 @@ struct PlaceSpan {
     std::vector<std::string> jurisdictions;  // codes the name stands for (Bosnia: its three entities)
     size_t start = 0, end = 0;               // byte range in the query
     // A place inside a jurisdiction (a city, a region: <locality>): texts must
-    // name it, in any of its names and scripts; `name_stems` are the stems of
-    // each of its names (Khujand, Худжанд, Хуҷанд).
+    // name it, in any of its names and scripts.
     bool locality = false;
+    // The stems of each of the place's names in every language (Khujand, Худжанд, Хуҷанд).
     std::vector<std::vector<std::string>> name_stems;
 };
 

@@ -295,16 +295,25 @@ private:
     bool relaxed_ = false;
 };
 
-// What a place named in the query adds: kPlaceBonus to every record of its jurisdictions.
-Xapian::Query place_bonus(const std::vector<std::string>& jurisdictions) {
-    std::vector<Xapian::Query> in_place;
-    for (const std::string& code : jurisdictions) in_place.emplace_back(terms::boolean_term(terms::kJurisdiction, code));
+// What a place named in the query adds: kPlaceBonus to every record in or about it.
+Xapian::Query place_bonus(const QueryTree& tree) {
     return Xapian::Query(Xapian::Query::OP_FILTER,
                          Xapian::Query((new Xapian::FixedWeightPostingSource(QueryBuilder::kPlaceBonus))->release()),
-                         Xapian::Query(Xapian::Query::OP_OR, in_place.begin(), in_place.end()));
+                         place_filter(tree));
 }
 
 }  // namespace
+
+Xapian::Query place_filter(const QueryTree& tree) {
+    std::vector<Xapian::Query> in_place;
+    for (const std::string& code : tree.jurisdictions) in_place.emplace_back(terms::boolean_term(terms::kJurisdiction, code));
+    for (const auto& name : tree.place_names) {
+        std::vector<Xapian::Query> stems;
+        for (const std::string& stem : name) stems.emplace_back(std::string(terms::kStem) + stem);
+        if (!stems.empty()) in_place.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, in_place.begin(), in_place.end());
+}
 
 BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
     const auto units = tree.units();
@@ -344,7 +353,7 @@ BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
         q = run(out, true, only_stopwords);
     }
     if (!q.empty() && !tree.jurisdictions.empty())
-        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, place_bonus(tree.jurisdictions));
+        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, place_bonus(tree));
     out.empty = q.empty();
     out.query = out.empty ? match_all() : q;
     return out;

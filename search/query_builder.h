@@ -51,6 +51,11 @@ struct BuiltQuery {
 // a text gains kUnitBonus (scaled by the word's rarity) per word it satisfies.
 enum class Matching { kStrict, kRelaxed };
 
+// The records in or about the places a tree names: of their jurisdictions, or
+// naming one of them in any language (a report on study visits to Georgia is
+// about Georgia, whatever its own jurisdiction). Empty when it names none.
+Xapian::Query place_filter(const QueryTree& tree);
+
 class QueryBuilder {
 public:
     static constexpr int kMaxDepth = QueryTree::kMaxDepth;

@@ -411,10 +411,12 @@ void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& 
         }
     }
     tree.root.children = std::move(kept);
-    for (const PlaceSpan& span : spans)
+    for (const PlaceSpan& span : spans) {
         for (const std::string& code : span.jurisdictions)
             if (std::find(tree.jurisdictions.begin(), tree.jurisdictions.end(), code) == tree.jurisdictions.end())
                 tree.jurisdictions.push_back(code);
+        if (!span.locality) tree.place_names.insert(tree.place_names.end(), span.name_stems.begin(), span.name_stems.end());
+    }
 }
 
 void drop_question_words(QueryTree& tree) {

@@ -60,6 +60,7 @@ struct QueryTree {
     bool question = false;      // reads as a question ("?", or opens with a question word)
     bool latin_tajik = false;   // Latin words are also read as Tajik Cyrillic
     std::vector<std::string> jurisdictions;    // places named, set aside (place words removed)
+    std::vector<std::vector<std::string>> place_names;  // stems of every name of those places, any language
     std::vector<std::string> question_words;   // dropped: they need not occur
     size_t too_long_words = 0;  // words longer than an index term can be (Analyzer::kMaxTermBytes)
 

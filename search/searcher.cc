@@ -376,13 +376,9 @@ SearchResult Searcher::run_search(const SearchRequest& r, const QueryTree& tree,
     }
     const Xapian::Query page_query = filtered(built.query, r, scope, "");
     if (in_place && !tree.jurisdictions.empty()) {
-        // How many matches lie in the places named (enough for a page, or fewer).
-        std::vector<Xapian::Query> places;
-        for (const std::string& code : tree.jurisdictions)
-            places.emplace_back(terms::boolean_term(terms::kJurisdiction, code));
+        // How many matches lie in or about the places named (enough for a page, or fewer).
         Xapian::Enquire counter(s.db);
-        counter.set_query(Xapian::Query(Xapian::Query::OP_FILTER, page_query,
-                                        Xapian::Query(Xapian::Query::OP_OR, places.begin(), places.end())));
+        counter.set_query(Xapian::Query(Xapian::Query::OP_FILTER, page_query, place_filter(tree)));
         counter.set_weighting_scheme(Xapian::BoolWeight());
         *in_place = static_cast<long>(counter.get_mset(0, 0, kRelaxBelow).get_matches_lower_bound());
     }

@@ -7,6 +7,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/concept_tagger.h"
+#include "analysis/term_scheme.h"
 #include "analysis/thesaurus.h"
 #include "search/query_builder.h"
 #include "search/query_tree.h"
@@ -103,6 +104,10 @@ TEST_CASE("place names are set aside and their jurisdictions recorded") {
     set_aside_places(t, places, a);
     CHECK(t.jurisdictions == std::vector<std::string>{"GE"});
     CHECK(children(t) == std::vector<std::string>{"охранный", "ордер", "в"});
+    // In or about Georgia: its records, and records naming it in any language.
+    std::string in_place = place_filter(t).get_description();
+    CHECK(in_place.find(himoya::terms::boolean_term(himoya::terms::kJurisdiction, "GE")) != std::string::npos);
+    CHECK(in_place.find("Zgeorgia") != std::string::npos);
 
     QueryTree question = parse_query("кто выдаёт охранный ордер в Таджикистане?", "auto", a);
     set_aside_places(question, places, a);
