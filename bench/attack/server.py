@@ -111,6 +111,20 @@ class Server:
 
 # ---------------------------------------------------------------- clients
 
+def read_to_close(s, data=b"", until=None):
+    """Appends what `s` receives to `data` until the peer closes, an error (timeout,
+    reset) ends the reading, or time.time() passes `until`; what came is kept."""
+    try:
+        while until is None or time.time() < until:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    except OSError:
+        pass
+    return data
+
+
 def request(port, raw, timeout=5.0, source=None):
     """Sends raw bytes, reads until the server closes or `timeout`; returns (bytes, seconds)."""
     t0 = time.time()
@@ -122,11 +136,7 @@ def request(port, raw, timeout=5.0, source=None):
     try:
         s.connect(("127.0.0.1", port))
         s.sendall(raw)
-        while time.time() - t0 < timeout:
-            chunk = s.recv(65536)
-            if not chunk:
-                break
-            data += chunk
+        data = read_to_close(s, data, until=t0 + timeout)
     except OSError:
         pass
     finally:
@@ -371,11 +381,7 @@ def header_attacks(server):
                 s.sendall(piece)
                 sent += len(piece)
             s.settimeout(3)
-            while True:
-                chunk = s.recv(65536)
-                if not chunk:
-                    break
-                answer += chunk
+            answer = read_to_close(s, answer)
         except OSError:
             pass
         finally:
@@ -412,11 +418,7 @@ def non_get(server):
     answer = b""
     try:
         s.sendall(b"POST /api/search HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n" + b"x" * 65536)
-        while True:
-            chunk = s.recv(65536)
-            if not chunk:
-                break
-            answer += chunk
+        answer = read_to_close(s, answer)
     except OSError:
         pass
     finally:
