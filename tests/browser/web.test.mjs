@@ -334,6 +334,22 @@ await step('unknown document id shows "not found"', async () => {
   assert(/not found/i.test(text), `error box says "${text}"`);
 });
 
+await step('document: a failed answer shows the error state, "Try again" loads the document', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'doc-retry');
+  await p.route('**/api/documents/**', (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'upstream timeout' }));
+  await p.goto(BASE + '/document.html?ui=ru&id=tj-dv-law-2013-ru', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#doc-error:not([hidden]) button.retry');
+  assert(/Сервер сообщил об ошибке/.test(await p.textContent('#doc-error')), `error box reads "${await p.textContent('#doc-error')}"`);
+  assert(await p.locator('#doc').isHidden(), 'the document is shown beside the error');
+  await p.unroute('**/api/documents/**');
+  await p.click('#doc-error button.retry');
+  await p.waitForSelector('#doc:not([hidden])');
+  assert(await p.locator('#doc-error').isHidden(), 'the error stays after a successful retry');
+  assert(((await p.textContent('#doc-title')) || '').trim().length > 0, 'no title after the retry');
+  await p.close();
+});
+
 await step('switching the UI to Tajik translates labels and stays in the URL', async () => {
   await searchDone(page, () => page.goto(BASE + '/?q=' + encodeURIComponent(query), { waitUntil: 'domcontentloaded' }));
   await page.locator('#ui-lang a[data-ui=tg]').click();
@@ -465,6 +481,66 @@ await step('"did you mean" offers the suggestion', async () => {
   assert(new URL(page.url()).searchParams.get('q') === found.suggestion, 'clicking the suggestion did not search for it');
 });
 
+await step('search: the facet groups follow the answer (its order, a facet the page does not know)', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'facet-order');
+  let served = null;
+  await p.route('**/api/search?**', async (route) => {
+    const res = await route.fetch();
+    const data = await res.json();
+    // The answer's facets in reverse order, and one more the page has never heard of.
+    const facets = {};
+    for (const k of Object.keys(data.facets || {}).reverse()) facets[k] = data.facets[k];
+    facets.newfacet = [{ value: 'nv', count: 1, label: 'NV' }];
+    data.facets = facets;
+    served = Object.keys(facets).filter((k) => Array.isArray(facets[k]) && facets[k].length);
+    await route.fulfill({ response: res, json: data });
+  });
+  await searchDone(p, () => p.goto(BASE + '/?q=' + encodeURIComponent(query), { waitUntil: 'domcontentloaded' }));
+  const shown = await p.locator('#facets fieldset.facet').evaluateAll((fs) => fs.map((f) => f.dataset.facetGroup));
+  assert(JSON.stringify(shown) === JSON.stringify(served), `facet groups ${JSON.stringify(shown)}, the answer listed ${JSON.stringify(served)}`);
+  // Ticking the new facet's value filters by it: the page knows no list of facets.
+  await p.unroute('**/api/search?**');
+  const resp = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/search');
+  await p.locator('#facets input[name=newfacet][value=nv]').click();
+  assert(new URL((await resp).url()).searchParams.get('newfacet') === 'nv', 'the request lacks newfacet=nv');
+  assert(new URL(p.url()).searchParams.get('newfacet') === 'nv', `the URL lacks newfacet=nv: ${p.url()}`);
+  await p.close();
+});
+
+await step('search: an answer that is not JSON shows the error state, "Try again" recovers', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'not-json');
+  await p.route('**/api/search?**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<html><body>proxy page</body></html>' }));
+  await searchDone(p, () => p.goto(BASE + '/?q=' + encodeURIComponent(query), { waitUntil: 'domcontentloaded' }));
+  await p.waitForSelector('#error:not([hidden])');
+  assert(/server reported an error/i.test(await p.textContent('#error')), `error box reads "${await p.textContent('#error')}"`);
+  assert(await p.getAttribute('#results', 'data-state') === 'error', '#results is not in the error state');
+  assert(await p.locator('#hits li').count() === 0, 'hits are shown beside the error');
+  await p.unroute('**/api/search?**');
+  const data = await searchDone(p, () => p.click('#error button.retry'));
+  assert(await p.locator('#error').isHidden(), 'the error stays after a successful retry');
+  assert(await p.getAttribute('#results', 'data-state') === 'ready', '#results is not ready after the retry');
+  assert((await total(p)) === data.total && data.total > 0, 'the retry shows no results');
+  await p.close();
+});
+
+await step('search: switching the UI language keeps the query, filters and sort', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'lang-keeps-state');
+  await searchDone(p, () => p.goto(BASE + '/?q=' + encodeURIComponent(query) + '&sort=date&type=law', { waitUntil: 'domcontentloaded' }));
+  const before = await total(p);
+  await p.locator('#ui-lang a[data-ui=ru]').click();
+  await p.waitForFunction(() => document.documentElement.lang === 'ru');
+  const url = new URL(p.url());
+  assert(url.searchParams.get('q') === query && url.searchParams.get('sort') === 'date' && url.searchParams.get('type') === 'law' && url.searchParams.get('ui') === 'ru', `URL after the switch: ${url.search}`);
+  assert((await p.inputValue('#q')) === query, 'the search box lost the query');
+  assert(await p.isChecked('#facets input[name=type][value=law]'), 'the type filter is no longer ticked');
+  assert((await total(p)) === before, 'the switch changed the results');
+  assert(((await p.textContent('#search-button')) || '').trim() === 'Найти', 'the page is not in Russian');
+  await p.close();
+});
+
 // ---- navigation, compare, matrix, facts, document tools, exports ----------
 
 const COMPARE_J = ['TJ', 'BA-BIH', 'BA-SRP'];
@@ -489,6 +565,32 @@ await step('the shared header links Search · Compare · Matrix · Protection or
   }
   assert(await page.getAttribute('#site-nav a[data-nav=search]', 'aria-current') === 'page', 'Search is not marked current');
   assert(((await page.textContent('#site-nav a[data-nav=compare]')) || '').trim() === 'Сравнение', 'nav not translated');
+});
+
+await step('every page draws the shared header from one definition (brand, 4 links, 3 languages)', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'header');
+  for (const [file, nav, ready] of [
+    ['index.html', 'search', '#results[data-state=ready]'],
+    ['document.html?id=tj-dv-law-2013-ru', null, '#doc:not([hidden])'],
+    ['compare.html', 'compare', '#compare[data-state=ready]'],
+    ['matrix.html', 'matrix', '#matrix-box[data-state=ready]'],
+    ['facts.html', 'facts', '#facts-box[data-state=ready], #facts-box[data-state=error]'],
+  ]) {
+    // The static page holds a placeholder (and a note without JavaScript), no header markup.
+    const html = await (await fetch(BASE + '/' + file.split('?')[0])).text();
+    assert(/id="site-header"/.test(html) && /<noscript>/.test(html) && !/id="site-nav"/.test(html), `${file}: the static header is not a placeholder`);
+    await p.goto(BASE + '/' + file + (file.includes('?') ? '&' : '?') + 'ui=ru', { waitUntil: 'domcontentloaded' });
+    await p.waitForSelector(ready, { timeout: 20000 });
+    assert(((await p.textContent('#site-header .brand-name')) || '').trim() === 'Химоя', `${file}: brand not in Russian`);
+    assert(await p.locator('#site-nav a').count() === 4, `${file}: ${await p.locator('#site-nav a').count()} navigation links`);
+    assert(await p.locator('#ui-lang a').count() === 3, `${file}: ${await p.locator('#ui-lang a').count()} language links`);
+    const current = await p.locator('#site-nav a[aria-current=page]').evaluateAll((as) => as.map((a) => a.dataset.nav));
+    assert(JSON.stringify(current) === JSON.stringify(nav ? [nav] : []), `${file}: current link ${JSON.stringify(current)}`);
+    assert(/[?&]ui=ru/.test(await p.getAttribute('#home-link', 'href')), `${file}: the brand link drops ui=ru`);
+    assert(((await p.textContent('#site-footer')) || '').trim().length > 0, `${file}: no footer`);
+  }
+  await p.close();
 });
 
 await step(`compare ${COMPARE_J.join(' vs ')} on ${COMPARE_TOPIC}`, async () => {
@@ -595,6 +697,32 @@ await step('matrix page renders ≥ 20 Istanbul rows with linked cells', async (
   await page.waitForSelector('#matrix-box[data-state=ready]');
   assert(new URL(page.url()).searchParams.get('scheme') === 'thesaurus', `URL ${page.url()}`);
   assert(await page.locator('#matrix tbody tr').count() > 0, 'no topic rows');
+});
+
+await step('matrix: back and forward restore the rows chosen', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'matrix-history');
+  await p.goto(BASE + '/matrix.html?jurisdiction=TJ&jurisdiction=BA-BIH', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#matrix-box[data-state=ready]', { timeout: 20000 });
+  const istanbulRows = await p.locator('#matrix tbody tr').count();
+  let resp = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/matrix');
+  await p.locator('#scheme label').nth(1).click();
+  await resp;
+  await p.waitForSelector('#matrix-box[data-state=ready]');
+  const topicRows = await p.locator('#matrix tbody tr').count();
+  resp = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/matrix');
+  await p.goBack();
+  await resp;
+  await p.waitForSelector('#matrix-box[data-state=ready]');
+  assert(new URL(p.url()).searchParams.get('scheme') === 'istanbul', `back went to ${p.url()}`);
+  assert(await p.isChecked('#scheme-istanbul'), 'the Istanbul rows are not chosen after back');
+  assert(await p.locator('#matrix tbody tr').count() === istanbulRows, 'back did not restore the Istanbul rows');
+  resp = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/matrix');
+  await p.goForward();
+  await resp;
+  await p.waitForSelector('#matrix-box[data-state=ready]');
+  assert(await p.isChecked('#scheme-thesaurus') && await p.locator('#matrix tbody tr').count() === topicRows, 'forward did not restore the topic rows');
+  await p.close();
 });
 
 await step('protection-order table: values cited, blanks "unknown"', async () => {

@@ -1,7 +1,8 @@
-// Shared helpers of both pages: DOM building (text only), the API client,
-// and the interface-language switch.
+// Shared helpers of the pages: DOM building (text only), the API client,
+// links that keep the UI language, labels. The page controller (state in the
+// URL, header, language switch, loading and errors) is page.js.
 import {
-  t, setLang, getLang, defaultLang, UI_LANGS, UI_LANG_NAMES, registerLabel, knownLabel, valueLabel, formatDate,
+  t, hasLabel, getLang, UI_LANGS, registerLabel, knownLabel, valueLabel, formatDate,
 } from './i18n.js';
 
 // el('a', {href: '/x', class: 'y'}, 'text', otherNode): builds an element.
@@ -115,15 +116,6 @@ export async function apiGet(path, params, signal) {
   return body;
 }
 
-// The UI language: ?ui= if valid, else the browser's preference.
-export function initLang() {
-  const p = new URLSearchParams(location.search).get('ui');
-  const lang = UI_LANGS.includes(p) ? p : defaultLang();
-  setLang(lang);
-  document.documentElement.lang = lang;
-  return lang;
-}
-
 // The ?ui= value to keep in links, or null when the URL has none.
 export function explicitUi() {
   const p = new URLSearchParams(location.search).get('ui');
@@ -139,45 +131,7 @@ export function applyLabels(root = document) {
   for (const n of root.querySelectorAll('[data-i18n-title]')) n.setAttribute('title', t(n.dataset.i18nTitle));
 }
 
-// The en / ru / tg switch: plain links to the same URL with another ?ui=.
-export function renderLangSwitch(container, onSwitch) {
-  clear(container);
-  container.setAttribute('aria-label', t('uiLanguage'));
-  const list = el('ul', { class: 'lang-list' });
-  for (const lang of UI_LANGS) {
-    const url = new URL(location.href);
-    url.searchParams.set('ui', lang);
-    const a = el('a', {
-      href: url.pathname + url.search + url.hash,
-      lang, hreflang: lang,
-      'aria-current': lang === getLang() ? 'true' : null,
-      dataset: { ui: lang },
-    }, UI_LANG_NAMES[lang]);
-    if (onSwitch) {
-      a.addEventListener('click', (ev) => {
-        if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
-        ev.preventDefault();
-        onSwitch(lang);
-      });
-    }
-    list.appendChild(el('li', null, a));
-  }
-  container.appendChild(list);
-}
-
-export function switchLang(lang) {
-  setLang(lang);
-  document.documentElement.lang = lang;
-}
-
-// ---- shared navigation ----------------------------------------------------
-
-export const NAV_PAGES = [
-  { key: 'search', href: 'index.html', label: 'nav_search' },
-  { key: 'compare', href: 'compare.html', label: 'nav_compare' },
-  { key: 'matrix', href: 'matrix.html', label: 'nav_matrix' },
-  { key: 'facts', href: 'facts.html', label: 'nav_facts' },
-];
+// ---- links ----------------------------------------------------------------------
 
 // A link within the site that keeps the interface language.
 export function withUi(href, ui = explicitUi()) {
@@ -185,25 +139,6 @@ export function withUi(href, ui = explicitUi()) {
   const url = new URL(href, location.href);
   url.searchParams.set('ui', ui);
   return url.pathname + url.search + url.hash;
-}
-
-// The header's Search · Compare · Matrix · Protection orders links;
-// current is the key of this page (null on the document page).
-export function renderNav(container, current, ui = explicitUi()) {
-  if (!container) return;
-  clear(container);
-  container.setAttribute('aria-label', t('navLabel'));
-  const ul = el('ul', { class: 'nav-list' });
-  for (const p of NAV_PAGES) {
-    ul.appendChild(el('li', null, el('a', {
-      href: withUi(p.href, ui),
-      'aria-current': p.key === current ? 'page' : null,
-      dataset: { nav: p.key },
-    }, t(p.label))));
-  }
-  container.appendChild(ul);
-  const home = document.getElementById('home-link');
-  if (home) home.setAttribute('href', withUi('index.html', ui));
 }
 
 // ---- thesaurus ---------------------------------------------------------------
@@ -235,10 +170,6 @@ export function conceptLabel(concept, lang = getLang()) {
 export function conceptLabelLang(concept, lang = getLang()) {
   const labels = (concept && concept.labels) || {};
   return labels[lang] && labels[lang].pref ? lang : 'en';
-}
-
-export function isPlainClick(ev) {
-  return ev.button === 0 && !ev.metaKey && !ev.ctrlKey && !ev.shiftKey && !ev.altKey;
 }
 
 // A link from the API (/document.html?id=…#unit) made absolute-path and
@@ -327,9 +258,21 @@ export function registerFacetLabels(facets, lang = getLang()) {
   }
 }
 
-// The name of a facet group ("Topic", "Тема"): /api/labels kind facet, else i18n.
+// The facet values of the whole collection (jurisdictions, languages, types
+// with their counts) for the pickers of the compare and matrix pages, their
+// labels registered; null when the server does not answer.
+export async function loadFacets() {
+  try {
+    const facets = (await apiGet('search', { per_page: '1', ui: getLang() })).facets || {};
+    registerFacetLabels(facets);
+    return facets;
+  } catch (e) { return null; }
+}
+
+// The name of a facet group ("Topic", "Тема"): /api/labels kind facet, else
+// i18n, else the facet's own name.
 export function facetName(facet) {
-  return knownLabel('facet', facet) || t('facet_' + facet);
+  return knownLabel('facet', facet) || (hasLabel('facet_' + facet) ? t('facet_' + facet) : String(facet));
 }
 
 // The title of an Istanbul Convention article in the UI language, or ''.

@@ -3,81 +3,62 @@
 // up by concept, the practice under them, exports. All state in the URL.
 import { t, getLang, valueLabel, formatNumber, formatDate } from './i18n.js';
 import {
-  el, clear, apiGet, initLang, applyLabels, renderLangSwitch, switchLang, renderNav, loadTopics,
-  conceptLabel, conceptLabelLang, snippetNodes, snippetText, docLink, absoluteUrl, isPlainClick,
-  loadLabels, registerFacetLabels, legalStatusBadge, conceptDefinition, istanbulTitle, facetName,
+  el, clear, apiGet, loadTopics, conceptLabel, conceptLabelLang, snippetNodes, snippetText, docLink, absoluteUrl,
+  loadLabels, loadFacets, legalStatusBadge, conceptDefinition, istanbulTitle, facetName,
 } from './common.js';
 import { downloadCsv, downloadMarkdown, csvHeader, mdText, slug, today } from './export.js';
+import { createPage, field, isPlainClick } from './page.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_J = 4;
 const PER_VALUES = ['3', '5', '10', '20'];
+const MODES = ['topic', 'ic', 'q'];
 const DEFAULT = { jurisdictions: ['TJ', 'BA-BIH'], topic: 'protection-orders' };
 
-let state = readState(location.search);
 let topics = null;          // {concepts, top, byId}
 let facets = null;          // jurisdiction / lang / type facet values
 let data = null;            // last /api/compare answer
 let versions = new Map();   // document_id → [{id, lang, title}] (other versions)
-let lastError = null;
-let inflight = null;
 let topicFocus = null;      // id of the topic button in the tab order
 
-// ---- state <-> URL --------------------------------------------------------
-
-function readState(search) {
-  const p = new URLSearchParams(search);
-  const ui = p.get('ui');
-  const per = p.get('per_jurisdiction');
-  const s = {
-    jurisdictions: [...new Set(p.getAll('jurisdiction').filter(Boolean))].slice(0, MAX_J),
-    topic: p.get('topic') || '',
-    ic: (p.get('ic') || '').replace(/[^0-9a-z]/gi, ''),
-    q: p.get('q') || '',
-    lang: [...new Set(p.getAll('lang').filter(Boolean))],
-    type: [...new Set(p.getAll('type').filter(Boolean))],
-    per: PER_VALUES.includes(per) ? per : '5',
-    mode: p.get('mode') || '',
-    repealed: p.get('include_repealed') === '1',
-    ui: ['en', 'ru', 'tg'].includes(ui) ? ui : '',
-  };
+const page = createPage({
+  nav: 'compare',
+  fields: {
+    jurisdictions: field.list('jurisdiction', { max: MAX_J }),
+    topic: field.text('topic'),
+    ic: field.text('ic', '', { clean: (v) => v.replace(/[^0-9a-z]/gi, '') }),
+    q: field.text('q'),
+    lang: field.list('lang'),
+    type: field.list('type'),
+    per: field.choice('per_jurisdiction', PER_VALUES, '5', { apiAlways: true }),
+    // Repealed law is left out unless asked for.
+    repealed: field.flag('include_repealed'),
+    // The subject pane shown while no subject is chosen (page URL only).
+    mode: {
+      parse: (p) => p.get('mode') || '',
+      write: (p, v, forApi, s) => { if (!forApi && !s.topic && !s.ic && !s.q && v !== 'topic') p.set('mode', v); },
+    },
+  },
   // One subject at a time: topic, else article, else words.
-  if (s.topic) { s.ic = ''; s.q = ''; s.mode = 'topic'; } else if (s.ic) { s.q = ''; s.mode = 'ic'; } else if (s.q) s.mode = 'q';
-  if (!['topic', 'ic', 'q'].includes(s.mode)) s.mode = 'topic';
-  return s;
-}
-
-function toParams(s, forPage) {
-  const p = new URLSearchParams();
-  for (const j of s.jurisdictions) p.append('jurisdiction', j);
-  if (s.topic) p.set('topic', s.topic);
-  else if (s.ic) p.set('ic', s.ic);
-  else if (s.q) p.set('q', s.q);
-  for (const v of s.lang) p.append('lang', v);
-  for (const v of s.type) p.append('type', v);
-  if (s.per !== '5') p.set('per_jurisdiction', s.per);
-  // Repealed law is left out unless asked for.
-  if (s.repealed) p.set('include_repealed', '1');
-  if (forPage) {
-    if (!s.topic && !s.ic && !s.q && s.mode !== 'topic') p.set('mode', s.mode);
-    if (s.ui) p.set('ui', s.ui);
-  } else {
-    p.set('per_jurisdiction', s.per);
-    p.set('ui', getLang());
-  }
-  return p;
-}
-
-function pageUrl(s) {
-  const qs = toParams(s, true).toString();
-  return location.pathname + (qs ? '?' + qs : '');
-}
-
-function navigate(next, { replace = false } = {}) {
-  state = next;
-  if (replace) history.replaceState(null, '', pageUrl(state));
-  else history.pushState(null, '', pageUrl(state));
-}
+  normalize: (s) => {
+    if (s.topic) { s.ic = ''; s.q = ''; s.mode = 'topic'; } else if (s.ic) { s.q = ''; s.mode = 'ic'; } else if (s.q) s.mode = 'q';
+    if (!MODES.includes(s.mode)) s.mode = 'topic';
+    return s;
+  },
+  // Concept labels in the answer follow ?ui=.
+  reloadOnLang: true,
+  box: 'compare', status: 'cmp-status', error: 'cmp-error',
+  loadingKey: 'cmp_loading',
+  errorKey: 'errorCompare',
+  load: async (s, signal) => {
+    if (!ready(s)) return null;
+    const [d] = await Promise.all([apiGet('compare', page.apiParams(s), signal), loadLabels()]);
+    return d;
+  },
+  form: renderForm,
+  render: renderResults,
+  start,
+});
 
 const ready = (s) => s.jurisdictions.length >= 2 && !!(s.topic || s.ic || s.q);
 
@@ -85,7 +66,7 @@ const ready = (s) => s.jurisdictions.length >= 2 && !!(s.topic || s.ic || s.q);
 
 function jurisdictionValues() {
   const vals = facets && facets.jurisdiction ? facets.jurisdiction.map((v) => String(v.value)) : [];
-  for (const j of state.jurisdictions) if (!vals.includes(j)) vals.push(j);
+  for (const j of page.state.jurisdictions) if (!vals.includes(j)) vals.push(j);
   return vals;
 }
 
@@ -101,8 +82,8 @@ function renderPickers() {
       const n = counts.get(v);
       sel.appendChild(el('option', { value: v }, valueLabel('jurisdiction', v) + (n ? ` (${formatNumber(n)})` : '')));
     }
-    sel.value = state.jurisdictions[i] || (i < 2 ? '' : '');
-    if (i < 2 && !state.jurisdictions[i]) sel.selectedIndex = -1;
+    sel.value = page.state.jurisdictions[i] || (i < 2 ? '' : '');
+    if (i < 2 && !page.state.jurisdictions[i]) sel.selectedIndex = -1;
     box.appendChild(el('div', { class: 'picker' }, el('label', { for: id, class: 'field-label' }, t('cmp_column', { n: i + 1 })), sel));
   }
 }
@@ -115,10 +96,10 @@ function readPickers() {
 
 function renderModes() {
   for (const m of ['topic', 'ic', 'q']) {
-    $('mode-' + m).checked = state.mode === m;
-    $('pane-' + m).hidden = state.mode !== m;
+    $('mode-' + m).checked = page.state.mode === m;
+    $('pane-' + m).hidden = page.state.mode !== m;
   }
-  $('cq').value = state.q;
+  $('cq').value = page.state.q;
 }
 
 function renderIcOptions() {
@@ -139,7 +120,7 @@ function renderIcOptions() {
     if (labels.length > 70) labels = labels.slice(0, 68).replace(/[;,\s]+\S*$/, '') + '…';
     sel.appendChild(el('option', { value: a }, t('icOption', { n: a, labels })));
   }
-  sel.value = state.ic;
+  sel.value = page.state.ic;
 }
 
 // The thesaurus as a tree of buttons (arrow keys move, one tab stop), or a
@@ -151,7 +132,7 @@ function renderTopicTree() {
   const filter = $('topic-filter').value.trim().toLocaleLowerCase();
   const lang = getLang();
   const button = (c, extra) => {
-    const pressed = c.id === state.topic;
+    const pressed = c.id === page.state.topic;
     return el('button', {
       type: 'button', class: 'topic-btn' + (c.count ? '' : ' is-empty'), dataset: { topic: c.id },
       'aria-pressed': pressed ? 'true' : 'false', tabindex: '-1',
@@ -223,10 +204,10 @@ function renderFilterFacets() {
     if (legend) legend.textContent = facetName(f);
     const ul = clear($('f-' + f));
     const values = facets && facets[f] ? facets[f].map((v) => ({ value: String(v.value), count: v.count })) : [];
-    for (const s of state[f]) if (!values.some((v) => v.value === s)) values.push({ value: s, count: 0 });
+    for (const s of page.state[f]) if (!values.some((v) => v.value === s)) values.push({ value: s, count: 0 });
     values.forEach((v, i) => {
       const id = `cf-${f}-${i}`;
-      const checked = state[f].includes(v.value);
+      const checked = page.state[f].includes(v.value);
       if (checked) active++;
       ul.appendChild(el('li', null, el('label', { for: id, class: 'chip' },
         el('input', { type: 'checkbox', id, name: f, value: v.value, checked: checked || null, dataset: { facet: f } }),
@@ -237,8 +218,8 @@ function renderFilterFacets() {
   const badge = $('cmp-filters-count');
   badge.hidden = active === 0;
   badge.textContent = active ? formatNumber(active) : '';
-  $('per').value = state.per;
-  $('include-repealed').checked = !!state.repealed;
+  $('per').value = page.state.per;
+  $('include-repealed').checked = !!page.state.repealed;
 }
 
 function renderForm() {
@@ -247,49 +228,6 @@ function renderForm() {
   renderIcOptions();
   renderTopicTree();
   renderFilterFacets();
-}
-
-// ---- fetching ---------------------------------------------------------------
-
-async function run({ focus = false } = {}) {
-  if (inflight) inflight.abort();
-  const ctrl = new AbortController();
-  inflight = ctrl;
-  const box = $('compare');
-  box.dataset.state = 'loading';
-  lastError = null;
-  if (!ready(state)) {
-    data = null;
-    inflight = null;
-    renderResults();
-    box.dataset.state = 'idle';
-    return;
-  }
-  box.setAttribute('aria-busy', 'true');
-  box.classList.add('is-loading');
-  const slow = setTimeout(() => { if (inflight === ctrl) $('cmp-status').textContent = t('cmp_loading'); }, 200);
-  try {
-    const [d] = await Promise.all([apiGet('compare', toParams(state, false), ctrl.signal), loadLabels()]);
-    if (inflight !== ctrl) return;
-    // The other language versions of every document shown come with the
-    // answer: offered one click away, and used to fold translations.
-    versions = new Map(Object.entries(d.versions || {}));
-    data = d;
-  } catch (e) {
-    if (e && e.name === 'AbortError') return;
-    if (inflight !== ctrl) return;
-    data = null;
-    lastError = e;
-  } finally {
-    clearTimeout(slow);
-  }
-  if (inflight !== ctrl) return;
-  inflight = null;
-  renderResults();
-  box.removeAttribute('aria-busy');
-  box.classList.remove('is-loading');
-  box.dataset.state = lastError ? 'error' : 'ready';
-  if (focus) box.focus({ preventScroll: false });
 }
 
 // ---- results ----------------------------------------------------------------
@@ -443,22 +381,19 @@ function cell(col, entries, kind) {
   return c;
 }
 
-function renderResults() {
+function renderResults({ data: answer }) {
+  data = answer;
+  // The other language versions of every document shown come with the
+  // answer: offered one click away, and used to fold translations.
+  versions = new Map(Object.entries((data && data.versions) || {}));
   const grid = clear($('cmp-grid'));
-  const err = $('cmp-error');
-  clear(err);
-  err.hidden = true;
   const status = $('cmp-status');
   status.textContent = '';
   $('cmp-head').hidden = true;
   document.title = t('compareTitle') + ' — ' + t('brand');
-  if (lastError) {
-    err.hidden = false;
-    err.appendChild(el('p', null, lastError.network ? lastError.message : t('errorCompare', { msg: lastError.message })));
-    return;
-  }
+  if (page.error) return;
   if (!data) {
-    status.textContent = state.jurisdictions.length < 2 ? t('cmp_pickTwo') : t('cmp_pickTopic');
+    status.textContent = page.state.jurisdictions.length < 2 ? t('cmp_pickTwo') : t('cmp_pickTopic');
     return;
   }
   const d = data;
@@ -489,8 +424,8 @@ function renderResults() {
     links.appendChild(el('span', { class: 'cmp-ic-label' }, t('cmp_istanbul') + ': '));
     ic.forEach((a, i) => {
       if (i) links.appendChild(document.createTextNode(', '));
-      const next = { ...structuredClone(state), topic: '', q: '', ic: a, mode: 'ic' };
-      const link = el('a', { href: pageUrl(next), dataset: { ic: a } }, t('mx_row_ic', { n: a }));
+      const next = { ...structuredClone(page.state), topic: '', q: '', ic: a, mode: 'ic' };
+      const link = el('a', { href: page.href(next), dataset: { ic: a } }, t('mx_row_ic', { n: a }));
       link.addEventListener('click', (ev) => { if (isPlainClick(ev)) { ev.preventDefault(); go(next); } });
       links.appendChild(link);
     });
@@ -499,7 +434,7 @@ function renderResults() {
   if (facts && facts.some((id) => /protection-order/.test(id))) {
     if (links.firstChild) links.appendChild(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
     const p = new URLSearchParams({ topic: 'protection-orders' });
-    if (state.ui) p.set('ui', state.ui);
+    if (page.state.ui) p.set('ui', page.state.ui);
     links.appendChild(el('a', { href: 'facts.html?' + p.toString(), id: 'facts-link' }, t('cmp_seeFacts')));
   }
 
@@ -572,7 +507,7 @@ function exportRows() {
 
 function exportName(ext) {
   const subject = data ? (data.topic ? data.topic.id : data.ic ? 'article-' + data.ic : slug(data.query)) : 'compare';
-  return `himoya-compare-${slug(subject)}-${(state.jurisdictions || []).map(slug).join('-')}-${today()}.${ext}`;
+  return `himoya-compare-${slug(subject)}-${(page.state.jurisdictions || []).map(slug).join('-')}-${today()}.${ext}`;
 }
 
 function briefCitation(h) {
@@ -594,7 +529,7 @@ function briefMarkdown() {
   out.push(`${t('cmp_jurisdictions')}: ${(d.columns || []).map((c) => mdText(valueLabel('jurisdiction', c.jurisdiction))).join(' · ')}  `);
   const ic = d.topic && d.topic.istanbul && d.topic.istanbul.length ? d.topic.istanbul : (d.ic ? [d.ic] : []);
   if (ic.length) out.push(`${t('cmp_istanbul')}: ${ic.map((a) => t('mx_row_ic', { n: a })).join(', ')}  `);
-  out.push(`${t('brief_prepared', { date: formatDate(today()) })} ${t('brief_open')}: <${absoluteUrl(pageUrl(state))}>`, '');
+  out.push(`${t('brief_prepared', { date: formatDate(today()) })} ${t('brief_open')}: <${absoluteUrl(page.href(page.state))}>`, '');
   const defn = conceptDefinition(d.topic && d.topic.definition);
   if (defn) out.push(`> **${t('brief_definition')}:** ${mdText(defn.text)}${defn.foreign ? ' ' + mdText(defn.lang === 'en' ? t('inEnglish') : t('inLang', { lang: valueLabel('lang', defn.lang) })) : ''}`, '');
   for (const col of d.columns || []) {
@@ -636,35 +571,16 @@ function onExportBrief() {
 
 // ---- wiring -----------------------------------------------------------------
 
-function go(next, opts) {
-  navigate(next, opts);
-  renderForm();
-  run();
-}
-
-function relabel() {
-  applyLabels();
-  renderLangSwitch($('ui-lang'), onLangSwitch);
-  renderNav($('site-nav'), 'compare', state.ui || null);
-}
-
-function onLangSwitch(lang) {
-  switchLang(lang);
-  navigate({ ...state, ui: lang }, { replace: false });
-  relabel();
-  renderForm();
-  // Concept labels in the answer follow ?ui=, so ask again.
-  run();
-}
+const go = (next) => page.navigate(next);
 
 function wire() {
   $('pickers').addEventListener('change', () => {
     const js = readPickers();
-    go({ ...state, jurisdictions: js });
+    go({ ...page.state, jurisdictions: js });
   });
   $('mode-switch').addEventListener('change', (ev) => {
     const m = ev.target.value;
-    state = { ...state, mode: m };
+    page.set({ ...page.state, mode: m });
     renderModes();
     const focusTarget = m === 'topic' ? $('topic-filter') : m === 'ic' ? $('ic') : $('cq');
     focusTarget.focus();
@@ -685,72 +601,59 @@ function wire() {
     const b = ev.target.closest('.topic-btn');
     if (!b) return;
     topicFocus = b.dataset.topic;
-    go({ ...state, topic: b.dataset.topic, ic: '', q: '', mode: 'topic' });
+    go({ ...page.state, topic: b.dataset.topic, ic: '', q: '', mode: 'topic' });
     const again = $('topic-tree').querySelector(`.topic-btn[data-topic="${CSS.escape(topicFocus)}"]`);
     if (again) again.focus({ preventScroll: true });
   });
   $('ic').addEventListener('change', () => {
     const v = $('ic').value;
-    go({ ...state, ic: v, topic: '', q: '', mode: 'ic' });
+    go({ ...page.state, ic: v, topic: '', q: '', mode: 'ic' });
   });
   $('compare-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const q = $('cq').value.trim();
-    if (state.mode === 'q') go({ ...state, q, topic: '', ic: '', mode: 'q' });
-    else run();
+    if (page.state.mode === 'q') go({ ...page.state, q, topic: '', ic: '', mode: 'q' });
+    else page.reload();
   });
   $('compare-form').addEventListener('change', (ev) => {
     const input = ev.target;
     if (input.dataset && (input.dataset.facet === 'lang' || input.dataset.facet === 'type')) {
       const f = input.dataset.facet;
-      const list = state[f].filter((v) => v !== input.value);
+      const list = page.state[f].filter((v) => v !== input.value);
       if (input.checked) list.push(input.value);
-      go({ ...state, [f]: list });
+      go({ ...page.state, [f]: list });
       const again = document.querySelector(`#f-${f} input[value="${CSS.escape(input.value)}"]`);
       if (again) again.focus({ preventScroll: true });
     } else if (input.id === 'include-repealed') {
-      go({ ...state, repealed: input.checked });
+      go({ ...page.state, repealed: input.checked });
       $('include-repealed').focus({ preventScroll: true });
     } else if (input.id === 'per') {
-      go({ ...state, per: PER_VALUES.includes(input.value) ? input.value : '5' });
+      go({ ...page.state, per: PER_VALUES.includes(input.value) ? input.value : '5' });
     }
   });
   $('export-csv').addEventListener('click', onExportCsv);
   $('export-brief').addEventListener('click', onExportBrief);
-  window.addEventListener('popstate', () => {
-    state = readState(location.search);
-    const lang = state.ui || getLang();
-    if (lang !== getLang()) { switchLang(lang); relabel(); }
+}
+
+// Defaults when the URL names no comparison, the form wired; the topics and
+// the pickers' values load beside the comparison (it does not wait for them).
+function start() {
+  const p = new URLSearchParams(location.search);
+  if (![...p.keys()].some((k) => ['jurisdiction', 'topic', 'ic', 'q', 'mode'].includes(k))) {
+    page.set({ ...page.state, jurisdictions: DEFAULT.jurisdictions.slice(), topic: DEFAULT.topic, mode: 'topic' });
+  }
+  renderModes();
+  // Wide screens have room for the language/type filters beside the topic tree.
+  if (window.matchMedia('(min-width: 1000px)').matches || page.state.lang.length || page.state.type.length) $('cmp-filters').open = true;
+  wire();
+  Promise.all([
+    loadTopics().then((x) => { topics = x; }).catch(() => { topics = null; }),
+    loadFacets().then((x) => { facets = x; }),
+  ]).then(() => {
     renderForm();
-    run();
+    // Concept rows use thesaurus labels when they arrive after the answer.
+    if (data && !page.loading) page.render();
   });
 }
 
-async function init() {
-  initLang();
-  relabel();
-  const p = new URLSearchParams(location.search);
-  if (![...p.keys()].some((k) => ['jurisdiction', 'topic', 'ic', 'q', 'mode'].includes(k))) {
-    state = { ...state, jurisdictions: DEFAULT.jurisdictions.slice(), topic: DEFAULT.topic, mode: 'topic' };
-  }
-  history.replaceState(null, '', pageUrl(state));
-  renderModes();
-  // Wide screens have room for the language/type filters beside the topic tree.
-  if (window.matchMedia('(min-width: 1000px)').matches || state.lang.length || state.type.length) $('cmp-filters').open = true;
-  wire();
-  const boot = Promise.all([
-    loadTopics().then((x) => { topics = x; }).catch(() => { topics = null; }),
-    apiGet('search', { per_page: '1', ui: getLang() }).then((x) => { facets = x.facets || {}; registerFacetLabels(facets); }).catch(() => { facets = null; }),
-  ]);
-  // The comparison does not wait for the pickers' data.
-  const first = run();
-  await boot;
-  renderForm();
-  await first;
-  // Concept rows use thesaurus labels when they arrive after the answer.
-  if (data && !inflight) renderResults();
-
-
-}
-
-init();
+page.start();

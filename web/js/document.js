@@ -1,21 +1,48 @@
 // The document page: /api/documents/{id}, metadata, contents, provisions,
 // the target provision (#unit_id) scrolled into view and highlighted.
+// State in the URL (id, hl: words to highlight, open: panels of the target
+// provision), header, language switch, loading and errors: page.js.
 import { t, getLang, valueLabel, formatDate, knownLabel } from './i18n.js';
 import {
-  el, clear, apiGet, initLang, applyLabels, renderLangSwitch, switchLang, safeHttpUrl, explicitUi,
-  renderNav, loadDocument, snippetNodes, docLink, absoluteUrl, loadLabels, legalStatusBadge,
+  el, clear, apiGet, safeHttpUrl, loadDocument, snippetNodes, docLink, absoluteUrl, loadLabels, legalStatusBadge,
 } from './common.js';
+import { createPage, field } from './page.js';
 
 const $ = (id) => document.getElementById(id);
-const params = new URLSearchParams(location.search);
-const docId = params.get('id') || '';
-let ui = explicitUi();
-let doc = null;
-let loadError = null;
+let doc = null;      // the answer shown
+let shown = null;    // the answer whose text is built
+
+const page = createPage({
+  nav: null,
+  fields: {
+    id: field.text('id'),
+    hl: field.text('hl', '', { api: false }),
+    open: field.text('open', '', { api: false }),
+  },
+  box: 'main', status: 'doc-status', error: 'doc-error',
+  loadingKey: 'loadingDoc',
+  slowMs: 0,
+  errorText: (e) => {
+    if (e.noId) return t('docNoId');
+    if (e.status === 404) return [t('docNotFound'), t('docNotFoundHint', { id: page.state.id })];
+    return e.network ? e.message : t('errorDoc', { msg: e.message });
+  },
+  load: async (s, signal) => {
+    if (!s.id) throw Object.assign(new Error('no id'), { noId: true });
+    const [d] = await Promise.all([apiGet('documents/' + encodeURIComponent(s.id), null, signal), loadLabels()]);
+    return d;
+  },
+  relabel: relabelBack,
+  render,
+  start: () => {
+    window.addEventListener('hashchange', () => showTarget());
+    $('provisions').addEventListener('click', onToolClick);
+  },
+});
 
 function docHref(id, hash) {
   const p = new URLSearchParams({ id });
-  if (ui) p.set('ui', ui);
+  if (page.state.ui) p.set('ui', page.state.ui);
   return 'document.html?' + p.toString() + (hash || '');
 }
 
@@ -69,7 +96,7 @@ function renderHeader() {
     metaRow(dl, 'meta_topics', joinList(d.topics.map((x) => {
       const p = new URLSearchParams();
       p.append('topic', x);
-      if (ui) p.set('ui', ui);
+      if (page.state.ui) p.set('ui', page.state.ui);
       return el('a', { href: 'index.html?' + p.toString() }, valueLabel('topic', x));
     })));
   }
@@ -266,12 +293,9 @@ async function copyCitation(section, p) {
 }
 
 function setOpenParam(uid, tool, open) {
-  const url = new URL(location.href);
-  const set = new Set((url.searchParams.get('open') || '').split(',').filter(Boolean));
+  const set = new Set(page.state.open.split(',').filter(Boolean));
   if (open) set.add(tool); else set.delete(tool);
-  if (set.size) url.searchParams.set('open', [...set].join(',')); else url.searchParams.delete('open');
-  if (open) url.hash = '#' + uid;
-  history.replaceState(null, '', url.pathname + url.search + url.hash);
+  page.navigate({ ...page.state, open: [...set].join(',') }, { replace: true, hash: open ? '#' + uid : null, render: false });
   if (open) showTarget({ scroll: false });
 }
 
@@ -315,7 +339,7 @@ function relatedItem(h) {
   const bits = [h.jurisdiction && valueLabel('jurisdiction', h.jurisdiction), h.type && valueLabel('type', h.type), h.date ? formatDate(h.date) : (h.year ? String(h.year) : '')].filter(Boolean);
   const label = h.label && h.label !== h.heading ? h.label + ' ' : '';
   return el('li', { dataset: { id: h.id || '' } },
-    el('a', { href: docLink(h.url || '/document.html?id=' + encodeURIComponent(h.document_id), ui), lang: h.lang || null }, label + (h.heading || h.title || h.document_id)),
+    el('a', { href: docLink(h.url || '/document.html?id=' + encodeURIComponent(h.document_id), page.state.ui || null), lang: h.lang || null }, label + (h.heading || h.title || h.document_id)),
     el('span', { class: 'cite' }, bits.join(' · '), h.lang ? el('span', { class: 'lang-badge' }, valueLabel('lang', h.lang)) : null),
     el('span', { class: 'prov-doc', lang: h.lang || null }, h.title || ''),
     h.snippet ? el('p', { class: 'snippet', lang: h.lang || null }, snippetNodes(h.snippet)) : null);
@@ -346,7 +370,7 @@ async function buildRelated(panel, p) {
 
 function onToolClick(ev) {
   const button = ev.target.closest('.prov-tools button');
-  if (!button) return;
+  if (!button || !doc) return;
   const section = button.closest('.provision');
   const p = (doc.provisions || []).find((x) => (x.unit_id || x.id) === section.id);
   if (!p) return;
@@ -444,86 +468,47 @@ function showTarget({ scroll = true } = {}) {
 
 // ---- page ---------------------------------------------------------------
 
-function showError(title, hint) {
-  const box = clear($('doc-error'));
-  box.appendChild(el('p', { class: 'alert-title' }, title));
-  if (hint) box.appendChild(el('p', null, hint));
-  box.hidden = false;
-  $('doc').hidden = true;
-  $('doc-status').textContent = '';
-}
-
-function renderError() {
-  const e = loadError;
-  if (!e) return;
-  if (e === 'noid') showError(t('docNoId'));
-  else if (e.status === 404) showError(t('docNotFound'), t('docNotFoundHint', { id: docId }));
-  else if (e.network) showError(e.message);
-  else showError(t('errorDoc', { msg: e.message }));
-  document.title = t('docNotFound') + ' — ' + t('brand');
-}
-
-function relabel() {
-  applyLabels();
-  renderLangSwitch($('ui-lang'), onLangSwitch);
-  renderNav($('site-nav'), null, ui);
-  $('home-link').setAttribute('href', ui ? 'index.html?ui=' + ui : 'index.html');
-  // Back to the search the reader came from (the server sends no Referer,
-  // so the search page leaves its URL in sessionStorage).
+// Back to the search the reader came from (the server sends no Referer, so
+// the search page leaves its URL in sessionStorage).
+function relabelBack() {
   let back = 'index.html';
   try {
     const last = sessionStorage.getItem('himoya.lastSearch');
     if (last && last.startsWith('/')) back = last;
   } catch (e) { /* storage disabled */ }
   const url = new URL(back, location.href);
-  if (ui) url.searchParams.set('ui', ui);
+  if (page.state.ui) url.searchParams.set('ui', page.state.ui);
   $('back-link').setAttribute('href', url.pathname + url.search);
 }
 
-function onLangSwitch(lang) {
-  ui = lang;
-  switchLang(lang);
-  const url = new URL(location.href);
-  url.searchParams.set('ui', lang);
-  history.replaceState(null, '', url.pathname + url.search + url.hash);
-  relabel();
-  if (doc) { renderHeader(); relabelAnchors(); relabelTools(); }
-  if (loadError) renderError();
-}
-
-async function init() {
-  initLang();
-  relabel();
-  window.addEventListener('hashchange', () => showTarget());
-  if (!docId) { loadError = 'noid'; renderError(); return; }
-  $('doc-status').textContent = t('loadingDoc');
-  try {
-    [doc] = await Promise.all([apiGet('documents/' + encodeURIComponent(docId)), loadLabels()]);
-  } catch (e) {
-    loadError = e;
-    renderError();
+// The document once (then the target provision: highlighted words, the
+// panels ?open= names, scrolled into view); on a language switch, its labels.
+function render({ state, data, error }) {
+  doc = data;
+  if (error) {
+    $('doc').hidden = true;
+    document.title = t('docNotFound') + ' — ' + t('brand');
     return;
   }
+  if (!data) return;
   $('doc-status').textContent = '';
   renderHeader();
+  if (shown === data) { relabelAnchors(); relabelTools(); return; }
+  shown = data;
   renderBody();
   $('doc').hidden = false;
-  const words = (params.get('hl') || '').split('\n').map((w) => w.trim()).filter((w) => w.length > 0 && w.length < 80).slice(0, 12);
+  const words = state.hl.split('\n').map((w) => w.trim()).filter((w) => w.length > 0 && w.length < 80).slice(0, 12);
   const target = showTarget({ scroll: false });
   highlightWords(target || $('provisions'), words);
-  $('provisions').addEventListener('click', onToolClick);
+  if (!target) return;
   // ?open=langs,related opens those panels of the target provision.
-  if (target) {
-    const open = (params.get('open') || '').split(',');
-    for (const tool of ['langs', 'related']) {
-      const b = open.includes(tool) ? target.querySelector(`.prov-tools button[data-tool="${tool}"]`) : null;
-      if (b) b.click();
-    }
+  const open = state.open.split(',');
+  for (const tool of ['langs', 'related']) {
+    const b = open.includes(tool) ? target.querySelector(`.prov-tools button[data-tool="${tool}"]`) : null;
+    if (b) b.click();
   }
-  if (target) {
-    // Let layout settle (fonts, details) before scrolling.
-    requestAnimationFrame(() => { target.scrollIntoView({ block: 'start' }); target.focus({ preventScroll: true }); });
-  }
+  // Let layout settle (fonts, details) before scrolling.
+  requestAnimationFrame(() => { target.scrollIntoView({ block: 'start' }); target.focus({ preventScroll: true }); });
 }
 
-init();
+page.start();

@@ -2,23 +2,40 @@
 // column per field; a missing field is "unknown"; every value cites the
 // provisions it rests on, cited in the UI language where a version in it
 // exists; the table downloads as CSV. State (topic, jurisdiction filter, ui)
-// in the URL.
+// in the URL; header, language switch, loading and errors: page.js.
 import { t, getLang, valueLabel } from './i18n.js';
 import {
-  el, clear, apiGet, initLang, applyLabels, renderLangSwitch, switchLang, renderNav, docLink, withUi,
-  loadLabels, loadDocument, absoluteUrl,
+  el, clear, apiGet, docLink, withUi, loadLabels, loadDocument, absoluteUrl,
 } from './common.js';
 import { downloadCsv, downloadCsvText, slug, today } from './export.js';
+import { createPage, field } from './page.js';
 
 const $ = (id) => document.getElementById(id);
-const params = new URLSearchParams(location.search);
-let ui = ['en', 'ru', 'tg'].includes(params.get('ui')) ? params.get('ui') : '';
-const topic = (params.get('topic') || 'protection-orders').replace(/[^a-z0-9-]/gi, '');
-const only = params.getAll('jurisdiction').filter(Boolean);
 let data = null;
-let lastError = null;
+
+const page = createPage({
+  nav: 'facts',
+  fields: {
+    topic: field.text('topic', 'protection-orders', { clean: (v) => v.replace(/[^a-z0-9-]/gi, '') }),
+    // Rows shown (all when empty); the request asks for every jurisdiction.
+    only: { ...field.list('jurisdiction'), write: (p, vs, forApi) => { if (!forApi) for (const v of vs) p.append('jurisdiction', v); } },
+  },
+  box: 'facts-box', status: 'facts-status', error: 'facts-error',
+  loadingKey: 'factsLoading',
+  slowMs: 0,
+  errorKey: 'errorFacts',
+  load: async (s, signal) => {
+    const [d] = await Promise.all([apiGet('facts', { topic: s.topic, ui: getLang() }, signal), loadLabels()]);
+    data = d;
+    await localizeCitations(getLang());
+    return d;
+  },
+  render,
+  start: () => { $('facts-csv').addEventListener('click', onExport); },
+});
 // "citation id|lang" → {label, url, lang, title}: the cited provision in another language version.
 const localized = new Map();
+const localizedIn = new Set();  // UI languages whose citations are looked up
 
 // A note "(in English)" in the UI language for text in another language.
 function langNote(lang) {
@@ -38,6 +55,7 @@ function provisionByUnit(d, uid) {
 // the document's version in the UI language (one request per document).
 async function localizeCitations(lang) {
   if (!data) return;
+  localizedIn.add(lang);
   const cites = [];
   for (const j of data.jurisdictions || []) {
     for (const f of Object.values(j.facts || {})) for (const c of (f && f.citations) || []) if (c && c.id && c.lang && c.lang !== lang) cites.push(c);
@@ -78,21 +96,19 @@ function pick(obj) {
   return k ? [obj[k], k] : [null, null];
 }
 
-function render() {
-  const err = clear($('facts-error'));
-  err.hidden = true;
+// The table; on a language switch, the citations in the new language are
+// looked up and the table drawn again.
+function render({ state, data: answer }) {
+  data = answer;
   const thead = clear($('facts').tHead);
   const tbody = clear($('facts').tBodies[0]);
   $('facts-caption').textContent = t('factsCaption');
   document.title = t('factsTitle') + ' — ' + t('brand');
-  if (lastError) {
-    err.hidden = false;
-    err.appendChild(el('p', null, lastError.network ? lastError.message : t('errorFacts', { msg: lastError.message })));
-    $('facts-status').textContent = '';
-    return;
-  }
+  $('facts-csv').hidden = !data;
   if (!data) return;
   $('facts-status').textContent = '';
+  if (!localizedIn.has(getLang())) localizeCitations(getLang()).then(() => { if (data === answer) page.render(); });
+  const only = state.only;
   const fields = data.fields || [];
   let rows = data.jurisdictions || [];
   if (only.length) rows = rows.filter((j) => only.includes(j.code));
@@ -129,7 +145,7 @@ function render() {
             const c = citation(c0);
             const other = c.lang && c.lang !== getLang();
             ul.appendChild(el('li', null, el('a', {
-              href: docLink(c.url, ui || null), hreflang: c.lang || null,
+              href: docLink(c.url, state.ui || null), hreflang: c.lang || null,
               title: [c.title, c.text].filter(Boolean).join(' — '),
             }, `[${i + 1}] `, el('span', { lang: c.lang || null }, c.text)), other ? [' ', langNote(c.lang)] : null));
           });
@@ -143,21 +159,22 @@ function render() {
   // The compare page on the same topic, for the first few jurisdictions.
   const cmp = new URLSearchParams();
   for (const j of rows.slice(0, 4)) cmp.append('jurisdiction', j.code);
-  cmp.set('topic', data.topic || topic);
+  cmp.set('topic', data.topic || state.topic);
   const link = $('facts-compare');
-  link.setAttribute('href', withUi('compare.html?' + cmp.toString(), ui || null));
+  link.setAttribute('href', withUi('compare.html?' + cmp.toString(), state.ui || null));
   link.hidden = rows.length < 2;
 }
 
 // ---- export ------------------------------------------------------------------
 
 function exportName() {
-  return `himoya-facts-${slug(topic)}-${today()}.csv`;
+  return `himoya-facts-${slug(page.state.topic)}-${today()}.csv`;
 }
 
 // The table as CSV, built here: headers and values in the UI language
 // (English where no translation exists), citations as "label <url>".
 function factsRows() {
+  const only = page.state.only;
   const fields = data.fields || [];
   let rows = data.jurisdictions || [];
   if (only.length) rows = rows.filter((j) => only.includes(j.code));
@@ -192,9 +209,9 @@ async function onExport() {
   btn.disabled = true;
   try {
     let text = null;
-    if (!only.length) {
+    if (!page.state.only.length) {
       try {
-        const p = new URLSearchParams({ topic, format: 'csv', ui: getLang() });
+        const p = new URLSearchParams({ topic: page.state.topic, format: 'csv', ui: getLang() });
         const res = await fetch('/api/facts?' + p.toString(), { headers: { Accept: 'text/csv' } });
         if (res.ok && /text\/csv/.test(res.headers.get('content-type') || '')) text = await res.text();
       } catch (e) { text = null; }
@@ -206,39 +223,4 @@ async function onExport() {
   }
 }
 
-function relabel() {
-  applyLabels();
-  renderLangSwitch($('ui-lang'), onLangSwitch);
-  renderNav($('site-nav'), 'facts', ui || null);
-}
-
-function onLangSwitch(lang) {
-  ui = lang;
-  switchLang(lang);
-  const url = new URL(location.href);
-  url.searchParams.set('ui', lang);
-  history.replaceState(null, '', url.pathname + url.search + url.hash);
-  relabel();
-  render();
-  localizeCitations(lang).then(render);
-}
-
-async function init() {
-  initLang();
-  relabel();
-  const box = $('facts-box');
-  box.dataset.state = 'loading';
-  $('facts-status').textContent = t('factsLoading');
-  try {
-    [data] = await Promise.all([apiGet('facts', { topic, ui: getLang() }), loadLabels()]);
-    await localizeCitations(getLang());
-  } catch (e) {
-    lastError = e;
-  }
-  $('facts-csv').addEventListener('click', onExport);
-  $('facts-csv').hidden = !data;
-  render();
-  box.dataset.state = lastError ? 'error' : 'ready';
-}
-
-init();
+page.start();

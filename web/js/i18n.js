@@ -33,7 +33,6 @@ const L = {
     noDate: 'No date',
     showAll: 'Show all ({n})',
     showFewer: 'Show fewer',
-    noValues: 'No values',
     sortBy: 'Sort by',
     sort_relevance: 'Relevance',
     sort_date: 'Date (newest first)',
@@ -50,6 +49,7 @@ const L = {
     errorSearch: 'The search could not be run: {msg}',
     errorNetwork: 'The server could not be reached. Check your connection and try again.',
     errorServer: 'The server reported an error ({code}).',
+    retry: 'Try again',
     pagination: 'Result pages',
     prev: 'Previous',
     next: 'Next',
@@ -111,7 +111,6 @@ const L = {
     noDate: 'Без даты',
     showAll: 'Показать все ({n})',
     showFewer: 'Свернуть',
-    noValues: 'Нет значений',
     sortBy: 'Сортировка',
     sort_relevance: 'По релевантности',
     sort_date: 'По дате (сначала новые)',
@@ -128,6 +127,7 @@ const L = {
     errorSearch: 'Не удалось выполнить поиск: {msg}',
     errorNetwork: 'Сервер недоступен. Проверьте подключение и повторите попытку.',
     errorServer: 'Сервер сообщил об ошибке ({code}).',
+    retry: 'Повторить',
     pagination: 'Страницы результатов',
     prev: 'Назад',
     next: 'Далее',
@@ -188,7 +188,6 @@ const L = {
     noDate: 'Бе сана',
     showAll: 'Ҳамаашро нишон додан ({n})',
     showFewer: 'Камтар нишон додан',
-    noValues: 'Қимат нест',
     sortBy: 'Тартиб',
     sort_relevance: 'Аз рӯи мувофиқат',
     sort_date: 'Аз рӯи сана (аввал навтарин)',
@@ -205,6 +204,7 @@ const L = {
     errorSearch: 'Ҷустуҷӯ иҷро нашуд: {msg}',
     errorNetwork: 'Сервер дастнорас аст. Пайвастро тафтиш карда, бори дигар кӯшиш кунед.',
     errorServer: 'Сервер дар бораи хато хабар дод ({code}).',
+    retry: 'Бори дигар кӯшиш кардан',
     pagination: 'Саҳифаҳои натиҷаҳо',
     prev: 'Қаблӣ',
     next: 'Баъдӣ',
@@ -601,8 +601,6 @@ const MORE = {
     thisVersion: 'Ҳамин нусха',
   },
 };
-for (const lang of Object.keys(MORE)) Object.assign(L[lang], MORE[lang]);
-
 // Labels of legal status, repealed law, language notes, CSV column headers
 // and the coverage pages' about / mentions counts.
 const EXTRA = {
@@ -745,7 +743,8 @@ const EXTRA = {
     rel_mentions: 'Мавзӯъро зикр мекунад',
   },
 };
-for (const lang of Object.keys(EXTRA)) Object.assign(L[lang], EXTRA[lang]);
+// The tables above are one table per language.
+for (const part of [MORE, EXTRA]) for (const lang of Object.keys(part)) Object.assign(L[lang], part[lang]);
 
 // Labels of facet values: language codes, document types, text statuses,
 // jurisdictions, topics and audiences. Unknown values fall back to
@@ -908,6 +907,9 @@ export function defaultLang(languages = (typeof navigator !== 'undefined' ? navi
 function fill(s, vars) {
   return String(s).replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? String(vars[k]) : m));
 }
+
+// Whether the table has the key (in English, the fallback of every language).
+export function hasLabel(key) { return L.en[key] !== undefined; }
 
 // t('key', {n: 3}) → the label in the current language, falling back to English.
 export function t(key, vars) {

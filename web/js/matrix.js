@@ -2,53 +2,45 @@
 // articles or top concepts; columns: jurisdictions). A cell's shade is the
 // number of texts ABOUT the row, texts that only mention it come second; a
 // cell opens the best provision, a gap cell the comparison for that article
-// and jurisdiction; a row opens the compare page. All state in the URL.
-import { t, getLang, valueLabel, formatNumber } from './i18n.js';
+// and jurisdiction; a row opens the compare page. State in the URL, header,
+// language switch, loading and errors: page.js.
+import { t, valueLabel, formatNumber } from './i18n.js';
 import {
-  el, clear, apiGet, initLang, applyLabels, renderLangSwitch, switchLang, renderNav, docLink, withUi,
-  loadLabels, registerFacetLabels, istanbulTitle, facetName,
+  el, clear, apiGet, docLink, withUi, loadLabels, loadFacets, istanbulTitle, facetName,
 } from './common.js';
+import { createPage, field } from './page.js';
 
 const $ = (id) => document.getElementById(id);
 const MAX_J = 8;
 // Shades by the number of texts about a row.
 const LEVELS = [[0, 0], [1, 1], [2, 2], [3, 4], [5, 9], [10, 19], [20, Infinity]];
 
-let state = readState(location.search);
 let facets = null;
 let data = null;
-let lastError = null;
-let inflight = null;
 
-function readState(search) {
-  const p = new URLSearchParams(search);
-  const ui = p.get('ui');
-  return {
-    jurisdictions: [...new Set(p.getAll('jurisdiction').filter(Boolean))].slice(0, MAX_J),
-    scheme: p.get('scheme') === 'thesaurus' ? 'thesaurus' : 'istanbul',
-    lang: [...new Set(p.getAll('lang').filter(Boolean))],
-    repealed: p.get('include_repealed') === '1',
-    ui: ['en', 'ru', 'tg'].includes(ui) ? ui : '',
-  };
-}
-
-function toParams(s, forPage) {
-  const p = new URLSearchParams();
-  for (const j of s.jurisdictions) p.append('jurisdiction', j);
-  p.set('scheme', s.scheme);
-  for (const l of s.lang) p.append('lang', l);
-  if (s.repealed) p.set('include_repealed', '1');
-  if (forPage) { if (s.ui) p.set('ui', s.ui); } else p.set('ui', getLang());
-  return p;
-}
-
-function pageUrl(s) { return location.pathname + '?' + toParams(s, true).toString(); }
-
-function navigate(next, replace) {
-  state = next;
-  if (replace) history.replaceState(null, '', pageUrl(state));
-  else history.pushState(null, '', pageUrl(state));
-}
+const page = createPage({
+  nav: 'matrix',
+  fields: {
+    jurisdictions: field.list('jurisdiction', { max: MAX_J }),
+    scheme: field.choice('scheme', ['istanbul', 'thesaurus'], 'istanbul', { always: true }),
+    lang: field.list('lang'),
+    repealed: field.flag('include_repealed'),
+  },
+  // Row titles and concept labels come in the UI language.
+  reloadOnLang: true,
+  box: 'matrix-box', status: 'mx-status', error: 'mx-error',
+  loadingKey: 'mx_loading',
+  errorKey: 'errorMatrix',
+  load: async (s, signal) => {
+    if (!s.jurisdictions.length) return null;
+    const [d] = await Promise.all([apiGet('matrix', page.apiParams(s), signal), loadLabels()]);
+    return d;
+  },
+  form: renderForm,
+  render,
+  relabel: renderLegend,
+  start,
+});
 
 function level(n) {
   for (let i = LEVELS.length - 1; i >= 0; i--) if (n >= LEVELS[i][0]) return i;
@@ -58,35 +50,35 @@ function level(n) {
 // ---- form -------------------------------------------------------------------
 
 function renderForm() {
-  $('scheme-' + state.scheme).checked = true;
+  $('scheme-' + page.state.scheme).checked = true;
   const ul = clear($('mx-jurisdictions'));
   const vals = facets && facets.jurisdiction ? facets.jurisdiction.map((v) => String(v.value)) : [];
-  for (const j of state.jurisdictions) if (!vals.includes(j)) vals.push(j);
-  const full = state.jurisdictions.length >= MAX_J;
+  for (const j of page.state.jurisdictions) if (!vals.includes(j)) vals.push(j);
+  const full = page.state.jurisdictions.length >= MAX_J;
   vals.forEach((v, i) => {
-    const checked = state.jurisdictions.includes(v);
+    const checked = page.state.jurisdictions.includes(v);
     const id = 'mxj-' + i;
     ul.appendChild(el('li', null, el('label', { class: 'chip', for: id },
       el('input', { type: 'checkbox', id, value: v, checked: checked || null, disabled: !checked && full ? true : null }),
       el('span', null, valueLabel('jurisdiction', v)))));
   });
-  $('mx-repealed').checked = !!state.repealed;
+  $('mx-repealed').checked = !!page.state.repealed;
   const legend = document.querySelector('#mx-langs-legend');
   if (legend) legend.textContent = facetName('lang');
   const langs = clear($('mx-langs'));
   const lvals = facets && facets.lang ? facets.lang.map((v) => String(v.value)) : [];
-  for (const l of state.lang) if (!lvals.includes(l)) lvals.push(l);
+  for (const l of page.state.lang) if (!lvals.includes(l)) lvals.push(l);
   lvals.forEach((v, i) => {
     const id = 'mxl-' + i;
     langs.appendChild(el('li', null, el('label', { class: 'chip', for: id },
-      el('input', { type: 'checkbox', id, value: v, checked: state.lang.includes(v) || null }),
+      el('input', { type: 'checkbox', id, value: v, checked: page.state.lang.includes(v) || null }),
       el('span', null, valueLabel('lang', v)))));
   });
-  const csv = toParams(state, false);
+  const csv = page.apiParams(page.state);
   csv.set('format', 'csv');
   $('mx-csv').setAttribute('href', '/api/matrix?' + csv.toString());
-  $('mx-csv').setAttribute('download', `himoya-matrix-${state.scheme}.csv`);
-  $('mx-csv').hidden = !state.jurisdictions.length;
+  $('mx-csv').setAttribute('download', `himoya-matrix-${page.state.scheme}.csv`);
+  $('mx-csv').hidden = !page.state.jurisdictions.length;
 }
 
 function renderLegend() {
@@ -100,39 +92,6 @@ function renderLegend() {
 
 // ---- data -------------------------------------------------------------------
 
-async function run() {
-  if (inflight) inflight.abort();
-  const ctrl = new AbortController();
-  inflight = ctrl;
-  const box = $('matrix-box');
-  box.dataset.state = 'loading';
-  lastError = null;
-  if (!state.jurisdictions.length) {
-    data = null;
-    inflight = null;
-    render();
-    box.dataset.state = 'idle';
-    return;
-  }
-  box.setAttribute('aria-busy', 'true');
-  const slow = setTimeout(() => { if (inflight === ctrl) $('mx-status').textContent = t('mx_loading'); }, 200);
-  try {
-    [data] = await Promise.all([apiGet('matrix', toParams(state, false), ctrl.signal), loadLabels()]);
-  } catch (e) {
-    if (e && e.name === 'AbortError') return;
-    if (inflight !== ctrl) return;
-    data = null;
-    lastError = e;
-  } finally {
-    clearTimeout(slow);
-  }
-  if (inflight !== ctrl) return;
-  inflight = null;
-  render();
-  box.removeAttribute('aria-busy');
-  box.dataset.state = lastError ? 'error' : 'ready';
-}
-
 function compareHref(row) {
   const cells = row.cells || [];
   // Up to four jurisdictions, those with provisions first.
@@ -142,8 +101,8 @@ function compareHref(row) {
   const p = new URLSearchParams();
   for (const j of js) p.append('jurisdiction', j);
   if (data.scheme === 'istanbul') p.set('ic', row.key); else p.set('topic', row.key);
-  for (const l of state.lang) p.append('lang', l);
-  return withUi('compare.html?' + p.toString(), state.ui || null);
+  for (const l of page.state.lang) p.append('lang', l);
+  return withUi('compare.html?' + p.toString(), page.state.ui || null);
 }
 
 // Texts about the row (newer servers: `about`; older: `count`), and texts
@@ -161,14 +120,14 @@ function gapHref(row, j) {
     p.append('jurisdiction', j);
     p.append('jurisdiction', other);
     if (data.scheme === 'istanbul') p.set('ic', row.key); else p.set('topic', row.key);
-    for (const l of state.lang) p.append('lang', l);
-    if (state.repealed) p.set('include_repealed', '1');
-    return withUi('compare.html?' + p.toString(), state.ui || null);
+    for (const l of page.state.lang) p.append('lang', l);
+    if (page.state.repealed) p.set('include_repealed', '1');
+    return withUi('compare.html?' + p.toString(), page.state.ui || null);
   }
   p.append('jurisdiction', j);
   const concept = data.scheme === 'istanbul' ? (row.concepts || [])[0] : row.key;
   if (concept) p.append('topic', concept);
-  return withUi('index.html?' + p.toString(), state.ui || null);
+  return withUi('index.html?' + p.toString(), page.state.ui || null);
 }
 
 // The row's title (the article's title in the UI language, or the topic) and
@@ -184,21 +143,15 @@ function rowTitles(row) {
   return { title: String(title), concepts: '' };
 }
 
-function render() {
-  const err = clear($('mx-error'));
-  err.hidden = true;
+function render({ data: answer }) {
+  data = answer;
   const thead = clear($('matrix').tHead);
   const tbody = clear($('matrix').tBodies[0]);
   const status = $('mx-status');
   status.textContent = '';
   document.title = t('matrixTitle') + ' — ' + t('brand');
-  $('mx-caption').textContent = t('matrixTitle') + ': ' + t(state.scheme === 'istanbul' ? 'scheme_istanbul' : 'scheme_thesaurus');
-  if (lastError) {
-    err.hidden = false;
-    err.appendChild(el('p', null, lastError.network ? lastError.message : t('errorMatrix', { msg: lastError.message })));
-    return;
-  }
-  if (!data) { status.textContent = t('mx_pickOne'); return; }
+  $('mx-caption').textContent = t('matrixTitle') + ': ' + t(page.state.scheme === 'istanbul' ? 'scheme_istanbul' : 'scheme_thesaurus');
+  if (!data) { if (!page.error) status.textContent = t('mx_pickOne'); return; }
   const js = data.jurisdictions || [];
   const rows = data.rows || [];
   status.textContent = t('mx_rows', { n: rows.length });
@@ -229,7 +182,7 @@ function render() {
       let inner;
       if (n > 0 && c.best && c.best.url) {
         inner = el('a', {
-          class: cls, href: docLink(c.best.url, state.ui || null),
+          class: cls, href: docLink(c.best.url, page.state.ui || null),
           'aria-label': t('mx_cellAbout', { j: jName, n: formatNumber(n), m: formatNumber(m) }),
           title: [c.best.title, c.best.label || c.best.heading].filter(Boolean).join(' — '),
           dataset: { jurisdiction: j, about: String(n), mentions: String(m) },
@@ -252,78 +205,43 @@ function render() {
 
 // ---- wiring -----------------------------------------------------------------
 
-function relabel() {
-  applyLabels();
-  renderLangSwitch($('ui-lang'), onLangSwitch);
-  renderNav($('site-nav'), 'matrix', state.ui || null);
-  renderLegend();
+// A change of the form: the new state, focus kept on the input changed
+// (the form is drawn anew).
+function change(next, list, value) {
+  page.navigate({ ...page.state, ...next });
+  const again = [...$(list).querySelectorAll('input')].find((x) => x.value === value);
+  if (again) again.focus({ preventScroll: true });
 }
 
-function onLangSwitch(lang) {
-  switchLang(lang);
-  navigate({ ...state, ui: lang });
-  relabel();
-  renderForm();
-  run();
-}
-
-async function init() {
-  initLang();
-  relabel();
+async function start() {
   $('scheme').addEventListener('change', (ev) => {
-    navigate({ ...state, scheme: ev.target.value === 'thesaurus' ? 'thesaurus' : 'istanbul' });
-    renderForm();
-    run();
+    page.navigate({ ...page.state, scheme: ev.target.value === 'thesaurus' ? 'thesaurus' : 'istanbul' });
   });
   $('mx-jurisdictions').addEventListener('change', (ev) => {
     const v = ev.target.value;
-    let js = state.jurisdictions.filter((j) => j !== v);
+    let js = page.state.jurisdictions.filter((j) => j !== v);
     if (ev.target.checked) js.push(v);
     // Keep the facet order so columns do not jump around.
     const order = facets && facets.jurisdiction ? facets.jurisdiction.map((x) => String(x.value)) : [];
     js = js.sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99)).slice(0, MAX_J);
-    navigate({ ...state, jurisdictions: js });
-    renderForm();
-    const again = [...$('mx-jurisdictions').querySelectorAll('input')].find((x) => x.value === v);
-    if (again) again.focus({ preventScroll: true });
-    run();
+    change({ jurisdictions: js }, 'mx-jurisdictions', v);
   });
   $('mx-langs').addEventListener('change', (ev) => {
-    const v = ev.target.value;
-    const list = state.lang.filter((l) => l !== v);
-    if (ev.target.checked) list.push(v);
-    navigate({ ...state, lang: list });
-    renderForm();
-    const again = [...$('mx-langs').querySelectorAll('input')].find((x) => x.value === v);
-    if (again) again.focus({ preventScroll: true });
-    run();
+    const list = page.state.lang.filter((l) => l !== ev.target.value);
+    if (ev.target.checked) list.push(ev.target.value);
+    change({ lang: list }, 'mx-langs', ev.target.value);
   });
   $('mx-repealed').addEventListener('change', () => {
-    navigate({ ...state, repealed: $('mx-repealed').checked });
-    renderForm();
+    page.navigate({ ...page.state, repealed: $('mx-repealed').checked });
     $('mx-repealed').focus({ preventScroll: true });
-    run();
   });
-  $('matrix-form').addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
-  window.addEventListener('popstate', () => {
-    state = readState(location.search);
-    const lang = state.ui || getLang();
-    if (lang !== getLang()) { switchLang(lang); relabel(); }
-    renderForm();
-    run();
-  });
-  try {
-    facets = (await apiGet('search', { per_page: '1', ui: getLang() })).facets || {};
-    registerFacetLabels(facets);
-  } catch (e) { facets = null; }
-  if (!state.jurisdictions.length && facets && facets.jurisdiction) {
+  $('matrix-form').addEventListener('submit', (ev) => { ev.preventDefault(); page.reload(); });
+  facets = await loadFacets();
+  if (!page.state.jurisdictions.length && facets && facets.jurisdiction) {
     // Tajikistan first, then the jurisdictions with most documents.
     const all = facets.jurisdiction.map((v) => String(v.value));
-    state = { ...state, jurisdictions: [...new Set(['TJ', ...all])].filter((j) => all.includes(j)).slice(0, MAX_J) };
+    page.set({ ...page.state, jurisdictions: [...new Set(['TJ', ...all])].filter((j) => all.includes(j)).slice(0, MAX_J) });
   }
-  history.replaceState(null, '', pageUrl(state));
-  renderForm();
-  run();
 }
 
-init();
+page.start();

@@ -1,98 +1,89 @@
-// The search page: state in the URL, /api/search, facets, results, pages.
+// The search page: /api/search, its facets (as the answer lists them),
+// results, pages. State in the URL, header, language switch, loading and
+// errors: page.js.
 import { t, getLang, valueLabel, formatNumber, locale } from './i18n.js';
 import {
-  el, clear, snippetNodes, markedWords, apiGet, initLang, applyLabels, renderLangSwitch, switchLang,
-  renderNav, loadTopics, conceptLabel, snippetText, absoluteUrl, loadLabels, registerFacetLabels, facetName,
-  legalStatusBadge,
+  el, clear, snippetNodes, markedWords, apiGet, loadTopics, conceptLabel, snippetText, absoluteUrl, loadLabels,
+  registerFacetLabels, facetName, legalStatusBadge,
 } from './common.js';
+import { createPage, field, isPlainClick } from './page.js';
 import { downloadCsv, csvHeader, slug, today } from './export.js';
 
-// Facets filtered by repeated parameters (OR inside, AND across).
-const LIST_FACETS = ['jurisdiction', 'lang', 'type', 'status', 'year', 'topic', 'body', 'audience'];
-// Display order of the facet groups. year_from/year_to (a range) are kept
-// when a URL carries them and shown as a removable line in the year group.
-const FACET_ORDER = ['jurisdiction', 'lang', 'type', 'status', 'year', 'topic', 'audience', 'body'];
-// Groups left out while they have no values (audience: practice documents
-// only; status: laws with a recorded legal status, on newer servers).
-const OPTIONAL_FACETS = new Set(['audience', 'status']);
 const FACET_LIMIT = 8;
 const YEAR_RE = /^\d{4}$/;
 
 const $ = (id) => document.getElementById(id);
 
-let state = readState(location.search);
 let lastData = null;
-let lastError = null;
-let inflight = null;
 const expanded = new Set();
 
 // ---- state <-> URL ------------------------------------------------------
 
-function readState(search) {
-  const p = new URLSearchParams(search);
-  const filters = {};
-  for (const f of LIST_FACETS) filters[f] = [...new Set(p.getAll(f).filter((v) => v !== ''))];
-  const yf = p.get('year_from');
-  const yt = p.get('year_to');
-  const page = parseInt(p.get('page') || '1', 10);
-  const ui = p.get('ui');
-  return {
-    q: p.get('q') || '',
-    filters,
-    year_from: yf && YEAR_RE.test(yf) ? yf : '',
-    year_to: yt && YEAR_RE.test(yt) ? yt : '',
-    sort: p.get('sort') === 'date' ? 'date' : 'relevance',
-    page: Number.isFinite(page) && page > 0 ? page : 1,
-    per_page: p.get('per_page') || '',
-    cross_language: p.get('cross_language') === 'false' ? 'false' : '',
-    // places=0: place names are ordinary words; relax=0: every word required.
-    places: p.get('places') === '0' ? '0' : '',
-    relax: p.get('relax') === '0' ? '0' : '',
-    ui: ['en', 'ru', 'tg'].includes(ui) ? ui : '',
-  };
-}
+// The page's own parameters (a field's name is its parameter); every other
+// parameter is a facet filter (repeated: OR inside a facet, AND across),
+// passed to the API as it stands: the page knows no list of facets.
+const OWN = {
+  q: field.text('q'),
+  year_from: field.text('year_from', '', { ok: (v) => YEAR_RE.test(v) }),
+  year_to: field.text('year_to', '', { ok: (v) => YEAR_RE.test(v) }),
+  sort: field.choice('sort', ['relevance', 'date']),
+  page: field.int('page', 1),
+  per_page: field.text('per_page'),
+  cross_language: field.choice('cross_language', ['', 'false']),
+  // places=0: place names are ordinary words; relax=0: every word required.
+  places: field.choice('places', ['', '0']),
+  relax: field.choice('relax', ['', '0']),
+};
+const RESERVED = new Set([...Object.keys(OWN), 'ui']);
+const filtersField = {
+  parse: (p) => {
+    const out = {};
+    for (const k of new Set(p.keys())) {
+      if (RESERVED.has(k)) continue;
+      const vs = [...new Set(p.getAll(k).filter((v) => v !== ''))];
+      if (vs.length) out[k] = vs;
+    }
+    return out;
+  },
+  write: (p, filters) => { for (const [k, vs] of Object.entries(filters)) for (const v of vs) p.append(k, v); },
+};
 
-// Parameters of the API request (withUi=false) or of the page URL.
-function toParams(s, withUi) {
-  const p = new URLSearchParams();
-  if (s.q) p.set('q', s.q);
-  for (const f of LIST_FACETS) for (const v of s.filters[f]) p.append(f, v);
-  if (s.year_from) p.set('year_from', s.year_from);
-  if (s.year_to) p.set('year_to', s.year_to);
-  if (s.sort !== 'relevance') p.set('sort', s.sort);
-  if (s.page > 1) p.set('page', String(s.page));
-  if (s.per_page) p.set('per_page', s.per_page);
-  if (s.cross_language) p.set('cross_language', s.cross_language);
-  if (s.places) p.set('places', s.places);
-  if (s.relax) p.set('relax', s.relax);
-  if (withUi && s.ui) p.set('ui', s.ui);
-  // The API labels facet values in the UI language.
-  if (!withUi) p.set('ui', getLang());
-  return p;
-}
+const page = createPage({
+  nav: 'search',
+  fields: { ...OWN, filters: filtersField },
+  box: 'results', status: 'summary', error: 'error',
+  loadingKey: 'loading',
+  slowMs: 250,
+  errorKey: 'errorSearch',
+  load: async (s, signal) => {
+    const params = page.apiParams(s);
+    const [data] = await Promise.all([apiGet('search', params, signal), loadLabels()]);
+    registerFacetLabels(data.facets, params.get('ui'));
+    return data;
+  },
+  form: syncForm,
+  render,
+  start: wire,
+});
 
-function pageUrl(s) {
-  const qs = toParams(s, true).toString();
-  return location.pathname + (qs ? '?' + qs : '');
-}
-
-function navigate(next, { replace = false } = {}) {
-  state = next;
-  const url = pageUrl(state);
-  if (replace) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
-  remember();
-}
-
-// The document page's "Back to search" link returns here.
-function remember() {
-  try { sessionStorage.setItem('himoya.lastSearch', location.pathname + location.search); } catch (e) { /* storage disabled */ }
-}
+const selected = (s, facet) => s.filters[facet] || [];
 
 function withChange(change) {
-  const next = structuredClone(state);
+  const next = structuredClone(page.state);
   change(next);
   return next;
+}
+
+// A link to another state of this page: a plain click navigates in place.
+function stateLink(attrs, text, next, after) {
+  const a = el('a', { ...attrs, href: page.href(next) }, text);
+  a.addEventListener('click', (ev) => {
+    if (!isPlainClick(ev)) return;
+    ev.preventDefault();
+    const done = page.navigate(next);
+    if (after) done.then(after);
+  });
+  return a;
 }
 
 // A new query starts from the default reading (places boosted, relaxed
@@ -103,54 +94,21 @@ function setQuery(s, q) {
   s.page = 1;
 }
 
+// A filter of a facet the last answer counted (before one: any filter).
+const isFacet = (name) => !lastData || !lastData.facets || name in lastData.facets;
+
 function activeFilterCount(s) {
   let n = 0;
-  for (const f of LIST_FACETS) n += s.filters[f].length;
+  for (const [k, vs] of Object.entries(s.filters)) if (isFacet(k)) n += vs.length;
   if (s.year_from || s.year_to) n += 1;
   return n;
 }
 
-// ---- fetching -----------------------------------------------------------
-
-async function run({ focusResults = false } = {}) {
-  if (inflight) inflight.abort();
-  const ctrl = new AbortController();
-  inflight = ctrl;
-  syncForm();
-  const results = $('results');
-  results.setAttribute('aria-busy', 'true');
-  results.classList.add('is-loading');
-  const slow = setTimeout(() => { if (inflight === ctrl) setSummaryText(t('loading')); }, 250);
-  try {
-    const [data] = await Promise.all([apiGet('search', toParams(state, false), ctrl.signal), loadLabels()]);
-    if (inflight !== ctrl) return;
-    registerFacetLabels(data.facets, toParams(state, false).get('ui'));
-    lastData = data;
-    lastError = null;
-    render();
-  } catch (e) {
-    if (e && e.name === 'AbortError') return;
-    if (inflight !== ctrl) return;
-    lastError = e;
-    lastData = null;
-    render();
-  } finally {
-    clearTimeout(slow);
-    if (inflight === ctrl) {
-      inflight = null;
-      results.removeAttribute('aria-busy');
-      results.classList.remove('is-loading');
-    }
-  }
-  if (focusResults) {
-    $('results').focus({ preventScroll: true });
-    $('results').scrollIntoView({ block: 'start' });
-  }
-}
-
 // ---- rendering ----------------------------------------------------------
 
-function syncForm() {
+// The form, the filter badge and the title follow the state; the document
+// page's "Back to search" link returns to it.
+function syncForm(state) {
   const q = $('q');
   if (q.value !== state.q) q.value = state.q;
   $('sort').value = state.sort;
@@ -160,42 +118,26 @@ function syncForm() {
   badge.hidden = n === 0;
   badge.textContent = n ? formatNumber(n) : '';
   document.title = (state.q ? state.q + ' — ' : '') + t('brand');
+  try { sessionStorage.setItem('himoya.lastSearch', location.pathname + location.search); } catch (e) { /* storage disabled */ }
 }
 
-function render() {
-  syncForm();
-  renderLangSwitch($('ui-lang'), onLangSwitch);
-  renderFacets(lastData ? lastData.facets || {} : null);
-  const err = $('error');
-  clear(err);
-  if (lastError) {
-    err.hidden = false;
-    err.appendChild(el('p', null, lastError.network ? lastError.message : t('errorSearch', { msg: lastError.message })));
-    setSummaryText('');
+function render({ state, data, error }) {
+  lastData = data;
+  renderFacets(data ? data.facets || {} : null, state);
+  if (error) {
     $('summary').removeAttribute('data-total');
     clear($('hits'));
-    $('pager').hidden = true;
-    $('suggestion').hidden = true;
-    $('expanded').hidden = true;
-    $('interpretation').hidden = true;
-    $('empty').hidden = true;
+    for (const id of ['pager', 'suggestion', 'expanded', 'interpretation', 'empty']) $(id).hidden = true;
     return;
   }
-  err.hidden = true;
-  if (!lastData) return;
-  renderSummary(lastData);
-  renderSuggestion(lastData.suggestion);
-  renderInterpretation(lastData);
-  renderExpanded(lastData);
-  renderHits(lastData.hits || []);
-  $('empty').hidden = (lastData.total || 0) > 0;
-  renderPager(lastData);
-}
-
-function setSummaryText(text) {
-  const s = $('summary');
-  clear(s);
-  s.textContent = text;
+  if (!data) return;
+  renderSummary(data);
+  renderSuggestion(data.suggestion, state);
+  renderInterpretation(data, state);
+  renderExpanded(data, state);
+  renderHits(data.hits || [], state);
+  $('empty').hidden = (data.total || 0) > 0;
+  renderPager(data, state);
 }
 
 function renderSummary(data) {
@@ -215,15 +157,11 @@ function renderSummary(data) {
   }
 }
 
-function renderSuggestion(suggestion) {
+function renderSuggestion(suggestion, state) {
   const box = $('suggestion');
   clear(box);
   if (!suggestion || typeof suggestion !== 'string' || suggestion === state.q) { box.hidden = true; return; }
-  const next = withChange((s) => { setQuery(s, suggestion); });
-  const a = el('a', { href: pageUrl(next), id: 'suggestion-link' }, suggestion);
-  a.addEventListener('click', (ev) => {
-    if (isPlainClick(ev)) { ev.preventDefault(); navigate(next); run(); }
-  });
+  const a = stateLink({ id: 'suggestion-link' }, suggestion, withChange((s) => { setQuery(s, suggestion); }));
   box.append(t('didYouMean'), ' ', a);
   box.hidden = false;
 }
@@ -239,23 +177,18 @@ function questionWords(it) {
 // links to keep only them or to treat place names as words), question words
 // (not required) and relaxed matching (few texts have every word; link to
 // require every word).
-function renderInterpretation(data) {
+function renderInterpretation(data, state) {
   const box = clear($('interpretation'));
   const it = data && data.interpretation && typeof data.interpretation === 'object' ? data.interpretation : {};
   let places = Array.isArray(it.jurisdictions) ? [...new Set(it.jurisdictions.filter((j) => typeof j === 'string' && j))] : [];
   // "Showing Georgia first" only when Georgia has texts among the results.
   const counts = data && data.facets && Array.isArray(data.facets.jurisdiction) ? data.facets.jurisdiction : null;
   if (counts) places = places.filter((j) => counts.some((v) => v && String(v.value) === j && Number(v.count) > 0));
-  const chosen = state.filters.jurisdiction;
+  const chosen = selected(state, 'jurisdiction');
   // Nothing to say when the filter already keeps only these jurisdictions.
   const boosted = places.length > 0 && !state.places && !(chosen.length && chosen.every((j) => places.includes(j)));
   const relaxed = it.relaxed === true && !state.relax;
-  const link = (id, text, change) => {
-    const next = withChange((s) => { change(s); s.page = 1; });
-    const a = el('a', { href: pageUrl(next), id }, text);
-    a.addEventListener('click', (ev) => { if (isPlainClick(ev)) { ev.preventDefault(); navigate(next); run(); } });
-    return a;
-  };
+  const link = (id, text, change) => stateLink({ id }, text, withChange((s) => { change(s); s.page = 1; }));
   if (boosted) {
     const names = places.map((j) => valueLabel('jurisdiction', j)).join(', ');
     box.appendChild(el('p', { class: 'interp-places', dataset: { jurisdictions: places.join(' ') } },
@@ -281,16 +214,11 @@ function renderInterpretation(data) {
 // switch to search only the words typed (cross_language=false) and back.
 // Beside a topic the other words only rank: said when the query has some.
 let topicLabels = null;
-function renderExpanded(data) {
+function renderExpanded(data, state) {
   const box = clear($('expanded'));
   const concepts = Array.isArray(data.expanded_concepts) ? data.expanded_concepts : [];
   if (!state.q || (!concepts.length && !state.cross_language)) { box.hidden = true; return; }
-  const toggle = (text, value) => {
-    const next = withChange((s) => { s.cross_language = value; s.page = 1; });
-    const a = el('a', { href: pageUrl(next), id: 'expanded-toggle' }, text);
-    a.addEventListener('click', (ev) => { if (isPlainClick(ev)) { ev.preventDefault(); navigate(next); run(); } });
-    return a;
-  };
+  const toggle = (text, value) => stateLink({ id: 'expanded-toggle' }, text, withChange((s) => { s.cross_language = value; s.page = 1; }));
   if (state.cross_language) {
     box.append(t('expandedOffNote'), ' ', toggle(t('expandedOn'), ''));
   } else {
@@ -304,7 +232,7 @@ function renderExpanded(data) {
       box.append(' ', el('span', { class: 'expanded-rank' }, t('expandedRank')));
     }
     box.append(' ', toggle(t('expandedOff'), 'false'));
-    if (!topicLabels) loadTopics().then((x) => { topicLabels = x; if (lastData === data) renderExpanded(data); }).catch(() => {});
+    if (!topicLabels) loadTopics().then((x) => { topicLabels = x; if (lastData === data) renderExpanded(data, page.state); }).catch(() => {});
   }
   box.hidden = false;
 }
@@ -314,7 +242,7 @@ async function exportCsv() {
   const btn = $('export-csv');
   btn.disabled = true;
   try {
-    const p = toParams(withChange((s) => { s.page = 1; }), false);
+    const p = page.apiParams(withChange((s) => { s.page = 1; }));
     p.set('per_page', '100');
     p.set('facets', 'false');
     const data = await apiGet('search', p);
@@ -326,7 +254,7 @@ async function exportCsv() {
       h.date || (h.year ? String(h.year) : ''), absoluteUrl(h.url || ''),
       (h.concepts || h.matched_concepts || []).map((c) => valueLabel('topic', c)).join('; '), snippetText(h.snippet),
       (h.versions || []).map((v) => `${valueLabel('lang', v.lang)} ${absoluteUrl(v.url || '')}`).join('; ')]));
-    const name = `himoya-search-${slug(state.q || 'all')}-${today()}.csv`;
+    const name = `himoya-search-${slug(page.state.q || 'all')}-${today()}.csv`;
     downloadCsv(name, rows);
   } catch (e) {
     const err = $('error');
@@ -339,7 +267,7 @@ async function exportCsv() {
 
 function hitHref(hit) {
   const url = new URL(hit.url || ('/document.html?id=' + encodeURIComponent(hit.document_id)), location.href);
-  if (state.ui) url.searchParams.set('ui', state.ui);
+  if (page.state.ui) url.searchParams.set('ui', page.state.ui);
   // The words the server marked in this hit's snippet, to highlight them in the document.
   const words = markedWords(hit.snippet).slice(0, 12);
   if (words.length) url.searchParams.set('hl', words.join('\n'));
@@ -365,7 +293,7 @@ function versionLinks(hit) {
   return p;
 }
 
-function renderHits(hits) {
+function renderHits(hits, state) {
   const list = $('hits');
   clear(list);
   const start = ((lastData.page || state.page) - 1) * (lastData.per_page || 10);
@@ -410,7 +338,7 @@ function pageItems(cur, last) {
   return out;
 }
 
-function renderPager(data) {
+function renderPager(data, state) {
   const nav = $('pager');
   clear(nav);
   nav.setAttribute('aria-label', t('pagination'));
@@ -420,19 +348,16 @@ function renderPager(data) {
   const cur = Math.min(Number(data.page) || state.page, Math.max(last, Number(data.page) || 1));
   if (last <= 1 && cur <= 1) { nav.hidden = true; return; }
   nav.hidden = false;
-  const link = (p, text, cls, aria) => {
-    const next = withChange((s) => { s.page = p; });
-    const a = el('a', { href: pageUrl(next), class: cls, 'aria-label': aria || null, rel: null, dataset: { page: String(p) } }, text);
-    a.addEventListener('click', (ev) => {
-      if (isPlainClick(ev)) { ev.preventDefault(); navigate(next); run({ focusResults: true }); }
+  const link = (p, text, cls, aria) => stateLink({ class: cls, 'aria-label': aria || null, dataset: { page: String(p) } }, text,
+    withChange((s) => { s.page = p; }), () => {
+      $('results').focus({ preventScroll: true });
+      $('results').scrollIntoView({ block: 'start' });
     });
-    return a;
-  };
   const ul = el('ul');
   ul.appendChild(el('li', null, cur > 1 ? link(cur - 1, t('prev'), 'pager-prev') : el('span', { class: 'pager-prev is-disabled', 'aria-disabled': 'true' }, t('prev'))));
   for (const p of pageItems(cur, last)) {
     if (p === null) ul.appendChild(el('li', { class: 'pager-gap', 'aria-hidden': 'true' }, '…'));
-    else if (p === cur) ul.appendChild(el('li', null, el('a', { href: pageUrl(state), 'aria-current': 'page', 'aria-label': t('pageOf', { n: p, m: last }), class: 'is-current' }, formatNumber(p))));
+    else if (p === cur) ul.appendChild(el('li', null, el('a', { href: page.href(state), 'aria-current': 'page', 'aria-label': t('pageOf', { n: p, m: last }), class: 'is-current' }, formatNumber(p))));
     else ul.appendChild(el('li', null, link(p, formatNumber(p), 'pager-num', t('pageN', { n: p }))));
   }
   ul.appendChild(el('li', null, cur < last ? link(cur + 1, t('next'), 'pager-next') : el('span', { class: 'pager-next is-disabled', 'aria-disabled': 'true' }, t('next'))));
@@ -448,7 +373,10 @@ function facetLabel(facet, value) {
   return valueLabel(facet, value);
 }
 
-function renderFacets(facets) {
+// The facet groups of the answer, in its order and with the names /api/labels
+// gives them; the values by count as answered, ticked values kept even when
+// the answer no longer counts them. A group with nothing to show is left out.
+function renderFacets(facets, state) {
   const box = $('facets');
   // Keep keyboard focus on the checkbox the user just toggled.
   const active = document.activeElement;
@@ -456,27 +384,23 @@ function renderFacets(facets) {
   const focusMore = active && active.classList && active.classList.contains('facet-more') ? active.dataset.facetMore : null;
   clear(box);
   if (!facets) return;
-  for (const facet of FACET_ORDER) {
-    let values = Array.isArray(facets[facet]) ? facets[facet].map((v) => ({ value: String(v.value), count: Number(v.count) || 0 })) : [];
-    const selected = state.filters[facet];
-    for (const s of selected) if (!values.some((v) => v.value === s)) values.push({ value: s, count: 0 });
-    if (facet === 'year') values.sort((a, b) => Number(b.value) - Number(a.value));
-    const isChecked = (v) => selected.includes(v.value);
+  for (const [facet, answered] of Object.entries(facets)) {
+    const values = Array.isArray(answered) ? answered.filter((v) => v && v.value !== undefined).map((v) => ({ value: String(v.value), count: Number(v.count) || 0 })) : [];
+    const ticked = selected(state, facet);
+    for (const s of ticked) if (!values.some((v) => v.value === s)) values.push({ value: s, count: 0 });
+    const isChecked = (v) => ticked.includes(v.value);
+    // year_from / year_to narrow the year facet: shown as a removable line.
+    const range = facet === 'year' && (state.year_from || state.year_to) ? `${state.year_from || '…'}–${state.year_to || '…'}` : null;
+    if (!values.length && !range) continue;
     const legendId = 'facet-' + facet + '-legend';
     const fs = el('fieldset', { class: 'facet', dataset: { facetGroup: facet } },
       el('legend', { id: legendId }, facetName(facet)));
-    if (facet === 'year' && (state.year_from || state.year_to)) {
-      const range = `${state.year_from || '…'}–${state.year_to || '…'}`;
+    if (range) {
       fs.appendChild(el('p', { class: 'facet-range' },
         el('span', null, t('yearRange', { range })), ' ',
         el('button', { type: 'button', class: 'link-button', id: 'clear-year-range', 'aria-label': t('removeRangeAria', { range }) }, t('remove'))));
     }
-    if (!values.length && OPTIONAL_FACETS.has(facet)) continue;
-    if (!values.length) {
-      fs.appendChild(el('p', { class: 'facet-none' }, t('noValues')));
-      box.appendChild(fs);
-      continue;
-    }
+    if (!values.length) { box.appendChild(fs); continue; }
     const open = expanded.has(facet);
     const ul = el('ul', { class: 'facet-list' });
     let hiddenCount = 0;
@@ -520,74 +444,47 @@ function onFacetChange(ev) {
   if (!input || !input.dataset || !input.dataset.facet) return;
   const facet = input.dataset.facet;
   const value = input.value;
-  const next = withChange((s) => {
+  page.navigate(withChange((s) => {
     s.page = 1;
-    const list = s.filters[facet];
+    const list = (s.filters[facet] = s.filters[facet] || []);
     const i = list.indexOf(value);
     if (input.checked && i < 0) list.push(value);
     if (!input.checked && i >= 0) list.splice(i, 1);
-  });
-  navigate(next);
-  run();
-}
-
-function isPlainClick(ev) {
-  return ev.button === 0 && !ev.metaKey && !ev.ctrlKey && !ev.shiftKey && !ev.altKey;
+    if (!list.length) delete s.filters[facet];
+  }));
 }
 
 // ---- wiring -------------------------------------------------------------
 
-function onLangSwitch(lang) {
-  switchLang(lang);
-  navigate(withChange((s) => { s.ui = lang; }));
-  relabel();
-  render();
-}
-
-function relabel() {
-  applyLabels();
-  $('ui-lang').setAttribute('aria-label', t('uiLanguage'));
-  renderLangSwitch($('ui-lang'), onLangSwitch);
-  renderNav($('site-nav'), 'search', state.ui || null);
-  const home = $('home-link');
-  home.setAttribute('href', state.ui ? 'index.html?ui=' + state.ui : 'index.html');
-}
-
-function init() {
-  initLang();
-  relabel();
-
+function wire() {
   $('search-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const q = $('q').value.trim();
-    navigate(withChange((s) => { setQuery(s, q); }));
-    run();
+    // Searching again for the same words asks the server again.
+    page.navigate(withChange((s) => { setQuery(s, q); }), { force: true });
   });
   $('sort').addEventListener('change', () => {
-    navigate(withChange((s) => { s.sort = $('sort').value === 'date' ? 'date' : 'relevance'; s.page = 1; }));
-    run();
+    page.navigate(withChange((s) => { s.sort = $('sort').value === 'date' ? 'date' : 'relevance'; s.page = 1; }));
   });
   $('facets').addEventListener('change', onFacetChange);
   $('export-csv').addEventListener('click', exportCsv);
   $('facets').addEventListener('click', (ev) => {
     if (ev.target.closest('#clear-year-range')) {
-      navigate(withChange((s) => { s.year_from = s.year_to = ''; s.page = 1; }));
-      run();
+      page.navigate(withChange((s) => { s.year_from = s.year_to = ''; s.page = 1; }));
       return;
     }
     const b = ev.target.closest('button.facet-more');
     if (!b) return;
     const f = b.dataset.facetMore;
     if (expanded.has(f)) expanded.delete(f); else expanded.add(f);
-    renderFacets(lastData ? lastData.facets || {} : null);
+    renderFacets(lastData ? lastData.facets || {} : null, page.state);
   });
   $('clear-filters').addEventListener('click', () => {
-    navigate(withChange((s) => {
-      for (const f of LIST_FACETS) s.filters[f] = [];
+    page.navigate(withChange((s) => {
+      for (const k of Object.keys(s.filters)) if (isFacet(k)) delete s.filters[k];
       s.year_from = s.year_to = '';
       s.page = 1;
     }));
-    run();
     $('q').focus();
   });
   $('filters-toggle').addEventListener('click', () => {
@@ -595,13 +492,6 @@ function init() {
     const open = !aside.classList.contains('is-open');
     aside.classList.toggle('is-open', open);
     $('filters-toggle').setAttribute('aria-expanded', open ? 'true' : 'false');
-  });
-  window.addEventListener('popstate', () => {
-    state = readState(location.search);
-    remember();
-    const lang = state.ui || getLang();
-    if (lang !== getLang()) { switchLang(lang); relabel(); }
-    run();
   });
   // "/" focuses the search box, as on many search sites.
   document.addEventListener('keydown', (ev) => {
@@ -612,11 +502,6 @@ function init() {
     $('q').focus();
     $('q').select();
   });
-
-  // Normalise the URL (drops invalid values) without adding a history entry.
-  history.replaceState(null, '', pageUrl(state) + location.hash);
-  remember();
-  run();
 }
 
-init();
+page.start();
