@@ -28,6 +28,11 @@ inline constexpr std::string_view kFolded = "XF";
 // "зӯроварӣ"). A query word the index does not know is respelled through it,
 // so "зуровари" ranks exactly as "зӯроварӣ" does.
 inline constexpr std::string_view kFoldedSpelling = "XV";
+// Synonym-table key (not a document term): "XT" + the stem of a word of the
+// word lexicon (analysis/lexicon.h) → the stems of its counterparts in the
+// other languages, words of one counterpart separated by ' ' ("XTделегац" →
+// "deleg", "ҳайат"). Query words are also searched as these, at a lower weight.
+inline constexpr std::string_view kTranslation = "XT";
 
 // Boolean filter terms (one per value; lower-cased value follows the prefix).
 inline constexpr std::string_view kUniqueId = "Q";      // provision or document id

@@ -19,7 +19,7 @@
 #include "analysis/concept_tagger.h"
 #include "analysis/thesaurus.h"
 #include "indexer/concept_plan.h"
-#include "indexer/document_reader.h"
+#include "indexer/readers/document_reader.h"
 #include "indexer/ingest_report.h"
 
 namespace himoya::eval {

@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "indexer/akn_reader.h"
-#include "indexer/corpus_reader.h"
+#include "indexer/readers/akn_reader.h"
+#include "indexer/readers/corpus_reader.h"
 
 namespace {
 void require(bool ok) {

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "analysis/language.h"
-#include "indexer/document_reader.h"
+#include "indexer/readers/document_reader.h"
 #include "indexer/ingest_report.h"
 
 namespace himoya {

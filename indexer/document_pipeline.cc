@@ -8,7 +8,7 @@
 #include <mutex>
 #include <thread>
 
-#include "indexer/document_reader.h"
+#include "indexer/readers/document_reader.h"
 #include "indexer/source_file.h"
 
 namespace himoya {

@@ -16,10 +16,11 @@
 #include <xapian.h>
 
 #include "analysis/concept_tagger.h"
+#include "analysis/lexicon.h"
 #include "analysis/term_scheme.h"
 #include "analysis/thesaurus.h"
 #include "indexer/document_pipeline.h"
-#include "indexer/document_reader.h"
+#include "indexer/readers/document_reader.h"
 #include "indexer/facts_reader.h"
 #include "indexer/index_location.h"
 #include "indexer/index_writer.h"
@@ -364,6 +365,24 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             std::string path = find_table(options.corpus_dirs, "jurisdictions.xml"), xml;
             if (!path.empty()) load_source_file(path, xml, report);
             db.set_metadata(std::string(terms::kPlaceNamesKey), xml);
+        }
+        // The word lexicon's translations, in the synonym table (analysis/lexicon.h);
+        // an incremental run replaces the previous run's.
+        {
+            std::vector<std::string> old_keys;
+            for (auto it = db.synonym_keys_begin(std::string(terms::kTranslation));
+                 it != db.synonym_keys_end(std::string(terms::kTranslation)); ++it)
+                old_keys.push_back(*it);
+            for (const std::string& key : old_keys) db.clear_synonyms(key);
+            std::string path = find_table(options.corpus_dirs, "lexicon.tsv"), text;
+            if (!path.empty() && load_source_file(path, text, report)) {
+                std::vector<LexiconProblem> problems;
+                std::vector<LexiconRow> rows = parse_lexicon(text, problems);
+                for (const LexiconProblem& problem : problems)
+                    report.skip(path, problem.line, problem.what + "; the line is not used");
+                for (const auto& [key, value] : translation_entries(rows, writer.analyzer())) db.add_synonym(key, value);
+                summary.lexicon_rows = static_cast<int>(rows.size());
+            }
         }
         for (const std::string& path : list_fact_files(options.corpus_dirs)) {
             if (auto table = read_fact_table(path, report))

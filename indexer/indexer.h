@@ -57,6 +57,7 @@ struct IndexSummary {
     long index_bytes = 0;       // size of the new generation on disk
     bool switched = false;      // the new generation is now the current index
     int concepts = 0;           // thesaurus concepts used for tagging
+    int lexicon_rows = 0;       // rows of the word lexicon (analysis/lexicon.h) stored
     std::string generation;     // its directory
     int unchanged = 0;          // incremental: documents kept as they were
     int rewritten = 0;          // incremental: documents added or replaced

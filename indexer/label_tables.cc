@@ -5,7 +5,7 @@
 #include <pugixml.hpp>
 
 #include "indexer/source_file.h"
-#include "indexer/xml_util.h"
+#include "indexer/readers/xml_util.h"
 
 namespace himoya {
 namespace {

@@ -15,14 +15,19 @@ namespace {
 
 // Weight of the folded-layer alternative relative to the exact forms.
 constexpr double kFoldedWeight = 0.5;
+// Weight of a word's translations through the word lexicon (analysis/lexicon.h)
+// relative to the word itself: a text in the query's own language with the
+// word ranks first, but a text only in another language still satisfies it.
+constexpr double kTranslationWeight = 0.5;
 
 // Compiles the nodes of one tree into `out`.
 class Compiler {
 public:
     Compiler(Analyzer& analyzer, const Xapian::Database* vocabulary, const Thesaurus* thesaurus,
-             const ConceptTagger* tagger, const QueryTree& tree, BuiltQuery& out, bool keep_stopwords)
+             const ConceptTagger* tagger, const QueryTree& tree, BuiltQuery& out, bool keep_stopwords, bool translate)
         : analyzer_(analyzer), vocabulary_(vocabulary), thesaurus_(thesaurus), tagger_(tagger),
-          language_(tree.language), latin_tajik_(tree.latin_tajik), out_(out), keep_stopwords_(keep_stopwords) {}
+          language_(tree.language), latin_tajik_(tree.latin_tajik), out_(out), keep_stopwords_(keep_stopwords),
+          translate_(translate) {}
 
     // The query of a node; empty when it constrains nothing (stopwords only).
     Xapian::Query node(const QueryNode& n, bool negated) {
@@ -205,7 +210,8 @@ private:
             if (stopword && !keep_stopwords_ && lx.sign <= 0) { ++stopwords_; continue; }
             // The exact word and its stems: a document with the exact form scores higher.
             std::vector<Xapian::Query> forms{Xapian::Query(raw_prefix(lx.title) + t.term)};
-            for (const std::string& stem : analyzer_.query_stems(t, language_)) {
+            std::vector<std::string> stems = analyzer_.query_stems(t, language_);
+            for (const std::string& stem : stems) {
                 forms.emplace_back(stem_prefix(lx.title) + stem);
                 if (!negated) out_.highlight_stems.insert(stem);
             }
@@ -217,7 +223,10 @@ private:
                                    kFoldedWeight);
             std::vector<std::string> readings;
             if (latin_tajik_ && t.lang == "en") readings = add_tajik_reading(t, lx.title, negated, forms);
-            if (!t.folded.empty()) add_respellings(t, lx.title, negated, forms);
+            if (!t.folded.empty()) add_respellings(t, lx.title, negated, forms, stems);
+            if (translate_ && !lx.title && !negated) add_translations(stems, forms);
+            // A year: a record dated that year satisfies it too (no weight of its own).
+            if (lx.year > 0 && !negated) forms.emplace_back(std::string(terms::kYear) + std::to_string(lx.year));
             parts.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
             if (!negated) {
                 out_.highlight_terms.insert(t.term);
@@ -260,7 +269,8 @@ private:
     // corpus word's ("зуровари" for "зӯроварӣ"), gets that word's exact forms:
     // it then ranks as if typed correctly. Known words are left alone, so
     // давлати never pulls in давлатӣ.
-    void add_respellings(const Token& t, bool title, bool negated, std::vector<Xapian::Query>& forms) {
+    void add_respellings(const Token& t, bool title, bool negated, std::vector<Xapian::Query>& forms,
+                         std::vector<std::string>& stems) {
         if (!vocabulary_ || vocabulary_->term_exists(t.term)) return;
         std::string key = std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(t.term);
         // Of several correct spellings (ҳуқуқи, ҳуқуқӣ) the commonest is taken:
@@ -275,9 +285,41 @@ private:
             std::string stem = analyzer_.stem(word, "tg");
             forms.emplace_back(raw_prefix(title) + word);
             forms.emplace_back(stem_prefix(title) + stem);
+            stems.push_back(stem);
             if (!negated) {
                 out_.highlight_terms.insert(word);
                 out_.highlight_stems.insert(stem);
+            }
+        }
+    }
+
+    // The counterparts of a word's stems in the other languages, from the
+    // index's word lexicon (terms::kTranslation), each weighted below the word
+    // itself; a counterpart of several words needs all of them.
+    void add_translations(const std::vector<std::string>& stems, std::vector<Xapian::Query>& forms) {
+        if (!vocabulary_) return;
+        std::set<std::string> seen;
+        for (const std::string& stem : stems) {
+            std::string key = std::string(terms::kTranslation) + stem;
+            for (auto it = vocabulary_->synonyms_begin(key); it != vocabulary_->synonyms_end(key); ++it) {
+                std::string value = *it;
+                if (!seen.insert(value).second) continue;
+                std::vector<Xapian::Query> words;
+                size_t from = 0;
+                for (;;) {
+                    size_t space = value.find(' ', from);
+                    std::string word_stem = value.substr(from, space == std::string::npos ? std::string::npos : space - from);
+                    if (!word_stem.empty()) {
+                        words.emplace_back(std::string(terms::kStem) + word_stem);
+                        out_.highlight_stems.insert(word_stem);
+                    }
+                    if (space == std::string::npos) break;
+                    from = space + 1;
+                }
+                if (words.empty()) continue;
+                Xapian::Query counterpart = words.size() == 1 ? words.front()
+                                                              : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+                forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, counterpart, kTranslationWeight);
             }
         }
     }
@@ -290,6 +332,7 @@ private:
     bool latin_tajik_;
     BuiltQuery& out_;
     bool keep_stopwords_;
+    bool translate_;
     int content_ = 0;
     int stopwords_ = 0;
     bool relaxed_ = false;
@@ -319,7 +362,7 @@ BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
     const auto units = tree.units();
     const bool relax = matching == Matching::kRelaxed && tree.plain && units.size() >= 2;
     auto run = [&](BuiltQuery& out, bool keep_stopwords, bool& only_stopwords) {
-        Compiler c(analyzer_, vocabulary_, thesaurus_, tagger_, tree, out, keep_stopwords);
+        Compiler c(analyzer_, vocabulary_, thesaurus_, tagger_, tree, out, keep_stopwords, translate_);
         c.set_relaxed(relax);
         Xapian::Query q;
         if (relax) {

@@ -86,6 +86,11 @@ public:
         tagger_ = tagger;
     }
 
+    // Whether words are also searched as their counterparts in the other
+    // languages through the index's word lexicon (analysis/lexicon.h; needs a
+    // vocabulary). On by default; the API's cross_language=false turns it off.
+    void set_translations(bool on) { translate_ = on; }
+
     // The Xapian query of a tree. Relaxed applies to plain queries of two or
     // more words; otherwise the query is strict.
     BuiltQuery compile(const QueryTree& tree, Matching matching = Matching::kStrict);
@@ -99,6 +104,7 @@ private:
     const Xapian::Database* vocabulary_ = nullptr;
     const Thesaurus* thesaurus_ = nullptr;
     const ConceptTagger* tagger_ = nullptr;
+    bool translate_ = true;
 };
 
 }  // namespace himoya

@@ -342,6 +342,20 @@ bool is_plain(std::string_view q) {
     return true;
 }
 
+namespace {
+// Sets QueryNode::year on every word that is a year.
+void mark_years(QueryNode& n) {
+    if (n.kind == QueryNode::Kind::kWord && !n.title && n.tokens.size() == 1) {
+        const std::string& t = n.tokens.front().term;
+        if (t.size() == 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            int year = std::stoi(t);
+            if (year >= 1900 && year <= 2099) n.year = year;
+        }
+    }
+    for (QueryNode& c : n.children) mark_years(c);
+}
+}  // namespace
+
 QueryTree parse_query(std::string_view query, std::string_view language, Analyzer& analyzer) {
     QueryTree tree;
     tree.language = std::string(language);
@@ -351,6 +365,7 @@ QueryTree parse_query(std::string_view query, std::string_view language, Analyze
     tree.latin_tajik = language == "tg" || (language != "en" && identify_language(query).latin_tajik);
     Parser parser(lex(query), analyzer, tree);
     tree.root = parser.parse();
+    mark_years(tree.root);
     std::string_view trimmed = query;
     while (!trimmed.empty() && is_space(trimmed.back())) trimmed.remove_suffix(1);
     tree.question = !trimmed.empty() && trimmed.back() == '?';

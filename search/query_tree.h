@@ -39,6 +39,10 @@ struct QueryNode {
     bool title = false;         // title: field
     int sign = 0;               // +1 for +word (kept even if a stopword), -1 for -word
     std::vector<Token> tokens;  // `text` analysed
+    // A year (1900-2099) typed as a word, outside title: ("training in 2018"):
+    // satisfied by the word or by a record dated that year (its Y term), so a
+    // report of that year counts though its text never writes the number.
+    int year = 0;
 
     // kSpan: the concepts whose label the child words form
     std::vector<std::string> concepts;

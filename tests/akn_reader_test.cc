@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-#include "indexer/akn_reader.h"
+#include "indexer/readers/akn_reader.h"
 
 using namespace himoya;
 
@@ -33,7 +33,7 @@ Document read_real(const std::string& relative, IngestReport& r) {
     std::string path = kShared + "/" + relative;
     REQUIRE_MESSAGE(std::filesystem::exists(path), "fixture missing: ", path,
                     " (tests/data/realdata, SOURCES.md there)");
-    auto d = read_akn(path, r);
+    auto d = read_with(akn_reader(), ReaderInput(path), r);
     REQUIRE_MESSAGE(d, (r.problems.empty() ? std::string() : r.problems.back().to_string()));
     CHECK(r.documents_read == 1);
     CHECK(r.documents_skipped == 0);
@@ -172,7 +172,7 @@ TEST_CASE("draft namespace WD17 is accepted with a warning naming it") {
 
 TEST_CASE("Tajik AKN fixture: tgk -> tg, Tajik labels, intro + wrapUp text") {
     IngestReport r;
-    auto d = read_akn(kData + "akn/tg-akn-act.xml", r);
+    auto d = read_with(akn_reader(), ReaderInput(kData + "akn/tg-akn-act.xml"), r);
     REQUIRE(d);
     CHECK(r.problems.empty());
     CHECK(d->language == "tg");

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <string>
 
-#include "indexer/corpus_reader.h"
+#include "indexer/readers/corpus_reader.h"
 
 using namespace himoya;
 
@@ -44,7 +44,7 @@ std::string doc_with_body(const std::string& body, const std::string& id = "t-do
 
 TEST_CASE("example corpus document reads into the model") {
     IngestReport r;
-    auto d = read_corpus_xml(kData + "example-corpus-doc.xml", r);
+    auto d = read_with(corpus_xml_reader(), ReaderInput(kData + "example-corpus-doc.xml"), r);
     REQUIRE(d);
     CHECK(r.problems.empty());
     CHECK(r.documents_read == 1);
@@ -73,7 +73,7 @@ TEST_CASE("example corpus document reads into the model") {
 
 TEST_CASE("Tajik law: labels with izofat, generated ids, inherited headings") {
     IngestReport r;
-    auto d = read_corpus_xml(kData + "readers/tg-dv-law.xml", r);
+    auto d = read_with(corpus_xml_reader(), ReaderInput(kData + "readers/tg-dv-law.xml"), r);
     REQUIRE(d);
     CHECK(r.problems.empty());
     CHECK(d->language == "tg");
@@ -109,7 +109,7 @@ TEST_CASE("Tajik law: labels with izofat, generated ids, inherited headings") {
 
 TEST_CASE("Russian law: labels, explicit ids, optional metadata") {
     IngestReport r;
-    auto d = read_corpus_xml(kData + "readers/ru-dv-law.xml", r);
+    auto d = read_with(corpus_xml_reader(), ReaderInput(kData + "readers/ru-dv-law.xml"), r);
     REQUIRE(d);
     CHECK(r.problems.empty());
     CHECK(d->work_id == "test-tj-dv-law");
@@ -225,7 +225,7 @@ TEST_CASE("warnings do not stop a document") {
 
 TEST_CASE("files: missing, and over 64 MiB without reading them") {
     IngestReport r;
-    CHECK_FALSE(read_corpus_xml(kData + "readers/does-not-exist.xml", r));
+    CHECK_FALSE(read_with(corpus_xml_reader(), ReaderInput(kData + "readers/does-not-exist.xml"), r));
     CHECK(r.documents_skipped == 1);
 
     namespace fs = std::filesystem;
@@ -233,7 +233,7 @@ TEST_CASE("files: missing, and over 64 MiB without reading them") {
     { std::ofstream(big) << "<document/>"; }
     fs::resize_file(big, 64ull * 1024 * 1024 + 1);  // sparse: costs no disk
     IngestReport r2;
-    CHECK_FALSE(read_corpus_xml(big.string(), r2));
+    CHECK_FALSE(read_with(corpus_xml_reader(), ReaderInput(big.string()), r2));
     CHECK(has_problem(r2, "64 MiB", 0));
     fs::remove(big);
 }

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <string>
 
-#include "indexer/document_reader.h"
+#include "indexer/readers/document_reader.h"
 
 using namespace himoya;
 namespace fs = std::filesystem;

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "indexer/document_caps.h"
+#include "indexer/readers/document_caps.h"
 #include "process.h"
 #include "temp_dir.h"
 

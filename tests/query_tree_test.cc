@@ -208,3 +208,18 @@ TEST_CASE("a word too long to be an index term is counted, not silently dropped"
     CHECK(t.too_long_words == 1);
     CHECK(parse_query("violence", "en", a).too_long_words == 0);
 }
+
+TEST_CASE("a year typed as a word is satisfied by the word or by a record dated that year") {
+    Analyzer analyzer;
+    QueryTree tree = parse_query("милиса соли 2018 title:2019 1850 20181", "tg", analyzer);
+    std::vector<int> years;
+    for (const QueryNode& c : tree.root.children) years.push_back(c.year);
+    CHECK(years == std::vector<int>{0, 0, 2018, 0, 0, 0});  // not in title:, not out of range, not 5 digits
+    QueryBuilder builder(analyzer);
+    std::string description = builder.compile(tree).query.get_description();
+    CHECK(description.find("Y2018") != std::string::npos);
+    CHECK(description.find("Y2019") == std::string::npos);
+    CHECK(description.find("Y1850") == std::string::npos);
+    // a negated year excludes the word only, not every record of that year
+    CHECK(builder.build("милиса -2018", "tg").query.get_description().find("Y2018") == std::string::npos);
+}

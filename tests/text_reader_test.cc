@@ -6,9 +6,9 @@
 #include <fstream>
 #include <string>
 
-#include "indexer/html_text.h"
-#include "indexer/text_reader.h"
-#include "indexer/text_sections.h"
+#include "indexer/readers/html_text.h"
+#include "indexer/readers/text_reader.h"
+#include "indexer/readers/text_sections.h"
 
 using namespace himoya;
 

@@ -16,8 +16,8 @@
 #include <nlohmann/json.hpp>
 
 #include "child_process.h"
-#include "indexer/document_reader.h"
 #include "indexer/index_location.h"
+#include "indexer/readers/document_reader.h"
 #include "process.h"
 #include "temp_dir.h"
 

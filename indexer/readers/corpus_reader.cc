@@ -1,15 +1,14 @@
-#include "indexer/corpus_reader.h"
+#include "indexer/readers/corpus_reader.h"
 
-#include <exception>
 #include <sstream>
 #include <string_view>
 #include <vector>
 
-#include "indexer/provision_label.h"
-#include "indexer/reader_text.h"
+#include "indexer/readers/provision_label.h"
+#include "indexer/readers/reader_text.h"
+#include "indexer/readers/xml_meta.h"
+#include "indexer/readers/xml_util.h"
 #include "indexer/source_file.h"
-#include "indexer/xml_meta.h"
-#include "indexer/xml_util.h"
 
 namespace himoya {
 
@@ -136,15 +135,13 @@ private:
     std::vector<UnitRef> chain_;
 };
 
-std::optional<Document> read(const std::string& xml, const std::string& name,
-                             IngestReport& report) {
-    if (!check_source_text(xml, name, report)) return std::nullopt;
-    std::string_view text = strip_bom(xml);
-    LineIndex lines(text);
-    pugi::xml_document xdoc;
-    if (!parse_xml(text, xdoc, name, lines, report)) return std::nullopt;
+std::optional<Document> read(ReaderInput& input, IngestReport& report) {
+    const std::string& name = input.path();
+    ParsedXml xml;
+    if (!parse_xml_input(input, xml, report)) return std::nullopt;
+    const LineIndex& lines = xml.lines;
 
-    pugi::xml_node root = xdoc.document_element();
+    pugi::xml_node root = xml.doc.document_element();
     if (local_name(root) != "document") {
         report.skip(name, line_of(root, lines),
                     "unknown root element <" + std::string(root.name()) + ">; expected <document>");
@@ -196,29 +193,21 @@ std::optional<Document> read(const std::string& xml, const std::string& name,
     if (doc.provisions.empty())
         report.warn(name, line_of(body, lines), "document has no provisions (no unit has <p>)");
 
-    ++report.documents_read;
     return doc;
 }
 
 }  // namespace
 
-std::optional<Document> read_corpus_xml(const std::string& path, IngestReport& report) {
-    std::string xml;
-    if (!load_source_file(path, xml, report)) return std::nullopt;
-    return read_corpus_xml_string(xml, path, report);
+const Reader& corpus_xml_reader() {
+    // No root claimed: it also takes the .xml files no other reader claims,
+    // and reports their unknown root with its line.
+    static const Reader reader{"himoya-xml", {".xml"}, "", {}, &read};
+    return reader;
 }
 
 std::optional<Document> read_corpus_xml_string(const std::string& xml, const std::string& name,
                                                IngestReport& report) {
-    // The reader boundary: whatever goes wrong inside becomes a problem.
-    try {
-        return read(xml, name, report);
-    } catch (const std::exception& e) {
-        report.skip(name, 0, std::string("internal error while reading: ") + e.what());
-    } catch (...) {
-        report.skip(name, 0, "internal error while reading");
-    }
-    return std::nullopt;
+    return read_with(corpus_xml_reader(), ReaderInput(name, xml), report);
 }
 
 }  // namespace himoya

@@ -1,4 +1,4 @@
-#include "indexer/text_sections.h"
+#include "indexer/readers/text_sections.h"
 
 namespace himoya {
 

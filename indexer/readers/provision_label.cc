@@ -1,6 +1,6 @@
-#include "indexer/provision_label.h"
+#include "indexer/readers/provision_label.h"
 
-#include "indexer/reader_text.h"
+#include "indexer/readers/reader_text.h"
 
 namespace himoya {
 

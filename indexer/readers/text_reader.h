@@ -3,8 +3,8 @@
 // (a <meta xmlns="urn:himoya:corpus:1"> root, optionally with id="...");
 // the text is cut into provisions by text_sections.h.
 //
-// Never throws. A missing sidecar is a skip. On success increments
-// report.documents_read; files_seen is counted by read_document_file().
+// A missing sidecar is a skip (the file itself is then never opened). The
+// registry counts documents_read; read_document_file() counts files_seen.
 #pragma once
 
 #include <optional>
@@ -12,9 +12,15 @@
 
 #include "indexer/document.h"
 #include "indexer/ingest_report.h"
+#include "indexer/readers/registry.h"
 
 namespace himoya {
 
+// The registry's entry: .txt, .html, .htm (Document::format "text" or
+// "html"); NAME.meta.xml sidecars are its companions, not documents.
+const Reader& text_reader();
+
+// Reads through the registry's boundary (read_with), so never throws.
 std::optional<Document> read_text_document(const std::string& path, IngestReport& report);
 
 // "dir/manual.txt" -> "dir/manual.meta.xml"

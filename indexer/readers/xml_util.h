@@ -8,6 +8,7 @@
 #include <pugixml.hpp>
 
 #include "indexer/ingest_report.h"
+#include "indexer/readers/registry.h"
 #include "indexer/source_file.h"
 
 namespace himoya {
@@ -25,6 +26,17 @@ inline constexpr int kMaxUnitDepth = 64;
 // kMaxXmlDepth, records a skip with the line and returns false.
 bool parse_xml(std::string_view text, pugi::xml_document& doc, const std::string& name,
                const LineIndex& lines, IngestReport& report);
+
+// An XML file parsed, with the line of each node. `lines` refers to the
+// ReaderInput's bytes: the input must outlive it.
+struct ParsedXml {
+    pugi::xml_document doc;
+    LineIndex lines{std::string_view()};
+};
+
+// The input's text (ReaderInput::text: not empty, UTF-8, BOM dropped) parsed
+// by parse_xml into `out`; false after a skip.
+bool parse_xml_input(ReaderInput& input, ParsedXml& out, IngestReport& report);
 
 // "an:act" -> "act".
 std::string_view local_name(pugi::xml_node node);

@@ -3,9 +3,9 @@
 // prefixed. Every element with an eId and text of its own becomes a
 // Provision whose unit_id is that eId.
 //
-// Never throws. Problems go to `report` as file:line; a fatal one returns
-// nullopt (report.skip). On success increments report.documents_read.
-// files_seen is NOT touched here: read_document_file() counts files.
+// Problems go to `report` as file:line; a fatal one returns nullopt
+// (report.skip). The registry counts documents_read; read_document_file()
+// counts files_seen.
 #pragma once
 
 #include <optional>
@@ -13,14 +13,18 @@
 
 #include "indexer/document.h"
 #include "indexer/ingest_report.h"
+#include "indexer/readers/registry.h"
 
 namespace himoya {
 
 inline constexpr const char* kAknNamespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 
-std::optional<Document> read_akn(const std::string& path, IngestReport& report);
+// The registry's entry: .xml files whose root element is <akomaNtoso>.
+const Reader& akn_reader();
 
-// Same, from memory; `name` is used as file name in problems and source_path.
+// Reads AKN from memory (fuzzing, tests) through the registry's boundary
+// (read_with), so never throws; `name` is used as file name in problems and
+// source_path. A file: read_with(akn_reader(), ReaderInput(path), report).
 std::optional<Document> read_akn_string(const std::string& xml, const std::string& name,
                                         IngestReport& report);
 

@@ -1,4 +1,4 @@
-#include "indexer/reader_text.h"
+#include "indexer/readers/reader_text.h"
 
 namespace himoya {
 

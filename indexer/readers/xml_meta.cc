@@ -1,11 +1,11 @@
-#include "indexer/xml_meta.h"
+#include "indexer/readers/xml_meta.h"
 
 #include <array>
 #include <set>
 #include <string_view>
 
-#include "indexer/reader_text.h"
-#include "indexer/xml_util.h"
+#include "indexer/readers/reader_text.h"
+#include "indexer/readers/xml_util.h"
 
 namespace himoya {
 

@@ -1,15 +1,14 @@
-#include "indexer/text_reader.h"
+#include "indexer/readers/text_reader.h"
 
-#include <exception>
 #include <filesystem>
 #include <string_view>
 
-#include "indexer/html_text.h"
-#include "indexer/reader_text.h"
+#include "indexer/readers/html_text.h"
+#include "indexer/readers/reader_text.h"
+#include "indexer/readers/text_sections.h"
+#include "indexer/readers/xml_meta.h"
+#include "indexer/readers/xml_util.h"
 #include "indexer/source_file.h"
-#include "indexer/text_sections.h"
-#include "indexer/xml_meta.h"
-#include "indexer/xml_util.h"
 
 namespace himoya {
 
@@ -27,14 +26,11 @@ bool read_sidecar(const std::string& path, const std::string& sidecar, Document&
                         " (a <meta xmlns=\"urn:himoya:corpus:1\"> file, see docs/corpus-format.md)");
         return false;
     }
-    std::string xml;
-    if (!load_source_file(sidecar, xml, report) || !check_source_text(xml, sidecar, report))
-        return false;
-    std::string_view text = strip_bom(xml);
-    LineIndex lines(text);
-    pugi::xml_document xdoc;
-    if (!parse_xml(text, xdoc, sidecar, lines, report)) return false;
-    pugi::xml_node root = xdoc.document_element();
+    ReaderInput input(sidecar);
+    ParsedXml xml;
+    if (!parse_xml_input(input, xml, report)) return false;
+    const LineIndex& lines = xml.lines;
+    pugi::xml_node root = xml.doc.document_element();
     if (local_name(root) != "meta" || namespace_uri(root) != kCorpusNamespace) {
         report.skip(sidecar, line_of(root, lines),
                     "sidecar root must be <meta xmlns=\"" + std::string(kCorpusNamespace) +
@@ -102,7 +98,8 @@ void split_html(std::string_view html, SectionBuilder& out) {
     out.finish();
 }
 
-std::optional<Document> read(const std::string& path, IngestReport& report) {
+std::optional<Document> read(ReaderInput& input, IngestReport& report) {
+    const std::string& path = input.path();
     std::string ext = ascii_lower(fs::path(path).extension().string());
     bool html = ext == ".html" || ext == ".htm";
     if (!html && ext != ".txt") {
@@ -115,15 +112,13 @@ std::optional<Document> read(const std::string& path, IngestReport& report) {
     // Metadata first: without a sidecar the file is not read at all.
     if (!read_sidecar(path, sidecar_path(path), doc, report)) return std::nullopt;
 
-    std::string content;
-    if (!load_source_file(path, content, report) || !check_source_text(content, path, report))
-        return std::nullopt;
+    std::optional<std::string_view> content = input.text(report);
+    if (!content) return std::nullopt;
     SectionBuilder sections(doc, report);
-    if (html) split_html(strip_bom(content), sections);
-    else split_text(strip_bom(content), sections);
+    if (html) split_html(*content, sections);
+    else split_text(*content, sections);
     if (doc.provisions.empty()) report.warn(path, 0, "no text found");
 
-    ++report.documents_read;
     return doc;
 }
 
@@ -134,16 +129,13 @@ std::string sidecar_path(const std::string& path) {
     return (p.parent_path() / (p.stem().string() + ".meta.xml")).string();
 }
 
+const Reader& text_reader() {
+    static const Reader reader{"text", {".txt", ".html", ".htm"}, "", {".meta.xml"}, &read};
+    return reader;
+}
+
 std::optional<Document> read_text_document(const std::string& path, IngestReport& report) {
-    // The reader boundary: whatever goes wrong inside becomes a problem.
-    try {
-        return read(path, report);
-    } catch (const std::exception& e) {
-        report.skip(path, 0, std::string("internal error while reading: ") + e.what());
-    } catch (...) {
-        report.skip(path, 0, "internal error while reading");
-    }
-    return std::nullopt;
+    return read_with(text_reader(), ReaderInput(path), report);
 }
 
 }  // namespace himoya

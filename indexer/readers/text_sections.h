@@ -10,8 +10,8 @@
 
 #include "indexer/document.h"
 #include "indexer/ingest_report.h"
-#include "indexer/provision_label.h"
-#include "indexer/reader_text.h"
+#include "indexer/readers/provision_label.h"
+#include "indexer/readers/reader_text.h"
 
 namespace himoya {
 

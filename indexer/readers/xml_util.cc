@@ -1,6 +1,6 @@
-#include "indexer/xml_util.h"
+#include "indexer/readers/xml_util.h"
 
-#include "indexer/reader_text.h"
+#include "indexer/readers/reader_text.h"
 
 namespace himoya {
 
@@ -67,6 +67,13 @@ bool parse_xml(std::string_view text, pugi::xml_document& doc, const std::string
         return false;
     }
     return true;
+}
+
+bool parse_xml_input(ReaderInput& input, ParsedXml& out, IngestReport& report) {
+    std::optional<std::string_view> text = input.text(report);
+    if (!text) return false;
+    out.lines = LineIndex(*text);
+    return parse_xml(*text, out.doc, input.path(), out.lines, report);
 }
 
 std::string_view local_name(pugi::xml_node node) {

@@ -1,4 +1,4 @@
-#include "indexer/document_caps.h"
+#include "indexer/readers/document_caps.h"
 
 #include <tuple>
 

@@ -1,17 +1,16 @@
-#include "indexer/akn_reader.h"
+#include "indexer/readers/akn_reader.h"
 
 #include <algorithm>
 #include <ctime>
 #include <map>
-#include <exception>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
-#include "indexer/provision_label.h"
-#include "indexer/reader_text.h"
+#include "indexer/readers/provision_label.h"
+#include "indexer/readers/reader_text.h"
+#include "indexer/readers/xml_util.h"
 #include "indexer/source_file.h"
-#include "indexer/xml_util.h"
 
 namespace himoya {
 
@@ -346,15 +345,13 @@ private:
     bool failed_ = false;
 };
 
-std::optional<Document> read(const std::string& xml, const std::string& name,
-                             IngestReport& report) {
-    if (!check_source_text(xml, name, report)) return std::nullopt;
-    std::string_view text = strip_bom(xml);
-    LineIndex lines(text);
-    pugi::xml_document xdoc;
-    if (!parse_xml(text, xdoc, name, lines, report)) return std::nullopt;
+std::optional<Document> read(ReaderInput& input, IngestReport& report) {
+    const std::string& name = input.path();
+    ParsedXml xml;
+    if (!parse_xml_input(input, xml, report)) return std::nullopt;
+    const LineIndex& lines = xml.lines;
 
-    pugi::xml_node root = xdoc.document_element();
+    pugi::xml_node root = xml.doc.document_element();
     if (local_name(root) != "akomaNtoso") {
         report.skip(name, line_of(root, lines),
                     "unknown root element <" + std::string(root.name()) + ">; expected <akomaNtoso>");
@@ -397,29 +394,19 @@ std::optional<Document> read(const std::string& xml, const std::string& name,
     if (!reader.read_bodies(root)) return std::nullopt;
     if (doc.provisions.empty()) report.warn(name, 0, "document has no text in its body");
 
-    ++report.documents_read;
     return doc;
 }
 
 }  // namespace
 
-std::optional<Document> read_akn(const std::string& path, IngestReport& report) {
-    std::string xml;
-    if (!load_source_file(path, xml, report)) return std::nullopt;
-    return read_akn_string(xml, path, report);
+const Reader& akn_reader() {
+    static const Reader reader{"akn", {".xml"}, "akomaNtoso", {}, &read};
+    return reader;
 }
 
 std::optional<Document> read_akn_string(const std::string& xml, const std::string& name,
                                         IngestReport& report) {
-    // The reader boundary: whatever goes wrong inside becomes a problem.
-    try {
-        return read(xml, name, report);
-    } catch (const std::exception& e) {
-        report.skip(name, 0, std::string("internal error while reading: ") + e.what());
-    } catch (...) {
-        report.skip(name, 0, "internal error while reading");
-    }
-    return std::nullopt;
+    return read_with(akn_reader(), ReaderInput(name, xml), report);
 }
 
 }  // namespace himoya

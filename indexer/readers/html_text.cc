@@ -1,8 +1,8 @@
-#include "indexer/html_text.h"
+#include "indexer/readers/html_text.h"
 
 #include <cstdint>
 
-#include "indexer/reader_text.h"
+#include "indexer/readers/reader_text.h"
 
 namespace himoya {
 

@@ -1,22 +1,13 @@
-#include "indexer/document_reader.h"
+#include "indexer/readers/document_reader.h"
 
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <exception>
 #include <filesystem>
 #include <set>
-#include <string_view>
 #include <utility>
-
-#include "indexer/akn_reader.h"
-#include "indexer/corpus_reader.h"
-#include "indexer/document_caps.h"
-#include "indexer/reader_text.h"
-#include "indexer/source_file.h"
-#include "indexer/text_reader.h"
 
 namespace himoya {
 
@@ -24,70 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-// Name of the root element ("an:akomaNtoso" -> "akomaNtoso") found by a
-// cheap scan past the prolog, comments and DOCTYPE, so that each file is
-// parsed once, by the reader that owns it. "" when there is none.
-std::string sniff_root(std::string_view text) {
-    size_t i = 0;
-    while (true) {
-        i = text.find('<', i);
-        if (i == std::string_view::npos || i + 1 >= text.size()) return "";
-        if (text.compare(i, 4, "<!--") == 0) {
-            size_t end = text.find("-->", i + 4);
-            if (end == std::string_view::npos) return "";
-            i = end + 3;
-            continue;
-        }
-        if (text[i + 1] == '?' || text[i + 1] == '!') {
-            // A DOCTYPE may hold "<!ENTITY ...>" lines inside [ ]; the reader
-            // refuses DOCTYPEs anyway, so any root name after it will do.
-            size_t bracket = text.find('[', i);
-            size_t close = text.find('>', i);
-            if (text[i + 1] == '!' && bracket != std::string_view::npos && bracket < close) {
-                size_t end = text.find("]", bracket);
-                close = end == std::string_view::npos ? end : text.find('>', end);
-            }
-            if (close == std::string_view::npos) return "";
-            i = close + 1;
-            continue;
-        }
-        size_t end = i + 1;
-        while (end < text.size() && std::string_view(" \t\r\n/>").find(text[end]) == std::string_view::npos)
-            ++end;
-        std::string_view name = text.substr(i + 1, end - i - 1);
-        size_t colon = name.find(':');
-        if (colon != std::string_view::npos) name.remove_prefix(colon + 1);
-        return std::string(name);
-    }
-}
-
-std::optional<Document> read_xml_file(const std::string& path, IngestReport& report) {
-    std::string xml;
-    if (!load_source_file(path, xml, report)) return std::nullopt;
-    std::string root = sniff_root(strip_bom(xml));
-    if (root == "akomaNtoso") return read_akn_string(xml, path, report);
-    // Anything else goes to the corpus reader, which reports syntax errors,
-    // DOCTYPEs and unknown roots with their line.
-    return read_corpus_xml_string(xml, path, report);
-}
-
 bool skipped_dir(const std::string& name) {
     return name.empty() || name[0] == '.' || name == "schema" || name == "facts";
-}
-
-bool is_document_name(const std::string& name) {
-    // The thesaurus and the label tables (bodies, Istanbul article titles) are not documents.
-    if (name.empty() || name[0] == '.' || name == "thesaurus.xml" || name == "bodies.xml" ||
-        name == "istanbul-articles.xml" || name == "jurisdictions.xml")
-        return false;
-    std::string lower = ascii_lower(name);
-    if (ends_with(lower, ".meta.xml")) return false;
-    return ends_with(lower, ".xml") || ends_with(lower, ".txt") || ends_with(lower, ".html") ||
-           ends_with(lower, ".htm");
 }
 
 // What kind of file a non-regular, non-folder entry is, for the report.
@@ -110,6 +39,7 @@ constexpr int kMaxFolderDepth = 64;
 // FIFO/socket/device with a document's name (never opened: opening a FIFO
 // would block). Hidden entries and schema/, facts/ are skipped by design.
 struct CorpusWalk {
+    const ReaderRegistry& registry;
     IngestReport& report;
     std::vector<std::string> files;
     // (device, inode) of the folders from the corpus root down to the one
@@ -176,8 +106,8 @@ struct CorpusWalk {
         if (fs::is_directory(status)) {
             if (!skipped_dir(name)) folder(p, depth + 1);
         } else if (fs::is_regular_file(status)) {
-            if (is_document_name(name)) files.push_back(p.string());
-        } else if (is_document_name(name)) {
+            if (registry.is_document_name(name)) files.push_back(p.string());
+        } else if (registry.is_document_name(name)) {
             report.skip_entry(p.string(), std::string(kind_of(status.type())) + ", not a regular file; not read");
         }
     }
@@ -185,24 +115,15 @@ struct CorpusWalk {
 
 }  // namespace
 
-std::optional<Document> read_document_file(const std::string& path, IngestReport& report) {
+std::optional<Document> read_document_file(const std::string& path, IngestReport& report,
+                                           const ReaderRegistry& registry) {
     ++report.files_seen;
-    std::optional<Document> document;
-    try {
-        std::string ext = ascii_lower(fs::path(path).extension().string());
-        if (ext == ".xml") document = read_xml_file(path, report);
-        else if (ext == ".txt" || ext == ".html" || ext == ".htm") document = read_text_document(path, report);
-        else report.skip(path, 0, "unsupported file type '" + ext + "' (expected .xml, .txt, .html, .htm)");
-        if (document && apply_document_caps(*document, path, report)) ++report.documents_truncated;
-    } catch (const std::exception& e) {
-        document.reset();
-        report.skip(path, 0, std::string("internal error while reading: ") + e.what());
-    }
-    return document;
+    ReaderInput input(path);
+    return registry.read(input, report);
 }
 
-std::vector<std::string> list_corpus_files(const std::vector<std::string>& dirs,
-                                           IngestReport& report) {
+std::vector<std::string> list_corpus_files(const std::vector<std::string>& dirs, IngestReport& report,
+                                           const ReaderRegistry& registry) {
     std::vector<std::string> files;
     for (const std::string& dir : dirs) {
         std::error_code ec;
@@ -217,7 +138,7 @@ std::vector<std::string> list_corpus_files(const std::vector<std::string>& dirs,
         }
         // Each --corpus in command-line order, each sorted by path: the first
         // file of a duplicate document id (which wins) is the first --corpus's.
-        CorpusWalk walk{report, {}, {}};
+        CorpusWalk walk{registry, report, {}, {}};
         walk.folder(dir, 0);
         std::sort(walk.files.begin(), walk.files.end());
         files.insert(files.end(), walk.files.begin(), walk.files.end());
