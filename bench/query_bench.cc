@@ -1,4 +1,4 @@
-// In-process query latency: Himoya's Searcher, and Omega's index searched the
+// In-process query latency: Himoya's search service (search/search_service.h), and Omega's index searched the
 // way `quest` does (Xapian::QueryParser + Enquire, here in-process so that
 // both sides are timed without process start-up).
 //
@@ -22,7 +22,8 @@
 
 #include <xapian.h>
 
-#include "search/searcher.h"
+#include "search/index_view.h"
+#include "search/search_service.h"
 #include "server/request_params.h"
 
 namespace {
@@ -113,7 +114,7 @@ int main(int argc, char** argv) {
     volatile size_t sink = 0;
 
     if (!dbs.empty()) {
-        himoya::Searcher searcher(dbs);
+        himoya::IndexView view(dbs);
         std::vector<himoya::SearchRequest> requests;
         for (const auto& q : queries) {
             auto params = parse_params(q.params);
@@ -126,7 +127,7 @@ int main(int argc, char** argv) {
         for (int round = 0; round <= rounds; ++round)
             for (size_t k = 0; k < requests.size(); ++k) {
                 auto t0 = clock::now();
-                himoya::SearchResult res = searcher.search(requests[k]);
+                himoya::SearchResult res = run_search(view, requests[k]);
                 double ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
                 if (round > 0) times[k].push_back(ms);
                 hits[k] = res.total;

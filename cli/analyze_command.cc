@@ -4,6 +4,7 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "search/analysis_report.h"
+#include "server/api_json.h"
 
 namespace himoya::cli {
 namespace {
@@ -25,7 +26,7 @@ int analyze_command(int argc, char** argv) {
     for (const auto& p : args.positional) text += (text.empty() ? "" : " ") + p;
     std::string lang = args.get("lang", "auto");
     if (lang != "tg" && lang != "ru" && lang != "en" && lang != "auto") throw UsageError("--lang must be tg, ru, en or auto");
-    nlohmann::json report = analysis_report(text, lang);
+    nlohmann::json report = to_json(analysis_report(text, lang));
     if (args.flag("json")) { std::cout << report.dump(2) << "\n"; return 0; }
     std::cout << "language: " << report["lang"].get<std::string>()
               << (report.value("latin_tajik", false) ? " (Tajik in Latin letters)" : "") << "\n";

@@ -6,6 +6,8 @@
 #include "search/compare.h"
 #include "server/csv.h"
 #include "search/engine.h"
+#include "search/search_types.h"
+#include "server/api_json.h"
 
 namespace himoya::cli {
 namespace {
@@ -54,7 +56,7 @@ int compare_command(int argc, char** argv) {
     SearchEngine engine(dbs);
     nlohmann::json out;
     try {
-        out = engine.compare(request);
+        out = to_json(engine.with_view([&](IndexView& view) { return compare_jurisdictions(view, request); }));
     } catch (const BadRequest& e) {
         throw UsageError(e.what());
     }

@@ -4,7 +4,6 @@
 #include <exception>
 #include <iostream>
 
-#include <xapian.h>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -47,17 +46,7 @@ const char* kHelp =
 // commit() when the disk fills, which ends in std::terminate. Name what failed,
 // remove the unfinished generation, and exit 1 like any failed run (not 134).
 [[noreturn]] void on_terminate() {
-    std::string what = "unknown error";
-    if (std::exception_ptr e = std::current_exception()) {
-        try {
-            std::rethrow_exception(e);
-        } catch (const Xapian::Error& x) {
-            what = x.get_description();
-        } catch (const std::exception& x) {
-            what = x.what();
-        } catch (...) {
-        }
-    }
+    std::string what = himoya::describe_exception(std::current_exception());
     himoya::discard_unfinished_build();
     std::fprintf(stderr,
                  "himoya index: the run failed inside Xapian: %s; the unfinished generation was removed and the "

@@ -6,7 +6,8 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "search/engine.h"
-#include "search/result_json.h"
+#include "search/search_service.h"
+#include "server/api_json.h"
 
 namespace himoya::cli {
 namespace {
@@ -67,7 +68,7 @@ int search_command(int argc, char** argv) {
     SearchEngine engine(dbs);
     SearchResult result;
     try {
-        result = engine.search(request);
+        result = engine.with_view([&](IndexView& view) { return run_search(view, request); });
     } catch (const BadRequest& e) {
         throw UsageError(e.what());
     }

@@ -100,7 +100,7 @@ Tagging load_tagging(const IndexOptions& options, Analyzer& analyzer, IngestRepo
 // How a fact table cites a provision.
 nlohmann::json citation(const Document& d, const Provision& p) {
     return {{"id", p.provision_id}, {"label", p.label}, {"heading", p.heading}, {"title", d.title},
-            {"lang", d.language}, {"url", "/document.html?id=" + d.document_id + "#" + p.unit_id}};
+            {"lang", d.language}, {"document_id", d.document_id}, {"unit_id", p.unit_id}};
 }
 
 // Xapian's compactor merges part databases into `destination`: spelling
@@ -269,7 +269,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         Xapian::WritableDatabase db(parts > 1 ? part_paths[0] : generation,
                                     incremental ? Xapian::DB_OPEN : Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
         // The hash of a source covers the thesaurus too: a new thesaurus retags everything.
-        std::string hash_salt = "himoya-index-6\n";  // bump when the records change (2: slots 10, 11; 3: XG terms, slot 12; 4: work bytes in slot 12; 5: provision concepts, XM, XS, status key field; 6: heading wdf)
+        std::string hash_salt = "himoya-index-7\n";  // bump when the records change (2: slots 10, 11; 3: XG terms, slot 12; 4: work bytes in slot 12; 5: provision concepts, XM, XS, status key field; 6: heading wdf; 7: fact citations store document_id/unit_id, not a page URL)
         IndexWriter writer(db);
         // The thesaurus travels inside the index, so the search side expands
         // queries with exactly the concepts the documents were tagged with.
@@ -453,6 +453,19 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
     unfinished.done();
     summary.switched = true;
     return finish("");
+}
+
+std::string describe_exception(std::exception_ptr e) noexcept {
+    if (!e) return "unknown error";
+    try {
+        std::rethrow_exception(e);
+    } catch (const Xapian::Error& x) {
+        return x.get_description();
+    } catch (const std::exception& x) {
+        return x.what();
+    } catch (...) {
+    }
+    return "unknown error";
 }
 
 void discard_unfinished_build() noexcept {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <functional>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -80,5 +81,10 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report);
 // process has in progress. For a last-resort handler (std::terminate: Xapian
 // 1.4 can abort inside commit() when the disk fills); never throws, never blocks.
 void discard_unfinished_build() noexcept;
+
+// What an exception says (a Xapian::Error's description, a std::exception's
+// what(), else "unknown error"; "unknown error" for none), for the last-resort
+// handler of `himoya index`, which must not depend on Xapian itself.
+std::string describe_exception(std::exception_ptr e) noexcept;
 
 }  // namespace himoya

@@ -4,17 +4,14 @@
 #include <map>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "analysis/normalizer.h"
+#include "analysis/record_codec.h"
 #include "analysis/language.h"
 #include "analysis/term_scheme.h"
 #include "indexer/concept_plan.h"
 
 namespace himoya {
 namespace {
-
-using nlohmann::json;
 
 // Extra within-document frequency of a provision's heading words.
 constexpr Xapian::termcount kHeadingExtraWdf = 2;
@@ -39,20 +36,28 @@ std::string join(const std::vector<std::string>& values) {
     return out;
 }
 
-json legal_status_data(const LegalStatus& status) {
-    if (status.state.empty()) return nullptr;
-    json relations = json::array();
-    for (const LegalRelation& r : status.relations)
-        relations.push_back({{"type", r.type}, {"work", r.work}, {"date", r.date}, {"url", r.url}, {"citation", r.citation}});
-    return {{"state", status.state}, {"since", status.since}, {"relations", relations}};
-}
-
-json common_data(const Document& d) {
-    return json{{"document_id", d.document_id}, {"title", d.title}, {"jurisdiction", d.jurisdiction},
-                {"lang", d.language}, {"type", d.type}, {"year", d.year()}, {"date", d.date},
-                {"body", d.issuing_body}, {"body_id", d.issuing_body_ref}, {"text_status", d.text_status},
-                {"work_id", d.work_id}, {"original", d.translation_of.empty()},
-                {"legal_status", legal_status_data(d.legal_status)}};
+// The fields every record has: its document's metadata.
+StoredRecord common_data(const Document& d) {
+    StoredRecord r;
+    r.document_id = d.document_id;
+    r.title = d.title;
+    r.jurisdiction = d.jurisdiction;
+    r.lang = d.language;
+    r.type = d.type;
+    r.year = d.year();
+    r.date = d.date;
+    r.body = d.issuing_body;
+    r.body_id = d.issuing_body_ref;
+    r.text_status = d.text_status;
+    r.work_id = d.work_id;
+    r.original = d.translation_of.empty();
+    if (!d.legal_status.state.empty()) {
+        StoredLegalStatus status{d.legal_status.state, d.legal_status.since, {}};
+        for (const LegalRelation& x : d.legal_status.relations)
+            status.relations.push_back({x.type, x.work, x.date, x.url, x.citation});
+        r.legal_status = std::move(status);
+    }
+    return r;
 }
 
 // The language versions of one text share this key: a value to collapse them
@@ -165,19 +170,19 @@ Xapian::Document RecordBuilder::provision_record(const Document& d, const Provis
     record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(p.ordinal));
     add_version_group(record, d.work_id + "/" + p.unit_id);
 
-    json data = common_data(d);
-    data["id"] = p.provision_id;
-    data["kind"] = "provision";
-    data["unit_id"] = p.unit_id;
-    data["unit_kind"] = p.kind;
-    data["num"] = p.num;
-    data["heading"] = p.heading;
-    data["label"] = p.label;
-    data["topics"] = topics;
-    data["mentions"] = mentions;
-    data["text"] = p.text;
-    if (text_lang != d.language) data["text_lang"] = text_lang;
-    record.set_data(data.dump());
+    StoredRecord data = common_data(d);
+    data.id = p.provision_id;
+    data.kind = "provision";
+    data.unit_id = p.unit_id;
+    data.unit_kind = p.kind;
+    data.num = p.num;
+    data.heading = p.heading;
+    data.label = p.label;
+    data.topics = topics;
+    data.mentions = mentions;
+    data.text = p.text;
+    if (text_lang != d.language) data.text_lang = text_lang;
+    record.set_data(encode_record(data));
     return record;
 }
 
@@ -206,20 +211,17 @@ Xapian::Document RecordBuilder::document_record(const Document& d) {
     record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(-1));
     add_version_group(record, d.work_id);
 
-    json data = common_data(d);
-    data["id"] = d.document_id;
-    data["kind"] = "document";
-    data["work_id"] = d.work_id;
-    data["topics"] = topics;
-    data["audience"] = d.audience;
-    data["text_status"] = d.text_status;
-    data["translation_of"] = d.translation_of;
-    data["format"] = d.format;
-    data["provision_count"] = d.provisions.size();
-    data["source"] = json{{"official_title", d.source.official_title}, {"number", d.source.number},
-                          {"url", d.source.url}, {"publisher", d.source.publisher}};
-    data["text"] = summary_text;
-    record.set_data(data.dump());
+    StoredRecord data = common_data(d);
+    data.id = d.document_id;
+    data.kind = "document";
+    data.topics = topics;
+    data.audience = d.audience;
+    data.translation_of = d.translation_of;
+    data.format = d.format;
+    data.provision_count = d.provisions.size();
+    data.source = {d.source.official_title, d.source.number, d.source.url, d.source.publisher};
+    data.text = summary_text;
+    record.set_data(encode_record(data));
     return record;
 }
 

@@ -1,36 +1,37 @@
 #include "search/analysis_report.h"
 
+#include "analysis/analyzer.h"
 #include "analysis/language.h"
 #include "analysis/normalizer.h"
 
 namespace himoya {
 
-using nlohmann::json;
-
-json analysis_report(Analyzer& analyzer, const std::string& text, const std::string& language) {
+AnalysisReport analysis_report(Analyzer& analyzer, const std::string& text, const std::string& language) {
     LanguageGuess guess = identify_language(text);
     std::string lang = language == "auto" || language.empty() ? guess.lang : language;
-    bool latin_tajik = guess.latin_tajik && lang == "tg";
-    json tokens = json::array();
+    AnalysisReport report;
+    report.latin_tajik = guess.latin_tajik && lang == "tg";
     for (const Token& t : analyzer.analyze(text, lang.empty() ? "auto" : lang)) {
-        json token = {{"token", t.raw}, {"term", t.term}, {"stem", t.stem}, {"lang", t.lang},
-                      {"stopword", t.stopword}, {"start", t.start}, {"end", t.end}, {"position", t.position},
-                      // Every stage, for /api/analyze and `himoya analyze`: the canonical form
-                      // (= term), its Tajik letters folded, and the folded-layer key.
-                      {"normalized", t.term}, {"folded_term", fold_tajik_letters_utf8(t.term)}, {"folded", t.folded}};
-        if (latin_tajik && t.lang == "en") {
+        TokenReport token{t.raw, t.term, t.stem, t.lang, t.folded, t.start, t.end, t.position, t.stopword,
+                          fold_tajik_letters_utf8(t.term), std::nullopt};
+        if (report.latin_tajik && t.lang == "en") {
             // A Latin word of Latin-script Tajik is also searched as Tajik Cyrillic.
             for (const Token& c : analyzer.analyze(analyzer.latin_to_tajik(t.term), "tg"))
-                token["tajik"] = {{"term", c.term}, {"stem", c.stem}, {"folded", c.folded}};
+                token.tajik = TokenReport::Reading{c.term, c.stem, c.folded};
         }
-        tokens.push_back(std::move(token));
+        report.tokens.push_back(std::move(token));
     }
-    return {{"lang", lang.empty() ? "und" : lang}, {"latin_tajik", latin_tajik}, {"tokens", tokens}};
+    report.lang = lang.empty() ? "und" : lang;
+    return report;
 }
 
-json analysis_report(const std::string& text, const std::string& language) {
+AnalysisReport analysis_report(const std::string& text, const std::string& language) {
     Analyzer analyzer;
     return analysis_report(analyzer, text, language);
+}
+
+AnalysisReport analyze_text(IndexView& view, const std::string& text, const std::string& language) {
+    return analysis_report(view.analyzer(), text, language);
 }
 
 }  // namespace himoya

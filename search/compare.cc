@@ -1,19 +1,22 @@
-// Searcher's comparison views: jurisdictions side by side on one topic, and
-// the coverage matrix (Istanbul Convention articles or top concepts × jurisdictions).
 #include "search/compare.h"
 
 #include <algorithm>
 
+#include <xapian.h>
+
+#include "analysis/analyzer.h"
+#include "analysis/concept_tagger.h"
 #include "analysis/term_scheme.h"
 #include "search/concept_expansion.h"
 #include "search/facets.h"
-#include "search/result_json.h"
-#include "search/searcher_impl.h"
+#include "search/hit_versions.h"
+#include "search/query_builder.h"
+#include "search/stored_records.h"
+#include "search/text_matches.h"
 #include "search/snippets.h"
 
 namespace himoya {
 
-using nlohmann::json;
 
 namespace {
 
@@ -90,18 +93,18 @@ const detail::TextVersion* shown_version(const std::vector<detail::TextVersion>&
                                          const std::vector<std::string>& preferred) {
     for (const std::string& lang : preferred)
         for (const auto& v : versions)
-            if (detail::json_string(v.data, "lang") == lang) return &v;
+            if (v.data.lang == lang) return &v;
     for (const auto& v : versions)
-        if (v.data.value("original", false)) return &v;
+        if (v.data.original) return &v;
     const detail::TextVersion* first = nullptr;
     for (const auto& v : versions)
-        if (!first || detail::json_string(v.data, "lang") < detail::json_string(first->data, "lang")) first = &v;
+        if (!first || v.data.lang < first->data.lang) first = &v;
     return first;
 }
 
 std::string original_lang(const std::vector<detail::TextVersion>& versions) {
     for (const auto& v : versions)
-        if (v.data.value("original", false)) return detail::json_string(v.data, "lang");
+        if (v.data.original) return v.data.lang;
     return "";
 }
 
@@ -143,22 +146,23 @@ void validate(const MatrixRequest& r) {
     if (r.scheme != "istanbul" && r.scheme != "thesaurus") throw BadRequest("scheme must be 'istanbul' or 'thesaurus'");
 }
 
-json Searcher::compare(const CompareRequest& r) {
+CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
     validate(r);
-    Impl& s = *impl_;
-    if (!s.thesaurus && r.query.empty()) throw BadRequest("this index has no thesaurus: compare with q= instead");
+    const Thesaurus* thesaurus = view.thesaurus();
+    Xapian::Database& db = view.db();
+    if (!thesaurus && r.query.empty()) throw BadRequest("this index has no thesaurus: compare with q= instead");
 
     std::vector<std::string> concepts;
-    json topic = nullptr;
+    std::optional<Concept> topic;
     if (!r.topic.empty()) {
-        const Concept* c = s.thesaurus->find(r.topic);
+        const Concept* c = thesaurus->find(r.topic);
         if (!c) throw BadRequest("unknown topic '" + r.topic + "'");
-        concepts = s.thesaurus->with_descendants(r.topic);
-        topic = detail::concept_json(*c);
+        concepts = thesaurus->with_descendants(r.topic);
+        topic = *c;
     } else if (!r.istanbul_article.empty()) {
         // The concepts the thesaurus relates to the article, as they are: a
         // narrower concept has its own article when the Convention gives it one.
-        concepts = s.thesaurus->for_istanbul_article(r.istanbul_article);
+        concepts = thesaurus->for_istanbul_article(r.istanbul_article);
         if (concepts.empty()) throw BadRequest("no concept relates to Istanbul Convention article " + r.istanbul_article);
     }
 
@@ -168,12 +172,12 @@ json Searcher::compare(const CompareRequest& r) {
     Xapian::Query rank, about, mentions;
     std::set<std::string> concept_set(concepts.begin(), concepts.end());
     if (!concepts.empty()) {
-        rank = concepts_query(concepts, *s.thesaurus, *s.tagger, highlight_stems);
+        rank = concepts_query(concepts, *thesaurus, *view.tagger(), highlight_stems);
         about = any_of(std::string(terms::kTopic), concepts);
         mentions = Xapian::Query(Xapian::Query::OP_AND_NOT, any_of(std::string(terms::kMention), concepts), about);
     } else {
-        QueryBuilder builder(s.analyzer);
-        BuiltQuery built = s.tagger ? build_expanded_query(builder, s.analyzer, *s.thesaurus, *s.tagger, r.query, "auto")
+        QueryBuilder builder(view.analyzer());
+        BuiltQuery built = view.tagger() ? build_expanded_query(builder, view.analyzer(), *thesaurus, *view.tagger(), r.query, "auto")
                                     : builder.build(r.query, "auto");
         if (built.empty) throw BadRequest("q has no searchable words");
         rank = built.query;
@@ -186,99 +190,94 @@ json Searcher::compare(const CompareRequest& r) {
     const Xapian::Query practice = any_of(std::string(terms::kType), practice_types());
 
     // The source each shown document cites (official title, number, URL), once per document.
-    std::map<std::string, json> sources;
-    auto source_of = [&](const std::string& document_id) -> const json& {
+    std::map<std::string, std::optional<DocumentSource>> sources;
+    auto source_of = [&](const std::string& document_id) -> const std::optional<DocumentSource>& {
         auto it = sources.find(document_id);
         if (it != sources.end()) return it->second;
-        std::optional<json> doc = detail::document_data(s.db, document_id);
-        json source = doc && doc->contains("source") ? (*doc)["source"] : json(nullptr);
+        std::optional<StoredRecord> doc = detail::document_data(db, document_id);
+        std::optional<DocumentSource> source;
+        if (doc) source = DocumentSource{doc->source.official_title, doc->source.number, doc->source.url, doc->source.publisher};
         return sources.emplace(document_id, std::move(source)).first->second;
     };
     // One card per text, in the preferred language when that version exists.
     auto cards = [&](const RankedTexts& texts, const char* relevance) {
-        json hits = json::array();
-        auto versions = detail::text_versions(s.db, rank, texts.groups, nullptr);
+        std::vector<CompareCard> out;
+        auto versions = detail::text_versions(db, rank, texts.groups, nullptr);
         for (const std::string& group : texts.groups) {
             auto it = versions.find(group);
             if (it == versions.end()) continue;
             const detail::TextVersion* v = shown_version(it->second, preferred);
             if (!v) continue;
-            SearchHit hit = detail::hit_from_data(v->data);
+            CompareCard card;
+            SearchHit& hit = card.hit;
+            hit = detail::hit_from_data(v->data);
             for (const auto& t : hit.topics)
                 if (concept_set.count(t)) hit.matched_concepts.push_back(t);
-            hit.snippet = make_snippet(s.analyzer, detail::json_string(v->data, "text"), hit.lang, highlight_terms,
-                                       highlight_stems);
+            card.text = v->data.text;
+            hit.snippet = make_snippet(view.analyzer(), card.text, hit.lang, highlight_terms, highlight_stems);
             hit.score = v->weight;
             hit.version_group = group;
             hit.versions = detail::other_versions(it->second, hit.id);
-            json card = to_json(hit);
-            card["text"] = detail::json_string(v->data, "text");
-            card["shown_lang"] = hit.lang;
-            card["original_lang"] = original_lang(it->second);
-            card["in_ui_language"] = hit.lang == r.ui_lang;
-            card["relevance"] = relevance;
-            card["text_status"] = detail::json_string(v->data, "text_status");
-            card["source"] = source_of(hit.document_id);
-            hits.push_back(card);
+            card.original_lang = original_lang(it->second);
+            card.in_ui_language = hit.lang == r.ui_lang;
+            card.relevance = relevance;
+            card.text_status = v->data.text_status;
+            card.source = source_of(hit.document_id);
+            out.push_back(std::move(card));
         }
-        return hits;
+        return out;
     };
 
-    json columns = json::array();
+    CompareResult result;
     for (const std::string& jurisdiction : r.jurisdictions) {
         std::vector<Xapian::Query> f = coverage_filters(r.types);
         f.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
         Xapian::Query scope = all_of(f);
         Xapian::Query law_scope(Xapian::Query::OP_AND_NOT, scope, practice);
         Xapian::Query in_force = r.include_repealed ? law_scope : not_repealed(law_scope);
-        RankedTexts law = ranked_texts(s.db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, in_force)),
+        RankedTexts law = ranked_texts(db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, in_force)),
                                        static_cast<size_t>(r.per_jurisdiction));
-        long mentions_total = mentions.empty() ? 0 : count_texts(s.db, filter(mentions, in_force));
-        long repealed = r.include_repealed ? 0
-                                           : count_texts(s.db, filter(about, Xapian::Query(Xapian::Query::OP_AND, law_scope,
-                                                                       Xapian::Query(terms::boolean_term(terms::kStatus, "repealed")))));
+        CompareColumn column;
+        column.jurisdiction = jurisdiction;
+        column.label = view.labels().label("jurisdiction", jurisdiction, r.ui_lang);
+        column.total = law.total;
+        column.mentions_total = mentions.empty() ? 0 : count_texts(db, filter(mentions, in_force));
+        column.repealed_excluded =
+            r.include_repealed ? 0
+                               : count_texts(db, filter(about, Xapian::Query(Xapian::Query::OP_AND, law_scope,
+                                                                            Xapian::Query(terms::boolean_term(terms::kStatus, "repealed")))));
         RankedTexts passages = ranked_texts(
-            s.db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, Xapian::Query(Xapian::Query::OP_AND, scope, practice))), 3);
-        columns.push_back({{"jurisdiction", jurisdiction},
-                           {"label", s.labels.label("jurisdiction", jurisdiction, r.ui_lang)},
-                           {"total", law.total},
-                           {"mentions_total", mentions_total},
-                           {"repealed_excluded", repealed},
-                           {"provisions", cards(law, "about")},
-                           {"practice_total", passages.total},
-                           {"practice", cards(passages, "about")},
-                           {"gap", law.total == 0}});
+            db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, Xapian::Query(Xapian::Query::OP_AND, scope, practice))), 3);
+        column.provisions = cards(law, "about");
+        column.practice_total = passages.total;
+        column.practice = cards(passages, "about");
+        result.columns.push_back(std::move(column));
     }
     // Other language versions of every document shown, so that a client can
     // link them without N more requests.
-    json versions = json::object();
-    for (const json& column : columns)
-        for (const char* part : {"provisions", "practice"})
-            for (const json& hit : column[part]) {
-                std::string id = detail::json_string(hit, "document_id");
-                if (id.empty() || versions.contains(id)) continue;
-                std::optional<json> doc = detail::document_data(s.db, id);
-                versions[id] = doc ? detail::versions_of(s.db, *doc) : json::array();
+    for (const CompareColumn& column : result.columns)
+        for (const auto* part : {&column.provisions, &column.practice})
+            for (const CompareCard& card : *part) {
+                const std::string& id = card.hit.document_id;
+                if (id.empty() || result.versions.count(id)) continue;
+                std::optional<StoredRecord> doc = detail::document_data(db, id);
+                result.versions[id] = doc ? detail::versions_of(db, *doc) : std::vector<DocumentVersion>{};
             }
-    json concept_list = json::array();
     for (const auto& id : concept_set)
-        if (const Concept* c = s.thesaurus ? s.thesaurus->find(id) : nullptr)
-            concept_list.push_back({{"id", id}, {"label", c->label(r.ui_lang)}});
-    return {{"topic", topic},
-            {"ic", r.istanbul_article.empty() ? json(nullptr) : json(r.istanbul_article)},
-            {"ic_title", r.istanbul_article.empty() ? json(nullptr)
-                                                    : json(s.labels.label("istanbul", r.istanbul_article, r.ui_lang))},
-            {"query", r.query.empty() ? json(nullptr) : json(r.query)},
-            {"concepts", concept_list},
-            {"include_repealed", r.include_repealed},
-            {"columns", columns},
-            {"versions", versions}};
+        if (const Concept* c = thesaurus ? thesaurus->find(id) : nullptr) result.concepts.push_back({id, c->label(r.ui_lang)});
+    result.topic = std::move(topic);
+    result.istanbul_article = r.istanbul_article;
+    if (!r.istanbul_article.empty()) result.istanbul_title = view.labels().label("istanbul", r.istanbul_article, r.ui_lang);
+    result.query = r.query;
+    result.include_repealed = r.include_repealed;
+    return result;
 }
 
-json Searcher::matrix(const MatrixRequest& r) {
+Matrix coverage_matrix(IndexView& view, const MatrixRequest& r) {
     validate(r);
-    Impl& s = *impl_;
-    if (!s.thesaurus) throw BadRequest("this index has no thesaurus");
+    const Thesaurus* thesaurus = view.thesaurus();
+    Xapian::Database& db = view.db();
+    if (!thesaurus) throw BadRequest("this index has no thesaurus");
 
     // Rows: (key, title, concept labels, concepts).
     struct Row {
@@ -287,72 +286,60 @@ json Searcher::matrix(const MatrixRequest& r) {
     };
     std::vector<Row> rows;
     if (r.scheme == "istanbul") {
-        for (const auto& article : s.thesaurus->istanbul_articles()) {
-            Row row{article, s.labels.label("istanbul", article, r.ui_lang), "", {}};
-            for (const auto& id : s.thesaurus->for_istanbul_article(article)) {
-                if (const Concept* c = s.thesaurus->find(id)) row.label += (row.label.empty() ? "" : "; ") + c->label(r.ui_lang);
+        for (const auto& article : thesaurus->istanbul_articles()) {
+            Row row{article, view.labels().label("istanbul", article, r.ui_lang), "", {}};
+            for (const auto& id : thesaurus->for_istanbul_article(article)) {
+                if (const Concept* c = thesaurus->find(id)) row.label += (row.label.empty() ? "" : "; ") + c->label(r.ui_lang);
                 row.concepts.push_back(id);  // as compare?ic= counts them
             }
             if (row.title == article) row.title = row.label;
             rows.push_back(std::move(row));
         }
     } else {
-        for (const Concept* c : s.thesaurus->top_concepts())
-            rows.push_back({c->id, c->label(r.ui_lang), c->label(r.ui_lang), s.thesaurus->with_descendants(c->id)});
+        for (const Concept* c : thesaurus->top_concepts())
+            rows.push_back({c->id, c->label(r.ui_lang), c->label(r.ui_lang), thesaurus->with_descendants(c->id)});
     }
     const std::vector<std::string> preferred = display_languages(r.languages, r.ui_lang);
     const Xapian::Query practice = any_of(std::string(terms::kType), practice_types());
 
     // Each jurisdiction's law texts in scope: what a cell's share is of.
-    json texts = json::object();
+    Matrix matrix;
+    matrix.scheme = r.scheme;
+    matrix.jurisdictions = r.jurisdictions;
+    matrix.include_repealed = r.include_repealed;
     std::map<std::string, Xapian::Query> scopes;
     for (const std::string& jurisdiction : r.jurisdictions) {
         std::vector<Xapian::Query> f = coverage_filters({});
         f.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
         Xapian::Query law(Xapian::Query::OP_AND_NOT, all_of(f), practice);
         scopes[jurisdiction] = r.include_repealed ? law : not_repealed(law);
-        texts[jurisdiction] = count_texts(s.db, scopes[jurisdiction]);
+        matrix.texts[jurisdiction] = count_texts(db, scopes[jurisdiction]);
+        matrix.jurisdiction_labels[jurisdiction] = view.labels().label("jurisdiction", jurisdiction, r.ui_lang);
     }
-    json out_rows = json::array();
-    for (const Row& row : rows) {
+    for (Row& row : rows) {
         std::set<std::string> stems;
-        Xapian::Query rank = concepts_query(row.concepts, *s.thesaurus, *s.tagger, stems);
+        Xapian::Query rank = concepts_query(row.concepts, *thesaurus, *view.tagger(), stems);
         Xapian::Query about = any_of(std::string(terms::kTopic), row.concepts);
         Xapian::Query mentions(Xapian::Query::OP_AND_NOT, any_of(std::string(terms::kMention), row.concepts), about);
-        json cells = json::array();
+        MatrixRow out{std::move(row.key), std::move(row.title), std::move(row.label), std::move(row.concepts), {}};
         for (const std::string& jurisdiction : r.jurisdictions) {
             const Xapian::Query& scope = scopes[jurisdiction];
-            RankedTexts best = ranked_texts(s.db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, scope)), 1);
-            long mentioned = count_texts(s.db, filter(mentions, scope));
-            json best_json = nullptr;
+            RankedTexts best = ranked_texts(db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, scope)), 1);
+            MatrixCell cell{jurisdiction, best.total, count_texts(db, filter(mentions, scope)), matrix.texts[jurisdiction], {}};
             if (!best.groups.empty()) {
-                auto versions = detail::text_versions(s.db, rank, best.groups, nullptr);
+                auto versions = detail::text_versions(db, rank, best.groups, nullptr);
                 if (auto it = versions.find(best.groups[0]); it != versions.end())
                     if (const detail::TextVersion* v = shown_version(it->second, preferred)) {
                         SearchHit hit = detail::hit_from_data(v->data);
-                        best_json = {{"id", hit.id}, {"document_id", hit.document_id}, {"unit_id", hit.unit_id},
-                                     {"title", hit.title}, {"label", hit.label}, {"heading", hit.heading},
-                                     {"lang", hit.lang}, {"original_lang", original_lang(it->second)},
-                                     {"in_ui_language", hit.lang == r.ui_lang}, {"url", hit.url},
-                                     {"legal_status", to_json(hit.legal_status)}};
+                        bool in_ui_language = hit.lang == r.ui_lang;
+                        cell.best = MatrixBest{std::move(hit), original_lang(it->second), in_ui_language};
                     }
             }
-            cells.push_back({{"jurisdiction", jurisdiction},
-                             {"about", best.total},
-                             {"count", best.total},
-                             {"mentions", mentioned},
-                             {"texts", texts[jurisdiction]},
-                             {"gap", best.total == 0},
-                             {"best", best_json}});
+            out.cells.push_back(std::move(cell));
         }
-        out_rows.push_back({{"key", row.key}, {"title", row.title}, {"label", row.label}, {"concepts", row.concepts},
-                            {"cells", cells}});
+        matrix.rows.push_back(std::move(out));
     }
-    json jurisdiction_labels = json::object();
-    for (const auto& j : r.jurisdictions) jurisdiction_labels[j] = s.labels.label("jurisdiction", j, r.ui_lang);
-    return {{"scheme", r.scheme},           {"jurisdictions", r.jurisdictions},
-            {"jurisdiction_labels", jurisdiction_labels}, {"include_repealed", r.include_repealed},
-            {"texts", texts},               {"rows", out_rows}};
+    return matrix;
 }
 
 }  // namespace himoya

@@ -1,9 +1,22 @@
-// Requests for comparing jurisdictions: side by side on one topic
-// (/api/compare) and as a coverage matrix (/api/matrix). Answered by Searcher.
+// The compare service: jurisdictions side by side on one topic (/api/compare)
+// and the coverage matrix of Istanbul Convention articles or top concepts by
+// jurisdiction (/api/matrix), over one IndexView (index_view.h). A text counts
+// once whatever its language versions; the request's languages only choose
+// which version is shown.
+//
+// Uses the view alone while it runs: not thread-safe, as the view is not.
+// SearchEngine::matrix (engine.h) caches matrices per index generation. The
+// results are plain values; server/api_json.h encodes them.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "analysis/thesaurus.h"
+#include "search/index_view.h"
+#include "search/search_types.h"
 
 namespace himoya {
 
@@ -38,5 +51,87 @@ struct MatrixRequest {
 // Throw BadRequest naming the problem.
 void validate(const CompareRequest& request);
 void validate(const MatrixRequest& request);
+
+struct ConceptLabel {
+    std::string id, label;
+};
+
+// The source a document cites (stored with its record).
+struct DocumentSource {
+    std::string official_title, number, url, publisher;
+};
+
+// Another language version of a document.
+struct DocumentVersion {
+    std::string id, lang, title, text_status;
+};
+
+// One text in a column, in the version shown.
+struct CompareCard {
+    SearchHit hit;               // with snippet, score, version group and other versions
+    std::string text;            // the provision's whole text
+    std::string original_lang;   // the language of its original version ("" if none is marked)
+    bool in_ui_language = false;
+    std::string relevance;       // "about"
+    std::string text_status;
+    std::optional<DocumentSource> source;  // the document's, when the index has it
+};
+
+struct CompareColumn {
+    std::string jurisdiction, label;
+    long total = 0;              // law texts about it
+    long mentions_total = 0;     // law texts that only mention it
+    long repealed_excluded = 0;  // texts of repealed law left out
+    std::vector<CompareCard> provisions;
+    long practice_total = 0;
+    std::vector<CompareCard> practice;
+};
+
+struct CompareResult {
+    std::optional<Concept> topic;     // when compared by topic
+    std::string istanbul_article;     // when compared by Istanbul article ("" otherwise)
+    std::string istanbul_title;       // its title, when given
+    std::string query;                // when compared by words ("" otherwise)
+    std::vector<ConceptLabel> concepts;
+    bool include_repealed = false;
+    std::vector<CompareColumn> columns;
+    // The other language versions of every document shown, by document id.
+    std::map<std::string, std::vector<DocumentVersion>> versions;
+};
+
+// The best text of a matrix cell, in the version shown.
+struct MatrixBest {
+    SearchHit hit;  // no snippet, no score
+    std::string original_lang;
+    bool in_ui_language = false;
+};
+
+struct MatrixCell {
+    std::string jurisdiction;
+    long about = 0;     // law texts about the row
+    long mentions = 0;  // law texts only mentioning it
+    long texts = 0;     // law texts in scope there
+    std::optional<MatrixBest> best;
+};
+
+struct MatrixRow {
+    std::string key, title, label;  // an article number or concept id; its title and concept labels
+    std::vector<std::string> concepts;
+    std::vector<MatrixCell> cells;  // one per jurisdiction asked for, in order
+};
+
+struct Matrix {
+    std::string scheme;
+    std::vector<std::string> jurisdictions;
+    std::map<std::string, std::string> jurisdiction_labels;
+    bool include_repealed = false;
+    std::map<std::string, long> texts;  // law texts in scope per jurisdiction
+    std::vector<MatrixRow> rows;
+};
+
+// The comparison (docs/api.md, GET /api/compare). Throws BadRequest.
+CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& request);
+// The coverage matrix (docs/api.md, GET /api/matrix). Throws BadRequest.
+Matrix coverage_matrix(IndexView& view, const MatrixRequest& request);
 
 }  // namespace himoya

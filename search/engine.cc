@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "search/labels.h"
+#include "search/search_types.h"
 
 namespace himoya {
 namespace {
@@ -45,8 +46,7 @@ std::string matrix_key(const MatrixRequest& r) {
 
 }  // namespace
 
-// A Searcher checked out of the pool; given back when the lease ends, or
-// closed if discard() was called (a Searcher that failed).
+// A view checked out of the pool; given back when the lease ends.
 class SearchEngine::Lease {
 public:
     Lease(SearchEngine& engine, Pooled pooled) : engine_(&engine), pooled_(std::move(pooled)) {}
@@ -54,9 +54,9 @@ public:
     Lease& operator=(Lease&&) = delete;
     ~Lease() { end(); }
 
-    Searcher& searcher() { return *pooled_.searcher; }
+    IndexView& view() { return *pooled_.view; }
     const std::string& version() const { return pooled_.version; }
-    // Replaces the Searcher by a newly opened one (the old one is closed).
+    // Replaces the view by a newly opened one (the old one is closed).
     void reopen() {
         Pooled fresh = engine_->open_current();
         {
@@ -66,7 +66,7 @@ public:
         pooled_ = std::move(fresh);
     }
     void end() {
-        if (engine_ && pooled_.searcher) engine_->give_back(std::move(pooled_));
+        if (engine_ && pooled_.view) engine_->give_back(std::move(pooled_));
         engine_ = nullptr;
     }
 
@@ -76,7 +76,7 @@ private:
 };
 
 SearchEngine::SearchEngine(std::vector<std::string> db_paths) : db_paths_(std::move(db_paths)) {
-    // fail now, with a clear message, not on the first request; keep it as the first pooled Searcher
+    // fail now, with a clear message, not on the first request; keep it as the first pooled view
     Pooled first = open_current();
     give_back(std::move(first));
     reaper_ = std::thread([this] { reaper_loop(); });
@@ -109,7 +109,7 @@ void SearchEngine::note_version(unsigned long ticket, const std::string& version
     latest_version_ = version;
     for (auto& p : idle_)
         if (p.version != version) closing.push_back(std::move(p));
-    std::erase_if(idle_, [](const Pooled& p) { return !p.searcher; });
+    std::erase_if(idle_, [](const Pooled& p) { return !p.view; });
     open_ -= closing.size();
 }
 
@@ -132,13 +132,13 @@ void SearchEngine::check_generation() {
 }
 
 SearchEngine::Pooled SearchEngine::open_current() {
-    // The stub is read before and after opening: when both agree, the Searcher
+    // The stub is read before and after opening: when both agree, the view
     // holds exactly that generation (generations only move forward). Otherwise
     // a switch happened meanwhile: open again.
     for (int attempt = 0;; ++attempt) {
         unsigned long ticket = next_ticket_++;
         std::string before = index_version();
-        auto searcher = std::make_unique<Searcher>(db_paths_);
+        auto view = std::make_unique<IndexView>(db_paths_);
         std::string after = index_version();
         if (before != after && attempt < 3) continue;
         std::vector<Pooled> closing;
@@ -147,7 +147,7 @@ SearchEngine::Pooled SearchEngine::open_current() {
         // a later read saw a newer generation than ours: ours is of no use
         if (after != latest_version_ && attempt < 3) continue;
         ++open_;
-        return Pooled{std::move(searcher), after, Clock::now()};
+        return Pooled{std::move(view), after, Clock::now()};
     }
 }
 
@@ -184,7 +184,7 @@ void SearchEngine::release_idle(std::chrono::milliseconds idle_for) {
         size_t keep = !idle_.empty() && idle_.back().version == latest_version_ ? idle_.size() - 1 : idle_.size();
         for (size_t i = 0; i < idle_.size(); ++i)
             if (i != keep && now - idle_[i].returned >= idle_for) closing.push_back(std::move(idle_[i]));
-        std::erase_if(idle_, [](const Pooled& p) { return !p.searcher; });
+        std::erase_if(idle_, [](const Pooled& p) { return !p.view; });
         open_ -= closing.size();
     }
 }
@@ -219,21 +219,21 @@ void SearchEngine::reaper_loop() {
 }
 
 template <typename Fn>
-auto SearchEngine::run_on(Lease& lease, Fn&& fn) -> decltype(fn(std::declval<Searcher&>())) {
+auto SearchEngine::run_on(Lease& lease, Fn&& fn) -> decltype(fn(std::declval<IndexView&>())) {
     try {
-        return fn(lease.searcher());
+        return fn(lease.view());
     } catch (const BadRequest&) {
         throw;
     } catch (const std::exception&) {
         // A database modified or removed under us: reopen once and retry.
         lease.reopen();
-        return fn(lease.searcher());
+        return fn(lease.view());
     } catch (const Xapian::Error&) {
         // Xapian's errors (DatabaseModifiedError, DatabaseOpeningError when a
         // generation went away) are not std::exceptions: same recovery.
         lease.reopen();
         try {
-            return fn(lease.searcher());
+            return fn(lease.view());
         } catch (const Xapian::Error& e) {
             // Twice in a row is not a race: report it as an error callers catch
             // (the server answers 500 with the message, the CLI exits 1).
@@ -242,46 +242,16 @@ auto SearchEngine::run_on(Lease& lease, Fn&& fn) -> decltype(fn(std::declval<Sea
     }
 }
 
-template <typename Fn>
-auto SearchEngine::with_searcher(Fn&& fn) -> decltype(fn(std::declval<Searcher&>())) {
+void SearchEngine::run_leased(const std::function<void(IndexView&)>& fn) {
     Lease lease = checkout();
-    return run_on(lease, std::forward<Fn>(fn));
-}
-
-SearchResult SearchEngine::search(const SearchRequest& request) {
-    return with_searcher([&](Searcher& s) { return s.search(request); });
-}
-
-std::optional<nlohmann::json> SearchEngine::document(const std::string& document_id, size_t offset, size_t limit) {
-    return with_searcher([&](Searcher& s) { return s.document(document_id, offset, limit); });
-}
-
-IndexHealth SearchEngine::health() {
-    return with_searcher([&](Searcher& s) { return s.health(); });
-}
-
-nlohmann::json SearchEngine::analyze(const std::string& text, const std::string& language) {
-    return with_searcher([&](Searcher& s) { return s.analyze(text, language); });
-}
-
-std::optional<nlohmann::json> SearchEngine::topics() {
-    return with_searcher([&](Searcher& s) { return s.topics(); });
-}
-
-std::optional<nlohmann::json> SearchEngine::topic(const std::string& concept_id, int per_jurisdiction,
-                                                  const std::string& ui_lang) {
-    return with_searcher([&](Searcher& s) { return s.topic(concept_id, per_jurisdiction, ui_lang); });
-}
-
-nlohmann::json SearchEngine::compare(const CompareRequest& request) {
-    return with_searcher([&](Searcher& s) { return s.compare(request); });
+    run_on(lease, fn);
 }
 
 std::map<std::string, terms::LabelTable> SearchEngine::labels() {
-    return with_searcher([&](Searcher& s) { return s.labels().all(); });
+    return with_view([](IndexView& view) { return view.labels().all(); });
 }
 
-nlohmann::json SearchEngine::matrix(const MatrixRequest& request) {
+Matrix SearchEngine::matrix(const MatrixRequest& request) {
     validate(request);  // a BadRequest is never cached
     Lease lease = checkout();
     std::string generation = lease.version();
@@ -289,7 +259,7 @@ nlohmann::json SearchEngine::matrix(const MatrixRequest& request) {
     std::string key = generation;
     key += matrix_key(request);
 
-    using Answer = std::shared_ptr<const nlohmann::json>;
+    using Answer = std::shared_ptr<const Matrix>;
     std::promise<Answer> promise;
     std::shared_future<Answer> running;
     {
@@ -312,7 +282,7 @@ nlohmann::json SearchEngine::matrix(const MatrixRequest& request) {
         return *running.get();
     }
     try {
-        auto answer = std::make_shared<const nlohmann::json>(run_on(lease, [&](Searcher& s) { return s.matrix(request); }));
+        auto answer = std::make_shared<const Matrix>(run_on(lease, [&](IndexView& view) { return coverage_matrix(view, request); }));
         std::lock_guard<std::mutex> lock(matrix_mutex_);
         // one generation at a time: answers of a replaced one are dropped
         std::erase_if(matrix_lru_, [&](const auto& entry) { return entry.first.rfind(generation, 0) != 0; });
@@ -329,14 +299,6 @@ nlohmann::json SearchEngine::matrix(const MatrixRequest& request) {
         promise.set_exception(std::current_exception());
         throw;
     }
-}
-
-std::optional<nlohmann::json> SearchEngine::facts(const std::string& topic) {
-    return with_searcher([&](Searcher& s) { return s.facts(topic); });
-}
-
-std::optional<nlohmann::json> SearchEngine::related(const std::string& provision_id, int limit, const std::string& ui_lang) {
-    return with_searcher([&](Searcher& s) { return s.related(provision_id, limit, ui_lang); });
 }
 
 }  // namespace himoya

@@ -1,18 +1,24 @@
 // SearchEngine: the thread-safe front of the search library, shared by the
-// HTTP server's worker threads and the CLI.
+// HTTP server's worker threads and the CLI. It does not answer requests
+// itself: it lends an IndexView (index_view.h) of the newest index generation
+// to a call, which runs a service over it (search_service.h,
+// document_service.h, topic_service.h, compare.h, facts.h, related.h,
+// analysis_report.h):
 //
-// Xapian databases are not thread-safe, so a call checks a Searcher out of a
-// shared pool, uses it alone, and gives it back. Each pooled Searcher is tagged
+//     SearchResult r = engine.with_view([&](IndexView& v) { return run_search(v, request); });
+//
+// Xapian databases are not thread-safe, so a call checks a view out of a
+// shared pool, uses it alone, and gives it back. Each pooled view is tagged
 // with the index generation it opened (the contents of the XAPIANDB stubs).
 // When a rebuild switches the index, the first call that sees the new stub
 // (they look at most every 200 ms, and a background thread every second)
-// closes every idle Searcher of the old generation, and Searchers checked out
-// on it are closed when they come back: no handle to a replaced generation
-// outlives the requests using it, so the indexer can delete it. Idle Searchers
-// beyond one are closed after a few seconds, so memory follows the number of
-// requests actually running at once, not the number of threads. A call only
-// ever gets a Searcher of the newest generation seen by any call, so a client
-// whose requests land on different threads never goes back to an older index.
+// closes every idle view of the old generation, and views checked out on it
+// are closed when they come back: no handle to a replaced generation outlives
+// the requests using it, so the indexer can delete it. Idle views beyond one
+// are closed after a few seconds, so memory follows the number of requests
+// actually running at once, not the number of threads. A call only ever gets
+// a view of the newest generation seen by any call, so a client whose
+// requests land on different threads never goes back to an older index.
 //
 // The coverage matrix, the costliest answer (a count per row × jurisdiction),
 // is cached per generation: identical requests share one computation.
@@ -32,14 +38,13 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 
 #include "analysis/term_scheme.h"
 #include "search/compare.h"
-#include "search/search_types.h"
-#include "search/searcher.h"
+#include "search/index_view.h"
 
 namespace himoya {
 
@@ -51,20 +56,18 @@ public:
     SearchEngine(const SearchEngine&) = delete;
     SearchEngine& operator=(const SearchEngine&) = delete;
 
-    SearchResult search(const SearchRequest& request);
-    // The document with `limit` of its provisions from `offset` (Searcher::document).
-    std::optional<nlohmann::json> document(const std::string& document_id, size_t offset = 0,
-                                           size_t limit = std::numeric_limits<size_t>::max());
-    IndexHealth health();
-    nlohmann::json analyze(const std::string& text, const std::string& language);
-    std::optional<nlohmann::json> topics();
-    std::optional<nlohmann::json> topic(const std::string& concept_id, int per_jurisdiction,
-                                        const std::string& ui_lang = "en");
-    nlohmann::json compare(const CompareRequest& request);
-    // Cached per index generation (kMatrixCacheEntries answers).
-    nlohmann::json matrix(const MatrixRequest& request);
-    std::optional<nlohmann::json> facts(const std::string& topic);
-    std::optional<nlohmann::json> related(const std::string& provision_id, int limit, const std::string& ui_lang);
+    // Runs fn(IndexView&) on a view of the newest generation checked out of
+    // the pool for the call, and returns what it returns. BadRequest passes
+    // through. If the index fails under the view (a generation replaced or
+    // removed meanwhile), the view is reopened and fn called once more, so fn
+    // must only read through the view; a second failure of Xapian's is thrown
+    // as std::runtime_error("index error: ...").
+    template <typename Fn>
+    auto with_view(Fn&& fn) -> std::invoke_result_t<Fn&, IndexView&>;
+
+    // The coverage matrix (compare.h, coverage_matrix), cached per index
+    // generation (kMatrixCacheEntries answers). Throws BadRequest.
+    Matrix matrix(const MatrixRequest& request);
     // Every value label, by kind (labels.h); a copy, safe to keep.
     std::map<std::string, terms::LabelTable> labels();
 
@@ -74,19 +77,19 @@ public:
 
     // What the pool holds now, for tests and the attack script's figures.
     struct PoolStats {
-        size_t open = 0;  // Searchers open: idle + checked out
+        size_t open = 0;  // views open: idle + checked out
         size_t idle = 0;
         size_t matrix_cached = 0;
         long matrix_computed = 0;  // matrices computed since start (cache misses)
     };
     PoolStats pool_stats() const;
 
-    // Closes idle Searchers given back more than `idle_for` ago, keeping the most
+    // Closes idle views given back more than `idle_for` ago, keeping the most
     // recently used one of the current generation (the background thread calls
     // it every second with kIdleRelease; tests call it directly).
     void release_idle(std::chrono::milliseconds idle_for);
     // Reads the stubs now; if they name a new generation, closes the idle
-    // Searchers of the old one at once.
+    // views of the old one at once.
     void check_generation();
 
     static constexpr std::chrono::milliseconds kStubCheckEvery{200};
@@ -95,7 +98,7 @@ public:
 
 private:
     struct Pooled {
-        std::unique_ptr<Searcher> searcher;
+        std::unique_ptr<IndexView> view;
         std::string version;
         std::chrono::steady_clock::time_point returned;
     };
@@ -107,13 +110,13 @@ private:
     // The newest generation seen; reads the stubs if not read for kStubCheckEvery.
     std::string current_version();
     // Records `version`, read by the stub read that took `ticket`, unless a later
-    // read was recorded already; closes idle Searchers of other generations.
+    // read was recorded already; closes idle views of other generations.
     void note_version(unsigned long ticket, const std::string& version, std::vector<Pooled>& closing);
 
+    // with_view without its result type: checks a view out and runs fn on it.
+    void run_leased(const std::function<void(IndexView&)>& fn);
     template <typename Fn>
-    auto with_searcher(Fn&& fn) -> decltype(fn(std::declval<Searcher&>()));
-    template <typename Fn>
-    auto run_on(Lease& lease, Fn&& fn) -> decltype(fn(std::declval<Searcher&>()));
+    auto run_on(Lease& lease, Fn&& fn) -> decltype(fn(std::declval<IndexView&>()));
 
     void reaper_loop();
 
@@ -129,8 +132,8 @@ private:
 
     // The matrix cache: key (generation + request) → answer, least recently used first.
     mutable std::mutex matrix_mutex_;
-    std::list<std::pair<std::string, std::shared_ptr<const nlohmann::json>>> matrix_lru_;
-    std::map<std::string, std::shared_future<std::shared_ptr<const nlohmann::json>>> matrix_running_;
+    std::list<std::pair<std::string, std::shared_ptr<const Matrix>>> matrix_lru_;
+    std::map<std::string, std::shared_future<std::shared_ptr<const Matrix>>> matrix_running_;
     long matrix_computed_ = 0;
 
     std::mutex reaper_mutex_;
@@ -138,5 +141,17 @@ private:
     bool stopping_ = false;
     std::thread reaper_;
 };
+
+template <typename Fn>
+auto SearchEngine::with_view(Fn&& fn) -> std::invoke_result_t<Fn&, IndexView&> {
+    using Result = std::invoke_result_t<Fn&, IndexView&>;
+    if constexpr (std::is_void_v<Result>) {
+        run_leased([&](IndexView& view) { fn(view); });
+    } else {
+        std::optional<Result> result;
+        run_leased([&](IndexView& view) { result.emplace(fn(view)); });
+        return std::move(*result);
+    }
+}
 
 }  // namespace himoya

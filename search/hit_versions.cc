@@ -4,11 +4,10 @@
 #include <algorithm>
 
 #include "analysis/term_scheme.h"
-#include "search/searcher_impl.h"
+#include "search/hit_versions.h"
+#include "search/stored_records.h"
 
 namespace himoya::detail {
-
-using nlohmann::json;
 
 std::map<std::string, std::vector<TextVersion>> text_versions(const Xapian::Database& db,
                                                               const Xapian::Query& matching,
@@ -39,8 +38,9 @@ std::map<std::string, std::vector<TextVersion>> text_versions(const Xapian::Data
     for (auto it = found.begin(); it != found.end(); ++it) {
         TextVersion v;
         v.record = it.get_document();
-        v.data = json::parse(v.record.get_data(), nullptr, false);
-        if (v.data.is_discarded()) continue;
+        std::optional<StoredRecord> data = stored_record(v.record);
+        if (!data) continue;
+        v.data = std::move(*data);
         std::optional<double> weight;
         if (noted && noted->noting()) weight = noted->weight_of(*it);
         else if (auto w = matched.find(*it); w != matched.end()) weight = w->second;
@@ -57,7 +57,7 @@ const TextVersion* canonical_version(const std::vector<TextVersion>& versions, d
     const TextVersion* best = nullptr;
     for (const TextVersion& v : versions) {
         if (!v.matched || v.weight != weight) continue;
-        if (!best || json_string(v.data, "document_id") > json_string(best->data, "document_id")) best = &v;
+        if (!best || v.data.document_id > best->data.document_id) best = &v;
     }
     return best;
 }
@@ -67,7 +67,7 @@ std::vector<HitVersion> other_versions(const std::vector<TextVersion>& versions,
     for (const TextVersion& t : versions) {
         SearchHit v = hit_from_data(t.data);
         if (v.id == hit_id) continue;
-        out.push_back({v.id, v.document_id, v.lang, json_string(t.data, "text_status"), t.matched, t.weight, v.url});
+        out.push_back({v.id, v.document_id, v.unit_id, v.lang, t.data.text_status, t.matched, t.weight});
     }
     std::sort(out.begin(), out.end(),
               [](const HitVersion& a, const HitVersion& b) { return a.lang != b.lang ? a.lang < b.lang : a.id < b.id; });

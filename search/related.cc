@@ -1,51 +1,44 @@
-// Searcher's law ↔ practice links: the passages of manuals, reports and
-// trainings that share concepts with a provision, and the reverse; and the
-// fact tables stored in the index.
+#include "search/related.h"
+
+#include <set>
+
+#include <xapian.h>
+
+#include "analysis/analyzer.h"
+#include "analysis/concept_tagger.h"
 #include "analysis/term_scheme.h"
 #include "search/compare.h"
 #include "search/concept_expansion.h"
-#include "search/result_json.h"
-#include "search/searcher_impl.h"
+#include "search/stored_records.h"
 #include "search/snippets.h"
 
 namespace himoya {
 
-using nlohmann::json;
 
-std::optional<json> Searcher::facts(const std::string& topic) {
-    std::string stored = impl_->db.get_metadata("facts:" + topic);
-    if (stored.empty()) return std::nullopt;
-    json table = json::parse(stored, nullptr, false);
-    if (table.is_discarded()) return std::nullopt;
-    return table;
-}
-
-std::optional<json> Searcher::related(const std::string& provision_id, int limit, const std::string& ui_lang) {
-    Impl& s = *impl_;
+std::optional<RelatedPassages> related_passages(IndexView& view, const std::string& provision_id, int limit,
+                                                const std::string& ui_lang) {
+    const Thesaurus* thesaurus = view.thesaurus();
     if (limit < 1 || limit > 50) throw BadRequest("limit must be 1..50");
-    Xapian::Enquire find(s.db);
+    Xapian::Enquire find(view.db());
     find.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(terms::kUniqueId) + provision_id),
                                  Xapian::Query(detail::record_term("provision"))));
     Xapian::MSet found = find.get_mset(0, 1);
     if (found.empty()) return std::nullopt;
-    json data = json::parse(found.begin().get_document().get_data(), nullptr, false);
-    SearchHit self = detail::hit_from_data(data);
+    SearchHit self = detail::hit_from_data(detail::stored_record(found.begin().get_document()).value_or(StoredRecord{}));
 
-    json concepts = json::array();
-    json out{{"id", provision_id}, {"concepts", concepts}, {"practice", json::array()}, {"law", json::array()}};
-    if (!s.thesaurus || self.topics.empty()) return out;
+    RelatedPassages out{provision_id, {}, {}, {}};
+    if (!thesaurus || self.topics.empty()) return out;
 
     // Ranked by the shared concepts' labels; other versions of the same work are not "related".
     std::set<std::string> stems;
     std::vector<Xapian::Query> by_concept;
     std::set<std::string> shared(self.topics.begin(), self.topics.end());
     for (const auto& id : self.topics) {
-        const Concept* c = s.thesaurus->find(id);
+        const Concept* c = thesaurus->find(id);
         if (!c) continue;
-        concepts.push_back({{"id", id}, {"label", c->label(ui_lang)}});
-        by_concept.push_back(concept_query(id, *s.thesaurus, *s.tagger, &stems));
+        out.concepts.push_back({id, c->label(ui_lang)});
+        by_concept.push_back(concept_query(id, *thesaurus, *view.tagger(), &stems));
     }
-    out["concepts"] = concepts;
     if (by_concept.empty()) return out;
     Xapian::Query topics(Xapian::Query::OP_OR, by_concept.begin(), by_concept.end());
     Xapian::Document self_doc = found.begin().get_document();
@@ -61,24 +54,24 @@ std::optional<json> Searcher::related(const std::string& provision_id, int limit
     if (!work_term.empty()) candidates = Xapian::Query(Xapian::Query::OP_AND_NOT, candidates, Xapian::Query(work_term));
 
     auto ranked = [&](const Xapian::Query& q) {
-        Xapian::Enquire enquire(s.db);
+        Xapian::Enquire enquire(view.db());
         enquire.set_query(q);
         Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
-        json hits = json::array();
+        std::vector<SearchHit> hits;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            json d = json::parse(it.get_document().get_data(), nullptr, false);
-            if (d.is_discarded()) continue;
-            SearchHit hit = detail::hit_from_data(d);
+            std::optional<StoredRecord> d = detail::stored_record(it.get_document());
+            if (!d) continue;
+            SearchHit hit = detail::hit_from_data(*d);
             for (const auto& t : hit.topics)
                 if (shared.count(t)) hit.matched_concepts.push_back(t);
-            hit.snippet = make_snippet(s.analyzer, detail::json_string(d, "text"), hit.lang, {}, stems);
+            hit.snippet = make_snippet(view.analyzer(), d->text, hit.lang, {}, stems);
             hit.score = it.get_weight();
-            hits.push_back(to_json(hit));
+            hits.push_back(std::move(hit));
         }
         return hits;
     };
-    out["practice"] = ranked(Xapian::Query(Xapian::Query::OP_FILTER, candidates, practice));
-    out["law"] = ranked(Xapian::Query(Xapian::Query::OP_AND_NOT, candidates, practice));
+    out.practice = ranked(Xapian::Query(Xapian::Query::OP_FILTER, candidates, practice));
+    out.law = ranked(Xapian::Query(Xapian::Query::OP_AND_NOT, candidates, practice));
     return out;
 }
 

@@ -67,10 +67,9 @@ struct LegalStatusInfo {
 
 // Another language version of a hit's text (same version_group).
 struct HitVersion {
-    std::string id, document_id, lang, text_status;  // text_status: official | translation | summary ...
+    std::string id, document_id, unit_id, lang, text_status;  // text_status: official | translation | summary ...
     bool matched = false;  // the version matches the query and filters too
     double score = 0;      // its own relevance weight when matched
-    std::string url;
 };
 
 struct SearchHit {
@@ -90,7 +89,6 @@ struct SearchHit {
     std::optional<LegalStatusInfo> legal_status;
     std::string snippet;      // HTML-escaped, <mark> around matched words
     double score = 0;
-    std::string url;          // web page of the hit
     std::string version_group;  // equal for the language versions of one text
     std::vector<HitVersion> versions;  // versions=group: the text's other language versions, by language
 };

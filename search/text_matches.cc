@@ -14,7 +14,7 @@
 #include <unordered_set>
 
 #include "analysis/term_scheme.h"
-#include "search/searcher_impl.h"
+#include "search/text_matches.h"
 
 namespace himoya::detail {
 

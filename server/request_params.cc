@@ -27,22 +27,23 @@ int int_param(const QueryParams& params, const std::string& name, int fallback, 
     return value;
 }
 
-bool bool_param(const QueryParams& params, const std::string& name) {
+bool bool_param(const QueryParams& params, const std::string& name, bool fallback) {
     std::string v = string_param(params, name);
-    if (v.empty() || v == "0" || v == "false") return false;
+    if (v.empty()) return fallback;
+    if (v == "0" || v == "false") return false;
     if (v == "1" || v == "true") return true;
     throw BadRequest("parameter '" + name + "' must be 1, 0, true or false");
 }
 
-namespace {
-
-std::string ui_lang(const QueryParams& params) {
+std::string ui_param(const QueryParams& params, bool empty_allowed) {
     std::string ui = string_param(params, "ui");
-    if (ui.empty()) return "en";
+    if (ui.empty()) return empty_allowed ? ui : "en";
     if (ui != "en" && ui != "ru" && ui != "tg") throw BadRequest("ui must be en, ru or tg");
     return ui;
 }
 
+namespace {
+std::string ui_lang(const QueryParams& params) { return ui_param(params, false); }
 }  // namespace
 
 SearchRequest search_request_from_params(const QueryParams& params) {
@@ -69,17 +70,13 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     if (!lang.empty()) r.lang = lang;
     r.page = int_param(params, "page", 1, 1, SearchLimits::kMaxResultWindow);
     r.per_page = int_param(params, "per_page", 10, 1, SearchLimits::kMaxPerPage);
-    std::string cross = string_param(params, "cross_language");
-    if (cross == "false" || cross == "0") r.cross_language = false;
+    r.cross_language = bool_param(params, "cross_language", true);
     std::string versions = string_param(params, "versions");
     if (!versions.empty()) r.versions = versions;
     r.ui_lang = ui_lang(params);
-    std::string places = string_param(params, "places");
-    if (places == "false" || places == "0") r.places = false;
-    std::string relax = string_param(params, "relax");
-    if (relax == "false" || relax == "0") r.relax = false;
-    std::string facets = string_param(params, "facets");
-    if (facets == "false" || facets == "0") r.facets = false;
+    r.places = bool_param(params, "places", true);
+    r.relax = bool_param(params, "relax", true);
+    r.facets = bool_param(params, "facets", true);
     validate(r);
     return r;
 }

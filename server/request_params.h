@@ -25,7 +25,11 @@ int int_param(const QueryParams& params, const std::string& name, int fallback, 
 
 // The single value of a parameter ("" when absent); BadRequest if invalid UTF-8.
 std::string string_param(const QueryParams& params, const std::string& name);
-// "1"/"true" → true, ""/"0"/"false" → false; anything else is a BadRequest.
-bool bool_param(const QueryParams& params, const std::string& name);
+// "1"/"true" → true, "0"/"false" → false, absent or "" → `fallback`; anything
+// else is a BadRequest (every switch of the API reads the same way).
+bool bool_param(const QueryParams& params, const std::string& name, bool fallback = false);
+// The interface language: en, ru or tg; absent → "en" (or "" when `empty_allowed`);
+// anything else is a BadRequest.
+std::string ui_param(const QueryParams& params, bool empty_allowed = false);
 
 }  // namespace himoya

@@ -7,8 +7,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "search/analysis_report.h"
+#include "search/compare.h"
+#include "search/document_service.h"
 #include "search/engine.h"
-#include "search/result_json.h"
+#include "search/facts.h"
+#include "search/related.h"
+#include "search/search_service.h"
+#include "search/topic_service.h"
+#include "server/api_json.h"
 #include "server/csv.h"
 #include "server/request_params.h"
 
@@ -50,16 +57,9 @@ void guarded(HttpResponse& res, Fn&& fn) {
     }
 }
 
-std::string ui_param(const QueryParams& params, bool empty_allowed) {
-    std::string ui = string_param(params, "ui");
-    if (ui.empty()) return empty_allowed ? ui : "en";
-    if (ui != "en" && ui != "ru" && ui != "tg") throw BadRequest("ui must be en, ru or tg");
-    return ui;
-}
-
 std::string export_format(const HttpRequest& req, std::initializer_list<const char*> allowed) {
     std::string format = string_param(req.params, "format");
-    if (format.empty()) return "json";
+    if (format.empty() || format == "json") return "json";
     for (const char* a : allowed)
         if (format == a) return format;
     std::string list = "json";
@@ -195,7 +195,7 @@ Site::Site(SearchEngine& engine, SiteOptions options) : engine_(engine), options
 
     router_.get("/api/health", [e](const HttpRequest&, HttpResponse& res) {
         guarded(res, [&] {
-            IndexHealth h = e->health();
+            IndexHealth h = e->with_view(index_health);
             send_json(res, 200, {{"status", "ok"}, {"documents", h.documents}, {"provisions", h.provisions}});
         });
     });
@@ -203,7 +203,7 @@ Site::Site(SearchEngine& engine, SiteOptions options) : engine_(engine), options
     router_.get("/api/search", [e](const HttpRequest& req, HttpResponse& res) {
         guarded(res, [&] {
             SearchRequest request = search_request_from_params(req.params);
-            send_json(res, 200, to_json(e->search(request)));
+            send_json(res, 200, to_json(e->with_view([&](IndexView& v) { return run_search(v, request); })));
         });
     });
 
@@ -214,9 +214,11 @@ Site::Site(SearchEngine& engine, SiteOptions options) : engine_(engine), options
             const std::string& id = req.path_params.at("id");
             int offset = int_param(req.params, "offset", 0, 0, 100000000);
             int limit = int_param(req.params, "limit", kDefaultProvisionPage, 1, kMaxProvisionPage);
-            auto doc = e->document(id, static_cast<size_t>(offset), static_cast<size_t>(limit));
+            auto doc = e->with_view([&](IndexView& v) {
+                return find_document(v, id, static_cast<size_t>(offset), static_cast<size_t>(limit));
+            });
             if (!doc) return send_error(res, 404, "no document with id '" + id + "'");
-            send_json(res, 200, *doc);
+            send_json(res, 200, to_json(*doc));
         });
     });
 
@@ -229,15 +231,15 @@ Site::Site(SearchEngine& engine, SiteOptions options) : engine_(engine), options
                 throw BadRequest("lang must be tg, ru, en or auto");
             if (text.size() > kMaxAnalyzeBytes)
                 throw BadRequest("text too long (limit " + std::to_string(kMaxAnalyzeBytes) + " bytes)");
-            send_json(res, 200, e->analyze(text, lang));
+            send_json(res, 200, to_json(e->with_view([&](IndexView& v) { return analyze_text(v, text, lang); })));
         });
     });
 
     router_.get("/api/topics", [e](const HttpRequest&, HttpResponse& res) {
         guarded(res, [&] {
-            auto topics = e->topics();
+            auto topics = e->with_view(list_topics);
             if (!topics) return send_error(res, 404, "this index has no thesaurus");
-            send_json(res, 200, *topics);
+            send_json(res, 200, to_json(*topics));
         });
     });
 
@@ -246,9 +248,9 @@ Site::Site(SearchEngine& engine, SiteOptions options) : engine_(engine), options
             const std::string& id = req.path_params.at("id");
             int per = int_param(req.params, "per_jurisdiction", 50, 1, 500);
             std::string ui = ui_param(req.params, false);
-            auto topic = e->topic(id, per, ui);
+            auto topic = e->with_view([&](IndexView& v) { return topic_page(v, id, per, ui); });
             if (!topic) return send_error(res, 404, "no topic with id '" + id + "'");
-            send_json(res, 200, *topic);
+            send_json(res, 200, to_json(*topic));
         });
     });
 
@@ -263,7 +265,7 @@ Site::Site(SearchEngine& engine, SiteOptions options) : engine_(engine), options
         guarded(res, [&] {
             std::string format = export_format(req, {"csv", "md"});
             CompareRequest request = compare_request_from_params(req.params);
-            json out = e->compare(request);
+            json out = to_json(e->with_view([&](IndexView& v) { return compare_jurisdictions(v, request); }));
             if (format == "csv")
                 return attach(res, compare_csv(out, request.ui_lang, export_labels()), "text/csv; charset=utf-8",
                               "himoya-compare.csv");
@@ -277,7 +279,7 @@ Site::Site(SearchEngine& engine, SiteOptions options) : engine_(engine), options
     router_.get("/api/matrix", [e, export_labels](const HttpRequest& req, HttpResponse& res) {
         guarded(res, [&] {
             MatrixRequest request = matrix_request_from_params(req.params);
-            json matrix = e->matrix(request);  // cached per index generation (engine.h)
+            json matrix = to_json(e->matrix(request));  // cached per index generation (engine.h)
             if (string_param(req.params, "format") == "csv")
                 return attach(res, matrix_csv(matrix, request.ui_lang, export_labels()), "text/csv; charset=utf-8",
                               "himoya-matrix.csv");
@@ -291,12 +293,12 @@ Site::Site(SearchEngine& engine, SiteOptions options) : engine_(engine), options
             if (topic.empty()) throw BadRequest("give topic=, e.g. topic=protection-orders");
             std::string format = export_format(req, {"csv"});
             std::string ui = ui_param(req.params, false);
-            auto facts = e->facts(topic);
+            auto facts = e->with_view([&](IndexView& v) { return fact_table(v, topic); });
             if (!facts) return send_error(res, 404, "no fact table for topic '" + topic + "'");
             if (format == "csv")
-                return attach(res, facts_csv(*facts, ui, export_labels()), "text/csv; charset=utf-8",
+                return attach(res, facts_csv(to_json(*facts), ui, export_labels()), "text/csv; charset=utf-8",
                               "himoya-facts-" + topic + ".csv");
-            send_json(res, 200, *facts);
+            send_json(res, 200, to_json(*facts));
         });
     });
 
@@ -305,10 +307,10 @@ Site::Site(SearchEngine& engine, SiteOptions options) : engine_(engine), options
             std::string id = string_param(req.params, "id");
             if (id.empty()) throw BadRequest("give id= of a provision");
             int limit = int_param(req.params, "limit", 5, 1, 50);
-            std::string ui = string_param(req.params, "ui");
-            auto related = e->related(id, limit, ui.empty() ? "en" : ui);
+            std::string ui = ui_param(req.params, false);
+            auto related = e->with_view([&](IndexView& v) { return related_passages(v, id, limit, ui); });
             if (!related) return send_error(res, 404, "no provision with id '" + id + "'");
-            send_json(res, 200, *related);
+            send_json(res, 200, to_json(*related));
         });
     });
 

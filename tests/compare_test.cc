@@ -5,7 +5,11 @@
 #include <set>
 
 #include "search/compare.h"
-#include "search/searcher.h"
+#include "search/index_view.h"
+#include "search/related.h"
+#include "search/topic_service.h"
+#include "search/search_service.h"
+#include "server/api_json.h"
 #include "test_index.h"
 
 using namespace himoya;
@@ -14,7 +18,7 @@ namespace {
 
 struct Fixture {
     testing::TestIndex index{testing::sample_documents(), testing::sample_thesaurus()};
-    Searcher searcher{{index.path()}};
+    IndexView view{{index.path()}};
 };
 
 // Languages of the hits and of the versions listed under them that match too.
@@ -39,11 +43,11 @@ SearchRequest provisions(const std::string& q, const std::string& versions = "gr
 }
 
 // The ids of `count` hits fetched one per page; each page must report `total`.
-std::vector<std::string> one_per_page(Searcher& searcher, SearchRequest r, size_t count, long total) {
+std::vector<std::string> one_per_page(IndexView& view, SearchRequest r, size_t count, long total) {
     std::vector<std::string> ids;
     r.per_page = 1;
     for (r.page = 1; r.page <= static_cast<int>(count); ++r.page) {
-        auto one = searcher.search(r);
+        auto one = run_search(view, r);
         REQUIRE(one.hits.size() == 1);
         CHECK(one.total == total);
         ids.push_back(one.hits[0].id);
@@ -62,7 +66,7 @@ std::vector<std::string> ids_of(const SearchResult& r) {
 TEST_CASE("an English query finds the Russian and Tajik provisions through the thesaurus") {
     Fixture f;
     SearchRequest r = provisions("protection order");
-    auto result = f.searcher.search(r);
+    auto result = run_search(f.view, r);
     CHECK(langs_of(result) == std::set<std::string>{"en", "ru", "tg"});
     CHECK(result.expanded_concepts == std::vector<std::string>{"protection-orders"});
     // literal matches rank above expansions
@@ -70,36 +74,36 @@ TEST_CASE("an English query finds the Russian and Tajik provisions through the t
     // Each version as a hit of its own: the Russian one has its words marked.
     r.versions = "separate";
     bool ru_marked = false;
-    for (const auto& h : f.searcher.search(r).hits)
+    for (const auto& h : run_search(f.view, r).hits)
         if (h.id == "tj-law-ru/art_2") ru_marked = h.snippet.find("<mark>") != std::string::npos &&
                                                   h.matched_concepts == std::vector<std::string>{"protection-orders"};
     CHECK(ru_marked);
 
     r.cross_language = false;
-    CHECK(langs_of(f.searcher.search(r)) == std::set<std::string>{"en"});
+    CHECK(langs_of(run_search(f.view, r)) == std::set<std::string>{"en"});
     r.versions = "group";
-    CHECK(langs_of(f.searcher.search(r)) == std::set<std::string>{"en"});
+    CHECK(langs_of(run_search(f.view, r)) == std::set<std::string>{"en"});
 }
 
 TEST_CASE("a Russian and a Tajik query reach the English provisions") {
     Fixture f;
     SearchRequest r = provisions("охранный ордер");
-    CHECK(langs_of(f.searcher.search(r)).count("en"));
+    CHECK(langs_of(run_search(f.view, r)).count("en"));
     r.query = "ордери ҳимоявӣ";
-    CHECK(langs_of(f.searcher.search(r)).count("en"));
+    CHECK(langs_of(run_search(f.view, r)).count("en"));
     // the query's other words rank the cross-language hits
     r.query = "ордери ҳимоявӣ misdemeanour";
-    auto narrowed = f.searcher.search(r);
+    auto narrowed = run_search(f.view, r);
     REQUIRE(narrowed.hits.size() > 1);
     CHECK(narrowed.hits[0].id == "ba-law-en/art_4");
     // and are required of the literal matches when matching is strict: "ҳимоявӣ"
     // appears only in the Tajik art 2, "misdemeanour" only in English
     r.cross_language = false;
     r.relax = false;
-    CHECK(f.searcher.search(r).total == 0);
+    CHECK(run_search(f.view, r).total == 0);
     // relaxed (the default when every word together finds few texts): most of the words do
     r.relax = true;
-    auto relaxed = f.searcher.search(r);
+    auto relaxed = run_search(f.view, r);
     CHECK(relaxed.total > 0);
     CHECK(relaxed.interpretation.relaxed);
 }
@@ -107,7 +111,7 @@ TEST_CASE("a Russian and a Tajik query reach the English provisions") {
 TEST_CASE("versions=separate: the language versions of a provision are ranked together, and paging keeps that order") {
     Fixture f;
     SearchRequest r = provisions("ордери ҳимоявӣ", "separate");
-    auto all = f.searcher.search(r);
+    auto all = run_search(f.view, r);
     REQUIRE(all.hits.size() >= 3);
     // The Tajik article matched literally; its Russian version, reached only
     // through the thesaurus, follows it before any other text.
@@ -117,18 +121,18 @@ TEST_CASE("versions=separate: the language versions of a provision are ranked to
     CHECK(all.hits[0].version_group != all.hits[2].version_group);
 
     // One hit per page walks the same order.
-    CHECK(one_per_page(f.searcher, r, all.hits.size(), all.total) == ids_of(all));
+    CHECK(one_per_page(f.view, r, all.hits.size(), all.total) == ids_of(all));
 
     // cross_language=false (and strict): the matcher's order, and the Russian text is not reached at all.
     r.cross_language = false;
     r.relax = false;
-    for (const auto& h : f.searcher.search(r).hits) CHECK(h.lang == "tg");
+    for (const auto& h : run_search(f.view, r).hits) CHECK(h.lang == "tg");
 }
 
 TEST_CASE("versions=group: one hit per text, the same on every page size") {
     Fixture f;
     SearchRequest r = provisions("ордери ҳимоявӣ");
-    auto all = f.searcher.search(r);
+    auto all = run_search(f.view, r);
     REQUIRE(all.hits.size() >= 2);
     // The Tajik article matched literally and stands for its text; the Russian
     // version, reached through the thesaurus, is listed under it.
@@ -139,20 +143,20 @@ TEST_CASE("versions=group: one hit per text, the same on every page size") {
     std::set<std::string> groups;
     for (const auto& h : all.hits) CHECK(groups.insert(h.version_group).second);
     CHECK(all.total == static_cast<long>(all.hits.size()));
-    CHECK(one_per_page(f.searcher, r, all.hits.size(), all.total) == ids_of(all));
+    CHECK(one_per_page(f.view, r, all.hits.size(), all.total) == ids_of(all));
 }
 
 TEST_CASE("topics list concepts with counts; a topic groups provisions by jurisdiction") {
     Fixture f;
-    auto topics = f.searcher.topics();
+    auto topics = encoded(list_topics(f.view));
     REQUIRE(topics);
     CHECK((*topics)["concepts"].size() == 4);
-    auto topic = f.searcher.topic("protection-orders", 10);
+    auto topic = encoded(topic_page(f.view, "protection-orders", 10));
     REQUIRE(topic);
     std::set<std::string> jurisdictions;
     for (const auto& g : (*topic)["by_jurisdiction"]) jurisdictions.insert(g["jurisdiction"].get<std::string>());
     CHECK(jurisdictions == std::set<std::string>{"BA-SRP", "GE", "TJ"});
-    CHECK_FALSE(f.searcher.topic("no-such-topic", 10));
+    CHECK_FALSE(topic_page(f.view, "no-such-topic", 10));
 }
 
 TEST_CASE("compare: one column per jurisdiction, gaps explicit") {
@@ -160,7 +164,7 @@ TEST_CASE("compare: one column per jurisdiction, gaps explicit") {
     CompareRequest r;
     r.jurisdictions = {"TJ", "BA-SRP"};
     r.topic = "emergency-protection-orders";
-    auto out = f.searcher.compare(r);
+    auto out = to_json(compare_jurisdictions(f.view, r));
     REQUIRE(out["columns"].size() == 2);
     CHECK(out["columns"][0]["jurisdiction"] == "TJ");
     CHECK(out["columns"][0]["gap"] == true);   // the Tajik sample says nothing of removal from the home
@@ -168,7 +172,7 @@ TEST_CASE("compare: one column per jurisdiction, gaps explicit") {
     CHECK(out["columns"][1]["provisions"][0]["id"] == "ba-law-en/art_2");
     r.topic.clear();
     r.istanbul_article = "53";
-    out = f.searcher.compare(r);
+    out = to_json(compare_jurisdictions(f.view, r));
     CHECK(out["columns"][0]["gap"] == false);
     // each document shown comes with its other language versions (tj-law-tg and tj-law-ru are one work)
     bool tajik_shown = false;
@@ -183,19 +187,19 @@ TEST_CASE("compare: one column per jurisdiction, gaps explicit") {
     }
     CHECK(tajik_shown);
     r.istanbul_article = "99";
-    CHECK_THROWS_AS(f.searcher.compare(r), BadRequest);
+    CHECK_THROWS_AS(compare_jurisdictions(f.view, r), BadRequest);
     r.istanbul_article.clear();
-    CHECK_THROWS_AS(f.searcher.compare(r), BadRequest);  // no topic, ic or q
+    CHECK_THROWS_AS(compare_jurisdictions(f.view, r), BadRequest);  // no topic, ic or q
     r.query = "shelter";
     r.jurisdictions = {"TJ"};
-    CHECK_THROWS_AS(f.searcher.compare(r), BadRequest);  // one jurisdiction
+    CHECK_THROWS_AS(compare_jurisdictions(f.view, r), BadRequest);  // one jurisdiction
 }
 
 TEST_CASE("matrix: Istanbul articles × jurisdictions with counts and the best provision") {
     Fixture f;
     MatrixRequest r;
     r.jurisdictions = {"TJ", "BA-SRP", "GE"};
-    auto m = f.searcher.matrix(r);
+    auto m = to_json(coverage_matrix(f.view, r));
     REQUIRE(m["rows"].size() == 4);
     const auto& art53 = m["rows"][3];
     CHECK(art53["key"] == "53");
@@ -205,20 +209,20 @@ TEST_CASE("matrix: Istanbul articles × jurisdictions with counts and the best p
     CHECK(art53["cells"][1]["count"] == 3);  // BA: arts 2 (narrower: removal), 3, 4
     CHECK(!art53["cells"][1]["best"].is_null());
     r.scheme = "thesaurus";
-    CHECK(f.searcher.matrix(r)["rows"].size() == 3);
+    CHECK(to_json(coverage_matrix(f.view, r))["rows"].size() == 3);
     r.scheme = "nonsense";
-    CHECK_THROWS_AS(f.searcher.matrix(r), BadRequest);
+    CHECK_THROWS_AS(coverage_matrix(f.view, r), BadRequest);
 }
 
 TEST_CASE("related: practice passages for a law provision and the reverse") {
     Fixture f;
-    auto related = f.searcher.related("ba-law-en/art_3", 5, "en");
+    auto related = encoded(related_passages(f.view, "ba-law-en/art_3", 5, "en"));
     REQUIRE(related);
     bool report = false;
     for (const auto& h : (*related)["practice"]) report = report || h["id"] == "ge-report-en/art_2";
     CHECK(report);
-    auto back = f.searcher.related("ge-report-en/art_2", 5, "en");
+    auto back = encoded(related_passages(f.view, "ge-report-en/art_2", 5, "en"));
     REQUIRE(back);
     CHECK((*back)["law"].size() > 0);
-    CHECK_FALSE(f.searcher.related("nope/art_1", 5, "en"));
+    CHECK_FALSE(related_passages(f.view, "nope/art_1", 5, "en"));
 }

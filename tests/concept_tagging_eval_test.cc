@@ -14,7 +14,9 @@
 #include "analysis/term_scheme.h"
 #include "bench/concept_eval.h"
 #include "search/compare.h"
-#include "search/searcher.h"
+#include "search/index_view.h"
+#include "search/document_service.h"
+#include "server/api_json.h"
 #include "corpus_index.h"
 
 using namespace himoya;
@@ -81,12 +83,12 @@ TEST_CASE("matrix cells count texts about the row, never everything") {
     // corpus holds as one short statute on one subject may exceed it for real
     // (Florida's 7 texts of §741.30 are injunctions; Brčko's are its Arts 1-2,
     // definitions): there, no cell may count every text.
-    Searcher searcher({corpus_index().db});
+    IndexView view({corpus_index().db});
     for (const char* scheme : {"istanbul", "thesaurus"}) {
         MatrixRequest r;
         r.jurisdictions = {"TJ", "GE", "MD", "BA-BIH", "BA-SRP", "BA-BRC", "US", "US-FL"};
         r.scheme = scheme;
-        json m = searcher.matrix(r);
+        json m = to_json(coverage_matrix(view, r));
         for (const auto& row : m["rows"])
             for (const auto& cell : row["cells"]) {
                 long texts = cell["texts"], about = cell["about"];
@@ -105,7 +107,7 @@ TEST_CASE("matrix cells count texts about the row, never everything") {
 }
 
 TEST_CASE("compare gives the same coverage whatever the language; Tajikistan has an emergency order") {
-    Searcher searcher({corpus_index().db});
+    IndexView view({corpus_index().db});
     CompareRequest r;
     r.jurisdictions = {"TJ", "BA-BIH", "BA-SRP"};
     r.topic = "emergency-protection-orders";
@@ -114,7 +116,7 @@ TEST_CASE("compare gives the same coverage whatever the language; Tajikistan has
         for (const char* ui : {"en", "ru", "tg"}) {
             r.languages = lang;
             r.ui_lang = ui;
-            json out = searcher.compare(r);
+            json out = to_json(compare_jurisdictions(view, r));
             std::vector<long> t;
             for (const auto& c : out["columns"]) {
                 t.push_back(c["total"]);
@@ -135,8 +137,8 @@ TEST_CASE("compare gives the same coverage whatever the language; Tajikistan has
 }
 
 TEST_CASE("the FBiH 2013 law is repealed and compare leaves it out unless asked") {
-    Searcher searcher({corpus_index().db});
-    auto doc = searcher.document("ba-bih-dv-law-2013-en");
+    IndexView view({corpus_index().db});
+    auto doc = encoded(find_document(view, "ba-bih-dv-law-2013-en"));
     REQUIRE(doc);
     CHECK((*doc)["legal_status"]["state"] == "repealed");
     CompareRequest r;
@@ -148,11 +150,11 @@ TEST_CASE("the FBiH 2013 law is repealed and compare leaves it out unless asked"
         for (const auto& card : out["columns"][0]["provisions"]) works.insert(card["work_id"].get<std::string>());
         return works;
     };
-    json in_force = searcher.compare(r);
+    json in_force = to_json(compare_jurisdictions(view, r));
     CHECK(works_shown(in_force).count("ba-bih-dv-law-2013") == 0);
     CHECK(in_force["columns"][0]["repealed_excluded"].get<long>() > 0);
     r.include_repealed = true;
-    json all = searcher.compare(r);
+    json all = to_json(compare_jurisdictions(view, r));
     CHECK(works_shown(all).count("ba-bih-dv-law-2013") == 1);
     CHECK(all["columns"][0]["total"].get<long>() > in_force["columns"][0]["total"].get<long>());
 }

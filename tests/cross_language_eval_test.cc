@@ -8,7 +8,7 @@
 // tune it to the results (fix only ids that do not exist).
 //
 // The corpus is indexed with the real binary; every query is run through
-// himoya::Searcher (default scope, 10 per page) with and without thesaurus
+// himoya::IndexView (default scope, 10 per page) with and without thesaurus
 // expansion, and recall@10 is reported per query, per query language and
 // overall. bench/cross_language_eval.sh prints the table.
 //
@@ -37,7 +37,11 @@
 #include <nlohmann/json.hpp>
 
 #include "process.h"
-#include "search/searcher.h"
+#include "search/index_view.h"
+#include "search/document_service.h"
+#include "search/search_service.h"
+#include "search/topic_service.h"
+#include "server/api_json.h"
 
 using nlohmann::json;
 using himoya::testing::run;
@@ -73,7 +77,7 @@ std::vector<Query> load_queries() {
 
 struct Index {
     std::string db;
-    std::unique_ptr<himoya::Searcher> searcher;
+    std::unique_ptr<himoya::IndexView> view;
 
     Index() {
         db = (std::filesystem::temp_directory_path() / ("himoya-xl-eval-" + std::to_string(getpid()))).string();
@@ -82,10 +86,10 @@ struct Index {
         // 0: clean; 2: indexed with warnings (e.g. a skipped file).
         REQUIRE_MESSAGE((indexed.status == 0 || indexed.status == 2), "himoya index exited " << indexed.status
                                                                           << "\n" << indexed.err);
-        searcher = std::make_unique<himoya::Searcher>(std::vector<std::string>{db});
+        view = std::make_unique<himoya::IndexView>(std::vector<std::string>{db});
     }
     ~Index() {
-        searcher.reset();
+        view.reset();
         std::filesystem::remove_all(db);
     }
 };
@@ -119,7 +123,7 @@ Outcome evaluate(const Query& q, bool cross_language, bool lang_hint = false, co
     r.per_page = 100;  // recall is taken from the first 10; the rest tells how far a miss fell
     r.cross_language = cross_language;
     r.versions = versions;
-    auto result = index().searcher->search(r);
+    auto result = run_search(*index().view, r);
     Outcome o;
     o.expanded = result.expanded_concepts;
     for (size_t i = 0; i < result.hits.size() && i < 10; ++i)
@@ -148,7 +152,7 @@ std::vector<std::string> top10(const std::string& query) {
     r.query = query;
     r.per_page = 10;
     std::vector<std::string> ids;
-    for (const auto& h : index().searcher->search(r).hits)
+    for (const auto& h : run_search(*index().view, r).hits)
         for (const auto& id : returned(h)) ids.push_back(id);
     return ids;
 }
@@ -267,7 +271,7 @@ TEST_CASE("the query set is well formed and every expected provision exists in t
             REQUIRE_MESSAGE(slash != std::string::npos, "not a provision id: " << id);
             std::string doc = id.substr(0, slash);
             if (!provisions.count(doc)) {
-                auto d = index().searcher->document(doc);
+                auto d = encoded(find_document(*index().view, doc));
                 REQUIRE_MESSAGE(d, "expected id " << id << ": no document " << doc << " in the index");
                 for (const auto& p : (*d)["provisions"]) provisions[doc].insert(p["id"].get<std::string>());
                 lang_of[doc] = (*d).value("lang", "");
@@ -298,7 +302,7 @@ TEST_CASE("recall@10 of the cross-language query set") {
 }
 
 TEST_CASE("topic emergency-protection-orders lists TJ, two Bosnian entities, GE, MD and INT") {
-    auto topic = index().searcher->topic("emergency-protection-orders", 50);
+    auto topic = encoded(topic_page(*index().view, "emergency-protection-orders", 50));
     REQUIRE(topic);
     std::set<std::string> jurisdictions;
     for (const auto& g : (*topic)["by_jurisdiction"]) {

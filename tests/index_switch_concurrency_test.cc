@@ -14,6 +14,8 @@
 
 #include "indexer/indexer.h"
 #include "search/engine.h"
+#include "search/document_service.h"
+#include "search/search_service.h"
 #include "temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -76,20 +78,20 @@ TEST_CASE("threads searching while the index switches: no failures, every thread
                     request.per_page = 5;
                     switch (i % 4) {
                     case 0:
-                    case 1: engine.search(request); break;
-                    case 2: engine.document("int-cedaw-1979-en"); break;
+                    case 1: engine.with_view([&](IndexView& v) { return run_search(v, request); }); break;
+                    case 2: engine.with_view([&](IndexView& v) { return find_document(v, "int-cedaw-1979-en"); }); break;
                     case 3: {
-                        IndexHealth h = engine.health();
+                        IndexHealth h = engine.with_view(index_health);
                         if (h.documents < first_documents) throw std::runtime_error("documents went down");
                     }
                     }
-                    // has this thread reached the newest generation? (its own Searcher reopens)
+                    // has this thread reached the newest generation? (its own IndexView reopens)
                     int built = round_built;
                     if (built > round_seen[static_cast<size_t>(t)]) {
                         SearchRequest marker;
                         marker.query = "quillwort" + std::to_string(built);
                         marker.facets = false;
-                        if (engine.search(marker).total > 0) round_seen[static_cast<size_t>(t)] = built;
+                        if (engine.with_view([&](IndexView& v) { return run_search(v, marker); }).total > 0) round_seen[static_cast<size_t>(t)] = built;
                     }
                     ++calls;
                 } catch (const std::exception& e) {

@@ -8,7 +8,10 @@
 
 #include "search/compare.h"
 #include "search/labels.h"
-#include "search/searcher.h"
+#include "search/index_view.h"
+#include "search/search_service.h"
+#include "search/topic_service.h"
+#include "server/api_json.h"
 #include "corpus_index.h"
 
 using namespace himoya;
@@ -40,12 +43,12 @@ void check_all_languages(const Labels& labels, const std::string& kind, const st
 
 TEST_CASE("every facet value, status, relation and Istanbul title the corpus yields is labelled in tg, ru and en") {
     testing::CorpusIndex index("labels");
-    Searcher searcher({index.db});
-    const Labels& labels = searcher.labels();
+    IndexView view({index.db});
+    const Labels& labels = view.labels();
     SearchRequest browse;
     browse.scope = "all";
     browse.versions = "separate";
-    SearchResult all = searcher.search(browse);
+    SearchResult all = run_search(view, browse);
     int values = 0;
     for (const auto& [facet, counts] : all.facets) {
         check_all_languages(labels, "facet", facet);
@@ -61,18 +64,18 @@ TEST_CASE("every facet value, status, relation and Istanbul title the corpus yie
     // Istanbul Convention titles: every article the thesaurus relates a concept to.
     MatrixRequest matrix;
     matrix.jurisdictions = {"TJ"};
-    for (const auto& row : searcher.matrix(matrix)["rows"])
+    for (const auto& row : to_json(coverage_matrix(view, matrix))["rows"])
         check_all_languages(labels, "istanbul", row["key"].get<std::string>());
 }
 
 TEST_CASE("every concept has its label and its definition in tg, ru and en") {
     testing::CorpusIndex index("labels");
-    Searcher searcher({index.db});
-    auto topics = searcher.topics();
+    IndexView view({index.db});
+    auto topics = encoded(list_topics(view));
     REQUIRE(topics);
     for (const auto& c : (*topics)["concepts"]) {
         std::string id = c["id"];
-        check_all_languages(searcher.labels(), "topic", id);
+        check_all_languages(view.labels(), "topic", id);
         for (const char* lang : {"en", "ru", "tg"}) {
             INFO("definition of " << id << " in " << std::string(lang));
             CHECK(c["definition"].contains(lang));

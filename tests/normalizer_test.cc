@@ -10,6 +10,7 @@
 #include "analysis/utf8.h"
 #include "process.h"
 #include "search/analysis_report.h"
+#include "server/api_json.h"
 
 using himoya::Analyzer;
 
@@ -63,7 +64,7 @@ TEST_CASE("Cyrillic homoglyphs inside Latin words become Latin; English is untou
 }
 
 TEST_CASE("analyze: same canonical term for зӯроварӣ and зўроварї, same folded term for зуровари") {
-    auto report = himoya::analysis_report("зӯроварӣ зўроварї зуровари", "auto");
+    auto report = himoya::to_json(himoya::analysis_report("зӯроварӣ зўроварї зуровари", "auto"));
     const auto& t = report["tokens"];
     REQUIRE(t.size() == 3);
     CHECK(t[0]["normalized"] == "зӯроварӣ");
@@ -80,7 +81,7 @@ TEST_CASE("analyze: same canonical term for зӯроварӣ and зўровар�
 }
 
 TEST_CASE("analyze: Latin-script Tajik shows its Cyrillic reading") {
-    auto report = himoya::analysis_report("qonuni jumhurii tojikiston", "auto");
+    auto report = himoya::to_json(himoya::analysis_report("qonuni jumhurii tojikiston", "auto"));
     CHECK(report["lang"] == "tg");
     CHECK(report["latin_tajik"] == true);
     CHECK(report["tokens"][0]["tajik"]["term"] == "қонуни");

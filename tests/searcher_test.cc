@@ -4,7 +4,10 @@
 
 #include <set>
 
-#include "search/searcher.h"
+#include "search/index_view.h"
+#include "search/document_service.h"
+#include "search/search_service.h"
+#include "server/api_json.h"
 #include "test_index.h"
 
 using namespace himoya;
@@ -37,18 +40,18 @@ SearchRequest query(const std::string& q, const std::string& scope = "provision"
 
 TEST_CASE("a word finds its provisions in the right language, stemmed") {
     testing::TestIndex index;
-    Searcher s({index.path()});
-    auto r = s.search(query("order"));
+    IndexView s({index.path()});
+    auto r = run_search(s, query("order"));
     CHECK(hit_ids(r) == std::set<std::string>{"ba-law-en/art_3", "ba-law-en/art_4", "ge-report-en/art_2"});
-    auto ru = s.search(query("охранные ордера"));  // plural forms find the singular
+    auto ru = run_search(s, query("охранные ордера"));  // plural forms find the singular
     REQUIRE(ru.hits.size() == 1);
     CHECK(ru.hits[0].id == "tj-law-ru/art_2");
     CHECK(ru.hits[0].snippet.find("<mark>Охранный</mark> <mark>ордер</mark>") != std::string::npos);
-    auto tg = s.search(query("ордери ҳимоявӣ"));
+    auto tg = run_search(s, query("ордери ҳимоявӣ"));
     REQUIRE(tg.hits.size() == 1);
     CHECK(tg.hits[0].id == "tj-law-tg/art_2");
     CHECK(tg.hits[0].label == "Article 2");
-    CHECK(tg.hits[0].url == "/document.html?id=tj-law-tg#art_2");
+    CHECK(page_url(tg.hits[0]) == "/document.html?id=tj-law-tg#art_2");
 }
 
 TEST_CASE("a Russian quotation in a Tajik document is stemmed as Russian") {
@@ -58,16 +61,16 @@ TEST_CASE("a Russian quotation in a Tajik document is stemmed as Russian") {
         {{"1", "Мақомоти корҳои дохилӣ аризаҳоро ба қайд мегиранд."},
          {"2", "Сотрудники милиции обязаны принимать заявления пострадавших круглосуточно."}}));
     testing::TestIndex index(docs);
-    Searcher s({index.path()});
+    IndexView s({index.path()});
     SearchRequest r = query("заявлениями пострадавшим");
     r.lang = "ru";
-    CHECK(hit_ids(s.search(r)).count("tj-report-tg/art_2"));
+    CHECK(hit_ids(run_search(s, r)).count("tj-report-tg/art_2"));
 }
 
 TEST_CASE("total and facet counts are exact") {
     testing::TestIndex index;
-    Searcher s({index.path()});
-    auto r = s.search(query("violence"));
+    IndexView s({index.path()});
+    auto r = run_search(s, query("violence"));
     CHECK(r.total == static_cast<long>(r.hits.size()));
     long by_jurisdiction = 0;
     for (const auto& c : r.facets.at("jurisdiction")) by_jurisdiction += c.count;
@@ -80,11 +83,11 @@ TEST_CASE("total and facet counts are exact") {
 
 TEST_CASE("facets are multi-select: a facet's own filter does not change its counts") {
     testing::TestIndex index;
-    Searcher s({index.path()});
-    auto all = s.search(query(""));
+    IndexView s({index.path()});
+    auto all = run_search(s, query(""));
     SearchRequest filtered = query("");
     filtered.filters["jurisdiction"] = {"TJ"};
-    auto r = s.search(filtered);
+    auto r = run_search(s, filtered);
     // A facet value counts what ticking it gives: texts (hits), not records.
     // The Tajik law's three articles in tg and ru are six records, three texts.
     CHECK(r.total == facet_count(all, "jurisdiction", "TJ"));
@@ -97,19 +100,19 @@ TEST_CASE("facets are multi-select: a facet's own filter does not change its cou
     CHECK(facet_count(r, "lang", "tg") == 3);
     // OR inside a facet, AND across
     filtered.filters["jurisdiction"] = {"TJ", "GE"};
-    CHECK(s.search(filtered).total ==
+    CHECK(run_search(s, filtered).total ==
           facet_count(all, "jurisdiction", "TJ") + facet_count(all, "jurisdiction", "GE"));
     filtered.filters["lang"] = {"ru"};
-    CHECK(s.search(filtered).total == 3);
-    CHECK(s.search(filtered).total_versions == 3);
+    CHECK(run_search(s, filtered).total == 3);
+    CHECK(run_search(s, filtered).total_versions == 3);
 }
 
 TEST_CASE("topic facet is multi-valued") {
     testing::TestIndex index;
-    Searcher s({index.path()});
+    IndexView s({index.path()});
     SearchRequest r = query("");
     r.filters["topic"] = {"protection-orders"};
-    auto result = s.search(r);
+    auto result = run_search(s, r);
     CHECK(result.total_versions == 4);  // tg art 2, ru art 2, ba art 2 and 4
     CHECK(result.total == 3);           // tg and ru art 2 are one text
     CHECK(facet_count(result, "topic", "police-response") == 1);
@@ -121,8 +124,8 @@ TEST_CASE("every facet counts exactly, audience multi-valued, type and body incl
     docs[2].audience = {"police"};                // the Bosnian law: 4 provisions
     docs[2].issuing_body = "National Assembly of Republika Srpska";
     testing::TestIndex index(docs);
-    Searcher s({index.path()});
-    auto all = s.search(query(""));
+    IndexView s({index.path()});
+    auto all = run_search(s, query(""));
     CHECK(all.total_versions == 13);
     CHECK(all.total == 10);  // the Tajik law's 3 articles in two languages are 3 texts
     CHECK(facet_count(all, "audience", "police") == 7);
@@ -140,14 +143,14 @@ TEST_CASE("every facet counts exactly, audience multi-valued, type and body incl
     // versions=separate: every record is a hit, and facets count records
     SearchRequest separate = query("");
     separate.versions = "separate";
-    auto each = s.search(separate);
+    auto each = run_search(s, separate);
     CHECK(facet_count(each, "type", "law") == 10);
     CHECK(facet_count(each, "body", "Test Parliament") == 9);
     CHECK(facet_count(each, "year", "2013") == 6);
     // an audience filter: its own facet ignores it, the others follow it
     SearchRequest r = query("");
     r.filters["audience"] = {"judiciary"};
-    auto judiciary = s.search(r);
+    auto judiciary = run_search(s, r);
     CHECK(judiciary.total == 3);
     CHECK(facet_count(judiciary, "audience", "police") == 7);
     CHECK(facet_count(judiciary, "jurisdiction", "GE") == 3);
@@ -156,7 +159,7 @@ TEST_CASE("every facet counts exactly, audience multi-valued, type and body incl
 
 TEST_CASE("language versions are one hit: the best-matching version stands for the text, the others are listed") {
     testing::TestIndex index(testing::sample_documents(), testing::sample_thesaurus());
-    Searcher s({index.path()});
+    IndexView s({index.path()});
     auto versions_of = [](const SearchHit& h) {
         std::vector<std::string> out;
         for (const auto& v : h.versions) out.push_back(v.id + (v.matched ? "+" : ""));
@@ -164,7 +167,7 @@ TEST_CASE("language versions are one hit: the best-matching version stands for t
     };
     // Russian words: the Russian article matches literally and stands for the
     // text; the Tajik one matches through the thesaurus and is listed under it.
-    auto r = s.search(query("охранный ордер"));
+    auto r = run_search(s, query("охранный ордер"));
     const SearchHit* tj = nullptr;
     for (const auto& h : r.hits) {
         CHECK(h.id != "tj-law-tg/art_2");  // not a hit of its own
@@ -174,7 +177,7 @@ TEST_CASE("language versions are one hit: the best-matching version stands for t
     CHECK(versions_of(*tj) == std::vector<std::string>{"tj-law-tg/art_2+"});
     CHECK(tj->versions[0].lang == "tg");
     CHECK(tj->versions[0].text_status == "summary");
-    CHECK(tj->versions[0].url == "/document.html?id=tj-law-tg#art_2");
+    CHECK(page_url(tj->versions[0]) == "/document.html?id=tj-law-tg#art_2");
     CHECK(tj->versions[0].score > 0);
     CHECK(tj->versions[0].score < tj->score);
     CHECK(r.total_versions == r.total + 1);
@@ -182,7 +185,7 @@ TEST_CASE("language versions are one hit: the best-matching version stands for t
     // Without the thesaurus the Tajik article does not match: still listed, unmarked.
     SearchRequest literal = query("охранный ордер");
     literal.cross_language = false;
-    auto l = s.search(literal);
+    auto l = run_search(s, literal);
     REQUIRE(l.hits.size() == 1);
     CHECK(l.hits[0].id == "tj-law-ru/art_2");
     CHECK(versions_of(l.hits[0]) == std::vector<std::string>{"tj-law-tg/art_2"});
@@ -190,7 +193,7 @@ TEST_CASE("language versions are one hit: the best-matching version stands for t
     // Separate versions: each is a hit, with nothing listed under it.
     SearchRequest separate = query("охранный ордер");
     separate.versions = "separate";
-    auto sep = s.search(separate);
+    auto sep = run_search(s, separate);
     CHECK(hit_ids(sep).count("tj-law-tg/art_2"));
     CHECK(hit_ids(sep).count("tj-law-ru/art_2"));
     CHECK(sep.total == r.total + 1);
@@ -198,7 +201,7 @@ TEST_CASE("language versions are one hit: the best-matching version stands for t
 
     // Equal weights (browsing) are settled by document id, not by indexing order.
     SearchRequest browse;
-    auto b = s.search(browse);
+    auto b = run_search(s, browse);
     bool seen = false;
     for (const auto& h : b.hits)
         if (h.version_group == "tj-law") {
@@ -210,7 +213,7 @@ TEST_CASE("language versions are one hit: the best-matching version stands for t
 
     SearchRequest bad = query("x");
     bad.versions = "merge";
-    CHECK_THROWS_AS(s.search(bad), BadRequest);
+    CHECK_THROWS_AS(run_search(s, bad), BadRequest);
 }
 
 TEST_CASE("grouped paging stays exact when texts have more versions than the first fetch allows for") {
@@ -224,13 +227,13 @@ TEST_CASE("grouped paging stays exact when texts have more versions than the fir
         docs.push_back(testing::make_document(std::string("code-") + lang, "TJ", lang, "code", "2020", "Code", provisions, "code"));
     }
     testing::TestIndex index(docs);
-    Searcher s({index.path()});
+    IndexView s({index.path()});
     SearchRequest r = query("zebra");
     r.lang = "en";
     r.per_page = 10;
     std::set<std::string> groups;
     for (r.page = 1; r.page <= 9; ++r.page) {
-        auto page = s.search(r);
+        auto page = run_search(s, r);
         CHECK(page.total == 80);
         CHECK(page.total_versions == 320);
         CHECK(facet_count(page, "lang", "de") == 80);
@@ -256,23 +259,23 @@ TEST_CASE("texts are counted exactly past the counting table's growth") {
     for (const char* lang : {"ru", "en"})
         docs.push_back(testing::make_document(std::string("d-") + lang, "MD", lang, "law", "2019", "Act", articles(), "d"));
     testing::TestIndex index(docs);
-    Searcher s({index.path()});
-    auto r = s.search(query("ordinance"));
+    IndexView s({index.path()});
+    auto r = run_search(s, query("ordinance"));
     CHECK(r.total == 2400);
     CHECK(r.total_versions == 3000);
 }
 
 TEST_CASE("year range and date sort") {
     testing::TestIndex index;
-    Searcher s({index.path()});
+    IndexView s({index.path()});
     SearchRequest r = query("", "document");
     r.year_from = 2013;
-    auto result = s.search(r);
+    auto result = run_search(s, r);
     CHECK(result.total == 2);           // the Tajik law (tg, ru: one work) and the 2024 report
     CHECK(result.total_versions == 3);
     r.year_from.reset();
     r.sort = "date";
-    result = s.search(r);
+    result = run_search(s, r);
     REQUIRE(result.hits.size() == 3);
     CHECK(result.hits.front().year == 2024);
     CHECK(result.hits.back().year == 2012);
@@ -280,33 +283,33 @@ TEST_CASE("year range and date sort") {
 
 TEST_CASE("phrase queries respect word order") {
     testing::TestIndex index;
-    Searcher s({index.path()});
-    CHECK(s.search(query("\"restraining order\"")).total == 1);
-    CHECK(s.search(query("\"order restraining\"")).total == 0);
-    CHECK(s.search(query("\"амали қасдонаи\"")).total == 1);
-    CHECK(s.search(query("\"қасдонаи амали\"")).total == 0);
+    IndexView s({index.path()});
+    CHECK(run_search(s, query("\"restraining order\"")).total == 1);
+    CHECK(run_search(s, query("\"order restraining\"")).total == 0);
+    CHECK(run_search(s, query("\"амали қасдонаи\"")).total == 1);
+    CHECK(run_search(s, query("\"қасдонаи амали\"")).total == 0);
 }
 
 TEST_CASE("whole-document hits and browse scope") {
     testing::TestIndex index;
-    Searcher s({index.path()});
+    IndexView s({index.path()});
     // words from two different articles: only the whole document has both
     SearchRequest strict = query("restraining misdemeanour", "all");
     strict.relax = false;
-    auto r = s.search(strict);
+    auto r = run_search(s, strict);
     REQUIRE(r.total == 1);
     CHECK(r.hits[0].kind == "document");
     CHECK(r.hits[0].id == "ba-law-en");
     SearchRequest browse;
-    CHECK(s.search(browse).total == 3);  // an empty query lists documents, one per work
+    CHECK(run_search(s, browse).total == 3);  // an empty query lists documents, one per work
     browse.versions = "separate";
-    CHECK(s.search(browse).total == 4);
+    CHECK(run_search(s, browse).total == 4);
 }
 
 TEST_CASE("snippets escape HTML from the corpus") {
     testing::TestIndex index;
-    Searcher s({index.path()});
-    auto r = s.search(query("script"));
+    IndexView s({index.path()});
+    auto r = run_search(s, query("script"));
     REQUIRE(r.hits.size() == 1);
     CHECK(r.hits[0].snippet.find("<script>") == std::string::npos);
     CHECK(r.hits[0].snippet.find("&lt;<mark>script</mark>&gt;") != std::string::npos);
@@ -315,17 +318,17 @@ TEST_CASE("snippets escape HTML from the corpus") {
 
 TEST_CASE("did you mean, from the index's own words") {
     testing::TestIndex index;
-    Searcher s({index.path()});
-    auto r = s.search(query("restrainig order"));
+    IndexView s({index.path()});
+    auto r = run_search(s, query("restrainig order"));
     REQUIRE(r.suggestion);
     CHECK(*r.suggestion == "restraining order");
-    CHECK_FALSE(s.search(query("restraining order")).suggestion);
+    CHECK_FALSE(run_search(s, query("restraining order")).suggestion);
 }
 
 TEST_CASE("documents come back with provisions in order and their other language versions") {
     testing::TestIndex index;
-    Searcher s({index.path()});
-    auto doc = s.document("tj-law-ru");
+    IndexView s({index.path()});
+    auto doc = encoded(find_document(s, "tj-law-ru"));
     REQUIRE(doc);
     CHECK((*doc)["title"] == "Закон о профилактике насилия в семье");
     REQUIRE((*doc)["provisions"].size() == 3);
@@ -333,74 +336,74 @@ TEST_CASE("documents come back with provisions in order and their other language
     CHECK((*doc)["provisions"][2]["unit_id"] == "art_3");
     REQUIRE((*doc)["versions"].size() == 1);
     CHECK((*doc)["versions"][0]["id"] == "tj-law-tg");
-    CHECK_FALSE(s.document("no-such-doc"));
+    CHECK_FALSE(find_document(s, "no-such-doc"));
 }
 
 TEST_CASE("bad requests are refused with BadRequest") {
     testing::TestIndex index;
-    Searcher s({index.path()});
+    IndexView s({index.path()});
     SearchRequest r;
     r.query = std::string(2000, 'a');
-    CHECK_THROWS_AS(s.search(r), BadRequest);
+    CHECK_THROWS_AS(run_search(s, r), BadRequest);
     r = SearchRequest{};
     r.per_page = 101;
-    CHECK_THROWS_AS(s.search(r), BadRequest);
+    CHECK_THROWS_AS(run_search(s, r), BadRequest);
     r = SearchRequest{};
     r.page = 5000;
     r.per_page = 100;
-    CHECK_THROWS_AS(s.search(r), BadRequest);
+    CHECK_THROWS_AS(run_search(s, r), BadRequest);
     r = SearchRequest{};
     r.query = "\xff\xfe";
-    CHECK_THROWS_AS(s.search(r), BadRequest);
+    CHECK_THROWS_AS(run_search(s, r), BadRequest);
     r = SearchRequest{};
     r.filters["colour"] = {"red"};
-    CHECK_THROWS_AS(s.search(r), BadRequest);
+    CHECK_THROWS_AS(run_search(s, r), BadRequest);
 }
 
 TEST_CASE("health counts documents and provisions") {
     testing::TestIndex index;
-    Searcher s({index.path()});
-    auto h = s.health();
+    IndexView s({index.path()});
+    auto h = index_health(s);
     CHECK(h.documents == 4);
     CHECK(h.provisions == 13);
 }
 
 TEST_CASE("few texts with every word: the search relaxes to most of the words, strict matches first") {
     testing::TestIndex index;
-    Searcher s({index.path()});
+    IndexView s({index.path()});
     // "restraining" and "court" are in art 3, "fine" only in art 4: nothing has all three
     SearchRequest r = query("restraining court fine");
     r.scope = "provision";
     r.relax = false;
-    CHECK(s.search(r).total == 0);
+    CHECK(run_search(s, r).total == 0);
     r.relax = true;
-    auto relaxed = s.search(r);
+    auto relaxed = run_search(s, r);
     CHECK(relaxed.interpretation.relaxed);
     REQUIRE(relaxed.total >= 2);
     CHECK(relaxed.hits[0].id == "ba-law-en/art_3");  // two of the three words
     // one word: nothing to relax
-    auto one = s.search(query("nonexistentword"));
+    auto one = run_search(s, query("nonexistentword"));
     CHECK(one.total == 0);
     CHECK_FALSE(one.interpretation.relaxed);
 }
 
 TEST_CASE("a query word too long to be an index term is refused, not ignored") {
     testing::TestIndex index;
-    Searcher s({index.path()});
+    IndexView s({index.path()});
     // Before: the word vanished and "violence <long>" returned what "violence" returns.
-    CHECK_THROWS_AS(s.search(query("violence " + std::string(300, 'x'))), BadRequest);
-    CHECK_THROWS_AS(s.search(query(std::string(200, 'y'))), BadRequest);
-    CHECK_NOTHROW(s.search(query("violence")));
+    CHECK_THROWS_AS(run_search(s, query("violence " + std::string(300, 'x'))), BadRequest);
+    CHECK_THROWS_AS(run_search(s, query(std::string(200, 'y'))), BadRequest);
+    CHECK_NOTHROW(run_search(s, query("violence")));
 }
 
 TEST_CASE("beside a concept the other words rank: texts with them first, the concept's other texts after") {
     testing::TestIndex index(testing::sample_documents(), testing::sample_thesaurus());
-    Searcher s({index.path()});
+    IndexView s({index.path()});
     SearchRequest r = query("protection order fine");
     r.scope = "provision";
     r.versions = "separate";
     r.relax = false;  // the small index has fewer than a page of texts: it would relax
-    auto result = s.search(r);
+    auto result = run_search(s, r);
     CHECK(result.interpretation.concepts == std::vector<std::string>{"protection-orders"});
     INFO(result.hits.size());
     REQUIRE(result.hits.size() >= 3);
@@ -412,10 +415,10 @@ TEST_CASE("beside a concept the other words rank: texts with them first, the con
 
 TEST_CASE("highlights mark only the query words this hit holds") {
     testing::TestIndex index;
-    Searcher s({index.path()});
+    IndexView s({index.path()});
     SearchRequest r = query("police OR restraining");
     r.scope = "provision";
-    for (const auto& h : s.search(r).hits) {
+    for (const auto& h : run_search(s, r).hits) {
         if (h.id == "ba-law-en/art_3") {
             CHECK(h.snippet.find("<mark>restraining</mark>") != std::string::npos);
             CHECK(h.snippet.find("<mark>police") == std::string::npos);
@@ -425,8 +428,8 @@ TEST_CASE("highlights mark only the query words this hit holds") {
 
 TEST_CASE("question words are dropped and reported") {
     testing::TestIndex index;
-    Searcher s({index.path()});
-    auto result = s.search(query("who may remove the perpetrator from the home?"));
+    IndexView s({index.path()});
+    auto result = run_search(s, query("who may remove the perpetrator from the home?"));
     CHECK(result.interpretation.question_words == std::vector<std::string>{"who"});
     CHECK(result.total >= 1);
 }

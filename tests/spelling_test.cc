@@ -3,7 +3,8 @@
 // Tajik queries reach correctly spelled Tajik text.
 #include <doctest/doctest.h>
 
-#include "search/searcher.h"
+#include "search/index_view.h"
+#include "search/search_service.h"
 #include "test_index.h"
 
 using namespace himoya;
@@ -17,8 +18,8 @@ SearchRequest query(const std::string& q) {
     return r;
 }
 
-bool finds(Searcher& s, const std::string& q, const std::string& id) {
-    for (const auto& h : s.search(query(q)).hits) if (h.id == id) return true;
+bool finds(IndexView& s, const std::string& q, const std::string& id) {
+    for (const auto& h : run_search(s, query(q)).hits) if (h.id == id) return true;
     return false;
 }
 
@@ -26,20 +27,20 @@ bool finds(Searcher& s, const std::string& q, const std::string& id) {
 
 TEST_CASE("did you mean: Tajik and Russian typos get the corpus spelling") {
     testing::TestIndex index;
-    Searcher s({index.path()});
-    auto tg = s.search(query("ҷабрдидда"));
+    IndexView s({index.path()});
+    auto tg = run_search(s, query("ҷабрдидда"));
     REQUIRE(tg.suggestion);
     CHECK(*tg.suggestion == "ҷабрдида");
-    auto ru = s.search(query("пострадавшму"));
+    auto ru = run_search(s, query("пострадавшму"));
     REQUIRE(ru.suggestion);
     CHECK(*ru.suggestion == "пострадавшему");
-    CHECK_FALSE(s.search(query("ҷабрдида")).suggestion);
+    CHECK_FALSE(run_search(s, query("ҷабрдида")).suggestion);
 }
 
 TEST_CASE("did you mean: a substitute spelling suggests the Tajik letters") {
     testing::TestIndex index;
-    Searcher s({index.path()});
-    auto r = s.search(query("зуровари"));
+    IndexView s({index.path()});
+    auto r = run_search(s, query("зуровари"));
     REQUIRE(r.suggestion);
     CHECK(*r.suggestion == "зӯроварӣ");
 }
@@ -53,24 +54,24 @@ TEST_CASE("did you mean: the closest corpus word is replaced by its commonest sp
                                           {{"1", "Ҳуқуқи зӯровари оила."}, {"2", "Зӯроварӣ манъ аст."},
                                            {"3", "Пешгирии зӯроварӣ."}}));
     testing::TestIndex index(docs);
-    Searcher s({index.path()});
-    auto r = s.search(query("зуравари"));
+    IndexView s({index.path()});
+    auto r = run_search(s, query("зуравари"));
     REQUIRE(r.suggestion);
     CHECK(*r.suggestion == "зӯроварӣ");
 }
 
 TEST_CASE("did you mean: a Latin Tajik word known in Cyrillic is not respelled as English") {
     testing::TestIndex index;
-    Searcher s({index.path()});
+    IndexView s({index.path()});
     // "orderi" is one edit from the English "order", but reads as ордери, a corpus word.
-    auto r = s.search(query("orderi himoyavi"));
+    auto r = run_search(s, query("orderi himoyavi"));
     CHECK_FALSE(r.hits.empty());
     CHECK_FALSE(r.suggestion);
 }
 
 TEST_CASE("substitute, old-font and Latin spellings find the Tajik text") {
     testing::TestIndex index;
-    Searcher s({index.path()});
+    IndexView s({index.path()});
     CHECK(finds(s, "ордери ҳимоявӣ", "tj-law-tg/art_2"));
     CHECK(finds(s, "ордери химояви", "tj-law-tg/art_2"));
     CHECK(finds(s, "ордери њимоявї", "tj-law-tg/art_2"));
@@ -78,7 +79,7 @@ TEST_CASE("substitute, old-font and Latin spellings find the Tajik text") {
     CHECK(finds(s, "orderi himoyavi", "tj-law-tg/art_2"));
     CHECK(finds(s, "qonun dar borai peshgirii zurovari dar oila", "tj-law-tg/art_1"));
     // The exact spelling ranks first among Tajik forms sharing a folded key.
-    auto r = s.search(query("зӯроварӣ"));
+    auto r = run_search(s, query("зӯроварӣ"));
     REQUIRE_FALSE(r.hits.empty());
     CHECK(r.hits[0].lang == "tg");
     // English Latin queries stay English.

@@ -12,7 +12,8 @@
 #include "analysis/normalizer.h"
 #include "analysis/utf32.h"
 #include "indexer/indexer.h"
-#include "search/searcher.h"
+#include "search/index_view.h"
+#include "search/search_service.h"
 
 namespace {
 
@@ -42,14 +43,14 @@ std::string old_font(const std::string& s) {
     return himoya::u32_to_utf8(u);
 }
 
-std::vector<std::string> top5(himoya::Searcher& s, const std::string& q) {
+std::vector<std::string> top5(himoya::IndexView& s, const std::string& q) {
     himoya::SearchRequest r;
     r.query = q;
     r.per_page = 5;
     r.facets = false;
     r.suggest = false;
     std::vector<std::string> ids;
-    for (const auto& h : s.search(r).hits) ids.push_back(h.id);
+    for (const auto& h : run_search(s, r).hits) ids.push_back(h.id);
     return ids;
 }
 
@@ -63,7 +64,7 @@ TEST_CASE("substitute and old-font spellings rank like the correct spelling") {
     options.db_path = dir.string();
     himoya::IngestReport report;
     himoya::build_index(options, report);
-    himoya::Searcher searcher({dir.string()});
+    himoya::IndexView searcher({dir.string()});
     int same_substitute = 0, same_old_font = 0;
     for (const auto& q : kQueries) {
         auto correct = top5(searcher, q);

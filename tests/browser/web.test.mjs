@@ -481,22 +481,25 @@ await step('"did you mean" offers the suggestion', async () => {
   assert(new URL(page.url()).searchParams.get('q') === found.suggestion, 'clicking the suggestion did not search for it');
 });
 
-await step('search: the facet groups follow the answer (its order, a facet the page does not know)', async () => {
+await step('search: the facet groups follow the answer (its facet_order, a facet the page does not know)', async () => {
   const p = await ctx.newPage();
   attachErrorLog(p, 'facet-order');
+  // Unchanged, the server's order: jurisdiction first.
+  await searchDone(p, () => p.goto(BASE + '/?q=' + encodeURIComponent(query), { waitUntil: 'domcontentloaded' }));
+  const first = await p.locator('#facets fieldset.facet').first().getAttribute('data-facet-group');
+  assert(first === 'jurisdiction', `the first facet group is ${first}, not jurisdiction`);
   let served = null;
   await p.route('**/api/search?**', async (route) => {
     const res = await route.fetch();
     const data = await res.json();
-    // The answer's facets in reverse order, and one more the page has never heard of.
-    const facets = {};
-    for (const k of Object.keys(data.facets || {}).reverse()) facets[k] = data.facets[k];
-    facets.newfacet = [{ value: 'nv', count: 1, label: 'NV' }];
-    data.facets = facets;
-    served = Object.keys(facets).filter((k) => Array.isArray(facets[k]) && facets[k].length);
+    // The answer's facet_order reversed, and one more facet the page has never heard of (not in the order).
+    const order = (data.facet_order || Object.keys(data.facets || {})).slice().reverse();
+    data.facet_order = order;
+    data.facets.newfacet = [{ value: 'nv', count: 1, label: 'NV' }];
+    served = [...order, 'newfacet'].filter((k) => Array.isArray(data.facets[k]) && data.facets[k].length);
     await route.fulfill({ response: res, json: data });
   });
-  await searchDone(p, () => p.goto(BASE + '/?q=' + encodeURIComponent(query), { waitUntil: 'domcontentloaded' }));
+  await searchDone(p, () => p.goto(BASE + '/?q=' + encodeURIComponent(query) + '&page=1', { waitUntil: 'domcontentloaded' }));
   const shown = await p.locator('#facets fieldset.facet').evaluateAll((fs) => fs.map((f) => f.dataset.facetGroup));
   assert(JSON.stringify(shown) === JSON.stringify(served), `facet groups ${JSON.stringify(shown)}, the answer listed ${JSON.stringify(served)}`);
   // Ticking the new facet's value filters by it: the page knows no list of facets.

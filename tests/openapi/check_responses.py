@@ -336,6 +336,7 @@ def endpoints(port):
     get(port, "browse by topic, year and body", "/api/search", topic="protection-orders", year=["2013", "2025"],
         body="tj-majlisi-oli", audience="police")
     get(port, "search page 2 without facets", "/api/search", q="violence", page="2", per_page="5", facets="false")
+    get(port, "search bad switch", "/api/search", 400, q="violence", relax="maybe")
     get(port, "search documents", "/api/search", q="shelter", scope="document", cross_language="false",
         places="0", relax="0")
     get(port, "did you mean", "/api/search", q="protecton ordr")
@@ -388,8 +389,7 @@ def endpoints(port):
     get(port, "compare words", "/api/compare", q="shelter", jurisdiction=["TJ", "US"], type="law")
     get(port, "compare csv", "/api/compare", topic=topic_id, jurisdiction=["TJ", "KZ"], format="csv")
     get(port, "compare md", "/api/compare", ic="52", jurisdiction=["TJ", "KZ"], format="md", ui="tg")
-    # Not asked: format=json, documented as allowed, is a 400 from /api/compare and /api/facts
-    # ("format must be one of json, csv, md"; server/site.cc export_format); /api/matrix accepts it.
+    get(port, "compare json", "/api/compare", topic=topic_id, jurisdiction=["TJ", "KZ"], format="json")
     get(port, "matrix json", "/api/matrix", jurisdiction="TJ", format="json")
     get(port, "compare one jurisdiction", "/api/compare", 400, topic=topic_id, jurisdiction="TJ")
     get(port, "compare two subjects", "/api/compare", 400, topic=topic_id, ic="52", jurisdiction=["TJ", "KZ"])
@@ -408,6 +408,7 @@ def endpoints(port):
     # facts
     get(port, "facts", "/api/facts", topic="protection-orders")
     get(port, "facts csv", "/api/facts", topic="protection-orders", format="csv", ui="ru")
+    get(port, "facts json", "/api/facts", topic="protection-orders", format="json")
     get(port, "facts without topic", "/api/facts", 400)
     get(port, "facts bad format", "/api/facts", 400, topic="protection-orders", format="md")
     get(port, "facts unknown topic", "/api/facts", 404, topic="no-such-topic")
@@ -418,6 +419,7 @@ def endpoints(port):
     get(port, "related without id", "/api/related", 400)
     get(port, "related bad limit", "/api/related", 400, id=provision_id, limit="51")
     get(port, "related unknown", "/api/related", 404, id="no-such-document/art_1")
+    get(port, "related bad ui", "/api/related", 400, id=provision_id, ui="xx")
 
     # labels
     get(port, "labels", "/api/labels")

@@ -123,7 +123,7 @@ function syncForm(state) {
 
 function render({ state, data, error }) {
   lastData = data;
-  renderFacets(data ? data.facets || {} : null, state);
+  renderFacets(data ? data.facets || {} : null, state, data ? data.facet_order : null);
   if (error) {
     $('summary').removeAttribute('data-total');
     clear($('hits'));
@@ -376,7 +376,7 @@ function facetLabel(facet, value) {
 // The facet groups of the answer, in its order and with the names /api/labels
 // gives them; the values by count as answered, ticked values kept even when
 // the answer no longer counts them. A group with nothing to show is left out.
-function renderFacets(facets, state) {
+function renderFacets(facets, state, order) {
   const box = $('facets');
   // Keep keyboard focus on the checkbox the user just toggled.
   const active = document.activeElement;
@@ -384,7 +384,11 @@ function renderFacets(facets, state) {
   const focusMore = active && active.classList && active.classList.contains('facet-more') ? active.dataset.facetMore : null;
   clear(box);
   if (!facets) return;
-  for (const [facet, answered] of Object.entries(facets)) {
+  // The answer's facet_order, then any group it does not list.
+  const names = Array.isArray(order) ? order.filter((n) => n in facets) : [];
+  for (const n of Object.keys(facets)) if (!names.includes(n)) names.push(n);
+  for (const facet of names) {
+    const answered = facets[facet];
     const values = Array.isArray(answered) ? answered.filter((v) => v && v.value !== undefined).map((v) => ({ value: String(v.value), count: Number(v.count) || 0 })) : [];
     const ticked = selected(state, facet);
     for (const s of ticked) if (!values.some((v) => v.value === s)) values.push({ value: s, count: 0 });
@@ -477,7 +481,7 @@ function wire() {
     if (!b) return;
     const f = b.dataset.facetMore;
     if (expanded.has(f)) expanded.delete(f); else expanded.add(f);
-    renderFacets(lastData ? lastData.facets || {} : null, page.state);
+    renderFacets(lastData ? lastData.facets || {} : null, page.state, lastData ? lastData.facet_order : null);
   });
   $('clear-filters').addEventListener('click', () => {
     page.navigate(withChange((s) => {

@@ -1,0 +1,20 @@
+// The facts service: the fact table of a topic (/api/facts) — the comparison
+// tables the indexer stored in the index's metadata (indexer/facts_reader.h),
+// read from one IndexView (index_view.h) and decoded by
+// analysis/record_codec.h. server/api_json.h encodes the table.
+//
+// Uses the view alone while it runs: not thread-safe, as the view is not.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "analysis/record_codec.h"
+#include "search/index_view.h"
+
+namespace himoya {
+
+// The fact table of `topic`; nullopt if the index has none (or cannot read it).
+std::optional<StoredFactTable> fact_table(IndexView& view, const std::string& topic);
+
+}  // namespace himoya

@@ -1,0 +1,39 @@
+// Internal to the search library: the language versions of the texts on a
+// page, which of them match the query, and which one stands for a text.
+// Functions of one open database; thread-safety is the database's.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analysis/record_codec.h"
+#include "search/search_types.h"
+#include "search/text_matches.h"
+
+namespace himoya::detail {
+
+// A record of a text's version group, and whether it matches the page's query.
+struct TextVersion {
+    Xapian::Document record;
+    StoredRecord data;
+    bool matched = false;
+    double weight = 0;  // its weight for the query when matched
+};
+// Every record of each version group in `groups` (kSlotVersionGroup values), by
+// group. Which of them match `matching`, and how well, comes from `noted` when
+// it noted the page's match, else from one more search.
+std::map<std::string, std::vector<TextVersion>> text_versions(const Xapian::Database& db,
+                                                              const Xapian::Query& matching,
+                                                              const std::vector<std::string>& groups,
+                                                              TextCountSpy* noted);
+// Among the matching versions of weight `weight`, the one with the greatest
+// document id: equal weights are settled by id, not by docid, so which version
+// stands for a text does not depend on indexing order (incremental, shards).
+const TextVersion* canonical_version(const std::vector<TextVersion>& versions, double weight);
+// The versions other than `hit_id`, as a hit lists them, by language.
+std::vector<HitVersion> other_versions(const std::vector<TextVersion>& versions, const std::string& hit_id);
+
+}  // namespace himoya::detail

@@ -1,0 +1,38 @@
+#include "search/index_view.h"
+
+#include <stdexcept>
+
+#include <xapian.h>
+
+#include "analysis/analyzer.h"
+#include "analysis/concept_tagger.h"
+#include "analysis/term_scheme.h"
+#include "search/places.h"
+
+namespace himoya {
+
+IndexView::IndexView(const std::vector<std::string>& db_paths) : db_(std::make_unique<Xapian::Database>()), analyzer_(std::make_unique<Analyzer>()) {
+    if (db_paths.empty()) throw std::runtime_error("no index given");
+    for (const auto& path : db_paths) {
+        try {
+            db_->add_database(Xapian::Database(path));
+        } catch (const Xapian::Error& e) {
+            throw std::runtime_error("cannot open index '" + path + "': " + e.get_msg() +
+                                     " (build it with: himoya index --db " + path + ")");
+        }
+    }
+    std::string xml = db_->get_metadata("thesaurus");
+    if (!xml.empty()) {
+        std::string error;
+        thesaurus_ = Thesaurus::parse(xml, error);
+        if (thesaurus_) tagger_ = std::make_unique<ConceptTagger>(*thesaurus_, *analyzer_);
+    }
+    if (thesaurus_) labels_.add_thesaurus(*thesaurus_);
+    places_ = std::make_unique<PlaceRecognizer>(db_->get_metadata(std::string(terms::kPlaceNamesKey)), *analyzer_);
+    labels_.add_table("body", terms::decode_label_table(db_->get_metadata(std::string(terms::kBodyLabelsKey))));
+    labels_.add_table("istanbul", terms::decode_label_table(db_->get_metadata(std::string(terms::kIstanbulLabelsKey))));
+}
+
+IndexView::~IndexView() = default;
+
+}  // namespace himoya

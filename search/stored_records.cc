@@ -1,0 +1,65 @@
+#include "search/stored_records.h"
+
+#include "analysis/term_scheme.h"
+
+namespace himoya::detail {
+
+std::string record_term(const char* kind) { return std::string(terms::kRecord) + kind; }
+
+std::optional<StoredRecord> stored_record(const Xapian::Document& record) { return decode_record(record.get_data()); }
+
+std::optional<StoredRecord> document_data(const Xapian::Database& db, const std::string& document_id) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(terms::kUniqueId) + document_id),
+                                    Xapian::Query(record_term("document"))));
+    Xapian::MSet found = enquire.get_mset(0, 1);
+    if (found.empty()) return std::nullopt;
+    return stored_record(found.begin().get_document());
+}
+
+std::vector<DocumentVersion> versions_of(const Xapian::Database& db, const StoredRecord& document) {
+    std::vector<DocumentVersion> versions;
+    Xapian::Enquire work(db);
+    work.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                 Xapian::Query(terms::boolean_term(terms::kWork, document.work_id)),
+                                 Xapian::Query(record_term("document"))));
+    Xapian::MSet others = work.get_mset(0, 100);
+    for (auto it = others.begin(); it != others.end(); ++it) {
+        std::optional<StoredRecord> other = stored_record(it.get_document());
+        if (!other || other->id == document.id) continue;
+        versions.push_back({other->id, other->lang, other->title, other->text_status});
+    }
+    return versions;
+}
+
+SearchHit hit_from_data(const StoredRecord& data) {
+    SearchHit hit;
+    hit.id = data.id;
+    hit.document_id = data.document_id;
+    hit.kind = data.kind;
+    hit.unit_id = data.unit_id;
+    hit.title = data.title;
+    hit.num = data.num;
+    hit.heading = data.heading;
+    hit.label = data.label;
+    hit.jurisdiction = data.jurisdiction;
+    hit.lang = data.lang;
+    hit.type = data.type;
+    hit.date = data.date;
+    hit.body = data.body;
+    hit.year = data.year;
+    hit.topics = data.topics;
+    hit.mentions = data.mentions;
+    hit.body_id = data.body_id;
+    hit.work_id = data.work_id;
+    hit.original = data.original;
+    if (data.legal_status) {
+        LegalStatusInfo status{data.legal_status->state, data.legal_status->since, {}};
+        for (const StoredRelation& r : data.legal_status->relations)
+            status.relations.push_back({r.type, r.work, r.date, r.url, r.citation});
+        hit.legal_status = std::move(status);
+    }
+    return hit;
+}
+
+}  // namespace himoya::detail

@@ -1,0 +1,277 @@
+#include "server/api_json.h"
+
+namespace himoya {
+
+using nlohmann::json;
+
+std::string page_url(const std::string& document_id, const std::string& unit_id) {
+    std::string url = "/document.html?id=";
+    url += document_id;
+    if (!unit_id.empty()) {
+        url += '#';
+        url += unit_id;
+    }
+    return url;
+}
+
+std::string page_url(const SearchHit& hit) { return page_url(hit.document_id, hit.unit_id); }
+std::string page_url(const HitVersion& version) { return page_url(version.document_id, version.unit_id); }
+
+nlohmann::json to_json(const std::optional<LegalStatusInfo>& status) {
+    if (!status) return nullptr;
+    json relations = json::array();
+    for (const LegalRelationInfo& r : status->relations)
+        relations.push_back({{"type", r.type}, {"work", r.work}, {"date", r.date}, {"url", r.url}, {"citation", r.citation}});
+    return {{"state", status->state}, {"since", status->since}, {"relations", relations}};
+}
+
+nlohmann::json to_json(const SearchHit& h) {
+    json versions = json::array();
+    for (const HitVersion& v : h.versions)
+        versions.push_back({{"id", v.id}, {"document_id", v.document_id}, {"lang", v.lang},
+                            {"text_status", v.text_status}, {"matched", v.matched}, {"score", v.score}, {"url", page_url(v)}});
+    return {{"id", h.id}, {"document_id", h.document_id}, {"kind", h.kind}, {"unit_id", h.unit_id},
+                        {"title", h.title}, {"num", h.num}, {"heading", h.heading}, {"label", h.label},
+                        {"jurisdiction", h.jurisdiction}, {"lang", h.lang}, {"type", h.type},
+                        {"year", h.year}, {"date", h.date}, {"body", h.body}, {"body_id", h.body_id}, {"topics", h.topics},
+                        {"concepts", h.topics}, {"mentions", h.mentions}, {"work_id", h.work_id},
+                        {"original", h.original}, {"legal_status", to_json(h.legal_status)},
+                        {"matched_concepts", h.matched_concepts}, {"snippet", h.snippet}, {"score", h.score}, {"url", page_url(h)},
+                        {"version_group", h.version_group}, {"versions", versions}};
+}
+
+nlohmann::json to_json(const SearchResult& r) {
+    json hits = json::array();
+    for (const SearchHit& h : r.hits) hits.push_back(to_json(h));
+    json facets = json::object();
+    for (const auto& [name, counts] : r.facets) {
+        json values = json::array();
+        for (const FacetCount& c : counts) values.push_back({{"value", c.value}, {"count", c.count}, {"label", c.label}});
+        facets[name] = values;
+    }
+    // A JSON object has no order: the order in which to show the facets is a list of its own.
+    json facet_order = json::array();
+    for (const std::string& name : facet_names())
+        if (r.facets.count(name)) facet_order.push_back(name);
+    return {{"query", r.query}, {"total", r.total},
+            {"total_versions", r.total_versions}, {"page", r.page}, {"per_page", r.per_page},
+            {"took_ms", r.took_ms}, {"hits", hits}, {"facets", facets}, {"facet_order", facet_order},
+            {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
+            {"expanded_concepts", r.expanded_concepts},
+            {"interpretation",
+             {{"jurisdictions", r.interpretation.jurisdictions},
+              {"words", r.interpretation.words},
+              {"concepts", r.interpretation.concepts},
+              {"question_words", r.interpretation.question_words},
+              {"ranking_words", r.interpretation.ranking_words},
+              {"relaxed", r.interpretation.relaxed}}}};
+}
+
+json concept_json(const Concept& c) {
+    json labels = json::object();
+    for (const auto& [lang, pref] : c.pref_label) labels[lang]["pref"] = pref;
+    for (const auto& [lang, alts] : c.alt_labels) labels[lang]["alt"] = alts;
+    for (auto& [lang, entry] : labels.items())
+        if (!entry.contains("alt")) entry["alt"] = json::array();
+    return {{"id", c.id}, {"labels", labels}, {"definition", c.definition}, {"broader", c.broader},
+            {"narrower", c.narrower}, {"istanbul", c.istanbul}};
+}
+
+
+json to_json(const AnalysisReport& report) {
+    json tokens = json::array();
+    for (const TokenReport& r : report.tokens) {
+        const TokenReport& t = r;
+        json token = {{"token", t.raw}, {"term", t.term}, {"stem", t.stem}, {"lang", t.lang},
+                      {"stopword", t.stopword}, {"start", t.start}, {"end", t.end}, {"position", t.position},
+                      // Every stage: the canonical form (= term), its Tajik letters folded, and the folded-layer key.
+                      {"normalized", t.term}, {"folded_term", r.folded_term}, {"folded", t.folded}};
+        if (r.tajik) token["tajik"] = {{"term", r.tajik->term}, {"stem", r.tajik->stem}, {"folded", r.tajik->folded}};
+        tokens.push_back(std::move(token));
+    }
+    return {{"lang", report.lang}, {"latin_tajik", report.latin_tajik}, {"tokens", tokens}};
+}
+
+json to_json(const TopicList& topics) {
+    json concepts = json::array();
+    for (const TopicCount& c : topics.concepts) {
+        json j = concept_json(c.topic);
+        j["count"] = c.count;
+        concepts.push_back(std::move(j));
+    }
+    return {{"concepts", concepts}, {"top", topics.top}};
+}
+
+json to_json(const TopicPage& page) {
+    json by_jurisdiction = json::array();
+    for (const TopicJurisdiction& place : page.by_jurisdiction) {
+        json provisions = json::array();
+        for (const TopicText& text : place.texts) {
+            json h = to_json(text.hit);
+            h.erase("snippet");
+            h.erase("score");
+            h["text"] = text.text;
+            h["in_ui_language"] = text.in_ui_language;
+            json other = json::array();
+            for (const TopicText::Version& v : text.other_versions) other.push_back({{"id", v.id}, {"lang", v.lang}});
+            h["versions"] = other;
+            provisions.push_back(std::move(h));
+        }
+        by_jurisdiction.push_back({{"jurisdiction", place.jurisdiction},
+                                   {"label", place.label},
+                                   {"count", place.count},
+                                   {"provisions", provisions}});
+    }
+    return {{"concept", concept_json(page.topic)}, {"total", page.total}, {"total_versions", page.total_versions},
+            {"by_jurisdiction", by_jurisdiction}};
+}
+
+json to_json(const RelatedPassages& related) {
+    json concepts = json::array();
+    for (const ConceptLabel& c : related.concepts) concepts.push_back({{"id", c.id}, {"label", c.label}});
+    json practice = json::array(), law = json::array();
+    for (const SearchHit& h : related.practice) practice.push_back(to_json(h));
+    for (const SearchHit& h : related.law) law.push_back(to_json(h));
+    return {{"id", related.id}, {"concepts", concepts}, {"practice", practice}, {"law", law}};
+}
+
+json to_json(const DocumentVersion& v) {
+    return {{"id", v.id}, {"lang", v.lang}, {"title", v.title}, {"text_status", v.text_status}};
+}
+
+namespace {
+
+json card_json(const CompareCard& card) {
+    json j = to_json(card.hit);
+    j["text"] = card.text;
+    j["shown_lang"] = card.hit.lang;
+    j["original_lang"] = card.original_lang;
+    j["in_ui_language"] = card.in_ui_language;
+    j["relevance"] = card.relevance;
+    j["text_status"] = card.text_status;
+    j["source"] = card.source ? json{{"official_title", card.source->official_title},
+                                     {"number", card.source->number},
+                                     {"url", card.source->url},
+                                     {"publisher", card.source->publisher}}
+                              : json(nullptr);
+    return j;
+}
+
+json cards_json(const std::vector<CompareCard>& cards) {
+    json out = json::array();
+    for (const CompareCard& card : cards) out.push_back(card_json(card));
+    return out;
+}
+
+}  // namespace
+
+json to_json(const CompareResult& r) {
+    json columns = json::array();
+    for (const CompareColumn& c : r.columns)
+        columns.push_back({{"jurisdiction", c.jurisdiction},
+                           {"label", c.label},
+                           {"total", c.total},
+                           {"mentions_total", c.mentions_total},
+                           {"repealed_excluded", c.repealed_excluded},
+                           {"provisions", cards_json(c.provisions)},
+                           {"practice_total", c.practice_total},
+                           {"practice", cards_json(c.practice)},
+                           {"gap", c.total == 0}});
+    json versions = json::object();
+    for (const auto& [document_id, others] : r.versions) {
+        json list = json::array();
+        for (const DocumentVersion& v : others) list.push_back(to_json(v));
+        versions[document_id] = list;
+    }
+    json concepts = json::array();
+    for (const ConceptLabel& c : r.concepts) concepts.push_back({{"id", c.id}, {"label", c.label}});
+    const bool by_article = !r.istanbul_article.empty();
+    return {{"topic", r.topic ? concept_json(*r.topic) : json(nullptr)},
+            {"ic", by_article ? json(r.istanbul_article) : json(nullptr)},
+            {"ic_title", by_article ? json(r.istanbul_title) : json(nullptr)},
+            {"query", r.query.empty() ? json(nullptr) : json(r.query)},
+            {"concepts", concepts},
+            {"include_repealed", r.include_repealed},
+            {"columns", columns},
+            {"versions", versions}};
+}
+
+json to_json(const Matrix& m) {
+    json rows = json::array();
+    for (const MatrixRow& row : m.rows) {
+        json cells = json::array();
+        for (const MatrixCell& cell : row.cells) {
+            json best = nullptr;
+            if (cell.best) {
+                const SearchHit& hit = cell.best->hit;
+                best = {{"id", hit.id}, {"document_id", hit.document_id}, {"unit_id", hit.unit_id},
+                        {"title", hit.title}, {"label", hit.label}, {"heading", hit.heading},
+                        {"lang", hit.lang}, {"original_lang", cell.best->original_lang},
+                        {"in_ui_language", cell.best->in_ui_language}, {"url", page_url(hit)},
+                        {"legal_status", to_json(hit.legal_status)}};
+            }
+            cells.push_back({{"jurisdiction", cell.jurisdiction},
+                             {"about", cell.about},
+                             {"count", cell.about},
+                             {"mentions", cell.mentions},
+                             {"texts", cell.texts},
+                             {"gap", cell.about == 0},
+                             {"best", best}});
+        }
+        rows.push_back({{"key", row.key}, {"title", row.title}, {"label", row.label}, {"concepts", row.concepts},
+                        {"cells", cells}});
+    }
+    json labels = json::object();
+    for (const auto& [j, label] : m.jurisdiction_labels) labels[j] = label;
+    json texts = json::object();
+    for (const auto& [j, n] : m.texts) texts[j] = n;
+    return {{"scheme", m.scheme},        {"jurisdictions", m.jurisdictions}, {"jurisdiction_labels", labels},
+            {"include_repealed", m.include_repealed}, {"texts", texts},         {"rows", rows}};
+}
+
+json to_json(const DocumentPage& page) {
+    const StoredRecord& d = page.document;
+    json legal_status = nullptr;
+    if (d.legal_status) {
+        json relations = json::array();
+        for (const StoredRelation& r : d.legal_status->relations)
+            relations.push_back({{"type", r.type}, {"work", r.work}, {"date", r.date}, {"url", r.url}, {"citation", r.citation}});
+        legal_status = {{"state", d.legal_status->state}, {"since", d.legal_status->since}, {"relations", relations}};
+    }
+    json versions = json::array();
+    for (const DocumentVersion& v : page.versions) versions.push_back(to_json(v));
+    json provisions = json::array();
+    for (const StoredRecord& p : page.provisions)
+        provisions.push_back({{"id", p.id}, {"unit_id", p.unit_id}, {"kind", p.unit_kind}, {"num", p.num},
+                              {"heading", p.heading}, {"label", p.label}, {"text", p.text}, {"topics", p.topics}});
+    return {{"document_id", d.document_id}, {"title", d.title}, {"jurisdiction", d.jurisdiction},
+            {"lang", d.lang}, {"type", d.type}, {"year", d.year}, {"date", d.date}, {"body", d.body},
+            {"body_id", d.body_id}, {"text_status", d.text_status}, {"work_id", d.work_id},
+            {"original", d.original}, {"legal_status", legal_status}, {"id", d.id}, {"topics", d.topics},
+            {"audience", d.audience}, {"translation_of", d.translation_of}, {"format", d.format},
+            {"provision_count", d.provision_count},
+            {"source", {{"official_title", d.source.official_title}, {"number", d.source.number},
+                        {"url", d.source.url}, {"publisher", d.source.publisher}}},
+            {"versions", versions}, {"provisions", provisions},
+            {"provisions_page", {{"offset", page.offset}, {"limit", page.limit}, {"total", page.total}}}};
+}
+
+json to_json(const StoredFactTable& table) {
+    json fields = json::array();
+    for (const StoredFactField& f : table.fields) fields.push_back({{"key", f.key}, {"labels", f.labels}});
+    json jurisdictions = json::array();
+    for (const StoredFactJurisdiction& place : table.jurisdictions) {
+        json facts = json::object();
+        for (const auto& [key, fact] : place.facts) {
+            json citations = json::array();
+            for (const StoredFactCitation& c : fact.citations)
+                citations.push_back({{"id", c.id}, {"label", c.label}, {"heading", c.heading}, {"title", c.title},
+                                     {"lang", c.lang}, {"url", page_url(c.document_id, c.unit_id)}});
+            facts[key] = {{"value", fact.value}, {"citations", citations}};
+        }
+        jurisdictions.push_back({{"code", place.code}, {"facts", facts}});
+    }
+    return {{"topic", table.topic}, {"fields", fields}, {"jurisdictions", jurisdictions}};
+}
+
+}  // namespace himoya
