@@ -5,78 +5,18 @@
 #include <iostream>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
-#include "search/analysis_report.h"
-#include "search/compare.h"
-#include "search/document_service.h"
-#include "search/engine.h"
-#include "search/facts.h"
-#include "search/related.h"
-#include "search/search_service.h"
-#include "search/topic_service.h"
-#include "server/api_json.h"
-#include "server/csv.h"
-#include "server/request_params.h"
+#include "server/api/responses.h"
+#include "server/api/routes.h"
 
 namespace himoya {
 namespace {
 
-using nlohmann::json;
 namespace fs = std::filesystem;
 
-constexpr size_t kMaxAnalyzeBytes = 20000;
 // Below this a compressed body saves less than the gzip header and trailer cost.
 constexpr size_t kCompressFrom = 1024;
 
-void send_json(HttpResponse& res, int status, const json& body) {
-    res.status = status;
-    // replace invalid UTF-8 rather than throw: an error message must always go out
-    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
-}
-
-void send_error(HttpResponse& res, int status, const std::string& message) {
-    send_json(res, status, {{"error", {{"code", status}, {"message", message}}}});
-}
-
 bool is_api(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
-
-// Runs a handler body; library BadRequests become 400s, anything else a 500
-// with a message (logged), so no exception ever leaves a handler.
-template <typename Fn>
-void guarded(HttpResponse& res, Fn&& fn) {
-    try {
-        fn();
-    } catch (const BadRequest& e) {
-        send_error(res, 400, e.what());
-    } catch (const std::exception& e) {
-        std::cerr << "internal error: " << e.what() << "\n";
-        std::string message = "internal error: ";
-        message += e.what();
-        send_error(res, 500, message);
-    }
-}
-
-std::string export_format(const HttpRequest& req, std::initializer_list<const char*> allowed) {
-    std::string format = string_param(req.params, "format");
-    if (format.empty() || format == "json") return "json";
-    for (const char* a : allowed)
-        if (format == a) return format;
-    std::string list = "json";
-    for (const char* a : allowed) {
-        list += ", ";
-        list += a;
-    }
-    throw BadRequest("format must be one of " + list);
-}
-
-void attach(HttpResponse& res, std::string body, const char* type, const std::string& name) {
-    std::string disposition = "attachment; filename=\"";
-    disposition += name;
-    disposition += '"';
-    res.set_header("Content-Disposition", std::move(disposition));
-    res.set_content(std::move(body), type);
-}
 
 // cpp-httplib's rule, kept: walking the segments, ".." may never climb above the root.
 bool is_valid_path(std::string_view path) {
@@ -191,152 +131,17 @@ bool accepts_gzip(const HttpRequest& req) {
 Site::Site(SearchEngine& engine, SiteOptions options) : engine_(engine), options_(std::move(options)) {
     std::error_code ec;
     has_web_root_ = !options_.web_root.empty() && fs::is_directory(options_.web_root, ec);
-    SearchEngine* e = &engine_;
 
-    router_.get("/api/health", [e](const HttpRequest&, HttpResponse& res) {
-        guarded(res, [&] {
-            IndexHealth h = e->with_view(index_health);
-            send_json(res, 200, {{"status", "ok"}, {"documents", h.documents}, {"provisions", h.provisions}});
-        });
-    });
-
-    router_.get("/api/search", [e](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
-            SearchRequest request = search_request_from_params(req.params);
-            send_json(res, 200, to_json(e->with_view([&](IndexView& v) { return run_search(v, request); })));
-        });
-    });
-
-    // Provisions come a page at a time (offset, limit): a document of 100,000
-    // provisions was one 23 MB answer.
-    router_.get("/api/documents/{id}", [e](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
-            const std::string& id = req.path_params.at("id");
-            int offset = int_param(req.params, "offset", 0, 0, 100000000);
-            int limit = int_param(req.params, "limit", kDefaultProvisionPage, 1, kMaxProvisionPage);
-            auto doc = e->with_view([&](IndexView& v) {
-                return find_document(v, id, static_cast<size_t>(offset), static_cast<size_t>(limit));
-            });
-            if (!doc) return send_error(res, 404, "no document with id '" + id + "'");
-            send_json(res, 200, to_json(*doc));
-        });
-    });
-
-    router_.get("/api/analyze", [e](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
-            std::string text = string_param(req.params, "text");
-            std::string lang = string_param(req.params, "lang");
-            if (lang.empty()) lang = "auto";
-            if (lang != "tg" && lang != "ru" && lang != "en" && lang != "auto")
-                throw BadRequest("lang must be tg, ru, en or auto");
-            if (text.size() > kMaxAnalyzeBytes)
-                throw BadRequest("text too long (limit " + std::to_string(kMaxAnalyzeBytes) + " bytes)");
-            send_json(res, 200, to_json(e->with_view([&](IndexView& v) { return analyze_text(v, text, lang); })));
-        });
-    });
-
-    router_.get("/api/topics", [e](const HttpRequest&, HttpResponse& res) {
-        guarded(res, [&] {
-            auto topics = e->with_view(list_topics);
-            if (!topics) return send_error(res, 404, "this index has no thesaurus");
-            send_json(res, 200, to_json(*topics));
-        });
-    });
-
-    router_.get("/api/topics/{id}", [e](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
-            const std::string& id = req.path_params.at("id");
-            int per = int_param(req.params, "per_jurisdiction", 50, 1, 500);
-            std::string ui = ui_param(req.params, false);
-            auto topic = e->with_view([&](IndexView& v) { return topic_page(v, id, per, ui); });
-            if (!topic) return send_error(res, 404, "no topic with id '" + id + "'");
-            send_json(res, 200, to_json(*topic));
-        });
-    });
-
-    // Labels for the exports (CSV, Markdown): the API's own tables.
-    auto export_labels = [e] {
-        ExportLabels labels;
-        for (const auto& [kind, table] : e->labels()) labels[kind] = table;
-        return labels;
-    };
-
-    router_.get("/api/compare", [e, export_labels](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
-            std::string format = export_format(req, {"csv", "md"});
-            CompareRequest request = compare_request_from_params(req.params);
-            json out = to_json(e->with_view([&](IndexView& v) { return compare_jurisdictions(v, request); }));
-            if (format == "csv")
-                return attach(res, compare_csv(out, request.ui_lang, export_labels()), "text/csv; charset=utf-8",
-                              "himoya-compare.csv");
-            if (format == "md")
-                return attach(res, compare_markdown(out, request.ui_lang, export_labels()),
-                              "text/markdown; charset=utf-8", "himoya-compare.md");
-            send_json(res, 200, out);
-        });
-    });
-
-    router_.get("/api/matrix", [e, export_labels](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
-            MatrixRequest request = matrix_request_from_params(req.params);
-            json matrix = to_json(e->matrix(request));  // cached per index generation (engine.h)
-            if (string_param(req.params, "format") == "csv")
-                return attach(res, matrix_csv(matrix, request.ui_lang, export_labels()), "text/csv; charset=utf-8",
-                              "himoya-matrix.csv");
-            send_json(res, 200, matrix);
-        });
-    });
-
-    router_.get("/api/facts", [e, export_labels](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
-            std::string topic = string_param(req.params, "topic");
-            if (topic.empty()) throw BadRequest("give topic=, e.g. topic=protection-orders");
-            std::string format = export_format(req, {"csv"});
-            std::string ui = ui_param(req.params, false);
-            auto facts = e->with_view([&](IndexView& v) { return fact_table(v, topic); });
-            if (!facts) return send_error(res, 404, "no fact table for topic '" + topic + "'");
-            if (format == "csv")
-                return attach(res, facts_csv(to_json(*facts), ui, export_labels()), "text/csv; charset=utf-8",
-                              "himoya-facts-" + topic + ".csv");
-            send_json(res, 200, to_json(*facts));
-        });
-    });
-
-    router_.get("/api/related", [e](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
-            std::string id = string_param(req.params, "id");
-            if (id.empty()) throw BadRequest("give id= of a provision");
-            int limit = int_param(req.params, "limit", 5, 1, 50);
-            std::string ui = ui_param(req.params, false);
-            auto related = e->with_view([&](IndexView& v) { return related_passages(v, id, limit, ui); });
-            if (!related) return send_error(res, 404, "no provision with id '" + id + "'");
-            send_json(res, 200, to_json(*related));
-        });
-    });
-
-    // Every value label the API emits: all three languages, or one (?ui=).
-    router_.get("/api/labels", [e](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
-            std::string ui = ui_param(req.params, true);
-            json labels = json::object();
-            for (const auto& [kind, table] : e->labels()) {
-                json values = json::object();
-                for (const auto& [value, by_lang] : table) {
-                    if (ui.empty()) {
-                        values[value] = by_lang;
-                    } else {
-                        auto it = by_lang.find(ui);
-                        if (it == by_lang.end()) it = by_lang.find("en");
-                        values[value] = it == by_lang.end() ? value : it->second;
-                    }
-                }
-                labels[kind] = values;
-            }
-            json out{{"labels", labels}};
-            if (!ui.empty()) out["ui"] = ui;
-            send_json(res, 200, out);
-        });
-    });
+    // The /api routes (server/api/routes.h), in the order Router::patterns() lists them.
+    register_health_routes(router_, engine_);
+    register_search_routes(router_, engine_);
+    register_documents_routes(router_, engine_);
+    register_analyze_routes(router_, engine_);
+    register_topics_routes(router_, engine_);
+    register_compare_routes(router_, engine_);
+    register_facts_routes(router_, engine_);
+    register_related_routes(router_, engine_);
+    register_labels_routes(router_, engine_);
 }
 
 HttpResponse Site::handle(HttpRequest req) const {

@@ -1,6 +1,7 @@
 // The site: everything Himoya answers over HTTP, without the network. The
-// JSON API under /api (a Router of thin handlers over SearchEngine, docs/api.md),
-// the static web page from web/, and the rules every response follows: JSON
+// JSON API under /api (a Router of thin handlers over SearchEngine, one route
+// file per resource in server/api/, docs/api.md), the static web page from
+// web/, and the rules every response follows: JSON
 // errors under /api, security headers (and the CORS header if configured) on
 // every answer, Range refused where it could multiply the cost of a request,
 // gzip when the client accepts it. The front end (front_end.h) hands it
@@ -9,6 +10,7 @@
 
 #include <string>
 
+#include "server/api/routes.h"  // the /api routes, and the provision page sizes
 #include "server/http_message.h"
 #include "server/router.h"
 
@@ -45,10 +47,5 @@ private:
     bool has_web_root_ = false;
     Router router_;
 };
-
-// Size of the page of provisions /api/documents/{id} returns when no `limit`
-// is given, and the largest `limit` accepted (docs/api.md).
-constexpr int kDefaultProvisionPage = 500;
-constexpr int kMaxProvisionPage = 2000;
 
 }  // namespace himoya

@@ -1,0 +1,30 @@
+// /api/documents/{id}: one document with a page of its provisions.
+#include "server/api/routes.h"
+
+#include "search/document_service.h"
+#include "search/engine.h"
+#include "server/api/responses.h"
+#include "server/api_json.h"
+#include "server/request_params.h"
+
+namespace himoya {
+
+void register_documents_routes(Router& router, SearchEngine& engine) {
+    SearchEngine* e = &engine;
+    // Provisions come a page at a time (offset, limit): a document of 100,000
+    // provisions was one 23 MB answer.
+    router.get("/api/documents/{id}", [e](const HttpRequest& req, HttpResponse& res) {
+        guarded(res, [&] {
+            const std::string& id = req.path_params.at("id");
+            int offset = int_param(req.params, "offset", 0, 0, 100000000);
+            int limit = int_param(req.params, "limit", kDefaultProvisionPage, 1, kMaxProvisionPage);
+            auto doc = e->with_view([&](IndexView& v) {
+                return find_document(v, id, static_cast<size_t>(offset), static_cast<size_t>(limit));
+            });
+            if (!doc) return send_error(res, 404, "no document with id '" + id + "'");
+            send_json(res, 200, to_json(*doc));
+        });
+    });
+}
+
+}  // namespace himoya

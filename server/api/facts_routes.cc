@@ -1,0 +1,31 @@
+// /api/facts: a topic's fact table, as JSON or CSV.
+#include "server/api/routes.h"
+
+#include "search/engine.h"
+#include "search/facts.h"
+#include "server/api/responses.h"
+#include "server/api_json.h"
+#include "server/csv.h"
+#include "server/request_params.h"
+
+namespace himoya {
+
+void register_facts_routes(Router& router, SearchEngine& engine) {
+    SearchEngine* e = &engine;
+    router.get("/api/facts", [e](const HttpRequest& req, HttpResponse& res) {
+        guarded(res, [&] {
+            std::string topic = string_param(req.params, "topic");
+            if (topic.empty()) throw BadRequest("give topic=, e.g. topic=protection-orders");
+            std::string format = export_format(req, {"csv"});
+            std::string ui = ui_param(req.params, false);
+            auto facts = e->with_view([&](IndexView& v) { return fact_table(v, topic); });
+            if (!facts) return send_error(res, 404, "no fact table for topic '" + topic + "'");
+            if (format == "csv")
+                return attach(res, facts_csv(to_json(*facts), ui, export_labels(*e)), "text/csv; charset=utf-8",
+                              "himoya-facts-" + topic + ".csv");
+            send_json(res, 200, to_json(*facts));
+        });
+    });
+}
+
+}  // namespace himoya

@@ -1,0 +1,27 @@
+// /api/related: the passages closest to one provision.
+#include "server/api/routes.h"
+
+#include "search/engine.h"
+#include "search/related.h"
+#include "server/api/responses.h"
+#include "server/api_json.h"
+#include "server/request_params.h"
+
+namespace himoya {
+
+void register_related_routes(Router& router, SearchEngine& engine) {
+    SearchEngine* e = &engine;
+    router.get("/api/related", [e](const HttpRequest& req, HttpResponse& res) {
+        guarded(res, [&] {
+            std::string id = string_param(req.params, "id");
+            if (id.empty()) throw BadRequest("give id= of a provision");
+            int limit = int_param(req.params, "limit", 5, 1, 50);
+            std::string ui = ui_param(req.params, false);
+            auto related = e->with_view([&](IndexView& v) { return related_passages(v, id, limit, ui); });
+            if (!related) return send_error(res, 404, "no provision with id '" + id + "'");
+            send_json(res, 200, to_json(*related));
+        });
+    });
+}
+
+}  // namespace himoya
