@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include "analysis/concept_tagger.h"
+#include "analysis/facet_table.h"
 #include "analysis/lexicon.h"
 #include "analysis/term_scheme.h"
 #include "analysis/thesaurus.h"
@@ -269,7 +270,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         Xapian::WritableDatabase db(parts > 1 ? part_paths[0] : generation,
                                     incremental ? Xapian::DB_OPEN : Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
         // The hash of a source covers the thesaurus too: a new thesaurus retags everything.
-        std::string hash_salt = "himoya-index-7\n";  // bump when the records change (2: slots 10, 11; 3: XG terms, slot 12; 4: work bytes in slot 12; 5: provision concepts, XM, XS, status key field; 6: heading wdf; 7: fact citations store document_id/unit_id, not a page URL)
+        std::string hash_salt = std::string("himoya-index-7\n") + terms::facet_table_digest();  // bump when the records change; the facet table is in the digest (2: slots 10, 11; 3: XG terms, slot 12; 4: work bytes in slot 12; 5: provision concepts, XM, XS, status key field; 6: heading wdf; 7: fact citations store document_id/unit_id, not a page URL)
         IndexWriter writer(db);
         // The thesaurus travels inside the index, so the search side expands
         // queries with exactly the concepts the documents were tagged with.

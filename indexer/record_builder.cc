@@ -7,6 +7,7 @@
 #include "analysis/normalizer.h"
 #include "analysis/record_codec.h"
 #include "analysis/language.h"
+#include "analysis/facet_table.h"
 #include "analysis/term_scheme.h"
 #include "indexer/concept_plan.h"
 
@@ -34,6 +35,28 @@ std::string join(const std::vector<std::string>& values) {
         out += v;
     }
     return out;
+}
+
+// The values of one facet on a record, from the field its FacetSource names.
+// Adding a facet adds a case here: there is no default, so a FacetSource
+// without one is a compile error (-Wswitch under -Wall -Werror).
+std::vector<std::string> facet_values(terms::FacetSource source, const Document& d,
+                                      const std::vector<std::string>& topics) {
+    switch (source) {
+        case terms::FacetSource::kJurisdiction: return {d.jurisdiction};
+        case terms::FacetSource::kLanguage: return {d.language};
+        case terms::FacetSource::kType: return {d.type};
+        case terms::FacetSource::kYear:
+            if (d.year() > 0) return {std::to_string(d.year())};
+            return {};
+        case terms::FacetSource::kTopics: return topics;
+        case terms::FacetSource::kBody: return {d.body_key()};
+        case terms::FacetSource::kAudience: return d.audience;
+        case terms::FacetSource::kStatus:
+            if (!d.legal_status.state.empty()) return {d.legal_status.state};
+            return {};
+    }
+    return {};
 }
 
 // The fields every record has: its document's metadata.
@@ -98,43 +121,28 @@ unsigned RecordBuilder::index_text(Xapian::Document& record, const std::string& 
 void RecordBuilder::add_metadata_terms(Xapian::Document& record, const Document& d,
                                      const std::vector<std::string>& topics,
                                      const std::vector<std::string>& mentions) {
-    record.add_boolean_term(terms::boolean_term(terms::kJurisdiction, d.jurisdiction));
-    record.add_boolean_term(terms::boolean_term(terms::kLanguage, d.language));
-    record.add_boolean_term(terms::boolean_term(terms::kType, d.type));
-    record.add_boolean_term(terms::boolean_term(terms::kBody, d.body_key()));
-    if (!d.legal_status.state.empty())
-        record.add_boolean_term(terms::boolean_term(terms::kStatus, d.legal_status.state));
-    record.add_boolean_term(terms::boolean_term(terms::kWork, d.work_id));
-    record.add_boolean_term(terms::boolean_term(terms::kDocument, d.document_id));
-    if (d.year() > 0) record.add_boolean_term(std::string(terms::kYear) + std::to_string(d.year()));
-    for (const auto& t : topics) record.add_boolean_term(terms::boolean_term(terms::kTopic, t));
-    for (const auto& t : mentions) record.add_boolean_term(terms::boolean_term(terms::kMention, t));
-    for (const auto& a : d.audience) record.add_boolean_term(terms::boolean_term(terms::kAudience, a));
-
-    // The document id breaks ties between same-day records, whatever their docids.
-    record.add_value(terms::kSlotDate, date_value(d.date) + d.document_id);
-    if (d.year() > 0) record.add_value(terms::kSlotYear, std::to_string(d.year()));
-    record.add_value(terms::kSlotJurisdiction, d.jurisdiction);
-    record.add_value(terms::kSlotLanguage, d.language);
-    record.add_value(terms::kSlotType, d.type);
-    record.add_value(terms::kSlotBody, d.body_key());
-    record.add_value(terms::kSlotTopics, join(topics));
-    record.add_value(terms::kSlotAudience, join(d.audience));
-    record.add_value(terms::kSlotDocumentId, d.document_id);
+    // The facets (analysis/facet_table.h): each one's boolean terms, its own
+    // value slot and its field of kSlotFacetKey.
     std::string fields[terms::kFacetKeyFields];
-    fields[terms::kKeyJurisdiction] = d.jurisdiction;
-    fields[terms::kKeyLanguage] = d.language;
-    fields[terms::kKeyType] = d.type;
-    if (d.year() > 0) fields[terms::kKeyYear] = std::to_string(d.year());
-    fields[terms::kKeyBody] = d.body_key();
-    fields[terms::kKeyAudience] = join(d.audience);
-    fields[terms::kKeyStatus] = d.legal_status.state;
+    for (const terms::FacetEntry& f : terms::kFacetTable) {
+        const std::vector<std::string> values = facet_values(f.source, d, topics);
+        for (const auto& v : values) record.add_boolean_term(terms::boolean_term(f.prefix, v));
+        if (f.slot != terms::kSlotFacetKey) record.add_value(f.slot, join(values));
+        if (f.key_field >= 0) fields[f.key_field] = join(values);
+    }
     std::string key;
     for (int i = 0; i < terms::kFacetKeyFields; ++i) {
         if (i) key += terms::kFacetKeySeparator;
         key += fields[i];
     }
     record.add_value(terms::kSlotFacetKey, key);
+
+    record.add_boolean_term(terms::boolean_term(terms::kWork, d.work_id));
+    record.add_boolean_term(terms::boolean_term(terms::kDocument, d.document_id));
+    for (const auto& t : mentions) record.add_boolean_term(terms::boolean_term(terms::kMention, t));
+    // The document id breaks ties between same-day records, whatever their docids.
+    record.add_value(terms::kSlotDate, date_value(d.date) + d.document_id);
+    record.add_value(terms::kSlotDocumentId, d.document_id);
 }
 
 Xapian::Document RecordBuilder::provision_record(const Document& d, const Provision& p) {

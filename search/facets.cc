@@ -3,22 +3,19 @@
 #include <algorithm>
 #include <string_view>
 
+#include "analysis/facet_table.h"
 #include "analysis/term_scheme.h"
 
 namespace himoya {
 
 const std::vector<FacetSpec>& facet_specs() {
-    using namespace terms;
-    static const std::vector<FacetSpec> specs{
-        {"jurisdiction", kSlotJurisdiction, false, std::string(kJurisdiction), kKeyJurisdiction},
-        {"lang", kSlotLanguage, false, std::string(kLanguage), kKeyLanguage},
-        {"type", kSlotType, false, std::string(kType), kKeyType},
-        {"year", kSlotYear, false, std::string(kYear), kKeyYear},
-        {"topic", kSlotTopics, true, std::string(kTopic), -1},
-        {"body", kSlotBody, false, std::string(kBody), kKeyBody},
-        {"audience", kSlotAudience, true, std::string(kAudience), kKeyAudience},
-        {"status", kSlotFacetKey, false, std::string(kStatus), kKeyStatus},
-    };
+    // The facets of analysis/facet_table.h, in its order.
+    static const std::vector<FacetSpec> specs = [] {
+        std::vector<FacetSpec> out;
+        for (const terms::FacetEntry& f : terms::kFacetTable)
+            out.push_back({std::string(f.name), f.slot, f.multi_valued, std::string(f.prefix), f.key_field});
+        return out;
+    }();
     return specs;
 }
 

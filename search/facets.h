@@ -24,6 +24,7 @@
 
 namespace himoya {
 
+// One facet of terms::kFacetTable (analysis/facet_table.h), as the search side uses it.
 struct FacetSpec {
     std::string name;        // as in SearchRequest::filters
     unsigned slot;           // value slot holding the display value(s)
@@ -32,7 +33,7 @@ struct FacetSpec {
     int key_field;           // field of terms::kSlotFacetKey holding it, or -1: counted from `slot`
 };
 
-const std::vector<FacetSpec>& facet_specs();
+const std::vector<FacetSpec>& facet_specs();  // terms::kFacetTable, in its order
 const FacetSpec* find_facet(const std::string& name);
 
 // Counts facet values once per text (version group) while a match runs: the

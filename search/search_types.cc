@@ -1,8 +1,18 @@
 #include "search/search_types.h"
 
+#include "analysis/facet_table.h"
 #include "analysis/utf8.h"
 
 namespace himoya {
+
+const std::vector<std::string>& facet_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const terms::FacetEntry& f : terms::kFacetTable) out.emplace_back(f.name);
+        return out;
+    }();
+    return names;
+}
 
 void validate(const SearchRequest& r) {
     if (r.query.size() > SearchLimits::kMaxQueryBytes)

@@ -18,10 +18,8 @@ public:
 };
 
 // The facets, in the order they are reported. Request filters use the same names.
-inline const std::vector<std::string>& facet_names() {
-    static const std::vector<std::string> names{"jurisdiction", "lang", "type", "year", "topic", "body", "audience", "status"};
-    return names;
-}
+// The names of terms::kFacetTable (analysis/facet_table.h), in its order.
+const std::vector<std::string>& facet_names();
 
 struct SearchRequest {
     std::string query;                                      // user syntax; empty = browse
