@@ -1,4 +1,4 @@
-// The caps on what one document may put into the index (indexer/document_caps.h):
+// The caps on what one document may put into the index (indexer/readers/document_caps.h):
 // a provision's text is cut at a word boundary (never inside a UTF-8
 // character), provisions beyond the limit are dropped, and each cut is a
 // reported problem that makes the run's exit status 2, never silent.
