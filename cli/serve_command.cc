@@ -20,7 +20,7 @@ const char* kHelp =
     "  --port N            port (default: 8080; 0 picks a free one and prints it)\n"
     "  --web DIR           static files (default: web)\n"
     "  --threads N         worker threads: requests computed at once (default: 16). Connections\n"
-    "                      do not hold them; each running request holds one Searcher (docs/scaling.md)\n"
+    "                      do not hold them; each running request holds one index view (docs/scaling.md)\n"
     "  --max-connections N connections open at once; beyond, 503 and close (default: 4096,\n"
     "                      lowered to fit the open file limit)\n"
     "  --max-per-client N  connections open at once from one address (default: 512)\n"

@@ -56,7 +56,7 @@ int run_server(const ServerOptions& options) {
     front.host = options.host;
     front.port = options.port;
     front.workers = options.threads;
-    // Descriptors beside the connections: each open Searcher holds about ten
+    // Descriptors beside the connections: each open index view holds about ten
     // per database, and one is open per request running at once.
     size_t reserve = 256 + static_cast<size_t>(options.threads) * 16 * options.db_paths.size();
     size_t fit = files > reserve + 64 ? files - reserve : 64;

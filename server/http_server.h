@@ -15,7 +15,7 @@ struct ServerOptions {
     std::string web_root = "web";
     // Threads running handlers. Connections do not hold them (the front end
     // reads and writes), so this bounds only the requests computed at once,
-    // and with them the Searchers open (docs/scaling.md: 16 keeps a 1M index
+    // and with them the index views open (docs/scaling.md: 16 keeps a 1M index
     // under 500 MB).
     int threads = 16;
     // Connections open at once in all and from one client address; beyond
