@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
             params.emplace("q", q.text);
             himoya::SearchRequest r = himoya::search_request_from_params(params);
             r.facets = facets;
-            if (!versions.empty()) r.versions = versions;
+            if (!versions.empty()) r.versions = himoya::parse_enum<himoya::VersionMode>(versions, "--versions");
             requests.push_back(r);
         }
         for (int round = 0; round <= rounds; ++round)

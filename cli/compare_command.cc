@@ -1,5 +1,4 @@
 #include <iostream>
-#include <regex>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -28,12 +27,6 @@ const char* kHelp =
     "  himoya compare --jurisdiction TJ --jurisdiction BA-BIH --topic emergency-protection-orders\n"
     "  himoya compare --jurisdiction TJ --jurisdiction GE --ic 52\n";
 
-std::string plain(std::string s) {
-    s = std::regex_replace(s, std::regex("</?mark>"), "");
-    for (auto [from, to] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}})
-        s = std::regex_replace(s, std::regex(from), to);
-    return s;
-}
 
 }  // namespace
 
@@ -50,16 +43,21 @@ int compare_command(int argc, char** argv) {
     request.languages = args.all("lang");
     request.types = args.all("type");
     request.per_jurisdiction = args.get_int("per-jurisdiction", 5);
-    request.ui_lang = args.get("ui", "en");
-    request.include_repealed = args.flag("include-repealed");
-    std::vector<std::string> dbs = args.flag("db") ? args.all("db") : std::vector<std::string>{"build/index"};
-    SearchEngine engine(dbs);
-    nlohmann::json out;
     try {
-        out = to_json(engine.with_view([&](IndexView& view) { return compare_jurisdictions(view, request); }));
+        request.ui_lang = parse_enum<UiLanguage>(args.get("ui", "en"), "--ui");
     } catch (const BadRequest& e) {
         throw UsageError(e.what());
     }
+    request.include_repealed = args.flag("include-repealed");
+    std::vector<std::string> dbs = args.flag("db") ? args.all("db") : std::vector<std::string>{"build/index"};
+    SearchEngine engine(dbs);
+    CompareResult result;
+    try {
+        result = engine.with_view([&](IndexView& view) { return compare_jurisdictions(view, request); });
+    } catch (const BadRequest& e) {
+        throw UsageError(e.what());
+    }
+    const nlohmann::json out = to_json(result);
     if (args.flag("json")) {
         std::cout << out.dump(2) << "\n";
         return 0;
@@ -68,26 +66,27 @@ int compare_command(int argc, char** argv) {
         ExportLabels labels;
         for (const auto& [kind, table] : engine.labels()) labels[kind] = table;
         std::string format = args.get("format");
-        if (format == "md") std::cout << compare_markdown(out, request.ui_lang, labels);
-        else if (format == "csv") std::cout << compare_csv(out, request.ui_lang, labels);
+        if (format == "md") std::cout << compare_markdown(out, std::string(name(request.ui_lang)), labels);
+        else if (format == "csv") std::cout << compare_csv(out, std::string(name(request.ui_lang)), labels);
         else throw UsageError("--format must be md or csv");
         return 0;
     }
-    for (const auto& column : out["columns"]) {
-        std::cout << "== " << column["jurisdiction"].get<std::string>() << " (" << column["total"] << " texts about it, "
-                  << column["mentions_total"] << " only mention it)\n";
-        if (column["gap"].get<bool>()) std::cout << "   gap: no provision about this topic\n";
-        if (column["repealed_excluded"].get<long>() > 0)
-            std::cout << "   " << column["repealed_excluded"] << " texts of repealed law left out (--include-repealed)\n";
-        for (const auto& h : column["provisions"]) {
-            std::cout << " - " << h["title"].get<std::string>();
-            if (!h["label"].get<std::string>().empty()) std::cout << ", " << h["label"].get<std::string>();
-            std::cout << " [" << h["id"].get<std::string>() << "]";
-            if (h["legal_status"].is_object()) std::cout << " (" << h["legal_status"]["state"].get<std::string>() << ")";
-            std::cout << "\n   " << plain(h["snippet"].get<std::string>()) << "\n";
+    for (const CompareColumn& column : result.columns) {
+        std::cout << "== " << column.jurisdiction << " (" << column.total << " texts about it, " << column.mentions_total
+                  << " only mention it)\n";
+        if (column.total == 0) std::cout << "   gap: no provision about this topic\n";
+        if (column.repealed_excluded > 0)
+            std::cout << "   " << column.repealed_excluded << " texts of repealed law left out (--include-repealed)\n";
+        for (const CompareCard& card : column.provisions) {
+            const SearchHit& h = card.hit;
+            std::cout << " - " << h.title;
+            if (!h.label.empty()) std::cout << ", " << h.label;
+            std::cout << " [" << h.id << "]";
+            if (h.legal_status) std::cout << " (" << h.legal_status->state << ")";
+            std::cout << "\n   " << h.snippet.text << "\n";
         }
-        for (const auto& h : column["practice"])
-            std::cout << "   practice: " << h["title"].get<std::string>() << " [" << h["id"].get<std::string>() << "]\n";
+        for (const CompareCard& card : column.practice)
+            std::cout << "   practice: " << card.hit.title << " [" << card.hit.id << "]\n";
         std::cout << "\n";
     }
     return 0;

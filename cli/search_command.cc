@@ -1,7 +1,6 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <regex>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -34,13 +33,18 @@ const char* kHelp =
     "  --no-cross-language   do not expand thesaurus labels to the other languages\n"
     "  --json                print the JSON of GET /api/search\n";
 
-// Snippets carry HTML: show <mark> as bold on a terminal, brackets otherwise.
-std::string terminal_snippet(std::string s, bool tty) {
-    s = std::regex_replace(s, std::regex("<mark>"), tty ? "\033[1m" : "[");
-    s = std::regex_replace(s, std::regex("</mark>"), tty ? "\033[0m" : "]");
-    for (auto [from, to] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}})
-        s = std::regex_replace(s, std::regex(from), to);
-    return s;
+// A snippet's marks in bold on a terminal, in brackets otherwise.
+std::string terminal_snippet(const Snippet& snippet, bool tty) {
+    std::string out;
+    size_t cursor = 0;
+    for (const Snippet::Span& m : snippet.marks) {
+        out += snippet.text.substr(cursor, m.begin - cursor);
+        out += tty ? "\033[1m" : "[";
+        out += snippet.text.substr(m.begin, m.end - m.begin);
+        out += tty ? "\033[0m" : "]";
+        cursor = m.end;
+    }
+    return out + snippet.text.substr(cursor);
 }
 
 }  // namespace
@@ -57,11 +61,15 @@ int search_command(int argc, char** argv) {
         for (const auto& v : args.all(facet)) request.filters[facet].push_back(v);
     if (args.flag("year-from")) request.year_from = args.get_int("year-from", 0);
     if (args.flag("year-to")) request.year_to = args.get_int("year-to", 9999);
-    request.sort = args.get("sort", request.sort);
-    request.scope = args.get("scope");
+    try {
+        request.sort = parse_enum<SortOrder>(args.get("sort", "relevance"), "--sort");
+        request.scope = parse_enum<Scope>(args.get("scope"), "--scope");
+        request.versions = parse_enum<VersionMode>(args.get("versions", "group"), "--versions");
+    } catch (const BadRequest& e) {
+        throw UsageError(e.what());
+    }
     request.page = args.get_int("page", 1);
     request.per_page = args.get_int("per-page", 10);
-    request.versions = args.get("versions", request.versions);
     request.cross_language = !args.flag("no-cross-language");
 
     std::vector<std::string> dbs = args.flag("db") ? args.all("db") : std::vector<std::string>{"build/index"};

@@ -98,6 +98,24 @@ Tagging load_tagging(const IndexOptions& options, Analyzer& analyzer, IngestRepo
     return t;
 }
 
+// The thesaurus travels inside the index, so the search side expands queries
+// with exactly the concepts the documents were tagged with. Returns the salt
+// of every source hash: the record format (bump the number when records
+// change; the facet table is in its digest) and the thesaurus (a new one
+// retags everything). History: 2 slots 10, 11; 3 XG terms, slot 12; 4 work
+// bytes in slot 12; 5 provision concepts, XM, XS, status key field; 6 heading
+// wdf; 7 fact citations store document_id/unit_id, not a page URL.
+std::string attach_thesaurus(const Tagging& tagging, IndexWriter& writer, Xapian::WritableDatabase& db,
+                             IndexSummary& summary) {
+    std::string hash_salt = std::string("himoya-index-7\n") + terms::facet_table_digest();
+    if (!tagging.tagger) return hash_salt;
+    writer.set_tagger(tagging.tagger.get());
+    hash_salt += tagging.xml;
+    db.set_metadata("thesaurus", tagging.xml);
+    summary.concepts = static_cast<int>(tagging.thesaurus->concepts().size());
+    return hash_salt;
+}
+
 // How a fact table cites a provision.
 nlohmann::json citation(const Document& d, const Provision& p) {
     return {{"id", p.provision_id}, {"label", p.label}, {"heading", p.heading}, {"title", d.title},
@@ -183,6 +201,165 @@ struct UnfinishedBuild {
     UnfinishedBuild& operator=(const UnfinishedBuild&) = delete;
 };
 
+std::uintmax_t total_bytes(const std::vector<std::string>& files) {
+    std::uintmax_t bytes = 0;
+    for (const std::string& file : files) {
+        std::error_code ec;
+        std::uintmax_t size = fs::file_size(file, ec);
+        if (!ec) bytes += size;
+    }
+    return bytes;
+}
+
+// Free space before anything is written: the estimate from the sources (and,
+// for an incremental run, the copy it starts from) is `estimate`; "" when it
+// is there, else the message that says so.
+std::string check_build_space(const std::string& db_path, std::uintmax_t source_bytes, bool two_copies,
+                              std::uintmax_t copied_bytes, std::uintmax_t& estimate) {
+    const double per_byte = two_copies ? kSpacePerSourceByteTwoCopies : kSpacePerSourceByte;
+    estimate = static_cast<std::uintmax_t>(static_cast<double>(source_bytes) * per_byte) + copied_bytes;
+    std::string why = "to build the new index (";
+    why += std::to_string(static_cast<int>(per_byte));
+    why += "x the ";
+    why += megabytes(source_bytes);
+    why += " of sources";
+    why += copied_bytes > 0 ? ", plus a copy of the current index)" : ")";
+    return check_space(db_path, estimate, why);
+}
+
+// The corpus's own tables, stored in the index beside the thesaurus: label
+// tables (search/labels.h), place names (search/places.h) and the word
+// lexicon's translations in the synonym table (analysis/lexicon.h). An
+// incremental run replaces the previous run's.
+void store_corpus_tables(Xapian::WritableDatabase& db, const IndexOptions& options, Analyzer& analyzer,
+                         IngestReport& report, IndexSummary& summary) {
+    for (const auto& [file, key, reader] :
+         {std::tuple{"bodies.xml", terms::kBodyLabelsKey, &read_bodies},
+          std::tuple{"istanbul-articles.xml", terms::kIstanbulLabelsKey, &read_istanbul_articles}}) {
+        std::string path = find_table(options.corpus_dirs, file);
+        std::optional<LabelTable> table = path.empty() ? std::nullopt : reader(path, report);
+        db.set_metadata(std::string(key), table ? terms::encode_label_table(*table) : "");
+    }
+    {
+        std::string path = find_table(options.corpus_dirs, "jurisdictions.xml"), xml;
+        if (!path.empty()) load_source_file(path, xml, report);
+        db.set_metadata(std::string(terms::kPlaceNamesKey), xml);  // stored as it is, like the thesaurus
+    }
+    std::vector<std::string> old_keys;
+    for (auto it = db.synonym_keys_begin(std::string(terms::kTranslation));
+         it != db.synonym_keys_end(std::string(terms::kTranslation)); ++it)
+        old_keys.push_back(*it);
+    for (const std::string& key : old_keys) db.clear_synonyms(key);
+    std::string path = find_table(options.corpus_dirs, "lexicon.tsv"), text;
+    if (!path.empty() && load_source_file(path, text, report)) {
+        std::vector<LexiconProblem> problems;
+        std::vector<LexiconRow> rows = parse_lexicon(text, problems);
+        for (const LexiconProblem& problem : problems) report.skip(path, problem.line, problem.what + "; the line is not used");
+        for (const auto& [key, value] : translation_entries(rows, analyzer)) db.add_synonym(key, value);
+        summary.lexicon_rows = static_cast<int>(rows.size());
+    }
+}
+
+// Incremental run: the documents whose sources are gone since the last run
+// are removed, and the stored fact tables cleared (they are rebuilt).
+void forget_vanished_sources(Xapian::WritableDatabase& db, IndexWriter& writer,
+                             const std::map<std::string, std::string>& seen_ids, bool has_thesaurus,
+                             IndexSummary& summary) {
+    for (const std::string& key : metadata_keys(db, kSourceHashKey)) {
+        std::string id = key.substr(std::string(kSourceHashKey).size());
+        if (seen_ids.count(id)) continue;
+        writer.remove(id);
+        db.set_metadata(key, "");
+        ++summary.deleted;
+    }
+    for (const std::string& key : metadata_keys(db, "facts:")) db.set_metadata(key, "");
+    if (!has_thesaurus) db.set_metadata("thesaurus", "");
+}
+
+// Where each document the pipeline hands over goes: refused when its id was
+// read before, kept as it is when unchanged, else written to part i % parts
+// (part 0 on this thread, the others by ShardWriters). Used on the build's
+// thread only (the pipeline calls back there).
+class DocumentRouter {
+public:
+    DocumentRouter(Xapian::WritableDatabase& db, IndexWriter& writer, ShardWriters* other_parts, int parts,
+                   bool incremental, IngestReport& report, IndexSummary& summary)
+        : db_(db), writer_(writer), other_parts_(other_parts), parts_(static_cast<size_t>(parts)),
+          incremental_(incremental), report_(report), summary_(summary) {}
+
+    void accept(BuiltFile& built) {
+        summary_.bytes += built.bytes;
+        merge_report(report_, std::move(built.report));
+        if (!built.document) return;
+        const Document& document = *built.document;
+        // Files come in --corpus order, each folder sorted: the first --corpus wins.
+        if (auto [first, inserted] = seen_ids_.emplace(document.document_id, built.file); !inserted) {
+            report_.skip(built.file, 0, "duplicate document id '" + document.document_id + "', already read from " +
+                                            first->second + " (an earlier file or --corpus wins); skipped");
+            --report_.documents_read;
+            return;
+        }
+        if (!built.prepared) {
+            summary_.provisions += static_cast<long>(document.provisions.size());
+            ++summary_.unchanged;
+        } else if (size_t part = accepted_++ % parts_; part > 0) {
+            summary_.provisions += static_cast<long>(document.provisions.size());
+            other_parts_->write(part - 1, std::move(*built.prepared), kSourceHashKey + document.document_id,
+                                built.source_hash);
+            ++summary_.rewritten;
+        } else {
+            if (incremental_) writer_.remove(document.document_id);
+            summary_.provisions += writer_.write(std::move(*built.prepared));
+            db_.set_metadata(kSourceHashKey + document.document_id, built.source_hash);
+            ++summary_.rewritten;
+        }
+        if (summary_.documents++ == 0) test_pause_point("building");
+        for (const Provision& p : document.provisions) citable_[p.provision_id] = citation(document, p);
+    }
+
+    // document id → the file it was read from
+    const std::map<std::string, std::string>& seen_ids() const { return seen_ids_; }
+    // provision id → citation, for fact tables
+    const std::map<std::string, nlohmann::json>& citable() const { return citable_; }
+
+private:
+    Xapian::WritableDatabase& db_;
+    IndexWriter& writer_;
+    ShardWriters* other_parts_;
+    size_t parts_;
+    bool incremental_;
+    IngestReport& report_;
+    IndexSummary& summary_;
+    size_t accepted_ = 0;  // documents written so far
+    std::map<std::string, std::string> seen_ids_;
+    std::map<std::string, nlohmann::json> citable_;
+};
+
+// After the commit: the part databases merged into the generation (the merge
+// compacts too), or the generation compacted when asked. "" or the error.
+std::string merge_or_compact(const IndexOptions& options, ShardWriters* other_parts,
+                             const std::vector<std::string>& part_paths, const std::string& parts_dir,
+                             const std::string& generation, const std::string& compacted) {
+    if (other_parts) {
+        // Xapian's compactor merges the parts (sums spelling frequencies,
+        // unites synonyms, keeps each part's metadata keys).
+        other_parts->finish();
+        if (std::string error = check_space(options.db_path, tree_bytes(parts_dir), "to merge the part databases");
+            !error.empty())
+            return error;
+        merge_parts(part_paths, generation);
+        fs::remove_all(parts_dir);
+    } else if (options.compact) {
+        if (std::string error = check_space(options.db_path, tree_bytes(generation), "to compact the new index");
+            !error.empty())
+            return error;
+        Xapian::Database(generation).compact(compacted, Xapian::DBCOMPACT_MULTIPASS);
+        fs::remove_all(generation);
+        fs::rename(compacted, generation);
+    }
+    return "";
+}
+
 }  // namespace
 
 IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
@@ -205,12 +382,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
     summary.removed_debris = location.remove_debris();
 
     std::vector<std::string> files = list_corpus_files(options.corpus_dirs, report);
-    std::uintmax_t source_bytes = 0;
-    for (const std::string& file : files) {
-        std::error_code ec;
-        std::uintmax_t size = fs::file_size(file, ec);
-        if (!ec) source_bytes += size;
-    }
+    const std::uintmax_t source_bytes = total_bytes(files);
     std::string generation;
     try {
         generation = location.begin_generation();
@@ -240,24 +412,11 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
     // part per thread (an incremental run updates one database in place).
     const int parts = incremental ? 1 : std::min(threads, kMaxParts);
 
-    // Free space, before anything is written: the estimate from the sources
-    // (and the copy an incremental run starts from).
-    const bool two_copies = parts > 1 || options.compact;
-    const std::uintmax_t estimate =
-        static_cast<std::uintmax_t>(static_cast<double>(source_bytes) *
-                                    (two_copies ? kSpacePerSourceByteTwoCopies : kSpacePerSourceByte)) +
-        (incremental ? tree_bytes(previous_path) : 0);
-    {
-        std::string why = "to build the new index (";
-        why += two_copies ? std::to_string(static_cast<int>(kSpacePerSourceByteTwoCopies))
-                          : std::to_string(static_cast<int>(kSpacePerSourceByte));
-        why += "x the ";
-        why += megabytes(source_bytes);
-        why += " of sources";
-        why += incremental ? ", plus a copy of the current index)" : ")";
-        if (std::string error = check_space(options.db_path, estimate, why); !error.empty())
-            return finish(error + unchanged_note);
-    }
+    std::uintmax_t estimate = 0;
+    if (std::string error = check_build_space(options.db_path, source_bytes, parts > 1 || options.compact,
+                                              incremental ? tree_bytes(previous_path) : 0, estimate);
+        !error.empty())
+        return finish(error + unchanged_note);
 
     try {
         // Incremental: the new generation starts as a copy of the current one, so
@@ -269,27 +428,16 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         // Part 0 (or the whole index) is written on this thread; the others by ShardWriters.
         Xapian::WritableDatabase db(parts > 1 ? part_paths[0] : generation,
                                     incremental ? Xapian::DB_OPEN : Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-        // The hash of a source covers the thesaurus too: a new thesaurus retags everything.
-        std::string hash_salt = std::string("himoya-index-7\n") + terms::facet_table_digest();  // bump when the records change; the facet table is in the digest (2: slots 10, 11; 3: XG terms, slot 12; 4: work bytes in slot 12; 5: provision concepts, XM, XS, status key field; 6: heading wdf; 7: fact citations store document_id/unit_id, not a page URL)
         IndexWriter writer(db);
-        // The thesaurus travels inside the index, so the search side expands
-        // queries with exactly the concepts the documents were tagged with.
         Tagging tagging = load_tagging(options, writer.analyzer(), report);
         const std::optional<Thesaurus>& thesaurus = tagging.thesaurus;
         const std::unique_ptr<ConceptTagger>& tagger = tagging.tagger;
-        if (tagger) {
-            writer.set_tagger(tagger.get());
-            hash_salt += tagging.xml;
-            db.set_metadata("thesaurus", tagging.xml);
-            summary.concepts = static_cast<int>(thesaurus->concepts().size());
-        }
+        const std::string hash_salt = attach_thesaurus(tagging, writer, db, summary);
         // Started after this thread's Analyzer exists: ICU initialises its shared
         // data once, here, before other threads build their own analysers.
         std::unique_ptr<ShardWriters> other_parts;
         if (parts > 1)
             other_parts = std::make_unique<ShardWriters>(std::vector<std::string>(part_paths.begin() + 1, part_paths.end()));
-        std::map<std::string, std::string> seen_ids;  // document id → the file it was read from
-        std::map<std::string, nlohmann::json> citable;  // provision id → citation, for fact tables
         // Source hashes of the current index, read before the builders start (they
         // consult it from their threads; the database is the writer's alone).
         const std::map<std::string, std::string> indexed_hashes =
@@ -306,89 +454,19 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             auto it = indexed_hashes.find(id);
             return it != indexed_hashes.end() && it->second == hash;
         };
+        DocumentRouter router(db, writer, other_parts.get(), parts, incremental, report, summary);
         int done = 0;
-        size_t accepted = 0;  // documents written so far: document i goes to part i % parts
         run_document_pipeline(files, pipeline, [&](BuiltFile& built) {
-            summary.bytes += built.bytes;
-            merge_report(report, std::move(built.report));
+            router.accept(built);
             ++done;
-            if (built.document) {
-                const Document& document = *built.document;
-                // Files come in --corpus order, each folder sorted: the first --corpus wins.
-                if (auto [first, inserted] = seen_ids.emplace(document.document_id, built.file); !inserted) {
-                    report.skip(built.file, 0, "duplicate document id '" + document.document_id + "', already read from " +
-                                                   first->second + " (an earlier file or --corpus wins); skipped");
-                    --report.documents_read;
-                } else {
-                    if (!built.prepared) {
-                        summary.provisions += static_cast<long>(document.provisions.size());
-                        ++summary.unchanged;
-                    } else if (size_t part = accepted++ % static_cast<size_t>(parts); part > 0) {
-                        summary.provisions += static_cast<long>(document.provisions.size());
-                        other_parts->write(part - 1, std::move(*built.prepared), kSourceHashKey + document.document_id,
-                                           built.source_hash);
-                        ++summary.rewritten;
-                    } else {
-                        if (incremental) writer.remove(document.document_id);
-                        summary.provisions += writer.write(std::move(*built.prepared));
-                        db.set_metadata(kSourceHashKey + document.document_id, built.source_hash);
-                        ++summary.rewritten;
-                    }
-                    if (summary.documents++ == 0) test_pause_point("building");
-                    for (const Provision& p : document.provisions) citable[p.provision_id] = citation(document, p);
-                }
-            }
             if (options.on_progress) options.on_progress(done, static_cast<int>(files.size()), summary.provisions, summary.bytes);
         });
         summary.files = static_cast<int>(files.size());
-        if (incremental) {
-            // Sources gone since the last run; fact tables are rebuilt below.
-            for (const std::string& key : metadata_keys(db, kSourceHashKey)) {
-                std::string id = key.substr(std::string(kSourceHashKey).size());
-                if (seen_ids.count(id)) continue;
-                writer.remove(id);
-                db.set_metadata(key, "");
-                ++summary.deleted;
-            }
-            for (const std::string& key : metadata_keys(db, "facts:")) db.set_metadata(key, "");
-            if (!thesaurus) db.set_metadata("thesaurus", "");
-        }
-        // Label tables travel in the index like the thesaurus (search/labels.h).
-        for (const auto& [file, key, reader] :
-             {std::tuple{"bodies.xml", terms::kBodyLabelsKey, &read_bodies},
-              std::tuple{"istanbul-articles.xml", terms::kIstanbulLabelsKey, &read_istanbul_articles}}) {
-            std::string path = find_table(options.corpus_dirs, file);
-            std::optional<LabelTable> table = path.empty() ? std::nullopt : reader(path, report);
-            db.set_metadata(std::string(key), table ? terms::encode_label_table(*table) : "");
-        }
-        // Names of places for queries (search/places.h), stored as they are, like the thesaurus.
-        {
-            std::string path = find_table(options.corpus_dirs, "jurisdictions.xml"), xml;
-            if (!path.empty()) load_source_file(path, xml, report);
-            db.set_metadata(std::string(terms::kPlaceNamesKey), xml);
-        }
-        // The word lexicon's translations, in the synonym table (analysis/lexicon.h);
-        // an incremental run replaces the previous run's.
-        {
-            std::vector<std::string> old_keys;
-            for (auto it = db.synonym_keys_begin(std::string(terms::kTranslation));
-                 it != db.synonym_keys_end(std::string(terms::kTranslation)); ++it)
-                old_keys.push_back(*it);
-            for (const std::string& key : old_keys) db.clear_synonyms(key);
-            std::string path = find_table(options.corpus_dirs, "lexicon.tsv"), text;
-            if (!path.empty() && load_source_file(path, text, report)) {
-                std::vector<LexiconProblem> problems;
-                std::vector<LexiconRow> rows = parse_lexicon(text, problems);
-                for (const LexiconProblem& problem : problems)
-                    report.skip(path, problem.line, problem.what + "; the line is not used");
-                for (const auto& [key, value] : translation_entries(rows, writer.analyzer())) db.add_synonym(key, value);
-                summary.lexicon_rows = static_cast<int>(rows.size());
-            }
-        }
-        for (const std::string& path : list_fact_files(options.corpus_dirs)) {
+        if (incremental) forget_vanished_sources(db, writer, router.seen_ids(), thesaurus.has_value(), summary);
+        store_corpus_tables(db, options, writer.analyzer(), report, summary);
+        for (const std::string& path : list_fact_files(options.corpus_dirs))
             if (auto table = read_fact_table(path, report))
-                db.set_metadata("facts:" + table->topic, fact_table_json(*table, citable, path, report).dump());
-        }
+                db.set_metadata("facts:" + table->topic, fact_table_json(*table, router.citable(), path, report).dump());
         if (options.strict && report.lost_anything()) {
             other_parts.reset();
             db.close();
@@ -397,40 +475,21 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         }
         writer.flush_spelling();
         // What is not on disk yet is at most the estimate less what is.
-        {
-            const std::uintmax_t written = tree_bytes(generation) + tree_bytes(parts_dir);
-            const std::uintmax_t rest = std::max<std::uintmax_t>(kMinFreeBytes, estimate > written ? estimate - written : 0);
-            if (std::string error = check_space(options.db_path, rest, "to commit the new index"); !error.empty()) {
-                other_parts.reset();
-                db.close();
-                discard();
-                return finish(error + unchanged_note);
-            }
+        const std::uintmax_t written = tree_bytes(generation) + tree_bytes(parts_dir);
+        const std::uintmax_t rest = std::max<std::uintmax_t>(kMinFreeBytes, estimate > written ? estimate - written : 0);
+        if (std::string error = check_space(options.db_path, rest, "to commit the new index"); !error.empty()) {
+            other_parts.reset();
+            db.close();
+            discard();
+            return finish(error + unchanged_note);
         }
         test_pause_point("commit");
         db.commit();
         db.close();
-        if (other_parts) {
-            // Xapian's compactor merges the parts (sums spelling frequencies,
-            // unites synonyms, keeps each part's metadata keys) into a compact
-            // generation: the merge is the --compact step too.
-            other_parts->finish();
-            if (std::string error = check_space(options.db_path, tree_bytes(parts_dir), "to merge the part databases");
-                !error.empty()) {
-                discard();
-                return finish(error + unchanged_note);
-            }
-            merge_parts(part_paths, generation);
-            fs::remove_all(parts_dir);
-        } else if (options.compact) {
-            if (std::string error = check_space(options.db_path, tree_bytes(generation), "to compact the new index");
-                !error.empty()) {
-                discard();
-                return finish(error + unchanged_note);
-            }
-            Xapian::Database(generation).compact(compacted, Xapian::DBCOMPACT_MULTIPASS);
-            fs::remove_all(generation);
-            fs::rename(compacted, generation);
+        if (std::string error = merge_or_compact(options, other_parts.get(), part_paths, parts_dir, generation, compacted);
+            !error.empty()) {
+            discard();
+            return finish(error + unchanged_note);
         }
     } catch (const Xapian::Error& e) {
         discard();

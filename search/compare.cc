@@ -148,6 +148,7 @@ void validate(const MatrixRequest& r) {
 
 CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
     validate(r);
+    const std::string ui(name(r.ui_lang));
     const Thesaurus* thesaurus = view.thesaurus();
     Xapian::Database& db = view.db();
     if (!thesaurus && r.query.empty()) throw BadRequest("this index has no thesaurus: compare with q= instead");
@@ -186,7 +187,7 @@ CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
         highlight_stems = built.highlight_stems;
         concept_set = built.matched_concepts;
     }
-    const std::vector<std::string> preferred = display_languages(r.languages, r.ui_lang);
+    const std::vector<std::string> preferred = display_languages(r.languages, ui);
     const Xapian::Query practice = any_of(std::string(terms::kType), practice_types());
 
     // The source each shown document cites (official title, number, URL), once per document.
@@ -219,7 +220,7 @@ CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
             hit.version_group = group;
             hit.versions = detail::other_versions(it->second, hit.id);
             card.original_lang = original_lang(it->second);
-            card.in_ui_language = hit.lang == r.ui_lang;
+            card.in_ui_language = hit.lang == ui;
             card.relevance = relevance;
             card.text_status = v->data.text_status;
             card.source = source_of(hit.document_id);
@@ -239,7 +240,7 @@ CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
                                        static_cast<size_t>(r.per_jurisdiction));
         CompareColumn column;
         column.jurisdiction = jurisdiction;
-        column.label = view.labels().label("jurisdiction", jurisdiction, r.ui_lang);
+        column.label = view.labels().label("jurisdiction", jurisdiction, ui);
         column.total = law.total;
         column.mentions_total = mentions.empty() ? 0 : count_texts(db, filter(mentions, in_force));
         column.repealed_excluded =
@@ -264,10 +265,10 @@ CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
                 result.versions[id] = doc ? detail::versions_of(db, *doc) : std::vector<DocumentVersion>{};
             }
     for (const auto& id : concept_set)
-        if (const Concept* c = thesaurus ? thesaurus->find(id) : nullptr) result.concepts.push_back({id, c->label(r.ui_lang)});
+        if (const Concept* c = thesaurus ? thesaurus->find(id) : nullptr) result.concepts.push_back({id, c->label(ui)});
     result.topic = std::move(topic);
     result.istanbul_article = r.istanbul_article;
-    if (!r.istanbul_article.empty()) result.istanbul_title = view.labels().label("istanbul", r.istanbul_article, r.ui_lang);
+    if (!r.istanbul_article.empty()) result.istanbul_title = view.labels().label("istanbul", r.istanbul_article, ui);
     result.query = r.query;
     result.include_repealed = r.include_repealed;
     return result;
@@ -275,6 +276,7 @@ CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
 
 Matrix coverage_matrix(IndexView& view, const MatrixRequest& r) {
     validate(r);
+    const std::string ui(name(r.ui_lang));
     const Thesaurus* thesaurus = view.thesaurus();
     Xapian::Database& db = view.db();
     if (!thesaurus) throw BadRequest("this index has no thesaurus");
@@ -287,9 +289,9 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& r) {
     std::vector<Row> rows;
     if (r.scheme == "istanbul") {
         for (const auto& article : thesaurus->istanbul_articles()) {
-            Row row{article, view.labels().label("istanbul", article, r.ui_lang), "", {}};
+            Row row{article, view.labels().label("istanbul", article, ui), "", {}};
             for (const auto& id : thesaurus->for_istanbul_article(article)) {
-                if (const Concept* c = thesaurus->find(id)) row.label += (row.label.empty() ? "" : "; ") + c->label(r.ui_lang);
+                if (const Concept* c = thesaurus->find(id)) row.label += (row.label.empty() ? "" : "; ") + c->label(ui);
                 row.concepts.push_back(id);  // as compare?ic= counts them
             }
             if (row.title == article) row.title = row.label;
@@ -297,9 +299,9 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& r) {
         }
     } else {
         for (const Concept* c : thesaurus->top_concepts())
-            rows.push_back({c->id, c->label(r.ui_lang), c->label(r.ui_lang), thesaurus->with_descendants(c->id)});
+            rows.push_back({c->id, c->label(ui), c->label(ui), thesaurus->with_descendants(c->id)});
     }
-    const std::vector<std::string> preferred = display_languages(r.languages, r.ui_lang);
+    const std::vector<std::string> preferred = display_languages(r.languages, ui);
     const Xapian::Query practice = any_of(std::string(terms::kType), practice_types());
 
     // Each jurisdiction's law texts in scope: what a cell's share is of.
@@ -314,7 +316,7 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& r) {
         Xapian::Query law(Xapian::Query::OP_AND_NOT, all_of(f), practice);
         scopes[jurisdiction] = r.include_repealed ? law : not_repealed(law);
         matrix.texts[jurisdiction] = count_texts(db, scopes[jurisdiction]);
-        matrix.jurisdiction_labels[jurisdiction] = view.labels().label("jurisdiction", jurisdiction, r.ui_lang);
+        matrix.jurisdiction_labels[jurisdiction] = view.labels().label("jurisdiction", jurisdiction, ui);
     }
     for (Row& row : rows) {
         std::set<std::string> stems;
@@ -331,7 +333,7 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& r) {
                 if (auto it = versions.find(best.groups[0]); it != versions.end())
                     if (const detail::TextVersion* v = shown_version(it->second, preferred)) {
                         SearchHit hit = detail::hit_from_data(v->data);
-                        bool in_ui_language = hit.lang == r.ui_lang;
+                        bool in_ui_language = hit.lang == ui;
                         cell.best = MatrixBest{std::move(hit), original_lang(it->second), in_ui_language};
                     }
             }

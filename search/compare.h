@@ -36,7 +36,7 @@ struct CompareRequest {
     std::vector<std::string> languages;
     std::vector<std::string> types;          // optional filter, as in search
     int per_jurisdiction = 5;                // 1..20 provisions per column
-    std::string ui_lang = "en";              // language for labels, and of the versions shown
+    UiLanguage ui_lang = UiLanguage::en;     // language for labels, and of the versions shown
     bool include_repealed = false;           // repealed law is left out unless asked for
 };
 
@@ -44,7 +44,7 @@ struct MatrixRequest {
     std::vector<std::string> jurisdictions;  // 1..8
     std::string scheme = "istanbul";         // istanbul | thesaurus
     std::vector<std::string> languages;      // preferred languages of the provisions shown (not a filter)
-    std::string ui_lang = "en";
+    UiLanguage ui_lang = UiLanguage::en;
     bool include_repealed = false;
 };
 

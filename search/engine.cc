@@ -39,7 +39,7 @@ std::string matrix_key(const MatrixRequest& r) {
         key += ',';
     }
     key += '\n';
-    key += r.ui_lang;
+    key += name(r.ui_lang);
     key += r.include_repealed ? "\n1" : "\n0";
     return key;
 }

@@ -16,7 +16,7 @@ namespace himoya {
 
 
 std::optional<RelatedPassages> related_passages(IndexView& view, const std::string& provision_id, int limit,
-                                                const std::string& ui_lang) {
+                                                UiLanguage ui_lang) {
     const Thesaurus* thesaurus = view.thesaurus();
     if (limit < 1 || limit > 50) throw BadRequest("limit must be 1..50");
     Xapian::Enquire find(view.db());
@@ -36,7 +36,7 @@ std::optional<RelatedPassages> related_passages(IndexView& view, const std::stri
     for (const auto& id : self.topics) {
         const Concept* c = thesaurus->find(id);
         if (!c) continue;
-        out.concepts.push_back({id, c->label(ui_lang)});
+        out.concepts.push_back({id, c->label(std::string(name(ui_lang)))});
         by_concept.push_back(concept_query(id, *thesaurus, *view.tagger(), &stems));
     }
     if (by_concept.empty()) return out;

@@ -28,6 +28,6 @@ struct RelatedPassages {
 // sharing concepts with the provision, concepts labelled in `ui_lang`;
 // nullopt for an unknown provision id.
 std::optional<RelatedPassages> related_passages(IndexView& view, const std::string& provision_id, int limit,
-                                               const std::string& ui_lang);
+                                               UiLanguage ui_lang);
 
 }  // namespace himoya

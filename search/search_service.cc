@@ -66,14 +66,14 @@ std::vector<Xapian::doccount> rerank_window(const Xapian::MSet& mset, const std:
 }
 
 // The query with every facet filter except `skip`, and the scope and year range.
-Xapian::Query filtered(const Xapian::Query& text_query, const SearchRequest& r, const std::string& scope,
-                       const std::string& skip) {
+// `scope` is never automatic here (search_once decides it first).
+Xapian::Query filtered(const Xapian::Query& text_query, const SearchRequest& r, Scope scope, const std::string& skip) {
     std::vector<Xapian::Query> filters;
     for (const auto& [name, values] : r.filters) {
         if (name == skip || values.empty()) continue;
         filters.push_back(facet_filter(*find_facet(name), values));
     }
-    if (scope != "all") filters.emplace_back(record_term(scope == "document" ? "document" : "provision"));
+    if (scope != Scope::all) filters.emplace_back(record_term(scope == Scope::document ? "document" : "provision"));
     if (r.year_from || r.year_to) {
         std::string lo = r.year_from ? std::to_string(*r.year_from) : "0000";
         std::string hi = r.year_to ? std::to_string(*r.year_to) : "9999";
@@ -88,7 +88,7 @@ Xapian::Query filtered(const Xapian::Query& text_query, const SearchRequest& r, 
 
 // One selected facet's counts under every filter but its own (multi-select).
 std::vector<FacetCount> facet_counts_without_own_filter(const Xapian::Database& db, const Xapian::Query& text_query,
-                                                        const SearchRequest& r, const std::string& scope,
+                                                        const SearchRequest& r, Scope scope,
                                                         const FacetSpec& facet, bool per_text) {
     Xapian::Enquire enquire(db);
     enquire.set_query(filtered(text_query, r, scope, facet.name));
@@ -213,7 +213,7 @@ std::optional<std::string> did_you_mean(const Xapian::Database& db, const BuiltQ
 // The query read once (query_tree.h): places set aside, question words
 // dropped, concept spans grouped, as the request allows.
 QueryTree read_query(IndexView& view, const SearchRequest& r) {
-    QueryTree tree = parse_query(r.query, r.lang, view.analyzer());
+    QueryTree tree = parse_query(r.query, name(r.lang), view.analyzer());
     if (tree.too_long_words > 0)
         throw BadRequest("a query word is longer than " + std::to_string(Analyzer::kMaxTermBytes) +
                          " bytes: no indexed word can match it");
@@ -239,8 +239,8 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     relaxed = built.relaxed;
     // Default scope: documents when browsing; provisions when searching, falling
     // back to whole documents when the words only meet across provisions.
-    std::string scope = r.scope.empty() ? (built.empty ? "document" : "provision") : r.scope;
-    bool may_fall_back = r.scope.empty() && !built.empty;
+    const Scope scope = r.scope != Scope::automatic ? r.scope : built.empty ? Scope::document : Scope::provision;
+    const bool may_fall_back = r.scope == Scope::automatic && !built.empty;
     const Xapian::doccount all = view.db().get_doccount();
 
     SearchResult result;
@@ -268,12 +268,12 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         // Equal dates fall to the document id (the date slot ends with it), not to
         // the docid. Equal weights are settled after the match (canonical_version):
         // a value tie-break in relevance order made remote shards' spies over-count.
-        if (r.sort == "date" || (built.empty && r.sort == "relevance"))
+        if (r.sort == SortOrder::date || built.empty)
             e.set_sort_by_value_then_relevance(terms::kSlotDate, true);
         return e;
     };
     Xapian::Enquire enquire = make_enquire();
-    const bool grouped = r.versions == "group";
+    const bool grouped = r.versions == VersionMode::group;
     // Facets count what the result counts: texts when grouped (a value's count
     // is the number of results ticking it gives), records when separate. A
     // remote shard cannot run our counter: it counts records.
@@ -289,7 +289,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // crowded by work (grouped), or each version after its best-matching one
     // (separate, with thesaurus expansion). Those are fetched whatever the page,
     // so the order does not depend on it.
-    const bool rerank = !built.empty && r.sort == "relevance" && (grouped || r.cross_language);
+    const bool rerank = !built.empty && r.sort == SortOrder::relevance && (grouped || r.cross_language);
     const auto first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
     const auto count = static_cast<Xapian::doccount>(r.per_page);
     const Xapian::doccount wanted = rerank ? std::max(kRerankWindow, first + count) : first + count;
@@ -325,7 +325,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     }
     if (result.total == 0 && may_fall_back) {
         SearchRequest whole = r;
-        whole.scope = "document";
+        whole.scope = Scope::document;
         SearchResult fallback = search_once(view, whole, tree, relaxed);
         fallback.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         return fallback;
@@ -335,8 +335,9 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         // Pass 2, one per selected facet: its counts ignore its own filter.
         for (const FacetSpec* f : selected)
             result.facets[f->name] = facet_counts_without_own_filter(view.db(), built.query, r, scope, *f, per_text);
-        for (auto& [name, counts] : result.facets)
-            for (FacetCount& c : counts) c.label = name == "year" ? c.value : view.labels().label(name == "lang" ? "lang" : name, c.value, r.ui_lang);
+        const std::string ui(name(r.ui_lang));
+        for (auto& [facet, counts] : result.facets)
+            for (FacetCount& c : counts) c.label = facet == "year" ? c.value : view.labels().label(facet, c.value, ui);
     }
 
     std::vector<Xapian::doccount> page_items;  // indices into mset, in display order
@@ -345,7 +346,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     const size_t skip = (grouped || rerank) ? first : 0;
     for (size_t i = skip; i < items.size() && i < skip + count; ++i) page_items.push_back(items[i]);
     result.hits = page_hits(view.db(), view.analyzer(), mset, page_items, built, page_query, grouped,
-                            r.sort == "relevance" && !built.empty, grouped && !view.remote() ? &text_spy : nullptr);
+                            r.sort == SortOrder::relevance && !built.empty, grouped && !view.remote() ? &text_spy : nullptr);
 
     // Did you mean: only when the words found few texts (a page of results needs no correction).
     if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = did_you_mean(view.db(), built, r.query);

@@ -14,6 +14,74 @@ const std::vector<std::string>& facet_names() {
     return names;
 }
 
+namespace {
+
+template <typename E>
+struct Named {
+    E value;
+    std::string_view name;
+};
+
+constexpr Named<SortOrder> kSortNames[] = {{SortOrder::relevance, "relevance"}, {SortOrder::date, "date"}};
+constexpr Named<Scope> kScopeNames[] = {{Scope::all, "all"}, {Scope::provision, "provision"},
+                                        {Scope::document, "document"}, {Scope::automatic, ""}};
+constexpr Named<VersionMode> kVersionNames[] = {{VersionMode::group, "group"}, {VersionMode::separate, "separate"}};
+constexpr Named<QueryLanguage> kQueryLanguageNames[] = {{QueryLanguage::tg, "tg"}, {QueryLanguage::ru, "ru"},
+                                                        {QueryLanguage::en, "en"}, {QueryLanguage::automatic, "auto"}};
+constexpr Named<UiLanguage> kUiLanguageNames[] = {{UiLanguage::en, "en"}, {UiLanguage::ru, "ru"}, {UiLanguage::tg, "tg"}};
+
+template <typename E, size_t N>
+std::string_view name_in(const Named<E> (&table)[N], E value) {
+    for (const auto& n : table)
+        if (n.value == value) return n.name;
+    return {};
+}
+
+template <typename E, size_t N>
+E parse_in(const Named<E> (&table)[N], std::string_view text, std::string_view parameter) {
+    for (const auto& n : table)
+        if (n.name == text) return n.value;
+    std::vector<std::string_view> names;
+    for (const auto& n : table)
+        if (!n.name.empty()) names.push_back(n.name);  // "" is the default, asked for by leaving the parameter out
+    std::string message(parameter);
+    message += " must be ";
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) message += i + 1 == names.size() ? " or " : ", ";
+        message += names[i];
+    }
+    throw BadRequest(message);
+}
+
+}  // namespace
+
+std::string_view name(SortOrder v) { return name_in(kSortNames, v); }
+std::string_view name(Scope v) { return name_in(kScopeNames, v); }
+std::string_view name(VersionMode v) { return name_in(kVersionNames, v); }
+std::string_view name(QueryLanguage v) { return name_in(kQueryLanguageNames, v); }
+std::string_view name(UiLanguage v) { return name_in(kUiLanguageNames, v); }
+
+template <>
+SortOrder parse_enum<SortOrder>(std::string_view text, std::string_view parameter) {
+    return parse_in(kSortNames, text, parameter);
+}
+template <>
+Scope parse_enum<Scope>(std::string_view text, std::string_view parameter) {
+    return parse_in(kScopeNames, text, parameter);
+}
+template <>
+VersionMode parse_enum<VersionMode>(std::string_view text, std::string_view parameter) {
+    return parse_in(kVersionNames, text, parameter);
+}
+template <>
+QueryLanguage parse_enum<QueryLanguage>(std::string_view text, std::string_view parameter) {
+    return parse_in(kQueryLanguageNames, text, parameter);
+}
+template <>
+UiLanguage parse_enum<UiLanguage>(std::string_view text, std::string_view parameter) {
+    return parse_in(kUiLanguageNames, text, parameter);
+}
+
 void validate(const SearchRequest& r) {
     if (r.query.size() > SearchLimits::kMaxQueryBytes)
         throw BadRequest("query too long: " + std::to_string(r.query.size()) + " bytes (limit " +
@@ -24,13 +92,6 @@ void validate(const SearchRequest& r) {
         throw BadRequest("per_page must be between 1 and " + std::to_string(SearchLimits::kMaxPerPage));
     if (static_cast<long>(r.page) * r.per_page > SearchLimits::kMaxResultWindow)
         throw BadRequest("page * per_page may not exceed " + std::to_string(SearchLimits::kMaxResultWindow));
-    if (r.sort != "relevance" && r.sort != "date") throw BadRequest("sort must be 'relevance' or 'date'");
-    if (!r.scope.empty() && r.scope != "all" && r.scope != "provision" && r.scope != "document")
-        throw BadRequest("scope must be 'all', 'provision' or 'document'");
-    if (r.lang != "auto" && r.lang != "tg" && r.lang != "ru" && r.lang != "en")
-        throw BadRequest("lang hint must be tg, ru, en or auto");
-    if (r.ui_lang != "en" && r.ui_lang != "ru" && r.ui_lang != "tg") throw BadRequest("ui must be en, ru or tg");
-    if (r.versions != "group" && r.versions != "separate") throw BadRequest("versions must be 'group' or 'separate'");
     for (const auto& [name, values] : r.filters) {
         bool known = false;
         for (const auto& f : facet_names()) known = known || f == name;
@@ -44,6 +105,12 @@ void validate(const SearchRequest& r) {
     for (const auto& y : {r.year_from, r.year_to})
         if (y && (*y < 0 || *y > 9999)) throw BadRequest("years must be between 0 and 9999");
     if (r.year_from && r.year_to && *r.year_from > *r.year_to) throw BadRequest("year_from is after year_to");
+}
+
+std::vector<std::string> Snippet::marked() const {
+    std::vector<std::string> out;
+    for (const auto& m : marks) out.push_back(text.substr(m.begin, m.end - m.begin));
+    return out;
 }
 
 }  // namespace himoya

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace himoya {
@@ -21,23 +22,58 @@ public:
 // The names of terms::kFacetTable (analysis/facet_table.h), in its order.
 const std::vector<std::string>& facet_names();
 
+// Request values with a fixed set of choices, parsed once at the edge
+// (server/request_params.cc, the CLI) by parse_enum below; the library
+// switches on them and never compares strings.
+enum class SortOrder { relevance, date };
+// automatic: whole documents when browsing, else provisions (documents when no provision matches).
+enum class Scope { automatic, all, provision, document };
+// group: one hit per text, its other language versions listed in the hit;
+// separate: every matching version is a hit of its own.
+enum class VersionMode { group, separate };
+// The query's language, or automatic (identified from the query's words).
+enum class QueryLanguage { automatic, tg, ru, en };
+// The language of labels and answers.
+enum class UiLanguage { en, ru, tg };
+
+// Each value's name in the API and on the command line ("relevance",
+// "auto", "ru" ...); QueryLanguage::automatic is "auto", Scope::automatic "".
+std::string_view name(SortOrder v);
+std::string_view name(Scope v);
+std::string_view name(VersionMode v);
+std::string_view name(QueryLanguage v);
+std::string_view name(UiLanguage v);
+
+// The value named `text`, or a BadRequest that names `parameter` and lists
+// the accepted names ("sort must be relevance or date").
+template <typename E>
+E parse_enum(std::string_view text, std::string_view parameter);
+template <>
+SortOrder parse_enum<SortOrder>(std::string_view text, std::string_view parameter);
+template <>
+Scope parse_enum<Scope>(std::string_view text, std::string_view parameter);
+template <>
+VersionMode parse_enum<VersionMode>(std::string_view text, std::string_view parameter);
+template <>
+QueryLanguage parse_enum<QueryLanguage>(std::string_view text, std::string_view parameter);
+template <>
+UiLanguage parse_enum<UiLanguage>(std::string_view text, std::string_view parameter);
+
 struct SearchRequest {
     std::string query;                                      // user syntax; empty = browse
     std::map<std::string, std::vector<std::string>> filters;  // facet name → accepted values (OR)
     std::optional<int> year_from;
     std::optional<int> year_to;
-    std::string sort = "relevance";   // relevance | date
-    std::string scope;                // all | provision | document; "" = document when browsing, else provision (document if none)
-    std::string lang = "auto";        // query language hint: tg ru en auto
+    SortOrder sort = SortOrder::relevance;
+    Scope scope = Scope::automatic;
+    QueryLanguage lang = QueryLanguage::automatic;  // the query language hint
     int page = 1;                     // from 1
     int per_page = 10;                // 1..100
     bool facets = true;
     bool suggest = true;
     bool cross_language = true;       // expand thesaurus labels to the other languages
-    // group: one hit per text, its other language versions listed in the hit;
-    // separate: every matching version is a hit of its own.
-    std::string versions = "group";
-    std::string ui_lang = "en";       // language of facet value labels: en ru tg
+    VersionMode versions = VersionMode::group;
+    UiLanguage ui_lang = UiLanguage::en;  // language of facet value labels
     bool places = true;               // a place named in the query boosts its jurisdiction (places.h)
     bool relax = true;                // few texts with every word: accept most of the words
 };
@@ -70,6 +106,21 @@ struct HitVersion {
     double score = 0;      // its own relevance weight when matched
 };
 
+// Plain text of an excerpt plus where the matched words are in it. The
+// library never builds markup: the server escapes and wraps the spans in
+// <mark> (server/api_json), the CLI makes them bold or bracketed.
+struct Snippet {
+    struct Span {
+        size_t begin = 0, end = 0;  // byte offsets into `text`, begin < end, ascending, disjoint
+    };
+    std::string text;          // the excerpt as written, "…" where the provision was cut
+    std::vector<Span> marks;   // the words that matched the query
+
+    bool empty() const { return text.empty(); }
+    // The marked words, in order (what tests and plain-text callers want).
+    std::vector<std::string> marked() const;
+};
+
 struct SearchHit {
     std::string id;           // provision id, or document id for a whole-document hit
     std::string document_id;
@@ -85,7 +136,7 @@ struct SearchHit {
     std::string work_id;
     bool original = false;    // this version is the one the others were made from
     std::optional<LegalStatusInfo> legal_status;
-    std::string snippet;      // HTML-escaped, <mark> around matched words
+    Snippet snippet;          // an excerpt with the matched words marked
     double score = 0;
     std::string version_group;  // equal for the language versions of one text
     std::vector<HitVersion> versions;  // versions=group: the text's other language versions, by language

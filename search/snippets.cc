@@ -4,25 +4,9 @@
 
 namespace himoya {
 
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 16);
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-std::string make_snippet(Analyzer& analyzer, std::string_view text, std::string_view language,
-                         const std::set<std::string>& terms, const std::set<std::string>& stems,
-                         const SnippetOptions& options) {
+Snippet make_snippet(Analyzer& analyzer, std::string_view text, std::string_view language,
+                     const std::set<std::string>& terms, const std::set<std::string>& stems,
+                     const SnippetOptions& options) {
     const size_t full_size = text.size();
     if (text.size() > options.max_scan_bytes) {
         size_t cut = options.max_scan_bytes;
@@ -30,7 +14,11 @@ std::string make_snippet(Analyzer& analyzer, std::string_view text, std::string_
         text = text.substr(0, cut);
     }
     auto tokens = analyzer.analyze(text, language);
-    if (tokens.empty()) return html_escape(text.substr(0, 300));
+    if (tokens.empty()) {
+        size_t cut = std::min<size_t>(300, text.size());
+        while (cut > 0 && cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        return Snippet{std::string(text.substr(0, cut)), {}};
+    }
     std::vector<bool> hit(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i)
         hit[i] = terms.count(tokens[i].term) || (!tokens[i].stopword && stems.count(tokens[i].stem));
@@ -57,19 +45,13 @@ std::string make_snippet(Analyzer& analyzer, std::string_view text, std::string_
 
     size_t from = best_start == 0 ? 0 : tokens[best_start].start;
     size_t to = last + 1 >= tokens.size() ? text.size() : tokens[last].end;
-    std::string out;
-    if (from > 0) out += "…";
-    size_t cursor = from;
-    for (size_t i = best_start; i <= last; ++i) {
-        if (!hit[i]) continue;
-        out += html_escape(text.substr(cursor, tokens[i].start - cursor));
-        out += "<mark>";
-        out += html_escape(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
-        out += "</mark>";
-        cursor = tokens[i].end;
-    }
-    out += html_escape(text.substr(cursor, to - cursor));
-    if (to < full_size) out += "…";
+    Snippet out;
+    if (from > 0) out.text += "…";
+    const size_t shift = out.text.size();  // bytes of the leading "…"
+    out.text += text.substr(from, to - from);
+    for (size_t i = best_start; i <= last; ++i)
+        if (hit[i]) out.marks.push_back({tokens[i].start - from + shift, tokens[i].end - from + shift});
+    if (to < full_size) out.text += "…";
     return out;
 }
 

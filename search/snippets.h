@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "analysis/analyzer.h"
+#include "search/search_types.h"
 
 namespace himoya {
 
@@ -18,13 +19,10 @@ struct SnippetOptions {
     size_t max_scan_bytes = 64 * 1024;
 };
 
-// HTML-escaped excerpt of `text` with <mark>…</mark> around every word whose
-// canonical term or stem is in the given sets; "…" where text was cut.
-std::string make_snippet(Analyzer& analyzer, std::string_view text, std::string_view language,
-                         const std::set<std::string>& terms, const std::set<std::string>& stems,
-                         const SnippetOptions& options = {});
-
-// Escapes & < > " ' for HTML text and attribute values.
-std::string html_escape(std::string_view text);
+// Excerpt of `text` around its densest cluster of words whose canonical term
+// or stem is in the given sets, with those words marked.
+Snippet make_snippet(Analyzer& analyzer, std::string_view text, std::string_view language,
+                     const std::set<std::string>& terms, const std::set<std::string>& stems,
+                     const SnippetOptions& options = {});
 
 }  // namespace himoya

@@ -30,7 +30,8 @@ std::optional<TopicList> list_topics(IndexView& view) {
 }
 
 std::optional<TopicPage> topic_page(IndexView& view, const std::string& concept_id, int per_jurisdiction,
-                                    const std::string& ui_lang) {
+                                    UiLanguage ui_lang) {
+    const std::string ui(name(ui_lang));
     const Thesaurus* thesaurus = view.thesaurus();
     if (!thesaurus) return std::nullopt;
     const Concept* c = thesaurus->find(concept_id);
@@ -66,14 +67,14 @@ std::optional<TopicPage> topic_page(IndexView& view, const std::string& concept_
         const auto& vs = versions[group];
         const StoredRecord* shown = nullptr;
         for (const StoredRecord& v : vs)
-            if (v.lang == ui_lang) shown = &v;
+            if (v.lang == ui) shown = &v;
         for (const StoredRecord& v : vs)
             if (!shown && v.original) shown = &v;
         if (!shown) shown = &vs.front();
         SearchHit hit = detail::hit_from_data(*shown);
         TopicJurisdiction& place = groups[hit.jurisdiction];
         if (place.count++ >= per_jurisdiction) continue;
-        TopicText text{hit, shown->text, hit.lang == ui_lang, {}};
+        TopicText text{hit, shown->text, hit.lang == ui, {}};
         for (const StoredRecord& v : vs)
             if (&v != shown) text.other_versions.push_back({v.id, v.lang});
         place.texts.push_back(std::move(text));
@@ -81,7 +82,7 @@ std::optional<TopicPage> topic_page(IndexView& view, const std::string& concept_
     TopicPage page{*c, 0, mset.size(), {}};
     for (auto& [jurisdiction, place] : groups) {
         place.jurisdiction = jurisdiction;
-        place.label = view.labels().label("jurisdiction", jurisdiction, ui_lang);
+        place.label = view.labels().label("jurisdiction", jurisdiction, ui);
         page.total += place.count;
         if (!place.texts.empty()) page.by_jurisdiction.push_back(std::move(place));
     }

@@ -58,6 +58,6 @@ std::optional<TopicList> list_topics(IndexView& view);
 // in the interface language when that version exists; nullopt for an unknown
 // concept or an index without a thesaurus.
 std::optional<TopicPage> topic_page(IndexView& view, const std::string& concept_id, int per_jurisdiction,
-                                    const std::string& ui_lang = "en");
+                                    UiLanguage ui_lang = UiLanguage::en);
 
 }  // namespace himoya

@@ -14,6 +14,38 @@ std::string page_url(const std::string& document_id, const std::string& unit_id)
     return url;
 }
 
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string snippet_html(const Snippet& snippet) {
+    std::string_view text = snippet.text;
+    std::string out;
+    size_t cursor = 0;
+    for (const Snippet::Span& m : snippet.marks) {
+        if (m.begin < cursor || m.end <= m.begin || m.end > text.size()) continue;  // not a valid span: leave unmarked
+        out += html_escape(text.substr(cursor, m.begin - cursor));
+        out += "<mark>";
+        out += html_escape(text.substr(m.begin, m.end - m.begin));
+        out += "</mark>";
+        cursor = m.end;
+    }
+    out += html_escape(text.substr(cursor));
+    return out;
+}
+
 std::string page_url(const SearchHit& hit) { return page_url(hit.document_id, hit.unit_id); }
 std::string page_url(const HitVersion& version) { return page_url(version.document_id, version.unit_id); }
 
@@ -36,7 +68,7 @@ nlohmann::json to_json(const SearchHit& h) {
                         {"year", h.year}, {"date", h.date}, {"body", h.body}, {"body_id", h.body_id}, {"topics", h.topics},
                         {"concepts", h.topics}, {"mentions", h.mentions}, {"work_id", h.work_id},
                         {"original", h.original}, {"legal_status", to_json(h.legal_status)},
-                        {"matched_concepts", h.matched_concepts}, {"snippet", h.snippet}, {"score", h.score}, {"url", page_url(h)},
+                        {"matched_concepts", h.matched_concepts}, {"snippet", snippet_html(h.snippet)}, {"score", h.score}, {"url", page_url(h)},
                         {"version_group", h.version_group}, {"versions", versions}};
 }
 

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +26,11 @@ namespace himoya {
 std::string page_url(const std::string& document_id, const std::string& unit_id);
 std::string page_url(const SearchHit& hit);
 std::string page_url(const HitVersion& version);
+
+// Escapes & < > " ' for HTML text and attribute values.
+std::string html_escape(std::string_view text);
+// A snippet as the API gives it: HTML-escaped text, <mark>…</mark> around its marks.
+std::string snippet_html(const Snippet& snippet);
 
 // GET /api/search (and `himoya search --json`).
 nlohmann::json to_json(const SearchResult& result);

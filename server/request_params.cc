@@ -35,16 +35,13 @@ bool bool_param(const QueryParams& params, const std::string& name, bool fallbac
     throw BadRequest("parameter '" + name + "' must be 1, 0, true or false");
 }
 
-std::string ui_param(const QueryParams& params, bool empty_allowed) {
-    std::string ui = string_param(params, "ui");
-    if (ui.empty()) return empty_allowed ? ui : "en";
-    if (ui != "en" && ui != "ru" && ui != "tg") throw BadRequest("ui must be en, ru or tg");
-    return ui;
-}
+UiLanguage ui_param(const QueryParams& params) { return enum_param(params, "ui", UiLanguage::en); }
 
-namespace {
-std::string ui_lang(const QueryParams& params) { return ui_param(params, false); }
-}  // namespace
+std::optional<UiLanguage> optional_ui_param(const QueryParams& params) {
+    std::string ui = string_param(params, "ui");
+    if (ui.empty()) return std::nullopt;
+    return parse_enum<UiLanguage>(ui, "ui");
+}
 
 SearchRequest search_request_from_params(const QueryParams& params) {
     SearchRequest r;
@@ -63,17 +60,14 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     }
     if (params.count("year_from")) r.year_from = int_param(params, "year_from", 0, 0, 9999);
     if (params.count("year_to")) r.year_to = int_param(params, "year_to", 9999, 0, 9999);
-    std::string sort = string_param(params, "sort");
-    if (!sort.empty()) r.sort = sort;
-    r.scope = string_param(params, "scope");
-    std::string lang = string_param(params, "qlang");
-    if (!lang.empty()) r.lang = lang;
+    r.sort = enum_param(params, "sort", SortOrder::relevance);
+    r.scope = enum_param(params, "scope", Scope::automatic);
+    r.lang = enum_param(params, "qlang", QueryLanguage::automatic);
     r.page = int_param(params, "page", 1, 1, SearchLimits::kMaxResultWindow);
     r.per_page = int_param(params, "per_page", 10, 1, SearchLimits::kMaxPerPage);
     r.cross_language = bool_param(params, "cross_language", true);
-    std::string versions = string_param(params, "versions");
-    if (!versions.empty()) r.versions = versions;
-    r.ui_lang = ui_lang(params);
+    r.versions = enum_param(params, "versions", VersionMode::group);
+    r.ui_lang = ui_param(params);
     r.places = bool_param(params, "places", true);
     r.relax = bool_param(params, "relax", true);
     r.facets = bool_param(params, "facets", true);
@@ -110,7 +104,7 @@ CompareRequest compare_request_from_params(const QueryParams& params) {
     r.languages = all_values(params, "lang");
     r.types = all_values(params, "type");
     r.per_jurisdiction = int_param(params, "per_jurisdiction", 5, 1, 20);
-    r.ui_lang = ui_lang(params);
+    r.ui_lang = ui_param(params);
     r.include_repealed = bool_param(params, "include_repealed");
     validate(r);
     return r;
@@ -122,7 +116,7 @@ MatrixRequest matrix_request_from_params(const QueryParams& params) {
     std::string scheme = string_param(params, "scheme");
     if (!scheme.empty()) r.scheme = scheme;
     r.languages = all_values(params, "lang");
-    r.ui_lang = ui_lang(params);
+    r.ui_lang = ui_param(params);
     r.include_repealed = bool_param(params, "include_repealed");
     std::string format = string_param(params, "format");
     if (!format.empty() && format != "json" && format != "csv") throw BadRequest("format must be json or csv");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "search/compare.h"
@@ -28,8 +29,15 @@ std::string string_param(const QueryParams& params, const std::string& name);
 // "1"/"true" → true, "0"/"false" → false, absent or "" → `fallback`; anything
 // else is a BadRequest (every switch of the API reads the same way).
 bool bool_param(const QueryParams& params, const std::string& name, bool fallback = false);
-// The interface language: en, ru or tg; absent → "en" (or "" when `empty_allowed`);
-// anything else is a BadRequest.
-std::string ui_param(const QueryParams& params, bool empty_allowed = false);
+// The interface language ?ui=: en, ru or tg; absent → en. Anything else is a BadRequest.
+UiLanguage ui_param(const QueryParams& params);
+// The same, absent → nullopt (an answer in every language).
+std::optional<UiLanguage> optional_ui_param(const QueryParams& params);
+// A parameter with a fixed set of values (search_types.h): absent or "" → `fallback`.
+template <typename E>
+E enum_param(const QueryParams& params, const std::string& name, E fallback) {
+    std::string value = string_param(params, name);
+    return value.empty() ? fallback : parse_enum<E>(value, name);
+}
 
 }  // namespace himoya

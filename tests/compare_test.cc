@@ -36,9 +36,9 @@ std::set<std::string> langs_of(const SearchResult& r) {
 SearchRequest provisions(const std::string& q, const std::string& versions = "group") {
     SearchRequest r;
     r.query = q;
-    r.scope = "provision";
+    r.scope = Scope::provision;
     r.per_page = 50;
-    r.versions = versions;
+    r.versions = parse_enum<VersionMode>(versions, "versions");
     return r;
 }
 
@@ -72,16 +72,16 @@ TEST_CASE("an English query finds the Russian and Tajik provisions through the t
     // literal matches rank above expansions
     CHECK(result.hits.front().lang == "en");
     // Each version as a hit of its own: the Russian one has its words marked.
-    r.versions = "separate";
+    r.versions = VersionMode::separate;
     bool ru_marked = false;
     for (const auto& h : run_search(f.view, r).hits)
-        if (h.id == "tj-law-ru/art_2") ru_marked = h.snippet.find("<mark>") != std::string::npos &&
+        if (h.id == "tj-law-ru/art_2") ru_marked = !h.snippet.marks.empty() &&
                                                   h.matched_concepts == std::vector<std::string>{"protection-orders"};
     CHECK(ru_marked);
 
     r.cross_language = false;
     CHECK(langs_of(run_search(f.view, r)) == std::set<std::string>{"en"});
-    r.versions = "group";
+    r.versions = VersionMode::group;
     CHECK(langs_of(run_search(f.view, r)) == std::set<std::string>{"en"});
 }
 
@@ -216,13 +216,13 @@ TEST_CASE("matrix: Istanbul articles × jurisdictions with counts and the best p
 
 TEST_CASE("related: practice passages for a law provision and the reverse") {
     Fixture f;
-    auto related = encoded(related_passages(f.view, "ba-law-en/art_3", 5, "en"));
+    auto related = encoded(related_passages(f.view, "ba-law-en/art_3", 5, UiLanguage::en));
     REQUIRE(related);
     bool report = false;
     for (const auto& h : (*related)["practice"]) report = report || h["id"] == "ge-report-en/art_2";
     CHECK(report);
-    auto back = encoded(related_passages(f.view, "ge-report-en/art_2", 5, "en"));
+    auto back = encoded(related_passages(f.view, "ge-report-en/art_2", 5, UiLanguage::en));
     REQUIRE(back);
     CHECK((*back)["law"].size() > 0);
-    CHECK_FALSE(related_passages(f.view, "nope/art_1", 5, "en"));
+    CHECK_FALSE(related_passages(f.view, "nope/art_1", 5, UiLanguage::en));
 }

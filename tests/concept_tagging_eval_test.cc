@@ -115,7 +115,7 @@ TEST_CASE("compare gives the same coverage whatever the language; Tajikistan has
     for (std::vector<std::string> lang : {std::vector<std::string>{}, {"en"}, {"ru"}, {"tg"}}) {
         for (const char* ui : {"en", "ru", "tg"}) {
             r.languages = lang;
-            r.ui_lang = ui;
+            r.ui_lang = parse_enum<UiLanguage>(ui, "ui");
             json out = to_json(compare_jurisdictions(view, r));
             std::vector<long> t;
             for (const auto& c : out["columns"]) {

@@ -119,10 +119,10 @@ std::vector<std::string> returned(const himoya::SearchHit& h) {
 Outcome evaluate(const Query& q, bool cross_language, bool lang_hint = false, const std::string& versions = "group") {
     himoya::SearchRequest r;
     r.query = q.text;
-    if (lang_hint) r.lang = q.lang;
+    if (lang_hint) r.lang = himoya::parse_enum<himoya::QueryLanguage>(q.lang, "qlang");
     r.per_page = 100;  // recall is taken from the first 10; the rest tells how far a miss fell
     r.cross_language = cross_language;
-    r.versions = versions;
+    r.versions = himoya::parse_enum<himoya::VersionMode>(versions, "versions");
     auto result = run_search(*index().view, r);
     Outcome o;
     o.expanded = result.expanded_concepts;

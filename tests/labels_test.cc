@@ -46,8 +46,8 @@ TEST_CASE("every facet value, status, relation and Istanbul title the corpus yie
     IndexView view({index.db});
     const Labels& labels = view.labels();
     SearchRequest browse;
-    browse.scope = "all";
-    browse.versions = "separate";
+    browse.scope = Scope::all;
+    browse.versions = VersionMode::separate;
     SearchResult all = run_search(view, browse);
     int values = 0;
     for (const auto& [facet, counts] : all.facets) {

@@ -13,7 +13,7 @@ TEST_CASE("run_search answers a query with texts, one hit per text and its other
     IndexView view({index.path()});
     SearchRequest r;
     r.query = "насилие";
-    r.scope = "provision";
+    r.scope = Scope::provision;
     SearchResult result = run_search(view, r);
     CHECK(result.total >= 1);
     REQUIRE_FALSE(result.hits.empty());
@@ -38,4 +38,21 @@ TEST_CASE("run_search refuses an invalid request with BadRequest") {
     SearchRequest r;
     r.page = 0;
     CHECK_THROWS_AS(run_search(view, r), BadRequest);
+}
+
+TEST_CASE("request choices parse from their API names and refuse others, naming the accepted ones") {
+    CHECK(parse_enum<SortOrder>("date", "sort") == SortOrder::date);
+    CHECK(parse_enum<Scope>("", "scope") == Scope::automatic);
+    CHECK(parse_enum<QueryLanguage>("auto", "qlang") == QueryLanguage::automatic);
+    CHECK(parse_enum<UiLanguage>("tg", "ui") == UiLanguage::tg);
+    for (VersionMode v : {VersionMode::group, VersionMode::separate})
+        CHECK(parse_enum<VersionMode>(name(v), "versions") == v);
+    try {
+        parse_enum<SortOrder>("newest", "sort");
+        FAIL("accepted an unknown sort");
+    } catch (const BadRequest& e) {
+        CHECK(std::string(e.what()) == "sort must be relevance or date");
+    }
+    CHECK_THROWS_AS(parse_enum<UiLanguage>("EN", "ui"), BadRequest);  // names are exact
+    CHECK_THROWS_AS(parse_enum<Scope>("documents", "scope"), BadRequest);
 }

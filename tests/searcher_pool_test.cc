@@ -141,7 +141,7 @@ TEST_CASE("the coverage matrix is computed once per request and generation, also
     CHECK(engine.pool_stats().matrix_computed == 1);
 
     MatrixRequest other = request;
-    other.ui_lang = "ru";
+    other.ui_lang = UiLanguage::ru;
     std::vector<std::thread> threads;
     std::atomic<int> same{0};
     for (int t = 0; t < 4; ++t)

@@ -14,7 +14,7 @@ namespace {
 SearchRequest query(const std::string& q) {
     SearchRequest r;
     r.query = q;
-    r.scope = "provision";
+    r.scope = Scope::provision;
     return r;
 }
 

@@ -27,7 +27,7 @@ TEST_CASE("list_topics counts the texts about each concept and names the top con
 TEST_CASE("topic_page shows each text once, in the interface language when it exists") {
     testing::TestIndex index(testing::sample_documents(), testing::sample_thesaurus());
     IndexView view({index.path()});
-    auto page = topic_page(view, "protection-orders", 10, "ru");
+    auto page = topic_page(view, "protection-orders", 10, UiLanguage::ru);
     REQUIRE(page);
     CHECK(page->topic.id == "protection-orders");
     bool tajikistan = false;

@@ -20,10 +20,10 @@ void register_compare_routes(Router& router, SearchEngine& engine) {
             CompareRequest request = compare_request_from_params(req.params);
             json out = to_json(e->with_view([&](IndexView& v) { return compare_jurisdictions(v, request); }));
             if (format == "csv")
-                return attach(res, compare_csv(out, request.ui_lang, export_labels(*e)), "text/csv; charset=utf-8",
+                return attach(res, compare_csv(out, std::string(name(request.ui_lang)), export_labels(*e)), "text/csv; charset=utf-8",
                               "himoya-compare.csv");
             if (format == "md")
-                return attach(res, compare_markdown(out, request.ui_lang, export_labels(*e)),
+                return attach(res, compare_markdown(out, std::string(name(request.ui_lang)), export_labels(*e)),
                               "text/markdown; charset=utf-8", "himoya-compare.md");
             send_json(res, 200, out);
         });
@@ -34,7 +34,7 @@ void register_compare_routes(Router& router, SearchEngine& engine) {
             MatrixRequest request = matrix_request_from_params(req.params);
             json matrix = to_json(e->matrix(request));  // cached per index generation (engine.h)
             if (string_param(req.params, "format") == "csv")
-                return attach(res, matrix_csv(matrix, request.ui_lang, export_labels(*e)), "text/csv; charset=utf-8",
+                return attach(res, matrix_csv(matrix, std::string(name(request.ui_lang)), export_labels(*e)), "text/csv; charset=utf-8",
                               "himoya-matrix.csv");
             send_json(res, 200, matrix);
         });

@@ -17,7 +17,7 @@ void register_facts_routes(Router& router, SearchEngine& engine) {
             std::string topic = string_param(req.params, "topic");
             if (topic.empty()) throw BadRequest("give topic=, e.g. topic=protection-orders");
             std::string format = export_format(req, {"csv"});
-            std::string ui = ui_param(req.params, false);
+            const std::string ui(name(ui_param(req.params)));
             auto facts = e->with_view([&](IndexView& v) { return fact_table(v, topic); });
             if (!facts) return send_error(res, 404, "no fact table for topic '" + topic + "'");
             if (format == "csv")

@@ -15,7 +15,8 @@ void register_labels_routes(Router& router, SearchEngine& engine) {
     // Every value label the API emits: all three languages, or one (?ui=).
     router.get("/api/labels", [e](const HttpRequest& req, HttpResponse& res) {
         guarded(res, [&] {
-            std::string ui = ui_param(req.params, true);
+            const std::optional<UiLanguage> asked = optional_ui_param(req.params);
+            const std::string ui = asked ? std::string(name(*asked)) : std::string();
             json labels = json::object();
             for (const auto& [kind, table] : e->labels()) {
                 json values = json::object();

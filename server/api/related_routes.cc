@@ -16,7 +16,7 @@ void register_related_routes(Router& router, SearchEngine& engine) {
             std::string id = string_param(req.params, "id");
             if (id.empty()) throw BadRequest("give id= of a provision");
             int limit = int_param(req.params, "limit", 5, 1, 50);
-            std::string ui = ui_param(req.params, false);
+            const UiLanguage ui = ui_param(req.params);
             auto related = e->with_view([&](IndexView& v) { return related_passages(v, id, limit, ui); });
             if (!related) return send_error(res, 404, "no provision with id '" + id + "'");
             send_json(res, 200, to_json(*related));

@@ -23,7 +23,7 @@ void register_topics_routes(Router& router, SearchEngine& engine) {
         guarded(res, [&] {
             const std::string& id = req.path_params.at("id");
             int per = int_param(req.params, "per_jurisdiction", 50, 1, 500);
-            std::string ui = ui_param(req.params, false);
+            const UiLanguage ui = ui_param(req.params);
             auto topic = e->with_view([&](IndexView& v) { return topic_page(v, id, per, ui); });
             if (!topic) return send_error(res, 404, "no topic with id '" + id + "'");
             send_json(res, 200, to_json(*topic));
