@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -94,7 +95,8 @@ int index_command(int argc, char** argv) {
     for (const std::string& debris : s.removed_debris)
         std::fprintf(stderr, "removed debris of an earlier run: %s\n", debris.c_str());
     for (const IngestProblem& p : report.problems)
-        std::cerr << p.to_string() << (p.truncated ? " [truncated]" : p.fatal ? " [skipped]" : " [warning]") << "\n";
+        std::cerr << p.to_string()
+                  << (p.truncated ? " [truncated]" : p.fatal ? " [skipped]" : p.info ? " [note]" : " [warning]") << "\n";
     if (!s.error.empty()) {
         std::fprintf(stderr, "himoya index: %s\n", s.error.c_str());
         return s.busy ? 75 : 1;
@@ -107,6 +109,10 @@ int index_command(int argc, char** argv) {
         std::fprintf(stderr, "incremental: %d document(s) rewritten, %d unchanged, %d deleted\n", s.rewritten,
                      s.unchanged, s.deleted);
     const char* refused = options.strict ? "; --strict: index NOT replaced" : "";
+    const long notes = std::count_if(report.problems.begin(), report.problems.end(),
+                                     [](const IngestProblem& p) { return p.info; });
+    if (notes > 0)
+        std::fprintf(stderr, "%ld note(s) on how files were read: legacy encodings and fonts [note] above\n", notes);
     if (report.documents_skipped > 0)
         std::fprintf(stderr, "%d document(s) skipped%s\n", report.documents_skipped, refused);
     if (report.entries_skipped > 0)

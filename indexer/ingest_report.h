@@ -3,6 +3,9 @@
 // left out in silence: a skipped document, a corpus entry that could not be
 // read (folder, link, FIFO ...) and a document cut by a cap are all problems
 // here, counted, and each makes the run's exit status 2 (and fails --strict).
+// A note is neither: it says how a file was read when that was not plain
+// UTF-8 (the charset detected, a legacy Tajik font converted), so a reader of
+// the report can check the decision; it changes no count and no exit status.
 #pragma once
 
 #include <string>
@@ -16,6 +19,7 @@ struct IngestProblem {
     std::string message;
     bool fatal = true;     // true: the document (or corpus entry) was skipped; false: a warning only
     bool truncated = false;  // the document was indexed in part: a cap cut it (document_caps.h)
+    bool info = false;     // a note: how the file was read (text_encoding.h, legacy_tajik.h); not a problem
 
     // "file:line: message" (or "file: message" without a line).
     std::string to_string() const;
@@ -49,6 +53,10 @@ struct IngestReport {
     // A cap cut part of a document (counted once per document by the caller).
     void cut(const std::string& file, const std::string& message) {
         problems.push_back({file, 0, message, false, true});
+    }
+    // How a file was read, for the record (see IngestProblem::info).
+    void note(const std::string& file, const std::string& message) {
+        problems.push_back({file, 0, message, false, false, true});
     }
 };
 

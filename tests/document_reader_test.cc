@@ -65,7 +65,7 @@ TEST_CASE("read_document_file: real AKN with a prefix, unknown roots and types")
     CHECK_FALSE(read_document_file(t.add("a.xml", "<?xml version=\"1.0\"?>\n<!-- c -->\n<html/>"), r));
     CHECK(r.problems.back().message.find("unknown root element <html>") != std::string::npos);
     CHECK(r.problems.back().line == 3);
-    CHECK_FALSE(read_document_file(t.add("b.pdf"), r));
+    CHECK_FALSE(read_document_file(t.add("b.xlsx"), r));
     CHECK(r.problems.back().message.find("unsupported file type") != std::string::npos);
     CHECK_FALSE(read_document_file(t.add("c.xml", "<!DOCTYPE x [<!ENTITY e \"<akomaNtoso>\">]>\n<x/>"), r));
     CHECK(r.problems.back().message.find("DOCTYPE") != std::string::npos);
@@ -90,7 +90,7 @@ TEST_CASE("list_corpus_files: recursive, sorted, skipping non-documents") {
     t.add("facts/f.xml");
     t.add(".git/config.xml");
     t.add(".hidden.xml");
-    t.add("notes.pdf");
+    t.add("notes.xlsx");
     t.add("README.md");
 
     IngestReport r;

@@ -90,27 +90,31 @@ TEST_CASE("ReaderRegistry::choose: the extension, and for .xml the root element,
     CHECK(reader_name(registry.choose("руководство.htm")) == "text");
     // The root element matters only where readers share the extension.
     CHECK(reader_name(registry.choose("дастур.txt", "akomaNtoso")) == "text");
+    CHECK(reader_name(registry.choose("қонун.pdf")) == "pdf");
+    CHECK(reader_name(registry.choose("қонун.DOCX")) == "docx");
+    CHECK(reader_name(registry.choose("закон.odt")) == "odt");
 }
 
 TEST_CASE("ReaderRegistry: an unknown extension is chosen by no reader and accepted by none") {
     const ReaderRegistry& registry = ReaderRegistry::builtin();
-    CHECK(registry.choose("ҳисобот.pdf") == nullptr);
-    CHECK(registry.choose("отчёт.docx", "document") == nullptr);
+    CHECK(registry.choose("ҳисобот.xlsx") == nullptr);
+    CHECK(registry.choose("отчёт.doc", "document") == nullptr);
     CHECK(registry.choose("README") == nullptr);
-    CHECK_FALSE(registry.accepts("ҳисобот.pdf"));
+    CHECK_FALSE(registry.accepts("ҳисобот.xlsx"));
     CHECK(registry.accepts("қонун.XML"));
-    CHECK(registry.extension_list() == ".xml, .txt, .html, .htm");
+    CHECK(registry.extension_list() == ".xml, .txt, .html, .htm, .pdf, .docx, .odt");
 }
 
 TEST_CASE("ReaderRegistry::read: an unknown extension is a skip naming the file and what is accepted") {
     TempDir dir("reader-registry-unknown");
-    std::string pdf = add(dir, "ҳисобот.pdf", "%PDF-1.7");
+    std::string xlsx = add(dir, "ҳисобот.xlsx", "PK");
     IngestReport report;
-    ReaderInput input(pdf);
+    ReaderInput input(xlsx);
     CHECK_FALSE(ReaderRegistry::builtin().read(input, report));
     REQUIRE(report.problems.size() == 1);
-    CHECK(report.problems[0].file == pdf);
-    CHECK(report.problems[0].message == "unsupported file type '.pdf' (expected .xml, .txt, .html, .htm)");
+    CHECK(report.problems[0].file == xlsx);
+    CHECK(report.problems[0].message ==
+          "unsupported file type '.xlsx' (expected .xml, .txt, .html, .htm, .pdf, .docx, .odt)");
     CHECK(report.documents_skipped == 1);
     CHECK(report.files_seen == 0);  // read_document_file counts files, not the registry
 }
@@ -213,7 +217,8 @@ TEST_CASE("ReaderRegistry::is_document_name: sidecars, corpus tables and hidden 
     CHECK_FALSE(registry.is_document_name("istanbul-articles.xml"));
     CHECK_FALSE(registry.is_document_name("jurisdictions.xml"));
     CHECK_FALSE(registry.is_document_name(".қонун.xml"));
-    CHECK_FALSE(registry.is_document_name("ҳисобот.pdf"));
+    CHECK(registry.is_document_name("ҳисобот.pdf"));
+    CHECK_FALSE(registry.is_document_name("ҳисобот.xlsx"));
     CHECK_FALSE(registry.is_document_name(""));
 }
 
@@ -221,7 +226,7 @@ TEST_CASE("list_corpus_files lists exactly the files the registry accepts") {
     TempDir dir("reader-registry-list");
     for (const char* rel : {"қонунҳо/қонун.xml", "қонунҳо/закон.akn.xml", "дастурҳо/дастур.txt",
                             "дастурҳо/дастур.meta.xml", "дастурҳо/руководство.HTML", "дастурҳо/ёддошт.note",
-                            "ҳисобот.pdf", "thesaurus.xml", "jurisdictions.xml", "README.md", ".пинҳон.xml",
+                            "ҳисобот.xlsx", "thesaurus.xml", "jurisdictions.xml", "README.md", ".пинҳон.xml",
                             "schema/x.xml", "facts/f.xml"})
         add(dir, rel);
 

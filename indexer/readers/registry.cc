@@ -7,6 +7,8 @@
 #include "indexer/readers/akn_reader.h"
 #include "indexer/readers/corpus_reader.h"
 #include "indexer/readers/document_caps.h"
+#include "indexer/readers/office_reader.h"
+#include "indexer/readers/pdf_reader.h"
 #include "indexer/readers/reader_text.h"
 #include "indexer/readers/text_reader.h"
 #include "indexer/source_file.h"
@@ -78,6 +80,9 @@ const ReaderRegistry& ReaderRegistry::builtin() {
         r.add(corpus_xml_reader());  // .xml: <document>, and any root no other reader claims
         r.add(akn_reader());         // .xml: <akomaNtoso>
         r.add(text_reader());        // .txt .html .htm, with NAME.meta.xml beside
+        r.add(pdf_reader());         // .pdf with a text layer, with NAME.meta.xml beside
+        r.add(docx_reader());        // .docx, with NAME.meta.xml beside
+        r.add(odt_reader());         // .odt, with NAME.meta.xml beside
         // One line per new format here (issue 15: PDF, DOCX, ODT, DOC ...).
         return r;
     }();

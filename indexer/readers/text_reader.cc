@@ -4,10 +4,11 @@
 #include <string_view>
 
 #include "indexer/readers/html_text.h"
+#include "indexer/readers/legacy_tajik.h"
 #include "indexer/readers/reader_text.h"
+#include "indexer/readers/sidecar.h"
+#include "indexer/readers/text_encoding.h"
 #include "indexer/readers/text_sections.h"
-#include "indexer/readers/xml_meta.h"
-#include "indexer/readers/xml_util.h"
 #include "indexer/source_file.h"
 
 namespace himoya {
@@ -15,47 +16,6 @@ namespace himoya {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Fills metadata from the sidecar; false after a skip.
-bool read_sidecar(const std::string& path, const std::string& sidecar, Document& doc,
-                  IngestReport& report) {
-    std::error_code ec;
-    if (!fs::exists(sidecar, ec)) {
-        report.skip(path, 0,
-                    "missing sidecar metadata file " + fs::path(sidecar).filename().string() +
-                        " (a <meta xmlns=\"urn:himoya:corpus:1\"> file, see docs/corpus-format.md)");
-        return false;
-    }
-    ReaderInput input(sidecar);
-    ParsedXml xml;
-    if (!parse_xml_input(input, xml, report)) return false;
-    const LineIndex& lines = xml.lines;
-    pugi::xml_node root = xml.doc.document_element();
-    if (local_name(root) != "meta" || namespace_uri(root) != kCorpusNamespace) {
-        report.skip(sidecar, line_of(root, lines),
-                    "sidecar root must be <meta xmlns=\"" + std::string(kCorpusNamespace) +
-                        "\">, found <" + root.name() + ">");
-        return false;
-    }
-    if (!read_corpus_meta(root, doc, sidecar, lines, report)) return false;
-
-    std::string id = root.attribute("id").value();
-    if (!id.empty() && !is_valid_id(id)) {
-        report.skip(sidecar, line_of(root, lines),
-                    "invalid document id '" + id + "' (must match [a-z0-9][a-z0-9._-]*)");
-        return false;
-    }
-    if (id.empty()) id = slugify(fs::path(path).stem().string());
-    if (id.empty()) {
-        report.skip(path, 0,
-                    "cannot make a document id from the file name; add id=\"...\" to the "
-                    "sidecar's <meta>");
-        return false;
-    }
-    doc.document_id = id;
-    if (doc.work_id.empty()) doc.work_id = id;
-    return true;
-}
 
 // Plain text: headings on their own lines, paragraphs separated by blank lines.
 void split_text(std::string_view text, SectionBuilder& out) {
@@ -110,24 +70,27 @@ std::optional<Document> read(ReaderInput& input, IngestReport& report) {
     doc.source_path = path;
     doc.format = html ? "html" : "text";
     // Metadata first: without a sidecar the file is not read at all.
-    if (!read_sidecar(path, sidecar_path(path), doc, report)) return std::nullopt;
+    if (!read_sidecar(path, doc, report)) return std::nullopt;
 
-    std::optional<std::string_view> content = input.text(report);
+    // Any encoding, decided per file (text_encoding.h); then a legacy Tajik
+    // font, decided per document (legacy_tajik.h). Both are noted when used.
+    std::optional<std::string_view> bytes = input.bytes(report);
+    if (!bytes) return std::nullopt;
+    std::optional<DecodedText> content = decode_text_bytes(*bytes, path, html, report);
     if (!content) return std::nullopt;
+    if (content->converted()) report.note(path, content->note());
+    LegacyTajikDecision legacy = fix_legacy_tajik(content->text, doc.language, &doc.title);
+    if (legacy.worth_a_note()) report.note(path, legacy.note());
+
     SectionBuilder sections(doc, report);
-    if (html) split_html(*content, sections);
-    else split_text(*content, sections);
+    if (html) split_html(content->text, sections);
+    else split_text(content->text, sections);
     if (doc.provisions.empty()) report.warn(path, 0, "no text found");
 
     return doc;
 }
 
 }  // namespace
-
-std::string sidecar_path(const std::string& path) {
-    fs::path p(path);
-    return (p.parent_path() / (p.stem().string() + ".meta.xml")).string();
-}
 
 const Reader& text_reader() {
     static const Reader reader{"text", {".txt", ".html", ".htm"}, "", {".meta.xml"}, &read};

@@ -13,6 +13,7 @@
 #include "indexer/document.h"
 #include "indexer/ingest_report.h"
 #include "indexer/readers/registry.h"
+#include "indexer/readers/sidecar.h"  // sidecar_path, read_sidecar (shared with the office readers)
 
 namespace himoya {
 
@@ -22,8 +23,5 @@ const Reader& text_reader();
 
 // Reads through the registry's boundary (read_with), so never throws.
 std::optional<Document> read_text_document(const std::string& path, IngestReport& report);
-
-// "dir/manual.txt" -> "dir/manual.meta.xml"
-std::string sidecar_path(const std::string& path);
 
 }  // namespace himoya

@@ -1,5 +1,7 @@
 #include "indexer/readers/text_sections.h"
 
+#include <algorithm>
+
 namespace himoya {
 
 namespace {
@@ -99,6 +101,18 @@ std::string num_id(std::string_view num) {
     return out;
 }
 
+// ", саҳ. 3" / ", с. 3–4" / ", pp. 3–4": the pages a provision spans, in the
+// document's language, for its label.
+std::string page_citation(int first, int last, std::string_view language) {
+    std::string out = ", ";
+    if (language == "tg") out += "саҳ. ";
+    else if (language == "ru") out += "с. ";
+    else out += first == last ? "p. " : "pp. ";
+    out += std::to_string(first);
+    if (last > first) out += "–" + std::to_string(last);
+    return out;
+}
+
 }  // namespace
 
 std::optional<HeadingMatch> match_heading(std::string_view line) {
@@ -123,6 +137,7 @@ void SectionBuilder::heading(std::string_view text, int line, bool free_heading)
     finish();
     Section s;
     s.line = line;
+    s.first_page = s.last_page = page_;
     s.heading_line = heading_line;
     if (!m) {
         s.kind = "section";
@@ -168,6 +183,7 @@ void SectionBuilder::paragraph(std::string_view text, int line) {
     if (current_) {
         current_->text.break_line();
         current_->text.append(text);
+        if (page_ > current_->last_page) current_->last_page = page_;
         return;
     }
     // Before any heading every paragraph stands alone.
@@ -177,6 +193,7 @@ void SectionBuilder::paragraph(std::string_view text, int line) {
     s.unit_id = "p_" + s.num;
     s.chain = {{"paragraph", s.num}};
     s.line = line;
+    s.first_page = s.last_page = page_;
     s.text.append(text);
     emit(s);
 }
@@ -204,6 +221,7 @@ void SectionBuilder::emit(Section& s) {
     p.heading = s.heading;
     p.label = make_label(s.chain, doc_.language);
     if (p.label.empty()) p.label = !s.heading.empty() ? s.heading : p.unit_id;
+    if (s.first_page > 0) p.label += page_citation(s.first_page, std::max(s.first_page, s.last_page), doc_.language);
     p.text = std::move(text);
     p.ordinal = static_cast<int>(doc_.provisions.size());
     doc_.provisions.push_back(std::move(p));

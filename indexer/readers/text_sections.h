@@ -1,6 +1,8 @@
-// Cuts unstructured text (a .txt or .html manual) into provisions: at lines
-// that look like headings ("Article 5", "Статья 5", "Моддаи 5", "Chapter 2",
-// "Глава 2", "Боби 2", "1." / "1.2") and otherwise at paragraphs.
+// Cuts unstructured text (a .txt or .html manual, a PDF's text layer, the
+// paragraphs of a DOCX or ODT file) into provisions: at lines that look like
+// headings ("Article 5", "Статья 5", "Моддаи 5", "Chapter 2", "Глава 2",
+// "Боби 2", "1." / "1.2") and otherwise at paragraphs. One builder per
+// document read, used by one thread.
 #pragma once
 
 #include <optional>
@@ -35,12 +37,19 @@ public:
     void paragraph(std::string_view text, int line);
     void finish();
 
+    // For a paged source (PDF): the page (1-based) the following headings
+    // and paragraphs are on. Each provision's label then ends with the pages
+    // it spans, so a hit can be cited: "Моддаи 1, банди 2, саҳ. 3",
+    // "Статья 1, с. 3–4", "Article 1, pp. 3–4". Never called (page 0): no page.
+    void page(int number) { page_ = number; }
+
 private:
     struct Section {
         std::string unit_id, kind, num, heading, heading_line;
         std::vector<UnitRef> chain;
         TextBuilder text;
         int line = 0;
+        int first_page = 0, last_page = 0;  // 0: not paged
     };
     void emit(Section& s);
 
@@ -50,6 +59,7 @@ private:
     std::string chapter_heading_;   // inherited by untitled sections after it
     std::string article_id_, article_num_, article_heading_;  // context for "1." inside an article
     int paragraphs_ = 0, free_headings_ = 0;
+    int page_ = 0;
     UnitIdSet ids_;
 };
 
