@@ -1,15 +1,17 @@
 #include "indexer/readers/pdf_reader.h"
 
+#include <cmath>
 #include <memory>
 #include <string_view>
 #include <vector>
 
 #include <poppler-document.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
 #include <poppler-page.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include "analysis/utf8.h"
+#include "indexer/readers/ocr.h"
 #include "indexer/readers/reader_text.h"
 #include "indexer/readers/sidecar.h"
 #include "indexer/readers/text_sections.h"
@@ -18,12 +20,43 @@ namespace himoya {
 
 namespace {
 
-// The OCR hook. A page with no text layer comes here; OCR (rendering the page
-// with poppler::page_renderer and recognising it) is not available yet, so
-// there is no text and the caller reports the page. When OCR comes, it
-// returns the page's text here and the page reads like any other.
-std::optional<std::string> page_without_text(const poppler::page& /*page*/, int /*number*/) {
-    return std::nullopt;
+// Pixels of a page rendered for OCR at most: 300 dpi A4 is 8.7 million; a
+// page with a huge media box is rendered at a lower resolution instead.
+constexpr double kMaxOcrPixels = 40e6;
+
+// The OCR hook: a page with no text layer is rendered (grayscale, 300 dpi or
+// less for a huge page) and recognised (ocr.h, which reports what it read
+// and how sure it is). nullopt when it cannot be rendered or OCR finds no
+// text: the caller then reports the page as not indexed.
+std::optional<std::string> page_without_text(const poppler::page& page, int number, OcrSession& ocr,
+                                             IngestReport& report, const std::string& path) {
+    if (!poppler::page_renderer::can_render()) {
+        report.warn(path, 0, "page " + std::to_string(number) + ": cannot be rendered for OCR (poppler without a renderer)");
+        return std::nullopt;
+    }
+    const poppler::rectf box = page.page_rect(poppler::media_box);
+    const double points = box.width() * box.height();
+    double dpi = 300;
+    if (points > 0 && points * dpi * dpi / (72.0 * 72.0) > kMaxOcrPixels)
+        dpi = 72.0 * std::sqrt(kMaxOcrPixels / points);
+    poppler::page_renderer renderer;
+    renderer.set_image_format(poppler::image::format_gray8);
+    renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+    renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+    const poppler::image image = renderer.render_page(&page, dpi, dpi);
+    if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
+        report.warn(path, 0, "page " + std::to_string(number) + ": poppler could not render it for OCR");
+        return std::nullopt;
+    }
+    OcrImage pixels;
+    pixels.pixels = reinterpret_cast<const unsigned char*>(image.const_data());
+    pixels.width = image.width();
+    pixels.height = image.height();
+    pixels.bytes_per_line = image.bytes_per_row();
+    pixels.dpi = static_cast<int>(dpi);
+    std::optional<OcrResult> result = ocr.recognise(pixels, number, report);
+    if (!result) return std::nullopt;
+    return std::move(result->text);
 }
 
 // A page's text in reading order as UTF-8; control characters other than
@@ -37,74 +70,6 @@ std::string page_text(const poppler::page& page) {
         else if ((u < 0x20 && c != '\n') || u == 0x7f) c = ' ';
     }
     return text;
-}
-
-bool blank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-// A page number printed alone: "12", "- 12 -".
-bool is_page_number(std::string_view line) {
-    line = trim(line);
-    if (line.size() >= 2 && line.front() == '-' && line.back() == '-') line = trim(line.substr(1, line.size() - 2));
-    if (line.empty() || line.size() > 4) return false;
-    return line.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-bool starts_lower(std::string_view s) {
-    int32_t i = 0;
-    UChar32 c = 0;
-    U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
-    return c > 0 && u_islower(c);
-}
-
-// The lines of the whole document, in order, with the page each is on.
-struct Line {
-    std::string_view text;
-    int page;
-};
-
-// Lines -> paragraphs and headings for the section builder.
-void split_pages(const std::vector<Line>& lines, SectionBuilder& out) {
-    std::string paragraph;
-    int paragraph_page = 0;
-    auto flush = [&] {
-        if (!paragraph.empty()) {
-            out.page(paragraph_page);
-            out.paragraph(paragraph, paragraph_page);
-        }
-        paragraph.clear();
-    };
-    for (const Line& l : lines) {
-        std::string_view line = trim(l.text);
-        if (line.empty()) {
-            flush();
-        } else if (match_heading(line)) {
-            flush();
-            out.page(l.page);
-            out.heading(line, l.page, false);
-        } else {
-            if (paragraph.empty()) {
-                paragraph = line;
-            } else if (paragraph.size() >= 2 && paragraph.back() == '-' && paragraph[paragraph.size() - 2] != ' ' &&
-                       starts_lower(line)) {
-                paragraph.pop_back();  // "зӯро-" + "варӣ"
-                paragraph += line;
-            } else {
-                paragraph += ' ';
-                paragraph += line;
-            }
-            paragraph_page = l.page;
-            char last = line.back();
-            if (last == '.' || last == '!' || last == '?' || last == ';' || last == ':') flush();
-        }
-    }
-    flush();
-    out.finish();
 }
 
 // "3", "2–4", "2, 5–7" for the pages listed (ascending).
@@ -148,8 +113,9 @@ std::optional<Document> read(ReaderInput& input, IngestReport& report) {
     const int pages = pdf->pages();
     std::vector<std::string> texts;  // `lines` point into them: reserved, never reallocated
     texts.reserve(static_cast<size_t>(pages > 0 ? pages : 0));
-    std::vector<Line> lines;
+    std::vector<PageLine> lines;
     std::vector<int> no_text, unreadable;
+    OcrSession ocr(path, doc.language);  // loads Tesseract only if a page needs it
     for (int i = 0; i < pages; ++i) {
         const int number = i + 1;
         std::unique_ptr<poppler::page> page(pdf->create_page(i));
@@ -159,36 +125,22 @@ std::optional<Document> read(ReaderInput& input, IngestReport& report) {
         }
         std::string text = page_text(*page);
         if (text.find_first_not_of(" \t\n") == std::string::npos) {
-            std::optional<std::string> ocr = page_without_text(*page, number);
-            if (!ocr) {
+            std::optional<std::string> scanned = page_without_text(*page, number, ocr, report, path);
+            if (!scanned) {
                 no_text.push_back(number);
                 continue;
             }
-            text = std::move(*ocr);
+            text = std::move(*scanned);
         }
         texts.push_back(std::move(text));
-        std::string_view all = texts.back();
-        std::vector<std::string_view> page_lines;
-        size_t pos = 0;
-        while (pos <= all.size()) {
-            size_t end = all.find('\n', pos);
-            if (end == std::string_view::npos) end = all.size();
-            page_lines.push_back(all.substr(pos, end - pos));
-            pos = end + 1;
-        }
-        // A page number alone on the first or last non-blank line.
-        size_t first = 0, last = page_lines.size();
-        while (first < last && blank(page_lines[first])) ++first;
-        while (last > first && blank(page_lines[last - 1])) --last;
-        if (last > first + 1 && is_page_number(page_lines[last - 1])) --last;
-        if (last > first + 1 && is_page_number(page_lines[first])) ++first;
-        for (size_t k = first; k < last; ++k) lines.push_back({page_lines[k], number});
+        append_page_lines(texts.back(), number, lines);
     }
     if (static_cast<int>(no_text.size() + unreadable.size()) == pages) {
         report.skip(path, 0,
                     pages == 0 ? std::string("PDF has no pages")
-                               : "no text layer on any of its " + std::to_string(pages) +
-                                     (pages == 1 ? " page" : " pages") + " (scanned?); OCR not available");
+                               : "no text on any of its " + std::to_string(pages) +
+                                     (pages == 1 ? " page" : " pages") +
+                                     ": no text layer (scanned?) and OCR found no text");
         return std::nullopt;
     }
     // Part of the document is lost: said once per kind of loss, counted once.
@@ -198,11 +150,11 @@ std::optional<Document> read(ReaderInput& input, IngestReport& report) {
     if (!no_text.empty())
         report.cut(path, (no_text.size() == 1 ? "page " : "pages ") + page_list(no_text) +
                              (no_text.size() == 1 ? " has" : " have") +
-                             " no text layer (scanned?); OCR not available: not indexed");
+                             " no text layer (scanned?) and OCR found no text: not indexed");
     if (!no_text.empty() || !unreadable.empty()) ++report.documents_truncated;
 
     SectionBuilder sections(doc, report);
-    split_pages(lines, sections);
+    build_paged_sections(lines, sections);
     if (doc.provisions.empty()) report.warn(path, 0, "no text found");
     return doc;
 }

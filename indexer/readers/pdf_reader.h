@@ -15,15 +15,18 @@
 // "Статья 1, с. 3–4", "Article 1, pp. 3–4"), so a hit can be cited; the
 // "line" of a problem the section builder reports is the page.
 //
-// A page with no text layer (a scanned page) is never skipped in silence:
-// `file: page 3 has no text layer (scanned?); OCR not available ...`, a
-// problem marked truncated (the document is indexed in part, counted in
-// documents_truncated: exit status 2). A PDF none of whose pages has text is
-// a skip. OCR will plug in where such a page is found (`page_without_text`
-// in pdf_reader.cc). An encrypted or broken PDF is a skip.
+// A page with no text layer (a scanned page) is rendered with poppler's
+// page_renderer (grayscale, 300 dpi, less for a huge page) and read by OCR
+// (ocr.h: Tesseract in the sidecar's language; a note per page with its mean
+// word confidence, a warning when it is very low). Its provisions are cited
+// by page like any other. A page OCR finds no text on is never skipped in
+// silence: `file: page 3 has no text layer (scanned?) and OCR found no text:
+// not indexed`, a problem marked truncated (the document is indexed in part,
+// counted in documents_truncated: exit status 2). A PDF none of whose pages
+// has text is a skip. An encrypted or broken PDF is a skip.
 //
 // Thread-safety: the reader holds no state; each call opens its own
-// poppler document.
+// poppler document and its own OcrSession (Tesseract instances).
 #pragma once
 
 #include <optional>

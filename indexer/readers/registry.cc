@@ -7,6 +7,7 @@
 #include "indexer/readers/akn_reader.h"
 #include "indexer/readers/corpus_reader.h"
 #include "indexer/readers/document_caps.h"
+#include "indexer/readers/image_reader.h"
 #include "indexer/readers/office_reader.h"
 #include "indexer/readers/pdf_reader.h"
 #include "indexer/readers/reader_text.h"
@@ -83,6 +84,7 @@ const ReaderRegistry& ReaderRegistry::builtin() {
         r.add(pdf_reader());         // .pdf with a text layer, with NAME.meta.xml beside
         r.add(docx_reader());        // .docx, with NAME.meta.xml beside
         r.add(odt_reader());         // .odt, with NAME.meta.xml beside
+        r.add(image_reader());       // .png .jpg .jpeg .tif .tiff (scans, OCR), with NAME.meta.xml beside
         // One line per new format here (issue 15: PDF, DOCX, ODT, DOC ...).
         return r;
     }();

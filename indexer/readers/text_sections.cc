@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 namespace himoya {
 
 namespace {
@@ -11,11 +14,27 @@ struct HeadingWord {
 };
 
 // Both cases spelled out: upper-casing Cyrillic needs tables we do not want here.
+// Part and section words as the labels name them (provision_label.cc: Part,
+// Қисми; Section, Раздел, Фасли). Russian "Часть" is left out: "часть 2
+// статьи 5" opens ordinary sentences. Član/Članak/Члан: the article of the
+// Bosnian, Croatian and Serbian laws we summarise, as their texts print it.
 constexpr HeadingWord kHeadingWords[] = {
     {"Article", "article"}, {"ARTICLE", "article"}, {"Статья", "article"}, {"СТАТЬЯ", "article"},
     {"Моддаи", "article"},  {"МОДДАИ", "article"},  {"Chapter", "chapter"}, {"CHAPTER", "chapter"},
     {"Глава", "chapter"},   {"ГЛАВА", "chapter"},   {"Боби", "chapter"},    {"БОБИ", "chapter"},
+    {"Part", "part"},       {"PART", "part"},       {"Қисми", "part"},      {"ҚИСМИ", "part"},
+    {"Section", "section"}, {"SECTION", "section"}, {"Раздел", "section"},  {"РАЗДЕЛ", "section"},
+    {"Фасли", "section"},   {"ФАСЛИ", "section"},   {"Članak", "article"},  {"ČLANAK", "article"},
+    {"Član", "article"},    {"ČLAN", "article"},    {"Члан", "article"},    {"ЧЛАН", "article"},
+    {"SEC.", "section"},    {"Sec.", "section"},  // United States acts: "SEC. 2. DEFINITIONS."
 };
+
+bool starts_lower(std::string_view s) {
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+    return c > 0 && u_islower(c);
+}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t'; }
@@ -57,8 +76,12 @@ std::optional<HeadingMatch> match_word_heading(std::string_view line) {
         std::string_view num = rest.substr(0, end);
         while (!num.empty() && (num.back() == '.' || num.back() == ',')) num.remove_suffix(1);
         if (!is_number_token(num)) return std::nullopt;
-        return HeadingMatch{std::string(w.kind), std::string(num),
-                            std::string(strip_separator(rest.substr(num.size())))};
+        std::string_view after = rest.substr(num.size());
+        // "Section 5 of the Act ...", "Раздел 2 настоящего ...": a sentence
+        // going on, not a heading (no separator, a lower-case word next).
+        if ((w.kind == "part" || w.kind == "section") && num.size() == end && starts_lower(trim(after)))
+            return std::nullopt;
+        return HeadingMatch{std::string(w.kind), std::string(num), std::string(strip_separator(after))};
     }
     return std::nullopt;
 }
@@ -91,13 +114,56 @@ bool looks_like_title(std::string_view s) {
     return last != '.' && last != ';' && last != ':' && last != ',';
 }
 
-std::string num_id(std::string_view num) {
-    std::string out;  // "1.2" -> "1_2": keeps 1.2 and 12 apart
-    for (char c : num) {
-        if (c == '.') out += '_';
-        else if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-        else if ((c >= 'a' && c <= 'z') || is_digit(c)) out += c;
+// The digit a superscript digit stands for ("¹" of "93¹"), with its UTF-8
+// length; 0 when `s` does not start with one.
+int superscript_digit(std::string_view s, size_t& length) {
+    if (s.size() >= 2 && static_cast<unsigned char>(s[0]) == 0xC2) {
+        length = 2;
+        switch (static_cast<unsigned char>(s[1])) {
+            case 0xB9: return '1';
+            case 0xB2: return '2';
+            case 0xB3: return '3';
+            default: return 0;
+        }
     }
+    if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xE2 && static_cast<unsigned char>(s[1]) == 0x81) {
+        length = 3;
+        unsigned char c = static_cast<unsigned char>(s[2]);
+        if (c == 0xB0) return '0';
+        if (c >= 0xB4 && c <= 0xB9) return '4' + (c - 0xB4);
+    }
+    return 0;
+}
+
+// "1.2" -> "1_2", "7-1" -> "7_1", "93¹" -> "93_1", "16(1)(a)" -> "16_1_a":
+// keeps 1.2, 7-1 and 93¹ apart from 12, 71 and 931 (an inserted article is
+// not another number); any other mark separates like '.'.
+std::string num_id(std::string_view num) {
+    std::string out;
+    bool superscript = false;  // inside a run of superscript digits ("93¹²": 93_12)
+    for (size_t i = 0; i < num.size();) {
+        char c = num[i];
+        size_t length = 1;
+        if (int digit = superscript_digit(num.substr(i), length)) {
+            if (!superscript && !out.empty() && out.back() != '_') out += '_';
+            superscript = true;
+            out += static_cast<char>(digit);
+            i += length;
+            continue;
+        }
+        superscript = false;
+        if (c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c - 'A' + 'a');
+        } else if ((c >= 'a' && c <= 'z') || is_digit(c)) {
+            out += c;
+        } else if (!out.empty() && out.back() != '_') {
+            out += '_';  // . - ( ) – ...: "16(1)(a)–(c)" -> "16_1_a_c"
+        }
+        ++i;
+        if (static_cast<unsigned char>(c) >= 0x80)  // the rest of a non-ASCII character
+            while (i < num.size() && (static_cast<unsigned char>(num[i]) & 0xC0) == 0x80) ++i;
+    }
+    while (!out.empty() && out.back() == '_') out.pop_back();
     return out;
 }
 
@@ -111,6 +177,16 @@ std::string page_citation(int first, int last, std::string_view language) {
     out += std::to_string(first);
     if (last > first) out += "–" + std::to_string(last);
     return out;
+}
+
+bool blank_line(std::string_view s) { return trim(s).empty(); }
+
+// A page number printed alone: "12", "- 12 -".
+bool is_page_number(std::string_view line) {
+    line = trim(line);
+    if (line.size() >= 2 && line.front() == '-' && line.back() == '-') line = trim(line.substr(1, line.size() - 2));
+    if (line.empty() || line.size() > 4) return false;
+    return line.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 }  // namespace
@@ -225,6 +301,66 @@ void SectionBuilder::emit(Section& s) {
     p.text = std::move(text);
     p.ordinal = static_cast<int>(doc_.provisions.size());
     doc_.provisions.push_back(std::move(p));
+}
+
+}  // namespace himoya
+
+namespace himoya {
+
+void append_page_lines(std::string_view page_text, int page, std::vector<PageLine>& lines) {
+    std::vector<std::string_view> page_lines;
+    size_t pos = 0;
+    while (pos <= page_text.size()) {
+        size_t end = page_text.find('\n', pos);
+        if (end == std::string_view::npos) end = page_text.size();
+        page_lines.push_back(page_text.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    // A page number alone on the first or last non-blank line.
+    size_t first = 0, last = page_lines.size();
+    while (first < last && blank_line(page_lines[first])) ++first;
+    while (last > first && blank_line(page_lines[last - 1])) --last;
+    if (last > first + 1 && is_page_number(page_lines[last - 1])) --last;
+    if (last > first + 1 && is_page_number(page_lines[first])) ++first;
+    for (size_t k = first; k < last; ++k) lines.push_back({page_lines[k], page});
+}
+
+void build_paged_sections(const std::vector<PageLine>& lines, SectionBuilder& out) {
+    std::string paragraph;
+    int paragraph_page = 0;
+    auto flush = [&] {
+        if (!paragraph.empty()) {
+            out.page(paragraph_page);
+            out.paragraph(paragraph, paragraph_page);
+        }
+        paragraph.clear();
+    };
+    for (const PageLine& l : lines) {
+        std::string_view line = trim(l.text);
+        if (line.empty()) {
+            flush();
+        } else if (match_heading(line)) {
+            flush();
+            out.page(l.page);
+            out.heading(line, l.page, false);
+        } else {
+            if (paragraph.empty()) {
+                paragraph = line;
+            } else if (paragraph.size() >= 2 && paragraph.back() == '-' && paragraph[paragraph.size() - 2] != ' ' &&
+                       starts_lower(line)) {
+                paragraph.pop_back();  // "зӯро-" + "варӣ"
+                paragraph += line;
+            } else {
+                paragraph += ' ';
+                paragraph += line;
+            }
+            paragraph_page = l.page;
+            char last = line.back();
+            if (last == '.' || last == '!' || last == '?' || last == ';' || last == ':') flush();
+        }
+    }
+    flush();
+    out.finish();
 }
 
 }  // namespace himoya

@@ -1,8 +1,11 @@
 // Cuts unstructured text (a .txt or .html manual, a PDF's text layer, the
 // paragraphs of a DOCX or ODT file) into provisions: at lines that look like
-// headings ("Article 5", "Статья 5", "Моддаи 5", "Chapter 2", "Глава 2",
-// "Боби 2", "1." / "1.2") and otherwise at paragraphs. One builder per
-// document read, used by one thread.
+// headings ("Article 5", "Статья 5", "Моддаи 5", "Član 5", "Chapter 2",
+// "Глава 2", "Боби 2", "Part 1", "Қисми 1", "Section 3", "Раздел 3",
+// "Фасли 3", "1." / "1.2") and otherwise at paragraphs. Numbers may carry an
+// inserted article's mark: "93¹", "143-1", "5a" (unit ids art_93_1, art_143_1,
+// art_5a, so they never collide with articles 931 or 1431). One builder per
+// document read, used by one thread; match_heading is a pure function.
 #pragma once
 
 #include <optional>
@@ -18,8 +21,8 @@
 namespace himoya {
 
 struct HeadingMatch {
-    std::string kind;   // article, chapter, or "numbered" for "1." / "1.2"
-    std::string num;    // "5", "IV", "1.2"
+    std::string kind;   // article, chapter, part, section, or "numbered" for "1." / "1.2"
+    std::string num;    // "5", "IV", "1.2", "93¹", "7-1" as written
     std::string title;  // what follows the number, e.g. "Basic concepts"
 };
 
@@ -62,5 +65,24 @@ private:
     int page_ = 0;
     UnitIdSet ids_;
 };
+
+// A paged text (a PDF's text layer, the OCR of a scanned page or image):
+// its lines in order, each with its page (1-based). The views point into
+// the caller's page texts, which must outlive the vector.
+struct PageLine {
+    std::string_view text;
+    int page = 0;
+};
+
+// Appends the lines of one page's text (lines split at '\n'), leaving out a
+// page number printed alone on its first or last non-blank line ("12", "- 12 -").
+void append_page_lines(std::string_view page_text, int page, std::vector<PageLine>& lines);
+
+// Lines of a paged text -> headings and paragraphs for `out`, then
+// out.finish(). A line that reads like a heading (match_heading) is one;
+// other lines are joined into paragraphs (a word hyphenated across a line
+// break is joined again); a paragraph ends at a blank line, a heading, or a
+// line ending a sentence (. ! ? ; :). Each is given its page (out.page).
+void build_paged_sections(const std::vector<PageLine>& lines, SectionBuilder& out);
 
 }  // namespace himoya

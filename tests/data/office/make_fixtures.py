@@ -276,7 +276,9 @@ def make_odt(path):
 # ---- PDF --------------------------------------------------------------------------------------
 
 def pdf_pages(path, pages):
-    """pages: each a list of (text, size) lines, or None for a page with no text (a drawn "scan")."""
+    """pages: each a list of (text, size) lines, None for a page with no text that is no text either
+    (drawn shapes: a scan OCR finds nothing on), or a PIL image for a scanned page of text
+    (make_scans.py: a raster, no text layer)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfbase import pdfmetrics
@@ -287,6 +289,11 @@ def pdf_pages(path, pages):
     c = canvas.Canvas(path, pagesize=A4, invariant=1)
     width, height = A4
     for number, lines in enumerate(pages, 1):
+        if lines is not None and not isinstance(lines, list):
+            import make_scans
+            make_scans.draw_scan(c, lines, width, height)
+            c.showPage()
+            continue
         if lines is None:
             # An image-only page as a scanner makes it: shapes, no text at all.
             c.setFillGray(0.85)
@@ -325,9 +332,17 @@ def make_tg_pdf(path):
 
 
 def make_scanned_pdf(path):
+    # Page 2 is a scan of part 3 of article 1 (make_scans.py): no text layer, read by OCR.
+    import make_scans
     page1 = [(RU_TITLE, 14), ("", 8), (RU_ARTICLE, 12)] + [(p, 11) for p in RU_PARTS]
     page3 = [(RU_ORDER_H, 12), (RU_ORDER, 11)]
-    pdf_pages(path, [page1, None, page3])
+    pdf_pages(path, [page1, make_scans.scan_page(make_scans.RU_SCAN_PAGE2, seed=4), page3])
+
+
+def make_unreadable_scan_pdf(path):
+    # Page 2 has no text layer and no text to recognise either: only drawn shapes.
+    page1 = [(RU_TITLE, 14), ("", 8), (RU_ARTICLE, 12)] + [(p, 11) for p in RU_PARTS]
+    pdf_pages(path, [page1, None])
 
 
 def main():
@@ -340,6 +355,8 @@ def main():
     meta(out("tj-dv-law-ru.meta.xml"), RU_TITLE, "ru", TG_OFFICIAL, RU_NOTE)
     make_scanned_pdf(out("tj-dv-law-ru-scanned-page.pdf"))
     meta(out("tj-dv-law-ru-scanned-page.meta.xml"), RU_TITLE, "ru", TG_OFFICIAL, RU_NOTE)
+    make_unreadable_scan_pdf(out("tj-dv-law-ru-unreadable-scan.pdf"))
+    meta(out("tj-dv-law-ru-unreadable-scan.meta.xml"), RU_TITLE, "ru", TG_OFFICIAL, RU_NOTE)
     # A DOCX cut short in transfer: the first 60% of the good one, so the
     # zip's central directory (at its end) is gone.
     with open(out("tj-dv-law-tg.docx"), "rb") as f:
@@ -350,4 +367,6 @@ def main():
 
 
 if __name__ == "__main__":
+    import sys
+    sys.path.insert(0, HERE)
     main()

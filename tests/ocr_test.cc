@@ -1,0 +1,274 @@
+// OCR of scanned pages (indexer/readers/ocr.h) through the PDF reader and the
+// image reader (indexer/readers/image_reader.h), on the scans of
+// tests/data/office made by make_scans.py: the text of an image-only page is
+// read, cut into provisions labelled with their page, noted with its
+// confidence, found by a search after indexing; missing language data and
+// undecodable images are reported, never thrown. Also prints the OCR word
+// accuracy per language (bench/ocr_accuracy.sh), asserting only a floor.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "indexer/readers/document_reader.h"
+#include "indexer/readers/image_reader.h"
+#include "indexer/readers/ocr.h"
+#include "indexer/readers/pdf_reader.h"
+#include "process.h"
+#include "temp_dir.h"
+
+using namespace himoya;
+using himoya::testing::TempDir;
+using himoya::testing::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kOffice = std::string(HIMOYA_SOURCE_DIR) + "/tests/data/office/";
+
+std::string problems(const IngestReport& r) {
+    std::string out;
+    for (const IngestProblem& p : r.problems) out += p.to_string() + "\n";
+    return out;
+}
+
+std::string dump(const Document& d) {
+    std::string out;
+    for (const Provision& p : d.provisions) out += p.unit_id + " [" + p.label + "] " + p.text + "\n";
+    return out;
+}
+
+const Provision* find(const Document& d, const std::string& unit_id) {
+    for (const Provision& p : d.provisions)
+        if (p.unit_id == unit_id) return &p;
+    return nullptr;
+}
+
+// The notes saying a page was read by OCR.
+std::vector<std::string> ocr_notes(const IngestReport& r) {
+    std::vector<std::string> out;
+    for (const IngestProblem& p : r.problems)
+        if (p.info && p.message.find("read by OCR") != std::string::npos) out.push_back(p.message);
+    return out;
+}
+
+// Case-folded words (runs of letters and digits) of a UTF-8 text.
+std::vector<std::string> words(const std::string& text) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+    u.foldCase();
+    std::vector<std::string> out;
+    icu::UnicodeString word;
+    auto flush = [&] {
+        if (!word.isEmpty()) {
+            std::string s;
+            word.toUTF8String(s);
+            out.push_back(s);
+            word.remove();
+        }
+    };
+    for (int32_t i = 0; i < u.length();) {
+        UChar32 c = u.char32At(i);
+        if (u_isalnum(c) || u_getCombiningClass(c) > 0) word.append(c);
+        else flush();
+        i += U16_LENGTH(c);
+    }
+    flush();
+    return out;
+}
+
+// Share of the source's words (counted with repeats) found in the OCR text.
+double word_accuracy(const std::string& source, const std::string& ocr) {
+    std::map<std::string, int> have;
+    for (const std::string& w : words(ocr)) ++have[w];
+    int total = 0, found = 0;
+    for (const std::string& w : words(source)) {
+        ++total;
+        auto it = have.find(w);
+        if (it != have.end() && it->second > 0) {
+            --it->second;
+            ++found;
+        }
+    }
+    return total ? static_cast<double>(found) / total : 0;
+}
+
+// Sets an environment variable for one scope, then puts the old value back.
+struct ScopedEnv {
+    std::string name;
+    std::optional<std::string> old;
+    ScopedEnv(std::string n, const std::string& value) : name(std::move(n)) {
+        if (const char* v = std::getenv(name.c_str())) old = v;
+        setenv(name.c_str(), value.c_str(), 1);
+    }
+    ~ScopedEnv() {
+        if (old) setenv(name.c_str(), old->c_str(), 1);
+        else unsetenv(name.c_str());
+    }
+};
+
+}  // namespace
+
+TEST_CASE("an image-only Tajik PDF page is read by OCR into article parts labelled with their page") {
+    IngestReport r;
+    auto d = read_pdf_document(kOffice + "tj-dv-law-tg-scan.pdf", r);
+    REQUIRE_MESSAGE(d, problems(r));
+    INFO(dump(*d));
+    INFO(problems(r));
+    CHECK(r.documents_truncated == 0);
+    CHECK_FALSE(r.lost_anything());
+    // "Моддаи 1" heading then parts "4." and "5." on the scan.
+    const Provision* part4 = find(*d, "art_1__para_4");
+    REQUIRE(part4);
+    CHECK(part4->label == "Моддаи 1, банди 4, саҳ. 1");
+    CHECK(part4->text.find("шантаж") != std::string::npos);
+    const Provision* part5 = find(*d, "art_1__para_5");
+    REQUIRE(part5);
+    CHECK(part5->label == "Моддаи 1, банди 5, саҳ. 1");
+    // One note for the one page, with the model (from the sidecar's tg) and the confidence.
+    std::vector<std::string> notes = ocr_notes(r);
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].rfind("page 1 read by OCR (Tesseract tgk): ", 0) == 0);
+    CHECK(notes[0].find("mean word confidence") != std::string::npos);
+    for (const IngestProblem& p : r.problems) CHECK_MESSAGE(p.info, p.to_string());  // no warning: a clean scan
+}
+
+TEST_CASE("an image file with a sidecar is read by OCR, its language found by a first pass when not given") {
+    IngestReport r;
+    auto d = read_document_file(kOffice + "tj-dv-law-tg-scan-image.png", r);
+    REQUIRE_MESSAGE(d, problems(r));
+    INFO(dump(*d));
+    INFO(problems(r));
+    CHECK(d->format == "image");
+    CHECK(d->language == "und");  // as the sidecar says
+    CHECK(r.documents_read == 1);
+    std::vector<std::string> notes = ocr_notes(r);
+    REQUIRE(notes.size() == 1);
+    // The first pass with all three models reads Tajik; the tgk pass is kept
+    // unless it was less sure, and either way the note names what was used.
+    CHECK((notes[0].find("(Tesseract tgk, chosen after a first pass with tgk+rus+eng") != std::string::npos ||
+           notes[0].find("(Tesseract tgk+rus+eng)") != std::string::npos));
+    bool found = false;
+    for (const Provision& p : d->provisions) found = found || p.text.find("дахлнопазирии") != std::string::npos;
+    CHECK(found);
+}
+
+TEST_CASE("the registry reads the image extensions with the image reader") {
+    const ReaderRegistry& registry = ReaderRegistry::builtin();
+    for (const char* name : {"скан.png", "scan.JPG", "scan.jpeg", "scan.tif", "SCAN.TIFF"}) {
+        const Reader* reader = registry.choose(name);
+        REQUIRE_MESSAGE(reader, name);
+        CHECK(reader->name == "image");
+        CHECK(registry.is_document_name(name));
+    }
+    CHECK_FALSE(registry.is_document_name("scan.meta.xml"));
+}
+
+TEST_CASE("missing Tesseract language data is a problem naming the file, the page and the data file") {
+    TempDir empty("ocr-no-tessdata");
+    ScopedEnv env("TESSDATA_PREFIX", empty.path.string());
+    IngestReport r;
+    auto d = read_pdf_document(kOffice + "tj-dv-law-tg-scan.pdf", r);
+    CHECK_FALSE(d);  // its only page could not be read
+    CHECK(r.documents_skipped == 1);
+    const std::string expected = "page 1: OCR language data for 'tgk' is missing (" + empty.path.string() +
+                                 "/tgk.traineddata not found; Debian package tesseract-ocr-tgk)";
+    bool named = false;
+    for (const IngestProblem& p : r.problems)
+        named = named || (p.file == kOffice + "tj-dv-law-tg-scan.pdf" && p.message == expected);
+    CHECK_MESSAGE(named, problems(r));
+}
+
+TEST_CASE("images that cannot be read are skipped with what is wrong, never thrown") {
+    TempDir dir("ocr-bad-images");
+    std::string meta;
+    {
+        std::ifstream in(kOffice + "tj-dv-law-tg-scan.meta.xml", std::ios::binary);
+        meta.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    SUBCASE("no sidecar") {
+        write_file(dir.path / "alone.png", "\x89PNG\r\n\x1a\n");
+        IngestReport r;
+        CHECK_FALSE(read_image_document((dir.path / "alone.png").string(), r));
+        CHECK_MESSAGE(problems(r).find("missing sidecar metadata file alone.meta.xml") != std::string::npos, problems(r));
+    }
+    SUBCASE("not an image") {
+        write_file(dir.path / "a.meta.xml", meta);
+        write_file(dir.path / "a.jpg", "<html>this is no JPEG</html>");
+        IngestReport r;
+        CHECK_FALSE(read_image_document((dir.path / "a.jpg").string(), r));
+        CHECK(r.documents_skipped == 1);
+        CHECK_MESSAGE(problems(r).find("not an image Leptonica can read") != std::string::npos, problems(r));
+    }
+    SUBCASE("a PNG cut short") {
+        std::ifstream in(kOffice + "tj-dv-law-tg-scan-image.png", std::ios::binary);
+        std::string png((std::istreambuf_iterator<char>(in)), {});
+        write_file(dir.path / "a.meta.xml", meta);
+        write_file(dir.path / "a.png", png.substr(0, 200));
+        IngestReport r;
+        CHECK_FALSE(read_image_document((dir.path / "a.png").string(), r));
+        CHECK(r.documents_skipped == 1);
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].file == (dir.path / "a.png").string());
+    }
+}
+
+TEST_CASE("end to end: a word of a scanned page is found after indexing, in the provision of its page") {
+    TempDir dir("ocr-index");
+    fs::create_directories(dir.path / "corpus");
+    for (const char* name : {"tj-dv-law-tg-scan.pdf", "tj-dv-law-tg-scan.meta.xml"})
+        fs::copy_file(kOffice + name, dir.path / "corpus" / name);
+    const std::string db = (dir.path / "index").string();
+    auto indexed = himoya::testing::run({HIMOYA_BINARY, "index", "--corpus", (dir.path / "corpus").string(), "--db", db});
+    CHECK_MESSAGE(indexed.status == 0, indexed.err);
+    auto found = himoya::testing::run(
+        {HIMOYA_BINARY, "search", "--db", db, "--json", "--versions", "separate", "дахлнопазирии ҷинсӣ"});
+    REQUIRE_MESSAGE(found.status == 0, found.err);
+    nlohmann::json hits = nlohmann::json::parse(found.out)["hits"];
+    bool hit = false;
+    for (const auto& h : hits)
+        hit = hit || (h.value("document_id", "") == "tj-dv-law-tg-scan" && h.value("unit_id", "") == "art_1__para_5" &&
+                      h.value("label", "") == "Моддаи 1, банди 5, саҳ. 1");
+    CHECK_MESSAGE(hit, found.out);
+}
+
+TEST_CASE("OCR word accuracy on the scans of tests/data/office, per language (printed; only a floor asserted)") {
+    std::ifstream in(kOffice + "scan-sources.tsv");
+    REQUIRE(in);
+    std::map<std::string, std::pair<int, int>> by_language;  // found, total words
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream fields(line);
+        std::string file, language, source;
+        std::getline(fields, file, '\t');
+        std::getline(fields, language, '\t');
+        std::getline(fields, source);
+        IngestReport r;
+        auto d = read_document_file(kOffice + file, r);
+        REQUIRE_MESSAGE(d, problems(r));
+        // What the reader made of the page: headings and numbers are in the
+        // label and heading, the rest in the text.
+        std::string ocr;
+        for (const Provision& p : d->provisions) ocr += p.label + "\n" + p.heading + "\n" + p.text + "\n";
+        const double accuracy = word_accuracy(source, ocr);
+        const int total = static_cast<int>(words(source).size());
+        MESSAGE(file << " (" << language << "): " << static_cast<int>(accuracy * total + 0.5) << "/" << total
+                     << " words = " << accuracy);
+        by_language[language].first += static_cast<int>(accuracy * total + 0.5);
+        by_language[language].second += total;
+        CHECK(accuracy >= 0.6);  // a broken OCR (no text, wrong script) is far below
+    }
+    CHECK(by_language.size() == 3);
+    for (const auto& [language, counts] : by_language)
+        MESSAGE("OCR word accuracy " << language << ": " << counts.first << "/" << counts.second << " = "
+                                     << static_cast<double>(counts.first) / counts.second);
+}
