@@ -48,6 +48,8 @@ std::string encode_record(const StoredRecord& r) {
     data["kind"] = r.kind;
     data["topics"] = r.topics;
     data["text"] = r.text;
+    data["indexed"] = r.indexed;
+    data["updated"] = r.updated;
     if (r.kind == "document") {
         data["audience"] = r.audience;
         data["translation_of"] = r.translation_of;
@@ -95,6 +97,8 @@ std::optional<StoredRecord> decode_record(std::string_view stored) {
     }
     r.topics = strings_at(data, "topics");
     r.text = string_at(data, "text");
+    r.indexed = string_at(data, "indexed");
+    r.updated = string_at(data, "updated");
     r.unit_id = string_at(data, "unit_id");
     r.unit_kind = string_at(data, "unit_kind");
     r.num = string_at(data, "num");

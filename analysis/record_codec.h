@@ -39,6 +39,10 @@ struct StoredRecord {
     std::optional<StoredLegalStatus> legal_status;
     std::vector<std::string> topics;  // concepts it is about
     std::string text;  // a provision's text; a document's first few thousand bytes, for its snippet
+    // When the document first entered the index and when its source last
+    // changed (UTC, "YYYY-MM-DDTHH:MM:SS.mmmZ"); a provision carries its
+    // document's. "" in an index written before they were recorded.
+    std::string indexed, updated;
 
     // Provision records only.
     std::string unit_id, unit_kind, num, heading, label;

@@ -66,7 +66,14 @@ enum Slot : unsigned {
     kSlotVersionGroup = 10, // work id, + '/' + unit id on a provision: equal across language versions
     kSlotFacetKey = 11,     // the single-valued facets and audience in one value (FacetKeyField order)
     kSlotVersionKey = 12,   // version_key(kSlotVersionGroup value): one hit per text, 12 bytes
+    // When the document first entered the index, "YYYY-MM-DDTHH:MM:SS.mmmZ"
+    // (UTC, fixed width, so bytes sort as times) + document id (ties, as in
+    // kSlotDate). Kept across runs, incremental or full (indexer.cc); the
+    // Atom feeds and sort=indexed order by it, newest first.
+    kSlotIndexed = 13,
 };
+// Width of the timestamp at the start of kSlotIndexed.
+inline constexpr size_t kIndexedStampBytes = 24;
 
 // Fields of kSlotFacetKey, joined by kFacetKeySeparator. Facet counting reads
 // this one slot instead of one slot per facet: one value and one count per

@@ -8,5 +8,7 @@ int serve_command(int argc, char** argv);
 int search_command(int argc, char** argv);
 int analyze_command(int argc, char** argv);
 int compare_command(int argc, char** argv);
+int add_command(int argc, char** argv);
+int export_command(int argc, char** argv);
 
 }  // namespace himoya::cli

@@ -18,6 +18,8 @@ const char* kUsage =
     "  search    search the index from the command line\n"
     "  analyze   show how the analyser reads a text\n"
     "  compare   compare jurisdictions side by side on a topic\n"
+    "  add       add documents to the library: infer their metadata, confirm, index\n"
+    "  export    dump the knowledge base as JSON Lines\n"
     "\n"
     "Run 'himoya COMMAND --help' for the options of a command.\n";
 
@@ -35,6 +37,8 @@ int main(int argc, char** argv) {
         if (command == "search") return himoya::cli::search_command(argc, argv);
         if (command == "analyze") return himoya::cli::analyze_command(argc, argv);
         if (command == "compare") return himoya::cli::compare_command(argc, argv);
+        if (command == "add") return himoya::cli::add_command(argc, argv);
+        if (command == "export") return himoya::cli::export_command(argc, argv);
     } catch (const himoya::cli::UsageError& e) {
         std::cerr << "himoya " << command << ": " << e.what() << "\n(see himoya " << command << " --help)\n";
         return 64;

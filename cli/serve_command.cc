@@ -1,9 +1,12 @@
 #include <filesystem>
 #include <iostream>
+#include <memory>
 
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/data_dir.h"
+#include "cli/library_index.h"
+#include "cli/library_watcher.h"
 #include "server/config_file.h"
 #include "server/http_server.h"
 
@@ -16,7 +19,7 @@ const char* kDefaultConfig = "/etc/himoya/himoya.conf";
 const char* kHelp =
     "usage: himoya serve [--config FILE] [--db DIR ...] [--host 127.0.0.1] [--port 8080]\n"
     "                    [--web DIR] [--threads N] [--max-connections N] [--max-per-client N]\n"
-    "                    [--cors-origin ORIGIN]\n"
+    "                    [--cors-origin ORIGIN] [--watch DIR [--corpus DIR ...]]\n"
     "\n"
     "Serves the JSON API under /api and the web page at /. The index is reopened\n"
     "automatically when 'himoya index' switches in a new one.\n"
@@ -35,14 +38,22 @@ const char* kHelp =
     "  --max-connections N connections open at once; beyond, 503 and close (default: 4096,\n"
     "                      lowered to fit the open file limit)\n"
     "  --max-per-client N  connections open at once from one address (default: 512)\n"
-    "  --cors-origin O     send Access-Control-Allow-Origin: O (default: no CORS)\n";
+    "  --cors-origin O     send Access-Control-Allow-Origin: O (default: no CORS)\n"
+    "  --watch DIR         a library folder: files added, changed or removed in it (or a\n"
+    "                      folder under it) are indexed incrementally into the (first) --db\n"
+    "                      2 s after the last change, by this process, and served without a\n"
+    "                      restart; once at start too. A broken file is logged and skipped\n"
+    "  --corpus DIR        with --watch: the corpus the index was built from, repeat for\n"
+    "                      several (default: corpus, or PREFIX/share/himoya/corpus when\n"
+    "                      installed); documents of folders left out are deleted\n"
+    "                      (--watch and --corpus are command-line options only)\n";
 
 }  // namespace
 
 int serve_command(int argc, char** argv) {
     Args args = parse_args(argc, argv, 2,
                            {"config", "db", "host", "port", "web", "threads", "max-connections", "max-per-client",
-                            "cors-origin"},
+                            "cors-origin", "watch", "corpus"},
                            {});
     if (args.help) { std::cout << kHelp; return 0; }
     if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional[0] + "'");
@@ -63,12 +74,26 @@ int serve_command(int argc, char** argv) {
     }
     if (args.flag("db")) options.db_paths.clear();
     for (const auto& [name, value] : args.options) {
-        if (name == "config") continue;
+        if (name == "config" || name == "watch" || name == "corpus") continue;
         try {
             set_server_option(options, name, value);
         } catch (const std::invalid_argument& e) {
             throw UsageError(std::string("--") + e.what());
         }
+    }
+    if (args.flag("corpus") && !args.flag("watch")) throw UsageError("--corpus is for --watch");
+    std::unique_ptr<LibraryWatcher> watcher;
+    if (args.flag("watch")) {
+        if (args.all("watch").size() > 1) throw UsageError("--watch given twice");
+        WatchOptions watch;
+        watch.dir = args.get("watch");
+        watch.corpus_dirs = args.flag("corpus") ? args.all("corpus") : std::vector<std::string>{default_corpus_dir()};
+        watch.db = options.db_paths.front();
+        if (options.db_paths.size() > 1)
+            std::cerr << "himoya serve: --watch indexes into the first --db, " << watch.db << "\n";
+        std::string error;
+        watcher = LibraryWatcher::start(watch, error);
+        if (!watcher) throw UsageError(error);
     }
     return run_server(options);
 }

@@ -28,7 +28,8 @@ std::unique_ptr<BuiltFile> build_file(const std::string& file, const PipelineOpt
     out->source_hash = content_hash(bytes, options.plan ? options.hash_salt + options.plan->digest(*out->document)
                                                         : options.hash_salt);
     if (options.unchanged && options.unchanged(out->document->document_id, out->source_hash)) return out;
-    out->prepared = builder.build(*out->document);
+    out->prepared = builder.build(*out->document, options.stamp ? options.stamp(out->document->document_id, out->source_hash)
+                                                                : IndexStamp{});
     return out;
 }
 

@@ -39,6 +39,10 @@ struct PipelineOptions {
     // it is (incremental builds): then its records are not built. Called from
     // builder threads: must be safe for that (e.g. a lookup in a fixed map).
     std::function<bool(const std::string& document_id, const std::string& hash)> unchanged;
+    // When the document with this id and source hash entered the index and
+    // was last changed (record_builder.h); unset: now. Called from builder
+    // threads, like `unchanged`.
+    std::function<IndexStamp(const std::string& document_id, const std::string& hash)> stamp;
 };
 
 // Calls `consume` once per file, in the order of `files`, on the calling

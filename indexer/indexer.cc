@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -18,6 +20,7 @@
 #include "analysis/concept_tagger.h"
 #include "analysis/facet_table.h"
 #include "analysis/lexicon.h"
+#include "analysis/record_codec.h"
 #include "analysis/term_scheme.h"
 #include "analysis/thesaurus.h"
 #include "indexer/document_pipeline.h"
@@ -70,6 +73,54 @@ std::map<std::string, std::string> source_hashes(Xapian::Database& db) {
     return hashes;
 }
 
+// What the previous generation says of a document: when it entered the
+// index, when it last changed, and the source hash it was built from.
+struct PreviousStamp {
+    IndexStamp stamp;
+    std::string hash;
+};
+
+// Every document's stamp in `db` (its document record's data, else its
+// kSlotIndexed value), with its source hash. An index of an older format
+// has none: its documents count as new.
+std::map<std::string, PreviousStamp> previous_stamps(Xapian::Database& db) {
+    std::map<std::string, PreviousStamp> out;
+    const std::string term = std::string(terms::kRecord) + "document";
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        Xapian::Document record = db.get_document(*it);
+        std::optional<StoredRecord> data = decode_record(record.get_data());
+        if (!data || data->id.empty()) continue;
+        PreviousStamp& p = out[data->id];
+        p.stamp = {data->indexed, data->updated};
+        if (p.stamp.indexed.size() != terms::kIndexedStampBytes) {
+            std::string slot = record.get_value(terms::kSlotIndexed);
+            p.stamp.indexed = slot.size() >= terms::kIndexedStampBytes ? slot.substr(0, terms::kIndexedStampBytes) : "";
+        }
+    }
+    for (auto& [id, hash] : source_hashes(db))
+        if (auto it = out.find(id); it != out.end()) it->second.hash = hash;
+    return out;
+}
+
+// The time of this run, as every document it adds or changes records it:
+// SOURCE_DATE_EPOCH (seconds, the reproducible-builds convention) when set,
+// so that two builds of one corpus can be compared byte for byte; else now.
+std::string run_stamp() {
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+        char* end = nullptr;
+        long long seconds = std::strtoll(epoch, &end, 10);
+        if (end && *end == '\0' && seconds >= 0 && seconds < 253402300800LL) {
+            std::time_t t = static_cast<std::time_t>(seconds);
+            std::tm tm{};
+            gmtime_r(&t, &tm);
+            char out[32];
+            std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S", &tm);
+            return std::string(out) + ".000Z";
+        }
+    }
+    return index_stamp_now();
+}
+
 // The thesaurus for tagging, if there is one and it loads (else a skip in the report).
 struct Tagging {
     std::optional<Thesaurus> thesaurus;
@@ -104,10 +155,11 @@ Tagging load_tagging(const IndexOptions& options, Analyzer& analyzer, IngestRepo
 // change; the facet table is in its digest) and the thesaurus (a new one
 // retags everything). History: 2 slots 10, 11; 3 XG terms, slot 12; 4 work
 // bytes in slot 12; 5 provision concepts, XM, XS, status key field; 6 heading
-// wdf; 7 fact citations store document_id/unit_id, not a page URL.
+// wdf; 7 fact citations store document_id/unit_id, not a page URL; 8 indexed
+// and updated stamps, slot 13.
 std::string attach_thesaurus(const Tagging& tagging, IndexWriter& writer, Xapian::WritableDatabase& db,
                              IndexSummary& summary) {
-    std::string hash_salt = std::string("himoya-index-7\n") + terms::facet_table_digest();
+    std::string hash_salt = std::string("himoya-index-8\n") + terms::facet_table_digest();
     if (!tagging.tagger) return hash_salt;
     writer.set_tagger(tagging.tagger.get());
     hash_salt += tagging.xml;
@@ -442,6 +494,20 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         // consult it from their threads; the database is the writer's alone).
         const std::map<std::string, std::string> indexed_hashes =
             incremental ? source_hashes(db) : std::map<std::string, std::string>{};
+        // When each document entered the index, kept across runs: from this
+        // database's copy (incremental) or the current generation (full build).
+        std::map<std::string, PreviousStamp> previous_stamp_map;
+        if (incremental) {
+            previous_stamp_map = previous_stamps(db);
+        } else if (!previous_path.empty()) {
+            try {
+                Xapian::Database current(previous_path);
+                previous_stamp_map = previous_stamps(current);
+            } catch (const Xapian::Error&) {
+                // An unreadable current generation is replaced: its documents count as new.
+            }
+        }
+        const std::string now = run_stamp();
         // First pass: every provision's concepts, agreed across its language versions.
         ConceptPlan plan = tagger ? ConceptPlan::build(files, *tagger, threads) : ConceptPlan{};
         writer.set_plan(&plan);
@@ -453,6 +519,13 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         pipeline.unchanged = [&indexed_hashes](const std::string& id, const std::string& hash) {
             auto it = indexed_hashes.find(id);
             return it != indexed_hashes.end() && it->second == hash;
+        };
+        pipeline.stamp = [&previous_stamp_map, &now](const std::string& id, const std::string& hash) {
+            auto it = previous_stamp_map.find(id);
+            if (it == previous_stamp_map.end() || it->second.stamp.indexed.empty()) return IndexStamp{now, now};
+            const PreviousStamp& p = it->second;
+            const bool same = p.hash == hash && !p.stamp.updated.empty();
+            return IndexStamp{p.stamp.indexed, same ? p.stamp.updated : now};
         };
         DocumentRouter router(db, writer, other_parts.get(), parts, incremental, report, summary);
         int done = 0;

@@ -1,6 +1,8 @@
 #include "indexer/record_builder.h"
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 #include <map>
 #include <set>
 
@@ -92,6 +94,30 @@ void add_version_group(Xapian::Document& record, const std::string& group) {
 }
 
 }  // namespace
+
+std::string index_stamp_now() {
+    using namespace std::chrono;
+    const auto now = system_clock::now();
+    const std::time_t seconds = system_clock::to_time_t(now);
+    const auto millis = duration_cast<milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm tm{};
+    gmtime_r(&seconds, &tm);
+    char out[32];
+    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%S", &tm);
+    std::string stamp = out;
+    stamp += '.';
+    stamp += static_cast<char>('0' + millis / 100);
+    stamp += static_cast<char>('0' + millis / 10 % 10);
+    stamp += static_cast<char>('0' + millis % 10);
+    stamp += 'Z';
+    return stamp;
+}
+
+void RecordBuilder::add_stamp(Xapian::Document& record, StoredRecord& data, const Document& d) const {
+    data.indexed = stamp_.indexed;
+    data.updated = stamp_.updated;
+    record.add_value(terms::kSlotIndexed, stamp_.indexed + d.document_id);
+}
 
 unsigned RecordBuilder::index_text(Xapian::Document& record, const std::string& text, const std::string& lang,
                                  unsigned position, bool title) {
@@ -190,6 +216,7 @@ Xapian::Document RecordBuilder::provision_record(const Document& d, const Provis
     data.mentions = mentions;
     data.text = p.text;
     if (text_lang != d.language) data.text_lang = text_lang;
+    add_stamp(record, data, d);
     record.set_data(encode_record(data));
     return record;
 }
@@ -229,13 +256,20 @@ Xapian::Document RecordBuilder::document_record(const Document& d) {
     data.provision_count = d.provisions.size();
     data.source = {d.source.official_title, d.source.number, d.source.url, d.source.publisher};
     data.text = summary_text;
+    add_stamp(record, data, d);
     record.set_data(encode_record(data));
     return record;
 }
 
-PreparedDocument RecordBuilder::build(const Document& d) {
+PreparedDocument RecordBuilder::build(const Document& d, const IndexStamp& stamp) {
     PreparedDocument out;
     out_ = &out;
+    stamp_ = stamp;
+    if (stamp_.indexed.size() != terms::kIndexedStampBytes || stamp_.updated.size() != terms::kIndexedStampBytes) {
+        const std::string now = index_stamp_now();
+        if (stamp_.indexed.size() != terms::kIndexedStampBytes) stamp_.indexed = now;
+        if (stamp_.updated.size() != terms::kIndexedStampBytes) stamp_.updated = stamp_.indexed;
+    }
     out.document_id = d.document_id;
     out.provisions = static_cast<int>(d.provisions.size());
     for (const Provision& p : d.provisions)

@@ -19,6 +19,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/concept_tagger.h"
+#include "analysis/record_codec.h"
 #include "indexer/concept_plan.h"
 #include "indexer/document.h"
 
@@ -35,6 +36,17 @@ struct PreparedDocument {
     std::set<std::pair<std::string, std::string>> synonyms;        // (key, term)
 };
 
+// When a document entered the index and when its source last changed (UTC,
+// "YYYY-MM-DDTHH:MM:SS.mmmZ", term_scheme.h kSlotIndexed): the indexer
+// decides them (indexer.cc: kept from the previous generation), the builder
+// writes them into every record of the document. Empty: the time of build().
+struct IndexStamp {
+    std::string indexed, updated;
+};
+
+// The current UTC time in the stamp format.
+std::string index_stamp_now();
+
 class RecordBuilder {
 public:
     // Tags provisions with the concepts whose labels they contain (none if null).
@@ -46,11 +58,13 @@ public:
     void set_plan(const ConceptPlan* plan) { plan_ = plan; }
     Analyzer& analyzer() { return analyzer_; }
 
-    PreparedDocument build(const Document& document);
+    PreparedDocument build(const Document& document, const IndexStamp& stamp = {});
 
 private:
     Xapian::Document provision_record(const Document& document, const Provision& provision);
     Xapian::Document document_record(const Document& document);
+    // The stamp's slot and fields on one record.
+    void add_stamp(Xapian::Document& record, StoredRecord& data, const Document& document) const;
     // `topics`: the concepts the record is about; `mentions`: those it only mentions.
     void add_metadata_terms(Xapian::Document& record, const Document& document,
                             const std::vector<std::string>& topics, const std::vector<std::string>& mentions);
@@ -62,6 +76,7 @@ private:
     const ConceptTagger* tagger_ = nullptr;
     const ConceptPlan* plan_ = nullptr;
     PreparedDocument* out_ = nullptr;  // the document being built
+    IndexStamp stamp_;                 // its stamp
 };
 
 }  // namespace himoya

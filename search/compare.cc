@@ -131,6 +131,50 @@ Xapian::Query all_of(const std::vector<Xapian::Query>& qs) {
     return Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end());
 }
 
+// What a comparison selects: by topic or Istanbul article, the texts "about"
+// one of the concepts (coverage) and those that only mention one; by free
+// text, what matches. With the ranking query and the words to highlight.
+struct Selection {
+    std::optional<Concept> topic;
+    Xapian::Query rank, about, mentions;
+    std::set<std::string> concepts;
+    std::set<std::string> highlight_terms, highlight_stems;
+};
+
+Selection select_texts(IndexView& view, const CompareRequest& r) {
+    const Thesaurus* thesaurus = view.thesaurus();
+    Selection out;
+    std::vector<std::string> concepts;
+    if (!r.topic.empty()) {
+        const Concept* c = thesaurus->find(r.topic);
+        if (!c) throw BadRequest("unknown topic '" + r.topic + "'");
+        concepts = thesaurus->with_descendants(r.topic);
+        out.topic = *c;
+    } else if (!r.istanbul_article.empty()) {
+        // The concepts the thesaurus relates to the article, as they are: a
+        // narrower concept has its own article when the Convention gives it one.
+        concepts = thesaurus->for_istanbul_article(r.istanbul_article);
+        if (concepts.empty()) throw BadRequest("no concept relates to Istanbul Convention article " + r.istanbul_article);
+    }
+    if (!concepts.empty()) {
+        out.rank = concepts_query(concepts, *thesaurus, *view.tagger(), out.highlight_stems);
+        out.about = any_of(std::string(terms::kTopic), concepts);
+        out.mentions = Xapian::Query(Xapian::Query::OP_AND_NOT, any_of(std::string(terms::kMention), concepts), out.about);
+        out.concepts.insert(concepts.begin(), concepts.end());
+        return out;
+    }
+    QueryBuilder builder(view.analyzer());
+    BuiltQuery built = view.tagger() ? build_expanded_query(builder, view.analyzer(), *thesaurus, *view.tagger(), r.query, "auto")
+                                     : builder.build(r.query, "auto");
+    if (built.empty) throw BadRequest("q has no searchable words");
+    out.rank = built.query;
+    out.about = built.query;
+    out.highlight_terms = built.highlight_terms;
+    out.highlight_stems = built.highlight_stems;
+    out.concepts = built.matched_concepts;
+    return out;
+}
+
 }  // namespace
 
 void validate(const CompareRequest& r) {
@@ -153,40 +197,13 @@ CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
     Xapian::Database& db = view.db();
     if (!thesaurus && r.query.empty()) throw BadRequest("this index has no thesaurus: compare with q= instead");
 
-    std::vector<std::string> concepts;
-    std::optional<Concept> topic;
-    if (!r.topic.empty()) {
-        const Concept* c = thesaurus->find(r.topic);
-        if (!c) throw BadRequest("unknown topic '" + r.topic + "'");
-        concepts = thesaurus->with_descendants(r.topic);
-        topic = *c;
-    } else if (!r.istanbul_article.empty()) {
-        // The concepts the thesaurus relates to the article, as they are: a
-        // narrower concept has its own article when the Convention gives it one.
-        concepts = thesaurus->for_istanbul_article(r.istanbul_article);
-        if (concepts.empty()) throw BadRequest("no concept relates to Istanbul Convention article " + r.istanbul_article);
-    }
-
-    // What a provision must carry to count: "about" a concept (coverage),
-    // or only mention it. A free-text comparison counts what matches.
-    std::set<std::string> highlight_terms, highlight_stems;
-    Xapian::Query rank, about, mentions;
-    std::set<std::string> concept_set(concepts.begin(), concepts.end());
-    if (!concepts.empty()) {
-        rank = concepts_query(concepts, *thesaurus, *view.tagger(), highlight_stems);
-        about = any_of(std::string(terms::kTopic), concepts);
-        mentions = Xapian::Query(Xapian::Query::OP_AND_NOT, any_of(std::string(terms::kMention), concepts), about);
-    } else {
-        QueryBuilder builder(view.analyzer());
-        BuiltQuery built = view.tagger() ? build_expanded_query(builder, view.analyzer(), *thesaurus, *view.tagger(), r.query, "auto")
-                                    : builder.build(r.query, "auto");
-        if (built.empty) throw BadRequest("q has no searchable words");
-        rank = built.query;
-        about = built.query;
-        highlight_terms = built.highlight_terms;
-        highlight_stems = built.highlight_stems;
-        concept_set = built.matched_concepts;
-    }
+    Selection selection = select_texts(view, r);
+    const Xapian::Query& rank = selection.rank;
+    const Xapian::Query& about = selection.about;
+    const Xapian::Query& mentions = selection.mentions;
+    const std::set<std::string>& concept_set = selection.concepts;
+    const std::set<std::string>& highlight_terms = selection.highlight_terms;
+    const std::set<std::string>& highlight_stems = selection.highlight_stems;
     const std::vector<std::string> preferred = display_languages(r.languages, ui);
     const Xapian::Query practice = any_of(std::string(terms::kType), practice_types());
 
@@ -266,7 +283,7 @@ CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
             }
     for (const auto& id : concept_set)
         if (const Concept* c = thesaurus ? thesaurus->find(id) : nullptr) result.concepts.push_back({id, c->label(ui)});
-    result.topic = std::move(topic);
+    result.topic = std::move(selection.topic);
     result.istanbul_article = r.istanbul_article;
     if (!r.istanbul_article.empty()) result.istanbul_title = view.labels().label("istanbul", r.istanbul_article, ui);
     result.query = r.query;

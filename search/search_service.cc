@@ -268,7 +268,10 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         // Equal dates fall to the document id (the date slot ends with it), not to
         // the docid. Equal weights are settled after the match (canonical_version):
         // a value tie-break in relevance order made remote shards' spies over-count.
-        if (r.sort == SortOrder::date || built.empty)
+        // Newest in the index first; its slot ends with the document id too.
+        if (r.sort == SortOrder::indexed)
+            e.set_sort_by_value_then_relevance(terms::kSlotIndexed, true);
+        else if (r.sort == SortOrder::date || built.empty)
             e.set_sort_by_value_then_relevance(terms::kSlotDate, true);
         return e;
     };

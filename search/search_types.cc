@@ -22,7 +22,8 @@ struct Named {
     std::string_view name;
 };
 
-constexpr Named<SortOrder> kSortNames[] = {{SortOrder::relevance, "relevance"}, {SortOrder::date, "date"}};
+constexpr Named<SortOrder> kSortNames[] = {{SortOrder::relevance, "relevance"}, {SortOrder::date, "date"},
+                                           {SortOrder::indexed, "indexed"}};
 constexpr Named<Scope> kScopeNames[] = {{Scope::all, "all"}, {Scope::provision, "provision"},
                                         {Scope::document, "document"}, {Scope::automatic, ""}};
 constexpr Named<VersionMode> kVersionNames[] = {{VersionMode::group, "group"}, {VersionMode::separate, "separate"}};

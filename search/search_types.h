@@ -25,7 +25,8 @@ const std::vector<std::string>& facet_names();
 // Request values with a fixed set of choices, parsed once at the edge
 // (server/request_params.cc, the CLI) by parse_enum below; the library
 // switches on them and never compares strings.
-enum class SortOrder { relevance, date };
+// indexed: newest in the index first (when the document entered it; the Atom feeds' order).
+enum class SortOrder { relevance, date, indexed };
 // automatic: whole documents when browsing, else provisions (documents when no provision matches).
 enum class Scope { automatic, all, provision, document };
 // group: one hit per text, its other language versions listed in the hit;
@@ -136,6 +137,9 @@ struct SearchHit {
     std::string work_id;
     bool original = false;    // this version is the one the others were made from
     std::optional<LegalStatusInfo> legal_status;
+    // When its document entered the index and last changed (UTC, RFC 3339
+    // with milliseconds; "" in an index written before they were recorded).
+    std::string indexed, updated;
     Snippet snippet;          // an excerpt with the matched words marked
     double score = 0;
     std::string version_group;  // equal for the language versions of one text

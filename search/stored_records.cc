@@ -53,6 +53,8 @@ SearchHit hit_from_data(const StoredRecord& data) {
     hit.body_id = data.body_id;
     hit.work_id = data.work_id;
     hit.original = data.original;
+    hit.indexed = data.indexed;
+    hit.updated = data.updated;
     if (data.legal_status) {
         LegalStatusInfo status{data.legal_status->state, data.legal_status->since, {}};
         for (const StoredRelation& r : data.legal_status->relations)

@@ -261,15 +261,49 @@ json to_json(const Matrix& m) {
             {"include_repealed", m.include_repealed}, {"texts", texts},         {"rows", rows}};
 }
 
+namespace {
+
+json stored_status_json(const std::optional<StoredLegalStatus>& status) {
+    if (!status) return nullptr;
+    json relations = json::array();
+    for (const StoredRelation& r : status->relations)
+        relations.push_back({{"type", r.type}, {"work", r.work}, {"date", r.date}, {"url", r.url}, {"citation", r.citation}});
+    return {{"state", status->state}, {"since", status->since}, {"relations", relations}};
+}
+
+}  // namespace
+
+json export_json(const ExportedDocument& e) {
+    const StoredRecord& d = e.document;
+    json versions = json::array();
+    for (const DocumentVersion& v : e.versions) versions.push_back(to_json(v));
+    return {{"kind", "document"}, {"id", d.id}, {"work_id", d.work_id}, {"title", d.title},
+            {"jurisdiction", d.jurisdiction}, {"lang", d.lang}, {"type", d.type}, {"year", d.year},
+            {"date", d.date}, {"body", d.body}, {"body_id", d.body_id}, {"text_status", d.text_status},
+            {"original", d.original}, {"translation_of", d.translation_of}, {"format", d.format},
+            {"audience", d.audience}, {"topics", d.topics}, {"legal_status", stored_status_json(d.legal_status)},
+            {"source", {{"official_title", d.source.official_title}, {"number", d.source.number},
+                        {"url", d.source.url}, {"publisher", d.source.publisher}}},
+            {"versions", versions}, {"provision_count", d.provision_count}, {"indexed", d.indexed},
+            {"updated", d.updated}, {"url", page_url(d.document_id, "")}};
+}
+
+json export_json(const StoredRecord& p) {
+    return {{"kind", "provision"}, {"id", p.id}, {"document", p.document_id}, {"unit_id", p.unit_id},
+            {"unit_kind", p.unit_kind}, {"num", p.num}, {"heading", p.heading}, {"label", p.label},
+            {"lang", p.lang}, {"text_lang", p.text_lang.empty() ? p.lang : p.text_lang}, {"text", p.text},
+            {"topics", p.topics}, {"mentions", p.mentions}, {"url", page_url(p.document_id, p.unit_id)}};
+}
+
+json export_json(const Concept& c) {
+    json j = concept_json(c);
+    j["kind"] = "concept";
+    return j;
+}
+
 json to_json(const DocumentPage& page) {
     const StoredRecord& d = page.document;
-    json legal_status = nullptr;
-    if (d.legal_status) {
-        json relations = json::array();
-        for (const StoredRelation& r : d.legal_status->relations)
-            relations.push_back({{"type", r.type}, {"work", r.work}, {"date", r.date}, {"url", r.url}, {"citation", r.citation}});
-        legal_status = {{"state", d.legal_status->state}, {"since", d.legal_status->since}, {"relations", relations}};
-    }
+    json legal_status = stored_status_json(d.legal_status);
     json versions = json::array();
     for (const DocumentVersion& v : page.versions) versions.push_back(to_json(v));
     json provisions = json::array();

@@ -14,6 +14,7 @@
 #include "search/analysis_report.h"
 #include "search/compare.h"
 #include "search/document_service.h"
+#include "search/export_service.h"
 #include "search/facts.h"
 #include "search/related.h"
 #include "search/search_types.h"
@@ -61,6 +62,17 @@ nlohmann::json to_json(const TopicList& topics);
 nlohmann::json to_json(const TopicPage& page);
 // GET /api/related: {"id", "concepts":[{"id","label"}], "practice":[hit], "law":[hit]}
 nlohmann::json to_json(const RelatedPassages& related);
+
+// One line of GET /api/export.jsonl (and `himoya export`), keys in byte order
+// like every answer, each with a "kind": a document {"kind":"document", id, work_id, title, jurisdiction, lang,
+// type, year, date, body, body_id, text_status, original, translation_of,
+// format, audience, topics, legal_status, source, versions, provision_count,
+// indexed, updated, url}; a provision {"kind":"provision", id, document,
+// unit_id, unit_kind, num, heading, label, lang, text_lang, text, topics,
+// mentions, url}; a concept {"kind":"concept"} + concept_json.
+nlohmann::json export_json(const ExportedDocument& document);
+nlohmann::json export_json(const StoredRecord& provision);
+nlohmann::json export_json(const Concept& c);
 
 // A result that may be absent, encoded when present.
 template <typename Result>

@@ -141,7 +141,7 @@ std::string serialize_response(const HttpResponse& response, bool head_only, boo
 
 bool compressible_type(std::string_view type) {
     for (std::string_view prefix : {"text/", "application/json", "application/javascript", "image/svg+xml",
-                                    "application/xml"})
+                                    "application/xml", "application/atom+xml", "application/x-ndjson"})
         if (type.substr(0, prefix.size()) == prefix) return true;
     return false;
 }

@@ -19,14 +19,18 @@ std::vector<std::string> split_path(std::string_view path) {
     return segments;
 }
 
-bool is_parameter(const std::string& segment) {
-    return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
-}
-
 }  // namespace
 
 void Router::get(std::string pattern, Handler handler) {
-    std::vector<std::string> segments = split_path(pattern);
+    std::vector<Segment> segments;
+    for (std::string& s : split_path(pattern)) {
+        // "{id}" → parameter "id"; "{id}.akn.xml" → parameter "id", suffix ".akn.xml"; else a literal.
+        size_t close = s.find('}');
+        if (s.size() > 2 && s.front() == '{' && close != std::string::npos && close > 1)
+            segments.push_back({s.substr(close + 1), s.substr(1, close - 1)});
+        else
+            segments.push_back({std::move(s), ""});
+    }
     routes_.push_back({std::move(pattern), std::move(segments), std::move(handler)});
 }
 
@@ -37,11 +41,15 @@ bool Router::route(HttpRequest& request, HttpResponse& response) const {
         std::map<std::string, std::string> params;
         bool match = true;
         for (size_t i = 0; i < segments.size() && match; ++i) {
-            if (is_parameter(route.segments[i])) {
-                match = !segments[i].empty();
-                params[route.segments[i].substr(1, route.segments[i].size() - 2)] = segments[i];
+            const Segment& want = route.segments[i];
+            const std::string& got = segments[i];
+            if (want.name.empty()) {
+                match = want.literal == got;
             } else {
-                match = route.segments[i] == segments[i];
+                // A non-empty value before the suffix.
+                match = got.size() > want.literal.size() &&
+                        got.compare(got.size() - want.literal.size(), want.literal.size(), want.literal) == 0;
+                if (match) params[want.name] = got.substr(0, got.size() - want.literal.size());
             }
         }
         if (!match) continue;

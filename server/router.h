@@ -16,7 +16,9 @@ public:
     using Handler = std::function<void(const HttpRequest&, HttpResponse&)>;
 
     // `pattern` is a path whose segments are literal or "{name}" (one
-    // non-empty segment, given to the handler as request.path_params[name]).
+    // non-empty segment, given to the handler as request.path_params[name]),
+    // or "{name}SUFFIX" (a segment ending in the literal SUFFIX after a
+    // non-empty name: "{id}.akn.xml"). The first route that matches wins.
     // HEAD is answered by the GET route (the front end leaves out the body).
     void get(std::string pattern, Handler handler);
 
@@ -28,9 +30,13 @@ public:
     std::vector<std::string> patterns() const;
 
 private:
+    struct Segment {
+        std::string literal;  // a literal segment, or the suffix of a parameter
+        std::string name;     // a parameter's name; "" for a literal segment
+    };
     struct Route {
         std::string pattern;
-        std::vector<std::string> segments;
+        std::vector<Segment> segments;
         Handler handler;
     };
     std::vector<Route> routes_;

@@ -142,6 +142,8 @@ Site::Site(SearchEngine& engine, SiteOptions options) : engine_(engine), options
     register_facts_routes(router_, engine_);
     register_related_routes(router_, engine_);
     register_labels_routes(router_, engine_);
+    register_feed_routes(router_, engine_);
+    register_export_routes(router_, engine_);
 }
 
 HttpResponse Site::handle(HttpRequest req) const {

@@ -19,6 +19,8 @@ TEST_CASE("a provision record survives encode and decode") {
     r.mentions = {"domestic-violence"};
     r.unit_id = "art_2";
     r.text = "Ордери ҳимоявӣ";
+    r.indexed = "2026-01-02T03:04:05.678Z";
+    r.updated = "2026-02-03T04:05:06.789Z";
     std::optional<StoredRecord> back = decode_record(encode_record(r));
     REQUIRE(back);
     CHECK(back->id == r.id);
@@ -29,6 +31,8 @@ TEST_CASE("a provision record survives encode and decode") {
     CHECK(back->topics == r.topics);
     CHECK(back->mentions == r.mentions);
     CHECK(back->text == r.text);
+    CHECK(back->indexed == r.indexed);
+    CHECK(back->updated == r.updated);
     CHECK(back->text_lang.empty());
     CHECK(encode_record(r).find("\"text_lang\"") == std::string::npos);  // only when it differs
     CHECK(encode_record(r).find("\"source\"") == std::string::npos);     // a document's field

@@ -51,7 +51,7 @@ TEST_CASE("request choices parse from their API names and refuse others, naming 
         parse_enum<SortOrder>("newest", "sort");
         FAIL("accepted an unknown sort");
     } catch (const BadRequest& e) {
-        CHECK(std::string(e.what()) == "sort must be relevance or date");
+        CHECK(std::string(e.what()) == "sort must be relevance, date or indexed");
     }
     CHECK_THROWS_AS(parse_enum<UiLanguage>("EN", "ui"), BadRequest);  // names are exact
     CHECK_THROWS_AS(parse_enum<Scope>("documents", "scope"), BadRequest);

@@ -13,6 +13,11 @@ QUERIES = [
 
 
 def run(cmd, **kw):
+    # Indexes compared byte for byte must agree on when their documents were
+    # indexed (kSlotIndexed): a fixed clock, as for reproducible builds.
+    env = dict(os.environ)
+    env.setdefault("SOURCE_DATE_EPOCH", "1767225600")
+    kw.setdefault("env", env)
     r = subprocess.run(cmd, capture_output=True, text=True, **kw)
     if r.returncode not in (0, 2):
         sys.exit("FAILED %s\n%s%s" % (" ".join(cmd), r.stdout, r.stderr))

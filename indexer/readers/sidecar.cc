@@ -12,12 +12,37 @@ namespace himoya {
 
 namespace fs = std::filesystem;
 
+namespace {
+thread_local bool sidecar_not_required = false;
+}  // namespace
+
+SidecarNotRequired::SidecarNotRequired() : previous_(sidecar_not_required) { sidecar_not_required = true; }
+SidecarNotRequired::~SidecarNotRequired() { sidecar_not_required = previous_; }
+
+std::optional<Document> read_document_without_sidecar(const std::string& path, IngestReport& report,
+                                                      const ReaderRegistry& registry) {
+    SidecarNotRequired scope;
+    ReaderInput input(path);
+    ++report.files_seen;
+    return registry.read(input, report);
+}
+
 std::string sidecar_path(const std::string& path) {
     fs::path p(path);
     return (p.parent_path() / (p.stem().string() + ".meta.xml")).string();
 }
 
 bool read_sidecar(const std::string& path, Document& doc, IngestReport& report) {
+    if (sidecar_not_required) {
+        doc.document_id = slugify(fs::path(path).stem().string());
+        if (doc.document_id.empty()) {
+            report.skip(path, 0, "cannot make a document id from the file name; give one (--id)");
+            return false;
+        }
+        doc.work_id = doc.document_id;
+        doc.language = "und";
+        return true;
+    }
     const std::string sidecar = sidecar_path(path);
     std::error_code ec;
     if (!fs::exists(sidecar, ec)) {

@@ -12,6 +12,8 @@
 // and add a request to tests/openapi/check_responses.py.
 #pragma once
 
+#include <cstddef>
+
 #include "server/router.h"
 
 namespace himoya {
@@ -22,15 +24,21 @@ class SearchEngine;
 // is given, and the largest `limit` accepted (docs/api.md).
 constexpr int kDefaultProvisionPage = 500;
 constexpr int kMaxProvisionPage = 2000;
+// Entries of an Atom feed when no per_page is given (docs/api.md).
+constexpr int kDefaultFeedEntries = 20;
+// The largest /api/export.jsonl built in memory (docs/api.md); `himoya export` has no cap.
+constexpr size_t kMaxExportBytes = 256u * 1000 * 1000;
 
 void register_health_routes(Router& router, SearchEngine& engine);     // /api/health
 void register_search_routes(Router& router, SearchEngine& engine);     // /api/search
-void register_documents_routes(Router& router, SearchEngine& engine);  // /api/documents/{id}
+void register_documents_routes(Router& router, SearchEngine& engine);  // /api/documents/{id}[.akn.xml]
 void register_analyze_routes(Router& router, SearchEngine& engine);    // /api/analyze
 void register_topics_routes(Router& router, SearchEngine& engine);     // /api/topics, /api/topics/{id}
 void register_compare_routes(Router& router, SearchEngine& engine);    // /api/compare, /api/matrix
 void register_facts_routes(Router& router, SearchEngine& engine);      // /api/facts
 void register_related_routes(Router& router, SearchEngine& engine);    // /api/related
 void register_labels_routes(Router& router, SearchEngine& engine);     // /api/labels
+void register_feed_routes(Router& router, SearchEngine& engine);       // /api/search.atom
+void register_export_routes(Router& router, SearchEngine& engine);     // /api/export.jsonl
 
 }  // namespace himoya

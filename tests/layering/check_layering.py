@@ -27,7 +27,8 @@ ALLOWED = {
     "indexer": ("analysis/", "indexer/"),
     "search": ("analysis/", "search/"),
     "server": ("analysis/", "search/", "server/"),
-    "cli": ("analysis/", "search/", "server/", "cli/", "indexer/indexer.h", "indexer/ingest_report.h"),
+    "cli": ("analysis/", "search/", "server/", "cli/", "indexer/indexer.h", "indexer/ingest_report.h",
+            "indexer/metadata_inference.h"),
 }
 # folder -> third-party headers it must not include directly
 FORBIDDEN_EXTERNAL = {

@@ -348,6 +348,11 @@ def endpoints(port):
     get(port, "long q", "/api/search", 400, q="a" * 1100)
     get(port, "bad ui", "/api/search", 400, ui="fr")
     get(port, "bad qlang", "/api/search", 400, qlang="fr")
+    get(port, "search newest indexed", "/api/search", sort="indexed", per_page="3")
+    # the Atom feed of a search
+    get(port, "feed", "/api/search.atom", q="protection order", jurisdiction="TJ", per_page="5")
+    get(port, "feed browse", "/api/search.atom")
+    get(port, "feed bad per_page", "/api/search.atom", 400, per_page="0")
 
     if result and result.get("hits"):
         self_test(result)
@@ -369,6 +374,8 @@ def endpoints(port):
         for v in doc.get("versions", [])[:1]:
             get(port, "another version", f"/api/documents/{v['id']}", limit="1")
     get(port, "unknown document", "/api/documents/no-such-document", 404)
+    get(port, "document as akoma ntoso", f"/api/documents/{document_id}.akn.xml")
+    get(port, "unknown document as akoma ntoso", "/api/documents/no-such-document.akn.xml", 404)
     get(port, "bad limit", f"/api/documents/{document_id}", 400, limit="0")
     get(port, "bad offset", f"/api/documents/{document_id}", 400, offset="x")
 
@@ -433,6 +440,8 @@ def endpoints(port):
     get(port, "analyze en", "/api/analyze", text="The protection orders", lang="en")
     get(port, "analyze empty", "/api/analyze")
     get(port, "analyze bad lang", "/api/analyze", 400, text="x", lang="fr")
+    # the whole knowledge base
+    get(port, "export", "/api/export.jsonl")
 
     # paths under /api that are not endpoints
     check("unknown endpoint (GET /api/nope)", request(port, "/api/nope"), 404)

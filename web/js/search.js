@@ -118,7 +118,28 @@ function syncForm(state) {
   badge.hidden = n === 0;
   badge.textContent = n ? formatNumber(n) : '';
   document.title = (state.q ? state.q + ' — ' : '') + t('brand');
+  syncFeed(state);
   try { sessionStorage.setItem('himoya.lastSearch', location.pathname + location.search); } catch (e) { /* storage disabled */ }
+}
+
+// The Atom feed of this search (/api/search.atom: the same parameters, newest
+// in the index first): the <head> link feed readers discover and the link in
+// the results bar follow the query.
+function syncFeed(state) {
+  const params = page.apiParams(state);
+  for (const k of ['page', 'sort', 'per_page', 'facets']) params.delete(k);
+  const qs = params.toString();
+  const href = '/api/search.atom' + (qs ? '?' + qs : '');
+  const head = $('feed-alternate');
+  if (head) {
+    head.href = href;
+    head.title = t('feedTitle') + (state.q ? ': ' + state.q : '');
+  }
+  const link = $('feed-link');
+  if (link) {
+    link.href = href;
+    link.title = t('feedTitle');
+  }
 }
 
 function render({ state, data, error }) {

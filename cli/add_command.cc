@@ -1,0 +1,285 @@
+// `himoya add FILE...`: adds documents to the library folder and the index.
+// For each file: read its text without a sidecar, infer its metadata
+// (indexer/metadata_inference.h), overlay what the flags give, show both as a
+// table, refuse it when a required value is still missing (naming the flags to
+// give), else copy it into the library with its sidecar NAME.meta.xml. Then
+// one incremental index run over the corpus and the library
+// (cli/library_index.h): the new generation is switched in atomically and a
+// running server opens it by itself.
+#include <unistd.h>
+
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "cli/library_index.h"
+#include "indexer/metadata_inference.h"
+
+namespace himoya::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* kHelp =
+    "usage: himoya add FILE... [--library DIR] [--db DIR] [--corpus DIR ...] [--dry-run]\n"
+    "                  [--jurisdiction J] [--type T] [--audience A] [--title T] [--lang L]\n"
+    "                  [--date D] [--number N] [--id ID] [--body NAME] [--text-status S]\n"
+    "                  [--official-title T]\n"
+    "\n"
+    "Adds documents (.txt, .html, .htm, .pdf, .docx, .odt; corpus XML or Akoma Ntoso\n"
+    ".xml with their own metadata) to the library folder and the index. The metadata\n"
+    "of a file without its own is inferred from its text (language, title, date and\n"
+    "number of the act, type, issuing body; jurisdiction from its folder's name) and\n"
+    "shown next to what was given, one table per file; a value given here wins. A\n"
+    "file whose required metadata is neither inferred nor given is refused, with the\n"
+    "flags to give. The others are copied into the library with a sidecar\n"
+    "NAME.meta.xml (docs/corpus-format.md), replacing a file of the same name there,\n"
+    "and indexed incrementally; a running 'himoya serve' picks them up by itself.\n"
+    "\n"
+    "  --library DIR        where added files and their sidecars go (default: the\n"
+    "                       folder 'library' beside the index, e.g. build/library)\n"
+    "  --db DIR             index directory (default: build/index)\n"
+    "  --corpus DIR         the corpus the index was built from; repeat for several\n"
+    "                       (default: corpus, or PREFIX/share/himoya/corpus when installed).\n"
+    "                       Give the same list as to 'himoya index': documents of folders\n"
+    "                       left out are deleted from the index\n"
+    "  --dry-run            show what would be inferred and written; write nothing\n"
+    "  --jurisdiction J     ISO 3166 code (TJ, BA-SRP) or INT\n"
+    "  --type T             law code bylaw programme standard manual report news treaty\n"
+    "                       recommendation resolution guide training\n"
+    "  --audience A         audience groups, comma-separated (police,judiciary)\n"
+    "  --title T            title in the document's language\n"
+    "  --lang L             tg, ru or en (ISO 639)\n"
+    "  --date D             YYYY, YYYY-MM or YYYY-MM-DD (adoption or publication)\n"
+    "  --number N           the act's official number\n"
+    "  --id ID              document id (default: from the file name)\n"
+    "  --body NAME          issuing body, in the document's language\n"
+    "  --text-status S      official | official-translation | unofficial-translation |\n"
+    "                       summary (default: summary when the title says so, else official)\n"
+    "  --official-title T   title in the original language (default: the title)\n"
+    "\n"
+    "--title, --number, --id and --official-title name one document: one FILE only.\n"
+    "Exit status: 0 every file added and indexed; 2 some were refused or skipped by the\n"
+    "indexer and the rest added; 1 nothing added, or the index run failed; 64 usage.\n";
+
+// flag → field name of metadata_inference.h
+const std::map<std::string, std::string> kFieldFlags = {
+    {"jurisdiction", "jurisdiction"}, {"type", "type"},   {"audience", "audience"},
+    {"title", "title"},               {"lang", "language"}, {"date", "date"},
+    {"number", "number"},             {"id", "id"},       {"body", "issuing-body"},
+    {"text-status", "text-status"},   {"official-title", "official-title"},
+};
+
+size_t display_width(const std::string& s) {
+    size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string pad(const std::string& s, size_t width) {
+    size_t w = display_width(s);
+    return s + std::string(w < width ? width - w : 1, ' ');
+}
+
+void print_table(const PreparedAddition& a) {
+    std::printf("  %s%s%s%s\n", pad("field", 16).c_str(), pad("value", 48).c_str(), pad("origin", 11).c_str(),
+                "why");
+    for (const std::string& name : metadata_field_order()) {
+        auto it = a.fields.find(name);
+        std::string value = it == a.fields.end() ? "" : it->second.value;
+        std::string origin = it == a.fields.end() ? "-" : it->second.origin;
+        std::string why = it == a.fields.end() ? "" : it->second.evidence;
+        if (value.empty()) {
+            bool required = false;
+            for (const RequiredField& f : required_metadata()) required = required || name == f.name;
+            if (!required) continue;
+            value = "?";
+            origin = "MISSING";
+        }
+        std::printf("  %s%s%s%s\n", pad(name, 16).c_str(), pad(value, 48).c_str(), pad(origin, 11).c_str(),
+                    why.c_str());
+    }
+}
+
+// Writes `bytes` to `path` through a temporary file renamed over it.
+bool write_atomically(const fs::path& path, const std::string& bytes, std::string& error) {
+    fs::path tmp = path;
+    tmp += ".tmp-" + std::to_string(getpid());
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        out << bytes;
+        out.flush();
+        if (!out) {
+            error = "cannot write " + tmp.string();
+            return false;
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        error = "cannot write " + path.string() + ": " + ec.message();
+        return false;
+    }
+    return true;
+}
+
+bool copy_atomically(const fs::path& from, const fs::path& to, std::string& error) {
+    fs::path tmp = to;
+    tmp += ".tmp-" + std::to_string(getpid());
+    std::error_code ec;
+    fs::copy_file(from, tmp, fs::copy_options::overwrite_existing, ec);
+    if (!ec) fs::rename(tmp, to, ec);
+    if (ec) {
+        std::error_code ignored;
+        fs::remove(tmp, ignored);
+        error = "cannot copy " + from.string() + " to " + to.string() + ": " + ec.message();
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int add_command(int argc, char** argv) {
+    std::set<std::string> valued = {"library", "db", "corpus"};
+    for (const auto& [flag, field] : kFieldFlags) valued.insert(flag);
+    Args args = parse_args(argc, argv, 2, valued, {"dry-run"});
+    if (args.help) { std::cout << kHelp; return 0; }
+    if (args.positional.empty()) throw UsageError("no FILE to add");
+    for (const char* single : {"title", "number", "id", "official-title"})
+        if (args.flag(single) && args.positional.size() > 1)
+            throw UsageError(std::string("--") + single + " names one document; give one FILE with it");
+    for (const auto& [name, value] : args.options)
+        if (name != "corpus" && args.all(name).size() > 1) throw UsageError("--" + name + " given twice");
+
+    const std::string db = args.get("db", "build/index");
+    std::string library = args.get("library");
+    if (library.empty()) {
+        fs::path parent = fs::path(db).lexically_normal().parent_path();
+        library = (parent / "library").string();
+    }
+    std::vector<std::string> corpus = args.flag("corpus") ? args.all("corpus") : std::vector<std::string>{default_corpus_dir()};
+    const bool dry_run = args.flag("dry-run");
+
+    std::map<std::string, std::string> given;
+    for (const auto& [flag, field] : kFieldFlags)
+        if (args.flag(flag)) given[field] = args.get(flag);
+    if (given.count("jurisdiction")) {
+        std::string& j = given["jurisdiction"];
+        for (char& c : j) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+
+    int refused = 0;
+    std::vector<std::pair<PreparedAddition, fs::path>> accepted;  // with its place in the library
+    std::set<std::string> names;
+    for (const std::string& file : args.positional) {
+        PreparedAddition a = prepare_addition(file, given, corpus);
+        for (const IngestProblem& p : a.report.problems) {
+            if (p.info) continue;
+            std::cerr << p.to_string() << (p.fatal ? " [skipped]" : " [warning]") << "\n";
+        }
+        if (!a.readable) {
+            std::cerr << file << ": refused: cannot be read (above)\n";
+            ++refused;
+            continue;
+        }
+        const fs::path target = fs::path(library) / fs::path(file).filename();
+        std::printf("%s -> %s%s (id %s, %d provision(s))\n", file.c_str(), target.string().c_str(),
+                    a.own_metadata ? "" : " + sidecar", a.document_id.c_str(), a.provisions);
+        print_table(a);
+        if (!a.missing.empty()) {
+            std::string list;
+            for (const std::string& m : a.missing) list += (list.empty() ? "" : ", ") + m;
+            std::cerr << file << ": refused: required metadata neither inferred nor given; give " << list << "\n";
+            ++refused;
+            continue;
+        }
+        if (!names.insert(target.filename().string()).second) {
+            std::cerr << file << ": refused: another FILE of this run has the same name " << target.filename()
+                      << " in the library\n";
+            ++refused;
+            continue;
+        }
+        std::error_code ec;
+        if (fs::exists(target, ec)) std::printf("  replaces %s\n", target.string().c_str());
+        accepted.emplace_back(std::move(a), target);
+    }
+
+    if (dry_run) {
+        for (const auto& [a, target] : accepted) {
+            if (a.own_metadata) continue;
+            fs::path sidecar = target.parent_path() / (target.stem().string() + ".meta.xml");
+            std::printf("\n--dry-run: would write %s:\n%s", sidecar.string().c_str(), a.sidecar_xml.c_str());
+        }
+        std::printf("--dry-run: nothing written, nothing indexed (%zu file(s) would be added, %d refused)\n",
+                    accepted.size(), refused);
+        return accepted.empty() ? 1 : refused > 0 ? 2 : 0;
+    }
+    if (accepted.empty()) {
+        std::cerr << "himoya add: nothing added\n";
+        return 1;
+    }
+
+    std::error_code ec;
+    fs::create_directories(library, ec);
+    if (ec) {
+        std::cerr << "himoya add: cannot create the library folder " << library << ": " << ec.message() << "\n";
+        return 1;
+    }
+    std::set<std::string> copies;
+    for (const auto& [a, target] : accepted) {
+        std::string error;
+        // The sidecar first: the watcher (serve --watch) then never sees the file without it.
+        if (!a.own_metadata) {
+            fs::path sidecar = target.parent_path() / (target.stem().string() + ".meta.xml");
+            if (!write_atomically(sidecar, a.sidecar_xml, error)) {
+                std::cerr << a.source_path << ": refused: " << error << "\n";
+                ++refused;
+                continue;
+            }
+        }
+        if (fs::equivalent(a.source_path, target, ec)) {
+            std::printf("%s is in the library already; its sidecar was written\n", a.source_path.c_str());
+        } else if (!copy_atomically(a.source_path, target, error)) {
+            std::cerr << a.source_path << ": refused: " << error << "\n";
+            ++refused;
+            continue;
+        }
+        copies.insert(target.string());
+    }
+    if (copies.empty()) return 1;
+
+    IngestReport report;
+    IndexSummary s = index_library(corpus, library, db, 0, report);
+    int elsewhere = 0, skipped_here = 0;
+    for (const IngestProblem& p : report.problems) {
+        if (p.info) continue;
+        if (!copies.count(p.file) && p.file.rfind(library, 0) != 0) {
+            ++elsewhere;
+            continue;
+        }
+        if (p.fatal && copies.count(p.file)) ++skipped_here;
+        std::cerr << p.to_string() << (p.truncated ? " [truncated]" : p.fatal ? " [skipped]" : " [warning]") << "\n";
+    }
+    if (!s.error.empty()) {
+        std::cerr << "himoya add: indexing failed: " << s.error << " (the files are in " << library
+                  << "; 'himoya index --incremental' with the same folders indexes them)\n";
+        return 1;
+    }
+    if (elsewhere > 0)
+        std::cerr << elsewhere << " problem(s) in other corpus files ('himoya index' lists them)\n";
+    std::fprintf(stderr, "indexed into %s: %d document(s) added or replaced, %d deleted, %d unchanged%s\n", db.c_str(),
+                 s.rewritten, s.deleted, s.unchanged, s.switched ? "" : "; index NOT switched");
+    if (!s.switched) return 1;
+    return refused > 0 || skipped_here > 0 ? 2 : 0;
+}
+
+}  // namespace himoya::cli

@@ -1,0 +1,119 @@
+// `himoya add` through the real binary: a Russian law text without a sidecar
+// added with --jurisdiction TJ is inferred, copied into the library with a
+// sidecar, indexed and found by search; --dry-run writes nothing; a file with
+// nothing to infer is refused with the flags to give; usage errors exit 64.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "process.h"
+#include "temp_dir.h"
+
+namespace fs = std::filesystem;
+using himoya::testing::run;
+using himoya::testing::TempDir;
+using himoya::testing::write_file;
+using nlohmann::json;
+
+namespace {
+
+const std::string kFixtures = HIMOYA_SOURCE_DIR "/tests/data/add";
+
+// A one-document corpus with the shipped bodies.xml (from which the issuing
+// body is inferred), so that indexing takes well under a second.
+void write_small_corpus(const fs::path& dir) {
+    fs::create_directories(dir);
+    fs::copy_file(HIMOYA_SOURCE_DIR "/corpus/bodies.xml", dir / "bodies.xml");
+    write_file(dir / "marker.xml",
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<document xmlns=\"urn:himoya:corpus:1\" id=\"add-test-marker\" version=\"1\">\n"
+               "  <meta><title>Marker</title><jurisdiction>INT</jurisdiction><language>en</language>\n"
+               "    <type>report</type><date>2024</date><issuing-body>Test</issuing-body>\n"
+               "    <text-status>summary</text-status><source><official-title>Marker</official-title></source>\n"
+               "  </meta>\n  <body><section num=\"1\"><p>A marker report about shelters.</p></section></body>\n"
+               "</document>\n");
+}
+
+std::string read_all(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("add infers a Russian law's metadata, writes its sidecar into the library, and search finds it") {
+    TempDir dir("add-command");
+    write_small_corpus(dir.path / "corpus");
+    const std::string db = (dir.path / "index").string();
+    auto r = run({HIMOYA_BINARY, "add", kFixtures + "/zakon-2013.txt", "--jurisdiction", "TJ", "--corpus",
+                  (dir.path / "corpus").string(), "--db", db});
+    REQUIRE_MESSAGE(r.status == 0, r.out << r.err);
+    // the table shows what was inferred and what was given
+    CHECK(r.out.find("2013-03-19") != std::string::npos);
+    CHECK(r.out.find("given") != std::string::npos);
+    CHECK(r.out.find("inferred") != std::string::npos);
+
+    const fs::path library = dir.path / "library";  // beside the index by default
+    REQUIRE(fs::exists(library / "zakon-2013.txt"));
+    const std::string sidecar = read_all(library / "zakon-2013.meta.xml");
+    CHECK(sidecar.find("<jurisdiction>TJ</jurisdiction>") != std::string::npos);
+    CHECK(sidecar.find("<language>ru</language>") != std::string::npos);
+    CHECK(sidecar.find("<type>law</type>") != std::string::npos);
+    CHECK(sidecar.find("<date>2013-03-19</date>") != std::string::npos);
+    CHECK(sidecar.find("<issuing-body ref=\"tj-majlisi-oli\">") != std::string::npos);
+    CHECK(sidecar.find("<text-status>summary</text-status>") != std::string::npos);
+    CHECK(sidecar.find("<title>ЗАКОН РЕСПУБЛИКИ ТАДЖИКИСТАН О предупреждении насилия в семье</title>") !=
+          std::string::npos);
+
+    auto s = run({HIMOYA_BINARY, "search", "--db", db, "--json", "насилие в семье"});
+    REQUIRE_MESSAGE(s.status == 0, s.err);
+    json result = json::parse(s.out);
+    bool found = false;
+    for (const json& hit : result["hits"]) found = found || hit["document_id"] == "zakon-2013";
+    CHECK_MESSAGE(found, s.out.substr(0, 2000));
+
+    // the marker of the corpus is still there: the run covered corpus and library
+    auto m = run({HIMOYA_BINARY, "search", "--db", db, "--json", "shelters"});
+    REQUIRE(m.status == 0);
+    CHECK(json::parse(m.out)["total"].get<long>() > 0);
+}
+
+TEST_CASE("add --dry-run shows the inferred metadata and writes nothing") {
+    TempDir dir("add-command-dry");
+    write_small_corpus(dir.path / "corpus");
+    const std::string db = (dir.path / "index").string();
+    auto r = run({HIMOYA_BINARY, "add", kFixtures + "/zakon-2013.txt", "--jurisdiction", "TJ", "--corpus",
+                  (dir.path / "corpus").string(), "--db", db, "--dry-run"});
+    CHECK_MESSAGE(r.status == 0, r.out << r.err);
+    CHECK(r.out.find("<date>2013-03-19</date>") != std::string::npos);  // the sidecar it would write
+    CHECK_FALSE(fs::exists(dir.path / "library"));
+    CHECK_FALSE(fs::exists(dir.path / "index"));
+}
+
+TEST_CASE("add refuses a file with nothing to infer and lists the flags to give") {
+    TempDir dir("add-command-refuse");
+    write_small_corpus(dir.path / "corpus");
+    const std::string db = (dir.path / "index").string();
+    auto r = run({HIMOYA_BINARY, "add", kFixtures + "/uninferable.txt", "--corpus", (dir.path / "corpus").string(),
+                  "--db", db});
+    CHECK(r.status == 1);
+    CHECK(r.err.find("uninferable.txt: refused") != std::string::npos);
+    for (const char* flag : {"--title", "--lang", "--type", "--date", "--body"})
+        CHECK_MESSAGE(r.err.find(flag) != std::string::npos, flag << " not listed: " << r.err);
+    CHECK_FALSE(fs::exists(dir.path / "library" / "uninferable.txt"));
+}
+
+TEST_CASE("add usage errors exit 64") {
+    CHECK(run({HIMOYA_BINARY, "add"}).status == 64);
+    CHECK(run({HIMOYA_BINARY, "add", "a.txt", "b.txt", "--id", "x"}).status == 64);
+    CHECK(run({HIMOYA_BINARY, "add", "a.txt", "--bogus"}).status == 64);
+    auto help = run({HIMOYA_BINARY, "add", "--help"});
+    CHECK(help.status == 0);
+    CHECK(help.out.find("--dry-run") != std::string::npos);
+}

@@ -1,0 +1,182 @@
+// Metadata inferred from a document's text (indexer/metadata_inference.h):
+// dates and numbers of acts in Tajik, Russian and English openings, month
+// names in their case forms, types by keyword, jurisdiction by folder, and the
+// whole inference over a document read without its sidecar.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "indexer/metadata_inference.h"
+#include "temp_dir.h"
+
+using namespace himoya;
+using himoya::testing::TempDir;
+using himoya::testing::write_file;
+
+TEST_CASE("month names in Tajik, Russian and English, in their forms") {
+    CHECK(month_of_word("марти") == 3);
+    CHECK(month_of_word("март") == 3);
+    CHECK(month_of_word("майи") == 5);
+    CHECK(month_of_word("декабри") == 12);
+    CHECK(month_of_word("марта") == 3);
+    CHECK(month_of_word("марте") == 3);
+    CHECK(month_of_word("мая") == 5);
+    CHECK(month_of_word("Январём") == 1);
+    CHECK(month_of_word("сентябре") == 9);
+    CHECK(month_of_word("февраля") == 2);
+    CHECK(month_of_word("March") == 3);
+    CHECK(month_of_word("Sep") == 9);
+    CHECK(month_of_word("марш") == 0);
+    CHECK(month_of_word("майдон") == 0);
+    CHECK(month_of_word("мартовский") == 0);
+}
+
+TEST_CASE("the date and number of an act in a Tajik opening line") {
+    auto d = find_act_date("Қонуни Ҷумҳурии Тоҷикистон аз 19 марти соли 2013, № 954");
+    REQUIRE(d);
+    CHECK(d->date == "2013-03-19");
+    CHECK(d->number == "954");
+    CHECK(d->marked);
+    auto m = find_act_date("аз 3 майи соли 2014, №294");
+    REQUIRE(m);
+    CHECK(m->date == "2014-05-03");
+    CHECK(m->number == "294");
+}
+
+TEST_CASE("the date and number of an act in a Russian opening line, number before or after") {
+    auto d = find_act_date("Закон Республики Таджикистан от 19 марта 2013 года № 954");
+    REQUIRE(d);
+    CHECK(d->date == "2013-03-19");
+    CHECK(d->number == "954");
+    std::string line = "Закон Республики Таджикистан от 19 марта 2013 года № 954";
+    CHECK(line.substr(d->begin, d->end - d->begin) == "от 19 марта 2013 года № 954");
+
+    auto before = find_act_date("Постановление № 1024 от 19 декабря 2012 г.");
+    REQUIRE(before);
+    CHECK(before->date == "2012-12-19");
+    CHECK(before->number == "1024");
+
+    auto numeric = find_act_date("от 28.02.2013 № 478");
+    REQUIRE(numeric);
+    CHECK(numeric->date == "2013-02-28");
+    CHECK(numeric->number == "478");
+}
+
+TEST_CASE("the date and number of an act in an English opening line, both date orders") {
+    auto d = find_act_date("Law of the Republic of Tajikistan of 19 March 2013, No. 954");
+    REQUIRE(d);
+    CHECK(d->date == "2013-03-19");
+    CHECK(d->number == "954");
+    auto us = find_act_date("Approved March 19, 2013");
+    REQUIRE(us);
+    CHECK(us->date == "2013-03-19");
+    CHECK(us->number.empty());
+    CHECK_FALSE(find_act_date("Article 19 of the Law, March 2013").has_value());
+    CHECK_FALSE(find_act_date("45 марта 2013 года").has_value());
+}
+
+TEST_CASE("a marked date wins over an earlier unmarked one") {
+    auto d = find_act_date("Опубликован 1 апреля 2013 года; Закон от 19 марта 2013 года № 954");
+    REQUIRE(d);
+    CHECK(d->date == "2013-03-19");
+}
+
+TEST_CASE("type by keyword in tg, ru and en, with the corpus's type values") {
+    CHECK(infer_type("ҚОНУНИ ҶУМҲУРИИ ТОҶИКИСТОН").type == "law");
+    CHECK(infer_type("Закон Республики Таджикистан").type == "law");
+    CHECK(infer_type("Law of the Republic of Tajikistan").type == "law");
+    CHECK(infer_type("Кодекси оилаи Ҷумҳурии Тоҷикистон").type == "code");
+    CHECK(infer_type("Указ Президента Республики Таджикистан").type == "bylaw");
+    CHECK(infer_type("Фармони Президенти Ҷумҳурии Тоҷикистон").type == "bylaw");
+    CHECK(infer_type("Постановление Правительства Республики Таджикистан").type == "bylaw");
+    CHECK(infer_type("Қарори Ҳукумати Ҷумҳурии Тоҷикистон").type == "bylaw");
+    CHECK(infer_type("Барномаи давлатии пешгирии зӯроварӣ дар оила").type == "programme");
+    CHECK(infer_type("Государственная программа по предупреждению насилия").type == "programme");
+    CHECK(infer_type("A manual for police officers").type == "manual");
+    CHECK(infer_type("Доклад о положении женщин").type == "report");
+    CHECK(infer_type("Законодательство о семье").type.empty());  // not "закон" + two letters
+    CHECK(infer_type("On the family").type.empty());
+}
+
+TEST_CASE("jurisdiction from the nearest folder named like one") {
+    CHECK(jurisdiction_from_path("/srv/docs/tj/law.txt") == "TJ");
+    CHECK(jurisdiction_from_path("/srv/ba-srp/2012/law.txt") == "BA-SRP");
+    CHECK(jurisdiction_from_path("/srv/int/cedaw.txt") == "INT");
+    CHECK(jurisdiction_from_path("/srv/library/law.txt") == "");
+}
+
+TEST_CASE("a Russian law text read without its sidecar: title, date, number, type, language, body inferred") {
+    TempDir dir("metadata-inference");
+    const std::filesystem::path file = dir.path / "tj" / "zakon.txt";
+    write_file(file,
+               "ЗАКОН РЕСПУБЛИКИ ТАДЖИКИСТАН\n\n"
+               "О предупреждении насилия в семье\n\n"
+               "от 19 марта 2013 года\n\n"
+               "Закон принят Маджлиси Оли Республики Таджикистан и регулирует отношения в сфере "
+               "профилактики насилия в семье. Он определяет задачи органов и организаций.\n\n"
+               "Статья 1. Основные понятия\n\n"
+               "Насилие в семье — умышленное противоправное деяние одного члена семьи в отношении другого.\n");
+    PreparedAddition a = prepare_addition(file.string(), {}, {HIMOYA_SOURCE_DIR "/corpus"});
+    REQUIRE(a.readable);
+    CHECK(a.fields["language"].value == "ru");
+    CHECK(a.fields["title"].value == "ЗАКОН РЕСПУБЛИКИ ТАДЖИКИСТАН О предупреждении насилия в семье");
+    CHECK(a.fields["date"].value == "2013-03-19");
+    CHECK(a.fields["date"].evidence.find("line 3") != std::string::npos);
+    CHECK(a.fields.count("number") == 0);
+    CHECK(a.fields["type"].value == "law");
+    CHECK(a.fields["jurisdiction"].value == "TJ");
+    CHECK(a.fields["issuing-body"].value == "Маджлиси Оли Республики Таджикистан");
+    CHECK(a.fields["issuing-body-ref"].value == "tj-majlisi-oli");
+    CHECK(a.fields["text-status"].origin == "default");  // nothing says it is a summary
+    CHECK(a.missing.empty());
+    CHECK(a.document_id == "zakon");
+    CHECK(a.sidecar_xml.find("<date>2013-03-19</date>") != std::string::npos);
+    CHECK(a.sidecar_xml.find("<issuing-body ref=\"tj-majlisi-oli\">") != std::string::npos);
+}
+
+TEST_CASE("a Tajik opening with its date and number on the title line") {
+    TempDir dir("metadata-inference-tg");
+    const std::filesystem::path file = dir.path / "qonun.txt";
+    write_file(file,
+               "Қонуни Ҷумҳурии Тоҷикистон «Дар бораи пешгирии зӯроварӣ дар оила» аз 19 марти соли 2013, № 954\n\n"
+               "Қонун муносибатҳои ҷамъиятиро дар соҳаи пешгирии зӯроварӣ дар оила ба тартиб медарорад.\n");
+    PreparedAddition a = prepare_addition(file.string(), {{"jurisdiction", "TJ"}}, {});
+    REQUIRE(a.readable);
+    CHECK(a.fields["language"].value == "tg");
+    CHECK(a.fields["title"].value == "Қонуни Ҷумҳурии Тоҷикистон «Дар бораи пешгирии зӯроварӣ дар оила»");
+    CHECK(a.fields["number"].value == "954");
+    CHECK(a.fields["type"].value == "law");
+    CHECK(a.fields["jurisdiction"].origin == "given");
+    // No bodies.xml given: the issuing body is what is missing.
+    REQUIRE(a.missing.size() == 1);
+    CHECK(a.missing[0] == "--body");
+    CHECK(a.sidecar_xml.empty());
+}
+
+TEST_CASE("given values override inferred ones and are checked against the format") {
+    TempDir dir("metadata-inference-given");
+    const std::filesystem::path file = dir.path / "report.txt";
+    write_file(file, "Annual report on shelters\n\nOf 19 March 2013, No. 12. The shelters served families.\n");
+    PreparedAddition a = prepare_addition(
+        file.string(), {{"date", "19.3.13"}, {"jurisdiction", "INT"}, {"issuing-body", "Example NGO"}}, {});
+    REQUIRE(a.readable);
+    CHECK(a.fields["type"].value == "report");
+    CHECK(a.fields["language"].value == "en");
+    CHECK(a.fields["date"].origin == "given");
+    REQUIRE(a.missing.size() == 1);
+    CHECK(a.missing[0].rfind("--date", 0) == 0);
+}
+
+TEST_CASE("a file with nothing to infer from lists every required field") {
+    TempDir dir("metadata-inference-empty");
+    const std::filesystem::path file = dir.path / "x.txt";
+    write_file(file, "12345\n");
+    PreparedAddition a = prepare_addition(file.string(), {}, {});
+    REQUIRE(a.readable);
+    CHECK(std::find(a.missing.begin(), a.missing.end(), "--title") != a.missing.end());
+    CHECK(std::find(a.missing.begin(), a.missing.end(), "--lang") != a.missing.end());
+    CHECK(std::find(a.missing.begin(), a.missing.end(), "--date") != a.missing.end());
+    CHECK(std::find(a.missing.begin(), a.missing.end(), "--jurisdiction") != a.missing.end());
+    CHECK(std::find(a.missing.begin(), a.missing.end(), "--type") != a.missing.end());
+}
