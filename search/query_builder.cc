@@ -101,8 +101,12 @@ public:
         return Xapian::Query(Xapian::Query::OP_OR, q, bonus);
     }
 
-    // What satisfies a span for the count of words satisfied: its words, a
-    // label of its concepts in any language, or being about one of them.
+    // What satisfies a span for the count of words satisfied: its words as
+    // typed, or one of its concepts (or a narrower one) where the indexer's
+    // tagger found it — about or mentioned, in any language version. Not the
+    // stems of a label scattered over a text: they do not say the text names
+    // the concept ("дети … пострадавшие … насилия в семье" is not "child
+    // witnesses"); the tagger matches labels as labels.
     Xapian::Query span_satisfied(const QueryNode& n) {
         std::vector<Xapian::Query> any;
         std::vector<Xapian::Query> words;
@@ -113,7 +117,11 @@ public:
         if (!words.empty()) any.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
         if (!n.names.empty()) return place_names(n, any.empty() ? Xapian::Query() : any.front());
         if (thesaurus_ && tagger_)
-            for (const std::string& id : n.concepts) any.push_back(concept_query(id, *thesaurus_, *tagger_, nullptr, false));
+            for (const std::string& id : n.concepts)
+                for (const std::string& d : thesaurus_->with_descendants(id)) {
+                    any.emplace_back(terms::boolean_term(terms::kTopic, d));
+                    any.emplace_back(terms::boolean_term(terms::kMention, d));
+                }
         return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
     }
     void set_relaxed(bool relaxed) { relaxed_ = relaxed; }

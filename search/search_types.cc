@@ -31,20 +31,35 @@ constexpr Named<QueryLanguage> kQueryLanguageNames[] = {{QueryLanguage::tg, "tg"
                                                         {QueryLanguage::en, "en"}, {QueryLanguage::automatic, "auto"}};
 constexpr Named<UiLanguage> kUiLanguageNames[] = {{UiLanguage::en, "en"}, {UiLanguage::ru, "ru"}, {UiLanguage::tg, "tg"}};
 
-template <typename E, size_t N>
-std::string_view name_in(const Named<E> (&table)[N], E value) {
-    for (const auto& n : table)
+// Each enum's table, found by overload.
+const auto& names_of(SortOrder) { return kSortNames; }
+const auto& names_of(Scope) { return kScopeNames; }
+const auto& names_of(VersionMode) { return kVersionNames; }
+const auto& names_of(QueryLanguage) { return kQueryLanguageNames; }
+const auto& names_of(UiLanguage) { return kUiLanguageNames; }
+
+template <typename E>
+std::string_view name_in(E value) {
+    for (const auto& n : names_of(E{}))
         if (n.value == value) return n.name;
     return {};
 }
 
-template <typename E, size_t N>
-E parse_in(const Named<E> (&table)[N], std::string_view text, std::string_view parameter) {
-    for (const auto& n : table)
-        if (n.name == text) return n.value;
+}  // namespace
+
+std::string_view name(SortOrder v) { return name_in(v); }
+std::string_view name(Scope v) { return name_in(v); }
+std::string_view name(VersionMode v) { return name_in(v); }
+std::string_view name(QueryLanguage v) { return name_in(v); }
+std::string_view name(UiLanguage v) { return name_in(v); }
+
+template <typename E>
+E parse_enum(std::string_view text, std::string_view parameter) {
     std::vector<std::string_view> names;
-    for (const auto& n : table)
+    for (const auto& n : names_of(E{})) {
+        if (n.name == text) return n.value;
         if (!n.name.empty()) names.push_back(n.name);  // "" is the default, asked for by leaving the parameter out
+    }
     std::string message(parameter);
     message += " must be ";
     for (size_t i = 0; i < names.size(); ++i) {
@@ -54,34 +69,11 @@ E parse_in(const Named<E> (&table)[N], std::string_view text, std::string_view p
     throw BadRequest(message);
 }
 
-}  // namespace
-
-std::string_view name(SortOrder v) { return name_in(kSortNames, v); }
-std::string_view name(Scope v) { return name_in(kScopeNames, v); }
-std::string_view name(VersionMode v) { return name_in(kVersionNames, v); }
-std::string_view name(QueryLanguage v) { return name_in(kQueryLanguageNames, v); }
-std::string_view name(UiLanguage v) { return name_in(kUiLanguageNames, v); }
-
-template <>
-SortOrder parse_enum<SortOrder>(std::string_view text, std::string_view parameter) {
-    return parse_in(kSortNames, text, parameter);
-}
-template <>
-Scope parse_enum<Scope>(std::string_view text, std::string_view parameter) {
-    return parse_in(kScopeNames, text, parameter);
-}
-template <>
-VersionMode parse_enum<VersionMode>(std::string_view text, std::string_view parameter) {
-    return parse_in(kVersionNames, text, parameter);
-}
-template <>
-QueryLanguage parse_enum<QueryLanguage>(std::string_view text, std::string_view parameter) {
-    return parse_in(kQueryLanguageNames, text, parameter);
-}
-template <>
-UiLanguage parse_enum<UiLanguage>(std::string_view text, std::string_view parameter) {
-    return parse_in(kUiLanguageNames, text, parameter);
-}
+template SortOrder parse_enum<SortOrder>(std::string_view, std::string_view);
+template Scope parse_enum<Scope>(std::string_view, std::string_view);
+template VersionMode parse_enum<VersionMode>(std::string_view, std::string_view);
+template QueryLanguage parse_enum<QueryLanguage>(std::string_view, std::string_view);
+template UiLanguage parse_enum<UiLanguage>(std::string_view, std::string_view);
 
 void validate(const SearchRequest& r) {
     if (r.query.size() > SearchLimits::kMaxQueryBytes)

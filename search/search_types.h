@@ -47,18 +47,9 @@ std::string_view name(UiLanguage v);
 
 // The value named `text`, or a BadRequest that names `parameter` and lists
 // the accepted names ("sort must be relevance or date").
+// Defined (explicitly instantiated) in search_types.cc for the five enums above.
 template <typename E>
 E parse_enum(std::string_view text, std::string_view parameter);
-template <>
-SortOrder parse_enum<SortOrder>(std::string_view text, std::string_view parameter);
-template <>
-Scope parse_enum<Scope>(std::string_view text, std::string_view parameter);
-template <>
-VersionMode parse_enum<VersionMode>(std::string_view text, std::string_view parameter);
-template <>
-QueryLanguage parse_enum<QueryLanguage>(std::string_view text, std::string_view parameter);
-template <>
-UiLanguage parse_enum<UiLanguage>(std::string_view text, std::string_view parameter);
 
 struct SearchRequest {
     std::string query;                                      // user syntax; empty = browse
