@@ -105,3 +105,23 @@ TEST_CASE("list_corpus_files: recursive, sorted, skipping non-documents") {
     CHECK(r.problems[0].message.find("not found") != std::string::npos);
     CHECK(r.documents_skipped == 0);
 }
+
+TEST_CASE("list_corpus_files: a legacy Word or RTF file is reported with what to do, not passed over") {
+    TempTree t;
+    std::string doc = t.add("законҳо/Қонун.DOC", "\xd0\xcf\x11\xe0");
+    std::string rtf = t.add("законҳо/закон.rtf", "{\\rtf1}");
+    std::string txt = t.add("законҳо/закон.txt");
+    IngestReport r;
+    auto files = list_corpus_files({t.root.string()}, r);
+    CHECK(files == std::vector<std::string>{txt});
+    REQUIRE(r.problems.size() == 2);
+    for (const auto& p : r.problems) {
+        CHECK((p.file == doc || p.file == rtf));
+        CHECK(p.message.find("save it as DOCX") != std::string::npos);
+    }
+    CHECK(r.entries_skipped == 2);
+    // Read directly, it is refused with the same advice.
+    IngestReport direct;
+    CHECK_FALSE(read_document_file(doc, direct));
+    CHECK(direct.problems.back().message.find("legacy Word .doc is not read") != std::string::npos);
+}

@@ -107,6 +107,8 @@ struct CorpusWalk {
             if (!skipped_dir(name)) folder(p, depth + 1);
         } else if (fs::is_regular_file(status)) {
             if (registry.is_document_name(name)) files.push_back(p.string());
+            else if (std::string_view why = ReaderRegistry::refusal(name); !why.empty() && name[0] != '.')
+                report.skip_entry(p.string(), std::string(why));
         } else if (registry.is_document_name(name)) {
             report.skip_entry(p.string(), std::string(kind_of(status.type())) + ", not a regular file; not read");
         }

@@ -122,6 +122,20 @@ bool ReaderRegistry::is_document_name(std::string_view file_name) const {
     return accepts(file_name);
 }
 
+std::string_view ReaderRegistry::refusal(std::string_view path) {
+    // Measured against nothing yet: antiword, catdoc and unrtf lose headings
+    // and tables, so a file is better converted by the office that has it.
+    static constexpr std::pair<std::string_view, std::string_view> kRefused[] = {
+        {".doc", "legacy Word .doc is not read: save it as DOCX (Word: Save As; LibreOffice: "
+                 "soffice --headless --convert-to docx FILE) and add that"},
+        {".rtf", "RTF is not read: save it as DOCX (LibreOffice: soffice --headless --convert-to docx FILE) and add that"},
+    };
+    const std::string ext = lower_extension(path);
+    for (const auto& [refused, why] : kRefused)
+        if (ext == refused) return why;
+    return {};
+}
+
 std::string ReaderRegistry::extension_list() const {
     std::vector<std::string> seen;
     std::string out;
@@ -161,6 +175,10 @@ std::optional<Document> ReaderRegistry::read(ReaderInput& input, IngestReport& r
             message += "' (expected ";
             message += extension_list();
             message += ")";
+            if (std::string_view why = refusal(path); !why.empty()) {
+                message += ": ";
+                message += why;
+            }
             report.skip(path, 0, message);
             return std::nullopt;
         }

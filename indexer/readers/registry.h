@@ -114,6 +114,11 @@ public:
     // The accepted extensions, each once, in reader order: ".xml, .txt, .html, .htm".
     std::string extension_list() const;
 
+    // Office formats no reader takes, with what to do instead ("legacy Word
+    // .doc: convert it to DOCX ..."); "" for any other file. A corpus folder
+    // reports such a file instead of passing over it as it does a README.
+    static std::string_view refusal(std::string_view path);
+
     // Reads one file: chooses its reader (loading the bytes to find the root
     // element only when several readers accept the extension), reads, and
     // applies the caps of document_caps.h (counted in documents_truncated).
