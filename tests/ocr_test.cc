@@ -24,34 +24,16 @@
 #include "indexer/readers/ocr.h"
 #include "indexer/readers/pdf_reader.h"
 #include "process.h"
+#include "reader_fixtures.h"
 #include "temp_dir.h"
 
 using namespace himoya;
+using namespace himoya::testing;
 using himoya::testing::TempDir;
 using himoya::testing::write_file;
 namespace fs = std::filesystem;
 
 namespace {
-
-const std::string kOffice = std::string(HIMOYA_SOURCE_DIR) + "/tests/data/office/";
-
-std::string problems(const IngestReport& r) {
-    std::string out;
-    for (const IngestProblem& p : r.problems) out += p.to_string() + "\n";
-    return out;
-}
-
-std::string dump(const Document& d) {
-    std::string out;
-    for (const Provision& p : d.provisions) out += p.unit_id + " [" + p.label + "] " + p.text + "\n";
-    return out;
-}
-
-const Provision* find(const Document& d, const std::string& unit_id) {
-    for (const Provision& p : d.provisions)
-        if (p.unit_id == unit_id) return &p;
-    return nullptr;
-}
 
 // The notes saying a page was read by OCR.
 std::vector<std::string> ocr_notes(const IngestReport& r) {

@@ -12,40 +12,16 @@
 #include "indexer/readers/document_reader.h"
 #include "indexer/readers/pdf_reader.h"
 #include "indexer/source_file.h"
+#include "reader_fixtures.h"
 #include "temp_dir.h"
 
 using namespace himoya;
+using namespace himoya::testing;
 using himoya::testing::TempDir;
 using himoya::testing::write_file;
 namespace fs = std::filesystem;
 
 namespace {
-
-const std::string kOffice = std::string(HIMOYA_SOURCE_DIR) + "/tests/data/office/";
-
-const Provision* find(const Document& d, const std::string& unit_id) {
-    for (const Provision& p : d.provisions)
-        if (p.unit_id == unit_id) return &p;
-    return nullptr;
-}
-
-bool has_problem(const IngestReport& r, const std::string& needle, bool fatal) {
-    for (const IngestProblem& p : r.problems)
-        if (p.fatal == fatal && p.message.find(needle) != std::string::npos) return true;
-    return false;
-}
-
-std::string dump(const Document& d) {
-    std::string out;
-    for (const Provision& p : d.provisions) out += p.unit_id + " [" + p.label + "] {" + p.heading + "} " + p.text + "\n";
-    return out;
-}
-
-std::string problems(const IngestReport& r) {
-    std::string out;
-    for (const IngestProblem& p : r.problems) out += p.to_string() + "\n";
-    return out;
-}
 
 const char* kMeta =
     "<meta xmlns=\"urn:himoya:corpus:1\"><title>T</title><jurisdiction>TJ</jurisdiction>"
