@@ -12,36 +12,21 @@
 #include "indexer/readers/legacy_tajik.h"
 #include "indexer/readers/text_reader.h"
 #include "process.h"
+#include "reader_fixtures.h"
 #include "temp_dir.h"
 
 using namespace himoya;
 using himoya::testing::run;
+using namespace himoya::testing;
 using himoya::testing::TempDir;
 using himoya::testing::write_file;
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kDir = std::string(HIMOYA_SOURCE_DIR) + "/tests/data/encodings/";
+const std::string& kDir = kEncodings;
 
-std::string meta(const std::string& language) {
-    return "<meta xmlns=\"urn:himoya:corpus:1\"><title>T</title><jurisdiction>TJ</jurisdiction>"
-           "<language>" + language + "</language><type>manual</type><date>2020</date><issuing-body>B</issuing-body>"
-           "<text-status>summary</text-status><source><official-title>T</official-title></source></meta>";
-}
-
-std::string all_text(const Document& d) {
-    std::string s;
-    for (const Provision& p : d.provisions) s += p.heading + "\n" + p.text + "\n";
-    return s;
-}
-
-std::string notes(const IngestReport& r) {
-    std::string s;
-    for (const IngestProblem& p : r.problems)
-        if (p.info) s += p.to_string() + "\n";
-    return s;
-}
+std::string meta(const std::string& language) { return sidecar_xml(language); }
 
 // Reads `text` saved as NAME.txt (UTF-8) with a sidecar in `language`.
 std::optional<Document> read_in(const TempDir& dir, const std::string& name, const std::string& language,

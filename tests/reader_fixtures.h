@@ -1,4 +1,4 @@
-// Helpers of the reader tests (PDF, DOCX/ODT, OCR, text): where the office
+// Helpers of the reader tests (PDF, DOCX/ODT, OCR, text, encodings): where the office
 // fixtures are, a provision by unit id, and a document or report as text for
 // failure messages. Header-only; each test program has its own copy.
 #pragma once
@@ -10,8 +10,31 @@
 
 namespace himoya::testing {
 
-// tests/data/office/, with a trailing slash.
+// tests/data/office/ and tests/data/encodings/, with a trailing slash.
 inline const std::string kOffice = std::string(HIMOYA_SOURCE_DIR) + "/tests/data/office/";
+inline const std::string kEncodings = std::string(HIMOYA_SOURCE_DIR) + "/tests/data/encodings/";
+
+// A minimal valid sidecar (NAME.meta.xml) of a Tajik manual in `language`.
+inline std::string sidecar_xml(const std::string& language) {
+    return "<meta xmlns=\"urn:himoya:corpus:1\"><title>T</title><jurisdiction>TJ</jurisdiction>"
+           "<language>" + language + "</language><type>manual</type><date>2020</date><issuing-body>B</issuing-body>"
+           "<text-status>summary</text-status><source><official-title>T</official-title></source></meta>";
+}
+
+// Every provision's heading and text, one per line.
+inline std::string all_text(const Document& d) {
+    std::string s;
+    for (const Provision& p : d.provisions) s += p.heading + "\n" + p.text + "\n";
+    return s;
+}
+
+// The notes (IngestProblem::info) of a report, one per line.
+inline std::string notes(const IngestReport& r) {
+    std::string s;
+    for (const IngestProblem& p : r.problems)
+        if (p.info) s += p.to_string() + "\n";
+    return s;
+}
 
 // The provision with this unit id, or nullptr.
 inline const Provision* find(const Document& d, const std::string& unit_id) {

@@ -10,35 +10,19 @@
 
 #include "indexer/readers/text_encoding.h"
 #include "indexer/readers/text_reader.h"
+#include "reader_fixtures.h"
 #include "temp_dir.h"
 
 using namespace himoya;
+using namespace himoya::testing;
 using himoya::testing::TempDir;
 using himoya::testing::write_file;
 
 namespace {
 
-const std::string kDir = std::string(HIMOYA_SOURCE_DIR) + "/tests/data/encodings/";
+const std::string& kDir = kEncodings;
 
-std::string meta(const std::string& language) {
-    return "<meta xmlns=\"urn:himoya:corpus:1\"><title>T</title><jurisdiction>TJ</jurisdiction>"
-           "<language>" + language + "</language><type>manual</type><date>2020</date><issuing-body>B</issuing-body>"
-           "<text-status>summary</text-status><source><official-title>T</official-title></source></meta>";
-}
-
-std::string all_text(const Document& d) {
-    std::string s;
-    for (const Provision& p : d.provisions) s += p.heading + "\n" + p.text + "\n";
-    return s;
-}
-
-// The notes (IngestProblem::info) of a report, one per line.
-std::string notes(const IngestReport& r) {
-    std::string s;
-    for (const IngestProblem& p : r.problems)
-        if (p.info) s += p.to_string() + "\n";
-    return s;
-}
+std::string meta(const std::string& language) { return sidecar_xml(language); }
 
 bool has_fatal(const IngestReport& r, const std::string& needle) {
     for (const IngestProblem& p : r.problems)
