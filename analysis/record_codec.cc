@@ -39,17 +39,19 @@ json legal_status_json(const std::optional<StoredLegalStatus>& status) {
 }  // namespace
 
 std::string encode_record(const StoredRecord& r) {
-    json data{{"document_id", r.document_id}, {"title", r.title}, {"jurisdiction", r.jurisdiction},
-              {"lang", r.lang}, {"type", r.type}, {"year", r.year}, {"date", r.date},
-              {"body", r.body}, {"body_id", r.body_id}, {"text_status", r.text_status},
-              {"work_id", r.work_id}, {"original", r.original},
-              {"legal_status", legal_status_json(r.legal_status)}};
+    json data{{"document_id", r.document_id}};
+    if (r.kind != "provision") {
+        // A provision's document fields are its document record's (fill_document_fields).
+        data.update(json{{"title", r.title}, {"jurisdiction", r.jurisdiction}, {"lang", r.lang}, {"type", r.type},
+                         {"year", r.year}, {"date", r.date}, {"body", r.body}, {"body_id", r.body_id},
+                         {"text_status", r.text_status}, {"work_id", r.work_id}, {"original", r.original},
+                         {"legal_status", legal_status_json(r.legal_status)}, {"indexed", r.indexed},
+                         {"updated", r.updated}});
+    }
     data["id"] = r.id;
     data["kind"] = r.kind;
     data["topics"] = r.topics;
     data["text"] = r.text;
-    data["indexed"] = r.indexed;
-    data["updated"] = r.updated;
     if (r.kind == "document") {
         data["audience"] = r.audience;
         data["translation_of"] = r.translation_of;
@@ -140,6 +142,23 @@ std::optional<StoredFactTable> decode_fact_table(std::string_view stored) {
             table.jurisdictions.push_back(std::move(place));
         }
     return table;
+}
+
+void fill_document_fields(StoredRecord& provision, const StoredRecord& document) {
+    provision.title = document.title;
+    provision.jurisdiction = document.jurisdiction;
+    provision.lang = document.lang;
+    provision.type = document.type;
+    provision.year = document.year;
+    provision.date = document.date;
+    provision.body = document.body;
+    provision.body_id = document.body_id;
+    provision.text_status = document.text_status;
+    provision.work_id = document.work_id;
+    provision.original = document.original;
+    provision.legal_status = document.legal_status;
+    provision.indexed = document.indexed;
+    provision.updated = document.updated;
 }
 
 }  // namespace himoya

@@ -2,8 +2,8 @@
 // index (one per provision, one per whole document), beside the terms and
 // values of term_scheme.h. The indexer writes it (indexer/record_builder.h),
 // the search library reads it; this codec is the one place that knows its
-// keys. The encoding is JSON, unchanged by this codec (changing it is a new
-// index format: bump the hash salt in indexer/indexer.cc).
+// keys. The encoding is JSON (changing it is a new index format: bump the
+// hash salt in indexer/indexer.cc).
 // Pure functions: safe from any thread.
 #pragma once
 
@@ -56,11 +56,17 @@ struct StoredRecord {
     StoredSource source;
 };
 
-// The stored string of a record: the fields of its kind.
+// The stored string of a record: the fields of its kind. A provision's
+// string holds its own fields and its document id, not its document's
+// metadata: that is stored once, in the document's record, and a reader
+// puts it back with fill_document_fields (search/stored_records.h does).
 std::string encode_record(const StoredRecord& record);
 // A record from its stored string; nullopt if it cannot be read. A field
 // missing from the string is left empty (zero, false).
 std::optional<StoredRecord> decode_record(std::string_view stored);
+// Copies the document's metadata (every field under "Every record" above
+// but id, kind, document_id, topics and text) into a provision's record.
+void fill_document_fields(StoredRecord& provision, const StoredRecord& document);
 
 // A fact table as the indexer stores it in the index metadata under
 // "facts:<topic>" (indexer/facts_reader.h, fact_table_json): facts per

@@ -1,14 +1,13 @@
 #include "indexer/index_writer.h"
 
 #include <map>
+#include <optional>
+#include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "analysis/record_codec.h"
 #include "analysis/term_scheme.h"
 
 namespace himoya {
-
-using nlohmann::json;
 
 int IndexWriter::add(const Document& d) {
     int provisions = write(builder_.build(d));
@@ -32,25 +31,30 @@ void IndexWriter::flush_spelling() {
 int IndexWriter::remove(const std::string& document_id) {
     flush_spelling();  // a word's count must include what is taken back
     const std::string term = terms::boolean_term(terms::kDocument, document_id);
-    // add() spells each word of a provision record (title, label+heading, text) and
-    // of the document record (title, then label+heading+text of each provision).
+    // add() spells the words of each provision record (RecordBuilder: its
+    // document's title, its label, heading and text, the text in its own
+    // language); the document record spells none.
     std::map<std::string, Xapian::termcount> spelled;
     auto unspell = [&](const std::string& text, const std::string& lang) {
         for (const Token& t : builder_.analyzer().analyze(text, lang, 1))
             if (!t.stopword && !t.lang.empty()) ++spelled[t.term];
     };
     int records = 0;
+    std::optional<StoredRecord> document;
+    std::vector<StoredRecord> provisions;
     for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it, ++records) {
-        json data = json::parse(db_.get_document(*it).get_data(), nullptr, false);
-        if (data.is_discarded()) continue;
-        std::string lang = data.value("lang", ""), title = data.value("title", "");
-        unspell(title, lang);
-        if (data.value("kind", "") != "provision") continue;
-        std::string label = data.value("label", ""), heading = data.value("heading", ""), text = data.value("text", "");
-        unspell(label + "\n" + heading, lang);
-        unspell(text, lang);
-        unspell(label + "\n" + heading + "\n" + text, lang);
+        std::optional<StoredRecord> data = decode_record(db_.get_document(*it).get_data());
+        if (!data) continue;
+        if (data->kind == "provision") provisions.push_back(std::move(*data));
+        else document = std::move(data);
     }
+    if (document)
+        for (const StoredRecord& p : provisions) {
+            unspell(document->title, document->lang);
+            unspell(p.label, document->lang);
+            unspell(p.heading, document->lang);
+            unspell(p.text, p.text_lang.empty() ? document->lang : p.text_lang);
+        }
     if (records == 0) return 0;
     for (const auto& [word, count] : spelled) db_.remove_spelling(word, count);
     db_.delete_document(term);

@@ -119,27 +119,31 @@ void RecordBuilder::add_stamp(Xapian::Document& record, StoredRecord& data, cons
     record.add_value(terms::kSlotIndexed, stamp_.indexed + d.document_id);
 }
 
-unsigned RecordBuilder::index_text(Xapian::Document& record, const std::string& text, const std::string& lang,
-                                 unsigned position, bool title) {
-    auto tokens = analyzer_.analyze(text, lang, position);
+void RecordBuilder::index_tokens(Xapian::Document& record, const std::vector<Token>& tokens, bool title,
+                                 bool positional, bool spelling) {
     for (const Token& t : tokens) {
-        record.add_posting(t.term, t.position);
-        if (title) record.add_posting(std::string(terms::kTitle) + t.term, t.position);
+        if (positional) record.add_posting(t.term, t.position);
+        else record.add_term(t.term);
+        if (title && positional) record.add_posting(std::string(terms::kTitle) + t.term, t.position);
+        else if (title) record.add_term(std::string(terms::kTitle) + t.term);
         if (!t.stopword) {
             record.add_term(std::string(terms::kStem) + t.stem);
             if (title) record.add_term(std::string(terms::kTitleStem) + t.stem);
             if (!t.folded.empty()) {
                 record.add_term(std::string(terms::kFolded) + t.folded);
                 // Lets a query typed with keyboard substitutes be respelled correctly.
-                if (has_foldable_letter(t.term))
+                if (spelling && has_foldable_letter(t.term))
                     out_->synonyms.emplace(std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(t.term), t.term);
             }
             // Spelling data from the corpus's own words feeds "did you mean"; counted
             // here and given to Xapian once per word per document (IndexWriter::write):
             // one add_spelling per token was the indexer's top cost.
-            if (!t.lang.empty()) ++out_->spelling[t.term];
+            if (spelling && !t.lang.empty()) ++out_->spelling[t.term];
         }
     }
+}
+
+unsigned RecordBuilder::next_position(const std::vector<Token>& tokens, unsigned position) {
     unsigned next = tokens.empty() ? position : tokens.back().position + 1;
     return next + terms::kFieldPositionGap;
 }
@@ -171,21 +175,34 @@ void RecordBuilder::add_metadata_terms(Xapian::Document& record, const Document&
     record.add_value(terms::kSlotDocumentId, d.document_id);
 }
 
-Xapian::Document RecordBuilder::provision_record(const Document& d, const Provision& p) {
+Xapian::Document RecordBuilder::provision_record(const Document& d, const Provision& p, Xapian::Document& whole) {
     Xapian::Document record;
-    unsigned pos = index_text(record, d.title, d.language, 1, true);
-    pos = index_text(record, p.label + "\n" + p.heading, d.language, pos, false);
+    // Every provision carries its document's title words (a query naming the
+    // law finds its provisions), without positions: repeated in each record
+    // they cost more than the text (docs/term-scheme.md). Phrases of title
+    // words are matched on the document record.
+    index_tokens(record, title_tokens_, true, false, true);
+    unsigned pos = next_position(title_tokens_, 1);
+    // The label and the heading are one field (a phrase may run from one into the other).
+    const auto label = analyzer_.analyze(p.label, d.language, pos);
+    const auto heading = analyzer_.analyze(p.heading, d.language, label.empty() ? pos : label.back().position + 1);
     // The heading says what the provision is about: its words weigh more than
     // the body's (as Omega weights titles), through extra within-document
     // frequency on the stem and plain terms.
-    for (const Token& t : analyzer_.analyze(p.heading, d.language)) {
+    for (const Token& t : heading) {
         if (t.stopword) continue;
         record.add_term(t.term, kHeadingExtraWdf);
         record.add_term(std::string(terms::kStem) + t.stem, kHeadingExtraWdf);
     }
     // A quotation in the other language is stemmed in its own (docs/analysis.md §4).
     std::string text_lang = passage_language(d.language, p.text);
-    index_text(record, p.text, text_lang, pos, false);
+    const auto text = analyzer_.analyze(p.text, text_lang, next_position(heading.empty() ? label : heading, pos));
+    for (const auto* tokens : {&label, &heading, &text}) {
+        index_tokens(record, *tokens, false, true, true);
+        // The document's record finds words that meet only across its
+        // provisions; their positions are the provisions' (docs/term-scheme.md).
+        index_tokens(whole, *tokens, false, false, false);
+    }
 
     // Concepts: the provision's own, agreed across its language versions
     // (ConceptPlan); never its document's metadata topics.
@@ -221,12 +238,10 @@ Xapian::Document RecordBuilder::provision_record(const Document& d, const Provis
     return record;
 }
 
-Xapian::Document RecordBuilder::document_record(const Document& d) {
-    Xapian::Document record;
-    unsigned pos = index_text(record, d.title, d.language, 1, true);
+void RecordBuilder::document_record(const Document& d, Xapian::Document& record) {
+    index_tokens(record, title_tokens_, true, true, false);
     std::string summary_text;
     for (const Provision& p : d.provisions) {
-        pos = index_text(record, p.label + "\n" + p.heading + "\n" + p.text, d.language, pos, false);
         if (summary_text.size() < kDocumentSnippetSource) {
             if (!summary_text.empty()) summary_text += "\n";
             summary_text += p.text;
@@ -258,7 +273,6 @@ Xapian::Document RecordBuilder::document_record(const Document& d) {
     data.text = summary_text;
     add_stamp(record, data, d);
     record.set_data(encode_record(data));
-    return record;
 }
 
 PreparedDocument RecordBuilder::build(const Document& d, const IndexStamp& stamp) {
@@ -272,9 +286,12 @@ PreparedDocument RecordBuilder::build(const Document& d, const IndexStamp& stamp
     }
     out.document_id = d.document_id;
     out.provisions = static_cast<int>(d.provisions.size());
+    title_tokens_ = analyzer_.analyze(d.title, d.language, 1);
+    Xapian::Document whole;
     for (const Provision& p : d.provisions)
-        out.records.emplace_back(std::string(terms::kUniqueId) + p.provision_id, provision_record(d, p));
-    out.records.emplace_back(std::string(terms::kUniqueId) + d.document_id, document_record(d));
+        out.records.emplace_back(std::string(terms::kUniqueId) + p.provision_id, provision_record(d, p, whole));
+    document_record(d, whole);
+    out.records.emplace_back(std::string(terms::kUniqueId) + d.document_id, std::move(whole));
     out_ = nullptr;
     return out;
 }

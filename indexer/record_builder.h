@@ -61,22 +61,31 @@ public:
     PreparedDocument build(const Document& document, const IndexStamp& stamp = {});
 
 private:
-    Xapian::Document provision_record(const Document& document, const Provision& provision);
-    Xapian::Document document_record(const Document& document);
+    // A provision's record; its words are also added to `whole`, the
+    // document's record, without positions (analysed once for both).
+    Xapian::Document provision_record(const Document& document, const Provision& provision, Xapian::Document& whole);
+    // Completes the document's record: its title, metadata and data.
+    void document_record(const Document& document, Xapian::Document& whole);
     // The stamp's slot and fields on one record.
     void add_stamp(Xapian::Document& record, StoredRecord& data, const Document& document) const;
     // `topics`: the concepts the record is about; `mentions`: those it only mentions.
     void add_metadata_terms(Xapian::Document& record, const Document& document,
                             const std::vector<std::string>& topics, const std::vector<std::string>& mentions);
-    // Indexes `text` at positions from `position`; returns the next free position.
-    unsigned index_text(Xapian::Document& record, const std::string& text, const std::string& lang,
-                        unsigned position, bool title);
+    // Indexes analysed tokens: the words at their positions (or, with
+    // `positional` false, only their frequencies), stems, folded keys; `title`:
+    // also as title terms. `spelling`: count the words for "did you mean".
+    void index_tokens(Xapian::Document& record, const std::vector<Token>& tokens, bool title, bool positional,
+                      bool spelling);
+    // The position after `tokens` (from `position` when there are none), with
+    // the gap that keeps phrases from spanning fields.
+    static unsigned next_position(const std::vector<Token>& tokens, unsigned position);
 
     Analyzer analyzer_;
     const ConceptTagger* tagger_ = nullptr;
     const ConceptPlan* plan_ = nullptr;
     PreparedDocument* out_ = nullptr;  // the document being built
     IndexStamp stamp_;                 // its stamp
+    std::vector<Token> title_tokens_;  // its title, analysed once for all its records
 };
 
 }  // namespace himoya

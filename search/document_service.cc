@@ -32,7 +32,7 @@ std::optional<DocumentPage> find_document(IndexView& view, const std::string& do
     const auto count = static_cast<Xapian::doccount>(std::min<size_t>(limit, all));
     Xapian::MSet mset = parts.get_mset(first, count, all);
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        if (std::optional<StoredRecord> p = detail::stored_record(it.get_document()))
+        if (std::optional<StoredRecord> p = detail::stored_record(db, it.get_document()))
             page.provisions.push_back(std::move(*p));
     page.total = static_cast<size_t>(mset.get_matches_estimated());
     page.offset = offset;

@@ -26,7 +26,7 @@ ExportCounts export_knowledge_base(IndexView& view, const ExportVisitor& visitor
     std::sort(documents.begin(), documents.end());
     const Xapian::doccount all = db.get_doccount();
     for (const auto& [id, docid] : documents) {
-        std::optional<StoredRecord> data = detail::stored_record(db.get_document(docid));
+        std::optional<StoredRecord> data = detail::stored_record(db, db.get_document(docid));
         if (!data) continue;
         if (visitor.document) {
             ExportedDocument d{std::move(*data), {}};
@@ -43,7 +43,7 @@ ExportCounts export_knowledge_base(IndexView& view, const ExportVisitor& visitor
         parts.set_docid_order(Xapian::Enquire::ASCENDING);
         Xapian::MSet mset = parts.get_mset(0, all);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            std::optional<StoredRecord> p = detail::stored_record(it.get_document());
+            std::optional<StoredRecord> p = detail::stored_record(db, it.get_document());
             if (!p) continue;
             ++counts.provisions;
             if (!visitor.provision(*p)) return stop();

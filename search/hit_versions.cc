@@ -38,7 +38,7 @@ std::map<std::string, std::vector<TextVersion>> text_versions(const Xapian::Data
     for (auto it = found.begin(); it != found.end(); ++it) {
         TextVersion v;
         v.record = it.get_document();
-        std::optional<StoredRecord> data = stored_record(v.record);
+        std::optional<StoredRecord> data = stored_record(db, v.record);
         if (!data) continue;
         v.data = std::move(*data);
         std::optional<double> weight;

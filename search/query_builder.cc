@@ -24,10 +24,11 @@ constexpr double kTranslationWeight = 0.5;
 class Compiler {
 public:
     Compiler(Analyzer& analyzer, const Xapian::Database* vocabulary, const Thesaurus* thesaurus,
-             const ConceptTagger* tagger, const QueryTree& tree, BuiltQuery& out, bool keep_stopwords, bool translate)
+             const ConceptTagger* tagger, const QueryTree& tree, BuiltQuery& out, bool keep_stopwords, bool translate,
+             bool positional)
         : analyzer_(analyzer), vocabulary_(vocabulary), thesaurus_(thesaurus), tagger_(tagger),
           language_(tree.language), latin_tajik_(tree.latin_tajik), out_(out), keep_stopwords_(keep_stopwords),
-          translate_(translate) {}
+          translate_(translate), positional_(positional) {}
 
     // The query of a node; empty when it constrains nothing (stopwords only).
     Xapian::Query node(const QueryNode& n, bool negated) {
@@ -206,6 +207,10 @@ private:
         if (parts.empty()) return {};
         ++content_;
         if (parts.size() == 1) return parts.front();
+        // Body words keep no positions in whole-document records, title words
+        // none in provision records (docs/term-scheme.md): there a phrase is
+        // all of its words. A title is short: its words are its phrase.
+        if (lx.title || !positional_) return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
         return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), static_cast<Xapian::termcount>(parts.size()));
     }
 
@@ -341,6 +346,7 @@ private:
     BuiltQuery& out_;
     bool keep_stopwords_;
     bool translate_;
+    bool positional_;
     int content_ = 0;
     int stopwords_ = 0;
     bool relaxed_ = false;
@@ -370,7 +376,7 @@ BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
     const auto units = tree.units();
     const bool relax = matching == Matching::kRelaxed && tree.plain && units.size() >= 2;
     auto run = [&](BuiltQuery& out, bool keep_stopwords, bool& only_stopwords) {
-        Compiler c(analyzer_, vocabulary_, thesaurus_, tagger_, tree, out, keep_stopwords, translate_);
+        Compiler c(analyzer_, vocabulary_, thesaurus_, tagger_, tree, out, keep_stopwords, translate_, positional_);
         c.set_relaxed(relax);
         Xapian::Query q;
         if (relax) {

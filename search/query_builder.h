@@ -91,6 +91,11 @@ public:
     // vocabulary). On by default; the API's cross_language=false turns it off.
     void set_translations(bool on) { translate_ = on; }
 
+    // Whether the records searched keep word positions. Whole-document
+    // records do not (docs/term-scheme.md): for them a phrase of body words
+    // is compiled as all of its words; a title phrase stays a phrase.
+    void set_positional(bool on) { positional_ = on; }
+
     // The Xapian query of a tree. Relaxed applies to plain queries of two or
     // more words; otherwise the query is strict.
     BuiltQuery compile(const QueryTree& tree, Matching matching = Matching::kStrict);
@@ -105,6 +110,7 @@ private:
     const Thesaurus* thesaurus_ = nullptr;
     const ConceptTagger* tagger_ = nullptr;
     bool translate_ = true;
+    bool positional_ = true;
 };
 
 }  // namespace himoya

@@ -24,7 +24,7 @@ std::optional<RelatedPassages> related_passages(IndexView& view, const std::stri
                                  Xapian::Query(detail::record_term("provision"))));
     Xapian::MSet found = find.get_mset(0, 1);
     if (found.empty()) return std::nullopt;
-    SearchHit self = detail::hit_from_data(detail::stored_record(found.begin().get_document()).value_or(StoredRecord{}));
+    SearchHit self = detail::hit_from_data(detail::stored_record(view.db(), found.begin().get_document()).value_or(StoredRecord{}));
 
     RelatedPassages out{provision_id, {}, {}, {}};
     if (!thesaurus || self.topics.empty()) return out;
@@ -59,7 +59,7 @@ std::optional<RelatedPassages> related_passages(IndexView& view, const std::stri
         Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
         std::vector<SearchHit> hits;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            std::optional<StoredRecord> d = detail::stored_record(it.get_document());
+            std::optional<StoredRecord> d = detail::stored_record(view.db(), it.get_document());
             if (!d) continue;
             SearchHit hit = detail::hit_from_data(*d);
             for (const auto& t : hit.topics)

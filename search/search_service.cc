@@ -118,7 +118,7 @@ std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer,
         const auto text = versions.find(group);
         if (by_weight && text != versions.end())
             if (const detail::TextVersion* v = detail::canonical_version(text->second, it.get_weight())) record = v->record;
-        std::optional<StoredRecord> data = detail::stored_record(record);
+        std::optional<StoredRecord> data = detail::stored_record(db, record);
         if (!data) continue;
         SearchHit hit = detail::hit_from_data(*data);
         for (const auto& t : hit.topics)
@@ -234,6 +234,8 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     QueryBuilder builder(view.analyzer());
     builder.set_vocabulary(&view.db());
     builder.set_translations(r.cross_language);
+    // Whole-document records keep no word positions (docs/term-scheme.md).
+    builder.set_positional(r.scope != Scope::document);
     if (view.tagger()) builder.set_concepts(&*view.thesaurus(), view.tagger());
     BuiltQuery built = builder.compile(tree, relaxed ? Matching::kRelaxed : Matching::kStrict);
     relaxed = built.relaxed;

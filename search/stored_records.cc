@@ -1,20 +1,75 @@
 #include "search/stored_records.h"
 
+#include <map>
+
 #include "analysis/term_scheme.h"
 
 namespace himoya::detail {
 
 std::string record_term(const char* kind) { return std::string(terms::kRecord) + kind; }
 
-std::optional<StoredRecord> stored_record(const Xapian::Document& record) { return decode_record(record.get_data()); }
+namespace {
 
-std::optional<StoredRecord> document_data(const Xapian::Database& db, const std::string& document_id) {
+std::optional<StoredRecord> document_record_data(const Xapian::Database& db, const std::string& document_id) {
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(terms::kUniqueId) + document_id),
                                     Xapian::Query(record_term("document"))));
     Xapian::MSet found = enquire.get_mset(0, 1);
     if (found.empty()) return std::nullopt;
-    return stored_record(found.begin().get_document());
+    return decode_record(found.begin().get_document().get_data());
+}
+
+// The document metadata of recently read provisions' documents, per thread
+// (an IndexView is one thread's), for one state of one database: a page of
+// hits reads a few documents many times. Entries hold no text.
+class DocumentFieldsCache {
+public:
+    static constexpr size_t kMaxEntries = 256;
+
+    const StoredRecord* find(const Xapian::Database& db, const std::string& document_id) {
+        std::string state = state_of(db);
+        if (state != state_) {
+            entries_.clear();
+            state_ = std::move(state);
+        }
+        if (auto it = entries_.find(document_id); it != entries_.end()) return &it->second;
+        std::optional<StoredRecord> document = document_record_data(db, document_id);
+        if (!document) return nullptr;
+        document->text.clear();
+        if (entries_.size() >= kMaxEntries) entries_.clear();
+        return &entries_.emplace(document_id, std::move(*document)).first->second;
+    }
+
+private:
+    // What changes when the database does: its identity, size and revision.
+    static std::string state_of(const Xapian::Database& db) {
+        std::string state = db.get_uuid() + "/" + std::to_string(db.get_doccount()) + "/" +
+                            std::to_string(db.get_lastdocid());
+        try {
+            state += "/" + std::to_string(db.get_revision());
+        } catch (const Xapian::Error&) {
+            // several shards: no single revision
+        }
+        return state;
+    }
+
+    std::string state_;
+    std::map<std::string, StoredRecord> entries_;
+};
+
+}  // namespace
+
+std::optional<StoredRecord> stored_record(const Xapian::Database& db, const Xapian::Document& record) {
+    std::optional<StoredRecord> data = decode_record(record.get_data());
+    if (data && data->kind == "provision" && !data->document_id.empty()) {
+        thread_local DocumentFieldsCache cache;
+        if (const StoredRecord* document = cache.find(db, data->document_id)) fill_document_fields(*data, *document);
+    }
+    return data;
+}
+
+std::optional<StoredRecord> document_data(const Xapian::Database& db, const std::string& document_id) {
+    return document_record_data(db, document_id);
 }
 
 std::vector<DocumentVersion> versions_of(const Xapian::Database& db, const StoredRecord& document) {
@@ -25,7 +80,7 @@ std::vector<DocumentVersion> versions_of(const Xapian::Database& db, const Store
                                  Xapian::Query(record_term("document"))));
     Xapian::MSet others = work.get_mset(0, 100);
     for (auto it = others.begin(); it != others.end(); ++it) {
-        std::optional<StoredRecord> other = stored_record(it.get_document());
+        std::optional<StoredRecord> other = stored_record(db, it.get_document());
         if (!other || other->id == document.id) continue;
         versions.push_back({other->id, other->lang, other->title, other->text_status});
     }

@@ -18,8 +18,11 @@ namespace himoya::detail {
 
 // The boolean term of every record of a kind ("document", "provision").
 std::string record_term(const char* kind);
-// The stored data of a Xapian record; nullopt if it cannot be read.
-std::optional<StoredRecord> stored_record(const Xapian::Document& record);
+// The stored data of a Xapian record of `db`, a provision's with its
+// document's metadata filled in from the document record (read once per
+// document and kept in a small per-thread cache for the database's current
+// state); nullopt if it cannot be read.
+std::optional<StoredRecord> stored_record(const Xapian::Database& db, const Xapian::Document& record);
 // Hit fields from a record's stored data (no snippet, no score).
 SearchHit hit_from_data(const StoredRecord& data);
 // The stored data of a document record (not a provision), if there is one.

@@ -56,7 +56,7 @@ std::optional<TopicPage> topic_page(IndexView& view, const std::string& concept_
     std::vector<std::string> order_of_texts;
     std::map<std::string, std::vector<StoredRecord>> versions;  // group → data of each version
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        std::optional<StoredRecord> data = detail::stored_record(it.get_document());
+        std::optional<StoredRecord> data = detail::stored_record(view.db(), it.get_document());
         if (!data) continue;
         std::string group = it.get_document().get_value(terms::kSlotVersionGroup);
         if (!versions.count(group)) order_of_texts.push_back(group);
