@@ -127,10 +127,15 @@ void RecordBuilder::index_tokens(Xapian::Document& record, const std::vector<Tok
         if (title && positional) record.add_posting(std::string(terms::kTitle) + t.term, t.position);
         else if (title) record.add_term(std::string(terms::kTitle) + t.term);
         if (!t.stopword) {
-            record.add_term(std::string(terms::kStem) + t.stem);
-            if (title) record.add_term(std::string(terms::kTitleStem) + t.stem);
+            // A layer is stored only where it differs from the one below it:
+            // a stem equal to the word is the word, a folded stem equal to the
+            // stem is the stem (search/stem_terms.h finds them there).
+            if (t.stem != t.term) {
+                record.add_term(std::string(terms::kStem) + t.stem);
+                if (title) record.add_term(std::string(terms::kTitleStem) + t.stem);
+            }
             if (!t.folded.empty()) {
-                record.add_term(std::string(terms::kFolded) + t.folded);
+                if (t.folded != t.stem) record.add_term(std::string(terms::kFolded) + t.folded);
                 // Lets a query typed with keyboard substitutes be respelled correctly.
                 if (spelling && has_foldable_letter(t.term))
                     out_->synonyms.emplace(std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(t.term), t.term);
@@ -192,7 +197,7 @@ Xapian::Document RecordBuilder::provision_record(const Document& d, const Provis
     for (const Token& t : heading) {
         if (t.stopword) continue;
         record.add_term(t.term, kHeadingExtraWdf);
-        record.add_term(std::string(terms::kStem) + t.stem, kHeadingExtraWdf);
+        if (t.stem != t.term) record.add_term(std::string(terms::kStem) + t.stem, kHeadingExtraWdf);
     }
     // A quotation in the other language is stemmed in its own (docs/analysis.md §4).
     std::string text_lang = passage_language(d.language, p.text);

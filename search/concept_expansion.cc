@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analysis/term_scheme.h"
+#include "search/stem_terms.h"
 
 namespace himoya {
 
@@ -12,7 +13,7 @@ Xapian::Query concept_query(const std::string& concept_id, const Thesaurus& thes
     for (const LabelPattern* p : tagger.patterns_of(concept_id)) {
         std::vector<Xapian::Query> words;
         for (const std::string& stem : p->stems) {
-            words.emplace_back(std::string(terms::kStem) + stem);
+            words.push_back(stem_query(stem));
             if (highlight_stems) highlight_stems->insert(stem);
         }
         alternatives.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());

@@ -8,6 +8,7 @@
 #include "analysis/stopwords.h"
 #include "analysis/term_scheme.h"
 #include "search/concept_expansion.h"
+#include "search/stem_terms.h"
 #include "search/search_types.h"
 
 namespace himoya {
@@ -135,7 +136,7 @@ public:
         const double n = vocabulary_->get_doccount();
         Xapian::doccount df = 0;
         for (const Token& t : unit.tokens)
-            if (!t.stopword) df = std::max(df, vocabulary_->get_termfreq(std::string(terms::kStem) + t.stem));
+            if (!t.stopword) df = std::max(df, stem_frequency(*vocabulary_, t.stem));
         if (df == 0 || n < 2) return 1.0;
         double r = std::log((n + 1) / (df + 1)) / std::log(n + 1);
         return std::clamp(r, 0.0, 1.0);
@@ -185,7 +186,7 @@ private:
         for (const auto& name : n.names) {
             std::vector<Xapian::Query> stems;
             for (const std::string& stem : name) {
-                stems.emplace_back(std::string(terms::kStem) + stem);
+                stems.push_back(stem_query(stem));
                 out_.highlight_stems.insert(stem);
             }
             if (!stems.empty()) any.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
@@ -195,7 +196,6 @@ private:
 
     // Prefix for positional (unstemmed) terms and for stems of this field.
     std::string raw_prefix(bool title) const { return title ? std::string(terms::kTitle) : std::string(); }
-    std::string stem_prefix(bool title) const { return std::string(title ? terms::kTitleStem : terms::kStem); }
 
     Xapian::Query phrase(const QueryNode& lx, bool negated) {
         const auto& tokens = lx.tokens;
@@ -225,15 +225,14 @@ private:
             std::vector<Xapian::Query> forms{Xapian::Query(raw_prefix(lx.title) + t.term)};
             std::vector<std::string> stems = analyzer_.query_stems(t, language_);
             for (const std::string& stem : stems) {
-                forms.emplace_back(stem_prefix(lx.title) + stem);
+                forms.push_back(stem_query(stem, lx.title));
                 if (!negated) out_.highlight_stems.insert(stem);
             }
             // Substitute spellings (зуровари for зӯроварӣ) meet through the folded
             // layer, weighted down so that the exact spelling ranks first.
             std::string folded = lx.title ? std::string() : analyzer_.query_folded(t, language_);
             if (!folded.empty())
-                forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::string(terms::kFolded) + folded),
-                                   kFoldedWeight);
+                forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, folded_query(folded), kFoldedWeight);
             std::vector<std::string> readings;
             if (latin_tajik_ && t.lang == "en") readings = add_tajik_reading(t, lx.title, negated, forms);
             if (!t.folded.empty()) add_respellings(t, lx.title, negated, forms, stems);
@@ -266,10 +265,9 @@ private:
             readings.push_back(raw_prefix(title) + t.term);
             if (!title && !t.folded.empty()) readings.push_back(std::string(terms::kFolded) + t.folded);
             forms.emplace_back(raw_prefix(title) + t.term);
-            forms.emplace_back(stem_prefix(title) + t.stem);
+            forms.push_back(stem_query(t.stem, title));
             if (!title && !t.folded.empty())
-                forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::string(terms::kFolded) + t.folded),
-                                   kFoldedWeight);
+                forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, folded_query(t.folded), kFoldedWeight);
             if (!negated) {
                 out_.highlight_terms.insert(t.term);
                 out_.highlight_stems.insert(t.stem);
@@ -297,7 +295,7 @@ private:
         if (!word.empty()) {
             std::string stem = analyzer_.stem(word, "tg");
             forms.emplace_back(raw_prefix(title) + word);
-            forms.emplace_back(stem_prefix(title) + stem);
+            forms.push_back(stem_query(stem, title));
             stems.push_back(stem);
             if (!negated) {
                 out_.highlight_terms.insert(word);
@@ -323,7 +321,7 @@ private:
                     size_t space = value.find(' ', from);
                     std::string word_stem = value.substr(from, space == std::string::npos ? std::string::npos : space - from);
                     if (!word_stem.empty()) {
-                        words.emplace_back(std::string(terms::kStem) + word_stem);
+                        words.push_back(stem_query(word_stem));
                         out_.highlight_stems.insert(word_stem);
                     }
                     if (space == std::string::npos) break;

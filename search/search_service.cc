@@ -136,6 +136,10 @@ std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer,
         held = record.termlist_begin();
         for (const std::string& stem : built.highlight_stems)
             if (holds(std::string(terms::kStem) + stem)) stems.insert(stem);
+        // a stem that is a word of its own is stored as the word (search/stem_terms.h)
+        held = record.termlist_begin();
+        for (const std::string& stem : built.highlight_stems)
+            if (!stems.count(stem) && holds(stem)) stems.insert(stem);
         hit.snippet = make_snippet(analyzer, data->text, hit.lang, terms, stems);
         hit.score = it.get_weight();
         hit.version_group = group;
