@@ -6,6 +6,9 @@
 Writes
   DIR/xml/NNN/bench-NNNNNN.xml   corpus-format v1 documents (20-80 provisions each)
   DIR/plain/NNN/<provision>.txt  the same provision text, one file per provision (omindex)
+                                 (--whole-documents: DIR/plain/NNN/<document>.txt, one file per
+                                 document, its title once, then each provision's heading and text;
+                                 documents of 20-200 provisions: the shape offices have)
   DIR/provisions.tsv             id, lang, jurisdiction, type, year, title, heading, text (SQLite FTS5)
   DIR/stats.json                 counts and raw text bytes
 
@@ -110,6 +113,8 @@ def main():
     ap.add_argument("--root", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     ap.add_argument("--shared", default=None)
     ap.add_argument("--no-plain", action="store_true", help="skip the per-provision .txt files")
+    ap.add_argument("--whole-documents", action="store_true",
+                    help="documents of 20-200 provisions, one plain file per document")
     a = ap.parse_args()
     shared = a.shared or os.path.join(a.root, "..", "shared")
     rnd = random.Random(a.seed)
@@ -161,7 +166,7 @@ def main():
     while made < a.provisions:
         n_doc += 1
         lang = rnd.choices(langs, weights)[0]
-        n = min(rnd.randint(20, 80), a.provisions - made)
+        n = min(rnd.randint(20, 200) if a.whole_documents else rnd.randint(20, 80), a.provisions - made)
         doc_id = "bench-%06d-%s" % (n_doc, lang)
         jur = rnd.choice(jurisdictions)
         year = rnd.randint(1979, 2025)
@@ -180,7 +185,11 @@ def main():
                  % (doc_id, escape(title), jur, lang, typ, year, rnd.randint(1, 12), rnd.randint(1, 28), escape(body),
                     "".join("<topic>%s</topic>" % t for t in topics), escape(title))]
         if not a.no_plain:
-            os.makedirs(os.path.join(plain_dir, sub, doc_id), exist_ok=True)
+            os.makedirs(os.path.join(plain_dir, sub) if a.whole_documents else os.path.join(plain_dir, sub, doc_id),
+                        exist_ok=True)
+        whole = [title + "\n"]
+        if a.whole_documents:
+            raw_bytes += len(whole[0].encode("utf-8"))
         for k in range(1, n + 1):
             heading = rnd.choice(headings[lang])
             text = text_of(lang, rnd.choice(lengths[lang]))
@@ -189,12 +198,18 @@ def main():
                          % (k, k, (' topics="%s"' % unit_topics) if unit_topics else "", escape(heading), escape(text)))
             pid = "%s/art_%d" % (doc_id, k)
             raw = "%s\n%s\n%s\n" % (title, heading, text)
+            if a.whole_documents:
+                raw = "\n%s\n%s\n" % (heading, text)
+                whole.append(raw)
             raw_bytes += len(raw.encode("utf-8"))
-            if not a.no_plain:
+            if not a.no_plain and not a.whole_documents:
                 with open(os.path.join(plain_dir, sub, doc_id, "art_%d.txt" % k), "w", encoding="utf-8") as f:
                     f.write(raw)
             tsv.write("\t".join([pid, lang, jur, typ, str(year), clean(title), clean(heading), clean(text)]) + "\n")
         parts.append("  </body>\n</document>\n")
+        if a.whole_documents and not a.no_plain:
+            with open(os.path.join(plain_dir, sub, doc_id + ".txt"), "w", encoding="utf-8") as f:
+                f.write("".join(whole))
         with open(os.path.join(xml_dir, sub, doc_id + ".xml"), "w", encoding="utf-8") as f:
             f.write("".join(parts))
         made += n

@@ -25,9 +25,10 @@ const FacetSpec* find_facet(const std::string& name) {
     return nullptr;
 }
 
-FacetSpy::FacetSpy(std::vector<const FacetSpec*> facets, bool per_text) : facets_(std::move(facets)) {
+FacetSpy::FacetSpy(std::vector<const FacetSpec*> facets, bool per_text, std::shared_ptr<const FacetColumns> columns)
+    : facets_(std::move(facets)) {
     if (per_text) {
-        text_counter_ = std::make_unique<TextFacetCounter>();
+        text_counter_ = std::make_unique<TextFacetCounter>(std::move(columns));
         return;
     }
     for (const FacetSpec* f : facets_) {
@@ -74,13 +75,64 @@ std::string_view key_field(std::string_view key, int index) {
 
 }  // namespace
 
+TextFacetCounter::TextFacetCounter(std::shared_ptr<const FacetColumns> columns) : columns_(std::move(columns)) {
+    if (!columns_) return;
+    key_texts_.assign(columns_->key_values().size() + 1, 0);
+    key_versions_.assign(columns_->key_values().size() + 1, 0);
+    topic_texts_.assign(columns_->topic_values().size() + 1, 0);
+    seen_.assign(columns_->text_count(), false);
+}
+
 void TextFacetCounter::operator()(const Xapian::Document& doc, double) {
-    const std::string key = doc.get_value(terms::kSlotFacetKey);
-    ++languages[std::string(key_field(key, terms::kKeyLanguage))];
-    const std::string text = doc.get_value(terms::kSlotVersionKey);
-    if (!text.empty() && !seen_.insert(text).second) return;
-    ++keys[key];
-    ++topics[doc.get_value(terms::kSlotTopics)];
+    if (!columns_) {
+        const std::string key = doc.get_value(terms::kSlotFacetKey);
+        ++key_version_values_[key];
+        const std::string text = doc.get_value(terms::kSlotVersionKey);
+        if (!text.empty() && !seen_values_.insert(text).second) return;
+        ++key_text_values_[key];
+        ++topic_text_values_[doc.get_value(terms::kSlotTopics)];
+        return;
+    }
+    const Xapian::docid did = doc.get_docid();
+    // A record without a value is counted in the last entry (the value "").
+    auto index = [](uint32_t code, const std::vector<long>& counts) {
+        return code == FacetColumns::kNone ? counts.size() - 1 : code;
+    };
+    const size_t key = index(columns_->key(did), key_versions_);
+    ++key_versions_[key];
+    const uint32_t text = columns_->text(did);
+    if (text != FacetColumns::kNone) {  // a record without a text key is a text of its own
+        if (seen_[text]) return;
+        seen_[text] = true;
+    }
+    ++key_texts_[key];
+    ++topic_texts_[index(columns_->topics(did), topic_texts_)];
+}
+
+namespace {
+
+std::map<std::string, long> by_value(const std::vector<long>& counts, const std::vector<std::string>& values) {
+    std::map<std::string, long> out;
+    for (size_t code = 0; code < counts.size(); ++code)
+        if (counts[code]) out[code < values.size() ? values[code] : std::string()] += counts[code];
+    return out;
+}
+
+}  // namespace
+
+std::map<std::string, long> TextFacetCounter::keys() const {
+    return columns_ ? by_value(key_texts_, columns_->key_values()) : key_text_values_;
+}
+
+std::map<std::string, long> TextFacetCounter::topics() const {
+    return columns_ ? by_value(topic_texts_, columns_->topic_values()) : topic_text_values_;
+}
+
+std::map<std::string, long> TextFacetCounter::languages() const {
+    std::map<std::string, long> out;
+    for (const auto& [key, n] : columns_ ? by_value(key_versions_, columns_->key_values()) : key_version_values_)
+        out[std::string(key_field(key, terms::kKeyLanguage))] += n;
+    return out;
 }
 
 std::vector<FacetCount> FacetSpy::counts(const std::string& facet) const {
@@ -90,12 +142,12 @@ std::vector<FacetCount> FacetSpy::counts(const std::string& facet) const {
         if (candidate->name == facet) f = candidate;
     if (f && text_counter_) {
         if (f->key_field == terms::kKeyLanguage) {
-            counts = text_counter_->languages;
+            counts = text_counter_->languages();
             counts.erase("");
         } else if (f->key_field >= 0) {
-            for (const auto& [key, n] : text_counter_->keys) add_field(counts, key_field(key, f->key_field), n, f->multi_valued);
+            for (const auto& [key, n] : text_counter_->keys()) add_field(counts, key_field(key, f->key_field), n, f->multi_valued);
         } else {
-            for (const auto& [value, n] : text_counter_->topics) add_field(counts, value, n, f->multi_valued);
+            for (const auto& [value, n] : text_counter_->topics()) add_field(counts, value, n, f->multi_valued);
         }
     } else if (f && f->key_field >= 0 && key_spy_) {
         for (auto v = key_spy_->values_begin(); v != key_spy_->values_end(); ++v) {

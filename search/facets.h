@@ -20,6 +20,7 @@
 
 #include <xapian.h>
 
+#include "search/facet_columns.h"
 #include "search/search_types.h"
 
 namespace himoya {
@@ -41,21 +42,35 @@ const FacetSpec* find_facet(const std::string& name);
 // every version (ticking "ru" gives the texts whose Russian version matches).
 // The versions of a text share jurisdiction, type, year, body, status and
 // concepts (the indexer makes them agree), so the counts are exact. A custom
-// spy: it runs on local databases only.
+// spy: it runs on local databases only. On one database it reads no value
+// streams: each match's text, facet key and topics are array lookups in the
+// database's FacetColumns, counted by code and turned into values once, at
+// the end. On several (local shards) a spy sees each shard's own docids, so
+// it reads the three values of each match instead (`columns` null).
 class TextFacetCounter : public Xapian::MatchSpy {
 public:
+    explicit TextFacetCounter(std::shared_ptr<const FacetColumns> columns);
     void operator()(const Xapian::Document& doc, double weight) override;
-    std::map<std::string, long> keys;    // kSlotFacetKey value → texts
-    std::map<std::string, long> topics;  // kSlotTopics value → texts
-    std::map<std::string, long> languages;  // language → versions
+    std::map<std::string, long> keys() const;       // kSlotFacetKey value → texts
+    std::map<std::string, long> topics() const;     // kSlotTopics value → texts
+    std::map<std::string, long> languages() const;  // language → versions
+
 private:
-    std::unordered_set<std::string> seen_;
+    std::shared_ptr<const FacetColumns> columns_;
+    std::vector<long> key_texts_, key_versions_, topic_texts_;  // by code; the last entry: no value
+    std::vector<bool> seen_;                                    // by text code
+    // Without columns: by value.
+    std::map<std::string, long> key_text_values_, key_version_values_, topic_text_values_;
+    std::unordered_set<std::string> seen_values_;
 };
 
 class FacetSpy {
 public:
-    // per_text: count texts, not records (TextFacetCounter); local databases only.
-    explicit FacetSpy(std::vector<const FacetSpec*> facets, bool per_text = false);
+    // per_text: count texts, not records (TextFacetCounter; local databases
+    // only), from `columns` when given (one database); else records, through
+    // Xapian's built-in spies (they also run on remote shards).
+    explicit FacetSpy(std::vector<const FacetSpec*> facets, bool per_text = false,
+                      std::shared_ptr<const FacetColumns> columns = nullptr);
     // Registers the counting spies on `enquire`, before get_mset; this object must
     // outlive the match.
     void attach(Xapian::Enquire& enquire);

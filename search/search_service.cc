@@ -93,7 +93,7 @@ std::vector<FacetCount> facet_counts_without_own_filter(const Xapian::Database& 
     Xapian::Enquire enquire(db);
     enquire.set_query(filtered(text_query, r, scope, facet.name));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpy own({&facet}, per_text);
+    FacetSpy own({&facet}, per_text, per_text && db.size() == 1 ? FacetColumns::of(db) : nullptr);
     own.attach(enquire);
     enquire.get_mset(0, 0, db.get_doccount());
     return own.counts(facet.name);
@@ -287,7 +287,9 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // is the number of results ticking it gives), records when separate. A
     // remote shard cannot run our counter: it counts records.
     const bool per_text = grouped && !view.remote();
-    FacetSpy spy(plain, per_text);
+    // One database: the columns (a spy sees each shard's own docids on several).
+    FacetSpy spy(plain, per_text,
+                 per_text && r.facets && view.db().size() == 1 ? FacetColumns::of(view.db()) : nullptr);
     if (r.facets) spy.attach(enquire);
     // One hit per text: a spy counts texts by their version key.
     const bool one_shard = view.db().size() == 1;

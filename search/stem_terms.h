@@ -4,35 +4,45 @@
 // differs from its stem: a stem is therefore found as the `Z` term or as the
 // plain word, a folded stem as the `XF` term, the `Z` term or the plain word.
 // OP_SYNONYM weighs the alternatives as one term, as the single term was.
+// A stopword's plain term is never one of them: stopwords are indexed for
+// phrases but have no stem, so a stem equal to a stopword ("о", the Russian
+// stem of Tajik "оила") is found only as the `Z` term.
 // Pure functions.
 #pragma once
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
+#include "analysis/stopwords.h"
 #include "analysis/term_scheme.h"
 
 namespace himoya {
 
 // Records holding a word whose stem is `stem` (`title`: in the title field).
 inline Xapian::Query stem_query(const std::string& stem, bool title = false) {
+    const Xapian::Query stemmed(std::string(title ? terms::kTitleStem : terms::kStem) + stem);
+    if (is_stopword(stem)) return stemmed;
     const std::string word = title ? std::string(terms::kTitle) + stem : stem;
-    const std::string stemmed = std::string(title ? terms::kTitleStem : terms::kStem) + stem;
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(stemmed), Xapian::Query(word));
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, stemmed, Xapian::Query(word));
 }
 
 // Records holding a Tajik word whose folded stem is `folded`.
 inline Xapian::Query folded_query(const std::string& folded) {
-    const Xapian::Query forms[] = {Xapian::Query(std::string(terms::kFolded) + folded),
-                                   Xapian::Query(std::string(terms::kStem) + folded), Xapian::Query(folded)};
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(forms), std::end(forms));
+    std::vector<Xapian::Query> forms{Xapian::Query(std::string(terms::kFolded) + folded),
+                                     Xapian::Query(std::string(terms::kStem) + folded)};
+    if (!is_stopword(folded)) forms.emplace_back(folded);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
 }
 
-// How many records hold a word whose stem is `stem`: at least this, at most
-// the two layers' sum (capped at the record count), which is what is returned.
+// How many records hold a word whose stem is `stem`: at least the larger
+// layer's count, at most their sum (capped at the record count), which is
+// what is returned.
 inline Xapian::doccount stem_frequency(const Xapian::Database& db, const std::string& stem) {
-    Xapian::doccount n = db.get_termfreq(std::string(terms::kStem) + stem) + db.get_termfreq(stem);
+    Xapian::doccount n = db.get_termfreq(std::string(terms::kStem) + stem);
+    if (!is_stopword(stem)) n += db.get_termfreq(stem);
     return std::min(n, db.get_doccount());
 }
 

@@ -17,7 +17,10 @@ std::optional<TopicList> list_topics(IndexView& view) {
     Xapian::Enquire enquire(view.db());
     enquire.set_query(Xapian::Query(detail::record_term("provision")));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpy spy({find_facet("topic")}, /*per_text=*/!view.remote());  // texts, as the topic page lists them
+    // texts, as the topic page lists them (records on remote shards)
+    const bool per_text = !view.remote();
+    FacetSpy spy({find_facet("topic")}, per_text,
+                 per_text && view.db().size() == 1 ? FacetColumns::of(view.db()) : nullptr);
     spy.attach(enquire);
     enquire.get_mset(0, 0, view.db().get_doccount());
     std::map<std::string, long> counts;

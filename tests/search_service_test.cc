@@ -56,3 +56,54 @@ TEST_CASE("request choices parse from their API names and refuse others, naming 
     CHECK_THROWS_AS(parse_enum<UiLanguage>("EN", "ui"), BadRequest);  // names are exact
     CHECK_THROWS_AS(parse_enum<Scope>("documents", "scope"), BadRequest);
 }
+
+// The index stores a stem only where it differs from the word, a folded stem
+// only where it differs from the stem (docs/term-scheme.md); these check the
+// search side still finds every form, and only those.
+TEST_CASE("a word stored without its own stem term is found by its inflected forms") {
+    testing::TestIndex index({testing::make_document("en-law", "GE", "en", "law", "2020-01-01", "A statute",
+                                                     {{"1", "The court applies the law to every case."}}),
+                              testing::make_document("tg-law", "TJ", "tg", "law", "2020-01-01", "Қонун",
+                                                     {{"1", "Ҳуқуқи ҳар як оила ҳифз карда мешавад."}})});
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.scope = Scope::provision;
+    r.query = "laws";  // stem "law": stored as the plain word "law", not as Zlaw
+    CHECK(run_search(view, r).total == 1);
+    r.query = "оилаҳо";  // Tajik plural: stem "оила", stored as the word itself
+    CHECK(run_search(view, r).total == 1);
+    r.query = "хукуки";  // keyboard substitutes for ҳуқуқи: the folded layer
+    CHECK(run_search(view, r).total == 1);
+}
+
+TEST_CASE("a stem that is a stopword is not matched by the stopword itself") {
+    // Russian Snowball stems Tajik "оила" to "о", a Russian stopword: the
+    // Russian text below has "о" but nothing whose stem is "о".
+    testing::TestIndex index({testing::make_document("ru-law", "TJ", "ru", "law", "2020-01-01", "Закон",
+                                                     {{"1", "Закон о защите прав граждан."}}),
+                              testing::make_document("tg-law", "TJ", "tg", "law", "2020-01-01", "Қонун",
+                                                     {{"1", "Ҳимояи оила аз ҷониби давлат."}})});
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.scope = Scope::provision;
+    r.query = "оила";
+    SearchResult result = run_search(view, r);
+    CHECK(result.total == 1);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].document_id == "tg-law");
+}
+
+TEST_CASE("a quoted phrase finds whole documents, whose records keep no body positions") {
+    testing::TestIndex index;
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "\"насилие в семье\"";
+    r.scope = Scope::provision;
+    const long provisions = run_search(view, r).total;
+    REQUIRE(provisions >= 1);
+    r.scope = Scope::document;
+    SearchResult documents = run_search(view, r);
+    CHECK(documents.total >= 1);
+    REQUIRE_FALSE(documents.hits.empty());
+    CHECK(documents.hits[0].kind == "document");
+}

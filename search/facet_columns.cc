@@ -1,0 +1,72 @@
+#include "search/facet_columns.h"
+
+#include <deque>
+#include <mutex>
+#include <unordered_map>
+#include <utility>
+
+#include "analysis/term_scheme.h"
+
+namespace himoya {
+namespace {
+
+// Reads one value slot into `column` (by docid), interning its values in `values`.
+void read_column(const Xapian::Database& db, Xapian::valueno slot, std::vector<uint32_t>& column,
+                 std::vector<std::string>* values, size_t& distinct) {
+    column.assign(static_cast<size_t>(db.get_lastdocid()) + 1, FacetColumns::kNone);
+    std::unordered_map<std::string, uint32_t> codes;
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+        std::string value = *it;
+        auto [found, added] = codes.emplace(std::move(value), static_cast<uint32_t>(codes.size()));
+        if (added && values) values->push_back(found->first);
+        const Xapian::docid did = it.get_docid();
+        if (did < column.size()) column[did] = found->second;
+    }
+    distinct = codes.size();
+}
+
+// What changes when the database does: its identity, size and revision.
+std::string state_of(const Xapian::Database& db) {
+    std::string state = db.get_uuid() + "/" + std::to_string(db.get_doccount()) + "/" + std::to_string(db.get_lastdocid());
+    try {
+        state += "/" + std::to_string(db.get_revision());
+    } catch (const Xapian::Error&) {
+        // several shards: no single revision
+    }
+    return state;
+}
+
+}  // namespace
+
+FacetColumns::FacetColumns(const Xapian::Database& db) {
+    size_t distinct = 0;
+    read_column(db, terms::kSlotVersionKey, texts_, nullptr, text_count_);
+    read_column(db, terms::kSlotFacetKey, keys_, &key_values_, distinct);
+    read_column(db, terms::kSlotTopics, topics_, &topic_values_, distinct);
+}
+
+std::shared_ptr<const FacetColumns> FacetColumns::of(const Xapian::Database& db) {
+    // A server holds one generation (two while switching); tests and tools a few.
+    constexpr size_t kKept = 4;
+    static std::mutex m;
+    static std::deque<std::pair<std::string, std::shared_ptr<const FacetColumns>>> kept;
+    const std::string state = state_of(db);
+    {
+        std::lock_guard lock(m);
+        for (const auto& [s, columns] : kept)
+            if (s == state) return columns;
+    }
+    // Built outside the lock: two threads may both build the first time; both are right.
+    std::shared_ptr<const FacetColumns> columns;
+    try {
+        columns = std::make_shared<const FacetColumns>(db);
+    } catch (const Xapian::UnimplementedError&) {
+        return nullptr;  // a remote shard: its value streams cannot be read from here
+    }
+    std::lock_guard lock(m);
+    kept.emplace_back(state, columns);
+    if (kept.size() > kKept) kept.pop_front();
+    return columns;
+}
+
+}  // namespace himoya
