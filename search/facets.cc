@@ -120,19 +120,23 @@ std::map<std::string, long> by_value(const std::vector<long>& counts, const std:
 
 }  // namespace
 
-std::map<std::string, long> TextFacetCounter::keys() const {
-    return columns_ ? by_value(key_texts_, columns_->key_values()) : key_text_values_;
+const std::map<std::string, long>& TextFacetCounter::keys() const {
+    if (!keys_) keys_ = columns_ ? by_value(key_texts_, columns_->key_values()) : key_text_values_;
+    return *keys_;
 }
 
-std::map<std::string, long> TextFacetCounter::topics() const {
-    return columns_ ? by_value(topic_texts_, columns_->topic_values()) : topic_text_values_;
+const std::map<std::string, long>& TextFacetCounter::topics() const {
+    if (!topics_) topics_ = columns_ ? by_value(topic_texts_, columns_->topic_values()) : topic_text_values_;
+    return *topics_;
 }
 
-std::map<std::string, long> TextFacetCounter::languages() const {
+const std::map<std::string, long>& TextFacetCounter::languages() const {
+    if (languages_) return *languages_;
     std::map<std::string, long> out;
     for (const auto& [key, n] : columns_ ? by_value(key_versions_, columns_->key_values()) : key_version_values_)
         out[std::string(key_field(key, terms::kKeyLanguage))] += n;
-    return out;
+    languages_ = std::move(out);
+    return *languages_;
 }
 
 std::vector<FacetCount> FacetSpy::counts(const std::string& facet) const {

@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -51,9 +52,10 @@ class TextFacetCounter : public Xapian::MatchSpy {
 public:
     explicit TextFacetCounter(std::shared_ptr<const FacetColumns> columns);
     void operator()(const Xapian::Document& doc, double weight) override;
-    std::map<std::string, long> keys() const;       // kSlotFacetKey value → texts
-    std::map<std::string, long> topics() const;     // kSlotTopics value → texts
-    std::map<std::string, long> languages() const;  // language → versions
+    // After the match:
+    const std::map<std::string, long>& keys() const;       // kSlotFacetKey value → texts
+    const std::map<std::string, long>& topics() const;     // kSlotTopics value → texts
+    const std::map<std::string, long>& languages() const;  // language → versions
 
 private:
     std::shared_ptr<const FacetColumns> columns_;
@@ -62,6 +64,8 @@ private:
     // Without columns: by value.
     std::map<std::string, long> key_text_values_, key_version_values_, topic_text_values_;
     std::unordered_set<std::string> seen_values_;
+    // The counts by value, made once when first asked (after the match).
+    mutable std::optional<std::map<std::string, long>> keys_, topics_, languages_;
 };
 
 class FacetSpy {
