@@ -10,13 +10,15 @@
 namespace himoya {
 namespace {
 
-// Reads one value slot into `column` (by docid), interning its values in `values`.
+// Reads one value slot into `column` (by docid), interning its values in
+// `values`; with `only_size`, a value of another size is left out.
 void read_column(const Xapian::Database& db, Xapian::valueno slot, std::vector<uint32_t>& column,
-                 std::vector<std::string>* values, size_t& distinct) {
+                 std::vector<std::string>* values, size_t& distinct, size_t only_size = 0) {
     column.assign(static_cast<size_t>(db.get_lastdocid()) + 1, FacetColumns::kNone);
     std::unordered_map<std::string, uint32_t> codes;
     for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
         std::string value = *it;
+        if (only_size && value.size() != only_size) continue;
         auto [found, added] = codes.emplace(std::move(value), static_cast<uint32_t>(codes.size()));
         if (added && values) values->push_back(found->first);
         const Xapian::docid did = it.get_docid();
@@ -40,7 +42,10 @@ std::string state_of(const Xapian::Database& db) {
 
 FacetColumns::FacetColumns(const Xapian::Database& db) {
     size_t distinct = 0;
-    read_column(db, terms::kSlotVersionKey, texts_, nullptr, text_count_);
+    std::vector<std::string> text_keys;
+    read_column(db, terms::kSlotVersionKey, texts_, &text_keys, text_count_, terms::kVersionKeyBytes);
+    text_keys_.reserve(text_keys.size() * kKeyBytes);
+    for (const std::string& key : text_keys) text_keys_ += key;
     read_column(db, terms::kSlotFacetKey, keys_, &key_values_, distinct);
     read_column(db, terms::kSlotTopics, topics_, &topic_values_, distinct);
 }

@@ -3,7 +3,8 @@
 // exact facets without reading value streams during the match).
 //
 // For each record (by docid): its text (the kSlotVersionKey value, interned
-// as a small integer), its kSlotFacetKey value and its kSlotTopics value, each
+// as a small integer; a value of another length, from an older index, is no
+// text), its kSlotFacetKey value and its kSlotTopics value, each
 // interned. A spy then counts by array index instead of reading three value
 // streams and hashing strings for every match. Loading walks the three value
 // streams once: about a tenth of a second per 100k records.
@@ -15,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -37,6 +39,10 @@ public:
     uint32_t topics(Xapian::docid did) const { return at(topics_, did); }
 
     size_t text_count() const { return text_count_; }
+    // The kSlotVersionKey value of a text code (terms::kVersionKeyBytes bytes).
+    std::string_view text_key(uint32_t code) const {
+        return std::string_view(text_keys_).substr(static_cast<size_t>(code) * kKeyBytes, kKeyBytes);
+    }
     const std::vector<std::string>& key_values() const { return key_values_; }
     const std::vector<std::string>& topic_values() const { return topic_values_; }
 
@@ -45,8 +51,10 @@ private:
         return did < column.size() ? column[did] : kNone;
     }
 
+    static constexpr size_t kKeyBytes = 12;  // terms::kVersionKeyBytes
     std::vector<uint32_t> texts_, keys_, topics_;  // by docid
     size_t text_count_ = 0;
+    std::string text_keys_;  // the text codes' keys, kKeyBytes each, in code order
     std::vector<std::string> key_values_, topic_values_;  // by code
 };
 

@@ -293,7 +293,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     if (r.facets) spy.attach(enquire);
     // One hit per text: a spy counts texts by their version key.
     const bool one_shard = view.db().size() == 1;
-    detail::TextCountSpy text_spy(one_shard);
+    detail::TextCountSpy text_spy(one_shard, one_shard && grouped && !view.remote() ? FacetColumns::of(view.db()) : nullptr);
     Xapian::ValueCountMatchSpy remote_text_spy(terms::kSlotVersionKey);
     if (grouped) enquire.add_matchspy(view.remote() ? static_cast<Xapian::MatchSpy*>(&remote_text_spy) : &text_spy);
     // Relevance order is re-ranked over the best kRerankWindow hits: texts

@@ -43,6 +43,25 @@ TextMatches first_texts(Xapian::Enquire& counted, const std::function<Xapian::En
 
 void TextCountSpy::operator()(const Xapian::Document& doc, double weight) {
     ++records_;
+    if (columns_) {
+        const uint32_t code = columns_->text(doc.get_docid());
+        if (code == FacetColumns::kNone) {
+            ++unkeyed_;
+            return;
+        }
+        if (!seen_[code]) {
+            seen_[code] = true;
+            ++distinct_;
+        }
+        if (note_keys_) {
+            const std::string_view key = columns_->text_key(code);
+            Key k;
+            std::memcpy(&k.a, key.data(), 8);
+            std::memcpy(&k.b, key.data() + 8, 4);
+            by_docid_.push_back({doc.get_docid(), k, weight});
+        }
+        return;
+    }
     const std::string key = doc.get_value(terms::kSlotVersionKey);  // 12 bytes: no allocation
     if (key.size() != terms::kVersionKeyBytes) {
         ++unkeyed_;

@@ -6,11 +6,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
+
+#include "search/facet_columns.h"
 
 namespace himoya::detail {
 
@@ -34,7 +37,12 @@ class TextCountSpy : public Xapian::MatchSpy {
 public:
     // note_keys: keep each match's key and weight for key_of and weight_of
     // (meaningful on one shard only: over several, a spy sees each shard's own docids).
-    explicit TextCountSpy(bool note_keys) : note_keys_(note_keys) {}
+    // With `columns` (the database's, one shard), a match's key is read from
+    // them instead of its value stream.
+    explicit TextCountSpy(bool note_keys, std::shared_ptr<const FacetColumns> columns = nullptr)
+        : note_keys_(note_keys), columns_(std::move(columns)) {
+        if (columns_) seen_.assign(columns_->text_count(), false);
+    }
     void operator()(const Xapian::Document& doc, double weight) override;
     long texts() const { return static_cast<long>(distinct_ + unkeyed_); }
     long records() const { return static_cast<long>(records_); }
@@ -66,6 +74,8 @@ private:
     bool note_keys_;
     bool sorted_ = false;
     size_t unkeyed_ = 0, records_ = 0;
+    std::shared_ptr<const FacetColumns> columns_;
+    std::vector<bool> seen_;  // with columns: by text code
 };
 // The same from Xapian's built-in spy over kSlotVersionKey, which remote shards can run.
 long count_texts(const Xapian::ValueCountMatchSpy& spy);
