@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "analysis/term_scheme.h"
+#include "search/database_state.h"
 
 namespace himoya {
 namespace {
@@ -27,17 +28,6 @@ void read_column(const Xapian::Database& db, Xapian::valueno slot, std::vector<u
     distinct = codes.size();
 }
 
-// What changes when the database does: its identity, size and revision.
-std::string state_of(const Xapian::Database& db) {
-    std::string state = db.get_uuid() + "/" + std::to_string(db.get_doccount()) + "/" + std::to_string(db.get_lastdocid());
-    try {
-        state += "/" + std::to_string(db.get_revision());
-    } catch (const Xapian::Error&) {
-        // several shards: no single revision
-    }
-    return state;
-}
-
 }  // namespace
 
 FacetColumns::FacetColumns(const Xapian::Database& db) {
@@ -55,7 +45,7 @@ std::shared_ptr<const FacetColumns> FacetColumns::of(const Xapian::Database& db)
     constexpr size_t kKept = 4;
     static std::mutex m;
     static std::deque<std::pair<std::string, std::shared_ptr<const FacetColumns>>> kept;
-    const std::string state = state_of(db);
+    const std::string state = database_state(db);
     {
         std::lock_guard lock(m);
         for (const auto& [s, columns] : kept)

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "analysis/term_scheme.h"
+#include "search/database_state.h"
 
 namespace himoya::detail {
 
@@ -27,7 +28,7 @@ public:
     static constexpr size_t kMaxEntries = 256;
 
     const StoredRecord* find(const Xapian::Database& db, const std::string& document_id) {
-        std::string state = state_of(db);
+        std::string state = database_state(db);
         if (state != state_) {
             entries_.clear();
             state_ = std::move(state);
@@ -41,18 +42,6 @@ public:
     }
 
 private:
-    // What changes when the database does: its identity, size and revision.
-    static std::string state_of(const Xapian::Database& db) {
-        std::string state = db.get_uuid() + "/" + std::to_string(db.get_doccount()) + "/" +
-                            std::to_string(db.get_lastdocid());
-        try {
-            state += "/" + std::to_string(db.get_revision());
-        } catch (const Xapian::Error&) {
-            // several shards: no single revision
-        }
-        return state;
-    }
-
     std::string state_;
     std::map<std::string, StoredRecord> entries_;
 };
