@@ -58,35 +58,20 @@ def akn(doc_id, lang, akn_lang, title, paras):
     body = "\n".join(
         f'      <paragraph eId="para_{i + 1}"><num>{i + 1}.</num><content><p>{escape(p)}</p></content></paragraph>'
         for i, p in enumerate(paras))
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
-  <act name="act">
-    <meta>
-      <identification source="#bench">
-        <FRBRWork>
-          <FRBRthis value="/akn/tj/act/2020-01-01/{doc_id}/!main"/>
-          <FRBRuri value="/akn/tj/act/2020-01-01/{doc_id}"/>
-          <FRBRdate date="2020-01-01" name="adoption"/>
-          <FRBRauthor href="#bench"/>
-          <FRBRcountry value="tj"/>
-          <FRBRnumber value="{doc_id}"/>
-          <FRBRname value={quoteattr(title)}/>
-        </FRBRWork>
-        <FRBRExpression>
-          <FRBRthis value="/akn/tj/act/2020-01-01/{doc_id}/{akn_lang}@/!main"/>
-          <FRBRuri value="/akn/tj/act/2020-01-01/{doc_id}/{akn_lang}@"/>
-          <FRBRdate date="2020-01-01" name="adoption"/>
-          <FRBRauthor href="#bench"/>
-          <FRBRlanguage language="{akn_lang}"/>
-        </FRBRExpression>
-      </identification>
-    </meta>
-    <body>
-{body}
-    </body>
-  </act>
-</akomaNtoso>
-"""
+    work = f"/akn/tj/act/2020-01-01/{doc_id}"
+
+    def frbr(level, uri, extra):
+        return (f'        <FRBR{level}>\n          <FRBRthis value="{uri}/!main"/>\n'
+                f'          <FRBRuri value="{uri}"/>\n          <FRBRdate date="2020-01-01" name="adoption"/>\n'
+                f'          <FRBRauthor href="#bench"/>\n{extra}        </FRBR{level}>\n')
+
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">\n  <act name="act">\n'
+            '    <meta>\n      <identification source="#bench">\n'
+            + frbr("Work", work, f'          <FRBRcountry value="tj"/>\n          <FRBRnumber value="{doc_id}"/>\n'
+                                 f'          <FRBRname value={quoteattr(title)}/>\n')
+            + frbr("Expression", f"{work}/{akn_lang}@", f'          <FRBRlanguage language="{akn_lang}"/>\n')
+            + f'      </identification>\n    </meta>\n    <body>\n{body}\n    </body>\n  </act>\n</akomaNtoso>\n')
 
 
 def main():
