@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -12,6 +15,7 @@
 #include "analysis/normalizer.h"
 #include "analysis/term_scheme.h"
 #include "search/concept_expansion.h"
+#include "search/database_state.h"
 #include "search/facets.h"
 #include "search/hit_versions.h"
 #include "search/places.h"
@@ -229,6 +233,50 @@ QueryTree read_query(IndexView& view, const SearchRequest& r) {
     return tree;
 }
 
+// The counts of a browse (no words: a scope, filters, one hit per text or
+// not) are the same for every page, sort order and label language. They are
+// kept per database state (database_state.h), so that paging or re-sorting a
+// browse of a large index walks its matches once, not on every request; a
+// kept browse fetches only the page. Shared by all threads; a few hundred
+// filter combinations at most.
+struct BrowseCounts {
+    long total = 0, total_versions = 0;
+    std::map<std::string, std::vector<FacetCount>> facets;  // unlabelled
+};
+
+class BrowseCountCache {
+public:
+    static constexpr size_t kMaxEntries = 512;
+
+    std::optional<BrowseCounts> find(const Xapian::Database& db, const std::string& key) {
+        const std::string state = database_state(db);
+        std::lock_guard lock(m_);
+        if (state != state_) return std::nullopt;
+        auto it = entries_.find(key);
+        if (it == entries_.end()) return std::nullopt;
+        return it->second;
+    }
+    void keep(const Xapian::Database& db, const std::string& key, BrowseCounts counts) {
+        const std::string state = database_state(db);
+        std::lock_guard lock(m_);
+        if (state != state_ || entries_.size() >= kMaxEntries) {
+            entries_.clear();
+            state_ = state;
+        }
+        entries_[key] = std::move(counts);
+    }
+
+private:
+    std::mutex m_;
+    std::string state_;
+    std::map<std::string, BrowseCounts> entries_;
+};
+
+BrowseCountCache& browse_counts() {
+    static BrowseCountCache cache;
+    return cache;
+}
+
 // One search of a read query; `relaxed`: most of the words suffice (run_search
 // decides). `in_place`, when given and the query names places: how many
 // matches lie there, counted up to a page (kRelaxBelow).
@@ -283,6 +331,15 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     };
     Xapian::Enquire enquire = make_enquire();
     const bool grouped = r.versions == VersionMode::group;
+    // A browse's counts, when an earlier request on this database state made them.
+    const bool browse = built.empty && !view.remote();
+    std::string browse_key;
+    std::optional<BrowseCounts> kept;
+    if (browse) {
+        browse_key = page_query.get_description() + (grouped ? "|texts" : "|records") + (r.facets ? "|facets" : "");
+        for (const FacetSpec* f : selected) browse_key += "|" + f->name;
+        kept = browse_counts().find(view.db(), browse_key);
+    }
     // Facets count what the result counts: texts when grouped (a value's count
     // is the number of results ticking it gives), records when separate. A
     // remote shard cannot run our counter: it counts records.
@@ -290,12 +347,14 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // One database: the columns (a spy sees each shard's own docids on several).
     FacetSpy spy(plain, per_text,
                  per_text && r.facets && view.db().size() == 1 ? FacetColumns::of(view.db()) : nullptr);
-    if (r.facets) spy.attach(enquire);
+    if (r.facets && !kept) spy.attach(enquire);
     // One hit per text: a spy counts texts by their version key.
     const bool one_shard = view.db().size() == 1;
     detail::TextCountSpy text_spy(one_shard, one_shard && grouped && !view.remote() ? FacetColumns::of(view.db()) : nullptr);
     Xapian::ValueCountMatchSpy remote_text_spy(terms::kSlotVersionKey);
-    if (grouped) enquire.add_matchspy(view.remote() ? static_cast<Xapian::MatchSpy*>(&remote_text_spy) : &text_spy);
+    if (grouped && !kept) enquire.add_matchspy(view.remote() ? static_cast<Xapian::MatchSpy*>(&remote_text_spy) : &text_spy);
+    // Kept counts: the match stops at the page (check_at_least 0), nothing is counted.
+    const Xapian::doccount check = kept ? 0 : all;
     // Relevance order is re-ranked over the best kRerankWindow hits: texts
     // crowded by work (grouped), or each version after its best-matching one
     // (separate, with thesaurus expansion). Those are fetched whatever the page,
@@ -312,10 +371,10 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         try {
             // The key of a match: noted by the spy as the match ran (one shard), or read from the document.
             auto key_of = [&](const Xapian::MSetIterator& it) {
-                std::string key = one_shard && !view.remote() ? text_spy.key_of(*it) : std::string();
+                std::string key = one_shard && !view.remote() && !kept ? text_spy.key_of(*it) : std::string();
                 return key.empty() ? it.get_document().get_value(terms::kSlotVersionKey) : key;
             };
-            texts = detail::first_texts(enquire, make_enquire, key_of, wanted, all);
+            texts = detail::first_texts(enquire, make_enquire, key_of, wanted, check);
         } catch (const Xapian::UnimplementedError&) {
             // Our spy cannot be sent to a remote shard: from now on use the built-in one.
             if (view.remote()) throw;
@@ -329,10 +388,14 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         result.total = view.remote() ? detail::count_texts(remote_text_spy) : text_spy.texts();
         result.total_versions = view.remote() ? static_cast<long>(remote_text_spy.get_total()) : text_spy.records();
     } else {
-        mset = enquire.get_mset(rerank ? 0 : first, rerank ? wanted : count, all);
+        mset = enquire.get_mset(rerank ? 0 : first, rerank ? wanted : count, check);
         for (Xapian::doccount i = 0; i < mset.size(); ++i) items.push_back(i);
         result.total = mset.get_matches_estimated();  // exact: check_at_least covers every document
         result.total_versions = result.total;
+    }
+    if (kept) {
+        result.total = kept->total;
+        result.total_versions = kept->total_versions;
     }
     if (result.total == 0 && may_fall_back) {
         SearchRequest whole = r;
@@ -341,11 +404,16 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         fallback.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         return fallback;
     }
-    if (r.facets) {
+    if (r.facets && kept) {
+        result.facets = kept->facets;
+    } else if (r.facets) {
         for (const FacetSpec* f : plain) result.facets[f->name] = spy.counts(f->name);
         // Pass 2, one per selected facet: its counts ignore its own filter.
         for (const FacetSpec* f : selected)
             result.facets[f->name] = facet_counts_without_own_filter(view.db(), built.query, r, scope, *f, per_text);
+    }
+    if (browse && !kept) browse_counts().keep(view.db(), browse_key, {result.total, result.total_versions, result.facets});
+    if (r.facets) {
         const std::string ui(name(r.ui_lang));
         for (auto& [facet, counts] : result.facets)
             for (FacetCount& c : counts) c.label = facet == "year" ? c.value : view.labels().label(facet, c.value, ui);
@@ -357,7 +425,8 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     const size_t skip = (grouped || rerank) ? first : 0;
     for (size_t i = skip; i < items.size() && i < skip + count; ++i) page_items.push_back(items[i]);
     result.hits = page_hits(view.db(), view.analyzer(), mset, page_items, built, page_query, grouped,
-                            r.sort == SortOrder::relevance && !built.empty, grouped && !view.remote() ? &text_spy : nullptr);
+                            r.sort == SortOrder::relevance && !built.empty,
+                            grouped && !view.remote() && !kept ? &text_spy : nullptr);
 
     // Did you mean: only when the words found few texts (a page of results needs no correction).
     if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = did_you_mean(view.db(), built, r.query);

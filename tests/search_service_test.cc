@@ -107,3 +107,39 @@ TEST_CASE("a quoted phrase finds whole documents, whose records keep no body pos
     REQUIRE_FALSE(documents.hits.empty());
     CHECK(documents.hits[0].kind == "document");
 }
+
+TEST_CASE("a browse kept from an earlier request gives the same counts, facets and hits") {
+    testing::TestIndex index;
+    IndexView view({index.path()});
+    for (VersionMode versions : {VersionMode::group, VersionMode::separate}) {
+        SearchRequest r;
+        r.versions = versions;
+        r.per_page = 2;
+        const SearchResult first = run_search(view, r);   // counted
+        const SearchResult again = run_search(view, r);   // kept
+        CHECK(again.total == first.total);
+        CHECK(again.total_versions == first.total_versions);
+        REQUIRE(again.facets.size() == first.facets.size());
+        for (const auto& [facet, counts] : first.facets) {
+            REQUIRE(again.facets.at(facet).size() == counts.size());
+            for (size_t i = 0; i < counts.size(); ++i) {
+                CHECK(again.facets.at(facet)[i].value == counts[i].value);
+                CHECK(again.facets.at(facet)[i].count == counts[i].count);
+            }
+        }
+        REQUIRE(again.hits.size() == first.hits.size());
+        for (size_t i = 0; i < first.hits.size(); ++i) {
+            CHECK(again.hits[i].id == first.hits[i].id);
+            REQUIRE(again.hits[i].versions.size() == first.hits[i].versions.size());
+            for (size_t j = 0; j < first.hits[i].versions.size(); ++j)
+                CHECK(again.hits[i].versions[j].matched == first.hits[i].versions[j].matched);
+        }
+        r.page = 2;  // another page of the kept browse: the same counts
+        CHECK(run_search(view, r).total == first.total);
+        r.page = 1;
+        r.filters["jurisdiction"] = {"TJ"};  // another browse: counted anew
+        const SearchResult tj = run_search(view, r);
+        CHECK(tj.total < first.total);
+        CHECK(run_search(view, r).total == tj.total);
+    }
+}
