@@ -103,6 +103,9 @@ inline constexpr std::string_view kBodyLabelsKey = "labels:body";
 inline constexpr std::string_view kIstanbulLabelsKey = "labels:istanbul";
 // corpus/jurisdictions.xml as it is: the names by which queries name places (search/places.h).
 inline constexpr std::string_view kPlaceNamesKey = "places";
+// The folders the index was built from (absolute, one per line), so that
+// `himoya add` and `serve --watch` index the same list (cli/library_index.h).
+inline constexpr std::string_view kSourceFoldersKey = "source-folders";
 using LabelTable = std::map<std::string, std::map<std::string, std::string>>;
 std::string encode_label_table(const LabelTable& table);
 LabelTable decode_label_table(std::string_view text);

@@ -45,10 +45,11 @@ const char* kHelp =
     "  --library DIR        where added files and their sidecars go (default: the\n"
     "                       folder 'library' beside the index, e.g. build/library)\n"
     "  --db DIR             index directory (default: build/index)\n"
-    "  --corpus DIR         the corpus the index was built from; repeat for several\n"
-    "                       (default: corpus, or PREFIX/share/himoya/corpus when installed).\n"
-    "                       Give the same list as to 'himoya index': documents of folders\n"
-    "                       left out are deleted from the index\n"
+    "  --corpus DIR         the corpus folders to index with the library; repeat for\n"
+    "                       several (default: the folders the index was built from, which\n"
+    "                       it remembers; for an index without that, corpus, or\n"
+    "                       PREFIX/share/himoya/corpus when installed). A remembered folder\n"
+    "                       left out is named in a warning: its documents leave the index\n"
     "  --dry-run            show what would be inferred and written; write nothing\n"
     "  --jurisdiction J     ISO 3166 code (TJ, BA-SRP) or INT\n"
     "  --type T             law code bylaw programme standard manual report news treaty\n"
@@ -166,7 +167,10 @@ int add_command(int argc, char** argv) {
         fs::path parent = fs::path(db).lexically_normal().parent_path();
         library = (parent / "library").string();
     }
-    std::vector<std::string> corpus = args.flag("corpus") ? args.all("corpus") : std::vector<std::string>{default_corpus_dir()};
+    std::vector<std::string> warnings;
+    std::vector<std::string> corpus =
+        corpus_folders(args.flag("corpus") ? args.all("corpus") : std::vector<std::string>{}, library, db, warnings);
+    for (const std::string& w : warnings) std::cerr << "warning: " << w << "\n";
     const bool dry_run = args.flag("dry-run");
 
     std::map<std::string, std::string> given;

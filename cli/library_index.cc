@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <filesystem>
 
+#include <xapian.h>
+
+#include "analysis/term_scheme.h"
 #include "cli/data_dir.h"
 
 namespace himoya::cli {
@@ -42,5 +45,33 @@ IndexSummary index_library(const std::vector<std::string>& corpus, const std::st
 }
 
 std::string default_corpus_dir() { return installed_data_or("corpus", "corpus"); }
+
+std::vector<std::string> corpus_folders(const std::vector<std::string>& given, const std::string& library,
+                                        const std::string& db, std::vector<std::string>& warnings) {
+    std::vector<std::string> remembered;
+    try {
+        Xapian::Database index(db);
+        const std::string folders = index.get_metadata(std::string(terms::kSourceFoldersKey));
+        size_t start = 0;
+        while (start < folders.size()) {
+            size_t end = folders.find('\n', start);
+            if (end == std::string::npos) end = folders.size();
+            if (end > start && canonical(folders.substr(start, end - start)) != canonical(library))
+                remembered.push_back(folders.substr(start, end - start));
+            start = end + 1;
+        }
+    } catch (const Xapian::Error&) {
+        // no index yet, or one from before the folders were remembered
+    }
+    if (given.empty()) return remembered.empty() ? std::vector<std::string>{default_corpus_dir()} : remembered;
+    for (const std::string& dir : remembered) {
+        bool kept = false;
+        for (const std::string& g : given) kept = kept || canonical(g) == canonical(dir);
+        if (!kept)
+            warnings.push_back(db + " was built from " + dir + " too, which --corpus leaves out: its documents leave "
+                               "the index (give --corpus " + dir + " as well to keep them)");
+    }
+    return given;
+}
 
 }  // namespace himoya::cli

@@ -28,4 +28,12 @@ IndexSummary index_library(const std::vector<std::string>& corpus, const std::st
 // The default corpus: PREFIX/share/himoya/corpus when installed, else "corpus".
 std::string default_corpus_dir();
 
+// The corpus folders to index with `library` into `db`: `given` (--corpus)
+// when not empty, else the folders the index remembers it was built from
+// (terms::kSourceFoldersKey, the library left out), else default_corpus_dir().
+// A remembered folder missing from `given` is named in `warnings`: its
+// documents would leave the index.
+std::vector<std::string> corpus_folders(const std::vector<std::string>& given, const std::string& library,
+                                        const std::string& db, std::vector<std::string>& warnings);
+
 }  // namespace himoya::cli

@@ -43,9 +43,11 @@ const char* kHelp =
     "                      folder under it) are indexed incrementally into the (first) --db\n"
     "                      2 s after the last change, by this process, and served without a\n"
     "                      restart; once at start too. A broken file is logged and skipped\n"
-    "  --corpus DIR        with --watch: the corpus the index was built from, repeat for\n"
-    "                      several (default: corpus, or PREFIX/share/himoya/corpus when\n"
-    "                      installed); documents of folders left out are deleted\n"
+    "  --corpus DIR        with --watch: the corpus folders indexed with the library,\n"
+    "                      repeat for several (default: the folders the index remembers\n"
+    "                      it was built from; else corpus, or PREFIX/share/himoya/corpus\n"
+    "                      when installed); a remembered folder left out is warned about:\n"
+    "                      its documents leave the index\n"
     "                      (--watch and --corpus are command-line options only)\n";
 
 }  // namespace
@@ -87,8 +89,11 @@ int serve_command(int argc, char** argv) {
         if (args.all("watch").size() > 1) throw UsageError("--watch given twice");
         WatchOptions watch;
         watch.dir = args.get("watch");
-        watch.corpus_dirs = args.flag("corpus") ? args.all("corpus") : std::vector<std::string>{default_corpus_dir()};
         watch.db = options.db_paths.front();
+        std::vector<std::string> warnings;
+        watch.corpus_dirs = corpus_folders(args.flag("corpus") ? args.all("corpus") : std::vector<std::string>{},
+                                           watch.dir, watch.db, warnings);
+        for (const std::string& w : warnings) std::cerr << "himoya serve: warning: " << w << "\n";
         if (options.db_paths.size() > 1)
             std::cerr << "himoya serve: --watch indexes into the first --db, " << watch.db << "\n";
         std::string error;

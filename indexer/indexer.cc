@@ -297,6 +297,15 @@ void store_corpus_tables(Xapian::WritableDatabase& db, const IndexOptions& optio
         if (!path.empty()) load_source_file(path, xml, report);
         db.set_metadata(std::string(terms::kPlaceNamesKey), xml);  // stored as it is, like the thesaurus
     }
+    {
+        std::string folders;
+        for (const std::string& dir : options.corpus_dirs) {
+            std::error_code ec;
+            fs::path absolute = fs::weakly_canonical(fs::absolute(dir), ec);
+            folders += (ec ? fs::absolute(dir) : absolute).string() + "\n";
+        }
+        db.set_metadata(std::string(terms::kSourceFoldersKey), folders);
+    }
     std::vector<std::string> old_keys;
     for (auto it = db.synonym_keys_begin(std::string(terms::kTranslation));
          it != db.synonym_keys_end(std::string(terms::kTranslation)); ++it)

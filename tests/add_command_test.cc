@@ -109,6 +109,35 @@ TEST_CASE("add refuses a file with nothing to infer and lists the flags to give"
     CHECK_FALSE(fs::exists(dir.path / "library" / "uninferable.txt"));
 }
 
+TEST_CASE("add without --corpus indexes the folders the index was built from; leaving one out is warned about") {
+    TempDir dir("add-command-remembered");
+    write_small_corpus(dir.path / "elsewhere");  // not ./corpus: the default would lose it
+    const std::string db = (dir.path / "index").string();
+    auto built = run({HIMOYA_BINARY, "index", "--quiet", "--corpus", (dir.path / "elsewhere").string(), "--db", db});
+    REQUIRE_MESSAGE(built.status == 0, built.err);
+    auto total = [&](const std::string& q) {
+        auto s = run({HIMOYA_BINARY, "search", "--db", db, "--json", q});
+        REQUIRE(s.status == 0);
+        return json::parse(s.out)["total"].get<long>();
+    };
+    REQUIRE(total("marker") > 0);  // the marker (no corpus document says "marker")
+
+    auto r = run({HIMOYA_BINARY, "add", kFixtures + "/zakon-2013.txt", "--jurisdiction", "TJ", "--db", db});
+    REQUIRE_MESSAGE(r.status == 0, r.out << r.err);
+    CHECK(r.err.find("warning") == std::string::npos);
+    CHECK(total("marker") > 0);                // the remembered folder was indexed again
+    CHECK(total("насилие в семье") > 0);       // and the added law is there
+
+    // A --corpus that leaves the remembered folder out: said before it happens.
+    TempDir other("add-command-other");
+    fs::copy_file(HIMOYA_SOURCE_DIR "/corpus/bodies.xml", other.path / "bodies.xml");  // to infer the body
+    auto w = run({HIMOYA_BINARY, "add", kFixtures + "/zakon-2013.txt", "--jurisdiction", "TJ", "--corpus",
+                  other.path.string(), "--db", db, "--dry-run"});
+    CHECK(w.status == 0);
+    CHECK_MESSAGE(w.err.find("warning: ") != std::string::npos, w.err);
+    CHECK(w.err.find("elsewhere") != std::string::npos);
+}
+
 TEST_CASE("add usage errors exit 64") {
     CHECK(run({HIMOYA_BINARY, "add"}).status == 64);
     CHECK(run({HIMOYA_BINARY, "add", "a.txt", "b.txt", "--id", "x"}).status == 64);
