@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -344,13 +345,15 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // is the number of results ticking it gives), records when separate. A
     // remote shard cannot run our counter: it counts records.
     const bool per_text = grouped && !view.remote();
-    // One database: the columns (a spy sees each shard's own docids on several).
-    FacetSpy spy(plain, per_text,
-                 per_text && r.facets && view.db().size() == 1 ? FacetColumns::of(view.db()) : nullptr);
+    const bool one_shard = view.db().size() == 1;
+    // The spies read texts and facet values from the database's columns; on
+    // several shards a spy sees each shard's own docids, so they read values.
+    const std::shared_ptr<const FacetColumns> columns =
+        per_text && one_shard && !kept ? FacetColumns::of(view.db()) : nullptr;
+    FacetSpy spy(plain, per_text, columns);
     if (r.facets && !kept) spy.attach(enquire);
     // One hit per text: a spy counts texts by their version key.
-    const bool one_shard = view.db().size() == 1;
-    detail::TextCountSpy text_spy(one_shard, one_shard && grouped && !view.remote() ? FacetColumns::of(view.db()) : nullptr);
+    detail::TextCountSpy text_spy(one_shard, columns);
     Xapian::ValueCountMatchSpy remote_text_spy(terms::kSlotVersionKey);
     if (grouped && !kept) enquire.add_matchspy(view.remote() ? static_cast<Xapian::MatchSpy*>(&remote_text_spy) : &text_spy);
     // Kept counts: the match stops at the page (check_at_least 0), nothing is counted.
