@@ -3,9 +3,6 @@
 #include <cstdio>
 #include <filesystem>
 
-#include <xapian.h>
-
-#include "analysis/term_scheme.h"
 #include "cli/data_dir.h"
 
 namespace himoya::cli {
@@ -49,20 +46,8 @@ std::string default_corpus_dir() { return installed_data_or("corpus", "corpus");
 std::vector<std::string> corpus_folders(const std::vector<std::string>& given, const std::string& library,
                                         const std::string& db, std::vector<std::string>& warnings) {
     std::vector<std::string> remembered;
-    try {
-        Xapian::Database index(db);
-        const std::string folders = index.get_metadata(std::string(terms::kSourceFoldersKey));
-        size_t start = 0;
-        while (start < folders.size()) {
-            size_t end = folders.find('\n', start);
-            if (end == std::string::npos) end = folders.size();
-            if (end > start && canonical(folders.substr(start, end - start)) != canonical(library))
-                remembered.push_back(folders.substr(start, end - start));
-            start = end + 1;
-        }
-    } catch (const Xapian::Error&) {
-        // no index yet, or one from before the folders were remembered
-    }
+    for (const std::string& dir : source_folders(db))
+        if (canonical(dir) != canonical(library)) remembered.push_back(dir);
     if (given.empty()) return remembered.empty() ? std::vector<std::string>{default_corpus_dir()} : remembered;
     for (const std::string& dir : remembered) {
         bool kept = false;

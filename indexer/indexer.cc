@@ -423,6 +423,23 @@ std::string merge_or_compact(const IndexOptions& options, ShardWriters* other_pa
 
 }  // namespace
 
+std::vector<std::string> source_folders(const std::string& db_path) {
+    std::vector<std::string> out;
+    try {
+        const std::string folders = Xapian::Database(db_path).get_metadata(std::string(terms::kSourceFoldersKey));
+        size_t start = 0;
+        while (start < folders.size()) {
+            size_t end = folders.find('\n', start);
+            if (end == std::string::npos) end = folders.size();
+            if (end > start) out.push_back(folders.substr(start, end - start));
+            start = end + 1;
+        }
+    } catch (const Xapian::Error&) {
+        // no index there yet
+    }
+    return out;
+}
+
 IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
     auto started = std::chrono::steady_clock::now();
     IndexSummary summary;

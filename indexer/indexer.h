@@ -77,6 +77,11 @@ struct IndexSummary {
 // new generation because `report` lost something.
 IndexSummary build_index(const IndexOptions& options, IngestReport& report);
 
+// The folders the index at `db_path` was built from (IndexOptions::corpus_dirs
+// as absolute paths, metadata terms::kSourceFoldersKey); empty when there is
+// no index there, or one from before they were recorded. Never throws.
+std::vector<std::string> source_folders(const std::string& db_path);
+
 // Removes the generation (and its part databases) that a build_index in this
 // process has in progress. For a last-resort handler (std::terminate: Xapian
 // 1.4 can abort inside commit() when the disk fills); never throws, never blocks.
