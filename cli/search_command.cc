@@ -27,7 +27,7 @@ const char* kHelp =
     "  --year-from Y --year-to Y\n"
     "other options:\n"
     "  --db DIR              index (default: build/index)\n"
-    "  --sort relevance|date --page N --per-page N --scope all|provision|document\n"
+    "  --sort relevance|date|indexed --page N --per-page N --scope all|provision|document\n"
     "  --versions group|separate   one hit per text with its other language versions\n"
     "                        listed under it (default), or every version a hit\n"
     "  --no-cross-language   do not expand thesaurus labels to the other languages\n"
