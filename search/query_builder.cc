@@ -350,11 +350,24 @@ private:
     bool relaxed_ = false;
 };
 
-// What a place named in the query adds: kPlaceBonus to every record in or about it.
+// What the places named in the query add: kPlaceBonus to every record in or
+// about one of them, once per place ("study visits to Georgia and the United
+// States" puts a text about both above one about either).
 Xapian::Query place_bonus(const QueryTree& tree) {
-    return Xapian::Query(Xapian::Query::OP_FILTER,
-                         Xapian::Query((new Xapian::FixedWeightPostingSource(QueryBuilder::kPlaceBonus))->release()),
-                         place_filter(tree));
+    std::vector<Xapian::Query> bonuses;
+    for (const QueryTree::Place& place : tree.places) {
+        QueryTree one;
+        one.jurisdictions = place.jurisdictions;
+        one.place_names = place.names;
+        bonuses.emplace_back(Xapian::Query::OP_FILTER,
+                             Xapian::Query((new Xapian::FixedWeightPostingSource(QueryBuilder::kPlaceBonus))->release()),
+                             place_filter(one));
+    }
+    if (bonuses.empty())  // a tree whose places were set by hand
+        bonuses.emplace_back(Xapian::Query::OP_FILTER,
+                             Xapian::Query((new Xapian::FixedWeightPostingSource(QueryBuilder::kPlaceBonus))->release()),
+                             place_filter(tree));
+    return Xapian::Query(Xapian::Query::OP_OR, bonuses.begin(), bonuses.end());
 }
 
 }  // namespace

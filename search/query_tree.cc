@@ -431,6 +431,11 @@ void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& 
             if (std::find(tree.jurisdictions.begin(), tree.jurisdictions.end(), code) == tree.jurisdictions.end())
                 tree.jurisdictions.push_back(code);
         if (!span.locality) tree.place_names.insert(tree.place_names.end(), span.name_stems.begin(), span.name_stems.end());
+        QueryTree::Place place{span.jurisdictions, span.locality ? std::vector<std::vector<std::string>>{} : span.name_stems};
+        bool named_before = false;
+        for (const QueryTree::Place& p : tree.places)
+            named_before = named_before || p.jurisdictions == place.jurisdictions;
+        if (!named_before && !place.jurisdictions.empty()) tree.places.push_back(std::move(place));
     }
 }
 

@@ -65,6 +65,13 @@ struct QueryTree {
     bool latin_tajik = false;   // Latin words are also read as Tajik Cyrillic
     std::vector<std::string> jurisdictions;    // places named, set aside (place words removed)
     std::vector<std::vector<std::string>> place_names;  // stems of every name of those places, any language
+    // The same, per place named: a text in or about more of the places a
+    // query names ranks above one in fewer (query_builder.cc, place_bonus).
+    struct Place {
+        std::vector<std::string> jurisdictions;
+        std::vector<std::vector<std::string>> names;
+    };
+    std::vector<Place> places;
     std::vector<std::string> question_words;   // dropped: they need not occur
     size_t too_long_words = 0;  // words longer than an index term can be (Analyzer::kMaxTermBytes)
 

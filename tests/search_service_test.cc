@@ -2,6 +2,12 @@
 // back as hits, counts and facets; a bad request is refused.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+
+#include <xapian.h>
+
+#include "analysis/term_scheme.h"
 #include "search/index_view.h"
 #include "search/search_service.h"
 #include "test_index.h"
@@ -142,4 +148,32 @@ TEST_CASE("a browse kept from an earlier request gives the same counts, facets a
         CHECK(tj.total < first.total);
         CHECK(run_search(view, r).total == tj.total);
     }
+}
+
+TEST_CASE("a text in or about more of the places a query names ranks above one about fewer") {
+    // Both reports are Tajik; only the first is also about Georgia and the
+    // United States. The second is shorter, so on its words alone it would rank first.
+    testing::TestIndex index(
+        {testing::make_document("tours", "TJ", "en", "report", "2024-01-01", "Report",
+                                {{"1", "Study visits of the delegation to Georgia and to the United States of America "
+                                       "took place in two rounds with many meetings."}}),
+         testing::make_document("bih", "TJ", "en", "report", "2023-01-01", "Report",
+                                {{"1", "Study visits took place."}})});
+    {
+        std::ifstream in(HIMOYA_SOURCE_DIR "/corpus/jurisdictions.xml");
+        std::stringstream places;
+        places << in.rdbuf();
+        Xapian::WritableDatabase db(index.path());
+        db.set_metadata(std::string(terms::kPlaceNamesKey), places.str());
+        db.commit();
+    }
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.scope = Scope::provision;
+    r.query = "Tajik study visits to Georgia and the United States";
+    SearchResult result = run_search(view, r);
+    CHECK(result.interpretation.jurisdictions.size() >= 3);
+    REQUIRE(result.hits.size() == 2);
+    CHECK(result.hits[0].document_id == "tours");
+    CHECK(result.hits[0].score > result.hits[1].score + 100);
 }
