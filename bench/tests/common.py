@@ -41,11 +41,24 @@ def search(himoya, dbs, q, extra):
     return {"total": total, "facets": facets, "suggestion": suggestion, "hits": sorted(hits)}
 
 
+def same_hits(ha, hb):
+    """The same hits with the same snippets, scores equal to 1%: a stem's forms are searched as
+    one OP_SYNONYM, whose term frequency Xapian estimates per database (a union's size), so
+    shards' combined statistics may weigh a synonym group slightly differently from one index."""
+    a = {i: (s, snip) for s, i, snip in ha}
+    b = {i: (s, snip) for s, i, snip in hb}
+    if a.keys() != b.keys():
+        return False
+    return all(a[i][1] == b[i][1] and abs(a[i][0] - b[i][0]) <= 0.01 * max(abs(a[i][0]), abs(b[i][0]), 1e-9) for i in a)
+
+
 def compare(himoya, a, b, label):
     bad = 0
     for q, extra in QUERIES:
         ra, rb = search(himoya, a, q, extra), search(himoya, b, q, extra)
         for k in ("total", "facets", "suggestion", "hits"):
+            if k == "hits" and same_hits(ra[k], rb[k]):
+                continue
             if ra[k] != rb[k]:
                 bad += 1
                 print("%s: query %r %s: %s differs:\n  %s\n  %s" % (label, q, extra, k, str(ra[k])[:600], str(rb[k])[:600]))

@@ -1,0 +1,38 @@
+// The language versions of one work in the bundled corpus agree on what
+// describes the work: jurisdiction, type, document topics, legal status and
+// audience. Facets count texts by their first version seen (search/facets.h):
+// versions that disagree make a count depend on the order documents were
+// indexed in, and a facet count differ from the results of ticking it.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "indexer/ingest_report.h"
+#include "indexer/readers/document_reader.h"
+
+using namespace himoya;
+
+TEST_CASE("every language version of a work in corpus/ carries the same work metadata") {
+    IngestReport report;
+    std::map<std::string, std::vector<Document>> works;
+    for (const auto& file : list_corpus_files({HIMOYA_SOURCE_DIR "/corpus"}, report))
+        if (auto d = read_document_file(file, report)) works[d->work_id].push_back(std::move(*d));
+    REQUIRE(works.size() > 20);
+    for (const auto& [work, versions] : works) {
+        const Document& first = versions.front();
+        for (const Document& v : versions) {
+            INFO(work << ": " << first.document_id << " vs " << v.document_id);
+            CHECK(v.jurisdiction == first.jurisdiction);
+            CHECK(v.type == first.type);
+            CHECK(std::set<std::string>(v.topics.begin(), v.topics.end()) ==
+                  std::set<std::string>(first.topics.begin(), first.topics.end()));
+            CHECK(std::set<std::string>(v.audience.begin(), v.audience.end()) ==
+                  std::set<std::string>(first.audience.begin(), first.audience.end()));
+            CHECK(v.legal_status.state == first.legal_status.state);
+            CHECK(v.issuing_body_ref == first.issuing_body_ref);
+        }
+    }
+}
