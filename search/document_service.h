@@ -23,11 +23,35 @@ struct IndexHealth {
     long provisions = 0;
 };
 
+// A provision a link points at (search/references.h).
+struct LinkedProvision {
+    std::string id, document_id, unit_id, label, heading;
+};
+
+// One reference a provision makes, resolved where its target is in the index.
+struct ProvisionReferenceLink {
+    std::string text;                    // the words that make it, in the provision's language
+    std::vector<std::string> articles;   // normalised ("93-2"); empty: an act as a whole
+    std::string act;                     // act_name(): "admin-code", "self", "implied" …
+    std::vector<std::string> works;      // the act pointed at (one act may be kept as several works); empty if not here
+    std::string document;                // the first work's version in this language ("" if not here)
+    std::string document_title;          // its title
+    std::vector<LinkedProvision> provisions;  // the provisions pointed at
+    bool resolved = false;               // false: listed, not guessed (its act or article is not in the index)
+};
+
+// What a provision refers to and what refers to it.
+struct ProvisionLinks {
+    std::vector<ProvisionReferenceLink> refers_to;
+    std::vector<LinkedProvision> referred_by;
+};
+
 // A document with its other language versions and one page of its provisions.
 struct DocumentPage {
     StoredRecord document;                  // its metadata as stored
     std::vector<DocumentVersion> versions;  // its other language versions
     std::vector<StoredRecord> provisions;   // the page, in document order
+    std::vector<ProvisionLinks> links;      // for each provision of the page, its references
     size_t offset = 0, limit = 0;           // the page asked for (limit: the total when not given)
     size_t total = 0;                       // provisions in the document
 };

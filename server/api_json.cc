@@ -307,9 +307,29 @@ json to_json(const DocumentPage& page) {
     json versions = json::array();
     for (const DocumentVersion& v : page.versions) versions.push_back(to_json(v));
     json provisions = json::array();
-    for (const StoredRecord& p : page.provisions)
+    auto linked = [](const LinkedProvision& l) {
+        return json{{"id", l.id}, {"document", l.document_id}, {"unit_id", l.unit_id}, {"label", l.label},
+                    {"heading", l.heading}};
+    };
+    for (size_t i = 0; i < page.provisions.size(); ++i) {
+        const StoredRecord& p = page.provisions[i];
+        json refers = json::array(), referred = json::array();
+        if (i < page.links.size()) {
+            for (const ProvisionReferenceLink& r : page.links[i].refers_to) {
+                json targets = json::array();
+                for (const LinkedProvision& l : r.provisions) targets.push_back(linked(l));
+                refers.push_back({{"text", r.text}, {"articles", r.articles}, {"act", r.act},
+                                  {"works", r.works},
+                                  {"document", r.document.empty() ? json(nullptr) : json(r.document)},
+                                  {"document_title", r.document_title},
+                                  {"provisions", targets}, {"resolved", r.resolved}});
+            }
+            for (const LinkedProvision& l : page.links[i].referred_by) referred.push_back(linked(l));
+        }
         provisions.push_back({{"id", p.id}, {"unit_id", p.unit_id}, {"kind", p.unit_kind}, {"num", p.num},
-                              {"heading", p.heading}, {"label", p.label}, {"text", p.text}, {"topics", p.topics}});
+                              {"heading", p.heading}, {"label", p.label}, {"text", p.text}, {"topics", p.topics},
+                              {"refers_to", refers}, {"referred_by", referred}});
+    }
     return {{"document_id", d.document_id}, {"title", d.title}, {"jurisdiction", d.jurisdiction},
             {"lang", d.lang}, {"type", d.type}, {"year", d.year}, {"date", d.date}, {"body", d.body},
             {"body_id", d.body_id}, {"text_status", d.text_status}, {"work_id", d.work_id},

@@ -327,6 +327,27 @@ await step('document page links other language versions', async () => {
   assert((await page.textContent('#doc-title')).trim() === others[0].title.trim(), 'version link opened another title');
 });
 
+await step('document page shows what a provision refers to, and following the link shows it referred to by', async () => {
+  const id = 'tj-criminal-code-dv-ru';
+  const { body } = await api('/api/documents/' + id);
+  const citing = (body.provisions || []).find((p) => (p.refers_to || []).some((r) => (r.provisions || []).length));
+  if (!citing) throw new Error(`${id}: no provision with a resolved reference in the API answer`);
+  const ref = citing.refers_to.find((r) => (r.provisions || []).length);
+  const target = ref.provisions[0];
+  const p = await browser.newPage({ locale: 'ru-RU' });
+  await p.goto(BASE + '/document.html?ui=ru&id=' + id, { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#doc:not([hidden])');
+  const box = p.locator(`[id="${citing.unit_id}"] .prov-links`);
+  const text = await box.textContent();
+  assert(text.includes('Ссылается на') && text.includes(ref.text), `links row: ${text}`);
+  await Promise.all([p.waitForURL(new RegExp('id=' + target.document.replace(/[.]/g, '\\.'))),
+    box.locator('a.ref-link').first().click()]);
+  await p.waitForSelector('#doc:not([hidden])');
+  const back = await p.locator(`[id="${target.unit_id}"] .prov-links`).textContent();
+  assert(back.includes('На него ссылаются'), `target provision lists who refers to it: ${back}`);
+  await p.close();
+});
+
 await step('unknown document id shows "not found"', async () => {
   await page.goto(BASE + '/document.html?id=no-such-document-xyz', { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('#doc-error:not([hidden])');

@@ -216,8 +216,46 @@ function renderBody() {
         heading ? el('span', { class: 'provision-heading' }, heading) : null,
         el('a', { class: 'anchor', href: '#' + uid, 'aria-label': t('linkToProvision') + (label ? ': ' + label : ''), lang: getLang() }, '#')),
       text.map((x) => el('p', null, x)),
+      provisionLinks(p),
       provisionTools(p, uid, label || heading)));
   }
+}
+
+// ---- connected provisions: what a provision refers to, what refers to it --
+
+function linkedName(l) {
+  const label = l.label || '';
+  const heading = l.heading && l.heading !== label ? l.heading : '';
+  return [label, heading].filter(Boolean).join(' ') || l.id;
+}
+
+function linkTo(l) {
+  return el('a', { href: docHref(l.document, '#' + l.unit_id), class: 'ref-link' }, linkedName(l));
+}
+
+function provisionLinks(p) {
+  const refers = Array.isArray(p.refers_to) ? p.refers_to : [];
+  const referred = Array.isArray(p.referred_by) ? p.referred_by : [];
+  if (!refers.length && !referred.length) return null;
+  const box = el('div', { class: 'prov-links', lang: getLang() });
+  if (refers.length) {
+    const items = refers.map((r) => {
+      const quote = el('q', { lang: doc.lang || null }, r.text);
+      if (Array.isArray(r.provisions) && r.provisions.length) {
+        return el('li', null, quote, ' → ', joinList(r.provisions.map(linkTo)));
+      }
+      if (r.resolved && r.document) {
+        return el('li', null, quote, ' → ', el('a', { href: docHref(r.document), class: 'ref-link' }, r.document_title || r.document));
+      }
+      return el('li', { class: 'ref-unresolved' }, quote, ' (', t('refNotHere'), ')');
+    });
+    box.appendChild(el('div', { class: 'ref-row' }, el('span', { class: 'ref-title' }, t('refersTo') + ': '), el('ul', null, items)));
+  }
+  if (referred.length) {
+    box.appendChild(el('div', { class: 'ref-row' }, el('span', { class: 'ref-title' }, t('referredBy') + ': '),
+      el('ul', null, referred.map((l) => el('li', null, linkTo(l))))));
+  }
+  return box;
 }
 
 // ---- per-provision tools: citation, other languages, related ------------

@@ -1,0 +1,561 @@
+#include "analysis/references.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cctype>
+#include <cstdio>
+#include <initializer_list>
+
+#include "analysis/utf32.h"
+
+namespace himoya {
+namespace {
+
+struct Tok {
+    enum Kind { word, number, sym } kind = sym;
+    std::u32string text;  // lower case; a number as written (superscripts kept)
+    size_t begin = 0, end = 0;
+};
+
+bool is_sym_char(const Tok& t, char32_t c) { return t.kind == Tok::sym && t.text.size() == 1 && t.text[0] == c; }
+
+bool is_superscript_digit(UChar32 c) {
+    return c == 0x00B9 || c == 0x00B2 || c == 0x00B3 || c == 0x2070 || (c >= 0x2074 && c <= 0x2079);
+}
+
+char superscript_value(char32_t c) {
+    switch (c) {
+        case 0x00B9: return '1';
+        case 0x00B2: return '2';
+        case 0x00B3: return '3';
+        case 0x2070: return '0';
+        default: return static_cast<char>('0' + (c - 0x2070));
+    }
+}
+
+bool is_digit(UChar32 c) { return c >= '0' && c <= '9'; }
+
+std::vector<Tok> tokenise(std::string_view text) {
+    std::vector<Tok> out;
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    const int32_t n = static_cast<int32_t>(text.size());
+    int32_t i = 0;
+    auto peek = [&](int32_t at, int32_t* next = nullptr) {
+        UChar32 c = 0;
+        int32_t j = at;
+        if (j < n) U8_NEXT(s, j, n, c);
+        if (next) *next = j;
+        return c;
+    };
+    while (i < n) {
+        const int32_t start = i;
+        int32_t next = 0;
+        UChar32 c = peek(i, &next);
+        if (c < 0) {
+            i = next;
+            continue;
+        }
+        if (u_isalpha(c)) {
+            Tok t{Tok::word, {}, static_cast<size_t>(start), 0};
+            while (i < n) {
+                UChar32 d = peek(i, &next);
+                if (d < 0 || !(u_isalpha(d) || u_getCombiningClass(d) > 0)) break;
+                t.text += static_cast<char32_t>(u_tolower(d));
+                i = next;
+            }
+            t.end = static_cast<size_t>(i);
+            out.push_back(std::move(t));
+        } else if (is_digit(c)) {
+            Tok t{Tok::number, {}, static_cast<size_t>(start), 0};
+            while (i < n) {
+                UChar32 d = peek(i, &next);
+                if (is_digit(d) || is_superscript_digit(d)) {
+                    t.text += static_cast<char32_t>(d);
+                    i = next;
+                    continue;
+                }
+                // "741.28", "93-1": a dot or hyphen between digits stays in the number.
+                if (d == '.' || d == '-') {
+                    int32_t after = 0;
+                    UChar32 e = peek(next, &after);
+                    if (is_digit(e)) {
+                        t.text += static_cast<char32_t>(d);
+                        i = next;
+                        continue;
+                    }
+                }
+                break;
+            }
+            t.end = static_cast<size_t>(i);
+            out.push_back(std::move(t));
+        } else if (u_isspace(c)) {
+            i = next;
+        } else {
+            out.push_back({Tok::sym, std::u32string(1, static_cast<char32_t>(c)), static_cast<size_t>(start),
+                           static_cast<size_t>(next)});
+            i = next;
+        }
+    }
+    return out;
+}
+
+bool starts(const std::u32string& w, std::u32string_view prefix) {
+    return w.size() >= prefix.size() && std::u32string_view(w).substr(0, prefix.size()) == prefix;
+}
+bool any_prefix(const std::u32string& w, std::initializer_list<std::u32string_view> prefixes) {
+    for (auto p : prefixes)
+        if (starts(w, p)) return true;
+    return false;
+}
+bool one_of(const std::u32string& w, std::initializer_list<std::u32string_view> words) {
+    for (auto p : words)
+        if (w == p) return true;
+    return false;
+}
+
+bool is_article_word(const std::u32string& w) {
+    return one_of(w, {U"article", U"articles", U"section", U"sections", U"статья", U"статьи", U"статье", U"статью",
+                      U"статьей", U"статьёй", U"статей", U"статьям", U"статьями", U"статьях", U"модда", U"моддаи",
+                      U"моддаҳои", U"моддаҳо", U"моддахои", U"моддахо", U"моддаро", U"моддаҳое"});
+}
+bool is_chapter_word(const std::u32string& w) {
+    return one_of(w, {U"chapter", U"chapters", U"глава", U"главы", U"главе", U"главу", U"главой", U"боб", U"боби",
+                      U"бобҳои", U"бобхои"});
+}
+// Abbreviations that need their dot: "Art. 7", "ст. 117".
+bool is_article_abbreviation(const std::u32string& w) { return one_of(w, {U"art", U"ст"}); }
+
+bool is_code_noun(const std::u32string& w) { return any_prefix(w, {U"code", U"кодекс"}); }
+bool is_criminal(const std::u32string& w) { return any_prefix(w, {U"criminal", U"уголовн", U"ҷиноят", U"чиноят"}); }
+bool is_administrative(const std::u32string& w) {
+    return any_prefix(w, {U"administrative", U"административн", U"ҳуқуқвайронкун", U"хуқуқвайронкун", U"маъмур"});
+}
+bool is_family(const std::u32string& w) { return any_prefix(w, {U"family", U"семейн", U"оила"}); }
+bool is_convention(const std::u32string& w) { return any_prefix(w, {U"convention", U"конвенц", U"конвенсия"}); }
+bool is_istanbul(const std::u32string& w) { return any_prefix(w, {U"istanbul", U"стамбул", U"истанбул"}); }
+bool is_cedaw_word(const std::u32string& w) {
+    return one_of(w, {U"cedaw"}) || any_prefix(w, {U"discrimination", U"дискриминац", U"табъиз"});
+}
+bool is_this(const std::u32string& w) {
+    return one_of(w, {U"this", U"настоящего", U"настоящей", U"настоящий", U"настоящим", U"настоящем", U"настоящая",
+                      U"данного", U"данной", U"ҳамин", U"хамин"});
+}
+bool is_act_noun(const std::u32string& w) {
+    return is_code_noun(w) || is_convention(w) ||
+           any_prefix(w, {U"law", U"act", U"закон", U"қонун", U"конун", U"declaration", U"декларац", U"эъломия",
+                          U"programme", U"программ", U"барнома", U"statute", U"resolution", U"резолюц", U"қатънома",
+                          U"constitution", U"конституц", U"конститутсия", U"decree", U"указ", U"фармон",
+                          U"regulation", U"положени", U"низомнома"});
+}
+// Words that may open the act phrase after an article's numbers.
+bool opens_act(const std::u32string& w) {
+    return is_this(w) || is_act_noun(w) || is_criminal(w) || is_administrative(w) || is_family(w) || is_istanbul(w) ||
+           one_of(w, {U"коап", U"ук", U"cedaw", U"мазкур"});
+}
+bool is_filler(const std::u32string& w) { return one_of(w, {U"of", U"the", U"a", U"an", U"under", U"и", U"об"}); }
+
+// What the words of an act phrase name.
+ActKind classify(const std::vector<const std::u32string*>& words) {
+    if (words.empty()) return ActKind::implied;
+    const std::u32string& first = *words.front();
+    if (first == U"коап") return ActKind::admin_code;
+    if (first == U"ук") return ActKind::criminal_code;
+    bool code = false, criminal = false, admin = false, family = false, convention = false, istanbul = false,
+         cedaw = false, act = false;
+    for (const auto* w : words) {
+        code = code || is_code_noun(*w);
+        criminal = criminal || is_criminal(*w);
+        admin = admin || is_administrative(*w);
+        family = family || is_family(*w);
+        convention = convention || is_convention(*w);
+        istanbul = istanbul || is_istanbul(*w);
+        cedaw = cedaw || is_cedaw_word(*w);
+        act = act || is_act_noun(*w);
+    }
+    if (is_this(first) && act) return ActKind::self;
+    if (words.size() >= 2 && any_prefix(first, {U"қонун", U"конун", U"кодекс", U"барнома"}) && *words[1] == U"мазкур")
+        return ActKind::self;
+    if (code && criminal) return ActKind::criminal_code;
+    if (code && admin) return ActKind::admin_code;
+    if (code && family) return ActKind::family_code;
+    if (istanbul) return ActKind::istanbul_convention;
+    if (convention && cedaw) return ActKind::cedaw;
+    if (convention) return ActKind::convention;
+    if (act || code) return ActKind::other;
+    return ActKind::implied;
+}
+
+// The act phrase starting at token `at`: consecutive words (up to six), and
+// what they name. `end` receives the index after the phrase.
+ActKind act_phrase(const std::vector<Tok>& toks, size_t at, size_t& end) {
+    std::vector<const std::u32string*> words;
+    size_t i = at;
+    while (i < toks.size() && toks[i].kind == Tok::word && words.size() < 6) {
+        // The phrase ends where the next sentence part begins ("… Code and Article 5").
+        if (!words.empty() && (is_article_word(toks[i].text) || one_of(toks[i].text, {U"and", U"ва", U"which", U"that"})))
+            break;
+        words.push_back(&toks[i].text);
+        ++i;
+    }
+    ActKind kind = classify(words);
+    // Keep only the words that name the act ("Кодекси ҳуқуқвайронкунии маъмурӣ",
+    // not the verb after it).
+    auto names_act = [](const std::u32string& w) {
+        return is_code_noun(w) || is_criminal(w) || is_administrative(w) || is_family(w) || is_convention(w) ||
+               is_istanbul(w) || is_cedaw_word(w) || is_this(w) || is_act_noun(w) ||
+               one_of(w, {U"коап", U"ук", U"мазкур", U"offences", U"правонарушениях", U"рт"});
+    };
+    size_t keep = words.size();
+    while (keep > 1 && !names_act(*words[keep - 1])) --keep;
+    end = at + keep;
+    return kind;
+}
+
+bool is_number(const Tok& t) { return t.kind == Tok::number; }
+
+// Nouns of acts that are cited by number, date or year.
+// Whole words only: "законодательство", "қонунгузорӣ", "constitutional" are not acts.
+bool is_citable_act_noun(const std::u32string& w) {
+    return one_of(w, {U"law", U"laws", U"закон", U"закона", U"закону", U"законом", U"законе", U"законы", U"законов",
+                      U"законами", U"законам", U"қонун", U"қонуни", U"қонунро", U"қонунҳо", U"қонунҳои", U"конун",
+                      U"конуни", U"decree", U"указ", U"указа", U"указом", U"фармон", U"фармони", U"resolution",
+                      U"постановление", U"постановления", U"постановлением", U"қарор", U"қарори", U"карори",
+                      U"order", U"приказ", U"приказом", U"фармоиш", U"фармоиши"});
+}
+bool is_constitution(const std::u32string& w) {
+    return one_of(w, {U"constitution", U"конституция", U"конституции", U"конституцию", U"конституцией",
+                      U"конститутсия", U"конститутсияи", U"конститутсияро"});
+}
+// 1..12 for a month name in en/ru/tg (any case form), else 0.
+int month_number(const std::u32string& w) {
+    static const std::initializer_list<std::u32string_view> en[] = {
+        {U"january", U"январ"}, {U"february", U"феврал"}, {U"march", U"март"}, {U"april", U"апрел"},
+        {U"may", U"мая", U"май"}, {U"june", U"июн"}, {U"july", U"июл"}, {U"august", U"август"},
+        {U"september", U"сентябр"}, {U"october", U"октябр"}, {U"november", U"ноябр"}, {U"december", U"декабр"}};
+    for (int m = 0; m < 12; ++m)
+        for (auto p : en[m])
+            if (starts(w, p)) return m + 1;
+    return 0;
+}
+bool is_month(const std::u32string& w) { return month_number(w) != 0; }
+bool is_year(const Tok& t) {
+    if (t.kind != Tok::number || t.text.size() != 4) return false;
+    return (t.text[0] == U'1' && t.text[1] == U'9') || (t.text[0] == U'2' && t.text[1] == U'0');
+}
+bool is_number_sign(const std::vector<Tok>& toks, size_t i, size_t& after) {
+    if (i < toks.size() && toks[i].kind == Tok::sym && toks[i].text == U"№") {
+        after = i + 1;
+        return true;
+    }
+    if (i + 1 < toks.size() && toks[i].kind == Tok::word && toks[i].text == U"no" && is_sym_char(toks[i + 1], U'.')) {
+        after = i + 2;
+        return true;
+    }
+    return false;
+}
+bool is_sym(const Tok& t, char32_t c) { return t.kind == Tok::sym && t.text.size() == 1 && t.text[0] == c; }
+
+long integer_of(const std::string& n) {
+    if (n.empty() || n.find_first_not_of("0123456789") != std::string::npos || n.size() > 6) return -1;
+    return std::stol(n);
+}
+
+}  // namespace
+
+const char* act_name(ActKind act) {
+    switch (act) {
+        case ActKind::implied: return "implied";
+        case ActKind::self: return "self";
+        case ActKind::criminal_code: return "criminal-code";
+        case ActKind::admin_code: return "admin-code";
+        case ActKind::family_code: return "family-code";
+        case ActKind::istanbul_convention: return "istanbul-convention";
+        case ActKind::cedaw: return "cedaw";
+        case ActKind::convention: return "convention";
+        case ActKind::other: return "other";
+    }
+    return "implied";
+}
+
+std::string normalise_article_number(std::string_view number) {
+    std::u32string u = utf8_to_u32(number);
+    std::string out;
+    bool in_superscript = false;
+    for (char32_t c : u) {
+        if (is_superscript_digit(static_cast<UChar32>(c))) {
+            if (!in_superscript) out += '-';
+            in_superscript = true;
+            out += superscript_value(c);
+        } else {
+            in_superscript = false;
+            out += static_cast<char>(c < 0x80 ? c : '?');
+        }
+    }
+    while (!out.empty() && (out.back() == '.' || out.back() == '-')) out.pop_back();
+    return out;
+}
+
+std::vector<TextReference> find_references(std::string_view text, std::string_view) {
+    std::vector<TextReference> out;
+    const std::vector<Tok> toks = tokenise(text);
+    size_t i = 0;
+    while (i < toks.size()) {
+        const Tok& t = toks[i];
+        size_t numbers_at = 0;
+        bool chapter = false;
+        if (t.kind == Tok::word && is_article_word(t.text)) numbers_at = i + 1;
+        else if (t.kind == Tok::word && is_chapter_word(t.text)) {
+            numbers_at = i + 1;
+            chapter = true;
+        }
+        else if (t.kind == Tok::word && is_article_abbreviation(t.text) && i + 1 < toks.size() && is_sym(toks[i + 1], U'.'))
+            numbers_at = i + 2;
+        else if (is_sym(t, U'§')) numbers_at = (i + 1 < toks.size() && is_sym(toks[i + 1], U'§')) ? i + 2 : i + 1;
+        // "new articles, 93¹ and 93²", "статьи — 93¹ и 93²", "моддаи нав — 93¹": punctuation
+        // or "new" between the article word and its first number.
+        if (numbers_at && !chapter) {
+            size_t k = numbers_at;
+            while (k < toks.size() && k < numbers_at + 2 &&
+                   ((toks[k].kind == Tok::sym && (toks[k].text == U"," || toks[k].text == U"—" || toks[k].text == U"–" ||
+                                                   toks[k].text == U":")) ||
+                    (toks[k].kind == Tok::word && (toks[k].text == U"new" || toks[k].text == U"нав" || starts(toks[k].text, U"нов")))))
+                ++k;
+            if (k < toks.size() && is_number(toks[k])) numbers_at = k;
+        }
+        // A gazette item ("Ахбори Маҷлиси Олӣ, 2013, №3, ст. 197") is not an article of an act.
+        if (numbers_at) {
+            for (size_t b = i >= 4 ? i - 4 : 0; b < i; ++b)
+                if (toks[b].kind == Tok::sym && toks[b].text == U"№") numbers_at = 0;
+            if (i >= 3 && toks[i - 1].kind == Tok::sym && toks[i - 1].text == U"," && is_number(toks[i - 2]) &&
+                toks[i - 3].kind == Tok::sym && toks[i - 3].text == U".")
+                numbers_at = 0;  // "No. 3, art. 129"
+        }
+        if (numbers_at && numbers_at < toks.size() && is_number(toks[numbers_at])) {
+            TextReference ref;
+            ref.begin = t.begin;
+            size_t k = numbers_at;
+            auto add = [&](const Tok& n) {
+                ref.articles.push_back((chapter ? "chapter-" : "") + normalise_article_number(u32_to_utf8(n.text)));
+            };
+            add(toks[k]);
+            size_t last = k;
+            ++k;
+            for (;;) {
+                // "3(b)", "5(1)": a paragraph of the article.
+                if (k + 2 < toks.size() && is_sym(toks[k], U'(') && is_sym(toks[k + 2], U')') &&
+                    (is_number(toks[k + 1]) || (toks[k + 1].kind == Tok::word && toks[k + 1].text.size() <= 3))) {
+                    last = k + 2;
+                    k += 3;
+                    continue;
+                }
+                if (k + 1 >= toks.size()) break;
+                const Tok& sep = toks[k];
+                bool range = is_sym(sep, U'–') || is_sym(sep, U'—') || (sep.kind == Tok::word && one_of(sep.text, {U"to", U"до", U"through", U"то"}));
+                bool list = is_sym(sep, U',') || (sep.kind == Tok::word && one_of(sep.text, {U"and", U"и", U"ва", U"or", U"или", U"ё"}));
+                size_t n = k + 1;
+                // "Articles 8, 9 and 12", "статьи 93¹ и 93²"; an article word may repeat ("статьи 5 и статьи 7" is two).
+                if (!(range || list) || n >= toks.size() || !is_number(toks[n])) break;
+                if (range) {
+                    long from = integer_of(ref.articles.back());
+                    long to = integer_of(normalise_article_number(u32_to_utf8(toks[n].text)));
+                    if (from >= 0 && to > from && to - from <= 50) {
+                        for (long v = from + 1; v <= to; ++v) ref.articles.push_back(std::to_string(v));
+                    } else {
+                        add(toks[n]);
+                    }
+                } else {
+                    add(toks[n]);
+                }
+                last = n;
+                k = n + 1;
+            }
+            // The act named after the numbers, past "of the", a Tajik izofat ("93²-и").
+            size_t a = k;
+            if (a + 1 < toks.size() && is_sym(toks[a], U'-') && toks[a + 1].kind == Tok::word && toks[a + 1].text == U"и") a += 2;
+            while (a < toks.size() && toks[a].kind == Tok::word && is_filler(toks[a].text) && a - k < 3) ++a;
+            size_t end_tok = last + 1;
+            if (a < toks.size() && toks[a].kind == Tok::word && opens_act(toks[a].text)) {
+                size_t phrase_end = a;
+                ActKind kind = act_phrase(toks, a, phrase_end);
+                if (kind != ActKind::implied) {
+                    ref.act = kind;
+                    end_tok = phrase_end;
+                    // "Article 7 of the Law", "статью 7 Закона": a law not named.
+                    ref.bare_law = kind == ActKind::other && phrase_end == a + 1 &&
+                                   any_prefix(toks[a].text, {U"law", U"закон", U"қонун", U"конун"});
+                }
+            }
+            ref.end = toks[end_tok - 1].end;
+            out.push_back(std::move(ref));
+            i = end_tok;
+            continue;
+        }
+        // An act named by its number, date or year, or the constitution.
+        if (t.kind == Tok::word && (is_citable_act_noun(t.text) || is_constitution(t.text))) {
+            TextReference ref;
+            ref.act = ActKind::other;
+            ref.begin = t.begin;
+            size_t k = i + 1, end_tok = 0;
+            // "Government Decree No. 433", "Law of the Republic of Tajikistan No. 613"
+            size_t skip = k;
+            while (skip < toks.size() && skip < k + 6 && toks[skip].kind == Tok::word &&
+                   !is_month(toks[skip].text) && !one_of(toks[skip].text, {U"no", U"of", U"от", U"аз", U"соли"}))
+                ++skip;
+            size_t after = 0;
+            if (is_constitution(t.text)) {
+                end_tok = i + 1;
+            } else if (is_number_sign(toks, k, after) || is_number_sign(toks, skip, after)) {
+                if (after < toks.size() && is_number(toks[after])) {
+                    ref.act_number = normalise_article_number(u32_to_utf8(toks[after].text));
+                    end_tok = after + 1;
+                }
+            } else if (auto dated = [&](size_t at) {
+                           return at + 2 < toks.size() && toks[at].kind == Tok::word &&
+                                  one_of(toks[at].text, {U"of", U"от", U"аз"}) && is_number(toks[at + 1]) &&
+                                  toks[at + 2].kind == Tok::word && is_month(toks[at + 2].text);
+                       };
+                       dated(k) || dated(skip)) {
+                // "law of 22 June 2016", "Законом Республики Таджикистан от 31 декабря 2008 года"
+                end_tok = (dated(k) ? k : skip) + 3;
+            } else if (k + 1 < toks.size() && is_number(toks[k]) && toks[k + 1].kind == Tok::word && is_month(toks[k + 1].text)) {
+                end_tok = k + 2;  // "қонуни 22 июни соли 2016"
+            } else if (k + 1 < toks.size() && toks[k].kind == Tok::word && toks[k].text == U"соли" && is_year(toks[k + 1])) {
+                ref.act_year = std::stoi(u32_to_utf8(toks[k + 1].text));  // "қонуни соли 2013"
+                end_tok = k + 2;
+            } else if (k < toks.size() && is_year(toks[k]) && k + 1 < toks.size() && toks[k + 1].kind == Tok::word &&
+                       starts(toks[k + 1].text, U"год")) {
+                ref.act_year = std::stoi(u32_to_utf8(toks[k].text));  // "закона 2013 года"
+                end_tok = k + 2;
+            } else if (i > 0 && is_year(toks[i - 1]) && any_prefix(t.text, {U"law"})) {
+                ref.act_year = std::stoi(u32_to_utf8(toks[i - 1].text));  // "the 2013 Law"
+                ref.begin = toks[i - 1].begin;
+                end_tok = i + 1;
+            }
+            if (end_tok) {
+                // A date runs on to its year ("… of 4 May 2017", "… от 4 июня и 9 июля 2010", "… аз 28 июли соли 2016").
+                bool year_seen = end_tok > 0 && is_year(toks[end_tok - 1]);
+                for (size_t e = end_tok; !year_seen && e < toks.size() && e < end_tok + 7; ++e) {
+                    const Tok& x = toks[e];
+                    bool part = is_number(x) || (x.kind == Tok::word && (is_month(x.text) ||
+                                one_of(x.text, {U"соли", U"of", U"от", U"аз", U"and", U"ва", U"и", U"г"})));
+                    if (!part) break;
+                    if (x.kind == Tok::word && one_of(x.text, {U"of", U"от", U"аз", U"and", U"ва", U"и"}) &&
+                        !(e + 1 < toks.size() && is_number(toks[e + 1])))
+                        break;  // "of" not followed by a date
+                    if (is_number(x)) {
+                        end_tok = e + 1;
+                        year_seen = is_year(x) && !(e + 1 < toks.size() && toks[e + 1].kind == Tok::word && is_month(toks[e + 1].text));
+                    } else if (is_month(x.text)) {
+                        end_tok = e + 1;
+                    }
+                }
+                if (end_tok < toks.size() && toks[end_tok].kind == Tok::word && starts(toks[end_tok].text, U"год")) ++end_tok;
+                ref.end = toks[end_tok - 1].end;
+                // The first full date inside ("28 July 2016", "3 мая 2014", "3 майи соли 2014").
+                for (size_t d = i + 1; d + 2 < end_tok + 1 && d + 1 < toks.size(); ++d) {
+                    if (!is_number(toks[d]) || toks[d].text.size() > 2 || toks[d + 1].kind != Tok::word) continue;
+                    int month = month_number(toks[d + 1].text);
+                    if (!month) continue;
+                    size_t y = d + 2;
+                    if (y < toks.size() && toks[y].kind == Tok::word && toks[y].text == U"соли") ++y;
+                    while (y < toks.size() && y < end_tok && !is_year(toks[y])) ++y;  // "4 June and 9 July 2010"
+                    if (y >= toks.size() || !is_year(toks[y])) continue;
+                    char buf[16];
+                    std::snprintf(buf, sizeof buf, "%s-%02d-%02d", u32_to_utf8(toks[y].text).c_str(), month,
+                                  std::stoi(u32_to_utf8(toks[d].text)));
+                    ref.act_date = buf;
+                    if (ref.act_year == 0) ref.act_year = std::stoi(u32_to_utf8(toks[y].text));
+                    break;
+                }
+                out.push_back(std::move(ref));
+                i = end_tok;
+                continue;
+            }
+        }
+        // An act named without an article: a code of some kind, the Istanbul
+        // Convention, CEDAW by its full name.
+        if (t.kind == Tok::word && (is_code_noun(t.text) || is_criminal(t.text) || is_administrative(t.text) ||
+                                    is_family(t.text) || is_istanbul(t.text) || t.text == U"коап")) {
+            // The phrase may open with "Code of …": gather up to six words, skipping "of"/"об".
+            size_t phrase_end = i;
+            ActKind kind = act_phrase(toks, i, phrase_end);
+            if (kind == ActKind::criminal_code || kind == ActKind::admin_code || kind == ActKind::family_code ||
+                kind == ActKind::istanbul_convention) {
+                // A code must be named by its noun ("Criminal Code", "Кодекси оила"), not an adjective alone.
+                bool noun = false;
+                for (size_t w = i; w < phrase_end; ++w)
+                    noun = noun || is_code_noun(toks[w].text) || is_convention(toks[w].text) || toks[w].text == U"коап";
+                if (noun) {
+                    TextReference whole;
+                    whole.begin = t.begin;
+                    whole.end = toks[phrase_end - 1].end;
+                    whole.act = kind;
+                    out.push_back(std::move(whole));
+                    i = phrase_end;
+                    continue;
+                }
+            }
+        }
+        ++i;
+    }
+    return out;
+}
+
+ActKind act_of_title(std::string_view title) {
+    const std::vector<Tok> toks = tokenise(title);
+    std::vector<const std::u32string*> words;
+    for (const Tok& t : toks)
+        if (t.kind == Tok::word) words.push_back(&t.text);
+    // A title names its act in its first words; a long title's subject words
+    // ("… liability for domestic violence") must not make a law a code.
+    bool code = false, convention = false;
+    for (const auto* w : words) {
+        code = code || is_code_noun(*w);
+        convention = convention || is_convention(*w);
+    }
+    if (!code && !convention) return ActKind::implied;
+    ActKind kind = classify(words);
+    return kind == ActKind::self ? ActKind::implied : kind;
+}
+
+std::vector<std::string> articles_of_unit(std::string_view num, std::string_view unit_id, std::string_view label,
+                                          std::string_view heading) {
+    std::vector<std::string> out;
+    auto add = [&](const std::string& a) {
+        if (!a.empty() && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+    };
+    if (!num.empty()) add(normalise_article_number(num));
+    // "art_7", "art_93-1_elements", "arts_174_175", "art_16_1_a-c" (article 16).
+    auto take_number = [](std::string_view s) {
+        size_t n = 0;
+        while (n < s.size() && (std::isdigit(static_cast<unsigned char>(s[n])) ||
+                                (s[n] == '-' && n + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[n + 1])))))
+            ++n;
+        return std::string(s.substr(0, n));
+    };
+    if (unit_id.rfind("arts_", 0) == 0) {
+        std::string_view rest = unit_id.substr(5);
+        while (!rest.empty()) {
+            std::string n = take_number(rest);
+            if (n.empty()) break;
+            add(n);
+            rest.remove_prefix(n.size());
+            if (rest.empty() || rest[0] != '_') break;
+            rest.remove_prefix(1);
+        }
+    } else if (unit_id.rfind("art_", 0) == 0) {
+        add(take_number(unit_id.substr(4)));
+    }
+    // A label or heading that opens with its article words.
+    for (std::string_view opening : {label, heading}) {
+        auto refs = find_references(opening);
+        if (!refs.empty() && refs.front().begin == 0 && refs.front().act == ActKind::implied)
+            for (const auto& a : refs.front().articles) add(a);
+    }
+    return out;
+}
+
+}  // namespace himoya

@@ -1,0 +1,86 @@
+// References between legal texts, found in the words legal texts use in each
+// language (issue "knowledge base round 2", connected provisions):
+//   "моддаи 93² Кодекси ҳуқуқвайронкунии маъмурӣ", "статья 93² КоАП",
+//   "статьёй 117 Уголовного кодекса", "Article 52 of the Convention",
+//   "Articles 8–12", "§ 741.28", and acts named without an article
+//   ("the Criminal Code", "Кодекси оила", "the Istanbul Convention").
+// This file only reads text; which provision a reference points at is decided
+// over the whole index (search/references.h), where the acts are known.
+//
+// What is recognised, per language:
+//   article words  en article(s), art., section(s), §; ru статья in every case,
+//                  ст.; tg модда, моддаи, моддаҳои (also typed without ҳ);
+//   numbers        7, 93², 143¹ (superscripts read as 93-2, 143-1), 93-1,
+//                  130-1, 741.28; lists and ranges ("8–12", "25 to 27",
+//                  "93¹ и 93²", "174 ва 175"), a range expanded up to 50 numbers;
+//   named acts     a law, decree, resolution or constitution by its number,
+//                  date or year, without an article: "Law No. 761 of 4 May
+//                  2017", "постановлением № 433", "қонуни соли 2013";
+//   not references gazette items ("Ахбори …, 2013, №3, ст. 197": an article
+//                  word right after an issue number);
+//   the act        what follows the numbers: this/настоящий/ҳамин (the text's
+//                  own act), a criminal, administrative-offences or family code,
+//                  the Istanbul Convention, CEDAW, a convention unnamed, or
+//                  another act (a law, the constitution); nothing: implied.
+// A Tajik izofat after a number ("93²-и") is skipped.
+//
+// Thread-safe: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace himoya {
+
+// Which act a reference names. `implied`: an article with no act after it
+// (inside a law: that law). `convention`: "the Convention", unnamed.
+enum class ActKind {
+    implied,
+    self,
+    criminal_code,
+    admin_code,
+    family_code,
+    istanbul_convention,
+    cedaw,
+    convention,
+    other,
+};
+
+// "implied", "self", "criminal-code", "admin-code", "family-code",
+// "istanbul-convention", "cedaw", "convention", "other" (the API's names).
+const char* act_name(ActKind act);
+
+struct TextReference {
+    size_t begin = 0, end = 0;           // byte range of the reference in the text
+    std::vector<std::string> articles;   // normalised numbers ("93-2"), chapters as "chapter-61"; empty: the whole act
+    ActKind act = ActKind::implied;
+    // An act named by its number or year ("Law No. 196 of 28 July 2016",
+    // "постановление № 478", "the 2013 Law", "қонуни соли 2013"): what
+    // identifies it, for resolution; empty otherwise.
+    std::string act_number;  // "196"
+    int act_year = 0;        // 2013
+    std::string act_date;    // "2016-07-28" when a full date is given
+    bool bare_law = false;   // the act is only "the Law" / "Закона" / "Қонуни", unnamed
+};
+
+// Every reference in `text` (UTF-8), in order. `lang` (tg ru en) is a hint
+// only: the words of all three languages are recognised in any text.
+std::vector<TextReference> find_references(std::string_view text, std::string_view lang = "");
+
+// The act a title names ("Criminal Code of the Republic of Tajikistan …" →
+// criminal_code; "Council of Europe Convention on preventing and combating
+// violence against women …" → istanbul_convention); implied when none.
+ActKind act_of_title(std::string_view title);
+
+// The articles a unit covers, from its number, its id and the opening of its
+// label and heading: num "7", id "arts_174_175", heading "Articles 8–12.
+// Definitions", "Моддаи 93¹. …". Normalised as in TextReference.
+std::vector<std::string> articles_of_unit(std::string_view num, std::string_view unit_id, std::string_view label,
+                                          std::string_view heading);
+
+// A number as references store it: superscript digits become "-N"
+// ("93²" → "93-2"), a trailing dot is dropped.
+std::string normalise_article_number(std::string_view number);
+
+}  // namespace himoya

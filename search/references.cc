@@ -1,0 +1,263 @@
+#include "search/references.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <mutex>
+#include <set>
+
+#include "search/database_state.h"
+#include "search/stored_records.h"
+
+namespace himoya {
+namespace {
+
+// Document types that are acts: a bare "Article 7" in them means their own article.
+bool is_act_type(const std::string& type) {
+    static const std::set<std::string> acts{"law", "code", "convention", "declaration", "resolution", "regulation",
+                                            "programme", "decree", "constitution", "treaty", "statute", "bylaw"};
+    return acts.count(type) > 0;
+}
+
+bool is_convention(ActKind k) { return k == ActKind::istanbul_convention || k == ActKind::cedaw; }
+
+// An act's own number from its source number field, when the field opens
+// with it ("No. 294 of 3 May 2014" gives "294"); a field that opens with a
+// gazette ("Akhbori Majlisi Oli 2013, No. 3 ...") gives none.
+// "3143-IIs" and "3143" are one number.
+std::string leading_number(const std::string& n) {
+    size_t end = 0;
+    while (end < n.size() && std::isdigit(static_cast<unsigned char>(n[end]))) ++end;
+    return end ? n.substr(0, end) : n;
+}
+
+std::string own_number(const std::string& field) {
+    size_t at = 0;
+    const std::string sign = "\u2116";
+    if (field.rfind("No.", 0) == 0) at = 3;
+    else if (field.rfind(sign, 0) == 0) at = sign.size();
+    else return "";
+    while (at < field.size() && field[at] == ' ') ++at;
+    size_t end = at;
+    while (end < field.size() && (std::isalnum(static_cast<unsigned char>(field[end])) || field[end] == '-')) ++end;
+    return field.substr(at, end - at);
+}
+
+}  // namespace
+
+ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
+    // Works, their acts and their units.
+    for (const ReferenceUnit& u : units) {
+        Work& w = works_[u.work_id];
+        w.jurisdiction = u.jurisdiction;
+        w.type = u.type;
+        if (w.number.empty()) w.number = own_number(u.number);
+        if (w.date.empty()) w.date = u.date;
+        if (w.year == 0 && u.date.size() >= 4 && std::isdigit(static_cast<unsigned char>(u.date[0])))
+            w.year = std::atoi(u.date.substr(0, 4).c_str());
+        w.documents.emplace(u.lang, u.document_id);
+        if (u.original) w.original_document = u.document_id;
+        ActKind act = act_of_title(u.title);
+        if (w.act == ActKind::implied) w.act = act;
+        const std::string group = u.work_id + "/" + u.unit_id;
+        Group& g = groups_[group];
+        if (g.work.empty()) {
+            g.work = u.work_id;
+            w.groups.push_back(group);
+        }
+        for (const std::string& a : articles_of_unit(u.num, u.unit_id, u.label, u.heading))
+            if (std::find(g.articles.begin(), g.articles.end(), a) == g.articles.end()) g.articles.push_back(a);
+        g.versions.emplace(u.lang, u.provision_id);
+        if (u.original) g.original = u.provision_id;
+        group_of_[u.provision_id] = group;
+        units_[u.provision_id] = {u.document_id, u.unit_id, u.label, u.heading};
+        titles_.emplace(u.document_id, u.title);
+    }
+    for (auto& [id, w] : works_)
+        if (w.original_document.empty() && !w.documents.empty()) w.original_document = w.documents.begin()->second;
+
+    // Each version's references, resolved.
+    for (const ReferenceUnit& u : units) {
+        const std::string& own_group = group_of_[u.provision_id];
+        const Work& own = works_[u.work_id];
+        std::vector<ResolvedReference>& out = refers_[u.provision_id];
+        for (const TextReference& t : find_references(u.text, u.lang)) {
+            ResolvedReference r;
+            r.surface = u.text.substr(t.begin, t.end - t.begin);
+            r.articles = t.articles;
+            r.act = t.act;
+            // The works the act names.
+            std::vector<std::string> works;
+            ActKind act = t.act;
+            if (t.bare_law && own.type == "law") act = ActKind::self;  // "Article 7 of the Law" inside a law
+            switch (act) {
+                case ActKind::self:
+                case ActKind::implied:
+                    if (is_act_type(own.type) || own.act != ActKind::implied) {
+                        works.push_back(u.work_id);
+                        // An act kept as several works here (the Istanbul Convention's two).
+                        if (own.act != ActKind::implied)
+                            for (const auto& [id, w] : works_)
+                                if (id != u.work_id && w.act == own.act && w.jurisdiction == own.jurisdiction)
+                                    works.push_back(id);
+                    }
+                    break;
+                case ActKind::convention:
+                    if (is_convention(own.act)) works.push_back(u.work_id);
+                    break;
+                case ActKind::criminal_code:
+                case ActKind::admin_code:
+                case ActKind::family_code:
+                    for (const auto& [id, w] : works_)
+                        if (w.act == t.act && w.jurisdiction == u.jurisdiction) works.push_back(id);
+                    break;
+                case ActKind::istanbul_convention:
+                case ActKind::cedaw:
+                    for (const auto& [id, w] : works_)
+                        if (w.act == t.act) works.push_back(id);
+                    break;
+                case ActKind::other: {
+                    // A law or decree by its own number or its year, in the citing
+                    // document's jurisdiction; only when one work fits.
+                    if (!t.articles.empty() || (t.act_number.empty() && t.act_year == 0)) break;
+                    // The citing act naming itself ("Law No. 89", "the Law of 19 March 2013") is no reference.
+                    if ((!t.act_number.empty() && leading_number(own.number) == leading_number(t.act_number)) ||
+                        (!t.act_date.empty() && t.act_date == own.date) ||
+                        (t.act_number.empty() && t.act_date.empty() && t.act_year == own.year))
+                        works.push_back(u.work_id);
+                    std::vector<std::string> fit;
+                    for (const auto& [id, w] : works_) {
+                        if (id == u.work_id || w.jurisdiction != u.jurisdiction) continue;
+                        bool match = !t.act_number.empty() ? leading_number(w.number) == leading_number(t.act_number)
+                                     : !t.act_date.empty() ? w.date == t.act_date
+                                                           : (w.year == t.act_year && w.type == "law");
+                        if (match) fit.push_back(id);
+                    }
+                    if (works.empty() && fit.size() == 1) works = fit;
+                    break;
+                }
+            }
+            if (t.articles.empty()) {
+                // An act named as a whole: its document; the citing act naming itself is no reference.
+                if (std::find(works.begin(), works.end(), u.work_id) != works.end()) continue;
+                r.works = works;
+            } else {
+                bool self_only = false;
+                std::set<std::string> seen;
+                for (const std::string& wid : works) {
+                    for (const std::string& gid : works_[wid].groups) {
+                        const Group& g = groups_[gid];
+                        bool covers = std::any_of(t.articles.begin(), t.articles.end(), [&](const std::string& a) {
+                            return std::find(g.articles.begin(), g.articles.end(), a) != g.articles.end();
+                        });
+                        if (!covers) continue;
+                        if (gid == own_group) {
+                            self_only = true;
+                            continue;
+                        }
+                        if (seen.insert(gid).second) r.targets.push_back(version_of(g, u.lang));
+                    }
+                }
+                if (r.targets.empty() && self_only) continue;  // the provision describing itself
+                r.works = works;
+                for (const std::string& target : r.targets) {
+                    auto& citing = cited_by_[group_of_[target]];
+                    if (std::find(citing.begin(), citing.end(), own_group) == citing.end()) citing.push_back(own_group);
+                }
+            }
+            out.push_back(std::move(r));
+            ++references_;
+        }
+    }
+}
+
+std::string ReferenceGraph::version_of(const Group& g, const std::string& lang) const {
+    auto it = g.versions.find(lang);
+    if (it != g.versions.end()) return it->second;
+    if (!g.original.empty()) return g.original;
+    return g.versions.empty() ? std::string() : g.versions.begin()->second;
+}
+
+const std::vector<ResolvedReference>& ReferenceGraph::refers_to(const std::string& provision_id) const {
+    static const std::vector<ResolvedReference> none;
+    auto it = refers_.find(provision_id);
+    return it == refers_.end() ? none : it->second;
+}
+
+std::vector<std::string> ReferenceGraph::referred_by(const std::string& provision_id) const {
+    std::vector<std::string> out;
+    auto g = group_of_.find(provision_id);
+    if (g == group_of_.end()) return out;
+    auto citing = cited_by_.find(g->second);
+    if (citing == cited_by_.end()) return out;
+    // The language of the provision asked about.
+    std::string lang;
+    for (const auto& [l, id] : groups_.at(g->second).versions)
+        if (id == provision_id) lang = l;
+    for (const std::string& c : citing->second) out.push_back(version_of(groups_.at(c), lang));
+    return out;
+}
+
+std::string ReferenceGraph::title_of(const std::string& document_id) const {
+    auto it = titles_.find(document_id);
+    return it == titles_.end() ? std::string() : it->second;
+}
+
+const ReferenceGraph::UnitInfo* ReferenceGraph::unit(const std::string& provision_id) const {
+    auto it = units_.find(provision_id);
+    return it == units_.end() ? nullptr : &it->second;
+}
+
+std::string ReferenceGraph::document_of(const std::string& work, const std::string& lang) const {
+    auto w = works_.find(work);
+    if (w == works_.end()) return "";
+    auto d = w->second.documents.find(lang);
+    return d != w->second.documents.end() ? d->second : w->second.original_document;
+}
+
+std::shared_ptr<const ReferenceGraph> ReferenceGraph::of(const Xapian::Database& db) {
+    static std::mutex m;
+    static std::string state;
+    static std::shared_ptr<const ReferenceGraph> kept;
+    const std::string now = database_state(db);
+    {
+        std::lock_guard lock(m);
+        if (kept && state == now) return kept;
+    }
+    std::vector<ReferenceUnit> units;
+    std::map<std::string, std::string> numbers;  // document id: its source number
+    const std::string term = detail::record_term("provision");
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        auto data = detail::stored_record(db, db.get_document(*it));
+        if (!data) continue;
+        ReferenceUnit u;
+        u.provision_id = data->id;
+        u.document_id = data->document_id;
+        u.work_id = data->work_id.empty() ? data->document_id : data->work_id;
+        u.unit_id = data->unit_id;
+        u.lang = data->lang;
+        u.jurisdiction = data->jurisdiction;
+        u.type = data->type;
+        u.title = data->title;
+        u.original = data->original;
+        u.date = data->date;
+        auto number = numbers.find(u.document_id);
+        if (number == numbers.end()) {
+            auto d = detail::document_data(db, u.document_id);
+            number = numbers.emplace(u.document_id, d ? d->source.number : std::string()).first;
+        }
+        u.number = number->second;
+        u.num = data->num;
+        u.label = data->label;
+        u.heading = data->heading;
+        u.text = data->text;
+        units.push_back(std::move(u));
+    }
+    auto graph = std::make_shared<const ReferenceGraph>(std::move(units));
+    std::lock_guard lock(m);
+    state = now;
+    kept = graph;
+    return graph;
+}
+
+}  // namespace himoya

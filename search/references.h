@@ -1,0 +1,105 @@
+// Connected provisions: which provisions a provision refers to, and which
+// refer to it (issue "knowledge base round 2", point 4). References are found
+// in each language version's text (analysis/references.h) and resolved here,
+// where every act of the index is known:
+//   - an article with no act, or of "this Law", points into the citing work
+//     when that work is an act (law, code, convention …), else it is unresolved;
+//   - a criminal, administrative-offences or family code: the work of the
+//     citing document's jurisdiction whose title names that code;
+//   - the Istanbul Convention or CEDAW: the works whose titles name them (the
+//     Istanbul Convention is split over two works here); "the Convention"
+//     unnamed: the citing work when it is a convention;
+//   - the provisions of the target work that cover one of the articles
+//     (num, unit id, the opening of label or heading: articles_of_unit).
+// A reference whose act or article is not in the index is kept, unresolved,
+// and listed as such — never guessed. A provision's reference to itself
+// ("Article 7 lists …" inside Article 7) is dropped.
+//
+// Built once per database state (like search/facet_columns.h) from the stored
+// records: one pass over every provision, shared by all threads. Immutable
+// once built.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analysis/references.h"
+
+namespace himoya {
+
+// One language version of one provision, as the graph needs it.
+struct ReferenceUnit {
+    std::string provision_id, document_id, work_id, unit_id, lang, jurisdiction, type, title;
+    bool original = false;
+    std::string date;    // the document's (YYYY-MM-DD): "the 2013 Law" is found by its year
+    std::string number;  // the document's source number: "Decree No. 294" finds "No. 294 of 3 May 2014" 
+    std::string num, label, heading, text;
+};
+
+struct ResolvedReference {
+    std::string surface;                // the words of the text that make the reference
+    std::vector<std::string> articles;  // normalised; empty: the act as a whole
+    ActKind act = ActKind::implied;     // as named (implied: no act named)
+    std::vector<std::string> works;     // the works pointed at (an act kept as several); empty when not in the index
+    std::vector<std::string> targets;   // provision ids (a version per unit), empty when unresolved
+    bool resolved() const { return !targets.empty() || (articles.empty() && !works.empty()); }
+};
+
+class ReferenceGraph {
+public:
+    explicit ReferenceGraph(std::vector<ReferenceUnit> units);
+
+    // The graph of `db` as it is now, built on first use and kept per
+    // database state. Safe from many threads.
+    static std::shared_ptr<const ReferenceGraph> of(const Xapian::Database& db);
+
+    // What the provision version refers to, in text order.
+    const std::vector<ResolvedReference>& refers_to(const std::string& provision_id) const;
+    // The provisions that refer to it: for each citing unit, its version in
+    // `provision_id`'s language when there is one, else its original.
+    std::vector<std::string> referred_by(const std::string& provision_id) const;
+    // The document version of `work` in `lang`, else its original ("" if none).
+    std::string document_of(const std::string& work, const std::string& lang) const;
+    // A document's title ("" if unknown).
+    std::string title_of(const std::string& document_id) const;
+
+    size_t reference_count() const { return references_; }
+
+    // Where a provision version stands, for showing a link to it.
+    struct UnitInfo {
+        std::string document_id, unit_id, label, heading;
+    };
+    const UnitInfo* unit(const std::string& provision_id) const;
+
+private:
+    struct Work {
+        std::string jurisdiction, type, number, date;
+        int year = 0;
+        ActKind act = ActKind::implied;
+        std::map<std::string, std::string> documents;  // lang → document id
+        std::string original_document;
+        std::vector<std::string> groups;  // its units (version groups), in order
+    };
+    struct Group {
+        std::string work;
+        std::vector<std::string> articles;
+        std::map<std::string, std::string> versions;  // lang → provision id
+        std::string original;                          // provision id of the original version
+    };
+    std::string version_of(const Group& g, const std::string& lang) const;
+
+    std::map<std::string, Work> works_;
+    std::map<std::string, Group> groups_;                          // work/unit → group
+    std::map<std::string, std::string> group_of_;                  // provision id → group
+    std::map<std::string, UnitInfo> units_;                        // provision id → where it stands
+    std::map<std::string, std::string> titles_;                    // document id → title
+    std::map<std::string, std::vector<ResolvedReference>> refers_; // provision id → references
+    std::map<std::string, std::vector<std::string>> cited_by_;     // group → citing groups
+    size_t references_ = 0;
+};
+
+}  // namespace himoya
