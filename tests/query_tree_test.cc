@@ -85,6 +85,10 @@ TEST_CASE("question words are dropped and listed, never the only words") {
     QueryTree tg = parse_query("амри фаврӣ чанд рӯз амал мекунад?", "auto", a);
     drop_question_words(tg);
     CHECK(tg.question_words == std::vector<std::string>{"чанд", "мекунад?"});
+    // A light verb in the past ("ворид кард", "did introduce") is an auxiliary too.
+    QueryTree past = parse_query("VAWA дар соли 2022 чӣ тағйирот ворид кард?", "auto", a);
+    drop_question_words(past);
+    CHECK(past.question_words == std::vector<std::string>{"чӣ", "кард?"});
 
     // Not a question: auxiliaries are words like any other; interrogatives still go.
     QueryTree kw = parse_query("police can remove", "en", a);
