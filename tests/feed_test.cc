@@ -15,6 +15,7 @@
 #include <thread>
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
 #include "process.h"
@@ -245,6 +246,41 @@ TEST_CASE("search feeds are Atom 1.0 with stable ids, newest in the index first,
         MESSAGE("feedparser check skipped: " << checked.out);
     else
         CHECK_MESSAGE(checked.status == 0, checked.out << checked.err);
+}
+
+TEST_CASE("himoya add on a PDF manual makes it searchable without a restart, first in the feed of a matching search") {
+    Fixture& f = fixture();
+    // "охранный ордер": the manual's Russian text, and the Tajik law's provisions (through the thesaurus).
+    const std::string query = "?q=%D0%BE%D1%85%D1%80%D0%B0%D0%BD%D0%BD%D1%8B%D0%B9%20%D0%BE%D1%80%D0%B4%D0%B5%D1%80";
+    Feed before = f.feed(query);
+    REQUIRE(!before.entries.empty());
+    for (const Entry& e : before.entries) CHECK(e.link.find("police-handout-ru") == std::string::npos);
+
+    // No sidecar: language and title are inferred; what a handout cannot say is given.
+    auto added = run({HIMOYA_BINARY, "add", HIMOYA_SOURCE_DIR "/tests/data/office/police-handout-ru.pdf",
+                      "--jurisdiction", "TJ", "--type", "manual", "--audience", "police", "--date", "2024",
+                      "--body", "Учебный материал", "--corpus", f.corpus.string(), "--db", f.db.string(),
+                      "--library", (f.dir / "library").string()});
+    REQUIRE_MESSAGE(added.status == 0, added.out << added.err);
+    CHECK(added.out.find("inferred") != std::string::npos);
+
+    // The running server picks the new generation up by itself; the manual is the newest match.
+    Feed after = f.feed_when(query, [](const Feed& x) {
+        return !x.entries.empty() && x.entries[0].link.find("police-handout-ru") != std::string::npos;
+    });
+    REQUIRE(!after.entries.empty());
+    CHECK(after.entries[0].link.find("police-handout-ru") != std::string::npos);
+    CHECK(after.entries.size() > before.entries.size());
+    for (size_t i = 1; i < after.entries.size(); ++i) CHECK(after.entries[i].published <= after.entries[0].published);
+
+    // And it is a police manual in Russian for search.
+    auto res = f.client->Get((std::string("/api/search") + query + "&type=manual&audience=police").c_str());
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    auto body = nlohmann::json::parse(res->body);
+    REQUIRE(body["total"].get<long>() >= 1);
+    CHECK(body["hits"][0]["document_id"] == "police-handout-ru");
+    CHECK(body["hits"][0]["lang"] == "ru");
 }
 
 TEST_CASE("a feed with a bad parameter is a 400 with a JSON error") {

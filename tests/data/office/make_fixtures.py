@@ -345,6 +345,33 @@ def make_unreadable_scan_pdf(path):
     pdf_pages(path, [page1, None])
 
 
+# A short police handout in Russian, made up for the tests of `himoya add`
+# (tests/feed_test.cc): no sidecar, so its metadata is inferred or given on the
+# command line. Its facts are those of our corpus summaries of the 2013 Law and
+# of corpus/practice/training-tj-police-dv-response-ru.xml, in our own words;
+# its title and date say what it is, an invented handout, not a published manual.
+MANUAL_TITLE = "Памятка участковому инспектору милиции: первые шаги по сообщению о насилии в семье"
+MANUAL_PAGES = [
+    [(MANUAL_TITLE, 14), ("", 8),
+     ("1. Принять и зарегистрировать сообщение", 12),
+     ("Сообщение о насилии в семье регистрируется как отдельная категория происшествий, "
+      "даже если пострадавшая пока не готова подать заявление.", 11), ("", 8),
+     ("2. Оценить опасность", 12),
+     ("Инспектор выясняет, были ли угрозы убийством, применялось ли оружие и повторяется ли насилие, "
+      "и записывает ответы.", 11)],
+    [("3. Охранный ордер", 12),
+     ("По Закону о предупреждении насилия в семье 2013 года органы внутренних дел могут выдать охранный "
+      "ордер, который запрещает обидчику приближаться к пострадавшей и продолжать насилие.", 11), ("", 8),
+     ("4. Направить к помощи", 12),
+     ("Пострадавшей сообщают адреса кризисного центра, приюта и бесплатной юридической помощи.", 11), ("", 8),
+     ("Учебный материал (пример для проверки программы), Душанбе, 2024.", 10)],
+]
+
+
+def make_manual_pdf(path):
+    pdf_pages(path, MANUAL_PAGES)
+
+
 def main():
     out = lambda name: os.path.join(HERE, name)
     make_docx(out("tj-dv-law-tg.docx"))
@@ -357,6 +384,7 @@ def main():
     meta(out("tj-dv-law-ru-scanned-page.meta.xml"), RU_TITLE, "ru", TG_OFFICIAL, RU_NOTE)
     make_unreadable_scan_pdf(out("tj-dv-law-ru-unreadable-scan.pdf"))
     meta(out("tj-dv-law-ru-unreadable-scan.meta.xml"), RU_TITLE, "ru", TG_OFFICIAL, RU_NOTE)
+    make_manual_pdf(out("police-handout-ru.pdf"))
     # A DOCX cut short in transfer: the first 60% of the good one, so the
     # zip's central directory (at its end) is gone.
     with open(out("tj-dv-law-tg.docx"), "rb") as f:
