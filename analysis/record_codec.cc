@@ -54,6 +54,11 @@ std::string encode_record(const StoredRecord& r) {
     data["text"] = r.text;
     if (r.kind == "document") {
         data["audience"] = r.audience;
+        if (!r.aliases.empty()) {
+            json aliases = json::array();
+            for (const auto& [lang, name] : r.aliases) aliases.push_back(json{{"lang", lang}, {"name", name}});
+            data["aliases"] = std::move(aliases);
+        }
         data["translation_of"] = r.translation_of;
         data["format"] = r.format;
         data["provision_count"] = r.provision_count;
@@ -109,6 +114,10 @@ std::optional<StoredRecord> decode_record(std::string_view stored) {
     r.mentions = strings_at(data, "mentions");
     r.text_lang = string_at(data, "text_lang");
     r.audience = strings_at(data, "audience");
+    if (auto it = data.find("aliases"); it != data.end() && it->is_array())
+        for (const json& a : *it)
+            if (a.is_object() && a.contains("lang") && a.contains("name") && a["lang"].is_string() && a["name"].is_string())
+                r.aliases.emplace_back(a["lang"].get<std::string>(), a["name"].get<std::string>());
     r.translation_of = string_at(data, "translation_of");
     r.format = string_at(data, "format");
     if (auto it = data.find("provision_count"); it != data.end() && it->is_number_unsigned())

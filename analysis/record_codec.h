@@ -51,6 +51,7 @@ struct StoredRecord {
 
     // Document records only.
     std::vector<std::string> audience;
+    std::vector<std::pair<std::string, std::string>> aliases;  // (lang, popular name)
     std::string translation_of, format;
     size_t provision_count = 0;
     StoredSource source;

@@ -509,14 +509,17 @@ ActKind act_of_title(std::string_view title) {
     std::vector<const std::u32string*> words;
     for (const Tok& t : toks)
         if (t.kind == Tok::word) words.push_back(&t.text);
-    // A title names its act in its first words; a long title's subject words
-    // ("… liability for domestic violence") must not make a law a code.
-    bool code = false, convention = false;
-    for (const auto* w : words) {
-        code = code || is_code_noun(*w);
-        convention = convention || is_convention(*w);
-    }
-    if (!code && !convention) return ActKind::implied;
+    // A title names its own act by its first act noun: "Criminal Code of …",
+    // "Кодекси оилаи …", "Council of Europe Convention on …". A law amending a
+    // code ("Law … amending the Family Code") is a law, not that code.
+    size_t first = words.size();
+    for (size_t i = 0; i < words.size(); ++i)
+        if (is_act_noun(*words[i])) {
+            first = i;
+            break;
+        }
+    if (first == words.size() || !(is_code_noun(*words[first]) || is_convention(*words[first])))
+        return ActKind::implied;
     ActKind kind = classify(words);
     return kind == ActKind::self ? ActKind::implied : kind;
 }

@@ -61,6 +61,12 @@ struct Document {
     LegalStatus legal_status;
     std::vector<std::string> topics;    // topic ids (thesaurus concepts) from metadata
     std::vector<std::string> audience;  // police, judiciary, ... (practice documents)
+    // Popular names and abbreviations the act is known by, in any language
+    // ("КоАП", "VAWA", "the Istanbul Convention"): searched as title words.
+    struct Alias {
+        std::string lang, name;
+    };
+    std::vector<Alias> aliases;
     std::string text_status;     // official, official-translation, unofficial-translation, summary
     std::string translation_of;  // document_id of the text this one translates, if any
     SourceCitation source;

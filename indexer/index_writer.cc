@@ -51,6 +51,7 @@ int IndexWriter::remove(const std::string& document_id) {
     if (document)
         for (const StoredRecord& p : provisions) {
             unspell(document->title, document->lang);
+            for (const auto& [lang, name] : document->aliases) unspell(name, lang);  // title words too
             unspell(p.label, document->lang);
             unspell(p.heading, document->lang);
             unspell(p.text, p.text_lang.empty() ? document->lang : p.text_lang);

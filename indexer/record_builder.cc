@@ -271,6 +271,7 @@ void RecordBuilder::document_record(const Document& d, Xapian::Document& record)
     data.kind = "document";
     data.topics = topics;
     data.audience = d.audience;
+    for (const Document::Alias& a : d.aliases) data.aliases.emplace_back(a.lang, a.name);
     data.translation_of = d.translation_of;
     data.format = d.format;
     data.provision_count = d.provisions.size();
@@ -292,6 +293,12 @@ PreparedDocument RecordBuilder::build(const Document& d, const IndexStamp& stamp
     out.document_id = d.document_id;
     out.provisions = static_cast<int>(d.provisions.size());
     title_tokens_ = analyzer_.analyze(d.title, d.language, 1);
+    // Popular names are title words too, each in its own language, after a gap
+    // (a phrase does not run from the title into a name).
+    for (const Document::Alias& a : d.aliases) {
+        auto more = analyzer_.analyze(a.name, a.lang, next_position(title_tokens_, 1) + 1);
+        title_tokens_.insert(title_tokens_.end(), more.begin(), more.end());
+    }
     Xapian::Document whole;
     for (const Provision& p : d.provisions)
         out.records.emplace_back(std::string(terms::kUniqueId) + p.provision_id, provision_record(d, p, whole));

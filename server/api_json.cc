@@ -301,6 +301,12 @@ json export_json(const Concept& c) {
     return j;
 }
 
+static json aliases_json(const std::vector<std::pair<std::string, std::string>>& aliases) {
+    json out = json::array();
+    for (const auto& [lang, name] : aliases) out.push_back({{"lang", lang}, {"name", name}});
+    return out;
+}
+
 json to_json(const DocumentPage& page) {
     const StoredRecord& d = page.document;
     json legal_status = stored_status_json(d.legal_status);
@@ -335,6 +341,7 @@ json to_json(const DocumentPage& page) {
             {"body_id", d.body_id}, {"text_status", d.text_status}, {"work_id", d.work_id},
             {"original", d.original}, {"legal_status", legal_status}, {"id", d.id}, {"topics", d.topics},
             {"audience", d.audience}, {"translation_of", d.translation_of}, {"format", d.format},
+            {"aliases", aliases_json(d.aliases)},
             {"provision_count", d.provision_count},
             {"source", {{"official_title", d.source.official_title}, {"number", d.source.number},
                         {"url", d.source.url}, {"publisher", d.source.publisher}}},

@@ -223,6 +223,21 @@ TEST_CASE("warnings do not stop a document") {
     CHECK(r.documents_skipped == 0);
 }
 
+TEST_CASE("popular names are read with their language; a name without one is a warning") {
+    IngestReport r;
+    std::string xml = doc_with_body("<article num=\"1\"><p>x</p></article>");
+    xml.replace(xml.find("<source>"), 8,
+                "<aliases><alias lang=\"ru\">КоАП</alias><alias lang=\"en\">Administrative Code</alias>"
+                "<alias>no language</alias></aliases><source>");
+    auto d = read_corpus_xml_string(xml, "aliases.xml", r);
+    REQUIRE(d);
+    REQUIRE(d->aliases.size() == 2);
+    CHECK(d->aliases[0].lang == "ru");
+    CHECK(d->aliases[0].name == "КоАП");
+    CHECK(d->aliases[1].name == "Administrative Code");
+    CHECK(has_problem(r, "<alias> without a lang attribute", 3, false));
+}
+
 TEST_CASE("files: missing, and over 64 MiB without reading them") {
     IngestReport r;
     CHECK_FALSE(read_with(corpus_xml_reader(), ReaderInput(kData + "readers/does-not-exist.xml"), r));

@@ -98,6 +98,9 @@ TEST_CASE("the articles a unit covers come from its number, id, label and headin
           ActKind::criminal_code);
     CHECK(act_of_title("Кодекси ҳуқуқвайронкунии маъмурии Ҷумҳурии Тоҷикистон") == ActKind::admin_code);
     CHECK(act_of_title("Law on the Prevention of Violence in the Family") == ActKind::implied);
+    // A law amending a code is a law, not the code.
+    CHECK(act_of_title("Law No. 1290 of 15 March 2016 amending the Family Code") == ActKind::implied);
+    CHECK(act_of_title("Закон о внесении изменений в Семейный кодекс") == ActKind::implied);
 }
 
 TEST_CASE("references resolve to the provisions of the act they name, both ways, and never guess") {

@@ -177,3 +177,19 @@ TEST_CASE("a text in or about more of the places a query names ranks above one a
     CHECK(result.hits[0].document_id == "tours");
     CHECK(result.hits[0].score > result.hits[1].score + 100);
 }
+
+TEST_CASE("a document is found by a popular name it is known by, in another language than its own") {
+    Document code = testing::make_document("tj-code-tg", "TJ", "tg", "code", "2008-12-31",
+                                           "Кодекси ҳуқуқвайронкунии маъмурӣ", {{"1", "Ҷарима барои зӯроварӣ."}});
+    code.aliases = {{"ru", "КоАП"}};
+    testing::TestIndex index({code, testing::make_document("other", "TJ", "ru", "law", "2013-03-19", "Закон",
+                                                          {{"1", "Охранный ордер."}})});
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "КоАП";
+    SearchResult result = run_search(view, r);
+    REQUIRE(result.total == 1);
+    CHECK(result.hits[0].document_id == "tj-code-tg");
+    r.query = "title:КоАП";
+    CHECK(run_search(view, r).total == 1);
+}

@@ -80,6 +80,23 @@ struct MetaReader {
         }
     }
 
+    // <aliases><alias lang="ru">КоАП</alias>…</aliases>: a name needs its language.
+    void read_aliases(pugi::xml_node list, std::vector<Document::Alias>& out) {
+        for (pugi::xml_node c = list.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            if (local_name(c) != "alias") {
+                warn(c, "unexpected <" + std::string(c.name()) + "> in <aliases>");
+                continue;
+            }
+            std::string lang = c.attribute("lang").value(), name = node_text(c);
+            if (lang.empty() || name.empty()) {
+                warn(c, "ignoring <alias> without a lang attribute or a name");
+                continue;
+            }
+            out.push_back({lang, name});
+        }
+    }
+
     void read_legal_status(pugi::xml_node node, LegalStatus& status) {
         if (!status.state.empty()) {
             warn(node, "repeated <legal-status>; keeping the first");
@@ -163,6 +180,7 @@ bool read_corpus_meta(pugi::xml_node meta, Document& doc, const std::string& fil
         else if (n == "translation-of") r.set_once(c, doc.translation_of, seen);
         else if (n == "topics") r.read_list(c, "topic", doc.topics, true);
         else if (n == "audience") r.read_list(c, "group", doc.audience, false);
+        else if (n == "aliases") r.read_aliases(c, doc.aliases);
         else if (n == "source") {
             if (source) r.warn(c, "repeated <source>; keeping the first");
             else source = c;
