@@ -1,6 +1,7 @@
 #include "search/compare.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <xapian.h>
 
@@ -159,6 +160,9 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
     if (!concepts.empty()) {
         out.rank = concepts_query(concepts, *thesaurus, *view.tagger(), out.highlight_stems);
         out.about = any_of(std::string(terms::kTopic), concepts);
+        if (!r.also_about.empty())
+            out.about = Xapian::Query(Xapian::Query::OP_AND, out.about,
+                                      any_of(std::string(terms::kTopic), thesaurus->with_descendants(r.also_about)));
         out.mentions = Xapian::Query(Xapian::Query::OP_AND_NOT, any_of(std::string(terms::kMention), concepts), out.about);
         out.concepts.insert(concepts.begin(), concepts.end());
         return out;
@@ -190,8 +194,9 @@ void validate(const MatrixRequest& r) {
     if (r.scheme != "istanbul" && r.scheme != "thesaurus") throw BadRequest("scheme must be 'istanbul' or 'thesaurus'");
 }
 
-CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
-    validate(r);
+namespace {
+
+CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
     const std::string ui(name(r.ui_lang));
     const Thesaurus* thesaurus = view.thesaurus();
     Xapian::Database& db = view.db();
@@ -252,6 +257,8 @@ CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
         f.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
         Xapian::Query scope = all_of(f);
         Xapian::Query law_scope(Xapian::Query::OP_AND_NOT, scope, practice);
+        if (!r.types_excluded.empty())
+            law_scope = Xapian::Query(Xapian::Query::OP_AND_NOT, law_scope, any_of(std::string(terms::kType), r.types_excluded));
         Xapian::Query in_force = r.include_repealed ? law_scope : not_repealed(law_scope);
         RankedTexts law = ranked_texts(db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, in_force)),
                                        static_cast<size_t>(r.per_jurisdiction));
@@ -289,6 +296,55 @@ CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
     result.query = r.query;
     result.include_repealed = r.include_repealed;
     return result;
+}
+
+}  // namespace
+
+CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
+    validate(r);
+    return compare_columns(view, r);
+}
+
+void validate(const GlossaryRequest& r) {
+    if (r.concept_id.empty()) throw BadRequest("give concept (a thesaurus concept id)");
+    if (r.concept_id == kDefinitionsConcept) throw BadRequest("concept must be a defined term, not 'definitions' itself");
+    if (r.per_jurisdiction < 1 || r.per_jurisdiction > 20) throw BadRequest("per_jurisdiction must be 1..20");
+}
+
+CompareResult glossary(IndexView& view, const GlossaryRequest& g) {
+    validate(g);
+    const Thesaurus* thesaurus = view.thesaurus();
+    if (!thesaurus) throw BadRequest("this index has no thesaurus: no glossary");
+    if (!thesaurus->find(g.concept_id)) throw BadRequest("unknown concept '" + g.concept_id + "'");
+    if (!thesaurus->find(kDefinitionsConcept)) throw BadRequest("this index's thesaurus has no 'definitions' concept");
+    Xapian::Database& db = view.db();
+    // The law texts that define the concept, in force unless asked otherwise.
+    const Xapian::Query defines(Xapian::Query::OP_AND, any_of(std::string(terms::kTopic), thesaurus->with_descendants(g.concept_id)),
+                                any_of(std::string(terms::kTopic), thesaurus->with_descendants(kDefinitionsConcept)));
+    // Law only: not practice, not a monitoring body's recommendation.
+    std::vector<std::string> not_law = practice_types();
+    not_law.push_back("recommendation");
+    const Xapian::Query law = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(detail::record_term("provision")),
+                                            any_of(std::string(terms::kType), not_law));
+    const Xapian::Query scope = g.include_repealed ? law : not_repealed(law);
+    CompareRequest r;
+    const std::string prefix(terms::kJurisdiction);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        std::string code = (*it).substr(prefix.size());
+        for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));  // terms are lower case
+        Xapian::Query here(Xapian::Query::OP_AND, defines, Xapian::Query(Xapian::Query::OP_AND, scope, Xapian::Query(*it)));
+        if (count_texts(db, here) > 0) r.jurisdictions.push_back(code);
+    }
+    std::stable_sort(r.jurisdictions.begin(), r.jurisdictions.end(),
+                     [](const std::string& a, const std::string& b) { return (a == "TJ") > (b == "TJ"); });
+    r.topic = g.concept_id;
+    r.also_about = kDefinitionsConcept;
+    r.types_excluded = {"recommendation"};
+    r.languages = g.languages;
+    r.per_jurisdiction = g.per_jurisdiction;
+    r.ui_lang = g.ui_lang;
+    r.include_repealed = g.include_repealed;
+    return compare_columns(view, r);
 }
 
 Matrix coverage_matrix(IndexView& view, const MatrixRequest& r) {

@@ -38,7 +38,26 @@ struct CompareRequest {
     int per_jurisdiction = 5;                // 1..20 provisions per column
     UiLanguage ui_lang = UiLanguage::en;     // language for labels, and of the versions shown
     bool include_repealed = false;           // repealed law is left out unless asked for
+    // With a topic: the provisions must also be about this concept (or a
+    // narrower one); the glossary asks for "definitions".
+    std::string also_about;
+    std::vector<std::string> types_excluded;  // document types left out of the law columns (the glossary: recommendations)
 };
+
+// Defined terms side by side (/api/glossary): how each jurisdiction's law
+// defines one concept ("family member", "domestic violence", "economic
+// violence") — its provisions about the concept that are also definitions,
+// every jurisdiction that has one, each provision in the UI language when that
+// version exists, else its original (marked).
+struct GlossaryRequest {
+    std::string concept_id;                  // a thesaurus concept, not "definitions" itself
+    std::vector<std::string> languages;      // preferred languages of the provisions shown (not a filter)
+    int per_jurisdiction = 3;                // 1..20
+    UiLanguage ui_lang = UiLanguage::en;
+    bool include_repealed = false;
+};
+// The concept that marks a provision as a definition.
+inline constexpr const char* kDefinitionsConcept = "definitions";
 
 struct MatrixRequest {
     std::vector<std::string> jurisdictions;  // 1..8
@@ -51,6 +70,7 @@ struct MatrixRequest {
 // Throw BadRequest naming the problem.
 void validate(const CompareRequest& request);
 void validate(const MatrixRequest& request);
+void validate(const GlossaryRequest& request);
 
 struct ConceptLabel {
     std::string id, label;
@@ -131,6 +151,9 @@ struct Matrix {
 
 // The comparison (docs/api.md, GET /api/compare). Throws BadRequest.
 CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& request);
+// The glossary of one concept: a column per jurisdiction whose law defines it
+// (in the order TJ first, then by code), `columns[].total` the texts that do.
+CompareResult glossary(IndexView& view, const GlossaryRequest& request);
 // The coverage matrix (docs/api.md, GET /api/matrix). Throws BadRequest.
 Matrix coverage_matrix(IndexView& view, const MatrixRequest& request);
 

@@ -110,6 +110,17 @@ CompareRequest compare_request_from_params(const QueryParams& params) {
     return r;
 }
 
+GlossaryRequest glossary_request_from_params(const QueryParams& params) {
+    GlossaryRequest r;
+    r.concept_id = string_param(params, "concept");
+    r.languages = all_values(params, "lang");
+    r.per_jurisdiction = int_param(params, "per_jurisdiction", 3, 1, 20);
+    r.ui_lang = ui_param(params);
+    r.include_repealed = bool_param(params, "include_repealed");
+    validate(r);
+    return r;
+}
+
 MatrixRequest matrix_request_from_params(const QueryParams& params) {
     MatrixRequest r;
     r.jurisdictions = all_values(params, "jurisdiction");

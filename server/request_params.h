@@ -20,6 +20,7 @@ SearchRequest search_request_from_params(const QueryParams& params);
 // /api/compare and /api/matrix parameters.
 CompareRequest compare_request_from_params(const QueryParams& params);
 MatrixRequest matrix_request_from_params(const QueryParams& params);
+GlossaryRequest glossary_request_from_params(const QueryParams& params);
 
 // An integer parameter in [min, max], or `fallback` when absent.
 int int_param(const QueryParams& params, const std::string& name, int fallback, int min, int max);

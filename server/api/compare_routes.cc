@@ -1,4 +1,4 @@
-// /api/compare and /api/matrix: jurisdictions side by side, as JSON or an export.
+// /api/compare, /api/glossary and /api/matrix: jurisdictions side by side, as JSON or an export.
 #include "server/api/routes.h"
 
 #include "search/compare.h"
@@ -26,6 +26,14 @@ void register_compare_routes(Router& router, SearchEngine& engine) {
                 return attach(res, compare_markdown(out, std::string(name(request.ui_lang)), export_labels(*e)),
                               "text/markdown; charset=utf-8", "himoya-compare.md");
             send_json(res, 200, out);
+        });
+    });
+
+    // Defined terms side by side: how each jurisdiction's law defines one concept.
+    router.get("/api/glossary", [e](const HttpRequest& req, HttpResponse& res) {
+        guarded(res, [&] {
+            GlossaryRequest request = glossary_request_from_params(req.params);
+            send_json(res, 200, to_json(e->with_view([&](IndexView& v) { return glossary(v, request); })));
         });
     });
 

@@ -348,6 +348,25 @@ await step('document page shows what a provision refers to, and following the li
   await p.close();
 });
 
+for (const ui of ['en', 'ru', 'tg']) {
+  await step(`the definitions page shows "family member" in at least six jurisdictions (${ui} UI)`, async () => {
+    const { status, body } = await api(`/api/glossary?concept=family-definition&ui=${ui}`);
+    assert(status === 200, `/api/glossary answered ${status}`);
+    const p = await ctx.newPage();
+    attachErrorLog(p, 'glossary-' + ui);
+    await p.goto(BASE + `/glossary.html?ui=${ui}&concept=family-definition`, { waitUntil: 'domcontentloaded' });
+    await p.waitForSelector('#gl-box[data-state=ready]', { timeout: 20000 });
+    const heads = await p.locator('#gl-grid .gl-col').evaluateAll((ns) => ns.map((n) => n.dataset.jurisdiction));
+    assert(heads.length >= 6, `${heads.length} jurisdictions: ${heads.join(' ')}`);
+    assert(JSON.stringify(heads) === JSON.stringify(body.columns.map((c) => c.jurisdiction)), `columns ${heads} vs API`);
+    assert(await p.locator('#gl-grid .gl-card').count() >= heads.length, 'a column without a definition');
+    // Each definition in the UI language where that version exists.
+    const inUi = body.columns.flatMap((c) => c.provisions).filter((x) => x.in_ui_language).length;
+    assert(inUi >= heads.length, `${inUi} definitions in the ${ui} UI language`);
+    await p.close();
+  });
+}
+
 await step('unknown document id shows "not found"', async () => {
   await page.goto(BASE + '/document.html?id=no-such-document-xyz', { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('#doc-error:not([hidden])');
@@ -579,19 +598,19 @@ async function readDownload(download) {
   return text.replace(/^\ufeff/, '');
 }
 
-await step('the shared header links Search · Compare · Matrix · Protection orders', async () => {
+await step('the shared header links Search · Compare · Matrix · Protection orders · Definitions', async () => {
   await searchDone(page, () => page.goto(BASE + '/?ui=ru', { waitUntil: 'domcontentloaded' }));
   const links = page.locator('#site-nav a');
-  assert(await links.count() === 4, `${await links.count()} navigation links`);
+  assert(await links.count() === 5, `${await links.count()} navigation links`);
   const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  for (const [i, f] of ['index.html', 'compare.html', 'matrix.html', 'facts.html'].entries()) {
+  for (const [i, f] of ['index.html', 'compare.html', 'matrix.html', 'facts.html', 'glossary.html'].entries()) {
     assert(hrefs[i].includes(f) && /[?&]ui=ru/.test(hrefs[i]), `link ${i} is ${hrefs[i]}`);
   }
   assert(await page.getAttribute('#site-nav a[data-nav=search]', 'aria-current') === 'page', 'Search is not marked current');
   assert(((await page.textContent('#site-nav a[data-nav=compare]')) || '').trim() === 'Сравнение', 'nav not translated');
 });
 
-await step('every page draws the shared header from one definition (brand, 4 links, 3 languages)', async () => {
+await step('every page draws the shared header from one definition (brand, 5 links, 3 languages)', async () => {
   const p = await ctx.newPage();
   attachErrorLog(p, 'header');
   for (const [file, nav, ready] of [
@@ -600,6 +619,7 @@ await step('every page draws the shared header from one definition (brand, 4 lin
     ['compare.html', 'compare', '#compare[data-state=ready]'],
     ['matrix.html', 'matrix', '#matrix-box[data-state=ready]'],
     ['facts.html', 'facts', '#facts-box[data-state=ready], #facts-box[data-state=error]'],
+    ['glossary.html', 'glossary', '#gl-box[data-state=ready], #gl-box[data-state=error]'],
   ]) {
     // The static page holds a placeholder (and a note without JavaScript), no header markup.
     const html = await (await fetch(BASE + '/' + file.split('?')[0])).text();
@@ -607,7 +627,7 @@ await step('every page draws the shared header from one definition (brand, 4 lin
     await p.goto(BASE + '/' + file + (file.includes('?') ? '&' : '?') + 'ui=ru', { waitUntil: 'domcontentloaded' });
     await p.waitForSelector(ready, { timeout: 20000 });
     assert(((await p.textContent('#site-header .brand-name')) || '').trim() === 'Химоя', `${file}: brand not in Russian`);
-    assert(await p.locator('#site-nav a').count() === 4, `${file}: ${await p.locator('#site-nav a').count()} navigation links`);
+    assert(await p.locator('#site-nav a').count() === 5, `${file}: ${await p.locator('#site-nav a').count()} navigation links`);
     assert(await p.locator('#ui-lang a').count() === 3, `${file}: ${await p.locator('#ui-lang a').count()} language links`);
     const current = await p.locator('#site-nav a[aria-current=page]').evaluateAll((as) => as.map((a) => a.dataset.nav));
     assert(JSON.stringify(current) === JSON.stringify(nav ? [nav] : []), `${file}: current link ${JSON.stringify(current)}`);
@@ -920,6 +940,7 @@ const LEAK_PAGES = (ui) => [
   ['matrix', `/matrix.html?ui=${ui}`, '#matrix-box[data-state=ready]'],
   ['matrix of topics', `/matrix.html?ui=${ui}&scheme=thesaurus&jurisdiction=TJ&jurisdiction=BA-BIH`, '#matrix-box[data-state=ready]'],
   ['facts', `/facts.html?ui=${ui}`, '#facts-box[data-state=ready]'],
+  ['definitions', `/glossary.html?ui=${ui}&concept=family-definition`, '#gl-box[data-state=ready]'],
   ['document', `/document.html?ui=${ui}&id=tj-dv-law-2013-${ui}`, '#doc:not([hidden])'],
   ['repealed law', `/document.html?ui=${ui}&id=ba-bih-dv-law-2013-${ui}`, '#doc:not([hidden])'],
 ];

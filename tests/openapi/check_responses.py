@@ -398,6 +398,12 @@ def endpoints(port):
     get(port, "compare md", "/api/compare", ic="52", jurisdiction=["TJ", "KZ"], format="md", ui="tg")
     get(port, "compare json", "/api/compare", topic=topic_id, jurisdiction=["TJ", "KZ"], format="json")
     get(port, "matrix json", "/api/matrix", jurisdiction="TJ", format="json")
+    get(port, "glossary", "/api/glossary", concept="family-definition", ui="ru")
+    get(port, "glossary lang", "/api/glossary", concept="domestic-violence-definition", lang="tg", per_jurisdiction="1",
+        include_repealed="1")
+    get(port, "glossary no concept", "/api/glossary", 400)
+    get(port, "glossary unknown concept", "/api/glossary", 400, concept="no-such-concept")
+    get(port, "glossary definitions itself", "/api/glossary", 400, concept="definitions")
     get(port, "compare one jurisdiction", "/api/compare", 400, topic=topic_id, jurisdiction="TJ")
     get(port, "compare two subjects", "/api/compare", 400, topic=topic_id, ic="52", jurisdiction=["TJ", "KZ"])
     get(port, "compare bad format", "/api/compare", 400, topic=topic_id, jurisdiction=["TJ", "KZ"], format="xml")

@@ -107,6 +107,7 @@ const NAV_PAGES = [
   { key: 'compare', href: 'compare.html', label: 'nav_compare' },
   { key: 'matrix', href: 'matrix.html', label: 'nav_matrix' },
   { key: 'facts', href: 'facts.html', label: 'nav_facts' },
+  { key: 'glossary', href: 'glossary.html', label: 'nav_glossary' },
 ];
 
 // This page's URL in another UI language.
