@@ -57,8 +57,8 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
             w.year = std::atoi(u.date.substr(0, 4).c_str());
         w.documents.emplace(u.lang, u.document_id);
         if (u.original) w.original_document = u.document_id;
-        ActKind act = act_of_title(u.title);
-        if (w.act == ActKind::implied) w.act = act;
+        // The act a title names, once per document (not per provision).
+        if (w.act == ActKind::implied && titles_.find(u.document_id) == titles_.end()) w.act = act_of_title(u.title);
         const std::string group = u.work_id + "/" + u.unit_id;
         Group& g = groups_[group];
         if (g.work.empty()) {
@@ -73,8 +73,24 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
         units_[u.provision_id] = {u.document_id, u.unit_id, u.label, u.heading};
         titles_.emplace(u.document_id, u.title);
     }
-    for (auto& [id, w] : works_)
+    // The works of each act, and of each jurisdiction, in work-id order: what
+    // a reference's act is looked up in (not a scan of every work per reference).
+    std::map<std::pair<ActKind, std::string>, std::vector<std::string>> by_act_and_place;
+    std::map<ActKind, std::vector<std::string>> by_act;
+    std::map<std::string, std::vector<std::string>> by_place;
+    for (auto& [id, w] : works_) {
         if (w.original_document.empty() && !w.documents.empty()) w.original_document = w.documents.begin()->second;
+        if (w.act != ActKind::implied) {
+            by_act_and_place[{w.act, w.jurisdiction}].push_back(id);
+            by_act[w.act].push_back(id);
+        }
+        by_place[w.jurisdiction].push_back(id);
+    }
+    static const std::vector<std::string> no_works;
+    auto lookup = [](const auto& index, const auto& key) -> const std::vector<std::string>& {
+        auto it = index.find(key);
+        return it == index.end() ? no_works : it->second;
+    };
 
     // Each version's references, resolved.
     for (const ReferenceUnit& u : units) {
@@ -97,9 +113,8 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
                         works.push_back(u.work_id);
                         // An act kept as several works here (the Istanbul Convention's two).
                         if (own.act != ActKind::implied)
-                            for (const auto& [id, w] : works_)
-                                if (id != u.work_id && w.act == own.act && w.jurisdiction == own.jurisdiction)
-                                    works.push_back(id);
+                            for (const std::string& id : lookup(by_act_and_place, std::make_pair(own.act, own.jurisdiction)))
+                                if (id != u.work_id) works.push_back(id);
                     }
                     break;
                 case ActKind::convention:
@@ -108,13 +123,11 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
                 case ActKind::criminal_code:
                 case ActKind::admin_code:
                 case ActKind::family_code:
-                    for (const auto& [id, w] : works_)
-                        if (w.act == t.act && w.jurisdiction == u.jurisdiction) works.push_back(id);
+                    works = lookup(by_act_and_place, std::make_pair(t.act, u.jurisdiction));
                     break;
                 case ActKind::istanbul_convention:
                 case ActKind::cedaw:
-                    for (const auto& [id, w] : works_)
-                        if (w.act == t.act) works.push_back(id);
+                    works = lookup(by_act, t.act);
                     break;
                 case ActKind::other: {
                     // A law or decree by its own number or its year, in the citing
@@ -126,8 +139,9 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
                         (t.act_number.empty() && t.act_date.empty() && t.act_year == own.year))
                         works.push_back(u.work_id);
                     std::vector<std::string> fit;
-                    for (const auto& [id, w] : works_) {
-                        if (id == u.work_id || w.jurisdiction != u.jurisdiction) continue;
+                    for (const std::string& id : lookup(by_place, u.jurisdiction)) {
+                        const Work& w = works_.at(id);
+                        if (id == u.work_id) continue;
                         bool match = !t.act_number.empty() ? leading_number(w.number) == leading_number(t.act_number)
                                      : !t.act_date.empty() ? w.date == t.act_date
                                                            : (w.year == t.act_year && w.type == "law");
