@@ -14,6 +14,9 @@
 namespace himoya {
 namespace {
 
+// Matches checked to estimate the share of records a word matches (share()).
+constexpr Xapian::doccount kShareSample = 2000;
+
 // Weight of the folded-layer alternative relative to the exact forms.
 constexpr double kFoldedWeight = 0.5;
 // Weight of a word's translations through the word lexicon (analysis/lexicon.h)
@@ -57,19 +60,53 @@ public:
                 // The bonus is a tenth of a relaxed word's: on the order of a
                 // strong term's BM25 weight, so the concept's translations stay
                 // near the top (kBesideConceptShare).
-                bool beside_span = false;
-                for (const QueryNode& c : n.children)
-                    beside_span = beside_span || (c.kind == QueryNode::Kind::kSpan && !c.negated && !c.concepts.empty());
-                beside_span = beside_span && thesaurus_ && tagger_ && !negated && !relaxed_;
-                std::vector<Xapian::Query> positive, negative, ranking;
+                // A word or concept most of the collection satisfies ("domestic
+                // violence" in a collection on domestic violence) says little
+                // about which texts are meant: beside rarer units it ranks (its
+                // own weight and a bonus by its rarity), it does not filter, so
+                // "child witnesses domestic violence" finds the article on child
+                // witnesses that says "violence covered by the Convention"; and
+                // such a concept does not turn the words beside it into ranking
+                // words ("police statistics on family violence" needs police
+                // and statistics).
+                struct Child {
+                    const QueryNode* node;
+                    Xapian::Query query;
+                    bool common = false;
+                };
+                std::vector<Child> children;
                 for (const QueryNode& c : n.children) {
                     Xapian::Query q = node(c, negated != c.negated);
-                    if (q.empty()) continue;
-                    if (beside_span && !c.negated && c.kind == QueryNode::Kind::kWord) {
-                        ranking.push_back(with_bonus(q, rarity(c) * QueryBuilder::kBesideConceptShare));
-                        out_.ranking_words.push_back(c.text);
+                    if (!q.empty()) children.push_back({&c, std::move(q)});
+                }
+                const bool ranking_allowed = !negated && !relaxed_;
+                size_t positive_units = 0, common_units = 0;
+                for (Child& c : children) {
+                    if (c.node->negated) continue;
+                    ++positive_units;
+                    if (ranking_allowed && is_common(*c.node, c.query)) {
+                        c.common = true;
+                        ++common_units;
+                    }
+                }
+                const bool rank_common = positive_units >= 2 && common_units > 0 && common_units < positive_units;
+                bool beside_span = false;
+                for (const Child& c : children)
+                    beside_span = beside_span || (c.node->kind == QueryNode::Kind::kSpan && !c.node->negated &&
+                                                  !c.node->concepts.empty() && !(rank_common && c.common));
+                beside_span = beside_span && thesaurus_ && tagger_ && ranking_allowed;
+                std::vector<Xapian::Query> positive, negative, ranking;
+                for (Child& c : children) {
+                    if (c.node->negated) {
+                        negative.push_back(c.query);
+                    } else if (rank_common && c.common) {
+                        ranking.push_back(with_bonus(c.query, QueryBuilder::kCommonUnitShare));
+                        out_.ranking_words.push_back(unit_text(*c.node));
+                    } else if (beside_span && c.node->kind == QueryNode::Kind::kWord) {
+                        ranking.push_back(with_bonus(c.query, rarity(*c.node) * QueryBuilder::kBesideConceptShare));
+                        out_.ranking_words.push_back(c.node->text);
                     } else {
-                        (c.negated ? negative : positive).push_back(q);
+                        positive.push_back(c.query);
                     }
                 }
                 if (!ranking.empty()) {
@@ -140,6 +177,48 @@ public:
         if (df == 0 || n < 2) return 1.0;
         double r = std::log((n + 1) / (df + 1)) / std::log(n + 1);
         return std::clamp(r, 0.0, 1.0);
+    }
+
+    // The words of a unit as typed ("domestic violence" for a span).
+    static std::string unit_text(const QueryNode& n) {
+        if (n.kind != QueryNode::Kind::kSpan) return n.text;
+        std::string text;
+        for (const QueryNode& w : n.children) text += (text.empty() ? "" : " ") + w.text;
+        return text;
+    }
+
+    // Whether a word or concept unit (not a place) matches more than
+    // kCommonShare of the records.
+    bool is_common(const QueryNode& n, const Xapian::Query& q) const {
+        if (n.kind != QueryNode::Kind::kWord && n.kind != QueryNode::Kind::kSpan) return false;
+        if (!n.names.empty()) return false;
+        // In a handful of records every word is in half of them: too few to say.
+        if (!vocabulary_ || vocabulary_->get_doccount() < QueryBuilder::kCommonMinRecords) return false;
+        return share(q) > QueryBuilder::kCommonShare;
+    }
+
+    // The share of the records `q` matches (Xapian's estimate, no match
+    // run); 0 without a vocabulary.
+    double share(const Xapian::Query& q) const {
+        if (!vocabulary_) return 0.0;
+        const double n = vocabulary_->get_doccount();
+        if (n < 2) return 0.0;
+        Xapian::Enquire enquire(*vocabulary_);
+        enquire.set_query(q);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        // Or-ed forms of one word (the word, its stem) are in the same
+        // records, which Xapian's estimate from term frequencies alone
+        // counts twice; checking the first matches corrects it (exact in a
+        // small index, extrapolated from a sample in a large one).
+        return std::min(1.0, enquire.get_mset(0, 0, kShareSample).get_matches_estimated() / n);
+    }
+    // rarity() of a unit from the share of records its query matches.
+    double share_rarity(const Xapian::Query& q) const {
+        if (!vocabulary_) return 1.0;
+        const double n = vocabulary_->get_doccount();
+        const double df = share(q) * n;
+        if (n < 2) return 1.0;
+        return std::clamp(std::log((n + 1) / (df + 1)) / std::log(n + 1), 0.0, 1.0);
     }
 
 private:
@@ -402,7 +481,10 @@ BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
                 // provision about its concept; one that only mentions the
                 // concept matches but earns no bonus.
                 Xapian::Query satisfied = unit->kind == QueryNode::Kind::kSpan ? c.span_satisfied(*unit) : uq;
-                parts.push_back(Compiler::with_bonus(uq, c.rarity(*unit), satisfied));
+                // A concept most records carry counts as little as a common word.
+                double rarity = c.rarity(*unit);
+                if (unit->kind == QueryNode::Kind::kSpan && c.is_common(*unit, uq)) rarity = c.share_rarity(uq);
+                parts.push_back(Compiler::with_bonus(uq, rarity, satisfied));
             }
             if (!parts.empty()) q = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
             out.relaxed = parts.size() >= 2;

@@ -72,6 +72,15 @@ public:
     // cross-language recall test: 1.0 drowned the concept's translations
     // (recall@10 0.88), 0 ignored the words; 0.1 keeps both (docs/architecture.md).
     static constexpr double kBesideConceptShare = 0.1;
+    // A word or concept matching more than this share of the records ranks
+    // beside rarer words of the query instead of filtering (query_builder.cc).
+    static constexpr double kCommonShare = 0.5;
+    // Share of kUnitBonus such a common unit earns where it is satisfied: not
+    // scaled by its rarity (that is near 0), so a text with more of the typed
+    // words still ranks first, but half what the rarest ranking word earns.
+    static constexpr double kCommonUnitShare = 0.05;
+    // ... in an index of at least this many records (in fewer, the shares say nothing).
+    static constexpr unsigned kCommonMinRecords = 100;
     // Weight a provision about a span's concept gains over one that only mentions it.
     static constexpr double kAboutBonus = 10.0;
 

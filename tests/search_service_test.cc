@@ -193,3 +193,36 @@ TEST_CASE("a document is found by a popular name it is known by, in another lang
     r.query = "title:КоАП";
     CHECK(run_search(view, r).total == 1);
 }
+
+TEST_CASE("a word most of the collection contains ranks beside rarer words instead of filtering") {
+    // "violence" is in 58 of the 60 texts: it says little about which one is
+    // meant, so "witnesses violence" also finds the text on witnesses that
+    // never writes it, below the one that has both words. (Shares are read
+    // in an index of at least kCommonMinRecords records.)
+    auto doc = [](const std::string& id, const std::string& text) {
+        return testing::make_document(id, "GE", "en", "law", "2020-01-01", "Statute " + id, {{"1", text}});
+    };
+    std::vector<Document> docs{doc("both", "Witnesses of violence are heard by the court in a separate room."),
+                               doc("witnesses", "Child witnesses receive counselling.")};
+    for (int i = 0; i < 58; ++i)
+        docs.push_back(doc("other-" + std::to_string(i), "Violence of kind " + std::to_string(i) + " is punished."));
+    testing::TestIndex index(docs);
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.scope = Scope::provision;
+    r.relax = false;  // the strict match itself, not the relaxed fallback
+    r.query = "witnesses violence";
+    SearchResult result = run_search(view, r);
+    REQUIRE(result.hits.size() == 2);
+    CHECK(result.hits[0].document_id == "both");
+    CHECK(result.hits[1].document_id == "witnesses");
+    CHECK_FALSE(result.interpretation.relaxed);
+    REQUIRE(result.interpretation.ranking_words.size() == 1);
+    CHECK(result.interpretation.ranking_words[0] == "violence");
+    // Words that are each in a few texts all filter.
+    r.query = "witnesses court";
+    result = run_search(view, r);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].document_id == "both");
+    CHECK(result.interpretation.ranking_words.empty());
+}
