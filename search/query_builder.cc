@@ -234,10 +234,16 @@ private:
             literal = words.size() == 1 ? words.front() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
         if (!n.names.empty()) return negated ? literal : place_names(n, literal);
         if (!thesaurus_ || !tagger_ || negated) return literal;
+        // The concept through its labels in any language and its about tags,
+        // not its mention tags: a version that does not name the concept is no
+        // answer because another version of its text names it in passing (a
+        // Tajik Code article on parents' duties for "психологическое насилие
+        // в Таджикистане"), and with a place named it would outrank every
+        // text elsewhere that is about the concept.
         std::vector<Xapian::Query> concepts;
         for (const std::string& id : n.concepts) {
             out_.matched_concepts.insert(id);
-            concepts.push_back(concept_query(id, *thesaurus_, *tagger_, &out_.highlight_stems));
+            concepts.push_back(concept_query(id, *thesaurus_, *tagger_, &out_.highlight_stems, false));
         }
         Xapian::Query expansion(Xapian::Query::OP_SCALE_WEIGHT,
                               Xapian::Query(Xapian::Query::OP_OR, concepts.begin(), concepts.end()), kExpansionWeight);

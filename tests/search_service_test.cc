@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <xapian.h>
@@ -225,4 +226,29 @@ TEST_CASE("a word most of the collection contains ranks beside rarer words inste
     REQUIRE(result.hits.size() == 1);
     CHECK(result.hits[0].document_id == "both");
     CHECK(result.interpretation.ranking_words.empty());
+}
+
+TEST_CASE("a version that does not name a concept is not a hit for it because another version mentions it") {
+    // The English version names protection orders in passing (a mention, shared
+    // by the whole version group); the Russian one does not name them at all.
+    testing::TestIndex index(
+        {testing::make_document("fines-en", "GE", "en", "law", "2020-01-01", "Law on fines",
+                                {{"5", "A fine is imposed on the offender, who pays it within a month; the court may "
+                                       "also issue a protection order."}},
+                                "fines"),
+         testing::make_document("fines-ru", "GE", "ru", "law", "2020-01-01", "Закон о штрафах",
+                                {{"5", "Штраф налагается на правонарушителя и уплачивается в течение месяца."}}, "fines"),
+         testing::make_document("orders-ru", "GE", "ru", "law", "2020-01-01", "Закон об ордерах",
+                                {{"1", "Охранный ордер выдаётся судом пострадавшему."}})},
+        testing::sample_thesaurus());
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.scope = Scope::provision;
+    r.versions = VersionMode::separate;
+    r.query = "охранный ордер";
+    std::set<std::string> ids;
+    for (const auto& h : run_search(view, r).hits) ids.insert(h.id);
+    CHECK(ids.count("orders-ru/art_1") == 1);
+    CHECK(ids.count("fines-en/art_5") == 1);  // it names the concept (an English label)
+    CHECK(ids.count("fines-ru/art_5") == 0);  // only its group's mention tag would match it
 }
