@@ -62,6 +62,30 @@ std::vector<ConceptMatch> ConceptTagger::match(const std::vector<Token>& tokens)
     return out;
 }
 
+std::vector<ConceptMatch> ConceptTagger::match_scattered(const std::vector<Token>& tokens) const {
+    std::vector<ConceptMatch> out;
+    for (const LabelPattern& p : patterns_) {
+        if (p.stems.size() < 2) continue;
+        size_t first = tokens.size(), last = 0;
+        bool all = true;
+        for (size_t j = 0; j < p.stems.size() && all; ++j) {
+            bool found = false;
+            for (size_t i = 0; i < tokens.size() && !found; ++i) {
+                const Token& t = tokens[i];
+                if (t.stopword) continue;
+                found = t.stem == p.stems[j] || (!t.folded.empty() && t.folded == p.folded[j] && !has_foldable_letter(t.term));
+                if (found) {
+                    first = std::min(first, i);
+                    last = std::max(last, i);
+                }
+            }
+            all = found;
+        }
+        if (all) out.push_back({p.concept_id, first, last, &p});
+    }
+    return out;
+}
+
 std::set<std::string> ConceptTagger::tag(const std::vector<Token>& tokens) const {
     std::set<std::string> ids;
     for (const ConceptMatch& m : match(tokens)) ids.insert(m.concept_id);

@@ -74,6 +74,13 @@ public:
 
     // All label occurrences in `tokens` (longest label first at each position).
     std::vector<ConceptMatch> match(const std::vector<Token>& tokens) const;
+    // Labels of two or more content words whose every word occurs somewhere
+    // in `tokens`, in any order and not necessarily together ("protection
+    // order duration" holds "duration of the order"). For a query's words,
+    // never for a provision's text: scattered words are a hint of what a
+    // short query means, not evidence of what a long text is about. Each
+    // match's first_token/last_token are the first and last token used.
+    std::vector<ConceptMatch> match_scattered(const std::vector<Token>& tokens) const;
     // The ids of the concepts whose labels occur in `tokens`.
     std::set<std::string> tag(const std::vector<Token>& tokens) const;
     // What a provision is about and what it mentions, from its own heading,

@@ -508,6 +508,20 @@ BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
         out = BuiltQuery{};
         q = run(out, true, only_stopwords);
     }
+    // A narrower subject the words hold out of order ranks the texts about it
+    // first among the matches; it matches nothing by itself.
+    if (!q.empty() && thesaurus_ && tagger_ && !tree.scattered_concepts.empty()) {
+        std::vector<Xapian::Query> about;
+        for (const std::string& id : tree.scattered_concepts) {
+            out.matched_concepts.insert(id);
+            for (const std::string& d : thesaurus_->with_descendants(id))
+                about.emplace_back(terms::boolean_term(terms::kTopic, d));
+        }
+        Xapian::Query bonus(Xapian::Query::OP_FILTER,
+                            Xapian::Query((new Xapian::FixedWeightPostingSource(kUnitBonus * kScatteredConceptShare))->release()),
+                            Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end()));
+        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, bonus);
+    }
     if (!q.empty() && !tree.jurisdictions.empty())
         q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, place_bonus(tree));
     out.empty = q.empty();

@@ -81,6 +81,9 @@ public:
     static constexpr double kCommonUnitShare = 0.05;
     // ... in an index of at least this many records (in fewer, the shares say nothing).
     static constexpr unsigned kCommonMinRecords = 100;
+    // Share of kUnitBonus a text about a concept whose label the query holds
+    // out of order earns (QueryTree::scattered_concepts).
+    static constexpr double kScatteredConceptShare = 0.2;
     // Weight a provision about a span's concept gains over one that only mentions it.
     static constexpr double kAboutBonus = 10.0;
 

@@ -1,5 +1,7 @@
 #include "search/query_tree.h"
 
+#include <set>
+
 #include <algorithm>
 #include <unordered_set>
 
@@ -462,6 +464,56 @@ void drop_question_words(QueryTree& tree) {
 
 void group_concept_spans(QueryTree& tree, const ConceptTagger& tagger, Analyzer& analyzer) {
     group_spans_in(tree.root, tagger, analyzer, tree.language);
+}
+
+void find_scattered_concepts(QueryTree& tree, const ConceptTagger& tagger, const Thesaurus& thesaurus) {
+    if (!tree.plain || tree.root.kind != QueryNode::Kind::kAnd) return;
+    // The tokens of every positive word, inside spans too, and the unit each belongs to.
+    std::vector<Token> tokens;
+    std::vector<size_t> unit_of;
+    std::set<std::string> span_concepts;
+    for (size_t u = 0; u < tree.root.children.size(); ++u) {
+        const QueryNode& c = tree.root.children[u];
+        if (c.negated) continue;
+        auto add = [&](const QueryNode& w) {
+            if (w.kind != QueryNode::Kind::kWord) return;
+            for (const Token& t : w.tokens) {
+                tokens.push_back(t);
+                unit_of.push_back(u);
+            }
+        };
+        if (c.kind == QueryNode::Kind::kSpan) {
+            span_concepts.insert(c.concepts.begin(), c.concepts.end());
+            for (const QueryNode& w : c.children) add(w);
+        } else {
+            add(c);
+        }
+    }
+    for (const ConceptMatch& m : tagger.match_scattered(tokens)) {
+        if (span_concepts.count(m.concept_id)) continue;
+        if (std::find(tree.scattered_concepts.begin(), tree.scattered_concepts.end(), m.concept_id) !=
+            tree.scattered_concepts.end())
+            continue;
+        // Every label word in one unit is that unit's own reading, not a scatter.
+        std::set<size_t> units;
+        for (size_t j = 0; j < m.pattern->stems.size(); ++j)
+            for (size_t i = 0; i < tokens.size(); ++i)
+                if (!tokens[i].stopword && tokens[i].stem == m.pattern->stems[j]) units.insert(unit_of[i]);
+        if (units.size() < 2) continue;
+        // A span's words already say what they mean: only a narrower concept may reuse them.
+        bool fits = true;
+        for (size_t u : units) {
+            const QueryNode& c = tree.root.children[u];
+            if (c.kind != QueryNode::Kind::kSpan || c.concepts.empty()) continue;
+            bool narrower = false;
+            for (const std::string& id : c.concepts) {
+                auto below = thesaurus.with_descendants(id);
+                narrower = narrower || std::find(below.begin(), below.end(), m.concept_id) != below.end();
+            }
+            fits = fits && narrower;
+        }
+        if (fits) tree.scattered_concepts.push_back(m.concept_id);
+    }
 }
 
 }  // namespace himoya

@@ -64,6 +64,7 @@ struct QueryTree {
     bool question = false;      // reads as a question ("?", or opens with a question word)
     bool latin_tajik = false;   // Latin words are also read as Tajik Cyrillic
     std::vector<std::string> jurisdictions;    // places named, set aside (place words removed)
+    std::vector<std::string> scattered_concepts;  // labels the query's units hold out of order (find_scattered_concepts)
     std::vector<std::vector<std::string>> place_names;  // stems of every name of those places, any language
     // The same, per place named: a text in or about more of the places a
     // query names ranks above one in fewer (query_builder.cc, place_bonus).
@@ -97,6 +98,15 @@ void drop_question_words(QueryTree& tree);
 // under the Tajik and Russian readings when the language is unknown) become a
 // kSpan carrying the label's concepts. Applies to queries with operators too.
 void group_concept_spans(QueryTree& tree, const ConceptTagger& tagger, Analyzer& analyzer);
+
+// Concepts whose whole label the words of a plain query hold, scattered over
+// two or more of its units ("protection order duration" holds "duration of the
+// order"; "ордери ҳимоявӣ мӯҳлат" holds "мӯҳлати ордер"), listed in
+// scattered_concepts: the query asks about that narrower subject though it
+// did not write its label. A label word inside a concept span counts only
+// for a concept narrower than that span's ("family violence … administrative
+// code" does not hold the Family Code). Run after group_concept_spans.
+void find_scattered_concepts(QueryTree& tree, const ConceptTagger& tagger, const Thesaurus& thesaurus);
 
 // Whether a query is plain words: no quotes, parentheses, fields or operators.
 bool is_plain(std::string_view query);

@@ -230,7 +230,10 @@ QueryTree read_query(IndexView& view, const SearchRequest& r) {
     // they boost that jurisdiction's provisions (places.h).
     if (r.places) set_aside_places(tree, view.places(), view.analyzer());
     drop_question_words(tree);
-    if (r.cross_language && view.tagger()) group_concept_spans(tree, *view.tagger(), view.analyzer());
+    if (r.cross_language && view.tagger()) {
+        group_concept_spans(tree, *view.tagger(), view.analyzer());
+        find_scattered_concepts(tree, *view.tagger(), *view.thesaurus());
+    }
     return tree;
 }
 

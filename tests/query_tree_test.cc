@@ -227,3 +227,55 @@ TEST_CASE("a year typed as a word is satisfied by the word or by a record dated 
     // a negated year excludes the word only, not every record of that year
     CHECK(builder.build("милиса -2018", "tg").query.get_description().find("Y2018") == std::string::npos);
 }
+
+TEST_CASE("a label the query's words hold out of order marks its concept, narrower than any span it reuses") {
+    const char* xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<thesaurus xmlns="urn:himoya:thesaurus:1" version="1">
+  <concept id="protection-orders">
+    <prefLabel lang="en">protection order</prefLabel>
+    <prefLabel lang="tg">ордери ҳимоявӣ</prefLabel>
+  </concept>
+  <concept id="protection-order-duration">
+    <broader>protection-orders</broader>
+    <prefLabel lang="en">duration of the order</prefLabel>
+    <prefLabel lang="tg">мӯҳлати ордер</prefLabel>
+  </concept>
+  <concept id="domestic-violence">
+    <prefLabel lang="en">family violence</prefLabel>
+  </concept>
+  <concept id="family-law">
+    <prefLabel lang="en">family code</prefLabel>
+  </concept>
+</thesaurus>)";
+    Analyzer analyzer;
+    std::string error;
+    Thesaurus thesaurus = *Thesaurus::parse(xml, error);
+    ConceptTagger tagger(thesaurus, analyzer);
+    auto scattered = [&](const std::string& q, const std::string& lang) {
+        QueryTree t = parse_query(q, lang, analyzer);
+        group_concept_spans(t, tagger, analyzer);
+        find_scattered_concepts(t, tagger, thesaurus);
+        return t.scattered_concepts;
+    };
+    const std::vector<std::string> duration{"protection-order-duration"};
+    CHECK(scattered("protection order duration", "en") == duration);
+    CHECK(scattered("ордери ҳимоявӣ мӯҳлат", "tg") == duration);
+    CHECK(scattered("order police duration", "en") == duration);
+    // Written as the label, it is a span, not a scatter.
+    CHECK(scattered("duration of the order", "en").empty());
+    // "family" belongs to the span "family violence": the Family Code is not narrower.
+    CHECK(scattered("family violence administrative code", "en").empty());
+    // An operator query is left as typed.
+    CHECK(scattered("order OR duration", "en").empty());
+
+    // Compiled: texts about the narrower concept earn a bonus; it filters nothing.
+    QueryBuilder builder(analyzer);
+    builder.set_concepts(&thesaurus, &tagger);
+    QueryTree t = parse_query("protection order duration", "en", analyzer);
+    group_concept_spans(t, tagger, analyzer);
+    find_scattered_concepts(t, tagger, thesaurus);
+    BuiltQuery built = builder.compile(t);
+    CHECK(built.matched_concepts.count("protection-order-duration") == 1);
+    std::string d = built.query.get_description();
+    CHECK(d.find("XCprotection-order-duration") != std::string::npos);
+}

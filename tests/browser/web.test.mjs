@@ -1156,6 +1156,8 @@ await step('search (en): words beside a topic are said to rank; a topic alone sa
   const beside = await searchDone(p, () => p.goto(BASE + '/?ui=en&q=' + encodeURIComponent('protection order duration'), { waitUntil: 'domcontentloaded' }));
   if (!beside || !(beside.expanded_concepts || []).length) skip('"protection order" names no concept in this index');
   await p.locator('#expanded:not([hidden]) .expanded-rank').waitFor({ timeout: 5000 });
+  const rankText = (await p.locator('#expanded .expanded-rank').textContent()) || '';
+  assert(rankText.includes('duration'), `the ranking note does not name the word that ranks: "${rankText}"`);
   assert(await p.locator('#expanded #expanded-toggle').count() === 1, 'the "Only the words typed" toggle is gone');
   await searchDone(p, () => p.goto(BASE + '/?ui=en&q=' + encodeURIComponent('protection order'), { waitUntil: 'domcontentloaded' }));
   await p.waitForFunction(() => /protection order/i.test(document.getElementById('expanded').textContent || ''), null, { timeout: 5000 });

@@ -238,6 +238,17 @@ let topicLabels = null;
 function renderExpanded(data, state) {
   const box = clear($('expanded'));
   const concepts = Array.isArray(data.expanded_concepts) ? data.expanded_concepts : [];
+  const it = data.interpretation && typeof data.interpretation === 'object' ? data.interpretation : {};
+  // The words the server ranks by rather than requires (beside a topic, or
+  // common to most texts); relaxed matching ranks every word anyway (the
+  // relaxed note says so).
+  const ranking = Array.isArray(it.ranking_words) ? it.ranking_words.filter((w) => typeof w === 'string' && w) : [];
+  const rankNote = () => el('span', { class: 'expanded-rank' }, t('expandedRank', { words: ranking.join(', ') }));
+  if (state.q && !concepts.length && !state.cross_language && ranking.length && it.relaxed !== true) {
+    box.append(rankNote());
+    box.hidden = false;
+    return;
+  }
   if (!state.q || (!concepts.length && !state.cross_language)) { box.hidden = true; return; }
   const toggle = (text, value) => stateLink({ id: 'expanded-toggle' }, text, withChange((s) => { s.cross_language = value; s.page = 1; }));
   if (state.cross_language) {
@@ -245,13 +256,7 @@ function renderExpanded(data, state) {
   } else {
     const names = concepts.map((id) => (topicLabels && topicLabels.byId.get(id) ? conceptLabel(topicLabels.byId.get(id)) : valueLabel('topic', id)));
     box.append(t('expandedNote', { concepts: names.join(', ') }));
-    const it = data.interpretation && typeof data.interpretation === 'object' ? data.interpretation : {};
-    // The words beside the topic, which the server ranks by rather than
-    // requires; relaxed matching ranks every word anyway (the relaxed note says so).
-    const ranking = Array.isArray(it.ranking_words) ? it.ranking_words.filter((w) => typeof w === 'string' && w) : [];
-    if (it.relaxed !== true && ranking.length) {
-      box.append(' ', el('span', { class: 'expanded-rank' }, t('expandedRank')));
-    }
+    if (it.relaxed !== true && ranking.length) box.append(' ', rankNote());
     box.append(' ', toggle(t('expandedOff'), 'false'));
     if (!topicLabels) loadTopics().then((x) => { topicLabels = x; if (lastData === data) renderExpanded(data, page.state); }).catch(() => {});
   }
