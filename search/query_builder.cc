@@ -524,6 +524,15 @@ BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
     }
     if (!q.empty() && !tree.jurisdictions.empty())
         q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, place_bonus(tree));
+    // A work named: its texts first among those matching as well.
+    if (!q.empty() && !tree.works.empty()) {
+        std::vector<Xapian::Query> works;
+        for (const NamedWork& w : tree.works) works.emplace_back(terms::boolean_term(terms::kWork, w.work_id));
+        Xapian::Query bonus(Xapian::Query::OP_FILTER,
+                            Xapian::Query((new Xapian::FixedWeightPostingSource(kWorkBonus))->release()),
+                            Xapian::Query(Xapian::Query::OP_OR, works.begin(), works.end()));
+        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, bonus);
+    }
     out.empty = q.empty();
     out.query = out.empty ? match_all() : q;
     return out;

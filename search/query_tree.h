@@ -55,6 +55,13 @@ struct QueryNode {
     bool only_stopwords() const;
 };
 
+// A work the query names by a popular name (search/work_names.h).
+struct NamedWork {
+    std::string work_id;
+    std::string name;           // the popular name as the corpus writes it
+    size_t start = 0, end = 0;  // byte range in the query
+};
+
 struct QueryTree {
     static constexpr int kMaxDepth = 32;  // nesting of parentheses and NOTs
 
@@ -64,6 +71,7 @@ struct QueryTree {
     bool question = false;      // reads as a question ("?", or opens with a question word)
     bool latin_tajik = false;   // Latin words are also read as Tajik Cyrillic
     std::vector<std::string> jurisdictions;    // places named, set aside (place words removed)
+    std::vector<NamedWork> works;  // works named by a popular name: their texts are boosted
     std::vector<std::string> scattered_concepts;  // labels the query's units hold out of order (find_scattered_concepts)
     std::vector<std::vector<std::string>> place_names;  // stems of every name of those places, any language
     // The same, per place named: a text in or about more of the places a

@@ -20,6 +20,7 @@
 #include "search/facets.h"
 #include "search/hit_versions.h"
 #include "search/places.h"
+#include "search/work_names.h"
 #include "search/query_builder.h"
 #include "search/query_tree.h"
 #include "search/snippets.h"
@@ -229,6 +230,13 @@ QueryTree read_query(IndexView& view, const SearchRequest& r) {
     // Places named in a plain query are not words a provision must contain:
     // they boost that jurisdiction's provisions (places.h).
     if (r.places) set_aside_places(tree, view.places(), view.analyzer());
+    // Works named by a popular name ("VAWA 2022"): their texts are boosted, the words stay.
+    if (tree.plain && !view.remote())
+        if (auto names = WorkNameRecognizer::of(view.db()); names && !names->empty())
+            for (const NamedWork& w : names->find(view.analyzer(), r.query, tree.language))
+                if (std::none_of(tree.works.begin(), tree.works.end(),
+                                 [&](const NamedWork& x) { return x.work_id == w.work_id; }))
+                    tree.works.push_back(w);
     drop_question_words(tree);
     if (r.cross_language && view.tagger()) {
         group_concept_spans(tree, *view.tagger(), view.analyzer());
@@ -438,6 +446,11 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = did_you_mean(view.db(), built, r.query);
     result.expanded_concepts.assign(built.matched_concepts.begin(), built.matched_concepts.end());
     result.interpretation.jurisdictions = tree.jurisdictions;
+    if (!tree.works.empty()) {
+        auto names = WorkNameRecognizer::of(view.db());
+        for (const NamedWork& w : tree.works)
+            result.interpretation.works.push_back({w.work_id, w.name, names ? names->title(w.work_id, std::string(name(r.ui_lang))) : ""});
+    }
     result.interpretation.words = words_of(tree, r.query);
     result.interpretation.question_words = tree.question_words;
     result.interpretation.ranking_words = built.ranking_words;

@@ -146,12 +146,19 @@ struct FacetCount {
 
 // How the query was read (docs/api.md): the places recognised and the words
 // that had to match once they were set aside, the concepts it was expanded to.
+struct InterpretedWork {
+    std::string id;     // work id
+    std::string name;   // the popular name recognised, as the corpus writes it
+    std::string title;  // the work's title in the UI language (or another when it has none)
+};
+
 struct QueryInterpretation {
     std::vector<std::string> jurisdictions;  // boosted, in the order named
+    std::vector<InterpretedWork> works;      // named by a popular name: boosted
     std::string words;                       // the query as matched (place names blanked)
     std::vector<std::string> concepts;
     std::vector<std::string> question_words;  // dropped: "who", "кто", "чанд" need not occur
-    std::vector<std::string> ranking_words;   // beside a concept: they rank the results, they do not filter
+    std::vector<std::string> ranking_words;   // beside a concept, or common: they rank the results, they do not filter
     bool relaxed = false;  // every word together found few texts: most of the words sufficed
 };
 

@@ -73,6 +73,11 @@ nlohmann::json to_json(const SearchHit& h) {
 }
 
 nlohmann::json to_json(const SearchResult& r) {
+    auto works_json = [](const std::vector<InterpretedWork>& works) {
+        json out = json::array();
+        for (const InterpretedWork& w : works) out.push_back({{"id", w.id}, {"name", w.name}, {"title", w.title}});
+        return out;
+    };
     json hits = json::array();
     for (const SearchHit& h : r.hits) hits.push_back(to_json(h));
     json facets = json::object();
@@ -92,6 +97,7 @@ nlohmann::json to_json(const SearchResult& r) {
             {"expanded_concepts", r.expanded_concepts},
             {"interpretation",
              {{"jurisdictions", r.interpretation.jurisdictions},
+              {"works", works_json(r.interpretation.works)},
               {"words", r.interpretation.words},
               {"concepts", r.interpretation.concepts},
               {"question_words", r.interpretation.question_words},

@@ -252,3 +252,35 @@ TEST_CASE("a version that does not name a concept is not a hit for it because an
     CHECK(ids.count("fines-en/art_5") == 1);  // it names the concept (an English label)
     CHECK(ids.count("fines-ru/art_5") == 0);  // only its group's mention tag would match it
 }
+
+TEST_CASE("a work named by its popular name comes first among texts with the same words, and is reported") {
+    Document vawa = testing::make_document("vawa-en", "US", "en", "law", "1994-09-13", "Violence Against Women Act",
+                                           {{"1", "The 2022 reauthorisation made changes to grants."}}, "vawa");
+    vawa.aliases = {{"en", "VAWA"}};
+    Document vawa_ru = testing::make_document("vawa-ru", "US", "ru", "law", "1994-09-13", "Закон о насилии в отношении женщин",
+                                              {{"1", "Продление 2022 года внесло изменения в гранты."}}, "vawa");
+    vawa_ru.aliases = {{"en", "VAWA"}};
+    // Another law's text names VAWA too, is shorter and says "changes" twice:
+    // on its words alone it would rank first.
+    Document other = testing::make_document("other-en", "GE", "en", "law", "2022-01-01", "Law on amendments",
+                                            {{"1", "Changes as in VAWA, more changes."}});
+    testing::TestIndex index({vawa, vawa_ru, other});
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.scope = Scope::provision;
+    r.query = "VAWA changes";
+    r.relax = true;
+    SearchResult result = run_search(view, r);
+    REQUIRE(result.interpretation.works.size() == 1);
+    CHECK(result.interpretation.works[0].id == "vawa");
+    CHECK(result.interpretation.works[0].name == "VAWA");
+    CHECK(result.interpretation.works[0].title == "Violence Against Women Act");  // UI language en
+    REQUIRE_FALSE(result.hits.empty());
+    CHECK(result.hits[0].document_id.rfind("vawa", 0) == 0);
+    // A Russian UI gets the Russian title.
+    r.ui_lang = UiLanguage::ru;
+    CHECK(run_search(view, r).interpretation.works[0].title == "Закон о насилии в отношении женщин");
+    // No popular name, no work.
+    r.query = "changes";
+    CHECK(run_search(view, r).interpretation.works.empty());
+}

@@ -1169,6 +1169,19 @@ await step('search (en): words beside a topic are said to rank; a topic alone sa
   await p.close();
 });
 
+await step('search (tg): a work named by its popular name is said, with its title in the UI language', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'work-names');
+  const body = await searchDone(p, () => p.goto(BASE + '/?ui=tg&q=' + encodeURIComponent('VAWA 2022'), { waitUntil: 'domcontentloaded' }));
+  const works = (body && body.interpretation && body.interpretation.works) || [];
+  if (!works.length) skip('no work in this index is known as VAWA');
+  const line = p.locator('#interpretation:not([hidden]) .interp-works');
+  await line.waitFor({ timeout: 5000 });
+  const text = (await line.textContent()) || '';
+  assert(text.includes('матнҳои ҳуҷҷат') && text.includes(works[0].title), `the work line reads "${text}"`);
+  await p.close();
+});
+
 await step('search (ru): relaxed matching is said, "require every word" sets relax=0', async () => {
   let q = null;
   for (const c of ['restraining court fine', 'restraining order fine prison', 'охранный ордер штраф тюрьма', 'shelter court fine']) {

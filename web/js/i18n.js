@@ -268,6 +268,7 @@ const MORE = {
     expandedRank: 'These words rank the results: texts with them come first, but they are not required: {words}.',
     // interpretation of the query (places named, question words, relaxed matching)
     interpPlaces: 'Showing {places} first.',
+    interpWorks: 'Texts of {works} are shown first.',
     interpOnly: 'Only {places}',
     interpAllPlaces: 'Search all jurisdictions equally',
     interpRelaxed: 'Few texts have all your words (or few in the places named), so texts with most of them are shown, those with all of them first.',
@@ -401,6 +402,7 @@ const MORE = {
     expandedOn: 'Учитывать другие языки и синонимы',
     expandedRank: 'Эти слова запроса не обязательны, тексты с ними показаны выше: {words}.',
     interpPlaces: { one: 'Сначала показаны тексты юрисдикции: {places}.', other: 'Сначала показаны тексты юрисдикций: {places}.' },
+    interpWorks: 'Сначала показаны тексты документа: {works}.',
     interpOnly: 'Только {places}',
     interpAllPlaces: 'Искать по всем юрисдикциям одинаково',
     interpRelaxed: 'Все ваши слова есть лишь в немногих текстах (или лишь в немногих текстах из названных мест), поэтому показаны тексты с большинством слов — сначала те, где есть все.',
@@ -530,6 +532,7 @@ const MORE = {
     expandedOn: 'Забонҳои дигар ва муродифҳоро ба ҳисоб гирифтан',
     expandedRank: 'Ин калимаҳои дархост ҳатмӣ нестанд, матнҳое, ки онҳоро доранд, болотар нишон дода мешаванд: {words}.',
     interpPlaces: { other: 'Аввал матнҳои {places} нишон дода мешаванд.' },
+    interpWorks: 'Аввал матнҳои ҳуҷҷат нишон дода мешаванд: {works}.',
     interpOnly: 'Танҳо {places}',
     interpAllPlaces: 'Ҳамаи қаламравҳоро баробар ҷустуҷӯ кардан',
     interpRelaxed: 'Ҳамаи калимаҳои шуморо танҳо шумораи ками матнҳо доранд (ё шумораи ками матнҳои ҷойҳои номбаршуда), бинобар ин матнҳое нишон дода мешаванд, ки аксари онҳоро доранд — аввал матнҳое, ки ҳамаашро доранд.',

@@ -218,6 +218,12 @@ function renderInterpretation(data, state) {
       el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
       link('interp-all-places', t('interpAllPlaces'), (s) => { s.places = '0'; })));
   }
+  // Works named by a popular name ("VAWA"): their texts come first.
+  const works = Array.isArray(it.works) ? it.works.filter((w) => w && typeof w.id === 'string' && w.id) : [];
+  if (state.q && works.length) {
+    const names = works.map((w) => (typeof w.title === 'string' && w.title ? w.title : String(w.name || w.id))).join('; ');
+    box.appendChild(el('p', { class: 'interp-works', dataset: { works: works.map((w) => w.id).join(' ') } }, t('interpWorks', { works: names })));
+  }
   const asked = state.q ? questionWords(it) : [];
   if (asked.length) {
     // The words as typed, in the query's language: no lang attribute of the UI's.
