@@ -1,6 +1,7 @@
 // libFuzzer target: the document readers on arbitrary bytes. Both the corpus
 // XML reader and the Akoma Ntoso reader must turn any input into a Document
-// or problems in the report (file:line), never crash, hang or throw.
+// or problems in the report (file:line), never crash, hang or throw; the RTF
+// text layer must turn any input into blocks of text or an error.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 
 #include "indexer/readers/akn_reader.h"
 #include "indexer/readers/corpus_reader.h"
+#include "indexer/readers/rtf_text.h"
 
 namespace {
 void require(bool ok) {
@@ -33,6 +35,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         himoya::IngestReport report;
         auto doc = himoya::read_akn_string(xml, "fuzz.akn.xml", report);
         check(doc, report);
+    }
+    {
+        himoya::RtfText rtf = himoya::read_rtf_text(xml);
+        require(rtf.error.empty() || rtf.blocks.empty());
+        for (const auto& b : rtf.blocks) require(!b.text.empty());
     }
     return 0;
 }

@@ -505,7 +505,7 @@ MetadataFields infer_metadata(const Document& doc, std::string_view source_path,
 
 bool is_addable_file(std::string_view path) {
     const std::string ext = lower_extension(path);
-    for (std::string_view e : {".txt", ".html", ".htm", ".pdf", ".docx", ".odt", ".xml"})
+    for (std::string_view e : {".txt", ".html", ".htm", ".pdf", ".docx", ".odt", ".rtf", ".xml"})
         if (ext == e) return true;
     return false;
 }
@@ -560,7 +560,7 @@ PreparedAddition prepare_addition(const std::string& path, const std::map<std::s
     PreparedAddition a;
     a.source_path = path;
     if (!is_addable_file(path)) {
-        a.report.skip(path, 0, "not a file himoya add reads (expected .txt, .html, .htm, .pdf, .docx, .odt or .xml)");
+        a.report.skip(path, 0, "not a file himoya add reads (expected .txt, .html, .htm, .pdf, .docx, .odt, .rtf or .xml)");
         return a;
     }
     std::optional<Document> doc = read_document_without_sidecar(path, a.report);

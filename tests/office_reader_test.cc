@@ -15,6 +15,7 @@
 
 #include "indexer/readers/document_reader.h"
 #include "indexer/readers/office_reader.h"
+#include "indexer/readers/rtf_text.h"
 #include "indexer/readers/zip_archive.h"
 #include "indexer/source_file.h"
 #include "process.h"
@@ -154,6 +155,96 @@ TEST_CASE("ODT: a Russian law, text:h and Title-derived styles, a plain \"Ста
     CHECK(d->provisions.size() == 5);
 }
 
+TEST_CASE("RTF: a Russian law as Word saves it, code page bytes, localised heading styles, a table") {
+    IngestReport r;
+    auto d = read_rtf_document(kOffice + "tj-dv-law-ru-rtf.rtf", r);
+    REQUIRE_MESSAGE(d, problems(r));
+    INFO(dump(*d));
+    CHECK_MESSAGE(r.problems.empty(), problems(r));
+    CHECK(d->format == "rtf");
+    CHECK(d->language == "ru");
+    CHECK(d->document_id == "tj-dv-law-ru-rtf");
+    // Style 1 is named "Заголовок 1" in cp1251: the title and chapter are headings.
+    const Provision* part1 = find(*d, "art_1__para_1");
+    REQUIRE(part1);
+    CHECK(part1->label == "Статья 1, пункт 1");
+    CHECK(part1->heading == "Основные понятия");
+    // The field's result is text, its instruction is not.
+    CHECK(part1->text.rfind("Насилие в семье — умышленное противоправное деяние", 0) == 0);
+    CHECK(part1->text.find("PAGE") == std::string::npos);
+    const Provision* measures = find(*d, "h_3");
+    REQUIRE(measures);
+    CHECK(measures->heading == "Правовые меры воздействия");
+    CHECK(measures->text ==
+          "Мера | Содержание\nПринудительное доставление | в отделение милиции\n"
+          "Административный арест | по нормам административного законодательства");
+    // The header, the document information and the font table are not text.
+    for (const Provision& p : d->provisions) {
+        CHECK(p.text.find("КОЛОНТИТУЛ") == std::string::npos);
+        CHECK(p.text.find("ЗАГОЛОВОК ФАЙЛА") == std::string::npos);
+        CHECK(p.text.find("Times New Roman") == std::string::npos);
+        CHECK(p.heading.find("Times New Roman") == std::string::npos);
+    }
+}
+
+TEST_CASE("RTF: Tajik typed in an old look-alike font is converted to the real letters, and said") {
+    IngestReport r;
+    auto d = read_rtf_document(kOffice + "tj-dv-law-tg-legacy-font.rtf", r);
+    REQUIRE_MESSAGE(d, problems(r));
+    INFO(dump(*d));
+    CHECK(d->language == "tg");
+    const Provision* article = find(*d, "art_1__para_1");
+    REQUIRE(article);
+    CHECK(article->heading == "Мафҳумҳои асосӣ");
+    CHECK(article->text.find("Зӯроварӣ дар оила") != std::string::npos);
+    bool noted = false;
+    for (const auto& p : r.problems) noted = noted || p.message.find("look-alike") != std::string::npos;
+    CHECK_MESSAGE(noted, problems(r));
+}
+
+TEST_CASE("RTF text layer: Unicode escapes and their fallbacks, symbols, skipped destinations, bad input") {
+    // \u1202? is Ҳ; its one-byte fallback "?" is dropped (\uc1); \uc2 drops two.
+    RtfText t = read_rtf_text("{\\rtf1\\ansi\\uc1 \\u1202?\\u1203?\\'e8 {\\uc2\\u1207\\'3f\\'3f}\\emdash x\\par}");
+    REQUIRE(t.error.empty());
+    REQUIRE(t.blocks.size() == 1);
+    CHECK(t.blocks[0].text == "Ҳҳè ҷ—x");  // a control word's space delimiter is not text
+    // An ignorable destination nobody knows is skipped; \bin data too.
+    t = read_rtf_text("{\\rtf1 a{\\*\\unknowndest secret}b\\bin3 {}}c\\par}");
+    REQUIRE(t.blocks.size() == 1);
+    CHECK(t.blocks[0].text == "abc");
+    // Outline levels make headings without a stylesheet.
+    t = read_rtf_text("{\\rtf1\\pard\\outlinelevel0 Head\\par\\pard Body\\par}");
+    REQUIRE(t.blocks.size() == 2);
+    CHECK(t.blocks[0].kind == RtfBlock::Kind::heading);
+    CHECK(t.blocks[1].kind == RtfBlock::Kind::paragraph);
+    // Not RTF; unbalanced braces are read and said.
+    CHECK_FALSE(read_rtf_text("PK\x03\x04 not rtf").error.empty());
+    t = read_rtf_text("{\\rtf1 cut short\\par");
+    CHECK(t.error.empty());
+    CHECK_FALSE(t.warning.empty());
+    REQUIRE(t.blocks.size() == 1);
+    CHECK(t.blocks[0].text == "cut short");
+}
+
+TEST_CASE("RTF text layer: damaged copies of the fixture never crash and give only non-empty blocks") {
+    std::string good;
+    IngestReport load;
+    REQUIRE(load_source_file(kOffice + "tj-dv-law-ru-rtf.rtf", good, load));
+    // Deterministic damage: bytes overwritten with RTF's own specials, cuts, and
+    // runs deleted (a cheap stand-in for fuzz/document_fuzz.cc between fuzzing runs).
+    const std::string specials = "{}\\'*u0123456789- \n\xff\xc0";
+    unsigned state = 20261205;
+    auto next = [&] { return state = state * 1103515245u + 12345u; };
+    for (int round = 0; round < 300; ++round) {
+        std::string bad = good;
+        for (int k = 0; k < 1 + round % 8; ++k) bad[next() % bad.size()] = specials[next() % specials.size()];
+        if (round % 3 == 0) bad.resize(next() % bad.size());
+        if (round % 5 == 0 && bad.size() > 40) bad.erase(next() % (bad.size() - 20), 20);
+        RtfText t = read_rtf_text(bad);
+        for (const RtfBlock& b : t.blocks) CHECK_FALSE(b.text.empty());
+    }
+}
+
 TEST_CASE("a corrupt DOCX is a clear skip naming the zip error") {
     IngestReport r;
     CHECK_FALSE(read_docx_document(kOffice + "corrupt.docx", r));
@@ -165,15 +256,18 @@ TEST_CASE("a corrupt DOCX is a clear skip naming the zip error") {
     CHECK(r.documents_read == 0);
 }
 
-TEST_CASE("the registry reads .docx and .odt with these readers") {
+TEST_CASE("the registry reads .docx, .odt and .rtf with these readers") {
     IngestReport r;
     auto docx = read_document_file(kOffice + "tj-dv-law-tg.docx", r);
     auto odt = read_document_file(kOffice + "tj-dv-law-ru.odt", r);
+    auto rtf = read_document_file(kOffice + "tj-dv-law-ru-rtf.rtf", r);
     REQUIRE(docx);
     REQUIRE(odt);
+    REQUIRE(rtf);
     CHECK(docx->format == "docx");
     CHECK(odt->format == "odt");
-    CHECK(r.documents_read == 2);
+    CHECK(rtf->format == "rtf");
+    CHECK(r.documents_read == 3);
     CHECK(ReaderRegistry::builtin().is_document_name("ҚОНУН.DOCX"));
     CHECK_FALSE(ReaderRegistry::builtin().is_document_name("tj-dv-law-tg.meta.xml"));
 }
@@ -291,4 +385,13 @@ TEST_CASE("end to end: indexing the office folder makes a Tajik word of the DOCX
     for (const auto& h : hits)
         if (h["document_id"] == "tj-dv-law-tg" && h["unit_id"] == "h_5") docx_hit = true;
     CHECK_MESSAGE(docx_hit, found.out);
+    // The RTF typed in an old Tajik font is found by the real letters.
+    auto legacy = himoya::testing::run({HIMOYA_BINARY, "search", "--db", db, "--json", "--per-page", "50",
+                                        "--versions", "separate", "Мафҳумҳои асосӣ"});
+    REQUIRE_MESSAGE(legacy.status == 0, legacy.err);
+    bool rtf_hit = false;
+    const nlohmann::json legacy_hits = nlohmann::json::parse(legacy.out)["hits"];
+    for (const auto& h : legacy_hits)
+        if (h["document_id"] == "tj-dv-law-tg-legacy-font") rtf_hit = true;
+    CHECK_MESSAGE(rtf_hit, legacy.out);
 }

@@ -102,7 +102,7 @@ TEST_CASE("ReaderRegistry: an unknown extension is chosen by no reader and accep
     CHECK(registry.choose("README") == nullptr);
     CHECK_FALSE(registry.accepts("ҳисобот.xlsx"));
     CHECK(registry.accepts("қонун.XML"));
-    CHECK(registry.extension_list() == ".xml, .txt, .html, .htm, .pdf, .docx, .odt, .png, .jpg, .jpeg, .tif, .tiff");
+    CHECK(registry.extension_list() == ".xml, .txt, .html, .htm, .pdf, .docx, .odt, .rtf, .png, .jpg, .jpeg, .tif, .tiff");
 }
 
 TEST_CASE("ReaderRegistry::read: an unknown extension is a skip naming the file and what is accepted") {
@@ -114,7 +114,7 @@ TEST_CASE("ReaderRegistry::read: an unknown extension is a skip naming the file 
     REQUIRE(report.problems.size() == 1);
     CHECK(report.problems[0].file == xlsx);
     CHECK(report.problems[0].message ==
-          "unsupported file type '.xlsx' (expected .xml, .txt, .html, .htm, .pdf, .docx, .odt, .png, .jpg, .jpeg, .tif, .tiff)");
+          "unsupported file type '.xlsx' (expected .xml, .txt, .html, .htm, .pdf, .docx, .odt, .rtf, .png, .jpg, .jpeg, .tif, .tiff)");
     CHECK(report.documents_skipped == 1);
     CHECK(report.files_seen == 0);  // read_document_file counts files, not the registry
 }

@@ -1,3 +1,5 @@
+#include "indexer/readers/legacy_tajik.h"
+#include "indexer/readers/rtf_text.h"
 #include "indexer/readers/office_reader.h"
 
 #include <string_view>
@@ -30,6 +32,7 @@ struct Format {
 };
 constexpr Format kDocx{"DOCX", "docx"};
 constexpr Format kOdt{"ODT", "odt"};
+constexpr Format kRtf{"RTF", "rtf"};
 
 // The local name of an attribute ("w:val" -> "val"): office XML is read by
 // local names, so an unusual prefix does not matter.
@@ -349,6 +352,22 @@ size_t leading_number(std::string_view text) {
     return 0;
 }
 
+// Tajik typed in a legacy font (legacy_tajik.h), decided once for the whole
+// document from all its paragraphs, then converted paragraph by paragraph.
+void fix_legacy_font(std::vector<Block>& blocks, Document& doc, const std::string& path, IngestReport& report) {
+    std::string all;
+    for (const Block& b : blocks) all += b.text + '\n';
+    LegacyTajikDecision legacy = fix_legacy_tajik(all, doc.language, &doc.title);
+    if (legacy.worth_a_note()) report.note(path, legacy.note());
+    if (legacy.converted == 0) return;
+    size_t from = 0;
+    for (Block& b : blocks) {
+        size_t end = all.find('\n', from);
+        b.text = all.substr(from, end - from);
+        from = end + 1;
+    }
+}
+
 // Blocks -> provisions: styled headings are headings whatever their words,
 // other paragraphs when they read like one (or open with a number: the
 // number is then the heading and the rest its text); table rows are text.
@@ -390,6 +409,7 @@ std::optional<Document> read_office(ReaderInput& input, IngestReport& report, co
     }
     std::vector<Block> blocks;
     if (!read_body(zip, path, blocks, report)) return std::nullopt;
+    fix_legacy_font(blocks, doc, path, report);
     SectionBuilder sections(doc, report);
     feed(blocks, sections);
     if (doc.provisions.empty()) report.warn(path, 0, "no text found");
@@ -438,6 +458,37 @@ bool odt_body(const ZipArchive& zip, const std::string& path, std::vector<Block>
     return true;
 }
 
+// RTF: sidecar, then the text layer (rtf_text.h) as blocks.
+std::optional<Document> read_rtf(ReaderInput& input, IngestReport& report) {
+    const std::string& path = input.path();
+    Document doc;
+    doc.source_path = path;
+    doc.format = kRtf.doc_format;
+    if (!read_sidecar(path, doc, report)) return std::nullopt;
+    std::optional<std::string_view> bytes = input.bytes(report);
+    if (!bytes) return std::nullopt;
+    RtfText rtf = read_rtf_text(*bytes);
+    if (!rtf.error.empty()) {
+        report.skip(path, 0, rtf.error);
+        return std::nullopt;
+    }
+    if (!rtf.warning.empty()) report.warn(path, 0, rtf.warning);
+    std::vector<Block> blocks;
+    for (RtfBlock& b : rtf.blocks) {
+        Block block;
+        block.kind = b.kind == RtfBlock::Kind::heading     ? Block::Kind::heading
+                     : b.kind == RtfBlock::Kind::table_row ? Block::Kind::table_row
+                                                           : Block::Kind::paragraph;
+        block.text = std::move(b.text);
+        blocks.push_back(std::move(block));
+    }
+    fix_legacy_font(blocks, doc, path, report);
+    SectionBuilder sections(doc, report);
+    feed(blocks, sections);
+    if (doc.provisions.empty()) report.warn(path, 0, "no text found");
+    return doc;
+}
+
 std::optional<Document> read_docx(ReaderInput& input, IngestReport& report) {
     return read_office(input, report, kDocx, docx_body);
 }
@@ -456,6 +507,15 @@ const Reader& docx_reader() {
 const Reader& odt_reader() {
     static const Reader reader{"odt", {".odt"}, "", {".meta.xml"}, &read_odt};
     return reader;
+}
+
+const Reader& rtf_reader() {
+    static const Reader reader{"rtf", {".rtf"}, "", {".meta.xml"}, &read_rtf};
+    return reader;
+}
+
+std::optional<Document> read_rtf_document(const std::string& path, IngestReport& report) {
+    return read_with(rtf_reader(), ReaderInput(path), report);
 }
 
 std::optional<Document> read_docx_document(const std::string& path, IngestReport& report) {

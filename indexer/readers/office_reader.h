@@ -1,5 +1,5 @@
 // Readers for word-processor files dropped into the corpus: DOCX (Office
-// Open XML, Word) and ODT (OpenDocument text, LibreOffice). Both are ZIP
+// Open XML, Word), ODT (OpenDocument text, LibreOffice) and RTF. Both are ZIP
 // archives of XML parts (read with libzip through zip_archive.h, parsed with
 // pugixml); metadata comes from the sidecar NAME.meta.xml next to the file,
 // as for a .txt (sidecar.h; a missing sidecar is a skip and the file is then
@@ -14,7 +14,9 @@
 // kept when they are literal text; automatic list numbering is not
 // reconstructed. A table is text: each row a paragraph, its non-empty cells
 // joined by " | ". Tables of contents, deleted tracked changes, field codes,
-// comments, footnotes, headers and footers are not read.
+// comments, footnotes, headers and footers are not read. Tajik typed in a
+// legacy font is decided for the whole document and converted
+// (legacy_tajik.h), as in a .txt.
 //
 // Problems: a file that is not a ZIP archive, or lacks its main part
 // (word/document.xml, content.xml), is a skip "file: not a valid DOCX (zip
@@ -41,12 +43,15 @@ namespace himoya {
 // would otherwise have been the file.
 inline constexpr std::size_t kMaxOfficePartBytes = kMaxSourceBytes;
 
-// The registry's entries: .docx (Document::format "docx") and .odt ("odt").
+// The registry's entries: .docx (Document::format "docx"), .odt ("odt") and
+// .rtf ("rtf"; its text layer is read by rtf_text.h, the rest as above).
 const Reader& docx_reader();
 const Reader& odt_reader();
+const Reader& rtf_reader();
 
 // Read through the registry's boundary (read_with), so never throw.
 std::optional<Document> read_docx_document(const std::string& path, IngestReport& report);
 std::optional<Document> read_odt_document(const std::string& path, IngestReport& report);
+std::optional<Document> read_rtf_document(const std::string& path, IngestReport& report);
 
 }  // namespace himoya

@@ -84,6 +84,7 @@ const ReaderRegistry& ReaderRegistry::builtin() {
         r.add(pdf_reader());         // .pdf with a text layer, with NAME.meta.xml beside
         r.add(docx_reader());        // .docx, with NAME.meta.xml beside
         r.add(odt_reader());         // .odt, with NAME.meta.xml beside
+        r.add(rtf_reader());         // .rtf, with NAME.meta.xml beside
         r.add(image_reader());       // .png .jpg .jpeg .tif .tiff (scans, OCR), with NAME.meta.xml beside
         // One line per new format here (issue 15: PDF, DOCX, ODT, DOC ...).
         return r;
@@ -123,12 +124,12 @@ bool ReaderRegistry::is_document_name(std::string_view file_name) const {
 }
 
 std::string_view ReaderRegistry::refusal(std::string_view path) {
-    // Measured against nothing yet: antiword, catdoc and unrtf lose headings
-    // and tables, so a file is better converted by the office that has it.
+    // Legacy Word .doc: antiword and catdoc give plain text without
+    // paragraph styles (docs/corpus-format.md), so a file is better converted
+    // by the office that has it. RTF is read (rtf_text.h).
     static constexpr std::pair<std::string_view, std::string_view> kRefused[] = {
-        {".doc", "legacy Word .doc is not read: save it as DOCX (Word: Save As; LibreOffice: "
+        {".doc", "legacy Word .doc is not read: save it as DOCX or RTF (Word: Save As; LibreOffice: "
                  "soffice --headless --convert-to docx FILE) and add that"},
-        {".rtf", "RTF is not read: save it as DOCX (LibreOffice: soffice --headless --convert-to docx FILE) and add that"},
     };
     const std::string ext = lower_extension(path);
     for (const auto& [refused, why] : kRefused)

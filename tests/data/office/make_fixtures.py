@@ -368,6 +368,81 @@ MANUAL_PAGES = [
 ]
 
 
+# ---- RTF --------------------------------------------------------------------------------------
+# As Word writes it: Cyrillic as \'hh bytes of the font's code page (cp1251,
+# \fcharset204), characters outside it as \uN with a "?" fallback, a
+# localised stylesheet ("Заголовок 1" in cp1251), a header and a field whose
+# instruction must not become text, and an ignorable destination (\*).
+
+
+def rtf_escape(text, legacy=None):
+    out = []
+    for ch in text:
+        if legacy and ch in legacy:
+            ch = legacy[ch]
+        o = ord(ch)
+        if ch in "\\{}":
+            out.append("\\" + ch)
+        elif o < 128:
+            out.append(ch)
+        else:
+            try:
+                out.append("\\'%02x" % ch.encode("cp1251")[0])
+            except UnicodeEncodeError:
+                out.append("\\u%d?" % (o if o < 32768 else o - 65536))
+    return "".join(out)
+
+
+def rtf_document(blocks, legacy=None):
+    head = ("{\\rtf1\\ansi\\ansicpg1251\\deff0\\uc1"
+            "{\\fonttbl{\\f0\\froman\\fcharset204 Times New Roman;}{\\f1\\fswiss\\fcharset0 Arial;}}"
+            "{\\colortbl;\\red0\\green0\\blue0;}"
+            "{\\stylesheet{\\s0 Normal;}{\\s1\\b " + rtf_escape("Заголовок 1") + ";}"
+            "{\\s2\\b heading 2;}{\\*\\cs10 Default Paragraph Font;}}"
+            "{\\*\\generator Himoya fixture;}{\\info{\\title " + rtf_escape("ЗАГОЛОВОК ФАЙЛА") + "}}"
+            "{\\header\\pard " + rtf_escape("КОЛОНТИТУЛ") + "\\par}\n")
+    body = []
+    for kind, value in blocks:
+        if kind == "title":
+            body.append("{\\pard\\s1\\f0 " + rtf_escape(value, legacy) + "\\par}")
+        elif kind == "h1":
+            body.append("{\\pard\\s1\\f0 " + rtf_escape(value, legacy) + "\\par}")
+        elif kind == "h2":
+            body.append("{\\pard\\s2\\f0 " + rtf_escape(value, legacy) + "\\par}")
+        elif kind == "p":
+            body.append("{\\pard\\s0\\f0 " + rtf_escape(value, legacy) + "\\par}")
+        elif kind == "field":  # a page number field: the result is text, the instruction not
+            body.append("{\\pard\\f0 " + rtf_escape(value, legacy) +
+                        " {\\field{\\*\\fldinst PAGE }{\\fldrslt 1}}\\par}")
+        elif kind == "table":
+            for row in value:
+                cells = "".join("\\pard\\intbl\\f0 " + rtf_escape(c, legacy) + "\\cell " for c in row)
+                body.append("\\trowd\\cellx3000\\cellx6000 " + cells + "\\row")
+            body.append("\\pard")
+    return head + "\n".join(body) + "\n}"
+
+
+# The look-alike letters old Tajik fonts were typed with (legacy_tajik.h).
+LEGACY_LOOKALIKE = {"ӯ": "ў", "Ӯ": "Ў", "ҳ": "њ", "Ҳ": "Њ", "ӣ": "ї", "Ӣ": "Ї", "қ": "ќ", "Қ": "Ќ",
+                    "ҷ": "љ", "Ҷ": "Љ", "ғ": "ѓ", "Ғ": "Ѓ"}
+
+
+def make_ru_rtf(path):
+    blocks = [("title", RU_TITLE), ("h1", RU_CHAPTER), ("h2", RU_ARTICLE), ("field", RU_PARTS[0]),
+              ("p", RU_PARTS[1]), ("h1", RU_ORDER_H), ("p", RU_ORDER), ("h1", RU_MEASURES_H),
+              ("table", RU_MEASURES), ("h1", RU_VICTIMS_H), ("p", RU_VICTIMS)]
+    with open(path, "w", encoding="ascii") as f:
+        f.write(rtf_document(blocks))
+
+
+def make_tg_legacy_rtf(path):
+    blocks = [("title", TG_TITLE), ("p", TG_INTRO), ("h1", TG_CHAPTER), ("h2", TG_ARTICLE)]
+    blocks += [("p", part) for part in TG_PARTS]
+    blocks += [("h1", TG_ORDER_H), ("p", TG_ORDER), ("h1", TG_VICTIMS_H), ("p", TG_VICTIMS)]
+    with open(path, "w", encoding="ascii") as f:
+        f.write(rtf_document(blocks, LEGACY_LOOKALIKE))
+
+
 def make_manual_pdf(path):
     pdf_pages(path, MANUAL_PAGES)
 
@@ -385,6 +460,10 @@ def main():
     make_unreadable_scan_pdf(out("tj-dv-law-ru-unreadable-scan.pdf"))
     meta(out("tj-dv-law-ru-unreadable-scan.meta.xml"), RU_TITLE, "ru", TG_OFFICIAL, RU_NOTE)
     make_manual_pdf(out("police-handout-ru.pdf"))
+    make_ru_rtf(out("tj-dv-law-ru-rtf.rtf"))
+    meta(out("tj-dv-law-ru-rtf.meta.xml"), RU_TITLE, "ru", TG_OFFICIAL, RU_NOTE)
+    make_tg_legacy_rtf(out("tj-dv-law-tg-legacy-font.rtf"))
+    meta(out("tj-dv-law-tg-legacy-font.meta.xml"), TG_TITLE, "tg", TG_OFFICIAL, TG_NOTE)
     # A DOCX cut short in transfer: the first 60% of the good one, so the
     # zip's central directory (at its end) is gone.
     with open(out("tj-dv-law-tg.docx"), "rb") as f:
