@@ -87,7 +87,22 @@ int search_command(int argc, char** argv) {
     bool tty = isatty(STDOUT_FILENO);
     std::cout << result.total << " result(s) in " << result.took_ms << " ms";
     if (result.suggestion) std::cout << " — did you mean: " << *result.suggestion;
-    std::cout << "\n\n";
+    std::cout << "\n";
+    // How the query was read (interpretation in the JSON), one line per reading that applies.
+    auto list = [](const std::vector<std::string>& items) {
+        std::string out;
+        for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+        return out;
+    };
+    const QueryInterpretation& it = result.interpretation;
+    if (!it.jurisdictions.empty()) std::cout << "places named, shown first: " << list(it.jurisdictions) << "\n";
+    for (const InterpretedWork& w : it.works) std::cout << "work named (" << w.name << "), shown first: " << w.title << "\n";
+    if (!it.concepts.empty()) std::cout << "concepts, in every language: " << list(it.concepts) << "\n";
+    if (!it.question_words.empty()) std::cout << "question words, not required: " << list(it.question_words) << "\n";
+    if (!it.ranking_words.empty() && !it.relaxed)
+        std::cout << "words that rank, not required: " << list(it.ranking_words) << "\n";
+    if (it.relaxed) std::cout << "few texts had every word: texts with most of them are shown, those with all first\n";
+    std::cout << "\n";
     int n = (result.page - 1) * result.per_page;
     for (const SearchHit& h : result.hits) {
         std::cout << ++n << ". " << h.title << "\n   " << h.jurisdiction << " · " << h.lang << " · " << h.type;

@@ -394,4 +394,8 @@ TEST_CASE("end to end: indexing the office folder makes a Tajik word of the DOCX
     for (const auto& h : legacy_hits)
         if (h["document_id"] == "tj-dv-law-tg-legacy-font") rtf_hit = true;
     CHECK_MESSAGE(rtf_hit, legacy.out);
+    // Text output says how the query was read.
+    auto text = himoya::testing::run({HIMOYA_BINARY, "search", "--db", db, "кӣ Мафҳумҳои асосӣ?"});
+    REQUIRE_MESSAGE(text.status == 0, text.err);
+    CHECK_MESSAGE(text.out.find("question words, not required: кӣ") != std::string::npos, text.out);
 }
