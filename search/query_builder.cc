@@ -63,7 +63,7 @@ public:
                 // A word or concept most of the collection satisfies ("domestic
                 // violence" in a collection on domestic violence) says little
                 // about which texts are meant: beside rarer units it ranks (its
-                // own weight and a bonus by its rarity), it does not filter, so
+                // own weight and a small fixed bonus), it does not filter, so
                 // "child witnesses domestic violence" finds the article on child
                 // witnesses that says "violence covered by the Convention"; and
                 // such a concept does not turn the words beside it into ranking
@@ -81,10 +81,11 @@ public:
                 }
                 const bool ranking_allowed = !negated && !relaxed_;
                 size_t positive_units = 0, common_units = 0;
+                for (const Child& c : children) positive_units += c.node->negated ? 0 : 1;
+                // (A unit alone is never set aside: no share is estimated for it.)
                 for (Child& c : children) {
-                    if (c.node->negated) continue;
-                    ++positive_units;
-                    if (ranking_allowed && is_common(*c.node, c.query)) {
+                    if (c.node->negated || !ranking_allowed || positive_units < 2) continue;
+                    if (is_common(*c.node, c.query)) {
                         c.common = true;
                         ++common_units;
                     }
