@@ -145,6 +145,25 @@ TEST_CASE("convert_legacy_tajik changes only the scheme's letters, capitals too"
     CHECK(convert_legacy_tajik("ї", TajikFontScheme::none) == "ї");
 }
 
+TEST_CASE("the legal-portal scheme as the portal itself writes a title: љ is ғ there, not ҷ") {
+    // The title of Law No. 1538 of 3 August 2018 as adlia.tj shows it (legacy_tajik.cc).
+    std::string title =
+        "Ѕонуни Їуміурии Тоїикистон аз 3 августи соли 2018 № 1538 «Дар бораи ворид намудани таљйиру иловаіо ба "
+        "Кодекси їиноятии Їуміурии Тоїикистон»";
+    LegacyTajikDecision d = fix_legacy_tajik(title, "tg");
+    CHECK(d.scheme == TajikFontScheme::legal_portal);
+    CHECK(title ==
+          "Қонуни Ҷумҳурии Тоҷикистон аз 3 августи соли 2018 № 1538 «Дар бораи ворид намудани тағйиру иловаҳо ба "
+          "Кодекси ҷиноятии Ҷумҳурии Тоҷикистон»");
+    std::string caps = "ЅОНУНИ ЇУМІУРИИ ТОЇИКИСТОН ДАР БОРАИ ВОРИД НАМУДАНИ ТАЉЙИРУ ИЛОВАІО";
+    CHECK(fix_legacy_tajik(caps, "tg").scheme == TajikFontScheme::legal_portal);
+    CHECK(caps == "ҚОНУНИ ҶУМҲУРИИ ТОҶИКИСТОН ДАР БОРАИ ВОРИД НАМУДАНИ ТАҒЙИРУ ИЛОВАҲО");
+    // The same letter in a look-alike text stays ҷ.
+    std::string lookalike = "Љумњурии Тољикистон";
+    CHECK(fix_legacy_tajik(lookalike, "tg").scheme == TajikFontScheme::lookalike);
+    CHECK(lookalike == "Ҷумҳурии Тоҷикистон");
+}
+
 TEST_CASE("is_common_tajik_word and count_common_tajik_words") {
     CHECK(is_common_tajik_word(U"қонун"));
     CHECK(is_common_tajik_word(U"қонуни"));    // izofat

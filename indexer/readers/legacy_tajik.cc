@@ -34,18 +34,22 @@ constexpr std::array<Mapping, 12> kLookalike{{
     {U'\u0453', U'\u0493'}, {U'\u0403', U'\u0492'},  // ѓ Ѓ → ғ Ғ
 }};
 
-// The legal-portal scheme: ѕ ї і → қ ҷ ҳ, as the issue ("office") gives it
-// with the title "Ѕонуни Їуміурии Тоїикистон" (= "Қонуни Ҷумҳурии
-// Тоҷикистон": Ѕ→Қ, Ї→Ҷ, і→ҳ, ї→ҷ). NOT confirmed in a public source: the
-// `search` tool's pages, code and issues corpora hold no text in this scheme
-// and no converter for it (searched: "Ѕонуни Їуміурии Тоїикистон", "Ѕарори
-// Іукумати", "Маїлиси Олии", "ѕонун", "Тоїик", "іамчунин", converter tables).
-// So only these three letter pairs are converted; whatever the scheme used for
-// ғ ӣ ӯ is unknown and is left as written rather than guessed.
-constexpr std::array<Mapping, 6> kLegalPortal{{
+// The legal-portal scheme: ѕ ї і љ → қ ҷ ҳ ғ. The issue ("office") gave the
+// first three with the title "Ѕонуни Їуміурии Тоїикистон" (= "Қонуни Ҷумҳурии
+// Тоҷикистон"). Confirmed, with the fourth, on the national legal portal
+// itself: adlia.tj (show_doc.fwx, rgn=132191) titles Law No. 1538 of
+// 3 August 2018 "Ѕонуни Їуміурии Тоїикистон … Дар бораи ворид намудани
+// таљйиру иловаіо ба Кодекси їиноятии Їуміурии Тоїикистон" and, in capitals,
+// "ЅОНУНИ ЇУМІУРИИ ТОЇИКИСТОН … ТАЉЙИРУ ИЛОВАІО БА КОДЕКСИ ЇИНОЯТИИ":
+// Ѕ→Қ, Ї ї→Ҷ ҷ, І і→Ҳ ҳ, and Љ љ→Ғ ғ ("таљйиру" = "тағйиру", "ЇИНОЯТИИ" =
+// "ҶИНОЯТИИ"). So љ is ғ here but ҷ in the look-alike scheme, like ї (ҷ here,
+// ӣ there): the choice between the schemes is made from the words. What this
+// scheme used for ӣ and ӯ is unknown (the page shows none) and is left as written.
+constexpr std::array<Mapping, 8> kLegalPortal{{
     {U'\u0455', U'\u049B'}, {U'\u0405', U'\u049A'},  // ѕ Ѕ → қ Қ
     {U'\u0457', U'\u04B7'}, {U'\u0407', U'\u04B6'},  // ї Ї → ҷ Ҷ
     {U'\u0456', U'\u04B3'}, {U'\u0406', U'\u04B2'},  // і І → ҳ Ҳ
+    {U'\u0459', U'\u0493'}, {U'\u0409', U'\u0492'},  // љ Љ → ғ Ғ
 }};
 
 template <size_t N>
@@ -85,6 +89,7 @@ const std::unordered_set<std::u32string>& common_tajik_words() {
             "давлатии", "қарор", "қарори", "моддаи", "модда", "боби", "қисми", "банди",
             "қабул", "ҳуқуқ", "ҳуқуқи", "ҳуқуқӣ", "ҳуқуқҳо", "ҳуқуқу", "мақомот", "мақомоти",
             "муқаррар", "ҷиноятӣ", "маъмурӣ", "иҷро", "ҷониби", "масъул", "масъулият",
+            "тағйир", "тағйиру", "тағйирот", "илова", "иловаҳо",
             // family, violence, protection
             "оила", "оилаи", "оилавӣ", "зӯроварӣ", "зӯроварии", "пешгирӣ", "пешгирии", "ҳимоя",
             "ҳимояи", "ҳимоявӣ", "ҳифз", "ҳифзи", "ҷабрдида", "ҷабрдидагон", "ҷисмонӣ", "равонӣ",
@@ -273,7 +278,7 @@ std::string LegacyTajikDecision::note() const {
         return "legacy Tajik font, look-alike scheme (ў њ ї ќ љ ѓ -> ӯ ҳ ӣ қ ҷ ғ): " +
                std::to_string(converted) + " letters converted; " + counts();
     if (scheme == TajikFontScheme::legal_portal)
-        return "legacy Tajik font, legal-portal scheme (ѕ ї і -> қ ҷ ҳ): " + std::to_string(converted) +
+        return "legacy Tajik font, legal-portal scheme (ѕ ї і љ -> қ ҷ ҳ ғ): " + std::to_string(converted) +
                " letters converted; " + counts();
     return "no legacy Tajik font";
 }

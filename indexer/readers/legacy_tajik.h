@@ -11,8 +11,8 @@
 //   look-alike:    ў њ ї ќ љ ѓ → ӯ ҳ ӣ қ ҷ ғ (and capitals): letters of other
 //                  Cyrillic alphabets (Belarusian, Serbian, Macedonian,
 //                  Ukrainian) that look like the Tajik ones;
-//   legal portal:  ѕ ї і → қ ҷ ҳ (and capitals), as on Tajik legal portals.
-// The same letter ї is ӣ in the first and ҷ in the second, so the choice is
+//   legal portal:  ѕ ї і љ → қ ҷ ҳ ғ (and capitals), as on Tajik legal portals.
+// The same letters ї and љ are ӣ and ҷ in the first but ҷ and ғ in the second, so the choice is
 // made from evidence: which reading yields more common Tajik words
 // (is_common_tajik_word), and, when that ties, which scheme's own letters
 // (those the other scheme does not use) occur at all.
@@ -37,7 +37,7 @@ namespace himoya {
 enum class TajikFontScheme {
     none,          // not converted (not Tajik, no legacy letters, or undecided)
     lookalike,     // ў њ ї ќ љ ѓ → ӯ ҳ ӣ қ ҷ ғ
-    legal_portal,  // ѕ ї і → қ ҷ ҳ
+    legal_portal,  // ѕ ї і љ → қ ҷ ҳ ғ
 };
 
 // "look-alike", "legal-portal" or "none", for messages.
