@@ -110,6 +110,29 @@ TEST_CASE("Russian HTML guide: entities decoded, script/style/title dropped, spl
     }
 }
 
+TEST_CASE("a page saved from a legal portal: its main text, without menus, login box, breadcrumbs or footer") {
+    const std::string page =
+        "<html><body><header><div class=logo>Портал</div><a href=/>Асосӣ</a></header>"
+        "<nav><ul><li><a href=/laws>Қонунҳо</a></li><li><a href=/codes>Кодексҳо</a></li></ul></nav>"
+        "<div class=\"login-box\">Логин <input name=l> Пароль <input name=p type=password><button>Ворид</button></div>"
+        "<div id=\"breadcrumbs\"><a href=/>Асосӣ</a> / <a href=/laws>Қонунҳо</a></div>"
+        "<div class=\"content\"><h1>Қонуни Ҷумҳурии Тоҷикистон</h1>"
+        "<p>Моддаи 1. Мафҳумҳои асосӣ</p><p>Дар Қонуни мазкур мафҳумҳо истифода мешаванд; нигаред ба "
+        "<a href=/code>Кодекси оила</a>.</p>"
+        "<ul><li><a href=/print>Чоп</a></li><li><a href=/word>Word</a></li></ul></div>"
+        "<div class=\"left-menu\"><div><a href=/a>А</a></div><div><a href=/b>Б</a></div></div>"
+        "<footer>© 2024 Портал. Ҳамаи ҳуқуқҳо ҳифз шудаанд.</footer></body></html>";
+    std::vector<std::string> texts;
+    for (const HtmlBlock& b : html_blocks(page)) texts.push_back(b.text);
+    CHECK(texts == std::vector<std::string>{"Қонуни Ҷумҳурии Тоҷикистон", "Моддаи 1. Мафҳумҳои асосӣ",
+                                            "Дар Қонуни мазкур мафҳумҳо истифода мешаванд; нигаред ба Кодекси оила."});
+    // A page whose text is all inside one frame element (here an unclosed
+    // <header>) keeps all of its text rather than none of it.
+    std::vector<std::string> all;
+    for (const HtmlBlock& b : html_blocks("<header><p>Моддаи 1. Матн</p><p>Моддаи 2. Матни дигар</p>")) all.push_back(b.text);
+    CHECK(all == std::vector<std::string>{"Моддаи 1. Матн", "Моддаи 2. Матни дигар"});
+}
+
 TEST_CASE("plain paragraphs without headings") {
     IngestReport r;
     auto d = read_text_document(kText + "en-notes.txt", r);

@@ -1,5 +1,6 @@
 #include "indexer/readers/html_text.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "indexer/readers/reader_text.h"
@@ -7,6 +8,9 @@
 namespace himoya {
 
 namespace {
+
+// The main text must keep at least 1/kMainTextShare of the page's text.
+constexpr size_t kMainTextShare = 5;
 
 void append_utf8(std::string& out, uint32_t cp) {
     // NUL, surrogates and out-of-range code points are not characters.
@@ -124,11 +128,22 @@ public:
     void text(std::string_view piece, size_t offset) {
         if (builder_.empty()) start_ = offset;
         builder_.append(piece);
+        for (char c : piece)
+            if (!is_space_byte(c) && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+                ++chars_;
+                if (in_link_ > 0) ++link_chars_;
+            }
     }
     void flush() {
         std::string t = builder_.take();
-        if (!t.empty()) blocks_.push_back({heading_, std::move(t), start_});
+        // A block that is all link text (a menu item, a breadcrumb) is navigation.
+        bool navigation = chars_ > 0 && link_chars_ * 10 >= chars_ * 9 && !heading_;
+        if (!t.empty()) (navigation ? navigation_ : blocks_).push_back({heading_, std::move(t), start_});
+        chars_ = link_chars_ = 0;
     }
+    void link(bool open) { in_link_ = open ? in_link_ + 1 : (in_link_ > 0 ? in_link_ - 1 : 0); }
+    // Blocks dropped as navigation (all link text), kept for the fallback.
+    std::vector<HtmlBlock>& navigation() { return navigation_; }
     void set_heading(bool h) { heading_ = h; }
     bool heading() const { return heading_; }
     std::vector<HtmlBlock> take() {
@@ -137,11 +152,50 @@ public:
     }
 
 private:
+    static bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
     TextBuilder builder_;
-    std::vector<HtmlBlock> blocks_;
+    std::vector<HtmlBlock> blocks_, navigation_;
     bool heading_ = false;
     size_t start_ = 0;
+    size_t chars_ = 0, link_chars_ = 0;
+    int in_link_ = 0;
 };
+
+// Elements of a page's frame, not its text: site navigation, banners,
+// sidebars, footers, menus and controls.
+bool is_frame_tag(std::string_view t) {
+    for (std::string_view f : {"nav", "aside", "header", "footer", "menu", "select", "button", "iframe", "svg"})
+        if (t == f) return true;
+    return false;
+}
+
+// A class or id a page's frame is marked with ("main-menu", "breadcrumbs",
+// "login-form", "footer", "sidebar"); matched as a word part, in the tag's
+// class and id attributes only.
+bool has_frame_marker(std::string_view tag) {
+    std::string lower_tag;
+    for (char c : tag) lower_tag += lower(c);
+    for (std::string_view attr : {"class=", "id="}) {
+        for (size_t at = lower_tag.find(attr); at != std::string::npos; at = lower_tag.find(attr, at + 1)) {
+            if (at > 0 && (is_name_char(lower_tag[at - 1]) || lower_tag[at - 1] == '-')) continue;  // data-class=, grid=
+            size_t v = at + attr.size();
+            char quote = v < lower_tag.size() && (lower_tag[v] == '"' || lower_tag[v] == '\'') ? lower_tag[v++] : ' ';
+            size_t end = lower_tag.find_first_of(quote == ' ' ? std::string_view(" >") : std::string_view(&quote, 1), v);
+            std::string_view value = std::string_view(lower_tag).substr(v, end == std::string::npos ? std::string::npos : end - v);
+            // ("header" is not among them: an article's own header holds its title.)
+            for (std::string_view marker : {"menu", "nav", "footer", "sidebar", "breadcrumb", "banner",
+                                            "login", "cookie", "social", "share", "search-form", "topbar"})
+                if (value.find(marker) != std::string_view::npos) return true;
+        }
+    }
+    return false;
+}
+
+bool is_void_tag(std::string_view t) {
+    for (std::string_view v : {"br", "img", "input", "meta", "link", "hr", "area", "base", "col", "embed", "source", "wbr"})
+        if (t == v) return true;
+    return false;
+}
 
 }  // namespace
 
@@ -160,14 +214,24 @@ std::string decode_html_entities(std::string_view text) {
     return out;
 }
 
-std::vector<HtmlBlock> html_blocks(std::string_view html) {
+namespace {
+
+// One pass; `main_only`: leave out the page's frame (frame tags, elements
+// marked as frame by class or id, blocks that are all link text).
+std::vector<HtmlBlock> collect_blocks(std::string_view html, bool main_only, size_t* frame_chars) {
     BlockCollector out;
     size_t i = 0;
+    std::string skip_tag;  // the frame element being skipped, and how deep in it
+    int skip_depth = 0;
     while (i < html.size()) {
         if (html[i] != '<') {
             size_t next = html.find('<', i);
             if (next == std::string_view::npos) next = html.size();
-            out.text(decode_html_entities(html.substr(i, next - i)), i);
+            if (skip_depth > 0) {
+                if (frame_chars) *frame_chars += next - i;
+            } else {
+                out.text(decode_html_entities(html.substr(i, next - i)), i);
+            }
             i = next;
             continue;
         }
@@ -190,6 +254,7 @@ std::vector<HtmlBlock> html_blocks(std::string_view html) {
             ++i;
             continue;
         }
+        const size_t tag_start = i;
         i = tag_end(html, k);
         if (!closing && (name == "script" || name == "style" || name == "title" ||
                          name == "template" || name == "noscript")) {
@@ -198,6 +263,20 @@ std::vector<HtmlBlock> html_blocks(std::string_view html) {
             i = close == std::string_view::npos ? html.size() : tag_end(html, close);
             continue;
         }
+        const bool self_closing = i >= 2 && html[i - 2] == '/';
+        if (skip_depth > 0) {
+            // Inside a frame element: only its own nesting matters.
+            if (name == skip_tag && !self_closing) skip_depth += closing ? -1 : 1;
+            continue;
+        }
+        if (main_only && !closing && !self_closing && !is_void_tag(name) &&
+            (is_frame_tag(name) || has_frame_marker(html.substr(tag_start, i - tag_start)))) {
+            out.flush();
+            skip_tag = name;
+            skip_depth = 1;
+            continue;
+        }
+        if (name == "a") out.link(!closing);
         bool h = name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
         if (h) {
             out.flush();
@@ -209,7 +288,31 @@ std::vector<HtmlBlock> html_blocks(std::string_view html) {
             else out.flush();
         }
     }
-    return out.take();
+    std::vector<HtmlBlock> blocks = out.take();
+    if (!main_only) {
+        // Without frame removal, navigation blocks are text like any other.
+        for (HtmlBlock& b : out.navigation()) blocks.push_back(std::move(b));
+        std::sort(blocks.begin(), blocks.end(), [](const HtmlBlock& a, const HtmlBlock& b) { return a.offset < b.offset; });
+    }
+    return blocks;
+}
+
+size_t text_size(const std::vector<HtmlBlock>& blocks) {
+    size_t n = 0;
+    for (const HtmlBlock& b : blocks) n += b.text.size();
+    return n;
+}
+
+}  // namespace
+
+std::vector<HtmlBlock> html_blocks(std::string_view html) {
+    // The page's main text when it keeps a fair share of the whole (a page
+    // whose every element is marked as frame, or an unclosed <header> that
+    // would swallow the rest, falls back to all of its text).
+    std::vector<HtmlBlock> main = collect_blocks(html, true, nullptr);
+    std::vector<HtmlBlock> all = collect_blocks(html, false, nullptr);
+    if (main.empty() || text_size(main) * kMainTextShare < text_size(all)) return all;
+    return main;
 }
 
 }  // namespace himoya

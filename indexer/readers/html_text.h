@@ -1,7 +1,16 @@
 // A deliberately small, forgiving HTML-to-text pass for manuals dropped into
-// the corpus: no DOM, never fails. Tags are stripped, entities decoded
-// (named, &#1234; and &#x4D2;), script/style/title dropped, and the text cut
-// into blocks at block-level tags, with h1-h6 marked as headings.
+// the corpus and pages saved from legal portals: no DOM, never fails. Tags
+// are stripped, entities decoded (named, &#1234; and &#x4D2;),
+// script/style/title dropped, and the text cut into blocks at block-level
+// tags, with h1-h6 marked as headings.
+//
+// The page's frame is left out: nav, aside, header, footer, menu, select,
+// button, iframe and svg elements, elements whose class or id marks them as
+// frame (menu, nav, footer, sidebar, breadcrumb, banner, login,
+// cookie, social, share, search-form, topbar), and blocks that are all link
+// text (menu items). When what is left is less than a fifth of the page's
+// text (a page marked all over, or an unclosed frame element swallowing the
+// rest), the whole text is kept instead.
 #pragma once
 
 #include <cstddef>
