@@ -41,27 +41,14 @@ FacetColumns::FacetColumns(const Xapian::Database& db) {
 }
 
 std::shared_ptr<const FacetColumns> FacetColumns::of(const Xapian::Database& db) {
-    // A server holds one generation (two while switching); tests and tools a few.
-    constexpr size_t kKept = 4;
-    static std::mutex m;
-    static std::deque<std::pair<std::string, std::shared_ptr<const FacetColumns>>> kept;
-    const std::string state = database_state(db);
-    {
-        std::lock_guard lock(m);
-        for (const auto& [s, columns] : kept)
-            if (s == state) return columns;
-    }
-    // Built outside the lock: two threads may both build the first time; both are right.
-    std::shared_ptr<const FacetColumns> columns;
-    try {
-        columns = std::make_shared<const FacetColumns>(db);
-    } catch (const Xapian::UnimplementedError&) {
-        return nullptr;  // a remote shard: its value streams cannot be read from here
-    }
-    std::lock_guard lock(m);
-    kept.emplace_back(state, columns);
-    if (kept.size() > kKept) kept.pop_front();
-    return columns;
+    struct Tag {};
+    return shared_per_state<Tag, FacetColumns>(db, [&]() -> std::shared_ptr<const FacetColumns> {
+        try {
+            return std::make_shared<const FacetColumns>(db);
+        } catch (const Xapian::UnimplementedError&) {
+            return nullptr;  // a remote shard: its value streams cannot be read from here
+        }
+    });
 }
 
 }  // namespace himoya

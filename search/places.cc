@@ -6,83 +6,41 @@
 #include <pugixml.hpp>
 
 namespace himoya {
-namespace {
-
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else out += c;
-    }
-    return out;
-}
-
-}  // namespace
 
 PlaceRecognizer::PlaceRecognizer(const std::string& xml, Analyzer& analyzer) {
     if (xml.empty()) return;
     pugi::xml_document doc;
     if (!doc.load_buffer(xml.data(), xml.size())) return;
-    // The names as a thesaurus of their own, so that they are matched exactly
-    // as concept labels are (stems in order, folded Tajik spellings).
-    std::string thesaurus = "<thesaurus>";
+    // The names matched exactly as concept labels are (stems in order, folded Tajik spellings).
+    std::vector<NameMatcher::Entry> entries;
     int n = 0;
     for (pugi::xml_node j : doc.document_element().children()) {
         std::string_view element = j.name();
         bool locality = element.find("locality") != std::string_view::npos;
         if (element.find("jurisdiction") == std::string_view::npos && !locality) continue;
-        std::string id = "place-" + std::to_string(n++);
-        locality_[id] = locality;
+        NameMatcher::Entry entry{"place-" + std::to_string(n++), {}};
+        locality_[entry.id] = locality;
         std::istringstream codes(j.attribute("codes").value());
-        for (std::string code; codes >> code;) codes_[id].push_back(code);
-        thesaurus += "<concept id=\"" + id + "\">";
-        for (pugi::xml_node name : j.children())
-            thesaurus += "<altLabel lang=\"" + xml_escape(name.attribute("lang").value()) + "\">" +
-                         xml_escape(name.text().get()) + "</altLabel>";
-        thesaurus += "</concept>";
+        for (std::string code; codes >> code;) codes_[entry.id].push_back(code);
+        for (pugi::xml_node name : j.children()) entry.names.emplace_back(name.attribute("lang").value(), name.text().get());
+        entries.push_back(std::move(entry));
     }
-    thesaurus += "</thesaurus>";
-    std::string error;
-    names_ = Thesaurus::parse(thesaurus, error);
-    if (names_ && !codes_.empty()) tagger_ = std::make_unique<ConceptTagger>(*names_, analyzer);
+    if (!codes_.empty()) names_ = std::make_unique<NameMatcher>(entries, analyzer);
 }
 
 std::vector<PlaceSpan> PlaceRecognizer::find(Analyzer& analyzer, std::string_view query,
                                              std::string_view language) const {
     std::vector<PlaceSpan> out;
-    if (!tagger_) return out;
-    struct Candidate {
-        size_t start, end;
-        std::string id;
-    };
-    std::vector<Candidate> found;
-    std::vector<std::string> readings{std::string(language)};
-    if (language != "tg" && language != "ru" && language != "en") readings = {std::string(language), "tg", "ru"};
-    for (const std::string& reading : readings) {
-        auto tokens = analyzer.analyze(query, reading);
-        for (const ConceptMatch& m : tagger_->match(tokens))
-            found.push_back({tokens[m.first_token].start, tokens[m.last_token].end, m.concept_id});
-    }
-    // Longest first, then leftmost; a span overlapping a chosen one is dropped.
-    std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
-        if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
-        return a.start < b.start;
-    });
-    for (const Candidate& c : found) {
-        bool overlaps = false;
-        for (const PlaceSpan& s : out) overlaps = overlaps || (c.start < s.end && s.start < c.end);
-        if (overlaps) continue;
+    if (empty()) return out;
+    for (const NameMatcher::Match& m : names_->find(analyzer, query, language)) {
         PlaceSpan span;
-        span.jurisdictions = codes_.at(c.id);
-        span.start = c.start;
-        span.end = c.end;
-        span.locality = locality_.at(c.id);
-        for (const LabelPattern* p : tagger_->patterns_of(c.id)) span.name_stems.push_back(p->stems);
+        span.jurisdictions = codes_.at(m.id);
+        span.start = m.start;
+        span.end = m.end;
+        span.locality = locality_.at(m.id);
+        for (const LabelPattern* p : names_->patterns_of(m.id)) span.name_stems.push_back(p->stems);
         out.push_back(std::move(span));
     }
-    std::sort(out.begin(), out.end(), [](const PlaceSpan& a, const PlaceSpan& b) { return a.start < b.start; });
     return out;
 }
 

@@ -19,8 +19,7 @@
 #include <vector>
 
 #include "analysis/analyzer.h"
-#include "analysis/concept_tagger.h"
-#include "analysis/thesaurus.h"
+#include "search/name_matcher.h"
 
 namespace himoya {
 
@@ -38,17 +37,16 @@ class PlaceRecognizer {
 public:
     // From the XML of corpus/jurisdictions.xml; "" or a bad file: recognises nothing.
     PlaceRecognizer(const std::string& xml, Analyzer& analyzer);
-    bool empty() const { return !tagger_; }
+    bool empty() const { return !names_ || names_->empty(); }
 
     // Non-overlapping place names in `query`, longest first, read in `language`
     // and, when that is unknown, as Tajik and Russian too.
     std::vector<PlaceSpan> find(Analyzer& analyzer, std::string_view query, std::string_view language) const;
 
 private:
-    std::optional<Thesaurus> names_;          // one "concept" per <jurisdiction>, its names as labels
-    std::unique_ptr<ConceptTagger> tagger_;   // over names_
-    std::map<std::string, std::vector<std::string>> codes_;  // concept id → jurisdiction codes
-    std::map<std::string, bool> locality_;                    // concept id → a <locality>
+    std::unique_ptr<NameMatcher> names_;  // one entry per <jurisdiction> or <locality>
+    std::map<std::string, std::vector<std::string>> codes_;  // entry id → jurisdiction codes
+    std::map<std::string, bool> locality_;                    // entry id → a <locality>
 };
 
 // `query` with the spans blanked out (the rest keeps its byte offsets' order).

@@ -1,8 +1,6 @@
 #include "search/work_names.h"
 
 #include <algorithm>
-#include <deque>
-#include <mutex>
 
 #include "analysis/record_codec.h"
 #include "analysis/term_scheme.h"
@@ -10,21 +8,6 @@
 #include "search/stored_records.h"
 
 namespace himoya {
-namespace {
-
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '&') out += "&amp;";
-        else if (c == '<') out += "&lt;";
-        else if (c == '>') out += "&gt;";
-        else if (c == '"') out += "&quot;";
-        else out += c;
-    }
-    return out;
-}
-
-}  // namespace
 
 WorkNameRecognizer::WorkNameRecognizer(const Xapian::Database& db) {
     // work id → (lang, alias), in document order, each alias once.
@@ -38,75 +21,29 @@ WorkNameRecognizer::WorkNameRecognizer(const Xapian::Database& db) {
         for (const auto& alias : record->aliases)
             if (std::find(list.begin(), list.end(), alias) == list.end()) list.push_back(alias);
     }
-    std::string thesaurus = "<thesaurus>";
-    int n = 0;
+    std::vector<NameMatcher::Entry> entries;
     for (const auto& [work, list] : aliases) {
         if (list.empty()) continue;
-        std::string id = "work-" + std::to_string(n++);
-        work_of_[id] = work;
-        thesaurus += "<concept id=\"" + id + "\">";
-        for (const auto& [lang, name] : list) {
-            thesaurus += "<altLabel lang=\"" + xml_escape(lang) + "\">" + xml_escape(name) + "</altLabel>";
-            names_of_[id].push_back(name);
-        }
-        thesaurus += "</concept>";
+        NameMatcher::Entry entry{"work-" + std::to_string(entries.size()), list};
+        work_of_[entry.id] = work;
+        entries.push_back(std::move(entry));
     }
-    thesaurus += "</thesaurus>";
-    if (work_of_.empty()) return;
-    std::string error;
-    names_ = Thesaurus::parse(thesaurus, error);
-    Analyzer analyzer;  // the labels are analysed once, here
-    if (names_) tagger_ = std::make_unique<ConceptTagger>(*names_, analyzer);
+    if (entries.empty()) return;
+    Analyzer analyzer;  // the names are analysed once, here
+    names_ = std::make_unique<NameMatcher>(entries, analyzer);
 }
 
 std::shared_ptr<const WorkNameRecognizer> WorkNameRecognizer::of(const Xapian::Database& db) {
-    // A server holds one generation (two while switching); tests and tools a few.
-    constexpr size_t kKept = 4;
-    static std::mutex m;
-    static std::deque<std::pair<std::string, std::shared_ptr<const WorkNameRecognizer>>> kept;
-    const std::string state = database_state(db);
-    {
-        std::lock_guard lock(m);
-        for (const auto& [s, names] : kept)
-            if (s == state) return names;
-    }
-    // Built outside the lock: two threads may both build it the first time; both are right.
-    auto names = std::make_shared<const WorkNameRecognizer>(db);
-    std::lock_guard lock(m);
-    kept.emplace_back(state, names);
-    if (kept.size() > kKept) kept.pop_front();
-    return names;
+    struct Tag {};
+    return shared_per_state<Tag, WorkNameRecognizer>(db, [&] { return std::make_shared<const WorkNameRecognizer>(db); });
 }
 
 std::vector<NamedWork> WorkNameRecognizer::find(Analyzer& analyzer, std::string_view query,
                                                 std::string_view language) const {
     std::vector<NamedWork> out;
-    if (!tagger_) return out;
-    struct Candidate {
-        size_t start, end;
-        std::string id, name;
-    };
-    std::vector<Candidate> found;
-    std::vector<std::string> readings{std::string(language)};
-    if (language != "tg" && language != "ru" && language != "en") readings = {std::string(language), "tg", "ru"};
-    for (const std::string& reading : readings) {
-        auto tokens = analyzer.analyze(query, reading);
-        for (const ConceptMatch& m : tagger_->match(tokens))
-            found.push_back({tokens[m.first_token].start, tokens[m.last_token].end, m.concept_id,
-                             m.pattern ? m.pattern->label : std::string()});
-    }
-    // Longest first, then leftmost; a name overlapping a chosen one is dropped.
-    std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
-        if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
-        return a.start < b.start;
-    });
-    for (const Candidate& c : found) {
-        bool overlaps = false;
-        for (const NamedWork& w : out) overlaps = overlaps || (c.start < w.end && w.start < c.end);
-        if (overlaps) continue;
-        out.push_back({work_of_.at(c.id), c.name, c.start, c.end});
-    }
-    std::sort(out.begin(), out.end(), [](const NamedWork& a, const NamedWork& b) { return a.start < b.start; });
+    if (empty()) return out;
+    for (const NameMatcher::Match& m : names_->find(analyzer, query, language))
+        out.push_back({work_of_.at(m.id), m.name, m.start, m.end});
     return out;
 }
 

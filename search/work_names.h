@@ -6,8 +6,7 @@
 // words; the words stay in the query (a work's records hold its aliases as
 // title words, so they still match).
 //
-// Names are matched like thesaurus labels and place names (stems in order,
-// Tajik typed without Tajik letters too), through a thesaurus of their own.
+// Names are matched like thesaurus labels and place names (name_matcher.h).
 // Built once per database state and shared by every thread (of()); immutable
 // after construction, find() uses the caller's Analyzer.
 #pragma once
@@ -22,8 +21,7 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.h"
-#include "analysis/concept_tagger.h"
-#include "analysis/thesaurus.h"
+#include "search/name_matcher.h"
 #include "search/query_tree.h"  // NamedWork
 
 namespace himoya {
@@ -35,7 +33,7 @@ public:
     // The recognizer of `db`'s current state, built on first use and shared.
     static std::shared_ptr<const WorkNameRecognizer> of(const Xapian::Database& db);
 
-    bool empty() const { return !tagger_; }
+    bool empty() const { return !names_ || names_->empty(); }
     // Non-overlapping work names in `query`, longest first, read in `language`
     // and, when that is unknown, as Tajik and Russian too; in query order.
     std::vector<NamedWork> find(Analyzer& analyzer, std::string_view query, std::string_view language) const;
@@ -44,10 +42,8 @@ public:
     std::string title(const std::string& work_id, const std::string& lang) const;
 
 private:
-    std::optional<Thesaurus> names_;         // one "concept" per work, its aliases as labels
-    std::unique_ptr<ConceptTagger> tagger_;  // over names_
-    std::map<std::string, std::string> work_of_;                         // concept id → work id
-    std::map<std::string, std::vector<std::string>> names_of_;           // concept id → aliases as written
+    std::unique_ptr<NameMatcher> names_;                                 // one entry per work with aliases
+    std::map<std::string, std::string> work_of_;                         // entry id → work id
     std::map<std::string, std::map<std::string, std::string>> titles_;  // work id → lang → title
 };
 

@@ -389,6 +389,15 @@ void feed(const std::vector<Block>& blocks, SectionBuilder& out) {
     out.finish();
 }
 
+// The blocks of a document read from any of these formats, as its provisions.
+Document provisions_from(Document doc, std::vector<Block>& blocks, IngestReport& report) {
+    fix_legacy_font(blocks, doc, doc.source_path, report);
+    SectionBuilder sections(doc, report);
+    feed(blocks, sections);
+    if (doc.provisions.empty()) report.warn(doc.source_path, 0, "no text found");
+    return doc;
+}
+
 // Sidecar, archive, then the format's own reading of its parts.
 template <typename ReadBody>
 std::optional<Document> read_office(ReaderInput& input, IngestReport& report, const Format& format,
@@ -409,11 +418,7 @@ std::optional<Document> read_office(ReaderInput& input, IngestReport& report, co
     }
     std::vector<Block> blocks;
     if (!read_body(zip, path, blocks, report)) return std::nullopt;
-    fix_legacy_font(blocks, doc, path, report);
-    SectionBuilder sections(doc, report);
-    feed(blocks, sections);
-    if (doc.provisions.empty()) report.warn(path, 0, "no text found");
-    return doc;
+    return provisions_from(std::move(doc), blocks, report);
 }
 
 bool docx_body(const ZipArchive& zip, const std::string& path, std::vector<Block>& blocks, IngestReport& report) {
@@ -482,11 +487,7 @@ std::optional<Document> read_rtf(ReaderInput& input, IngestReport& report) {
         block.text = std::move(b.text);
         blocks.push_back(std::move(block));
     }
-    fix_legacy_font(blocks, doc, path, report);
-    SectionBuilder sections(doc, report);
-    feed(blocks, sections);
-    if (doc.provisions.empty()) report.warn(path, 0, "no text found");
-    return doc;
+    return provisions_from(std::move(doc), blocks, report);
 }
 
 std::optional<Document> read_docx(ReaderInput& input, IngestReport& report) {

@@ -256,23 +256,19 @@ private:
             cells_.clear();
             para_.clear();
             if (!row.empty()) blocks_.push_back({RtfBlock::Kind::table_row, row});
-        } else if (w == "line" || w == "tab" || w == "emspace" || w == "enspace") {
-            text_char(g, U' ');
-        } else if (w == "emdash") {
-            text_char(g, U'\u2014');
-        } else if (w == "endash") {
-            text_char(g, U'\u2013');
-        } else if (w == "bullet") {
-            text_char(g, U'\u2022');
-        } else if (w == "lquote") {
-            text_char(g, U'\u2018');
-        } else if (w == "rquote") {
-            text_char(g, U'\u2019');
-        } else if (w == "ldblquote") {
-            text_char(g, U'\u201C');
-        } else if (w == "rdblquote") {
-            text_char(g, U'\u201D');
+        } else if (char32_t symbol = symbol_of(w)) {
+            text_char(g, symbol);
         }
+    }
+
+    // The character a symbol control word stands for; 0 for any other word.
+    static char32_t symbol_of(const std::string& w) {
+        static const std::map<std::string, char32_t, std::less<>> symbols{
+            {"line", U' '},          {"tab", U' '},           {"emspace", U' '},       {"enspace", U' '},
+            {"emdash", U'\u2014'},   {"endash", U'\u2013'},   {"bullet", U'\u2022'},   {"lquote", U'\u2018'},
+            {"rquote", U'\u2019'},   {"ldblquote", U'\u201C'}, {"rdblquote", U'\u201D'}};
+        auto it = symbols.find(w);
+        return it == symbols.end() ? 0 : it->second;
     }
 
     void text_byte(Group& g, char b) {
