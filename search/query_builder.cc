@@ -195,6 +195,14 @@ public:
         if (!n.names.empty()) return false;
         // In a handful of records every word is in half of them: too few to say.
         if (!vocabulary_ || vocabulary_->get_doccount() < QueryBuilder::kCommonMinRecords) return false;
+        // First a bound from term frequencies alone (no match run): a unit
+        // whose terms together are in too few records cannot be common. Most
+        // units stop here.
+        const double threshold = QueryBuilder::kCommonShare * vocabulary_->get_doccount();
+        double bound = 0;
+        for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end() && bound <= threshold; ++t)
+            bound += vocabulary_->get_termfreq(*t);
+        if (bound <= threshold) return false;
         return share(q) > QueryBuilder::kCommonShare;
     }
 
