@@ -2,10 +2,12 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "search/engine.h"
 #include "server/front_end.h"
@@ -28,6 +30,12 @@ size_t raise_file_limit() {
 }
 
 }  // namespace
+
+int default_worker_threads(int threads) {
+    if (threads > 0) return threads;
+    const unsigned cores = std::thread::hardware_concurrency();
+    return std::clamp(2 * static_cast<int>(cores == 0 ? 1 : cores), 2, 16);
+}
 
 int run_server(const ServerOptions& options) {
     std::signal(SIGPIPE, SIG_IGN);  // a client gone mid-answer is an error value, not a signal
@@ -55,10 +63,10 @@ int run_server(const ServerOptions& options) {
     FrontEndOptions front;
     front.host = options.host;
     front.port = options.port;
-    front.workers = options.threads;
+    front.workers = default_worker_threads(options.threads);
     // Descriptors beside the connections: each open index view holds about ten
     // per database, and one is open per request running at once.
-    size_t reserve = 256 + static_cast<size_t>(options.threads) * 16 * options.db_paths.size();
+    size_t reserve = 256 + static_cast<size_t>(front.workers) * 16 * options.db_paths.size();
     size_t fit = files > reserve + 64 ? files - reserve : 64;
     front.max_connections = std::min(options.max_connections, fit);
     if (front.max_connections < options.max_connections)

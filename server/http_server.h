@@ -15,9 +15,11 @@ struct ServerOptions {
     std::string web_root = "web";
     // Threads running handlers. Connections do not hold them (the front end
     // reads and writes), so this bounds only the requests computed at once,
-    // and with them the index views open (docs/scaling.md: 16 keeps a 1M index
-    // under 500 MB).
-    int threads = 16;
+    // and with them the index views open and the memory each request's
+    // counting holds. 0: two per core, at least 2 and at most 16
+    // (default_worker_threads): more than the cores only share them more
+    // finely, and at 1M provisions cost ~100 MB each (docs/scaling.md).
+    int threads = 0;
     // Connections open at once in all and from one client address; beyond
     // them a connection is answered 503 and closed. The total is lowered to
     // fit the file descriptor limit.
@@ -25,6 +27,10 @@ struct ServerOptions {
     size_t max_connections_per_client = 512;
     std::string cors_origin;  // empty: no CORS headers (the default)
 };
+
+// The worker threads `threads` asks for: itself when positive, else two per
+// core of this machine, at least 2 and at most 16.
+int default_worker_threads(int threads);
 
 // Serves until the process is stopped. Returns a process exit status; prints
 // "listening on http://HOST:PORT" on stdout once the socket is bound, and

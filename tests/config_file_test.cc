@@ -2,9 +2,12 @@
 // comments, every serve option, and a clear "FILE:LINE: problem" for every mistake.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <thread>
 
 #include "server/config_file.h"
+#include "server/http_server.h"
 #include "temp_dir.h"
 
 using himoya::apply_server_config;
@@ -169,4 +172,15 @@ TEST_CASE("the shipped packaging/himoya.conf is valid and points at the service'
     CHECK(options.db_paths == std::vector<std::string>{"/var/lib/himoya/index"});
     CHECK(options.host == "127.0.0.1");
     CHECK(options.port == 8080);
+}
+
+TEST_CASE("worker threads default to two per core, 2 to 16; a number given is kept") {
+    CHECK(ServerOptions{}.threads == 0);  // the default asks for the machine's
+    const unsigned cores = std::thread::hardware_concurrency();
+    const int expected = std::clamp(2 * static_cast<int>(cores == 0 ? 1 : cores), 2, 16);
+    CHECK(himoya::default_worker_threads(0) == expected);
+    CHECK(himoya::default_worker_threads(0) >= 2);
+    CHECK(himoya::default_worker_threads(0) <= 16);
+    CHECK(himoya::default_worker_threads(5) == 5);
+    CHECK(himoya::default_worker_threads(64) == 64);
 }
