@@ -398,10 +398,11 @@ Document provisions_from(Document doc, std::vector<Block>& blocks, IngestReport&
     return doc;
 }
 
-// Sidecar, archive, then the format's own reading of its parts.
-template <typename ReadBody>
-std::optional<Document> read_office(ReaderInput& input, IngestReport& report, const Format& format,
-                                    ReadBody&& read_body) {
+// Sidecar, then the file's bytes, then the format's own reading of them
+// into blocks (`read_blocks(bytes, path, blocks, report)`, false: skipped).
+template <typename ReadBlocks>
+std::optional<Document> read_with_sidecar(ReaderInput& input, IngestReport& report, const Format& format,
+                                          ReadBlocks&& read_blocks) {
     const std::string& path = input.path();
     Document doc;
     doc.source_path = path;
@@ -410,15 +411,27 @@ std::optional<Document> read_office(ReaderInput& input, IngestReport& report, co
     if (!read_sidecar(path, doc, report)) return std::nullopt;
     std::optional<std::string_view> bytes = input.bytes(report);
     if (!bytes) return std::nullopt;
-    ZipArchive zip;
-    std::string error = zip.open(*bytes);
-    if (!error.empty()) {
-        report.skip(path, 0, std::string("not a valid ") + format.name + " (zip error: " + error + ")");
-        return std::nullopt;
-    }
     std::vector<Block> blocks;
-    if (!read_body(zip, path, blocks, report)) return std::nullopt;
+    if (!read_blocks(*bytes, path, blocks, report)) return std::nullopt;
     return provisions_from(std::move(doc), blocks, report);
+}
+
+// Sidecar, archive, then the format's own reading of its parts.
+template <typename ReadBody>
+std::optional<Document> read_office(ReaderInput& input, IngestReport& report, const Format& format,
+                                    ReadBody&& read_body) {
+    return read_with_sidecar(input, report, format,
+                             [&](std::string_view bytes, const std::string& path, std::vector<Block>& blocks,
+                                 IngestReport& rep) {
+                                 ZipArchive zip;
+                                 std::string error = zip.open(bytes);
+                                 if (!error.empty()) {
+                                     rep.skip(path, 0, std::string("not a valid ") + format.name +
+                                                           " (zip error: " + error + ")");
+                                     return false;
+                                 }
+                                 return read_body(zip, path, blocks, rep);
+                             });
 }
 
 bool docx_body(const ZipArchive& zip, const std::string& path, std::vector<Block>& blocks, IngestReport& report) {
@@ -464,21 +477,13 @@ bool odt_body(const ZipArchive& zip, const std::string& path, std::vector<Block>
 }
 
 // RTF: sidecar, then the text layer (rtf_text.h) as blocks.
-std::optional<Document> read_rtf(ReaderInput& input, IngestReport& report) {
-    const std::string& path = input.path();
-    Document doc;
-    doc.source_path = path;
-    doc.format = kRtf.doc_format;
-    if (!read_sidecar(path, doc, report)) return std::nullopt;
-    std::optional<std::string_view> bytes = input.bytes(report);
-    if (!bytes) return std::nullopt;
-    RtfText rtf = read_rtf_text(*bytes);
+bool rtf_body(std::string_view bytes, const std::string& path, std::vector<Block>& blocks, IngestReport& report) {
+    RtfText rtf = read_rtf_text(bytes);
     if (!rtf.error.empty()) {
         report.skip(path, 0, rtf.error);
-        return std::nullopt;
+        return false;
     }
     if (!rtf.warning.empty()) report.warn(path, 0, rtf.warning);
-    std::vector<Block> blocks;
     for (RtfBlock& b : rtf.blocks) {
         Block block;
         block.kind = b.kind == RtfBlock::Kind::heading     ? Block::Kind::heading
@@ -487,7 +492,11 @@ std::optional<Document> read_rtf(ReaderInput& input, IngestReport& report) {
         block.text = std::move(b.text);
         blocks.push_back(std::move(block));
     }
-    return provisions_from(std::move(doc), blocks, report);
+    return true;
+}
+
+std::optional<Document> read_rtf(ReaderInput& input, IngestReport& report) {
+    return read_with_sidecar(input, report, kRtf, rtf_body);
 }
 
 std::optional<Document> read_docx(ReaderInput& input, IngestReport& report) {
