@@ -32,7 +32,7 @@ const char* kHelp =
     "                  [--date D] [--number N] [--id ID] [--body NAME] [--text-status S]\n"
     "                  [--official-title T]\n"
     "\n"
-    "Adds documents (.txt, .html, .htm, .pdf, .docx, .odt, .rtf; corpus XML or Akoma Ntoso\n"
+    "Adds documents (.txt, .html, .htm, .pdf, .docx, .odt, .rtf, .doc; corpus XML or Akoma Ntoso\n"
     ".xml with their own metadata) to the library folder and the index. The metadata\n"
     "of a file without its own is inferred from its text (language, title, date and\n"
     "number of the act, type, issuing body; jurisdiction from its folder's name) and\n"

@@ -9,6 +9,7 @@
 
 #include "indexer/readers/akn_reader.h"
 #include "indexer/readers/corpus_reader.h"
+#include "indexer/readers/doc_text.h"
 #include "indexer/readers/rtf_text.h"
 
 namespace {
@@ -41,5 +42,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         require(rtf.error.empty() || rtf.blocks.empty());
         for (const auto& b : rtf.blocks) require(!b.text.empty());
     }
+    for (const auto& b : himoya::blocks_of_wv_html(xml)) require(!b.text.empty());
     return 0;
 }

@@ -108,23 +108,24 @@ TEST_CASE("list_corpus_files: recursive, sorted, skipping non-documents") {
     CHECK(r.documents_skipped == 0);
 }
 
-TEST_CASE("list_corpus_files: a legacy Word file is reported with what to do, not passed over; RTF is listed") {
+TEST_CASE("list_corpus_files: a slide deck is reported with what to do, not passed over; RTF and DOC are listed") {
     TempTree t;
+    std::string pptx = t.add("законҳо/Курс.PPTX", "PK\x03\x04");
     std::string doc = t.add("законҳо/Қонун.DOC", "\xd0\xcf\x11\xe0");
     std::string rtf = t.add("законҳо/закон.rtf", "{\\rtf1}");
     std::string txt = t.add("законҳо/закон.txt");
     IngestReport r;
     auto files = list_corpus_files({t.root.string()}, r);
     std::sort(files.begin(), files.end());
-    std::vector<std::string> expected{rtf, txt};
+    std::vector<std::string> expected{doc, rtf, txt};
     std::sort(expected.begin(), expected.end());
     CHECK(files == expected);
     REQUIRE(r.problems.size() == 1);
-    CHECK(r.problems[0].file == doc);
-    CHECK(r.problems[0].message.find("save it as DOCX") != std::string::npos);
+    CHECK(r.problems[0].file == pptx);
+    CHECK(r.problems[0].message.find("save them as PDF") != std::string::npos);
     CHECK(r.entries_skipped == 1);
     // Read directly, it is refused with the same advice.
     IngestReport direct;
-    CHECK_FALSE(read_document_file(doc, direct));
-    CHECK(direct.problems.back().message.find("legacy Word .doc is not read") != std::string::npos);
+    CHECK_FALSE(read_document_file(pptx, direct));
+    CHECK(direct.problems.back().message.find("slides are not read") != std::string::npos);
 }

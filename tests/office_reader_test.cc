@@ -1,4 +1,4 @@
-// DOCX and ODT readers (indexer/readers/office_reader.h) on the fixtures of
+// DOCX, ODT, RTF and DOC readers (indexer/readers/office_reader.h) on the fixtures of
 // tests/data/office (made by make_fixtures.py there): language, units,
 // numbers and headings from paragraph styles, tables as text, what is not
 // text (deleted changes, field codes, footnotes), and that a broken archive,
@@ -8,11 +8,13 @@
 
 #include <zip.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "indexer/readers/doc_text.h"
 #include "indexer/readers/document_reader.h"
 #include "indexer/readers/office_reader.h"
 #include "indexer/readers/rtf_text.h"
@@ -245,6 +247,92 @@ TEST_CASE("RTF text layer: damaged copies of the fixture never crash and give on
     }
 }
 
+TEST_CASE("DOC: a Tajik law saved by Word 97 keeps its numbered parts, styled headings and table") {
+    IngestReport r;
+    auto d = read_doc_document(kOffice + "tj-dv-law-tg-word97.doc", r);
+    REQUIRE_MESSAGE(d, problems(r));
+    INFO(dump(*d));
+    CHECK_MESSAGE(r.problems.empty(), problems(r));
+    CHECK(d->format == "doc");
+    CHECK(d->language == "tg");
+    CHECK(d->document_id == "tj-dv-law-tg-word97");
+    // Style "Заголовок 1" (its name garbled by the converter, repaired) is a heading.
+    const Provision* title = find(*d, "h_1");
+    REQUIRE(title);
+    CHECK(title->heading == "Қонуни Ҷумҳурии Тоҷикистон «Дар бораи пешгирии зӯроварӣ дар оила» (хулоса)");
+    const Provision* part1 = find(*d, "art_1__para_1");
+    REQUIRE(part1);
+    CHECK(part1->label == "Моддаи 1, банди 1");
+    CHECK(part1->heading == "Мафҳумҳои асосӣ");
+    CHECK(part1->text.rfind("Зӯроварӣ дар оила", 0) == 0);
+    REQUIRE(find(*d, "art_1__para_3"));
+    const Provision* measures = find(*d, "h_4");
+    REQUIRE(measures);
+    CHECK(measures->heading == "Чораҳои ҳуқуқии таъсиррасонӣ");
+    CHECK(measures->text.rfind("Чора | Мазмун\nБурдани маҷбурӣ | бурдани зӯроварикунанда ба шуъбаи милиса\n", 0) == 0);
+    const Provision* victims = find(*d, "h_5");
+    REQUIRE(victims);
+    CHECK(victims->text.find("паноҳгоҳи муваққатӣ") != std::string::npos);
+    CHECK(d->provisions.size() == 8);
+}
+
+TEST_CASE("DOC: not a Word file, a damaged one, or no converter: a skip that says which") {
+    TempDir dir("doc-reader");
+    std::string good;
+    IngestReport load;
+    REQUIRE(load_source_file(kOffice + "tj-dv-law-tg-word97.doc", good, load));
+    // RTF and DOCX saved under a .doc name are named as what they are.
+    CHECK(read_doc_text("{\\rtf1 x}").error.find("it is RTF") != std::string::npos);
+    CHECK(read_doc_text("PK\x03\x04").error.find("rename it to .docx") != std::string::npos);
+    CHECK(read_doc_text("plain words").error.find("no OLE2") != std::string::npos);
+    // Cut short in transfer: the converter fails, and the skip says so.
+    DocText cut = read_doc_text(std::string_view(good).substr(0, 3000));
+    CHECK_MESSAGE(cut.error.find("wvWare could not read it") != std::string::npos, cut.error);
+    CHECK(cut.blocks.empty());
+    // Through the registry the file and problem are named, and nothing is thrown.
+    write_file(dir.path / "cut.doc", good.substr(0, 3000));
+    write_file(dir.path / "cut.meta.xml", [] {
+        std::string meta;
+        IngestReport r;
+        REQUIRE(load_source_file(kOffice + "tj-dv-law-tg-word97.meta.xml", meta, r));
+        return meta;
+    }());
+    IngestReport r;
+    CHECK_FALSE(read_document_file((dir.path / "cut.doc").string(), r));
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].fatal);
+    CHECK(r.documents_skipped == 1);
+    // Without the converter the message says what to install.
+    setenv("HIMOYA_WVWARE", "/nonexistent/wvWare", 1);
+    DocText none = read_doc_text(good);
+    unsetenv("HIMOYA_WVWARE");
+    CHECK_MESSAGE(none.error.find("apt-get install wv") != std::string::npos, none.error);
+}
+
+TEST_CASE("DOC: wvWare's HTML, paragraphs by style, table rows, a garbled Cyrillic style name") {
+    // "Заголовок 1" as wvWare writes it: its UTF-8 bytes read as Latin-1.
+    const std::string garbled = "\xc3\x90\xc2\x97\xc3\x90\xc2\xb0\xc3\x90\xc2\xb3\xc3\x90\xc2\xbe\xc3\x90\xc2\xbb"
+                                "\xc3\x90\xc2\xbe\xc3\x90\xc2\xb2\xc3\x90\xc2\xbe\xc3\x90\xc2\xba 1";
+    const std::string html = "<html><head><title>Untitled</title></head><body><!--Section-->"
+                             "<div name=\"" + garbled + "\"><p>Боби 1. Муқаррарот<b></b></p></div>"
+                             "<div name=\"Normal\"><p>Матн &mdash; дар<br>ду сатр</p></div><p>"
+                             "<table><tr><td><div name=\"Normal\"><p>Чора</p></div></td><td></td>"
+                             "<td><div name=\"Normal\"><p>Мазмун</p></div></td></tr></table>"
+                             "<div name=\"heading 2\"><p>Моддаи 2</p></div><div name=\"Normal\"><p> </p></div></body></html>";
+    std::vector<RtfBlock> blocks = blocks_of_wv_html(html);
+    REQUIRE(blocks.size() == 4);
+    CHECK(blocks[0].kind == RtfBlock::Kind::heading);
+    CHECK(blocks[0].text == "Боби 1. Муқаррарот");
+    CHECK(blocks[1].kind == RtfBlock::Kind::paragraph);
+    CHECK(blocks[1].text == "Матн — дар ду сатр");
+    CHECK(blocks[2].kind == RtfBlock::Kind::table_row);
+    CHECK(blocks[2].text == "Чора | Мазмун");
+    CHECK(blocks[3].kind == RtfBlock::Kind::heading);
+    // Cut anywhere, it still gives only non-empty blocks.
+    for (size_t cut = 0; cut < html.size(); cut += 7)
+        for (const RtfBlock& b : blocks_of_wv_html(html.substr(0, cut))) CHECK_FALSE(b.text.empty());
+}
+
 TEST_CASE("a corrupt DOCX is a clear skip naming the zip error") {
     IngestReport r;
     CHECK_FALSE(read_docx_document(kOffice + "corrupt.docx", r));
@@ -256,8 +344,11 @@ TEST_CASE("a corrupt DOCX is a clear skip naming the zip error") {
     CHECK(r.documents_read == 0);
 }
 
-TEST_CASE("the registry reads .docx, .odt and .rtf with these readers") {
+TEST_CASE("the registry reads .docx, .odt, .rtf and .doc with these readers") {
     IngestReport r;
+    auto doc = read_document_file(kOffice + "tj-dv-law-tg-word97.doc", r);
+    REQUIRE(doc);
+    CHECK(doc->format == "doc");
     auto docx = read_document_file(kOffice + "tj-dv-law-tg.docx", r);
     auto odt = read_document_file(kOffice + "tj-dv-law-ru.odt", r);
     auto rtf = read_document_file(kOffice + "tj-dv-law-ru-rtf.rtf", r);
@@ -267,7 +358,7 @@ TEST_CASE("the registry reads .docx, .odt and .rtf with these readers") {
     CHECK(docx->format == "docx");
     CHECK(odt->format == "odt");
     CHECK(rtf->format == "rtf");
-    CHECK(r.documents_read == 3);
+    CHECK(r.documents_read == 4);
     CHECK(ReaderRegistry::builtin().is_document_name("ҚОНУН.DOCX"));
     CHECK_FALSE(ReaderRegistry::builtin().is_document_name("tj-dv-law-tg.meta.xml"));
 }
@@ -394,6 +485,11 @@ TEST_CASE("end to end: indexing the office folder makes a Tajik word of the DOCX
     for (const auto& h : legacy_hits)
         if (h["document_id"] == "tj-dv-law-tg-legacy-font") rtf_hit = true;
     CHECK_MESSAGE(rtf_hit, legacy.out);
+    // So is the Word 97 file (legacy .doc, read through wvWare).
+    bool doc_hit = false;
+    for (const auto& h : legacy_hits)
+        if (h["document_id"] == "tj-dv-law-tg-word97") doc_hit = true;
+    CHECK_MESSAGE(doc_hit, legacy.out);
     // Text output says how the query was read.
     auto text = himoya::testing::run({HIMOYA_BINARY, "search", "--db", db, "кӣ Мафҳумҳои асосӣ?"});
     REQUIRE_MESSAGE(text.status == 0, text.err);

@@ -93,16 +93,17 @@ TEST_CASE("ReaderRegistry::choose: the extension, and for .xml the root element,
     CHECK(reader_name(registry.choose("қонун.pdf")) == "pdf");
     CHECK(reader_name(registry.choose("қонун.DOCX")) == "docx");
     CHECK(reader_name(registry.choose("закон.odt")) == "odt");
+    CHECK(reader_name(registry.choose("ҚОНУН.DOC")) == "doc");
 }
 
 TEST_CASE("ReaderRegistry: an unknown extension is chosen by no reader and accepted by none") {
     const ReaderRegistry& registry = ReaderRegistry::builtin();
     CHECK(registry.choose("ҳисобот.xlsx") == nullptr);
-    CHECK(registry.choose("отчёт.doc", "document") == nullptr);
+    CHECK(registry.choose("курс.pptx", "document") == nullptr);
     CHECK(registry.choose("README") == nullptr);
     CHECK_FALSE(registry.accepts("ҳисобот.xlsx"));
     CHECK(registry.accepts("қонун.XML"));
-    CHECK(registry.extension_list() == ".xml, .txt, .html, .htm, .pdf, .docx, .odt, .rtf, .png, .jpg, .jpeg, .tif, .tiff");
+    CHECK(registry.extension_list() == ".xml, .txt, .html, .htm, .pdf, .docx, .odt, .rtf, .doc, .png, .jpg, .jpeg, .tif, .tiff");
 }
 
 TEST_CASE("ReaderRegistry::read: an unknown extension is a skip naming the file and what is accepted") {
@@ -114,7 +115,7 @@ TEST_CASE("ReaderRegistry::read: an unknown extension is a skip naming the file 
     REQUIRE(report.problems.size() == 1);
     CHECK(report.problems[0].file == xlsx);
     CHECK(report.problems[0].message ==
-          "unsupported file type '.xlsx' (expected .xml, .txt, .html, .htm, .pdf, .docx, .odt, .rtf, .png, .jpg, .jpeg, .tif, .tiff)");
+          "unsupported file type '.xlsx' (expected .xml, .txt, .html, .htm, .pdf, .docx, .odt, .rtf, .doc, .png, .jpg, .jpeg, .tif, .tiff)");
     CHECK(report.documents_skipped == 1);
     CHECK(report.files_seen == 0);  // read_document_file counts files, not the registry
 }

@@ -1,5 +1,3 @@
-#include "indexer/readers/legacy_tajik.h"
-#include "indexer/readers/rtf_text.h"
 #include "indexer/readers/office_reader.h"
 
 #include <string_view>
@@ -8,7 +6,10 @@
 
 #include <pugixml.hpp>
 
+#include "indexer/readers/doc_text.h"
+#include "indexer/readers/legacy_tajik.h"
 #include "indexer/readers/reader_text.h"
+#include "indexer/readers/rtf_text.h"
 #include "indexer/readers/sidecar.h"
 #include "indexer/readers/text_sections.h"
 #include "indexer/readers/xml_util.h"
@@ -33,6 +34,7 @@ struct Format {
 constexpr Format kDocx{"DOCX", "docx"};
 constexpr Format kOdt{"ODT", "odt"};
 constexpr Format kRtf{"RTF", "rtf"};
+constexpr Format kDoc{"DOC", "doc"};
 
 // The local name of an attribute ("w:val" -> "val"): office XML is read by
 // local names, so an unusual prefix does not matter.
@@ -476,6 +478,17 @@ bool odt_body(const ZipArchive& zip, const std::string& path, std::vector<Block>
     return true;
 }
 
+void append_blocks(std::vector<RtfBlock>& from, std::vector<Block>& blocks) {
+    for (RtfBlock& b : from) {
+        Block block;
+        block.kind = b.kind == RtfBlock::Kind::heading     ? Block::Kind::heading
+                     : b.kind == RtfBlock::Kind::table_row ? Block::Kind::table_row
+                                                           : Block::Kind::paragraph;
+        block.text = std::move(b.text);
+        blocks.push_back(std::move(block));
+    }
+}
+
 // RTF: sidecar, then the text layer (rtf_text.h) as blocks.
 bool rtf_body(std::string_view bytes, const std::string& path, std::vector<Block>& blocks, IngestReport& report) {
     RtfText rtf = read_rtf_text(bytes);
@@ -484,15 +497,23 @@ bool rtf_body(std::string_view bytes, const std::string& path, std::vector<Block
         return false;
     }
     if (!rtf.warning.empty()) report.warn(path, 0, rtf.warning);
-    for (RtfBlock& b : rtf.blocks) {
-        Block block;
-        block.kind = b.kind == RtfBlock::Kind::heading     ? Block::Kind::heading
-                     : b.kind == RtfBlock::Kind::table_row ? Block::Kind::table_row
-                                                           : Block::Kind::paragraph;
-        block.text = std::move(b.text);
-        blocks.push_back(std::move(block));
-    }
+    append_blocks(rtf.blocks, blocks);
     return true;
+}
+
+// Legacy Word .doc: sidecar, then wvWare's reading of it (doc_text.h).
+bool doc_body(std::string_view bytes, const std::string& path, std::vector<Block>& blocks, IngestReport& report) {
+    DocText doc = read_doc_text(bytes);
+    if (!doc.error.empty()) {
+        report.skip(path, 0, doc.error);
+        return false;
+    }
+    append_blocks(doc.blocks, blocks);
+    return true;
+}
+
+std::optional<Document> read_doc(ReaderInput& input, IngestReport& report) {
+    return read_with_sidecar(input, report, kDoc, doc_body);
 }
 
 std::optional<Document> read_rtf(ReaderInput& input, IngestReport& report) {
@@ -522,6 +543,15 @@ const Reader& odt_reader() {
 const Reader& rtf_reader() {
     static const Reader reader{"rtf", {".rtf"}, "", {".meta.xml"}, &read_rtf};
     return reader;
+}
+
+const Reader& doc_reader() {
+    static const Reader reader{"doc", {".doc"}, "", {".meta.xml"}, &read_doc};
+    return reader;
+}
+
+std::optional<Document> read_doc_document(const std::string& path, IngestReport& report) {
+    return read_with(doc_reader(), ReaderInput(path), report);
 }
 
 std::optional<Document> read_rtf_document(const std::string& path, IngestReport& report) {

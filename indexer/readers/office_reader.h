@@ -44,14 +44,17 @@ namespace himoya {
 inline constexpr std::size_t kMaxOfficePartBytes = kMaxSourceBytes;
 
 // The registry's entries: .docx (Document::format "docx"), .odt ("odt") and
-// .rtf ("rtf"; its text layer is read by rtf_text.h, the rest as above).
+// .rtf ("rtf"; its text layer is read by rtf_text.h, the rest as above),
+// .doc ("doc"; Word 97-2003, read through wvWare: doc_text.h).
 const Reader& docx_reader();
 const Reader& odt_reader();
 const Reader& rtf_reader();
+const Reader& doc_reader();
 
 // Read through the registry's boundary (read_with), so never throw.
 std::optional<Document> read_docx_document(const std::string& path, IngestReport& report);
 std::optional<Document> read_odt_document(const std::string& path, IngestReport& report);
 std::optional<Document> read_rtf_document(const std::string& path, IngestReport& report);
+std::optional<Document> read_doc_document(const std::string& path, IngestReport& report);
 
 }  // namespace himoya

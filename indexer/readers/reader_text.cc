@@ -106,4 +106,12 @@ std::string sanitize_num(std::string_view num) {
     return out;
 }
 
+bool is_heading_style_name(std::string_view name) {
+    const std::string lower = ascii_lower(name);
+    for (std::string_view prefix : {"heading", "title", "заголовок", "Заголовок", "название", "Название", "сарлавҳа",
+                                    "Сарлавҳа"})
+        if (std::string_view(lower).substr(0, prefix.size()) == prefix) return true;
+    return false;
+}
+
 }  // namespace himoya

@@ -30,6 +30,11 @@ std::string collapse_whitespace(std::string_view text);
 std::string ascii_lower(std::string_view text);
 std::string ascii_upper(std::string_view text);
 
+// A word processor's paragraph style name that marks a heading, in the
+// names Word and LibreOffice give them in en/ru/tg: "heading 2", "Title",
+// "Заголовок 1", "Название", "Сарлавҳа 1" (case of the first letter either).
+bool is_heading_style_name(std::string_view name);
+
 // [a-z0-9]+ runs joined by '-'; other bytes (including non-ASCII) separate
 // runs. A leading "http://" or "https://" is dropped. "" when nothing is left.
 std::string slugify(std::string_view text);

@@ -85,6 +85,7 @@ const ReaderRegistry& ReaderRegistry::builtin() {
         r.add(docx_reader());        // .docx, with NAME.meta.xml beside
         r.add(odt_reader());         // .odt, with NAME.meta.xml beside
         r.add(rtf_reader());         // .rtf, with NAME.meta.xml beside
+        r.add(doc_reader());         // .doc (Word 97-2003, through wvWare), with NAME.meta.xml beside
         r.add(image_reader());       // .png .jpg .jpeg .tif .tiff (scans, OCR), with NAME.meta.xml beside
         // One line per new format here (issue 15: PDF, DOCX, ODT, DOC ...).
         return r;
@@ -124,12 +125,16 @@ bool ReaderRegistry::is_document_name(std::string_view file_name) const {
 }
 
 std::string_view ReaderRegistry::refusal(std::string_view path) {
-    // Legacy Word .doc: antiword and catdoc give plain text without
-    // paragraph styles (docs/corpus-format.md), so a file is better converted
-    // by the office that has it. RTF is read (rtf_text.h).
+    // Slides: trainers hold their courses as presentations, and a slide
+    // deck's text has no order a reader could rely on; as PDF it is read page
+    // by page (pdf_reader.h).
     static constexpr std::pair<std::string_view, std::string_view> kRefused[] = {
-        {".doc", "legacy Word .doc is not read: save it as DOCX or RTF (Word: Save As; LibreOffice: "
-                 "soffice --headless --convert-to docx FILE) and add that"},
+        {".pptx", "slides are not read: save them as PDF (PowerPoint: Save As PDF; LibreOffice: "
+                  "soffice --headless --convert-to pdf FILE) and add that"},
+        {".ppt", "slides are not read: save them as PDF (PowerPoint: Save As PDF; LibreOffice: "
+                 "soffice --headless --convert-to pdf FILE) and add that"},
+        {".odp", "slides are not read: save them as PDF (LibreOffice: soffice --headless --convert-to pdf "
+                 "FILE) and add that"},
     };
     const std::string ext = lower_extension(path);
     for (const auto& [refused, why] : kRefused)

@@ -42,14 +42,6 @@ int codepage_of_charset(int charset) {
     }
 }
 
-bool is_heading_style(const std::string& name) {
-    std::string lower = ascii_lower(name);
-    for (const char* prefix : {"heading", "title", "заголовок", "Заголовок", "название", "Название", "сарлавҳа",
-                               "Сарлавҳа"})
-        if (lower.rfind(prefix, 0) == 0) return true;
-    return false;
-}
-
 // Bytes of one code page to UTF-8 through ICU; converters kept per call.
 class Decoder {
 public:
@@ -317,7 +309,7 @@ private:
         para_.clear();
         if (text.empty()) return;
         auto style = style_names_.find(g.style);
-        bool heading = g.outline || (style != style_names_.end() && is_heading_style(style->second));
+        bool heading = g.outline || (style != style_names_.end() && is_heading_style_name(style->second));
         blocks_.push_back({heading ? RtfBlock::Kind::heading : RtfBlock::Kind::paragraph, std::move(text)});
     }
 

@@ -443,6 +443,35 @@ def make_tg_legacy_rtf(path):
         f.write(rtf_document(blocks, LEGACY_LOOKALIKE))
 
 
+# ---- legacy Word .doc -----------------------------------------------------------------------
+# Word 97-2003 binary, as offices still keep laws. Made from an RTF of the
+# Tajik text (real Tajik letters, so Word stores the text as UTF-16) by
+# LibreOffice's "MS Word 97" filter; only this fixture needs LibreOffice
+# (Debian's libreoffice-writer-nogui), and only when it is made again.
+
+
+def make_tg_doc(path):
+    import shutil
+    import subprocess
+    import tempfile
+    blocks = [("title", TG_TITLE), ("p", TG_INTRO), ("h1", TG_CHAPTER), ("h2", TG_ARTICLE)]
+    blocks += [("p", part) for part in TG_PARTS]
+    blocks += [("h1", TG_PROGRAMME_H), ("p", TG_PROGRAMME), ("h1", TG_ORDER_H), ("p", TG_ORDER),
+               ("h1", TG_MEASURES_H), ("table", TG_MEASURES), ("h1", TG_VICTIMS_H), ("p", TG_VICTIMS)]
+    if not shutil.which("soffice"):
+        print("skipped", path, "(needs soffice: apt-get install libreoffice-writer-nogui)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        rtf = os.path.join(tmp, "tj-dv-law-tg-word97.rtf")
+        with open(rtf, "w", encoding="ascii") as f:
+            f.write(rtf_document(blocks))
+        subprocess.run(["soffice", "--headless", "--norestore",
+                        "-env:UserInstallation=file://" + os.path.join(tmp, "profile"),
+                        "--convert-to", "doc:MS Word 97", "--outdir", tmp, rtf],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.copyfile(os.path.join(tmp, "tj-dv-law-tg-word97.doc"), path)
+
+
 def make_manual_pdf(path):
     pdf_pages(path, MANUAL_PAGES)
 
@@ -464,6 +493,8 @@ def main():
     meta(out("tj-dv-law-ru-rtf.meta.xml"), RU_TITLE, "ru", TG_OFFICIAL, RU_NOTE)
     make_tg_legacy_rtf(out("tj-dv-law-tg-legacy-font.rtf"))
     meta(out("tj-dv-law-tg-legacy-font.meta.xml"), TG_TITLE, "tg", TG_OFFICIAL, TG_NOTE)
+    make_tg_doc(out("tj-dv-law-tg-word97.doc"))
+    meta(out("tj-dv-law-tg-word97.meta.xml"), TG_TITLE, "tg", TG_OFFICIAL, TG_NOTE)
     # A DOCX cut short in transfer: the first 60% of the good one, so the
     # zip's central directory (at its end) is gone.
     with open(out("tj-dv-law-tg.docx"), "rb") as f:
