@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How much structure the plain-text, DOCX and PDF readers recover, measured.
+"""How much structure the plain-text, DOCX, PDF and DOC readers recover, measured.
 
 Takes real structured documents (our corpus/ XML laws and the Akoma Ntoso
 files of tests/data/realdata), renders each to plain text, to DOCX and to PDF
@@ -14,7 +14,9 @@ with the right number and heading (case- and punctuation-insensitive).
 
     bench/structure_recovery.py [--himoya build/himoya] [--keep DIR]
 
-Needs python3-reportlab and fonts-dejavu-core (Debian). Prints a table; exit 0.
+Needs python3-reportlab and fonts-dejavu-core (Debian); the .doc rendering (the
+DOCX saved as Word 97) only when LibreOffice's soffice is installed. Prints a
+table; exit 0.
 """
 import argparse
 import json
@@ -330,13 +332,28 @@ def main():
     shutil.rmtree(corpus, ignore_errors=True)
     os.makedirs(corpus)
     ids = []
+    # Legacy Word .doc: the DOCX rendering saved by LibreOffice's "MS Word 97"
+    # filter, when soffice is here (Debian libreoffice-writer-nogui).
+    formats = [("txt", render_txt), ("docx", render_docx), ("pdf", render_pdf)]
+    staging = os.path.join(work, "doc-staging")
+    if shutil.which("soffice"):
+        shutil.rmtree(staging, ignore_errors=True)
+        os.makedirs(staging)
+        formats.append(("doc", lambda src, path: render_docx(
+            src, os.path.join(staging, os.path.basename(path)[:-4] + ".docx"))))
     for src in sources:
-        for fmt, render in (("txt", render_txt), ("docx", render_docx), ("pdf", render_pdf)):
+        for fmt, render in formats:
             doc_id = f"sr-{fmt}-{src.name}".lower()
             render(src, os.path.join(corpus, f"{doc_id}.{fmt}"))
             with open(os.path.join(corpus, f"{doc_id}.meta.xml"), "w", encoding="utf-8") as f:
                 f.write(meta(doc_id, src))
             ids.append((fmt, src, doc_id))
+    if os.path.isdir(staging):
+        docx = sorted(os.path.join(staging, f) for f in os.listdir(staging))
+        subprocess.run(["soffice", "--headless", "--norestore",
+                        "-env:UserInstallation=file://" + os.path.join(work, "lo-profile"),
+                        "--convert-to", "doc:MS Word 97", "--outdir", corpus] + docx,
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     db = os.path.join(work, "index")
     run = subprocess.run([args.himoya, "index", "--corpus", corpus, "--db", db, "--quiet"],
                          capture_output=True, text=True)
