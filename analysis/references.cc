@@ -18,6 +18,7 @@ struct Tok {
     enum Kind { word, number, sym } kind = sym;
     std::u32string text;  // lower case; a number as written (superscripts kept)
     size_t begin = 0, end = 0;
+    bool upper = false;   // a word written with a capital first letter
 };
 
 bool is_sym_char(const Tok& t, char32_t c) { return t.kind == Tok::sym && t.text.size() == 1 && t.text[0] == c; }
@@ -60,6 +61,7 @@ std::vector<Tok> tokenise(std::string_view text) {
         }
         if (u_isalpha(c)) {
             Tok t{Tok::word, {}, static_cast<size_t>(start), 0};
+            t.upper = u_isupper(c) || u_istitle(c);
             while (i < n) {
                 UChar32 d = peek(i, &next);
                 if (d < 0 || !(u_isalpha(d) || u_getCombiningClass(d) > 0)) break;
@@ -261,6 +263,80 @@ bool is_sym(const Tok& t, char32_t c) { return t.kind == Tok::sym && t.text.size
 long integer_of(const std::string& n) {
     if (n.empty() || n.find_first_not_of("0123456789") != std::string::npos || n.size() > 6) return -1;
     return std::stol(n);
+}
+
+// ---- Acts named by their titles, numbers or proper names -------------------
+
+// Nouns of acts that are named by a title after them. Plural "programmes",
+// "программ" are programmes in general; "положение", "правила" name an act
+// only capitalised (else "provisions", "rules" of something): see the caller.
+bool is_titled_act_noun(const std::u32string& w) {
+    if (one_of(w, {U"programmes", U"programs", U"strategies", U"программ", U"программы", U"барномаҳо",
+                   U"барномаҳои"}))
+        return false;
+    if (any_prefix(w, {U"законодат", U"законн", U"lawful", U"lawyer", U"конунгузор", U"қонунгузор", U"қонуният",
+                       U"правило"}))
+        return false;
+    return is_code_noun(w) || is_convention(w) ||
+           any_prefix(w, {U"law", U"закон", U"қонун", U"конун", U"regulation", U"положени", U"низомнома", U"programme",
+                          U"program", U"программ", U"барнома", U"strategy", U"strategies", U"стратеги", U"стратегия",
+                          U"instruction", U"инструкци", U"дастурамал", U"rules", U"правил", U"қоида", U"decree",
+                          U"указ", U"фармон", U"declaration", U"декларац", U"эъломия", U"concept", U"концепци",
+                          U"консепсия"});
+}
+// A title opens: "on" / "о", "об" / "дар бораи", "оид ба"; returns the index after the opener, 0 if none.
+size_t title_opener(const std::vector<Tok>& toks, size_t j) {
+    if (j >= toks.size() || toks[j].kind != Tok::word) return 0;
+    const std::u32string& w = toks[j].text;
+    if (one_of(w, {U"on", U"о", U"об"})) return j + 1;
+    if (j + 1 < toks.size() && toks[j + 1].kind == Tok::word &&
+        ((w == U"дар" && toks[j + 1].text == U"бораи") || (w == U"оид" && toks[j + 1].text == U"ба")))
+        return j + 2;
+    return 0;
+}
+bool is_open_quote(const Tok& t) { return is_sym_char(t, U'«') || is_sym_char(t, U'"') || is_sym_char(t, U'“') || is_sym_char(t, U'„'); }
+bool is_close_quote(const Tok& t) { return is_sym_char(t, U'»') || is_sym_char(t, U'"') || is_sym_char(t, U'”') || is_sym_char(t, U'“'); }
+// Words of a state's name between an act noun and its title: "Республики
+// Таджикистан", "of the Republic of Tajikistan", "Ҷумҳурии Тоҷикистон".
+bool is_state_word(const Tok& t) { return t.kind == Tok::word && (t.upper || one_of(t.text, {U"of", U"the"})); }
+bool is_resolution_noun(const std::u32string& w) {
+    return any_prefix(w, {U"resolution", U"резолюци", U"қатънома", U"катънома"});
+}
+bool is_recommendation_noun(const std::u32string& w) {
+    return any_prefix(w, {U"recommendation", U"рекомендаци", U"тавсия"});
+}
+bool is_general_word(const std::u32string& w) { return any_prefix(w, {U"general", U"общ", U"умумӣ", U"умумии", U"умуми"}); }
+bool is_protocol_noun(const std::u32string& w) { return any_prefix(w, {U"protocol", U"протокол"}); }
+bool is_protocol_qualifier(const std::u32string& w) {
+    return any_prefix(w, {U"optional", U"additional", U"факультативн", U"дополнительн", U"ихтиёр", U"иловаг"});
+}
+// Nouns of international instruments that a proper noun beside them names:
+// "Rome Statute", "Geneva Conventions", "Женевские конвенции", "Оинномаи Рим".
+bool is_instrument_noun(const std::u32string& w) {
+    return is_convention(w) || is_protocol_noun(w) ||
+           any_prefix(w, {U"statute", U"статут", U"оиннома", U"covenant", U"пакт", U"platform", U"платформ"});
+}
+bool is_function_word(const std::u32string& w) {
+    return one_of(w, {U"the", U"this", U"that", U"these", U"a", U"an", U"эта", U"этой", U"эту", U"настоящая",
+                      U"настоящей", U"данная", U"данной", U"мазкур", U"ин", U"ҳамин", U"хамин", U"он", U"such"});
+}
+bool is_cedaw_alias(const std::u32string& w) { return one_of(w, {U"cedaw", U"клдж"}); }
+
+// What kind of act a noun names (TextReference::act_noun).
+std::string act_noun_kind(const std::u32string& w) {
+    if (is_code_noun(w)) return "code";
+    if (is_convention(w) || any_prefix(w, {U"statute", U"статут", U"оиннома", U"covenant", U"пакт", U"protocol", U"протокол"}))
+        return "convention";
+    if (any_prefix(w, {U"law", U"закон", U"қонун", U"конун", U"act"})) return "law";
+    if (any_prefix(w, {U"programme", U"program", U"программ", U"барнома", U"strateg", U"стратеги", U"концепци",
+                       U"concept", U"консепсия"}))
+        return "programme";
+    if (any_prefix(w, {U"regulation", U"положени", U"низомнома", U"instruction", U"инструкци", U"дастурамал", U"rules",
+                       U"правил", U"қоида"}))
+        return "regulation";
+    if (any_prefix(w, {U"decree", U"указ", U"фармон"})) return "decree";
+    if (any_prefix(w, {U"declaration", U"декларац", U"эъломия"})) return "declaration";
+    return "";
 }
 
 }  // namespace
@@ -472,6 +548,201 @@ std::vector<TextReference> find_references(std::string_view text, std::string_vi
                 }
                 out.push_back(std::move(ref));
                 i = end_tok;
+                continue;
+            }
+        }
+        // A resolution or general recommendation by its number (or numbers).
+        if (t.kind == Tok::word && (is_resolution_noun(t.text) || is_recommendation_noun(t.text))) {
+            size_t start = i, k = i + 1;
+            if (is_recommendation_noun(t.text)) {
+                // "general recommendation", "общая рекомендация", "тавсияи умумии": the general word on either side.
+                if (i > 0 && toks[i - 1].kind == Tok::word && is_general_word(toks[i - 1].text)) start = i - 1;
+                else if (k < toks.size() && toks[k].kind == Tok::word && is_general_word(toks[k].text)) ++k;
+                else k = toks.size();
+            }
+            std::vector<std::string> numbers;
+            size_t last = 0;
+            while (k < toks.size()) {
+                size_t after = k;
+                if (is_number_sign(toks, k, after)) k = after;
+                if (k >= toks.size() || !is_number(toks[k])) break;
+                // "қатъномаро 31 октябри соли 2000 қабул кард": a date, not a number.
+                if (k + 1 < toks.size() && toks[k + 1].kind == Tok::word && is_month(toks[k + 1].text)) break;
+                std::string n = u32_to_utf8(toks[k].text);
+                last = k++;
+                if (k + 1 < toks.size() && is_sym(toks[k], U'/') && is_number(toks[k + 1])) {  // "34/180"
+                    n += "/" + u32_to_utf8(toks[k + 1].text);
+                    last = k + 1;
+                    k += 2;
+                }
+                if (k + 2 < toks.size() && is_sym(toks[k], U'(') && is_year(toks[k + 1]) && is_sym(toks[k + 2], U')')) {
+                    last = k + 2;  // "1820 (2008)"
+                    k += 3;
+                }
+                numbers.push_back(n);
+                if (k + 1 < toks.size() && (is_sym(toks[k], U',') ||
+                                            (toks[k].kind == Tok::word && one_of(toks[k].text, {U"and", U"и", U"ва"}))))
+                    ++k;
+                else
+                    break;
+            }
+            if (!numbers.empty()) {
+                TextReference ref;
+                ref.act = ActKind::other;
+                ref.begin = toks[start].begin;
+                ref.end = toks[last].end;
+                ref.act_number = numbers.front();
+                ref.more_numbers.assign(numbers.begin() + 1, numbers.end());
+                ref.instrument = is_resolution_noun(t.text) ? "resolution" : "recommendation";
+                out.push_back(std::move(ref));
+                i = last + 1;
+                continue;
+            }
+        }
+        // An act named by its title: "Закон Республики Таджикистан «О …»",
+        // "Law on marriage and family", "Низомнома дар бораи …".
+        if (t.kind == Tok::word && is_titled_act_noun(t.text) &&
+            (t.upper || !any_prefix(t.text, {U"положени", U"правил", U"rules", U"concept", U"концепци"}))) {
+            size_t j = i + 1;
+            // Past a state's name and a year ("Конвенсияи соли 1951 дар бораи …").
+            while (j < toks.size() && j < i + 7 && !title_opener(toks, j) &&
+                   (is_state_word(toks[j]) || is_year(toks[j]) || (toks[j].kind == Tok::word && toks[j].text == U"соли")))
+                ++j;
+            std::vector<const std::u32string*> words{&t.text};
+            std::string title;
+            size_t last = 0;
+            if (j < toks.size() && is_open_quote(toks[j])) {
+                for (size_t q = j + 1; q < toks.size() && q < j + 30; ++q) {
+                    if (is_close_quote(toks[q])) {
+                        last = q;
+                        break;
+                    }
+                    if (toks[q].kind == Tok::word) {
+                        words.push_back(&toks[q].text);
+                        title += (title.empty() ? "" : " ") + u32_to_utf8(toks[q].text);
+                    }
+                }
+            } else if (size_t from = title_opener(toks, j)) {
+                for (size_t q = from; q < toks.size() && q < from + 12; ++q) {
+                    if (toks[q].kind != Tok::word) {
+                        if (is_sym(toks[q], U'-')) continue;
+                        break;
+                    }
+                    // "guidelines on this subject": a demonstrative opens no title.
+                    if (q == from && one_of(toks[q].text, {U"this", U"these", U"that", U"those", U"ин", U"он", U"этот",
+                                                           U"эта", U"это", U"эти", U"этой", U"этом", U"этих"}))
+                        break;
+                    // "… against women and Optional Protocol", "… женщин и Факультативный протокол": another act.
+                    if (q > from && one_of(toks[q].text, {U"and", U"и", U"ва"}) && q + 1 < toks.size() &&
+                        toks[q + 1].kind == Tok::word && (toks[q + 1].upper || is_protocol_qualifier(toks[q + 1].text) ||
+                                                          one_of(toks[q + 1].text, {U"its", U"его", U"её", U"ее"})))
+                        break;
+                    // "… family in 2024", "… семье от 19 марта": a date follows the title.
+                    if (q + 1 < toks.size() && is_number(toks[q + 1])) break;
+                    // Another act begins ("… действует наряду с Законом …").
+                    if (q > from && is_titled_act_noun(toks[q].text)) break;
+                    if (is_article_word(toks[q].text) || one_of(toks[q].text, {U"which", U"that", U"who", U"который",
+                                                                                U"которая", U"которое", U"ки", U"adopted",
+                                                                                U"принят", U"принятый", U"принятом"}))
+                        break;
+                    words.push_back(&toks[q].text);
+                    title += (title.empty() ? "" : " ") + u32_to_utf8(toks[q].text);
+                    last = q;
+                }
+            }
+            if (last && !title.empty()) {
+                TextReference ref;
+                ActKind kind = classify(words);
+                ref.act = kind == ActKind::implied || kind == ActKind::self ? ActKind::other : kind;
+                ref.begin = t.begin;
+                ref.end = toks[last].end;
+                ref.act_title = title;
+                ref.act_noun = act_noun_kind(t.text);
+                out.push_back(std::move(ref));
+                i = last + 1;
+                continue;
+            }
+        }
+        // Protocols: "Optional Protocol", "Факультативный протокол", "Протоколи ихтиёрӣ", "1967 Protocol".
+        if (t.kind == Tok::word && is_protocol_noun(t.text)) {
+            size_t start = i, last = i;
+            if (i > 0 && toks[i - 1].kind == Tok::word && is_protocol_qualifier(toks[i - 1].text)) start = i - 1;
+            else if (i + 1 < toks.size() && toks[i + 1].kind == Tok::word && is_protocol_qualifier(toks[i + 1].text)) last = i + 1;
+            else if (i > 0 && is_year(toks[i - 1])) start = i - 1;
+            else if (i + 1 < toks.size() && is_year(toks[i + 1])) last = i + 1;  // "Протокол 1967 года"
+            if (start != i || last != i) {
+                if (out.empty() || out.back().end <= toks[start].begin) {
+                    TextReference ref;
+                    ref.act = ActKind::other;
+                    ref.begin = toks[start].begin;
+                    ref.end = toks[last].end;
+                    out.push_back(std::move(ref));
+                }
+                i = last + 1;
+                continue;
+            }
+        }
+        // An instrument named by a proper noun beside it: "Rome Statute",
+        // "Geneva Conventions", "Римском статуте", "Оинномаи Рим"; in English
+        // a run of capitalised words ending in "Act" ("Violent Crime Control
+        // and Law Enforcement Act").
+        if (t.kind == Tok::word && (is_instrument_noun(t.text) || (t.text == U"act" && t.upper))) {
+            size_t start = i, last = i;
+            auto proper = [&](size_t at) {
+                return at < toks.size() && toks[at].kind == Tok::word && toks[at].upper && !is_function_word(toks[at].text) &&
+                       !is_act_noun(toks[at].text) && !is_article_word(toks[at].text);
+            };
+            if (t.text == U"act") {
+                // Back over capitalised words, and "and", "of", "the", "for" between them.
+                size_t b = i;
+                while (b > 0 && i - b < 10) {
+                    if (proper(b - 1) || is_act_noun(toks[b - 1].text)) --b;
+                    else if (b >= 2 && toks[b - 1].kind == Tok::word && one_of(toks[b - 1].text, {U"and", U"of", U"for", U"on"}) &&
+                             proper(b - 2)) b -= 2;
+                    else break;
+                }
+                start = b;
+            } else if (i > 0 && proper(i - 1)) {
+                start = i - 1;
+            } else if (proper(i + 1)) {
+                last = i + 1;
+            }
+            if ((start != i || last != i) && (out.empty() || out.back().end <= toks[start].begin)) {
+                TextReference ref;
+                std::vector<const std::u32string*> words;
+                for (size_t w = start; w <= last; ++w) words.push_back(&toks[w].text);
+                ActKind kind = classify(words);
+                ref.act = kind == ActKind::implied || kind == ActKind::self ? ActKind::other : kind;
+                ref.begin = toks[start].begin;
+                for (const auto* w : words) ref.act_title += (ref.act_title.empty() ? "" : " ") + u32_to_utf8(*w);
+                ref.act_noun = act_noun_kind(toks[t.text == U"act" ? i : i].text);
+                // "… Act of 2022", "Конвенсияҳои Женеваи соли 1949": the year belongs to the name.
+                size_t y = last + 1;
+                if (y + 1 < toks.size() && toks[y].kind == Tok::word && one_of(toks[y].text, {U"of", U"соли"}) && is_year(toks[y + 1])) {
+                    ref.act_year = std::stoi(u32_to_utf8(toks[y + 1].text));
+                    last = y + 1;
+                }
+                ref.end = toks[last].end;
+                out.push_back(std::move(ref));
+                i = last + 1;
+                continue;
+            }
+        }
+        // CEDAW and КЛДЖ on their own name the Convention (not its Committee, not a document symbol).
+        if (t.kind == Tok::word && is_cedaw_alias(t.text)) {
+            auto committee_word = [&](size_t at) {
+                return at < toks.size() && toks[at].kind == Tok::word &&
+                       any_prefix(toks[at].text, {U"committee", U"комитет", U"кумита"});
+            };
+            const bool committee = committee_word(i + 1) || (i > 0 && committee_word(i - 1)) ||
+                                   (i + 1 < toks.size() && is_sym(toks[i + 1], U'/'));
+            if (!committee) {
+                TextReference ref;
+                ref.act = ActKind::cedaw;
+                ref.begin = t.begin;
+                ref.end = t.end;
+                out.push_back(std::move(ref));
+                ++i;
                 continue;
             }
         }

@@ -16,6 +16,17 @@
 //   named acts     a law, decree, resolution or constitution by its number,
 //                  date or year, without an article: "Law No. 761 of 4 May
 //                  2017", "постановлением № 433", "қонуни соли 2013";
+//   titled acts    an act noun (law, code, convention, regulation, programme,
+//                  strategy, instruction …) with its title: in quotes («…»,
+//                  "…") or after on/о/об/дар бораи/оид ба, past the words of
+//                  a state ("Закон Республики Таджикистан «О …»");
+//   instruments    resolutions and general recommendations by number
+//                  ("resolution 34/180", "Resolution 1325", "Общая
+//                  рекомендация № 19", "Тавсияи умумии № 33"); optional and
+//                  additional protocols; an instrument named by a proper noun
+//                  beside it ("Rome Statute", "Женевские конвенции",
+//                  "Оинномаи Рим", "Violent Crime Control … Act"); CEDAW and
+//                  КЛДЖ alone (not "CEDAW Committee", not "CEDAW/C/…");
 //   not references gazette items ("Ахбори …, 2013, №3, ст. 197": an article
 //                  word right after an issue number);
 //   the act        what follows the numbers: this/настоящий/ҳамин (the text's
@@ -62,6 +73,22 @@ struct TextReference {
     int act_year = 0;        // 2013
     std::string act_date;    // "2016-07-28" when a full date is given
     bool bare_law = false;   // the act is only "the Law" / "Закона" / "Қонуни", unnamed
+    // An instrument cited by its number among others ("General Recommendations
+    // No. 19 and 35", "resolutions 1820 (2008), 1888 (2009)"): the numbers
+    // after act_number.
+    std::vector<std::string> more_numbers;
+    // An act named by its title ("Закон «О браке и семье»", "Law on marriage
+    // and family", "Қонун дар бораи никоҳ ва оила"): the title's words, lower
+    // case, for resolution; empty otherwise.
+    std::string act_title;
+    // "resolution" or "recommendation" when a numbered UN instrument is cited
+    // ("resolution 34/180", "General Recommendation No. 19"): the work type it
+    // is looked up in, across jurisdictions.
+    std::string instrument;
+    // The kind of act a title or name was given with, for resolution: "law",
+    // "code", "convention", "programme", "regulation", "decree", "declaration"
+    // ("" when not said).
+    std::string act_noun;
 };
 
 // Every reference in `text` (UTF-8), in order. `lang` (tg ru en) is a hint

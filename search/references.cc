@@ -6,6 +6,9 @@
 #include <mutex>
 #include <set>
 
+#include <unicode/uchar.h>
+
+#include "analysis/utf32.h"
 #include "search/database_state.h"
 #include "search/stored_records.h"
 
@@ -43,6 +46,76 @@ std::string own_number(const std::string& field) {
     return field.substr(at, end - at);
 }
 
+// The number a UN instrument is cited by, from its source number: its digit
+// runs joined by "/", a year in brackets left out: "S/RES/1325 (2000)" →
+// 1325, "A/RES/48/104" → 48/104, "CEDAW/C/GC/35" → 35.
+std::vector<std::string> digit_groups(const std::string& number) {
+    std::vector<std::string> runs;
+    std::string run;
+    for (char c : number.substr(0, number.find('(')) + " ") {
+        if (std::isdigit(static_cast<unsigned char>(c))) {
+            run += c;
+        } else if (!run.empty()) {
+            runs.push_back(run);
+            run.clear();
+        }
+    }
+    std::string joined;
+    for (const std::string& r : runs) joined += (joined.empty() ? "" : "/") + r;
+    return joined.empty() ? std::vector<std::string>{} : std::vector<std::string>{joined};
+}
+
+// Title words are compared by their first letters (at most 5, one fewer
+// than the word): "браке" and "брака", "prevention" and "preventing" agree.
+// Words under 4 letters (on, о, ба, дар, the) are not compared.
+std::u32string title_key(const std::u32string& word) { return word.substr(0, std::min<size_t>(5, word.size() - 1)); }
+
+std::vector<std::u32string> title_keys(const std::string& title) {
+    std::vector<std::u32string> out;
+    std::u32string word;
+    for (char32_t c : utf8_to_u32(title) + U" ") {
+        if (u_isalpha(static_cast<UChar32>(c))) {
+            word += static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+        } else {
+            if (word.size() >= 4) out.push_back(title_key(word));
+            word.clear();
+        }
+    }
+    return out;
+}
+
+// A title of an act that amends another: "amending", "об изменениях",
+// "дополнениях", "дар бораи тағйирот / тағйиру иловаҳо".
+bool is_amending_title(const std::string& title) {
+    std::string lower;
+    for (char32_t c : utf8_to_u32(title)) lower += u32_to_utf8(std::u32string(1, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)))));
+    for (const char* word : {"amending", "amendments to", "изменени", "дополнени", "тағйир"})
+        if (lower.find(word) != std::string::npos) return true;
+    return false;
+}
+
+// A work of this type can be an act named with this noun ("law", "code" …:
+// TextReference::act_noun); a noun not said fits any type.
+bool type_fits(const std::string& noun, const std::string& type) {
+    if (noun.empty()) return true;
+    if (noun == "law" || noun == "code") return type == "law" || type == "code";
+    if (noun == "convention") return type == "treaty";
+    if (noun == "programme") return type == "programme";
+    if (noun == "declaration") return type == "resolution" || type == "treaty";
+    return type == "regulation" || type == "decree" || type == "instruction";
+}
+
+// The words of a cited title are in the work's titles (in any of its
+// languages): all of them, or its first three when the text runs on past
+// the title ("о предупреждении насилия в семье действует …": a title
+// without quotes has no end the detector can see). One word names no act.
+bool title_matches(const std::vector<std::u32string>& cited, const std::vector<std::u32string>& work_title) {
+    if (cited.size() < 2) return false;
+    size_t run = 0;
+    while (run < cited.size() && std::find(work_title.begin(), work_title.end(), cited[run]) != work_title.end()) ++run;
+    return run == cited.size() || run >= 3;
+}
+
 }  // namespace
 
 ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
@@ -52,6 +125,9 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
         w.jurisdiction = u.jurisdiction;
         w.type = u.type;
         if (w.number.empty()) w.number = own_number(u.number);
+        if (w.number_groups.empty()) w.number_groups = digit_groups(u.number);
+        if (titles_.find(u.document_id) == titles_.end())
+            for (std::u32string& k : title_keys(u.title)) w.title_words.push_back(std::move(k));
         if (w.date.empty()) w.date = u.date;
         if (w.year == 0 && u.date.size() >= 4 && std::isdigit(static_cast<unsigned char>(u.date[0])))
             w.year = std::atoi(u.date.substr(0, 4).c_str());
@@ -59,6 +135,17 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
         if (u.original) w.original_document = u.document_id;
         // The act a title names, once per document (not per provision).
         if (w.act == ActKind::implied && titles_.find(u.document_id) == titles_.end()) w.act = act_of_title(u.title);
+        if (titles_.find(u.document_id) == titles_.end()) {
+            const bool amending = is_amending_title(u.title);
+            for (const TextReference& t : find_references(u.title, u.lang)) {
+                if (w.title_convention == ActKind::implied &&
+                    (t.act == ActKind::cedaw || t.act == ActKind::istanbul_convention))
+                    w.title_convention = t.act;
+                if (amending && w.amends == ActKind::implied && t.articles.empty() &&
+                    (t.act == ActKind::criminal_code || t.act == ActKind::admin_code || t.act == ActKind::family_code))
+                    w.amends = t.act;
+            }
+        }
         const std::string group = u.work_id + "/" + u.unit_id;
         Group& g = groups_[group];
         if (g.work.empty()) {
@@ -109,6 +196,10 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
             switch (act) {
                 case ActKind::self:
                 case ActKind::implied:
+                    if (!t.articles.empty() && own.amends != ActKind::implied) {
+                        works = lookup(by_act_and_place, std::make_pair(own.amends, own.jurisdiction));
+                        break;
+                    }
                     if (is_act_type(own.type) || own.act != ActKind::implied) {
                         works.push_back(u.work_id);
                         // An act kept as several works here (the Istanbul Convention's two).
@@ -119,6 +210,7 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
                     break;
                 case ActKind::convention:
                     if (is_convention(own.act)) works.push_back(u.work_id);
+                    else if (own.title_convention != ActKind::implied) works = lookup(by_act, own.title_convention);
                     break;
                 case ActKind::criminal_code:
                 case ActKind::admin_code:
@@ -130,6 +222,36 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
                     works = lookup(by_act, t.act);
                     break;
                 case ActKind::other: {
+                    // A numbered UN instrument: a work of that type holding one of the numbers.
+                    if (!t.instrument.empty()) {
+                        std::vector<std::string> numbers{t.act_number};
+                        numbers.insert(numbers.end(), t.more_numbers.begin(), t.more_numbers.end());
+                        for (const auto& [id, w] : works_) {
+                            if (w.type != t.instrument) continue;
+                            bool holds = std::any_of(numbers.begin(), numbers.end(), [&](const std::string& n) {
+                                return std::find(w.number_groups.begin(), w.number_groups.end(), n) != w.number_groups.end();
+                            });
+                            if (holds) works.push_back(id);
+                        }
+                        break;
+                    }
+                    // An act by its title: the citing work itself, else the one work
+                    // of this jurisdiction or an international one whose title holds it.
+                    if (!t.act_title.empty() && t.articles.empty()) {
+                        const std::vector<std::u32string> cited = title_keys(t.act_title);
+                        if (title_matches(cited, own.title_words)) {
+                            works.push_back(u.work_id);
+                            break;
+                        }
+                        std::vector<std::string> fit;
+                        for (const std::string& place : {u.jurisdiction, std::string("INT")})
+                            for (const std::string& id : lookup(by_place, place))
+                                if (id != u.work_id && type_fits(t.act_noun, works_.at(id).type) &&
+                                    title_matches(cited, works_.at(id).title_words))
+                                    fit.push_back(id);
+                        if (fit.size() == 1) works = fit;
+                        break;
+                    }
                     // A law or decree by its own number or its year, in the citing
                     // document's jurisdiction; only when one work fits.
                     if (!t.articles.empty() || (t.act_number.empty() && t.act_year == 0)) break;

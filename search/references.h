@@ -4,11 +4,19 @@
 // where every act of the index is known:
 //   - an article with no act, or of "this Law", points into the citing work
 //     when that work is an act (law, code, convention …), else it is unresolved;
+//     in an act whose title says it amends a code ("… amending the Family
+//     Code", "об изменениях в Семейный кодекс"), into that code;
 //   - a criminal, administrative-offences or family code: the work of the
 //     citing document's jurisdiction whose title names that code;
 //   - the Istanbul Convention or CEDAW: the works whose titles name them (the
 //     Istanbul Convention is split over two works here); "the Convention"
-//     unnamed: the citing work when it is a convention;
+//     unnamed: the citing work when it is a convention, else the convention
+//     its title names (a general recommendation on CEDAW);
+//   - an act named by its title ("Закон «О браке и семье»"): the work of the
+//     citing jurisdiction, or an international one, whose title holds every
+//     word of it (title_matches), when only one does;
+//   - a numbered UN instrument ("resolution 1325", "General Recommendation
+//     No. 35"): a work of that type whose source number holds the number;
 //   - the provisions of the target work that cover one of the articles
 //     (num, unit id, the opening of label or heading: articles_of_unit).
 // A reference whose act or article is not in the index is kept, unresolved,
@@ -78,8 +86,16 @@ public:
 private:
     struct Work {
         std::string jurisdiction, type, number, date;
+        std::vector<std::string> number_groups;  // the digit runs of its source number ("S/RES/1325 (2000)": 1325, 2000)
+        std::vector<std::u32string> title_words;  // word prefixes of all its versions' titles (title_matches)
         int year = 0;
         ActKind act = ActKind::implied;
+        // The convention its title names when it is not one itself ("CEDAW
+        // General Recommendation No. 35": CEDAW): what "the Convention" means in it.
+        ActKind title_convention = ActKind::implied;
+        // The code or convention an amending act's title names ("Law No. 613
+        // … amending the Family Code"): what its bare article numbers mean.
+        ActKind amends = ActKind::implied;
         std::map<std::string, std::string> documents;  // lang → document id
         std::string original_document;
         std::vector<std::string> groups;  // its units (version groups), in order

@@ -82,6 +82,50 @@ TEST_CASE("lists, sub-numbers and acts named without an article") {
     CHECK(r[1].act_year == 2013);
 }
 
+TEST_CASE("acts named by their titles, numbers and proper names, in Tajik, Russian and English") {
+    auto one = [](std::string_view text) {
+        auto r = find_references(text);
+        REQUIRE_MESSAGE(r.size() == 1, text);
+        return std::make_pair(surface(text, r[0]), r[0]);
+    };
+    // A title in quotes past the state's name, or after on / о / дар бораи.
+    auto [ru, ru_ref] = one("Согласно Закону Республики Таджикистан «О предупреждении насилия в семье» милиция выдаёт ордер.");
+    CHECK(ru == "Закону Республики Таджикистан «О предупреждении насилия в семье»");
+    CHECK(ru_ref.act_title == "о предупреждении насилия в семье");
+    CHECK(ru_ref.act_noun == "law");
+    auto [tg, tg_ref] = one("Низомнома дар бораи додани ордери ҳимоявӣ, ки соли 2020 тасдиқ шуд.");
+    CHECK(tg == "Низомнома дар бораи додани ордери ҳимоявӣ");
+    CHECK(tg_ref.act_noun == "regulation");
+    auto [en, en_ref] = one("It amended the Law on marriage and family in 2024.");
+    CHECK(en == "Law on marriage and family");
+    // CEDAW by its full title; the title stops where another act begins.
+    auto r = find_references("Конвенцию о ликвидации всех форм дискриминации в отношении женщин и Факультативный протокол 1999 года");
+    REQUIRE(r.size() == 2);
+    CHECK(r[0].act == ActKind::cedaw);
+    CHECK(r[1].act == ActKind::other);
+    // Numbered UN instruments.
+    auto [res, res_ref] = one("The Assembly adopted it by resolution 34/180 in 1979.");
+    CHECK(res == "resolution 34/180");
+    CHECK(res_ref.act_number == "34/180");
+    CHECK(res_ref.instrument == "resolution");
+    auto [gr, gr_ref] = one("Тавсияҳои умумии № 19 ва 35 инро шарҳ медиҳанд.");
+    CHECK(gr == "Тавсияҳои умумии № 19 ва 35");
+    CHECK(gr_ref.more_numbers == std::vector<std::string>{"35"});
+    CHECK(gr_ref.instrument == "recommendation");
+    // Proper names beside an instrument; a capitalised run ending in "Act".
+    CHECK(one("as the Rome Statute provides").first == "Rome Statute");
+    CHECK(one("Оинномаи Рим ҳам инро муқаррар мекунад").first == "Оинномаи Рим");
+    CHECK(one("part of the Violent Crime Control and Law Enforcement Act of 1994").first ==
+          "Violent Crime Control and Law Enforcement Act of 1994");
+    // CEDAW alone is the Convention; its Committee and its documents are not.
+    CHECK(one("Tajikistan ratified CEDAW in 1993.").second.act == ActKind::cedaw);
+    CHECK(find_references("Комитет CEDAW указал на пробел; CEDAW/C/TJK/CO/6").empty());
+    // Not titles: a date after "resolution", generic rules, plural programmes, "on this subject".
+    CHECK(find_references("Совет қатъномаро 31 октябри соли 2000 қабул кард.").empty());
+    CHECK(find_references("правила о порядке работы и положений об амнистии").empty());
+    CHECK(find_references("States fund programmes on domestic violence and guidelines on this subject.").empty());
+}
+
 TEST_CASE("a gazette item and ordinary words are not references") {
     CHECK(find_references("Ахбори Маҷлиси Олӣ, 2013, №3, ст. 197").empty());
     CHECK(find_references("Akhbori Majlisi Oli 2005, No. 3, art. 129").empty());
@@ -142,4 +186,45 @@ TEST_CASE("references resolve to the provisions of the act they name, both ways,
     CHECK_FALSE(ge[0].resolved());
     CHECK_FALSE(ge[1].resolved());
     CHECK(graph.referred_by("tj-admin-ru/art_93-1").size() == 1);
+}
+
+TEST_CASE("acts named by title or number resolve only to a work of a fitting type, and a work naming itself is no reference") {
+    std::vector<ReferenceUnit> units{
+        unit("tj-law", "ru", "art_1", "law", "Закон Республики Таджикистан о предупреждении насилия в семье", "Статья 1",
+             "Закон о предупреждении насилия в семье действует наряду с Законом «О государственных гарантиях равноправия мужчин и женщин»."),
+        unit("tj-equality", "ru", "art_1", "law", "Закон о государственных гарантиях равноправия мужчин и женщин",
+             "Статья 1", "Равенство."),
+        unit("tj-report", "en", "policy", "report", "Report on shelters", "Policy",
+             "A programme on equal rights and guarantees ran before; so did the law on state guarantees of equal rights of men and women."),
+        unit("tj-equality", "en", "art_1", "law", "Law on state guarantees of equal rights of men and women", "Article 1",
+             "Equality."),
+        unit("int-gr35", "en", "para_1", "recommendation", "CEDAW General Recommendation No. 35", "Paragraph 1",
+             "It builds on General Recommendation No. 19 and on Article 1 of the Convention."),
+        unit("int-cedaw", "en", "art_1", "treaty", "Convention on the Elimination of All Forms of Discrimination against Women",
+             "Article 1", "Definition.", "INT"),
+        unit("int-1325", "en", "op_1", "resolution", "UN Security Council Resolution 1325 (2000)", "Paragraph 1",
+             "Resolution 1325 urges States; see also resolution 1820 (2008).", "INT"),
+    };
+    units[4].jurisdiction = "INT";
+    units[4].number = "CEDAW/C/GC/35";
+    units[6].number = "S/RES/1325 (2000)";
+    ReferenceGraph graph(units);
+    // The law naming its own title is no reference; the other law's title resolves.
+    const auto& ru = graph.refers_to("tj-law-ru/art_1");
+    REQUIRE(ru.size() == 1);
+    CHECK(ru[0].works == std::vector<std::string>{"tj-equality"});
+    // A programme's title does not resolve to a law with the same words.
+    const auto& report = graph.refers_to("tj-report-en/policy");
+    REQUIRE(report.size() == 2);
+    CHECK_FALSE(report[0].resolved());
+    CHECK(report[1].works == std::vector<std::string>{"tj-equality"});
+    // "the Convention" in a general recommendation is the convention its title names.
+    const auto& gr = graph.refers_to("int-gr35-en/para_1");
+    REQUIRE(gr.size() == 2);
+    CHECK_FALSE(gr[0].resolved());  // No. 19 is not here
+    CHECK(gr[1].targets == std::vector<std::string>{"int-cedaw-en/art_1"});
+    // A resolution naming itself by its number is no reference; another one, not here, is unresolved.
+    const auto& res = graph.refers_to("int-1325-en/op_1");
+    REQUIRE(res.size() == 1);
+    CHECK_FALSE(res[0].resolved());
 }
