@@ -412,6 +412,21 @@ std::vector<TextReference> find_references(std::string_view text, std::string_vi
         if (numbers_at && numbers_at < toks.size() && is_number(toks[numbers_at])) {
             TextReference ref;
             ref.begin = t.begin;
+            // "paragraph 1 of Article 13", "части 2 статьи 13", "қисми 2-и моддаи 13", "банди 3-и моддаи 5".
+            if (!chapter) {
+                size_t p = i;
+                if (p >= 1 && toks[p - 1].kind == Tok::word && one_of(toks[p - 1].text, {U"of", U"и"})) --p;
+                if (p >= 1 && is_sym(toks[p - 1], U'-')) --p;
+                auto paragraph_word = [](const std::u32string& w) {
+                    return one_of(w, {U"paragraph", U"part", U"часть", U"части", U"частью", U"пункт", U"пункта",
+                                      U"пунктом", U"қисми", U"кисми", U"банди"});
+                };
+                if (p >= 2 && is_number(toks[p - 1]) && toks[p - 2].kind == Tok::word && paragraph_word(toks[p - 2].text) &&
+                    (out.empty() || out.back().end <= toks[p - 2].begin)) {
+                    ref.paragraph = normalise_article_number(u32_to_utf8(toks[p - 1].text));
+                    ref.begin = toks[p - 2].begin;
+                }
+            }
             size_t k = numbers_at;
             auto add = [&](const Tok& n) {
                 ref.articles.push_back((chapter ? "chapter-" : "") + normalise_article_number(u32_to_utf8(n.text)));
@@ -795,13 +810,44 @@ ActKind act_of_title(std::string_view title) {
     return kind == ActKind::self ? ActKind::implied : kind;
 }
 
+namespace {
+// The article number an id opens with ("art_13_2" → 13, "art_93-1_elements" → 93-1), "" if none.
+std::string id_article(std::string_view unit_id) {
+    if (unit_id.rfind("art_", 0) != 0) return {};
+    std::string_view s = unit_id.substr(4);
+    size_t n = 0;
+    while (n < s.size() && (std::isdigit(static_cast<unsigned char>(s[n])) ||
+                            (s[n] == '-' && n + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[n + 1])))))
+        ++n;
+    return std::string(s.substr(0, n));
+}
+}  // namespace
+
+std::vector<std::string> paragraphs_of_unit(std::string_view num, std::string_view unit_id) {
+    const std::string article = id_article(unit_id);
+    const std::string n = normalise_article_number(num);
+    if (article.empty() || n.empty() || n == article || unit_id.size() <= 4 + article.size() + 1) return {};
+    std::vector<std::string> out{n};
+    // "2-4": a range of paragraphs.
+    const size_t dash = n.find('-');
+    if (dash != std::string::npos) {
+        long from = integer_of(n.substr(0, dash)), to = integer_of(n.substr(dash + 1));
+        if (from >= 0 && to > from && to - from <= 50) {
+            out.clear();
+            for (long v = from; v <= to; ++v) out.push_back(std::to_string(v));
+        }
+    }
+    return out;
+}
+
 std::vector<std::string> articles_of_unit(std::string_view num, std::string_view unit_id, std::string_view label,
                                           std::string_view heading) {
     std::vector<std::string> out;
     auto add = [&](const std::string& a) {
         if (!a.empty() && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
     };
-    if (!num.empty()) add(normalise_article_number(num));
+    // A paragraph's number ("art_13_2", num "2-4") is not an article's.
+    if (!num.empty() && paragraphs_of_unit(num, unit_id).empty()) add(normalise_article_number(num));
     // "art_7", "art_93-1_elements", "arts_174_175", "art_16_1_a-c" (article 16).
     auto take_number = [](std::string_view s) {
         size_t n = 0;

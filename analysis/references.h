@@ -89,6 +89,9 @@ struct TextReference {
     // "code", "convention", "programme", "regulation", "decree", "declaration"
     // ("" when not said).
     std::string act_noun;
+    // "paragraph 1 of Article 13", "части 2 статьи 13", "қисми 2-и моддаи 13":
+    // the paragraph, when one article is cited with it ("" otherwise).
+    std::string paragraph;
 };
 
 // Every reference in `text` (UTF-8), in order. `lang` (tg ru en) is a hint
@@ -99,6 +102,11 @@ std::vector<TextReference> find_references(std::string_view text, std::string_vi
 // criminal_code; "Council of Europe Convention on preventing and combating
 // violence against women …" → istanbul_convention); implied when none.
 ActKind act_of_title(std::string_view title);
+
+// The paragraphs a unit covers when it is a paragraph of an article: its
+// id names the article ("art_13_2") and its number is not that article's
+// ("2-4": paragraphs 2 to 4). Empty for a whole article or any other unit.
+std::vector<std::string> paragraphs_of_unit(std::string_view num, std::string_view unit_id);
 
 // The articles a unit covers, from its number, its id and the opening of its
 // label and heading: num "7", id "arts_174_175", heading "Articles 8–12.

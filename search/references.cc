@@ -154,6 +154,7 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
         }
         for (const std::string& a : articles_of_unit(u.num, u.unit_id, u.label, u.heading))
             if (std::find(g.articles.begin(), g.articles.end(), a) == g.articles.end()) g.articles.push_back(a);
+        if (g.paragraphs.empty()) g.paragraphs = paragraphs_of_unit(u.num, u.unit_id);
         g.versions.emplace(u.lang, u.provision_id);
         if (u.original) g.original = u.provision_id;
         group_of_[u.provision_id] = group;
@@ -280,6 +281,7 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
             } else {
                 bool self_only = false;
                 std::set<std::string> seen;
+                std::vector<std::string> covering;
                 for (const std::string& wid : works) {
                     for (const std::string& gid : works_[wid].groups) {
                         const Group& g = groups_[gid];
@@ -291,9 +293,19 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
                             self_only = true;
                             continue;
                         }
-                        if (seen.insert(gid).second) r.targets.push_back(version_of(g, u.lang));
+                        if (seen.insert(gid).second) covering.push_back(gid);
                     }
                 }
+                // A paragraph cited: the units of that paragraph, when the article is kept by paragraphs.
+                if (!t.paragraph.empty()) {
+                    std::vector<std::string> narrowed;
+                    for (const std::string& gid : covering) {
+                        const auto& ps = groups_[gid].paragraphs;
+                        if (std::find(ps.begin(), ps.end(), t.paragraph) != ps.end()) narrowed.push_back(gid);
+                    }
+                    if (!narrowed.empty()) covering = narrowed;
+                }
+                for (const std::string& gid : covering) r.targets.push_back(version_of(groups_[gid], u.lang));
                 if (r.targets.empty() && self_only) continue;  // the provision describing itself
                 r.works = works;
                 for (const std::string& target : r.targets) {

@@ -103,6 +103,7 @@ private:
     struct Group {
         std::string work;
         std::vector<std::string> articles;
+        std::vector<std::string> paragraphs;            // when it is a paragraph of an article (paragraphs_of_unit)
         std::map<std::string, std::string> versions;  // lang → provision id
         std::string original;                          // provision id of the original version
     };

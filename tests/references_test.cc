@@ -138,6 +138,11 @@ TEST_CASE("the articles a unit covers come from its number, id, label and headin
     CHECK(articles_of_unit("", "definitions", "", "Articles 8–12. Definitions") ==
           std::vector<std::string>{"8", "9", "10", "11", "12"});
     CHECK(articles_of_unit("7", "x", "", "Моддаи 7. Барномаҳо") == std::vector<std::string>{"7"});
+    // A paragraph of an article: its number is a paragraph's, not an article's.
+    CHECK(articles_of_unit("2-4", "art_13_2", "", "") == std::vector<std::string>{"13"});
+    CHECK(paragraphs_of_unit("2-4", "art_13_2") == std::vector<std::string>{"2", "3", "4"});
+    CHECK(paragraphs_of_unit("13", "art_13").empty());
+    CHECK(paragraphs_of_unit("93-1", "art_93-1_elements").empty());
     CHECK(act_of_title("Criminal Code of the Republic of Tajikistan: provisions relevant to violence") ==
           ActKind::criminal_code);
     CHECK(act_of_title("Кодекси ҳуқуқвайронкунии маъмурии Ҷумҳурии Тоҷикистон") == ActKind::admin_code);
@@ -223,6 +228,20 @@ TEST_CASE("acts named by title or number resolve only to a work of a fitting typ
     REQUIRE(gr.size() == 2);
     CHECK_FALSE(gr[0].resolved());  // No. 19 is not here
     CHECK(gr[1].targets == std::vector<std::string>{"int-cedaw-en/art_1"});
+    // A paragraph of an article points at that paragraph's unit when the article is kept by paragraphs.
+    std::vector<ReferenceUnit> family{
+        unit("tj-family", "tg", "art_13_1", "code", "Кодекси оилаи Ҷумҳурии Тоҷикистон", "", "Синни никоҳ."),
+        unit("tj-family", "tg", "art_13_2", "code", "Кодекси оилаи Ҷумҳурии Тоҷикистон", "", "Истисноҳо."),
+        unit("tj-amend", "tg", "art_13_4", "law", "Қонун дар бораи тағйирот ба Кодекси оила", "",
+             "Қисми 2-и моддаи 13 ва моддаи 13-и Кодекси оила тағйир ёфтанд."),
+    };
+    family[0].num = "1";
+    family[1].num = "2-4";
+    ReferenceGraph fam(family);
+    const auto& amend = fam.refers_to("tj-amend-tg/art_13_4");
+    REQUIRE(amend.size() == 2);
+    CHECK(amend[0].targets == std::vector<std::string>{"tj-family-tg/art_13_2"});  // bare article: the amended code
+    CHECK(amend[1].targets == std::vector<std::string>{"tj-family-tg/art_13_1", "tj-family-tg/art_13_2"});
     // A resolution naming itself by its number is no reference; another one, not here, is unresolved.
     const auto& res = graph.refers_to("int-1325-en/op_1");
     REQUIRE(res.size() == 1);
