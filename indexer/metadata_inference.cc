@@ -503,9 +503,23 @@ MetadataFields infer_metadata(const Document& doc, std::string_view source_path,
     return fields;
 }
 
+namespace {
+// What `himoya add` reads: the registry's formats whose metadata can be
+// inferred from their text (not scans: an image's language must be given in
+// a sidecar to be read at all).
+constexpr std::string_view kAddable[] = {".txt", ".html", ".htm", ".pdf", ".docx", ".odt", ".rtf", ".doc", ".xml"};
+
+std::string addable_list() {
+    std::string out;
+    for (size_t i = 0; i < std::size(kAddable); ++i)
+        out += std::string(i == 0 ? "" : i + 1 == std::size(kAddable) ? " or " : ", ") + std::string(kAddable[i]);
+    return out;
+}
+}  // namespace
+
 bool is_addable_file(std::string_view path) {
     const std::string ext = lower_extension(path);
-    for (std::string_view e : {".txt", ".html", ".htm", ".pdf", ".docx", ".odt", ".rtf", ".xml"})
+    for (std::string_view e : kAddable)
         if (ext == e) return true;
     return false;
 }
@@ -560,7 +574,7 @@ PreparedAddition prepare_addition(const std::string& path, const std::map<std::s
     PreparedAddition a;
     a.source_path = path;
     if (!is_addable_file(path)) {
-        a.report.skip(path, 0, "not a file himoya add reads (expected .txt, .html, .htm, .pdf, .docx, .odt, .rtf or .xml)");
+        a.report.skip(path, 0, "not a file himoya add reads (expected " + addable_list() + ")");
         return a;
     }
     std::optional<Document> doc = read_document_without_sidecar(path, a.report);

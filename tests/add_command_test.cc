@@ -96,6 +96,28 @@ TEST_CASE("add --dry-run shows the inferred metadata and writes nothing") {
     CHECK_FALSE(fs::exists(dir.path / "index"));
 }
 
+TEST_CASE("add reads a legacy Word .doc in Tajik: language, title, date and type inferred from its text") {
+    TempDir dir("add-command-doc");
+    write_small_corpus(dir.path / "corpus");
+    // No sidecar beside it: the copy is alone in its folder.
+    fs::create_directories(dir.path / "in");
+    fs::copy_file(HIMOYA_SOURCE_DIR "/tests/data/office/tj-dv-law-tg-word97.doc", dir.path / "in" / "qonun.doc");
+    auto r = run({HIMOYA_BINARY, "add", (dir.path / "in" / "qonun.doc").string(), "--jurisdiction", "TJ", "--body",
+                  "Маҷлиси Олӣ", "--corpus", (dir.path / "corpus").string(), "--db", (dir.path / "index").string(),
+                  "--dry-run"});
+    REQUIRE_MESSAGE(r.status == 0, r.out << r.err);
+    CHECK(r.out.find("8 provision(s)") != std::string::npos);
+    CHECK(r.out.find("<language>tg</language>") != std::string::npos);
+    CHECK(r.out.find("<type>law</type>") != std::string::npos);
+    CHECK(r.out.find("<date>2013-03-19</date>") != std::string::npos);
+    // A slide deck is named as not read, with the formats that are.
+    write_file(dir.path / "in" / "course.pptx", "PK\x03\x04");
+    auto slides = run({HIMOYA_BINARY, "add", (dir.path / "in" / "course.pptx").string(), "--corpus",
+                       (dir.path / "corpus").string(), "--db", (dir.path / "index").string(), "--dry-run"});
+    CHECK(slides.status != 0);
+    CHECK_MESSAGE(slides.err.find(".rtf, .doc or .xml") != std::string::npos, slides.err);
+}
+
 TEST_CASE("add refuses a file with nothing to infer and lists the flags to give") {
     TempDir dir("add-command-refuse");
     write_small_corpus(dir.path / "corpus");
