@@ -38,6 +38,45 @@ FacetColumns::FacetColumns(const Xapian::Database& db) {
     for (const std::string& key : text_keys) text_keys_ += key;
     read_column(db, terms::kSlotFacetKey, keys_, &key_values_, distinct);
     read_column(db, terms::kSlotTopics, topics_, &topic_values_, distinct);
+    // Each key's fields, interned per field.
+    std::vector<std::unordered_map<std::string, uint32_t>> field_codes;
+    for (uint32_t key = 0; key < key_values_.size(); ++key) {
+        std::string_view rest = key_values_[key];
+        for (size_t field = 0;; ++field) {
+            const size_t sep = rest.find(terms::kFacetKeySeparator);
+            const std::string_view value = rest.substr(0, sep);
+            if (field >= key_fields_.size()) {
+                key_fields_.emplace_back(key_values_.size(), kNone);
+                key_field_values_.emplace_back();
+                field_codes.emplace_back();
+            }
+            if (!value.empty()) {
+                auto [found, added] =
+                    field_codes[field].emplace(std::string(value), static_cast<uint32_t>(field_codes[field].size()));
+                if (added) key_field_values_[field].push_back(found->first);
+                key_fields_[field][key] = found->second;
+            }
+            if (sep == std::string_view::npos) break;
+            rest.remove_prefix(sep + 1);
+        }
+    }
+    // Each topics value's concepts.
+    std::unordered_map<std::string, uint32_t> part_codes;
+    topic_parts_.resize(topic_values_.size());
+    for (uint32_t code = 0; code < topic_values_.size(); ++code) {
+        std::string_view rest = topic_values_[code];
+        while (!rest.empty()) {
+            const size_t sep = rest.find(terms::kMultiValueSeparator);
+            const std::string_view part = rest.substr(0, sep);
+            if (!part.empty()) {
+                auto [found, added] = part_codes.emplace(std::string(part), static_cast<uint32_t>(part_codes.size()));
+                if (added) topic_part_values_.push_back(found->first);
+                topic_parts_[code].push_back(found->second);
+            }
+            if (sep == std::string_view::npos) break;
+            rest.remove_prefix(sep + 1);
+        }
+    }
 }
 
 std::shared_ptr<const FacetColumns> FacetColumns::of(const Xapian::Database& db) {

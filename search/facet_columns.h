@@ -46,6 +46,26 @@ public:
     const std::vector<std::string>& key_values() const { return key_values_; }
     const std::vector<std::string>& topic_values() const { return topic_values_; }
 
+    // The fields of the facet keys (kSlotFacetKey, kFacetKeySeparator), each
+    // interned apart: field `field` of key code `key` as a code into
+    // key_field_values(field) (kNone: the key has no such field, or it is
+    // empty). Counting a facet then sums counts by key into a few values,
+    // with no string work per key.
+    uint32_t key_field(uint32_t key, size_t field) const {
+        return field < key_fields_.size() && key < key_fields_[field].size() ? key_fields_[field][key] : kNone;
+    }
+    const std::vector<std::string>& key_field_values(size_t field) const {
+        static const std::vector<std::string> none;
+        return field < key_field_values_.size() ? key_field_values_[field] : none;
+    }
+    // The single concepts of each topics code (kMultiValueSeparator), as codes
+    // into topic_part_values().
+    const std::vector<uint32_t>& topic_parts(uint32_t topics) const {
+        static const std::vector<uint32_t> none;
+        return topics < topic_parts_.size() ? topic_parts_[topics] : none;
+    }
+    const std::vector<std::string>& topic_part_values() const { return topic_part_values_; }
+
 private:
     static uint32_t at(const std::vector<uint32_t>& column, Xapian::docid did) {
         return did < column.size() ? column[did] : kNone;
@@ -56,6 +76,10 @@ private:
     size_t text_count_ = 0;
     std::string text_keys_;  // the text codes' keys, kKeyBytes each, in code order
     std::vector<std::string> key_values_, topic_values_;  // by code
+    std::vector<std::vector<uint32_t>> key_fields_;          // field → key code → field value code
+    std::vector<std::vector<std::string>> key_field_values_;  // field → value code → value
+    std::vector<std::vector<uint32_t>> topic_parts_;         // topics code → concept codes
+    std::vector<std::string> topic_part_values_;             // concept code → concept id
 };
 
 }  // namespace himoya

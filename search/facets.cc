@@ -120,6 +120,34 @@ std::map<std::string, long> by_value(const std::vector<long>& counts, const std:
 
 }  // namespace
 
+std::map<std::string, long> TextFacetCounter::field_counts(size_t field, bool versions) const {
+    const std::vector<long>& by_key = versions ? key_versions_ : key_texts_;
+    const std::vector<std::string>& values = columns_->key_field_values(field);
+    std::vector<long> by_value(values.size(), 0);
+    for (size_t key = 0; key + 1 < by_key.size(); ++key) {  // the last entry: records without a key
+        if (!by_key[key]) continue;
+        const uint32_t v = columns_->key_field(static_cast<uint32_t>(key), field);
+        if (v != FacetColumns::kNone) by_value[v] += by_key[key];
+    }
+    std::map<std::string, long> out;
+    for (size_t v = 0; v < values.size(); ++v)
+        if (by_value[v]) out.emplace(values[v], by_value[v]);
+    return out;
+}
+
+std::map<std::string, long> TextFacetCounter::concept_counts() const {
+    const std::vector<std::string>& values = columns_->topic_part_values();
+    std::vector<long> by_concept(values.size(), 0);
+    for (size_t code = 0; code + 1 < topic_texts_.size(); ++code) {
+        if (!topic_texts_[code]) continue;
+        for (uint32_t part : columns_->topic_parts(static_cast<uint32_t>(code))) by_concept[part] += topic_texts_[code];
+    }
+    std::map<std::string, long> out;
+    for (size_t v = 0; v < values.size(); ++v)
+        if (by_concept[v]) out.emplace(values[v], by_concept[v]);
+    return out;
+}
+
 const std::map<std::string, long>& TextFacetCounter::keys() const {
     if (!keys_) keys_ = columns_ ? by_value(key_texts_, columns_->key_values()) : key_text_values_;
     return *keys_;
@@ -144,7 +172,17 @@ std::vector<FacetCount> FacetSpy::counts(const std::string& facet) const {
     const FacetSpec* f = nullptr;
     for (const FacetSpec* candidate : facets_)
         if (candidate->name == facet) f = candidate;
-    if (f && text_counter_) {
+    if (f && text_counter_ && text_counter_->has_columns() && (f->key_field >= 0 || f->multi_valued)) {
+        // From the columns' per-field codes: summed by code, strings only for the values found.
+        if (f->key_field >= 0) {
+            const bool versions = f->key_field == terms::kKeyLanguage;  // languages count versions
+            for (const auto& [value, n] : text_counter_->field_counts(static_cast<size_t>(f->key_field), versions))
+                if (versions) counts[value] += n;
+                else add_field(counts, value, n, f->multi_valued);
+        } else {
+            counts = text_counter_->concept_counts();
+        }
+    } else if (f && text_counter_) {
         if (f->key_field == terms::kKeyLanguage) {
             counts = text_counter_->languages();
             counts.erase("");

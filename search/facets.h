@@ -56,6 +56,11 @@ public:
     const std::map<std::string, long>& keys() const;       // kSlotFacetKey value → texts
     const std::map<std::string, long>& topics() const;     // kSlotTopics value → texts
     const std::map<std::string, long>& languages() const;  // language → versions
+    // With columns only: texts (or, `versions`, records) by the value of
+    // one field of the facet key, and texts by single concept.
+    bool has_columns() const { return columns_ != nullptr; }
+    std::map<std::string, long> field_counts(size_t field, bool versions) const;
+    std::map<std::string, long> concept_counts() const;
 
 private:
     std::shared_ptr<const FacetColumns> columns_;
