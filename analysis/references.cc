@@ -524,6 +524,33 @@ std::vector<TextReference> find_references(std::string_view text, std::string_vi
                 ref.act_year = std::stoi(u32_to_utf8(toks[i - 1].text));  // "the 2013 Law"
                 ref.begin = toks[i - 1].begin;
                 end_tok = i + 1;
+            } else if (k + 1 < toks.size() && toks[k].kind == Tok::word && toks[k].text == U"of" && is_year(toks[k + 1]) &&
+                       !(k + 2 < toks.size() && toks[k + 2].kind == Tok::word && is_month(toks[k + 2].text))) {
+                // "Republika Srpska law of 2012", "FBiH law of 2013": the place's capitalised words before it.
+                ref.act_year = std::stoi(u32_to_utf8(toks[k + 1].text));
+                size_t b = i;
+                while (b > 0 && i - b < 4 && toks[b - 1].kind == Tok::word && toks[b - 1].upper &&
+                       !is_function_word(toks[b - 1].text))
+                    --b;
+                if (b < i && (out.empty() || out.back().end <= toks[b].begin)) {
+                    ref.begin = toks[b].begin;
+                    ref.act_place = std::string(text.substr(toks[b].begin, toks[i - 1].end - toks[b].begin));
+                }
+                end_tok = k + 2;
+            } else if (skip > k) {
+                // "закон Республики Сербской 2012 года", "қонуни ФБиҲ аз соли 2013": a place between the noun and the year.
+                size_t y = skip;
+                if (y + 1 < toks.size() && toks[y].kind == Tok::word && toks[y].text == U"аз") ++y;
+                if (y + 1 < toks.size() && toks[y].kind == Tok::word && toks[y].text == U"соли") ++y;
+                const bool year = y < toks.size() && is_year(toks[y]) &&
+                                  !(y + 1 < toks.size() && toks[y + 1].kind == Tok::word && is_month(toks[y + 1].text));
+                bool proper = true;
+                for (size_t w = k; w < skip; ++w) proper = proper && toks[w].upper;
+                if (year && proper && skip - k <= 3) {
+                    ref.act_year = std::stoi(u32_to_utf8(toks[y].text));
+                    ref.act_place = std::string(text.substr(toks[k].begin, toks[skip - 1].end - toks[k].begin));
+                    end_tok = y + 1;
+                }
             }
             if (end_tok) {
                 // A date runs on to its year ("… of 4 May 2017", "… от 4 июня и 9 июля 2010", "… аз 28 июли соли 2016").

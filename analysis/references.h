@@ -92,6 +92,10 @@ struct TextReference {
     // "paragraph 1 of Article 13", "части 2 статьи 13", "қисми 2-и моддаи 13":
     // the paragraph, when one article is cited with it ("" otherwise).
     std::string paragraph;
+    // A law of another place by its year: "Republika Srpska law of 2012",
+    // "закон Республики Сербской 2012 года", "қонуни ФБиҲ аз соли 2013": the
+    // words naming the place, as written, for resolution ("" otherwise).
+    std::string act_place;
 };
 
 // Every reference in `text` (UTF-8), in order. `lang` (tg ru en) is a hint

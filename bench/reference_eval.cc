@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
         else gold_path = argv[i];
     }
     eval::CorpusReferences c = eval::read_corpus_references(corpus);
-    ReferenceGraph graph(c.units);
+    const std::unique_ptr<ReferenceGraph> built = eval::graph_for(c, corpus);
+    const ReferenceGraph& graph = *built;
     if (list) {
         for (const auto& u : c.units)
             for (const auto& r : graph.refers_to(u.provision_id))

@@ -87,6 +87,17 @@ inline std::string show(const std::set<std::string>& s) {
     return out.empty() ? std::string("-") : out;
 }
 
+// The graph of a corpus folder as the index builds it: with the places of its
+// jurisdictions.xml, which name the laws of other places ("FBiH law of 2013").
+inline std::unique_ptr<ReferenceGraph> graph_for(const CorpusReferences& c, const std::string& corpus) {
+    std::ifstream file(corpus + "/jurisdictions.xml");
+    std::stringstream xml;
+    xml << file.rdbuf();
+    Analyzer analyzer;
+    const PlaceRecognizer places(xml.str(), analyzer);
+    return std::make_unique<ReferenceGraph>(c.units, &places, &analyzer);
+}
+
 inline ReferenceScores score_references(const CorpusReferences& c, const ReferenceGraph& graph,
                                         const std::string& gold_path) {
     ReferenceScores s;

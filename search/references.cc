@@ -118,7 +118,7 @@ bool title_matches(const std::vector<std::u32string>& cited, const std::vector<s
 
 }  // namespace
 
-ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
+ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units, const PlaceRecognizer* places, Analyzer* analyzer) {
     // Works, their acts and their units.
     for (const ReferenceUnit& u : units) {
         Work& w = works_[u.work_id];
@@ -223,6 +223,21 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units) {
                     works = lookup(by_act, t.act);
                     break;
                 case ActKind::other: {
+                    // A law of a place named with it, by its year: the one law of that place and year.
+                    if (!t.act_place.empty() && t.act_year && t.articles.empty()) {
+                        std::vector<std::string> codes;
+                        if (places && analyzer)
+                            for (const PlaceSpan& span : places->find(*analyzer, t.act_place, u.lang))
+                                if (!span.locality) codes.insert(codes.end(), span.jurisdictions.begin(), span.jurisdictions.end());
+                        std::vector<std::string> fit;
+                        for (const std::string& code : codes)
+                            for (const std::string& id : lookup(by_place, code)) {
+                                const Work& w = works_.at(id);
+                                if (w.year == t.act_year && (w.type == "law" || w.type == "code")) fit.push_back(id);
+                            }
+                        if (fit.size() == 1) works = fit;
+                        break;
+                    }
                     // A numbered UN instrument: a work of that type holding one of the numbers.
                     if (!t.instrument.empty()) {
                         std::vector<std::string> numbers{t.act_number};
@@ -401,7 +416,9 @@ std::shared_ptr<const ReferenceGraph> ReferenceGraph::of(const Xapian::Database&
         u.text = data->text;
         units.push_back(std::move(u));
     }
-    auto graph = std::make_shared<const ReferenceGraph>(std::move(units));
+    Analyzer analyzer;
+    const PlaceRecognizer places(db.get_metadata(std::string(terms::kPlaceNamesKey)), analyzer);
+    auto graph = std::make_shared<const ReferenceGraph>(std::move(units), &places, &analyzer);
     std::lock_guard lock(m);
     state = now;
     kept = graph;

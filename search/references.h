@@ -15,6 +15,8 @@
 //   - an act named by its title ("Закон «О браке и семье»"): the work of the
 //     citing jurisdiction, or an international one, whose title holds every
 //     word of it (title_matches), when only one does;
+//   - a law named with another place and a year ("Republika Srpska law of
+//     2012", "қонуни ФБиҲ аз соли 2013"): the one law of that place and year;
 //   - a numbered UN instrument ("resolution 1325", "General Recommendation
 //     No. 35"): a work of that type whose source number holds the number;
 //   - the provisions of the target work that cover one of the articles
@@ -36,6 +38,7 @@
 #include <xapian.h>
 
 #include "analysis/references.h"
+#include "search/places.h"
 
 namespace himoya {
 
@@ -59,7 +62,10 @@ struct ResolvedReference {
 
 class ReferenceGraph {
 public:
-    explicit ReferenceGraph(std::vector<ReferenceUnit> units);
+    // `places` (may be null) reads the place a law is named with ("Republika
+    // Srpska law of 2012"), through `analyzer`; both are used only here.
+    explicit ReferenceGraph(std::vector<ReferenceUnit> units, const PlaceRecognizer* places = nullptr,
+                            Analyzer* analyzer = nullptr);
 
     // The graph of `db` as it is now, built on first use and kept per
     // database state. Safe from many threads.

@@ -16,8 +16,8 @@ const eval::CorpusReferences& corpus() {
 }
 
 const ReferenceGraph& graph() {
-    static const ReferenceGraph g(corpus().units);
-    return g;
+    static const std::unique_ptr<ReferenceGraph> g = eval::graph_for(corpus(), HIMOYA_SOURCE_DIR "/corpus");
+    return *g;
 }
 
 }  // namespace

@@ -247,3 +247,58 @@ TEST_CASE("acts named by title or number resolve only to a work of a fitting typ
     REQUIRE(res.size() == 1);
     CHECK_FALSE(res[0].resolved());
 }
+
+TEST_CASE("a law named with another place and a year resolves to that place's law of that year") {
+    // Detection, in each language: the place's words are part of the reference.
+    auto [en, en_ref] = [] {
+        std::string text = "It follows the Republika Srpska law of 2012 closely.";
+        auto r = find_references(text);
+        REQUIRE(r.size() == 1);
+        return std::make_pair(surface(text, r[0]), r[0]);
+    }();
+    CHECK(en == "Republika Srpska law of 2012");
+    CHECK(en_ref.act_place == "Republika Srpska");
+    CHECK(en_ref.act_year == 2012);
+    std::string ru = "как и закон Республики Сербской 2012 года";
+    auto r = find_references(ru);
+    REQUIRE(r.size() == 1);
+    CHECK(surface(ru, r[0]) == "закон Республики Сербской 2012 года");
+    CHECK(r[0].act_place == "Республики Сербской");
+    std::string tg = "мисли қонуни ФБиҲ аз соли 2013";
+    r = find_references(tg);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].act_place == "ФБиҲ");
+    CHECK(r[0].act_year == 2013);
+    // A date is not a year of a law: "law of 4 May 2017" stays a dated law.
+    r = find_references("the law of 4 May 2017");
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].act_place.empty());
+
+    // Resolution: through the place names, only the one law of that place and year.
+    const std::string places_xml =
+        "<jurisdictions xmlns=\"urn:himoya:jurisdictions:1\">"
+        "<jurisdiction codes=\"BA-SRP\"><name lang=\"en\">Republika Srpska</name>"
+        "<name lang=\"ru\">Республика Сербская</name><name lang=\"tg\">Ҷумҳурии Серб</name></jurisdiction>"
+        "<jurisdiction codes=\"BA-BIH\"><name lang=\"en\">FBiH</name><name lang=\"tg\">ФБиҲ</name></jurisdiction>"
+        "</jurisdictions>";
+    Analyzer analyzer;
+    PlaceRecognizer places(places_xml, analyzer);
+    REQUIRE_FALSE(places.empty());
+    std::vector<ReferenceUnit> units{
+        unit("srp-law", "en", "art_1", "law", "Law on Protection from Domestic Violence", "Article 1", "Scope.", "BA-SRP"),
+        unit("bih-law", "en", "art_1", "law", "Law on Protection from Domestic Violence", "Article 1", "Scope.", "BA-BIH"),
+        unit("report", "en", "relevance", "report", "Study visit", "Relevance",
+             "The Republika Srpska law of 2012 and the FBiH law of 2010 were compared.", "BA-BRC"),
+    };
+    units[0].date = "2012-06-01";
+    units[1].date = "2013-02-01";
+    ReferenceGraph graph(units, &places, &analyzer);
+    const auto& refs = graph.refers_to("report-en/relevance");
+    REQUIRE(refs.size() == 2);
+    CHECK(refs[0].works == std::vector<std::string>{"srp-law"});
+    CHECK_FALSE(refs[1].resolved());  // FBiH has no law of 2010 here
+    // Without place names nothing is guessed.
+    ReferenceGraph blind(units);
+    CHECK_FALSE(blind.refers_to("report-en/relevance")[0].resolved());
+}
+
