@@ -757,7 +757,7 @@ std::vector<TextReference> find_references(std::string_view text, std::string_vi
                 ref.act = kind == ActKind::implied || kind == ActKind::self ? ActKind::other : kind;
                 ref.begin = toks[start].begin;
                 for (const auto* w : words) ref.act_title += (ref.act_title.empty() ? "" : " ") + u32_to_utf8(*w);
-                ref.act_noun = act_noun_kind(toks[t.text == U"act" ? i : i].text);
+                ref.act_noun = act_noun_kind(t.text);
                 // "… Act of 2022", "Конвенсияҳои Женеваи соли 1949": the year belongs to the name.
                 size_t y = last + 1;
                 if (y + 1 < toks.size() && toks[y].kind == Tok::word && one_of(toks[y].text, {U"of", U"соли"}) && is_year(toks[y + 1])) {
