@@ -4,12 +4,20 @@
 //
 //   query_bench --db DIR [--db DIR...] --queries bench/queries.tsv [--rounds N]
 //               [--facets 0|1] [--versions group|separate] [--label NAME] [--csv FILE]
+//               [--parallel-shards]
 //   query_bench --omega DIR --queries bench/queries.tsv [--rounds N] [--label NAME] [--csv FILE]
 //
 // Each round runs every query of the mix once, in file order; the first round
 // is a warm-up and is not timed. Prints, and appends to --csv:
 //   label,class,query,rounds,hits,p50_ms,p95_ms,p99_ms,mean_ms
 // with one row per query, one per class and one "ALL" row (over every timing).
+//
+// --parallel-shards (with several --db): each shard is searched by its own
+// thread, with its own view, and a query's time is the wall time until the
+// slowest shard has answered. Nothing is merged, so this is the best that
+// searching shards in parallel could give (issue "performance at real size":
+// does searching two shards on two threads halve latency?); hits are the sum
+// of the shards' totals.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -17,7 +25,11 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <xapian.h>
@@ -85,6 +97,7 @@ int main(int argc, char** argv) {
     std::string omega, queries_path = "bench/queries.tsv", label = "himoya", csv;
     int rounds = 20;
     bool facets = true;
+    bool parallel_shards = false;
     std::string versions;  // "" = the API default
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -100,6 +113,7 @@ int main(int argc, char** argv) {
         else if (a == "--versions") versions = next();
         else if (a == "--label") label = next();
         else if (a == "--csv") csv = next();
+        else if (a == "--parallel-shards") parallel_shards = true;
         else { std::fprintf(stderr, "unknown argument %s\n", a.c_str()); return 2; }
     }
     auto queries = load_queries(queries_path);
@@ -113,7 +127,70 @@ int main(int argc, char** argv) {
     using clock = std::chrono::steady_clock;
     volatile size_t sink = 0;
 
-    if (!dbs.empty()) {
+    if (!dbs.empty() && parallel_shards) {
+        // One worker per shard, each with its own view, woken for every query.
+        struct Worker {
+            std::unique_ptr<himoya::IndexView> view;
+            std::thread thread;
+        };
+        std::vector<himoya::SearchRequest> requests;
+        for (const auto& q : queries) {
+            auto params = parse_params(q.params);
+            params.emplace("q", q.text);
+            himoya::SearchRequest r = himoya::search_request_from_params(params);
+            r.facets = facets;
+            if (!versions.empty()) r.versions = himoya::parse_enum<himoya::VersionMode>(versions, "--versions");
+            requests.push_back(r);
+        }
+        std::mutex m;
+        std::condition_variable cv;
+        long generation = 0, done = 0;
+        size_t current = 0;
+        bool stop = false;
+        std::vector<long> totals(dbs.size(), 0);
+        std::vector<Worker> workers(dbs.size());
+        for (size_t w = 0; w < dbs.size(); ++w) {
+            workers[w].view = std::make_unique<himoya::IndexView>(std::vector<std::string>{dbs[w]});
+            workers[w].thread = std::thread([&, w] {
+                long seen = 0;
+                for (;;) {
+                    size_t k;
+                    {
+                        std::unique_lock<std::mutex> lock(m);
+                        cv.wait(lock, [&] { return stop || generation != seen; });
+                        if (stop) return;
+                        seen = generation;
+                        k = current;
+                    }
+                    himoya::SearchResult res = run_search(*workers[w].view, requests[k]);
+                    std::lock_guard<std::mutex> lock(m);
+                    totals[w] = res.total;
+                    ++done;
+                    cv.notify_all();
+                }
+            });
+        }
+        for (int round = 0; round <= rounds; ++round)
+            for (size_t k = 0; k < requests.size(); ++k) {
+                auto t0 = clock::now();
+                std::unique_lock<std::mutex> lock(m);
+                current = k;
+                done = 0;
+                ++generation;
+                cv.notify_all();
+                cv.wait(lock, [&] { return done == static_cast<long>(workers.size()); });
+                double ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
+                if (round > 0) times[k].push_back(ms);
+                hits[k] = 0;
+                for (long t : totals) hits[k] += t;
+            }
+        {
+            std::lock_guard<std::mutex> lock(m);
+            stop = true;
+        }
+        cv.notify_all();
+        for (auto& w : workers) w.thread.join();
+    } else if (!dbs.empty()) {
         himoya::IndexView view(dbs);
         std::vector<himoya::SearchRequest> requests;
         for (const auto& q : queries) {
