@@ -127,21 +127,23 @@ int main(int argc, char** argv) {
     using clock = std::chrono::steady_clock;
     volatile size_t sink = 0;
 
+    // The mix as Himoya's search requests (the API's parameters, as the server reads them).
+    std::vector<himoya::SearchRequest> requests;
+    for (const auto& q : queries) {
+        auto params = parse_params(q.params);
+        params.emplace("q", q.text);
+        himoya::SearchRequest r = himoya::search_request_from_params(params);
+        r.facets = facets;
+        if (!versions.empty()) r.versions = himoya::parse_enum<himoya::VersionMode>(versions, "--versions");
+        requests.push_back(r);
+    }
+
     if (!dbs.empty() && parallel_shards) {
         // One worker per shard, each with its own view, woken for every query.
         struct Worker {
             std::unique_ptr<himoya::IndexView> view;
             std::thread thread;
         };
-        std::vector<himoya::SearchRequest> requests;
-        for (const auto& q : queries) {
-            auto params = parse_params(q.params);
-            params.emplace("q", q.text);
-            himoya::SearchRequest r = himoya::search_request_from_params(params);
-            r.facets = facets;
-            if (!versions.empty()) r.versions = himoya::parse_enum<himoya::VersionMode>(versions, "--versions");
-            requests.push_back(r);
-        }
         std::mutex m;
         std::condition_variable cv;
         long generation = 0, done = 0;
@@ -192,15 +194,6 @@ int main(int argc, char** argv) {
         for (auto& w : workers) w.thread.join();
     } else if (!dbs.empty()) {
         himoya::IndexView view(dbs);
-        std::vector<himoya::SearchRequest> requests;
-        for (const auto& q : queries) {
-            auto params = parse_params(q.params);
-            params.emplace("q", q.text);
-            himoya::SearchRequest r = himoya::search_request_from_params(params);
-            r.facets = facets;
-            if (!versions.empty()) r.versions = himoya::parse_enum<himoya::VersionMode>(versions, "--versions");
-            requests.push_back(r);
-        }
         for (int round = 0; round <= rounds; ++round)
             for (size_t k = 0; k < requests.size(); ++k) {
                 auto t0 = clock::now();
