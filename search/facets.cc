@@ -27,8 +27,8 @@ const FacetSpec* find_facet(const std::string& name) {
 
 FacetSpy::FacetSpy(std::vector<const FacetSpec*> facets, bool per_text, std::shared_ptr<const FacetColumns> columns)
     : facets_(std::move(facets)) {
-    if (per_text) {
-        text_counter_ = std::make_unique<TextFacetCounter>(std::move(columns));
+    if (per_text || columns) {
+        text_counter_ = std::make_unique<TextFacetCounter>(std::move(columns), per_text);
         return;
     }
     for (const FacetSpec* f : facets_) {
@@ -75,12 +75,13 @@ std::string_view key_field(std::string_view key, int index) {
 
 }  // namespace
 
-TextFacetCounter::TextFacetCounter(std::shared_ptr<const FacetColumns> columns) : columns_(std::move(columns)) {
+TextFacetCounter::TextFacetCounter(std::shared_ptr<const FacetColumns> columns, bool per_text)
+    : columns_(std::move(columns)), per_text_(per_text || !columns_) {
     if (!columns_) return;
     key_texts_.assign(columns_->key_values().size() + 1, 0);
     key_versions_.assign(columns_->key_values().size() + 1, 0);
     topic_texts_.assign(columns_->topic_values().size() + 1, 0);
-    seen_.assign(columns_->text_count(), false);
+    if (per_text_) seen_.assign(columns_->text_count(), false);
 }
 
 void TextFacetCounter::operator()(const Xapian::Document& doc, double) {
@@ -100,7 +101,7 @@ void TextFacetCounter::operator()(const Xapian::Document& doc, double) {
     };
     const size_t key = index(columns_->key(did), key_versions_);
     ++key_versions_[key];
-    const uint32_t text = columns_->text(did);
+    const uint32_t text = per_text_ ? columns_->text(did) : FacetColumns::kNone;
     if (text != FacetColumns::kNone) {  // a record without a text key is a text of its own
         if (seen_[text]) return;
         seen_[text] = true;

@@ -48,9 +48,12 @@ const FacetSpec* find_facet(const std::string& name);
 // database's FacetColumns, counted by code and turned into values once, at
 // the end. On several (local shards) a spy sees each shard's own docids, so
 // it reads the three values of each match instead (`columns` null).
+//
+// With `per_text` false (versions=separate: every record is a result) it
+// counts every record, so its "texts" are records; with columns only.
 class TextFacetCounter : public Xapian::MatchSpy {
 public:
-    explicit TextFacetCounter(std::shared_ptr<const FacetColumns> columns);
+    explicit TextFacetCounter(std::shared_ptr<const FacetColumns> columns, bool per_text = true);
     void operator()(const Xapian::Document& doc, double weight) override;
     // After the match:
     const std::map<std::string, long>& keys() const;       // kSlotFacetKey value → texts
@@ -64,6 +67,7 @@ public:
 
 private:
     std::shared_ptr<const FacetColumns> columns_;
+    bool per_text_ = true;
     std::vector<long> key_texts_, key_versions_, topic_texts_;  // by code; the last entry: no value
     std::vector<bool> seen_;                                    // by text code
     // Without columns: by value.
@@ -76,8 +80,9 @@ private:
 class FacetSpy {
 public:
     // per_text: count texts, not records (TextFacetCounter; local databases
-    // only), from `columns` when given (one database); else records, through
-    // Xapian's built-in spies (they also run on remote shards).
+    // only), from `columns` when given (one database); else records: from
+    // `columns` when given, else through Xapian's built-in spies, which read
+    // value streams (they also run on remote shards and several databases).
     explicit FacetSpy(std::vector<const FacetSpec*> facets, bool per_text = false,
                       std::shared_ptr<const FacetColumns> columns = nullptr);
     // Registers the counting spies on `enquire`, before get_mset; this object must

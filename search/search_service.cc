@@ -99,7 +99,7 @@ std::vector<FacetCount> facet_counts_without_own_filter(const Xapian::Database& 
     Xapian::Enquire enquire(db);
     enquire.set_query(filtered(text_query, r, scope, facet.name));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpy own({&facet}, per_text, per_text && db.size() == 1 ? FacetColumns::of(db) : nullptr);
+    FacetSpy own({&facet}, per_text, db.size() == 1 ? FacetColumns::of(db) : nullptr);
     own.attach(enquire);
     enquire.get_mset(0, 0, db.get_doccount());
     return own.counts(facet.name);
@@ -357,10 +357,11 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // remote shard cannot run our counter: it counts records.
     const bool per_text = grouped && !view.remote();
     const bool one_shard = view.db().size() == 1;
-    // The spies read texts and facet values from the database's columns; on
-    // several shards a spy sees each shard's own docids, so they read values.
+    // The spies read texts and facet values from the database's columns (in
+    // both version modes); on several shards a spy sees each shard's own
+    // docids, so they read values.
     const std::shared_ptr<const FacetColumns> columns =
-        per_text && one_shard && !kept ? FacetColumns::of(view.db()) : nullptr;
+        one_shard && !view.remote() && !kept && (grouped || r.facets) ? FacetColumns::of(view.db()) : nullptr;
     FacetSpy spy(plain, per_text, columns);
     if (r.facets && !kept) spy.attach(enquire);
     // One hit per text: a spy counts texts by their version key.

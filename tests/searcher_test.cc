@@ -157,6 +157,34 @@ TEST_CASE("every facet counts exactly, audience multi-valued, type and body incl
     CHECK(facet_count(judiciary, "jurisdiction", "TJ") == 0);
 }
 
+TEST_CASE("versions=separate: every facet value counts the records ticking it gives") {
+    auto docs = testing::sample_documents();
+    docs[3].audience = {"police", "judiciary"};
+    docs[2].audience = {"police"};
+    testing::TestIndex index(docs);
+    IndexView s({index.path()});
+    for (const std::string q : {"", "violence", "ордер"}) {
+        SearchRequest r = query(q, q.empty() ? "provision" : "all");
+        r.versions = VersionMode::separate;
+        const SearchResult all = run_search(s, r);
+        CAPTURE(q);
+        REQUIRE(all.total > 0);
+        CHECK(all.total == all.total_versions);
+        int values = 0;
+        for (const auto& [facet, counts] : all.facets) {
+            for (const FacetCount& c : counts) {
+                CAPTURE(facet);
+                CAPTURE(c.value);
+                SearchRequest ticked = r;
+                ticked.filters[facet] = {c.value};
+                CHECK(run_search(s, ticked).total == c.count);
+                ++values;
+            }
+        }
+        CHECK(values >= 8);
+    }
+}
+
 TEST_CASE("language versions are one hit: the best-matching version stands for the text, the others are listed") {
     testing::TestIndex index(testing::sample_documents(), testing::sample_thesaurus());
     IndexView s({index.path()});
