@@ -4,7 +4,7 @@
 //
 //   query_bench --db DIR [--db DIR...] --queries bench/queries.tsv [--rounds N]
 //               [--facets 0|1] [--versions group|separate] [--label NAME] [--csv FILE]
-//               [--parallel-shards]
+//               [--parallel-shards] [--walk-counts 0|1|ab]
 //   query_bench --omega DIR --queries bench/queries.tsv [--rounds N] [--label NAME] [--csv FILE]
 //
 // Each round runs every query of the mix once, in file order; the first round
@@ -18,11 +18,18 @@
 // searching shards in parallel could give (issue "performance at real size":
 // does searching two shards on two threads halve latency?); hits are the sum
 // of the shards' totals.
+//
+// --walk-counts 0: count totals and facets through Xapian's matcher
+// (check_at_least = all), never by walking the postlists (search/match_walker.h,
+// the default where it pays), to compare the two on the same index; --walk-counts ab: each search both ways,
+// back to back (rows and classes "walk:" and "matcher:"), so that a busy
+// machine disturbs both alike.
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -84,6 +91,13 @@ double mean(const std::vector<double>& v) {
     return v.empty() ? 0 : s / v.size();
 }
 
+// This thread's CPU time so far, in ms.
+double thread_cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
 std::string csv_quote(const std::string& s) {
     std::string o = "\"";
     for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -98,6 +112,8 @@ int main(int argc, char** argv) {
     int rounds = 20;
     bool facets = true;
     bool parallel_shards = false;
+    bool walk_counts = true;
+    bool walk_both = false;
     std::string versions;  // "" = the API default
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -114,6 +130,11 @@ int main(int argc, char** argv) {
         else if (a == "--label") label = next();
         else if (a == "--csv") csv = next();
         else if (a == "--parallel-shards") parallel_shards = true;
+        else if (a == "--walk-counts") {
+            const std::string v = next();
+            walk_counts = v != "0";
+            walk_both = v == "ab";
+        }
         else { std::fprintf(stderr, "unknown argument %s\n", a.c_str()); return 2; }
     }
     auto queries = load_queries(queries_path);
@@ -122,8 +143,6 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    std::vector<std::vector<double>> times(queries.size());
-    std::vector<long> hits(queries.size(), 0);
     using clock = std::chrono::steady_clock;
     volatile size_t sink = 0;
 
@@ -135,8 +154,24 @@ int main(int argc, char** argv) {
         himoya::SearchRequest r = himoya::search_request_from_params(params);
         r.facets = facets;
         if (!versions.empty()) r.versions = himoya::parse_enum<himoya::VersionMode>(versions, "--versions");
+        r.counting = walk_counts ? himoya::CountMethod::automatic : himoya::CountMethod::matcher;
         requests.push_back(r);
+        if (walk_both) {  // the same search counted through Xapian's matcher, right after
+            r.counting = himoya::CountMethod::matcher;
+            requests.push_back(r);
+        }
     }
+    if (walk_both) {  // rows and classes "walk:..." and "matcher:..."
+        std::vector<BenchQuery> both;
+        for (const auto& q : queries) {
+            both.push_back({"walk:" + q.cls, q.text, q.params});
+            both.push_back({"matcher:" + q.cls, q.text, q.params});
+        }
+        queries = both;
+    }
+    std::vector<std::vector<double>> times(queries.size());
+    std::vector<double> cpu;  // thread CPU time of every timed search (one view)
+    std::vector<long> hits(queries.size(), 0);
 
     if (!dbs.empty() && parallel_shards) {
         // One worker per shard, each with its own view, woken for every query.
@@ -197,9 +232,13 @@ int main(int argc, char** argv) {
         for (int round = 0; round <= rounds; ++round)
             for (size_t k = 0; k < requests.size(); ++k) {
                 auto t0 = clock::now();
+                const double c0 = thread_cpu_ms();
                 himoya::SearchResult res = run_search(view, requests[k]);
                 double ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
-                if (round > 0) times[k].push_back(ms);
+                if (round > 0) {
+                    times[k].push_back(ms);
+                    cpu.push_back(thread_cpu_ms() - c0);
+                }
                 hits[k] = res.total;
             }
     } else {
@@ -239,9 +278,13 @@ int main(int argc, char** argv) {
             std::fprintf(out, "%s,%s,%s,%zu,%ld,%.4f,%.4f,%.4f,%.4f\n", label.c_str(), cls.c_str(), csv_quote(q).c_str(),
                          t.size(), h, pct(t, .5), pct(t, .95), pct(t, .99), mean(t));
     };
-    std::map<std::string, std::vector<double>> by_class;
+    std::map<std::string, std::vector<double>> by_class, by_mode;
     std::vector<double> all;
     for (size_t k = 0; k < queries.size(); ++k) {
+        if (auto colon = queries[k].cls.find(':'); colon != std::string::npos) {
+            auto& m = by_mode[queries[k].cls.substr(0, colon)];
+            m.insert(m.end(), times[k].begin(), times[k].end());
+        }
         row(queries[k].cls, queries[k].text + (queries[k].params.empty() ? "" : " [" + queries[k].params + "]"),
             times[k], hits[k]);
         auto& c = by_class[queries[k].cls];
@@ -249,7 +292,11 @@ int main(int argc, char** argv) {
         all.insert(all.end(), times[k].begin(), times[k].end());
     }
     for (const auto& [cls, t] : by_class) row("class", cls, t, -1);
+    for (const auto& [mode, t] : by_mode) row("ALL", mode, t, -1);
     row("ALL", "ALL", all, -1);
+    // The same searches in this thread's CPU time: on a shared machine, less
+    // disturbed by other work than wall time (one view only).
+    if (!cpu.empty()) row("CPU", "ALL (thread CPU ms)", cpu, -1);
     if (out) std::fclose(out);
     return sink == 1 ? 1 : 0;
 }

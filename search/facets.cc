@@ -94,7 +94,10 @@ void TextFacetCounter::operator()(const Xapian::Document& doc, double) {
         ++topic_text_values_[doc.get_value(terms::kSlotTopics)];
         return;
     }
-    const Xapian::docid did = doc.get_docid();
+    count(doc.get_docid());
+}
+
+void TextFacetCounter::count(Xapian::docid did) {
     // A record without a value is counted in the last entry (the value "").
     auto index = [](uint32_t code, const std::vector<long>& counts) {
         return code == FacetColumns::kNone ? counts.size() - 1 : code;

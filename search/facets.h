@@ -55,6 +55,9 @@ class TextFacetCounter : public Xapian::MatchSpy {
 public:
     explicit TextFacetCounter(std::shared_ptr<const FacetColumns> columns, bool per_text = true);
     void operator()(const Xapian::Document& doc, double weight) override;
+    // Counts the record `did` (with columns only): what operator() does, for a
+    // count made outside Xapian's matcher (search/match_walker.h).
+    void count(Xapian::docid did);
     // After the match:
     const std::map<std::string, long>& keys() const;       // kSlotFacetKey value → texts
     const std::map<std::string, long>& topics() const;     // kSlotTopics value → texts
@@ -90,6 +93,11 @@ public:
     void attach(Xapian::Enquire& enquire);
     // Counts of one facet, highest first (years: newest first).
     std::vector<FacetCount> counts(const std::string& facet) const;
+    // Whether count() may be called: the spy counts from columns.
+    bool counts_by_docid() const { return text_counter_ && text_counter_->has_columns(); }
+    // Counts the record `did` without a match running (search/match_walker.h);
+    // only when counts_by_docid(). Do not attach() as well.
+    void count(Xapian::docid did) { text_counter_->count(did); }
 
 private:
     std::vector<const FacetSpec*> facets_;

@@ -19,6 +19,7 @@
 #include "search/database_state.h"
 #include "search/facets.h"
 #include "search/hit_versions.h"
+#include "search/match_walker.h"
 #include "search/places.h"
 #include "search/work_names.h"
 #include "search/query_builder.h"
@@ -72,34 +73,70 @@ std::vector<Xapian::doccount> rerank_window(const Xapian::MSet& mset, const std:
 }
 
 // The query with every facet filter except `skip`, and the scope and year range.
-// `scope` is never automatic here (search_once decides it first).
-Xapian::Query filtered(const Xapian::Query& text_query, const SearchRequest& r, Scope scope, const std::string& skip) {
+// The padded bounds of the request's year range ("0000".."9999" when open).
+std::pair<std::string, std::string> year_bounds(const SearchRequest& r) {
+    std::string lo = r.year_from ? std::to_string(*r.year_from) : "0000";
+    std::string hi = r.year_to ? std::to_string(*r.year_to) : "9999";
+    lo.insert(0, 4 - std::min<size_t>(4, lo.size()), '0');
+    hi.insert(0, 4 - std::min<size_t>(4, hi.size()), '0');
+    return {lo, hi};
+}
+
+// `text_query` under the request's filters (but `skip`'s), its scope and, with
+// `year_range`, its year range. `scope` is never automatic here (search_once
+// decides it first).
+Xapian::Query filtered(const Xapian::Query& text_query, const SearchRequest& r, Scope scope, const std::string& skip,
+                       bool year_range = true) {
     std::vector<Xapian::Query> filters;
     for (const auto& [name, values] : r.filters) {
         if (name == skip || values.empty()) continue;
         filters.push_back(facet_filter(*find_facet(name), values));
     }
-    if (scope != Scope::all) filters.emplace_back(record_term(scope == Scope::document ? "document" : "provision"));
-    if (r.year_from || r.year_to) {
-        std::string lo = r.year_from ? std::to_string(*r.year_from) : "0000";
-        std::string hi = r.year_to ? std::to_string(*r.year_to) : "9999";
-        lo.insert(0, 4 - std::min<size_t>(4, lo.size()), '0');
-        hi.insert(0, 4 - std::min<size_t>(4, hi.size()), '0');
+    if (scope == Scope::document) filters.emplace_back(record_term("document"));
+    if (year_range && (r.year_from || r.year_to)) {
+        auto [lo, hi] = year_bounds(r);
         filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, terms::kSlotYear, lo, hi);
     }
-    if (filters.empty()) return text_query;
-    return Xapian::Query(Xapian::Query::OP_FILTER, text_query,
-                         Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    Xapian::Query out = filters.empty() ? text_query
+                                        : Xapian::Query(Xapian::Query::OP_FILTER, text_query,
+                                                        Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    // Every record is a provision or a document (docs/term-scheme.md): "not a
+    // document" skips through the few document records, where "a provision"
+    // would read a posting for nearly every record of the index.
+    if (scope == Scope::provision) out = Xapian::Query(Xapian::Query::OP_AND_NOT, out, Xapian::Query(record_term("document")));
+    return out;
+}
+
+// A walker over every match of `text_query` under the request's filters (but
+// `skip`'s), or nullopt when the query needs Xapian's matcher to be counted
+// (match_walker.h) or the database has no columns.
+std::optional<MatchWalker> count_walker(const Xapian::Database& db, const Xapian::Query& text_query,
+                                        const SearchRequest& r, Scope scope, const std::string& skip,
+                                        const std::shared_ptr<const FacetColumns>& columns) {
+    if (r.counting == CountMethod::matcher || !columns) return std::nullopt;
+    std::optional<MatchWalker> walker = MatchWalker::compile(db, filtered(text_query, r, scope, skip, false));
+    if (walker && r.counting == CountMethod::automatic && !walker->worth_walking()) return std::nullopt;
+    if (walker && (r.year_from || r.year_to)) {
+        auto [lo, hi] = year_bounds(r);
+        walker->require_year(columns, lo, hi);
+    }
+    return walker;
 }
 
 // One selected facet's counts under every filter but its own (multi-select).
 std::vector<FacetCount> facet_counts_without_own_filter(const Xapian::Database& db, const Xapian::Query& text_query,
                                                         const SearchRequest& r, Scope scope,
                                                         const FacetSpec& facet, bool per_text) {
+    const std::shared_ptr<const FacetColumns> columns = db.size() == 1 ? FacetColumns::of(db) : nullptr;
+    FacetSpy own({&facet}, per_text, columns);
+    if (std::optional<MatchWalker> walker = count_walker(db, text_query, r, scope, facet.name, columns);
+        walker && own.counts_by_docid()) {
+        walker->for_each([&](Xapian::docid did) { own.count(did); });
+        return own.counts(facet.name);
+    }
     Xapian::Enquire enquire(db);
     enquire.set_query(filtered(text_query, r, scope, facet.name));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetSpy own({&facet}, per_text, db.size() == 1 ? FacetColumns::of(db) : nullptr);
     own.attach(enquire);
     enquire.get_mset(0, 0, db.get_doccount());
     return own.counts(facet.name);
@@ -361,15 +398,31 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // both version modes); on several shards a spy sees each shard's own
     // docids, so they read values.
     const std::shared_ptr<const FacetColumns> columns =
-        one_shard && !view.remote() && !kept && (grouped || r.facets) ? FacetColumns::of(view.db()) : nullptr;
+        one_shard && !view.remote() && !kept ? FacetColumns::of(view.db()) : nullptr;
     FacetSpy spy(plain, per_text, columns);
-    if (r.facets && !kept) spy.attach(enquire);
+    // Counting apart from ranking (match_walker.h): in relevance order Xapian's
+    // top-k may stop early (check_at_least 0), and a walker over the postlists
+    // counts every match for the total and the facets. Date order walks every
+    // match anyway, so its spies count as it goes.
+    std::optional<MatchWalker> walker;
+    if (!kept && !built.empty && r.sort == SortOrder::relevance)
+        walker = count_walker(view.db(), built.query, r, scope, "", columns);
+    const bool walking = walker && (!r.facets || spy.counts_by_docid());
+    if (r.facets && !kept && !walking) spy.attach(enquire);
     // One hit per text: a spy counts texts by their version key.
-    detail::TextCountSpy text_spy(one_shard, columns);
+    detail::TextCountSpy text_spy(one_shard && !walking, columns);
     Xapian::ValueCountMatchSpy remote_text_spy(terms::kSlotVersionKey);
-    if (grouped && !kept) enquire.add_matchspy(view.remote() ? static_cast<Xapian::MatchSpy*>(&remote_text_spy) : &text_spy);
-    // Kept counts: the match stops at the page (check_at_least 0), nothing is counted.
-    const Xapian::doccount check = kept ? 0 : all;
+    if (grouped && !kept && !walking)
+        enquire.add_matchspy(view.remote() ? static_cast<Xapian::MatchSpy*>(&remote_text_spy) : &text_spy);
+    Xapian::doccount walked = 0;
+    if (walking) {
+        walked = walker->for_each([&](Xapian::docid did) {
+            if (grouped) text_spy.count(did);
+            if (r.facets) spy.count(did);
+        });
+    }
+    // Kept or walked counts: the match stops when its page is sure (check_at_least 0).
+    const Xapian::doccount check = kept || walking ? 0 : all;
     // Relevance order is re-ranked over the best kRerankWindow hits: texts
     // crowded by work (grouped), or each version after its best-matching one
     // (separate, with thesaurus expansion). Those are fetched whatever the page,
@@ -386,7 +439,10 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         try {
             // The key of a match: noted by the spy as the match ran (one shard), or read from the document.
             auto key_of = [&](const Xapian::MSetIterator& it) {
-                std::string key = one_shard && !view.remote() && !kept ? text_spy.key_of(*it) : std::string();
+                if (walking)
+                    if (const uint32_t code = columns->text(*it); code != FacetColumns::kNone)
+                        return std::string(columns->text_key(code));
+                std::string key = one_shard && !view.remote() && !kept && !walking ? text_spy.key_of(*it) : std::string();
                 return key.empty() ? it.get_document().get_value(terms::kSlotVersionKey) : key;
             };
             texts = detail::first_texts(enquire, make_enquire, key_of, wanted, check);
@@ -399,13 +455,14 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         mset = std::move(texts.mset);
         items = std::move(texts.texts);
         keys = std::move(texts.keys);
-        // Exact: check_at_least covers every document.
+        // Exact: walked, or check_at_least covers every document.
         result.total = view.remote() ? detail::count_texts(remote_text_spy) : text_spy.texts();
         result.total_versions = view.remote() ? static_cast<long>(remote_text_spy.get_total()) : text_spy.records();
     } else {
         mset = enquire.get_mset(rerank ? 0 : first, rerank ? wanted : count, check);
         for (Xapian::doccount i = 0; i < mset.size(); ++i) items.push_back(i);
-        result.total = mset.get_matches_estimated();  // exact: check_at_least covers every document
+        // exact: walked, or check_at_least covers every document
+        result.total = walking ? static_cast<long>(walked) : static_cast<long>(mset.get_matches_estimated());
         result.total_versions = result.total;
     }
     if (kept) {

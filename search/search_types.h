@@ -51,6 +51,13 @@ std::string_view name(UiLanguage v);
 template <typename E>
 E parse_enum(std::string_view text, std::string_view parameter);
 
+// How a search counts its matches for the exact total and facets:
+// automatic: by walking their postlists (search/match_walker.h) where the
+// query allows it and that is likely cheaper, else through Xapian's matcher;
+// walk: by walking wherever the query allows it; matcher: always through
+// Xapian's matcher (check_at_least = every record).
+enum class CountMethod { automatic, walk, matcher };
+
 struct SearchRequest {
     std::string query;                                      // user syntax; empty = browse
     std::map<std::string, std::vector<std::string>> filters;  // facet name → accepted values (OR)
@@ -68,6 +75,9 @@ struct SearchRequest {
     UiLanguage ui_lang = UiLanguage::en;  // language of facet value labels
     bool places = true;               // a place named in the query boosts its jurisdiction (places.h)
     bool relax = true;                // few texts with every word: accept most of the words
+    // How the matches are counted (total, facets). Not a parameter of the API:
+    // tests and bench/ compare the ways.
+    CountMethod counting = CountMethod::automatic;
 };
 
 // Limits, enforced by validate(); documented in docs/api.md.

@@ -41,6 +41,17 @@ TextMatches first_texts(Xapian::Enquire& counted, const std::function<Xapian::En
     }
 }
 
+void TextCountSpy::count(Xapian::docid did) {
+    ++records_;
+    const uint32_t code = columns_->text(did);
+    if (code == FacetColumns::kNone) {
+        ++unkeyed_;
+    } else if (!seen_[code]) {
+        seen_[code] = true;
+        ++distinct_;
+    }
+}
+
 void TextCountSpy::operator()(const Xapian::Document& doc, double weight) {
     ++records_;
     if (columns_) {

@@ -44,6 +44,9 @@ public:
         if (columns_) seen_.assign(columns_->text_count(), false);
     }
     void operator()(const Xapian::Document& doc, double weight) override;
+    // Counts the record `did` without a match running (with columns only;
+    // notes nothing): for a count made by search/match_walker.h.
+    void count(Xapian::docid did);
     long texts() const { return static_cast<long>(distinct_ + unkeyed_); }
     long records() const { return static_cast<long>(records_); }
     bool noting() const { return note_keys_; }

@@ -6,6 +6,7 @@
 
 #include "analysis/term_scheme.h"
 #include "search/facets.h"
+#include "search/match_walker.h"
 #include "search/stored_records.h"
 
 namespace himoya {
@@ -14,15 +15,22 @@ std::optional<TopicList> list_topics(IndexView& view) {
     const Thesaurus* thesaurus = view.thesaurus();
     if (!thesaurus) return std::nullopt;
     // Provision counts per concept in one pass over all provisions.
-    Xapian::Enquire enquire(view.db());
-    enquire.set_query(Xapian::Query(detail::record_term("provision")));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::Query provisions(detail::record_term("provision"));
     // texts, as the topic page lists them (records on remote shards)
     const bool per_text = !view.remote();
     FacetSpy spy({find_facet("topic")}, per_text,
                  per_text && view.db().size() == 1 ? FacetColumns::of(view.db()) : nullptr);
-    spy.attach(enquire);
-    enquire.get_mset(0, 0, view.db().get_doccount());
+    std::optional<MatchWalker> walker;
+    if (spy.counts_by_docid()) walker = MatchWalker::compile(view.db(), provisions);
+    if (walker) {  // straight over the postlist (match_walker.h)
+        walker->for_each([&](Xapian::docid did) { spy.count(did); });
+    } else {
+        Xapian::Enquire enquire(view.db());
+        enquire.set_query(provisions);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        spy.attach(enquire);
+        enquire.get_mset(0, 0, view.db().get_doccount());
+    }
     std::map<std::string, long> counts;
     for (const auto& c : spy.counts("topic")) counts[c.value] = c.count;
 
