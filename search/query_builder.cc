@@ -134,11 +134,13 @@ public:
     // `q` plus kUnitBonus × `share` for every record it matches: how texts
     // are ranked by the number of typed words they satisfy.
     // (`satisfied`, when given, is the part of `q` that earns the bonus.)
+    // Without `satisfied` the bonus rides on q's own matches (AND_MAYBE), so
+    // that q's postlists are read once: "q OR (bonus FILTER q)" gives the same
+    // matches and weights but reads them twice.
     static Xapian::Query with_bonus(const Xapian::Query& q, double share, const Xapian::Query& satisfied = {}) {
-        Xapian::Query bonus(Xapian::Query::OP_FILTER,
-                            Xapian::Query((new Xapian::FixedWeightPostingSource(QueryBuilder::kUnitBonus * share))->release()),
-                            satisfied.empty() ? q : satisfied);
-        return Xapian::Query(Xapian::Query::OP_OR, q, bonus);
+        Xapian::Query fixed((new Xapian::FixedWeightPostingSource(QueryBuilder::kUnitBonus * share))->release());
+        if (satisfied.empty()) return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, fixed);
+        return Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(Xapian::Query::OP_FILTER, fixed, satisfied));
     }
 
     // What satisfies a span for the count of words satisfied: its words as
@@ -495,7 +497,7 @@ BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
                 // A span counts as satisfied by its words, its labels or a
                 // provision about its concept; one that only mentions the
                 // concept matches but earns no bonus.
-                Xapian::Query satisfied = unit->kind == QueryNode::Kind::kSpan ? c.span_satisfied(*unit) : uq;
+                Xapian::Query satisfied = unit->kind == QueryNode::Kind::kSpan ? c.span_satisfied(*unit) : Xapian::Query();
                 // A concept most records carry counts as little as a common word.
                 double rarity = c.rarity(*unit);
                 if (unit->kind == QueryNode::Kind::kSpan && c.is_common(*unit, uq)) rarity = c.share_rarity(uq);
