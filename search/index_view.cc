@@ -11,7 +11,8 @@
 
 namespace himoya {
 
-IndexView::IndexView(const std::vector<std::string>& db_paths) : db_(std::make_unique<Xapian::Database>()), analyzer_(std::make_unique<Analyzer>()) {
+IndexView::IndexView(const std::vector<std::string>& db_paths)
+    : paths_(db_paths), db_(std::make_unique<Xapian::Database>()), analyzer_(std::make_unique<Analyzer>()) {
     if (db_paths.empty()) throw std::runtime_error("no index given");
     for (const auto& path : db_paths) {
         try {
@@ -34,5 +35,22 @@ IndexView::IndexView(const std::vector<std::string>& db_paths) : db_(std::make_u
 }
 
 IndexView::~IndexView() = default;
+
+Xapian::Database* IndexView::counting_db() {
+    if (counting_db_tried_) return counting_db_.get();
+    counting_db_tried_ = true;
+    if (paths_.size() != 1 || remote_) return nullptr;
+    try {
+        auto second = std::make_unique<Xapian::Database>(paths_[0]);
+        // The same state: a generation switch between the two opens would
+        // give the second handle other docids.
+        if (second->size() == 1 && second->get_uuid() == db_->get_uuid() &&
+            second->get_revision() == db_->get_revision())
+            counting_db_ = std::move(second);
+    } catch (const Xapian::Error&) {
+        // no second handle: counts run on the searching thread
+    }
+    return counting_db_.get();
+}
 
 }  // namespace himoya

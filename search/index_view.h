@@ -43,6 +43,12 @@ public:
     ~IndexView();
 
     Xapian::Database& db() { return *db_; }
+    // A second handle on the same database state as db(), for a count that
+    // runs on another thread while db() ranks (a Xapian::Database serves one
+    // thread at a time); opened on first use. Null when the view searches
+    // several shards or a remote one, or when the index has changed since
+    // db() was opened (the second handle would see another state).
+    Xapian::Database* counting_db();
     Analyzer& analyzer() { return *analyzer_; }
     // The thesaurus stored with the index (metadata "thesaurus"), or null.
     const Thesaurus* thesaurus() const { return thesaurus_ ? &*thesaurus_ : nullptr; }
@@ -59,7 +65,10 @@ public:
     void set_remote() { remote_ = true; }
 
 private:
+    std::vector<std::string> paths_;
     std::unique_ptr<Xapian::Database> db_;
+    std::unique_ptr<Xapian::Database> counting_db_;
+    bool counting_db_tried_ = false;
     std::unique_ptr<Analyzer> analyzer_;
     std::optional<Thesaurus> thesaurus_;
     std::unique_ptr<ConceptTagger> tagger_;  // over thesaurus_, with analyzer_

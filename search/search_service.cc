@@ -1,6 +1,7 @@
 #include "search/search_service.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -8,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <thread>
 
 #include <xapian.h>
 
@@ -326,6 +328,32 @@ BrowseCountCache& browse_counts() {
     return cache;
 }
 
+// Searches running at once in this process, for deciding whether a core is
+// idle: one search per core at most uses a second thread to count.
+class SearchSlot {
+public:
+    SearchSlot() { ++running(); }
+    ~SearchSlot() { --running(); }
+    SearchSlot(const SearchSlot&) = delete;
+    SearchSlot& operator=(const SearchSlot&) = delete;
+    // This search and the others running leave a core free for a counter.
+    bool core_idle() const {
+        static const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+        return running().load() * 2 <= cores;
+    }
+
+private:
+    static std::atomic<unsigned>& running() {
+        static std::atomic<unsigned> n{0};
+        return n;
+    }
+};
+
+// A count on its own thread is worth starting above this many postings to
+// read (a thread costs tens of microseconds; reading 20,000 postings, a few
+// hundred).
+constexpr double kPostingsWorthAThread = 20000;
+
 // One search of a read query; `relaxed`: most of the words suffice (run_search
 // decides). `in_place`, when given and the query names places: how many
 // matches lie there, counted up to a page (kRelaxBelow).
@@ -405,9 +433,23 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // counts every match for the total and the facets. Date order walks every
     // match anyway, so its spies count as it goes.
     std::optional<MatchWalker> walker;
-    if (!kept && !built.empty && r.sort == SortOrder::relevance)
-        walker = count_walker(view.db(), built.query, r, scope, "", columns);
-    const bool walking = walker && (!r.facets || spy.counts_by_docid());
+    // When a core is idle the walker counts on it, over a second handle on
+    // the database, while this thread ranks: then walking costs no wait, and
+    // every query it can take is walked (the ranking needs no exact count).
+    bool beside = false;
+    const SearchSlot slot;
+    if (!kept && !built.empty && r.sort == SortOrder::relevance && (!r.facets || spy.counts_by_docid())) {
+        if (r.counting != CountMethod::matcher && slot.core_idle())
+            if (Xapian::Database* second = view.counting_db()) {
+                SearchRequest each = r;
+                each.counting = CountMethod::walk;
+                walker = count_walker(*second, built.query, each, scope, "", columns);
+                beside = walker && walker->estimated_postings() >= kPostingsWorthAThread;
+                if (!beside) walker.reset();
+            }
+        if (!walker) walker = count_walker(view.db(), built.query, r, scope, "", columns);
+    }
+    const bool walking = walker.has_value();
     if (r.facets && !kept && !walking) spy.attach(enquire);
     // One hit per text: a spy counts texts by their version key.
     detail::TextCountSpy text_spy(one_shard && !walking, columns);
@@ -415,12 +457,31 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     if (grouped && !kept && !walking)
         enquire.add_matchspy(view.remote() ? static_cast<Xapian::MatchSpy*>(&remote_text_spy) : &text_spy);
     Xapian::doccount walked = 0;
-    if (walking) {
-        walked = walker->for_each([&](Xapian::docid did) {
-            if (grouped) text_spy.count(did);
-            if (r.facets) spy.count(did);
-        });
-    }
+    std::exception_ptr count_error;
+    auto count_all = [&] {
+        try {
+            walked = walker->for_each([&](Xapian::docid did) {
+                if (grouped) text_spy.count(did);
+                if (r.facets) spy.count(did);
+            });
+        } catch (...) {
+            count_error = std::current_exception();
+        }
+    };
+    std::thread counter;
+    if (walking && beside) counter = std::thread(count_all);
+    else if (walking) count_all();
+    // Joined before the counts are read, and on every way out of this function.
+    struct JoinOnExit {
+        std::thread& t;
+        ~JoinOnExit() {
+            if (t.joinable()) t.join();
+        }
+    } join_counter{counter};
+    auto counted = [&] {
+        if (counter.joinable()) counter.join();
+        if (count_error) std::rethrow_exception(count_error);
+    };
     // Kept or walked counts: the match stops when its page is sure (check_at_least 0).
     const Xapian::doccount check = kept || walking ? 0 : all;
     // Relevance order is re-ranked over the best kRerankWindow hits: texts
@@ -455,12 +516,14 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         mset = std::move(texts.mset);
         items = std::move(texts.texts);
         keys = std::move(texts.keys);
+        counted();
         // Exact: walked, or check_at_least covers every document.
         result.total = view.remote() ? detail::count_texts(remote_text_spy) : text_spy.texts();
         result.total_versions = view.remote() ? static_cast<long>(remote_text_spy.get_total()) : text_spy.records();
     } else {
         mset = enquire.get_mset(rerank ? 0 : first, rerank ? wanted : count, check);
         for (Xapian::doccount i = 0; i < mset.size(); ++i) items.push_back(i);
+        counted();
         // exact: walked, or check_at_least covers every document
         result.total = walking ? static_cast<long>(walked) : static_cast<long>(mset.get_matches_estimated());
         result.total_versions = result.total;
