@@ -118,6 +118,7 @@ std::optional<MatchWalker> count_walker(const Xapian::Database& db, const Xapian
     if (r.counting == CountMethod::matcher || !columns) return std::nullopt;
     std::optional<MatchWalker> walker = MatchWalker::compile(db, filtered(text_query, r, scope, skip, false));
     if (walker && r.counting == CountMethod::automatic && !walker->worth_walking()) return std::nullopt;
+    // (walk_beside: a selected facet's second count runs on the search's own thread.)
     if (walker && (r.year_from || r.year_to)) {
         auto [lo, hi] = year_bounds(r);
         walker->require_year(columns, lo, hi);
@@ -439,12 +440,13 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     bool beside = false;
     const SearchSlot slot;
     if (!kept && !built.empty && r.sort == SortOrder::relevance && (!r.facets || spy.counts_by_docid())) {
-        if (r.counting != CountMethod::matcher && slot.core_idle())
+        const bool forced = r.counting == CountMethod::walk_beside;
+        if (forced || (r.counting == CountMethod::automatic && slot.core_idle()))
             if (Xapian::Database* second = view.counting_db()) {
                 SearchRequest each = r;
                 each.counting = CountMethod::walk;
                 walker = count_walker(*second, built.query, each, scope, "", columns);
-                beside = walker && walker->estimated_postings() >= kPostingsWorthAThread;
+                beside = walker && (forced || walker->estimated_postings() >= kPostingsWorthAThread);
                 if (!beside) walker.reset();
             }
         if (!walker) walker = count_walker(view.db(), built.query, r, scope, "", columns);

@@ -53,10 +53,12 @@ E parse_enum(std::string_view text, std::string_view parameter);
 
 // How a search counts its matches for the exact total and facets:
 // automatic: by walking their postlists (search/match_walker.h) where the
-// query allows it and that is likely cheaper, else through Xapian's matcher;
-// walk: by walking wherever the query allows it; matcher: always through
-// Xapian's matcher (check_at_least = every record).
-enum class CountMethod { automatic, walk, matcher };
+// query allows it and that is likely cheaper, or on a second thread while a
+// core is idle, else through Xapian's matcher; walk: by walking on the
+// search's own thread wherever the query allows it; walk_beside: the same on
+// a second thread whatever the query's size and the load; matcher: always
+// through Xapian's matcher (check_at_least = every record).
+enum class CountMethod { automatic, walk, walk_beside, matcher };
 
 struct SearchRequest {
     std::string query;                                      // user syntax; empty = browse

@@ -2,7 +2,8 @@
 // what Xapian's matcher gives: the same records for every query shape the
 // walker accepts, and, through run_search, the same totals, facets and hits
 // on the bundled corpus for the 90 evaluation queries and the bench mix's
-// shapes (filters, year ranges, both version modes).
+// shapes (filters, year ranges, both version modes), walking on the search's
+// own thread and on a second one.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -180,12 +181,15 @@ TEST_CASE("searches count the same by walking and through Xapian's matcher") {
         CAPTURE(r.query);
         r.counting = CountMethod::matcher;
         const SearchResult by_matcher = run_search(view, r);
-        r.counting = CountMethod::walk;
-        const SearchResult by_walking = run_search(view, r);
-        CHECK(by_walking.total == by_matcher.total);
-        CHECK(by_walking.total_versions == by_matcher.total_versions);
-        CHECK(facets_text(by_walking) == facets_text(by_matcher));
-        CHECK(hits_text(by_walking) == hits_text(by_matcher));
+        for (CountMethod walking : {CountMethod::walk, CountMethod::walk_beside}) {
+            CAPTURE(walking == CountMethod::walk ? "on the search's thread" : "on a second thread");
+            r.counting = walking;
+            const SearchResult by_walking = run_search(view, r);
+            CHECK(by_walking.total == by_matcher.total);
+            CHECK(by_walking.total_versions == by_matcher.total_versions);
+            CHECK(facets_text(by_walking) == facets_text(by_matcher));
+            CHECK(hits_text(by_walking) == hits_text(by_matcher));
+        }
         r.counting = CountMethod::automatic;
         CHECK(run_search(view, r).total == by_matcher.total);
         if (by_matcher.total > 0) ++walked_any;
