@@ -352,8 +352,9 @@ private:
 
 // A count on its own thread is worth starting above this many postings to
 // read (a thread costs tens of microseconds; reading 20,000 postings, a few
-// hundred).
+// hundred), or, counted by the matcher, above this many records in the index.
 constexpr double kPostingsWorthAThread = 20000;
+constexpr Xapian::doccount kRecordsWorthAThread = 20000;
 
 // One search of a read query; `relaxed`: most of the words suffice (run_search
 // decides). `in_place`, when given and the query names places: how many
@@ -367,7 +368,8 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // Whole-document records keep no word positions (docs/term-scheme.md).
     builder.set_positional(r.scope != Scope::document);
     if (view.tagger()) builder.set_concepts(&*view.thesaurus(), view.tagger());
-    BuiltQuery built = builder.compile(tree, relaxed ? Matching::kRelaxed : Matching::kStrict);
+    const Matching matching = relaxed ? Matching::kRelaxed : Matching::kStrict;
+    BuiltQuery built = builder.compile(tree, matching);
     relaxed = built.relaxed;
     // Default scope: documents when browsing; provisions when searching, falling
     // back to whole documents when the words only meet across provisions.
@@ -438,6 +440,12 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // the database, while this thread ranks: then walking costs no wait, and
     // every query it can take is walked (the ranking needs no exact count).
     bool beside = false;
+    // A query the walker cannot take (a phrase): on the idle core Xapian's
+    // matcher counts, over the second handle, with the query built a second
+    // time (Xapian's query objects count their references without atomics:
+    // the two threads share none).
+    std::optional<Xapian::Query> beside_query;
+    Xapian::Database* beside_db = nullptr;
     const SearchSlot slot;
     if (!kept && !built.empty && r.sort == SortOrder::relevance && (!r.facets || spy.counts_by_docid())) {
         const bool forced = r.counting == CountMethod::walk_beside;
@@ -446,17 +454,24 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
                 SearchRequest each = r;
                 each.counting = CountMethod::walk;
                 walker = count_walker(*second, built.query, each, scope, "", columns);
-                beside = walker && (forced || walker->estimated_postings() >= kPostingsWorthAThread);
-                if (!beside) walker.reset();
+                if (walker) {
+                    beside = forced || walker->estimated_postings() >= kPostingsWorthAThread;
+                    if (!beside) walker.reset();
+                } else if (forced || all >= kRecordsWorthAThread) {
+                    beside_query = filtered(builder.compile(tree, matching).query, r, scope, "");
+                    beside_db = second;
+                }
             }
-        if (!walker) walker = count_walker(view.db(), built.query, r, scope, "", columns);
+        if (!walker && !beside_query) walker = count_walker(view.db(), built.query, r, scope, "", columns);
     }
     const bool walking = walker.has_value();
-    if (r.facets && !kept && !walking) spy.attach(enquire);
+    // Counted apart from the ranking: by the walker, or by the matcher on the other core.
+    const bool apart = walking || beside_query.has_value();
+    if (r.facets && !kept && !apart) spy.attach(enquire);
     // One hit per text: a spy counts texts by their version key.
-    detail::TextCountSpy text_spy(one_shard && !walking, columns);
+    detail::TextCountSpy text_spy(one_shard && !apart, columns);
     Xapian::ValueCountMatchSpy remote_text_spy(terms::kSlotVersionKey);
-    if (grouped && !kept && !walking)
+    if (grouped && !kept && !apart)
         enquire.add_matchspy(view.remote() ? static_cast<Xapian::MatchSpy*>(&remote_text_spy) : &text_spy);
     Xapian::doccount walked = 0;
     std::exception_ptr count_error;
@@ -470,9 +485,22 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
             count_error = std::current_exception();
         }
     };
+    auto count_by_matcher = [&] {
+        try {
+            Xapian::Enquire other(*beside_db);
+            other.set_query(*beside_query);
+            other.set_weighting_scheme(Xapian::BoolWeight());
+            if (r.facets) spy.attach(other);
+            if (grouped) other.add_matchspy(&text_spy);
+            walked = other.get_mset(0, 0, all).get_matches_estimated();
+        } catch (...) {
+            count_error = std::current_exception();
+        }
+    };
     std::thread counter;
     if (walking && beside) counter = std::thread(count_all);
     else if (walking) count_all();
+    else if (beside_query) counter = std::thread(count_by_matcher);
     // Joined before the counts are read, and on every way out of this function.
     struct JoinOnExit {
         std::thread& t;
@@ -484,8 +512,8 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         if (counter.joinable()) counter.join();
         if (count_error) std::rethrow_exception(count_error);
     };
-    // Kept or walked counts: the match stops when its page is sure (check_at_least 0).
-    const Xapian::doccount check = kept || walking ? 0 : all;
+    // Kept counts, or counted apart: the match stops when its page is sure (check_at_least 0).
+    const Xapian::doccount check = kept || apart ? 0 : all;
     // Relevance order is re-ranked over the best kRerankWindow hits: texts
     // crowded by work (grouped), or each version after its best-matching one
     // (separate, with thesaurus expansion). Those are fetched whatever the page,
@@ -502,10 +530,10 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         try {
             // The key of a match: noted by the spy as the match ran (one shard), or read from the document.
             auto key_of = [&](const Xapian::MSetIterator& it) {
-                if (walking)
+                if (apart)
                     if (const uint32_t code = columns->text(*it); code != FacetColumns::kNone)
                         return std::string(columns->text_key(code));
-                std::string key = one_shard && !view.remote() && !kept && !walking ? text_spy.key_of(*it) : std::string();
+                std::string key = one_shard && !view.remote() && !kept && !apart ? text_spy.key_of(*it) : std::string();
                 return key.empty() ? it.get_document().get_value(terms::kSlotVersionKey) : key;
             };
             texts = detail::first_texts(enquire, make_enquire, key_of, wanted, check);
@@ -527,7 +555,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         for (Xapian::doccount i = 0; i < mset.size(); ++i) items.push_back(i);
         counted();
         // exact: walked, or check_at_least covers every document
-        result.total = walking ? static_cast<long>(walked) : static_cast<long>(mset.get_matches_estimated());
+        result.total = apart ? static_cast<long>(walked) : static_cast<long>(mset.get_matches_estimated());
         result.total_versions = result.total;
     }
     if (kept) {

@@ -2,8 +2,9 @@
 // what Xapian's matcher gives: the same records for every query shape the
 // walker accepts, and, through run_search, the same totals, facets and hits
 // on the bundled corpus for the 90 evaluation queries and the bench mix's
-// shapes (filters, year ranges, both version modes), walking on the search's
-// own thread and on a second one.
+// shapes (filters, year ranges, both version modes, phrases), walking on the
+// search's own thread and on a second one (where Xapian's matcher counts the
+// phrases the walker refuses).
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -176,6 +177,10 @@ TEST_CASE("searches count the same by walking and through Xapian's matcher") {
     with("shelter", [](SearchRequest& r) { r.scope = Scope::document; });
     with("protection order", [](SearchRequest& r) { r.lang = QueryLanguage::en; });
     with("violence", [](SearchRequest& r) { r.page = 3; });
+    // phrases: the walker refuses them; beside the ranking, Xapian's matcher counts on the other thread
+    with("\"domestic violence\"", [](SearchRequest&) {});
+    with("\"насилия в семье\"", [](SearchRequest& r) { r.filters["jurisdiction"] = {"TJ", "KZ"}; });
+    with("\"зӯроварӣ дар оила\" ҳимоя", [](SearchRequest& r) { r.versions = VersionMode::separate; });
     int walked_any = 0;
     for (SearchRequest r : requests) {
         CAPTURE(r.query);
