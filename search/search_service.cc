@@ -449,7 +449,8 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     const SearchSlot slot;
     if (!kept && !built.empty && r.sort == SortOrder::relevance && (!r.facets || spy.counts_by_docid())) {
         const bool forced = r.counting == CountMethod::walk_beside;
-        if (forced || (r.counting == CountMethod::automatic && slot.core_idle()))
+        // (columns: one local database, whose own spies can run on the second handle)
+        if (columns && (forced || (r.counting == CountMethod::automatic && slot.core_idle())))
             if (Xapian::Database* second = view.counting_db()) {
                 SearchRequest each = r;
                 each.counting = CountMethod::walk;
