@@ -448,6 +448,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     Xapian::Database* beside_db = nullptr;
     const SearchSlot slot;
     if (!kept && !built.empty && r.sort == SortOrder::relevance && (!r.facets || spy.counts_by_docid())) {
+        bool decided = false;  // settled on the second handle: no second compile below
         const bool forced = r.counting == CountMethod::walk_beside;
         // (columns: one local database, whose own spies can run on the second handle)
         if (columns && (forced || (r.counting == CountMethod::automatic && slot.core_idle())))
@@ -455,15 +456,18 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
                 SearchRequest each = r;
                 each.counting = CountMethod::walk;
                 walker = count_walker(*second, built.query, each, scope, "", columns);
+                decided = true;
                 if (walker) {
+                    // Too small for a thread: walked here (over the second handle,
+                    // which this thread may use too) when that pays, as below.
                     beside = forced || walker->estimated_postings() >= kPostingsWorthAThread;
-                    if (!beside) walker.reset();
+                    if (!beside && !walker->worth_walking()) walker.reset();
                 } else if (forced || all >= kRecordsWorthAThread) {
                     beside_query = filtered(builder.compile(tree, matching).query, r, scope, "");
                     beside_db = second;
-                }
+                }  // else refused by the walker (on any handle): the matcher counts
             }
-        if (!walker && !beside_query) walker = count_walker(view.db(), built.query, r, scope, "", columns);
+        if (!decided) walker = count_walker(view.db(), built.query, r, scope, "", columns);
     }
     const bool walking = walker.has_value();
     // Counted apart from the ranking: by the walker, or by the matcher on the other core.
