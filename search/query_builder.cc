@@ -24,15 +24,65 @@ constexpr double kFoldedWeight = 0.5;
 // word ranks first, but a text only in another language still satisfies it.
 constexpr double kTranslationWeight = 0.5;
 
+// The alternatives one typed word is searched by (its exact form, stems,
+// folded stem, Latin reading, respelling, translations), to be OR-ed. An
+// alternative that is a set of terms (one term, or a synonym of several) keeps
+// only the terms the index holds, and alternatives left with the same terms
+// become one, scaled by the sum of their weights. Xapian weighs `t OR t` as
+// `2 * t`, and a synonym of a held and an absent term as the held term, so the
+// scores are those of the unpruned query (query_builder_test checks it) while
+// each postlist is read once: "насилия" was read three times, as the word, as
+// its Tajik stem (the word itself: no `Z` term is stored for it) and inside
+// its folded stem.
+class WordForms {
+public:
+    // `index` (may be null: nothing is pruned) is the database the query will run on.
+    explicit WordForms(const Xapian::Database* index) : index_(index) {}
+
+    void add_terms(const std::vector<std::string>& alternatives, double factor = 1.0) {
+        std::vector<std::string> held;
+        for (const std::string& t : alternatives)
+            if (!index_ || index_->get_termfreq(t) > 0) held.push_back(t);
+        if (held.empty()) return;  // matches nothing: adds no match and no weight
+        std::sort(held.begin(), held.end());
+        held.erase(std::unique(held.begin(), held.end()), held.end());
+        for (auto& [terms, f] : sets_)
+            if (terms == held) {
+                f += factor;
+                return;
+            }
+        sets_.emplace_back(std::move(held), factor);
+    }
+    // Any other alternative, as it is.
+    void add_query(Xapian::Query other) { others_.push_back(std::move(other)); }
+
+    // The OR of the alternatives; `exact` alone (matching nothing) when no term is held.
+    Xapian::Query query(const std::string& exact) const {
+        std::vector<Xapian::Query> any;
+        for (const auto& [terms, factor] : sets_) {
+            Xapian::Query q = synonym_query(terms);
+            any.push_back(factor == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor));
+        }
+        any.insert(any.end(), others_.begin(), others_.end());
+        if (any.empty()) return Xapian::Query(exact);
+        return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+    }
+
+private:
+    const Xapian::Database* index_;
+    std::vector<std::pair<std::vector<std::string>, double>> sets_;
+    std::vector<Xapian::Query> others_;
+};
+
 // Compiles the nodes of one tree into `out`.
 class Compiler {
 public:
     Compiler(Analyzer& analyzer, const Xapian::Database* vocabulary, const Thesaurus* thesaurus,
              const ConceptTagger* tagger, const QueryTree& tree, BuiltQuery& out, bool keep_stopwords, bool translate,
-             bool positional)
+             bool positional, bool prune)
         : analyzer_(analyzer), vocabulary_(vocabulary), thesaurus_(thesaurus), tagger_(tagger),
           language_(tree.language), latin_tajik_(tree.latin_tajik), out_(out), keep_stopwords_(keep_stopwords),
-          translate_(translate), positional_(positional) {}
+          translate_(translate), positional_(positional), prune_(prune) {}
 
     // The query of a node; empty when it constrains nothing (stopwords only).
     Xapian::Query node(const QueryNode& n, bool negated) {
@@ -318,24 +368,25 @@ private:
                                            is_stopword(analyzer_.canonical(analyzer_.latin_to_tajik(t.term))));
             if (stopword && !keep_stopwords_ && lx.sign <= 0) { ++stopwords_; continue; }
             // The exact word and its stems: a document with the exact form scores higher.
-            std::vector<Xapian::Query> forms{Xapian::Query(raw_prefix(lx.title) + t.term)};
+            const std::string exact = raw_prefix(lx.title) + t.term;
+            WordForms forms(prune_ ? vocabulary_ : nullptr);
+            forms.add_terms({exact});
             std::vector<std::string> stems = analyzer_.query_stems(t, language_);
             for (const std::string& stem : stems) {
-                forms.push_back(stem_query(stem, lx.title));
+                forms.add_terms(stem_terms(stem, lx.title));
                 if (!negated) out_.highlight_stems.insert(stem);
             }
             // Substitute spellings (зуровари for зӯроварӣ) meet through the folded
             // layer, weighted down so that the exact spelling ranks first.
             std::string folded = lx.title ? std::string() : analyzer_.query_folded(t, language_);
-            if (!folded.empty())
-                forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, folded_query(folded), kFoldedWeight);
+            if (!folded.empty()) forms.add_terms(folded_terms(folded), kFoldedWeight);
             std::vector<std::string> readings;
             if (latin_tajik_ && t.lang == "en") readings = add_tajik_reading(t, lx.title, negated, forms);
             if (!t.folded.empty()) add_respellings(t, lx.title, negated, forms, stems);
             if (translate_ && !lx.title && !negated) add_translations(stems, forms);
             // A year: a record dated that year satisfies it too (no weight of its own).
-            if (lx.year > 0 && !negated) forms.emplace_back(std::string(terms::kYear) + std::to_string(lx.year));
-            parts.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
+            if (lx.year > 0 && !negated) forms.add_query(Xapian::Query(std::string(terms::kYear) + std::to_string(lx.year)));
+            parts.push_back(forms.query(exact));
             if (!negated) {
                 out_.highlight_terms.insert(t.term);
                 // once per typed word, though a unit may be compiled twice (span_satisfied)
@@ -354,16 +405,14 @@ private:
     // A Latin word of a query in Latin-script Tajik is also read as Tajik
     // Cyrillic ("zurovari" → "зуровари"), with the same forms a Cyrillic word gets.
     // Returns the index terms searched for the readings.
-    std::vector<std::string> add_tajik_reading(const Token& latin, bool title, bool negated,
-                                               std::vector<Xapian::Query>& forms) {
+    std::vector<std::string> add_tajik_reading(const Token& latin, bool title, bool negated, WordForms& forms) {
         std::vector<std::string> readings;
         for (const Token& t : analyzer_.analyze(analyzer_.latin_to_tajik(latin.term), "tg")) {
             readings.push_back(raw_prefix(title) + t.term);
             if (!title && !t.folded.empty()) readings.push_back(std::string(terms::kFolded) + t.folded);
-            forms.emplace_back(raw_prefix(title) + t.term);
-            forms.push_back(stem_query(t.stem, title));
-            if (!title && !t.folded.empty())
-                forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, folded_query(t.folded), kFoldedWeight);
+            forms.add_terms({raw_prefix(title) + t.term});
+            forms.add_terms(stem_terms(t.stem, title));
+            if (!title && !t.folded.empty()) forms.add_terms(folded_terms(t.folded), kFoldedWeight);
             if (!negated) {
                 out_.highlight_terms.insert(t.term);
                 out_.highlight_stems.insert(t.stem);
@@ -376,8 +425,7 @@ private:
     // corpus word's ("зуровари" for "зӯроварӣ"), gets that word's exact forms:
     // it then ranks as if typed correctly. Known words are left alone, so
     // давлати never pulls in давлатӣ.
-    void add_respellings(const Token& t, bool title, bool negated, std::vector<Xapian::Query>& forms,
-                         std::vector<std::string>& stems) {
+    void add_respellings(const Token& t, bool title, bool negated, WordForms& forms, std::vector<std::string>& stems) {
         if (!vocabulary_ || vocabulary_->term_exists(t.term)) return;
         std::string key = std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(t.term);
         // Of several correct spellings (ҳуқуқи, ҳуқуқӣ) the commonest is taken:
@@ -390,8 +438,8 @@ private:
         }
         if (!word.empty()) {
             std::string stem = analyzer_.stem(word, "tg");
-            forms.emplace_back(raw_prefix(title) + word);
-            forms.push_back(stem_query(stem, title));
+            forms.add_terms({raw_prefix(title) + word});
+            forms.add_terms(stem_terms(stem, title));
             stems.push_back(stem);
             if (!negated) {
                 out_.highlight_terms.insert(word);
@@ -403,7 +451,7 @@ private:
     // The counterparts of a word's stems in the other languages, from the
     // index's word lexicon (terms::kTranslation), each weighted below the word
     // itself; a counterpart of several words needs all of them.
-    void add_translations(const std::vector<std::string>& stems, std::vector<Xapian::Query>& forms) {
+    void add_translations(const std::vector<std::string>& stems, WordForms& forms) {
         if (!vocabulary_) return;
         std::set<std::string> seen;
         for (const std::string& stem : stems) {
@@ -411,22 +459,27 @@ private:
             for (auto it = vocabulary_->synonyms_begin(key); it != vocabulary_->synonyms_end(key); ++it) {
                 std::string value = *it;
                 if (!seen.insert(value).second) continue;
-                std::vector<Xapian::Query> words;
+                std::vector<std::string> word_stems;
                 size_t from = 0;
                 for (;;) {
                     size_t space = value.find(' ', from);
                     std::string word_stem = value.substr(from, space == std::string::npos ? std::string::npos : space - from);
                     if (!word_stem.empty()) {
-                        words.push_back(stem_query(word_stem));
+                        word_stems.push_back(word_stem);
                         out_.highlight_stems.insert(word_stem);
                     }
                     if (space == std::string::npos) break;
                     from = space + 1;
                 }
-                if (words.empty()) continue;
-                Xapian::Query counterpart = words.size() == 1 ? words.front()
-                                                              : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
-                forms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, counterpart, kTranslationWeight);
+                if (word_stems.empty()) continue;
+                if (word_stems.size() == 1) {
+                    forms.add_terms(stem_terms(word_stems.front()), kTranslationWeight);
+                } else {
+                    std::vector<Xapian::Query> words;
+                    for (const std::string& word_stem : word_stems) words.push_back(stem_query(word_stem));
+                    Xapian::Query counterpart(Xapian::Query::OP_AND, words.begin(), words.end());
+                    forms.add_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, counterpart, kTranslationWeight));
+                }
             }
         }
     }
@@ -441,6 +494,7 @@ private:
     bool keep_stopwords_;
     bool translate_;
     bool positional_;
+    bool prune_;  // WordForms keep only the terms vocabulary_ holds
     int content_ = 0;
     int stopwords_ = 0;
     bool relaxed_ = false;
@@ -483,7 +537,7 @@ BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
     const auto units = tree.units();
     const bool relax = matching == Matching::kRelaxed && tree.plain && units.size() >= 2;
     auto run = [&](BuiltQuery& out, bool keep_stopwords, bool& only_stopwords) {
-        Compiler c(analyzer_, vocabulary_, thesaurus_, tagger_, tree, out, keep_stopwords, translate_, positional_);
+        Compiler c(analyzer_, vocabulary_, thesaurus_, tagger_, tree, out, keep_stopwords, translate_, positional_, prune_);
         c.set_relaxed(relax);
         Xapian::Query q;
         if (relax) {

@@ -113,6 +113,13 @@ public:
     // is compiled as all of its words; a title phrase stays a phrase.
     void set_positional(bool on) { positional_ = on; }
 
+    // Whether each word's alternatives (exact form, stems, folded stem,
+    // readings, translations) keep only the terms the vocabulary holds, those
+    // left with the same terms merged into one: the same matches and scores,
+    // each postlist read once. On by default; off only to show that
+    // (query_builder_test).
+    void set_pruning(bool on) { prune_ = on; }
+
     // The Xapian query of a tree. Relaxed applies to plain queries of two or
     // more words; otherwise the query is strict.
     BuiltQuery compile(const QueryTree& tree, Matching matching = Matching::kStrict);
@@ -128,6 +135,7 @@ private:
     const ConceptTagger* tagger_ = nullptr;
     bool translate_ = true;
     bool positional_ = true;
+    bool prune_ = true;
 };
 
 }  // namespace himoya

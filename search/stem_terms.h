@@ -21,21 +21,35 @@
 
 namespace himoya {
 
+// The terms that hold a word whose stem is `stem` (`title`: in the title
+// field): its `Z` term, and the plain word unless the stem is a stopword.
+inline std::vector<std::string> stem_terms(const std::string& stem, bool title = false) {
+    std::vector<std::string> out{std::string(title ? terms::kTitleStem : terms::kStem) + stem};
+    if (!is_stopword(stem)) out.push_back(title ? std::string(terms::kTitle) + stem : stem);
+    return out;
+}
+
+// The terms that hold a Tajik word whose folded stem is `folded`.
+inline std::vector<std::string> folded_terms(const std::string& folded) {
+    std::vector<std::string> out{std::string(terms::kFolded) + folded, std::string(terms::kStem) + folded};
+    if (!is_stopword(folded)) out.push_back(folded);
+    return out;
+}
+
+// One term, or a synonym of several.
+inline Xapian::Query synonym_query(const std::vector<std::string>& alternatives) {
+    if (alternatives.size() == 1) return Xapian::Query(alternatives.front());
+    std::vector<Xapian::Query> forms(alternatives.begin(), alternatives.end());
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
+}
+
 // Records holding a word whose stem is `stem` (`title`: in the title field).
 inline Xapian::Query stem_query(const std::string& stem, bool title = false) {
-    const Xapian::Query stemmed(std::string(title ? terms::kTitleStem : terms::kStem) + stem);
-    if (is_stopword(stem)) return stemmed;
-    const std::string word = title ? std::string(terms::kTitle) + stem : stem;
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, stemmed, Xapian::Query(word));
+    return synonym_query(stem_terms(stem, title));
 }
 
 // Records holding a Tajik word whose folded stem is `folded`.
-inline Xapian::Query folded_query(const std::string& folded) {
-    std::vector<Xapian::Query> forms{Xapian::Query(std::string(terms::kFolded) + folded),
-                                     Xapian::Query(std::string(terms::kStem) + folded)};
-    if (!is_stopword(folded)) forms.emplace_back(folded);
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
-}
+inline Xapian::Query folded_query(const std::string& folded) { return synonym_query(folded_terms(folded)); }
 
 // How many records hold a word whose stem is `stem`: at least the larger
 // layer's count, at most their sum (capped at the record count), which is
