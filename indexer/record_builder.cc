@@ -278,6 +278,8 @@ void RecordBuilder::document_record(const Document& d, Xapian::Document& record)
     data.source = {d.source.official_title, d.source.number, d.source.url, d.source.publisher};
     data.text = summary_text;
     add_stamp(record, data, d);
+    record.add_value(terms::kSlotDocumentDate, record.get_value(terms::kSlotDate));
+    record.add_value(terms::kSlotDocumentIndexed, record.get_value(terms::kSlotIndexed));
     record.set_data(encode_record(data));
 }
 

@@ -126,6 +126,13 @@ std::optional<MatchWalker> count_walker(const Xapian::Database& db, const Xapian
     return walker;
 }
 
+// Whether every document record holds kSlotDocumentDate and kSlotDocumentIndexed.
+bool document_slots(const Xapian::Database& db) {
+    const Xapian::doccount documents = db.get_termfreq(record_term("document"));
+    return db.get_value_freq(terms::kSlotDocumentDate) == documents &&
+           db.get_value_freq(terms::kSlotDocumentIndexed) == documents;
+}
+
 // One selected facet's counts under every filter but its own (multi-select).
 std::vector<FacetCount> facet_counts_without_own_filter(const Xapian::Database& db, const Xapian::Query& text_query,
                                                         const SearchRequest& r, Scope scope,
@@ -396,6 +403,8 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         counter.set_weighting_scheme(Xapian::BoolWeight());
         *in_place = static_cast<long>(counter.get_mset(0, 0, kRelaxBelow).get_matches_lower_bound());
     }
+    // (An index built before those slots existed lacks them on some document record.)
+    const bool documents_only = scope == Scope::document && document_slots(view.db());
     auto make_enquire = [&] {
         Xapian::Enquire e(view.db());
         e.set_query(page_query);
@@ -403,10 +412,11 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         // the docid. Equal weights are settled after the match (canonical_version):
         // a value tie-break in relevance order made remote shards' spies over-count.
         // Newest in the index first; its slot ends with the document id too.
+        // Documents alone sort on the slots only document records hold.
         if (r.sort == SortOrder::indexed)
-            e.set_sort_by_value_then_relevance(terms::kSlotIndexed, true);
+            e.set_sort_by_value_then_relevance(documents_only ? terms::kSlotDocumentIndexed : terms::kSlotIndexed, true);
         else if (r.sort == SortOrder::date || built.empty)
-            e.set_sort_by_value_then_relevance(terms::kSlotDate, true);
+            e.set_sort_by_value_then_relevance(documents_only ? terms::kSlotDocumentDate : terms::kSlotDate, true);
         return e;
     };
     Xapian::Enquire enquire = make_enquire();

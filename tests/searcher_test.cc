@@ -2,8 +2,13 @@
 // phrases, snippets, documents and suggestions.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
+#include <vector>
 
+#include <xapian.h>
+
+#include "analysis/term_scheme.h"
 #include "search/index_view.h"
 #include "search/document_service.h"
 #include "search/search_service.h"
@@ -305,6 +310,41 @@ TEST_CASE("year range and date sort") {
     REQUIRE(result.hits.size() == 3);
     CHECK(result.hits.front().year == 2024);
     CHECK(result.hits.back().year == 2012);
+}
+
+TEST_CASE("documents in date order sort on the slots only document records hold") {
+    testing::TestIndex index;
+    IndexView s({index.path()});
+    const Xapian::Database& db = s.db();
+    // Every document record holds its date and index stamp twice; no provision record does.
+    std::vector<std::pair<std::string, std::string>> by_date, by_indexed;  // (value, document id)
+    for (Xapian::docid did = 1; did <= db.get_lastdocid(); ++did) {
+        const Xapian::Document record = db.get_document(did);
+        const bool document = record.get_value(terms::kSlotOrdinal) == Xapian::sortable_serialise(-1);
+        CAPTURE(record.get_value(terms::kSlotDocumentId));
+        if (!document) {
+            CHECK(record.get_value(terms::kSlotDocumentDate).empty());
+            CHECK(record.get_value(terms::kSlotDocumentIndexed).empty());
+            continue;
+        }
+        CHECK(record.get_value(terms::kSlotDocumentDate) == record.get_value(terms::kSlotDate));
+        CHECK(record.get_value(terms::kSlotDocumentIndexed) == record.get_value(terms::kSlotIndexed));
+        by_date.emplace_back(record.get_value(terms::kSlotDate), record.get_value(terms::kSlotDocumentId));
+        by_indexed.emplace_back(record.get_value(terms::kSlotIndexed), record.get_value(terms::kSlotDocumentId));
+    }
+    REQUIRE(by_date.size() == 4);
+    // A browse of every version, newest first, is the order of those values.
+    for (auto [sort, values] : {std::pair{SortOrder::date, by_date}, std::pair{SortOrder::indexed, by_indexed}}) {
+        std::sort(values.rbegin(), values.rend());
+        SearchRequest r = query("", "document");
+        r.versions = VersionMode::separate;
+        r.sort = sort;
+        const SearchResult result = run_search(s, r);
+        std::vector<std::string> got, expected;
+        for (const auto& h : result.hits) got.push_back(h.id);
+        for (const auto& [value, id] : values) expected.push_back(id);
+        CHECK(got == expected);
+    }
 }
 
 TEST_CASE("phrase queries respect word order") {
