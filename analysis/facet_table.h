@@ -49,13 +49,13 @@ struct FacetEntry {
 };
 
 inline constexpr std::array<FacetEntry, 8> kFacetTable{{
-    {"jurisdiction", kJurisdiction, kKeyJurisdiction, kSlotJurisdiction, false, "jurisdiction", FacetSource::kJurisdiction},
-    {"lang", kLanguage, kKeyLanguage, kSlotLanguage, false, "lang", FacetSource::kLanguage},
-    {"type", kType, kKeyType, kSlotType, false, "type", FacetSource::kType},
+    {"jurisdiction", kJurisdiction, kKeyJurisdiction, kSlotFacetKey, false, "jurisdiction", FacetSource::kJurisdiction},
+    {"lang", kLanguage, kKeyLanguage, kSlotFacetKey, false, "lang", FacetSource::kLanguage},
+    {"type", kType, kKeyType, kSlotFacetKey, false, "type", FacetSource::kType},
     {"year", kYear, kKeyYear, kSlotYear, false, "", FacetSource::kYear},
     {"topic", kTopic, -1, kSlotTopics, true, "topic", FacetSource::kTopics},
-    {"body", kBody, kKeyBody, kSlotBody, false, "body", FacetSource::kBody},
-    {"audience", kAudience, kKeyAudience, kSlotAudience, true, "audience", FacetSource::kAudience},
+    {"body", kBody, kKeyBody, kSlotFacetKey, false, "body", FacetSource::kBody},
+    {"audience", kAudience, kKeyAudience, kSlotFacetKey, true, "audience", FacetSource::kAudience},
     {"status", kStatus, kKeyStatus, kSlotFacetKey, false, "status", FacetSource::kStatus},
 }};
 

@@ -56,12 +56,10 @@ enum Slot : unsigned {
     kSlotDate = 0,          // "YYYYMMDD" (missing parts "00") + document id: sorts by date, ties by document
     kSlotYear = 1,          // "YYYY": year range filters and the year facet
     kSlotOrdinal = 2,       // sortable_serialise(ordinal): document order of provisions
-    kSlotJurisdiction = 3,  // display value, e.g. "BA-SRP": facet counting
-    kSlotLanguage = 4,
-    kSlotType = 5,
-    kSlotBody = 6,          // issuing body: canonical id (corpus/bodies.xml) or the name as written
+    // 3-6 and 8 (jurisdiction, language, type, issuing body, audience each in a
+    // slot of its own) are retired: those facets are fields of kSlotFacetKey
+    // only (docs/term-scheme.md). Not to be reused: an older index holds them.
     kSlotTopics = 7,        // ids of the concepts the record is about, joined by '\n' (multi-valued facet)
-    kSlotAudience = 8,      // audience groups joined by '\n'
     kSlotDocumentId = 9,
     kSlotVersionGroup = 10, // work id, + '/' + unit id on a provision: equal across language versions
     kSlotFacetKey = 11,     // the single-valued facets and audience in one value (FacetKeyField order)

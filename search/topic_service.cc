@@ -54,9 +54,8 @@ std::optional<TopicPage> topic_page(IndexView& view, const std::string& concept_
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
                                     Xapian::Query(Xapian::Query::OP_OR, topic_terms.begin(), topic_terms.end()),
                                     Xapian::Query(detail::record_term("provision"))));
-    // By jurisdiction, then document, then document order.
+    // By document, then document order (texts are grouped by jurisdiction below).
     Xapian::MultiValueKeyMaker order;
-    order.add_value(terms::kSlotJurisdiction);
     order.add_value(terms::kSlotDocumentId);
     order.add_value(terms::kSlotOrdinal);
     enquire.set_sort_by_key(&order, false);
