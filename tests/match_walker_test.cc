@@ -7,7 +7,6 @@
 // phrases the walker refuses).
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <sstream>
 #include <vector>
 
@@ -15,6 +14,7 @@
 
 #include "analysis/term_scheme.h"
 #include "corpus_index.h"
+#include "eval_queries.h"
 #include "search/facet_columns.h"
 #include "search/index_view.h"
 #include "search/match_walker.h"
@@ -53,19 +53,6 @@ Xapian::Query op(Xapian::Query::op o, std::initializer_list<Xapian::Query> qs) {
     return Xapian::Query(o, qs.begin(), qs.end());
 }
 
-std::vector<std::string> eval_queries() {
-    std::vector<std::string> out;
-    for (const char* lang : {"en", "ru", "tg"}) {
-        std::ifstream in(std::string(HIMOYA_SOURCE_DIR "/tests/data/search_eval/queries-") + lang + ".tsv");
-        std::string line;
-        std::getline(in, line);  // header
-        while (std::getline(in, line)) {
-            const size_t tab = line.rfind('\t');
-            if (tab != std::string::npos && tab + 1 < line.size()) out.push_back(line.substr(tab + 1));
-        }
-    }
-    return out;
-}
 
 std::string facets_text(const SearchResult& r) {
     std::ostringstream o;
@@ -154,7 +141,7 @@ TEST_CASE("a year range on the walker keeps the records Xapian's value range kee
 TEST_CASE("searches count the same by walking and through Xapian's matcher") {
     IndexView view({corpus_index().db});
     std::vector<SearchRequest> requests;
-    for (const std::string& q : eval_queries()) {
+    for (const std::string& q : testing::eval_queries()) {
         SearchRequest r;
         r.query = q;
         requests.push_back(r);

@@ -7,7 +7,6 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -15,6 +14,7 @@
 #include <xapian.h>
 
 #include "corpus_index.h"
+#include "eval_queries.h"
 #include "search/index_view.h"
 #include "search/query_builder.h"
 #include "search/query_tree.h"
@@ -28,19 +28,6 @@ testing::CorpusIndex& corpus_index() {
     return index;
 }
 
-std::vector<std::string> eval_queries() {
-    std::vector<std::string> out;
-    for (const char* lang : {"en", "ru", "tg"}) {
-        std::ifstream in(std::string(HIMOYA_SOURCE_DIR "/tests/data/search_eval/queries-") + lang + ".tsv");
-        std::string line;
-        std::getline(in, line);  // header
-        while (std::getline(in, line)) {
-            const size_t tab = line.rfind('\t');
-            if (tab != std::string::npos && tab + 1 < line.size()) out.push_back(line.substr(tab + 1));
-        }
-    }
-    return out;
-}
 
 Xapian::Query compiled(IndexView& view, const std::string& text, bool prune) {
     QueryBuilder b(view.analyzer());
@@ -74,7 +61,7 @@ size_t leaves(const Xapian::Query& q) {
 
 TEST_CASE("pruned word alternatives find the same records with the same scores") {
     IndexView view({corpus_index().db});
-    std::vector<std::string> queries = eval_queries();
+    std::vector<std::string> queries = testing::eval_queries();
     REQUIRE(queries.size() >= 60);
     // Words read several ways at once: ambiguous Cyrillic (Tajik and Russian
     // stems), a substitute spelling, Latin-script Tajik, a year, a title field.
