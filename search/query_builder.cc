@@ -30,7 +30,7 @@ constexpr double kTranslationWeight = 0.5;
 // only the terms the index holds, and alternatives left with the same terms
 // become one, scaled by the sum of their weights. Xapian weighs `t OR t` as
 // `2 * t`, and a synonym of a held and an absent term as the held term, so the
-// scores are those of the unpruned query (query_builder_test checks it) while
+// scores are those of the unpruned query (word_forms_test checks it) while
 // each postlist is read once: "насилия" was read three times, as the word, as
 // its Tajik stem (the word itself: no `Z` term is stored for it) and inside
 // its folded stem.
