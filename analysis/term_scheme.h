@@ -72,7 +72,7 @@ enum Slot : unsigned {
     // kSlotDate and kSlotIndexed again, on document records only: a list of
     // documents in date order (a browse, sort=date or sort=indexed at document
     // scope) reads the values of the documents, not those of every record
-    // (the 20k documents of a 1M-record index: 16 ms -> see docs/scaling.md).
+    // (at 1M records: 20k values read instead of 1M; docs/scaling.md).
     kSlotDocumentDate = 14,
     kSlotDocumentIndexed = 15,
 };
