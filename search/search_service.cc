@@ -74,7 +74,6 @@ std::vector<Xapian::doccount> rerank_window(const Xapian::MSet& mset, const std:
     return out;
 }
 
-// The query with every facet filter except `skip`, and the scope and year range.
 // The padded bounds of the request's year range ("0000".."9999" when open).
 std::pair<std::string, std::string> year_bounds(const SearchRequest& r) {
     std::string lo = r.year_from ? std::to_string(*r.year_from) : "0000";

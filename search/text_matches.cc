@@ -41,7 +41,7 @@ TextMatches first_texts(Xapian::Enquire& counted, const std::function<Xapian::En
     }
 }
 
-void TextCountSpy::count(Xapian::docid did) {
+uint32_t TextCountSpy::count_from_columns(Xapian::docid did) {
     ++records_;
     const uint32_t code = columns_->text(did);
     if (code == FacetColumns::kNone) {
@@ -50,20 +50,13 @@ void TextCountSpy::count(Xapian::docid did) {
         seen_[code] = true;
         ++distinct_;
     }
+    return code;
 }
 
 void TextCountSpy::operator()(const Xapian::Document& doc, double weight) {
-    ++records_;
     if (columns_) {
-        const uint32_t code = columns_->text(doc.get_docid());
-        if (code == FacetColumns::kNone) {
-            ++unkeyed_;
-            return;
-        }
-        if (!seen_[code]) {
-            seen_[code] = true;
-            ++distinct_;
-        }
+        const uint32_t code = count_from_columns(doc.get_docid());
+        if (code == FacetColumns::kNone) return;
         if (note_keys_) {
             const std::string_view key = columns_->text_key(code);
             Key k;
@@ -73,6 +66,7 @@ void TextCountSpy::operator()(const Xapian::Document& doc, double weight) {
         }
         return;
     }
+    ++records_;
     const std::string key = doc.get_value(terms::kSlotVersionKey);  // 12 bytes: no allocation
     if (key.size() != terms::kVersionKeyBytes) {
         ++unkeyed_;

@@ -46,7 +46,7 @@ public:
     void operator()(const Xapian::Document& doc, double weight) override;
     // Counts the record `did` without a match running (with columns only;
     // notes nothing): for a count made by search/match_walker.h.
-    void count(Xapian::docid did);
+    void count(Xapian::docid did) { count_from_columns(did); }
     long texts() const { return static_cast<long>(distinct_ + unkeyed_); }
     long records() const { return static_cast<long>(records_); }
     bool noting() const { return note_keys_; }
@@ -56,6 +56,8 @@ public:
     std::optional<double> weight_of(Xapian::docid did);
 
 private:
+    // Counts `did` by its text code in the columns, and returns that code.
+    uint32_t count_from_columns(Xapian::docid did);
     struct Key {
         uint64_t a;
         uint32_t b;
