@@ -1,5 +1,8 @@
 #include "analysis/record_codec.h"
 
+#include <cstdint>
+#include <initializer_list>
+
 #include <nlohmann/json.hpp>
 
 namespace himoya {
@@ -28,55 +31,8 @@ std::vector<std::string> strings_at(const json& j, const char* key) {
     return out;
 }
 
-json legal_status_json(const std::optional<StoredLegalStatus>& status) {
-    if (!status) return nullptr;
-    json relations = json::array();
-    for (const StoredRelation& r : status->relations)
-        relations.push_back({{"type", r.type}, {"work", r.work}, {"date", r.date}, {"url", r.url}, {"citation", r.citation}});
-    return {{"state", status->state}, {"since", status->since}, {"relations", relations}};
-}
-
-}  // namespace
-
-std::string encode_record(const StoredRecord& r) {
-    json data{{"document_id", r.document_id}};
-    if (r.kind != "provision") {
-        // A provision's document fields are its document record's (fill_document_fields).
-        data.update(json{{"title", r.title}, {"jurisdiction", r.jurisdiction}, {"lang", r.lang}, {"type", r.type},
-                         {"year", r.year}, {"date", r.date}, {"body", r.body}, {"body_id", r.body_id},
-                         {"text_status", r.text_status}, {"work_id", r.work_id}, {"original", r.original},
-                         {"legal_status", legal_status_json(r.legal_status)}, {"indexed", r.indexed},
-                         {"updated", r.updated}});
-    }
-    data["id"] = r.id;
-    data["kind"] = r.kind;
-    data["topics"] = r.topics;
-    data["text"] = r.text;
-    if (r.kind == "document") {
-        data["audience"] = r.audience;
-        if (!r.aliases.empty()) {
-            json aliases = json::array();
-            for (const auto& [lang, name] : r.aliases) aliases.push_back(json{{"lang", lang}, {"name", name}});
-            data["aliases"] = std::move(aliases);
-        }
-        data["translation_of"] = r.translation_of;
-        data["format"] = r.format;
-        data["provision_count"] = r.provision_count;
-        data["source"] = json{{"official_title", r.source.official_title}, {"number", r.source.number},
-                              {"url", r.source.url}, {"publisher", r.source.publisher}};
-    } else {
-        data["unit_id"] = r.unit_id;
-        data["unit_kind"] = r.unit_kind;
-        data["num"] = r.num;
-        data["heading"] = r.heading;
-        data["label"] = r.label;
-        data["mentions"] = r.mentions;
-        if (!r.text_lang.empty()) data["text_lang"] = r.text_lang;
-    }
-    return data.dump();
-}
-
-std::optional<StoredRecord> decode_record(std::string_view stored) {
+// An index written before the binary format (index format 11 and older).
+std::optional<StoredRecord> decode_json_record(std::string_view stored) {
     json data = json::parse(stored, nullptr, false);
     if (data.is_discarded() || !data.is_object()) return std::nullopt;
     StoredRecord r;
@@ -125,6 +81,234 @@ std::optional<StoredRecord> decode_record(std::string_view stored) {
     if (auto it = data.find("source"); it != data.end() && it->is_object())
         r.source = {string_at(*it, "official_title"), string_at(*it, "number"), string_at(*it, "url"),
                     string_at(*it, "publisher")};
+    return r;
+}
+
+
+// The binary format (record_codec.h): a marker byte, then fields, each a tag,
+// its length (LEB128) and its bytes. Nested fields (legal status, relation,
+// alias, source) hold fields of their own, numbered from 1.
+enum Tag : unsigned char {
+    kEnd = 0,  // the last field, empty: a record cut short is told from a short record
+    kId = 1, kKind, kDocumentId, kTitle, kJurisdiction, kLang, kType, kYear, kDate, kBody, kBodyId, kTextStatus,
+    kWorkId, kOriginal, kLegalStatus, kTopic, kText, kIndexed, kUpdated, kUnitId, kUnitKind, kNum, kHeading, kLabel,
+    kMention, kTextLang, kAudience, kAlias, kTranslationOf, kFormat, kProvisionCount, kSource
+};
+constexpr char kBinaryMarker = '\x01';  // a JSON record begins with '{'
+
+void put_varint(std::string& out, uint64_t n) {
+    while (n >= 0x80) {
+        out += static_cast<char>((n & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out += static_cast<char>(n);
+}
+
+void put(std::string& out, unsigned char tag, std::string_view bytes) {
+    out += static_cast<char>(tag);
+    put_varint(out, bytes.size());
+    out.append(bytes);
+}
+
+// An empty string is not written: it decodes as empty anyway.
+void put_text(std::string& out, unsigned char tag, std::string_view bytes) {
+    if (!bytes.empty()) put(out, tag, bytes);
+}
+
+// Reads fields in order; false at the first that runs past the end.
+class FieldReader {
+public:
+    explicit FieldReader(std::string_view in) : in_(in) {}
+    // The next field, or false at the end (ok() tells a clean end from a broken one).
+    bool next(unsigned char& tag, std::string_view& bytes) {
+        if (in_.empty()) return false;
+        tag = static_cast<unsigned char>(in_[0]);
+        in_.remove_prefix(1);
+        uint64_t n = 0;
+        for (int shift = 0;; shift += 7) {
+            if (in_.empty() || shift > 35) return broken();
+            const auto b = static_cast<unsigned char>(in_[0]);
+            in_.remove_prefix(1);
+            n |= static_cast<uint64_t>(b & 0x7f) << shift;
+            if (!(b & 0x80)) break;
+        }
+        if (n > in_.size()) return broken();
+        bytes = in_.substr(0, n);
+        in_.remove_prefix(n);
+        return true;
+    }
+    bool ok() const { return ok_; }
+
+private:
+    bool broken() {
+        ok_ = false;
+        in_ = {};
+        return false;
+    }
+    std::string_view in_;
+    bool ok_ = true;
+};
+
+std::optional<size_t> number(std::string_view bytes) {
+    size_t n = 0;
+    if (bytes.empty() || bytes.size() > 18) return std::nullopt;
+    for (char c : bytes) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + static_cast<size_t>(c - '0');
+    }
+    return n;
+}
+
+std::string encode_nested(std::initializer_list<std::string_view> fields) {
+    std::string out;
+    unsigned char tag = 1;
+    for (std::string_view f : fields) put_text(out, tag++, f);
+    return out;
+}
+
+// The fields of a nested value, by tag (1..size); false if it is broken.
+bool decode_nested(std::string_view bytes, std::vector<std::string>& fields) {
+    FieldReader reader(bytes);
+    unsigned char tag = 0;
+    std::string_view value;
+    while (reader.next(tag, value))
+        if (tag >= 1 && tag <= fields.size()) fields[tag - 1] = std::string(value);
+    return reader.ok();
+}
+
+}  // namespace
+
+std::string encode_record(const StoredRecord& r) {
+    std::string out(1, kBinaryMarker);
+    const bool provision = r.kind == "provision";
+    // A provision's id is its document's id and its unit's, as every reader makes it.
+    if (!provision || r.id != r.document_id + "/" + r.unit_id) put_text(out, kId, r.id);
+    put_text(out, kKind, provision ? "p" : r.kind == "document" ? "d" : r.kind);
+    put_text(out, kDocumentId, r.document_id);
+    if (!provision) {
+        // A provision's document fields are its document record's (fill_document_fields).
+        put_text(out, kTitle, r.title);
+        put_text(out, kJurisdiction, r.jurisdiction);
+        put_text(out, kLang, r.lang);
+        put_text(out, kType, r.type);
+        if (r.year) put(out, kYear, std::to_string(r.year));
+        put_text(out, kDate, r.date);
+        put_text(out, kBody, r.body);
+        put_text(out, kBodyId, r.body_id);
+        put_text(out, kTextStatus, r.text_status);
+        put_text(out, kWorkId, r.work_id);
+        if (r.original) put(out, kOriginal, "");
+        if (r.legal_status) {
+            std::string status = encode_nested({r.legal_status->state, r.legal_status->since});
+            for (const StoredRelation& rel : r.legal_status->relations)
+                put(status, 3, encode_nested({rel.type, rel.work, rel.date, rel.url, rel.citation}));
+            put(out, kLegalStatus, status);
+        }
+        put_text(out, kIndexed, r.indexed);
+        put_text(out, kUpdated, r.updated);
+    }
+    for (const std::string& t : r.topics) put(out, kTopic, t);
+    put_text(out, kText, r.text);
+    if (r.kind == "document") {
+        for (const std::string& a : r.audience) put(out, kAudience, a);
+        for (const auto& [lang, name] : r.aliases) put(out, kAlias, encode_nested({lang, name}));
+        put_text(out, kTranslationOf, r.translation_of);
+        put_text(out, kFormat, r.format);
+        put(out, kProvisionCount, std::to_string(r.provision_count));
+        put(out, kSource, encode_nested({r.source.official_title, r.source.number, r.source.url, r.source.publisher}));
+    } else {
+        put_text(out, kUnitId, r.unit_id);
+        put_text(out, kUnitKind, r.unit_kind);
+        put_text(out, kNum, r.num);
+        put_text(out, kHeading, r.heading);
+        put_text(out, kLabel, r.label);
+        for (const std::string& m : r.mentions) put(out, kMention, m);
+        put_text(out, kTextLang, r.text_lang);
+    }
+    put(out, kEnd, "");
+    return out;
+}
+
+std::optional<StoredRecord> decode_record(std::string_view stored) {
+    if (stored.empty() || stored[0] != kBinaryMarker) return decode_json_record(stored);
+    StoredRecord r;
+    bool has_id = false, ended = false;
+    FieldReader reader(stored.substr(1));
+    unsigned char tag = 0;
+    std::string_view v;
+    while (!ended && reader.next(tag, v)) {
+        switch (tag) {
+            case kEnd: ended = true; break;
+            case kId: r.id = v; has_id = true; break;
+            case kKind: r.kind = v == "p" ? "provision" : v == "d" ? "document" : std::string(v); break;
+            case kDocumentId: r.document_id = v; break;
+            case kTitle: r.title = v; break;
+            case kJurisdiction: r.jurisdiction = v; break;
+            case kLang: r.lang = v; break;
+            case kType: r.type = v; break;
+            case kYear:
+                if (auto n = number(v)) r.year = static_cast<int>(*n);
+                else return std::nullopt;
+                break;
+            case kDate: r.date = v; break;
+            case kBody: r.body = v; break;
+            case kBodyId: r.body_id = v; break;
+            case kTextStatus: r.text_status = v; break;
+            case kWorkId: r.work_id = v; break;
+            case kOriginal: r.original = true; break;
+            case kLegalStatus: {
+                StoredLegalStatus status;
+                FieldReader fields(v);
+                unsigned char t = 0;
+                std::string_view f;
+                while (fields.next(t, f)) {
+                    if (t == 1) status.state = f;
+                    else if (t == 2) status.since = f;
+                    else if (t == 3) {
+                        std::vector<std::string> rel(5);
+                        if (!decode_nested(f, rel)) return std::nullopt;
+                        status.relations.push_back({rel[0], rel[1], rel[2], rel[3], rel[4]});
+                    }
+                }
+                if (!fields.ok()) return std::nullopt;
+                r.legal_status = std::move(status);
+                break;
+            }
+            case kTopic: r.topics.emplace_back(v); break;
+            case kText: r.text = v; break;
+            case kIndexed: r.indexed = v; break;
+            case kUpdated: r.updated = v; break;
+            case kUnitId: r.unit_id = v; break;
+            case kUnitKind: r.unit_kind = v; break;
+            case kNum: r.num = v; break;
+            case kHeading: r.heading = v; break;
+            case kLabel: r.label = v; break;
+            case kMention: r.mentions.emplace_back(v); break;
+            case kTextLang: r.text_lang = v; break;
+            case kAudience: r.audience.emplace_back(v); break;
+            case kAlias: {
+                std::vector<std::string> alias(2);
+                if (!decode_nested(v, alias)) return std::nullopt;
+                r.aliases.emplace_back(alias[0], alias[1]);
+                break;
+            }
+            case kTranslationOf: r.translation_of = v; break;
+            case kFormat: r.format = v; break;
+            case kProvisionCount:
+                if (auto n = number(v)) r.provision_count = *n;
+                else return std::nullopt;
+                break;
+            case kSource: {
+                std::vector<std::string> source(4);
+                if (!decode_nested(v, source)) return std::nullopt;
+                r.source = {source[0], source[1], source[2], source[3]};
+                break;
+            }
+            default: break;  // a field of a later format: skipped
+        }
+    }
+    if (!reader.ok() || !ended) return std::nullopt;
+    if (!has_id && r.kind == "provision") r.id = r.document_id + "/" + r.unit_id;
     return r;
 }
 

@@ -2,8 +2,15 @@
 // index (one per provision, one per whole document), beside the terms and
 // values of term_scheme.h. The indexer writes it (indexer/record_builder.h),
 // the search library reads it; this codec is the one place that knows its
-// keys. The encoding is JSON (changing it is a new index format: bump the
-// hash salt in indexer/indexer.cc).
+// fields. The encoding is binary: a marker byte (0x01), then fields, each a
+// one-byte tag, its length (LEB128) and its bytes, the last an empty end
+// field (a record cut short does not read as a shorter one); an empty field is not
+// written, a provision's id only when it is not "<document id>/<unit id>",
+// and a reader skips tags it does not know. Per record, with the key names
+// of the JSON it replaced, it was a fifth of the index (docs/scaling.md,
+// "What each layer costs"). Records of an index written before (JSON, they
+// begin with '{') are still read. Changing the encoding is a new index
+// format: bump the hash salt in indexer/indexer.cc.
 // Pure functions: safe from any thread.
 #pragma once
 

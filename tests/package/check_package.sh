@@ -101,6 +101,9 @@ status=0
 ((status == 0 || status == 2)) || { cat "$tmp/index.log"; fail "himoya index exited $status"; }
 
 step "serving from the unpacked root, without --web"
+# Made here: the loop below may read them before the background shell has opened them.
+: >"$tmp/serve.out"
+: >"$tmp/serve.err"
 # The shipped config sets db, host and port; the command line overrides db and port.
 (cd "$tmp" && exec "$root/usr/bin/himoya" serve --config "$root/etc/himoya/himoya.conf" \
    --db "$tmp/index" --port 0 --threads 2) >"$tmp/serve.out" 2>"$tmp/serve.err" &
