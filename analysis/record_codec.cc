@@ -176,27 +176,77 @@ bool decode_nested(std::string_view bytes, std::vector<std::string>& fields) {
     return reader.ok();
 }
 
+// The fields that are one string, by the kind of record that has them: one
+// table for writing and for reading them.
+struct TextField {
+    Tag tag;
+    std::string StoredRecord::*member;
+};
+constexpr TextField kEveryRecordText[] = {{kDocumentId, &StoredRecord::document_id}, {kText, &StoredRecord::text}};
+// A provision's come from its document record (fill_document_fields).
+constexpr TextField kDocumentText[] = {
+    {kTitle, &StoredRecord::title},           {kJurisdiction, &StoredRecord::jurisdiction},
+    {kLang, &StoredRecord::lang},             {kType, &StoredRecord::type},
+    {kDate, &StoredRecord::date},             {kBody, &StoredRecord::body},
+    {kBodyId, &StoredRecord::body_id},        {kTextStatus, &StoredRecord::text_status},
+    {kWorkId, &StoredRecord::work_id},        {kIndexed, &StoredRecord::indexed},
+    {kUpdated, &StoredRecord::updated},       {kTranslationOf, &StoredRecord::translation_of},
+    {kFormat, &StoredRecord::format}};
+constexpr TextField kProvisionText[] = {
+    {kUnitId, &StoredRecord::unit_id}, {kUnitKind, &StoredRecord::unit_kind}, {kNum, &StoredRecord::num},
+    {kHeading, &StoredRecord::heading}, {kLabel, &StoredRecord::label},     {kTextLang, &StoredRecord::text_lang}};
+// Lists: the field repeated, once per element.
+struct ListField {
+    Tag tag;
+    std::vector<std::string> StoredRecord::*member;
+};
+constexpr ListField kLists[] = {
+    {kTopic, &StoredRecord::topics}, {kMention, &StoredRecord::mentions}, {kAudience, &StoredRecord::audience}};
+
+// Reading: each tag's string or list member (or none: a field of its own kind).
+struct MemberByTag {
+    std::string StoredRecord::*text[256] = {};
+    std::vector<std::string> StoredRecord::*list[256] = {};
+    MemberByTag() {
+        for (const TextField& f : kEveryRecordText) text[f.tag] = f.member;
+        for (const TextField& f : kDocumentText) text[f.tag] = f.member;
+        for (const TextField& f : kProvisionText) text[f.tag] = f.member;
+        for (const ListField& f : kLists) list[f.tag] = f.member;
+    }
+};
+
+bool decode_legal_status(std::string_view bytes, StoredLegalStatus& status) {
+    FieldReader fields(bytes);
+    unsigned char t = 0;
+    std::string_view f;
+    while (fields.next(t, f)) {
+        if (t == 1) status.state = f;
+        else if (t == 2) status.since = f;
+        else if (t == 3) {
+            std::vector<std::string> rel(5);
+            if (!decode_nested(f, rel)) return false;
+            status.relations.push_back({rel[0], rel[1], rel[2], rel[3], rel[4]});
+        }
+    }
+    return fields.ok();
+}
+
 }  // namespace
 
 std::string encode_record(const StoredRecord& r) {
     std::string out(1, kBinaryMarker);
     const bool provision = r.kind == "provision";
+    const bool document = r.kind == "document";
     // A provision's id is its document's id and its unit's, as every reader makes it.
     if (!provision || r.id != r.document_id + "/" + r.unit_id) put_text(out, kId, r.id);
-    put_text(out, kKind, provision ? "p" : r.kind == "document" ? "d" : r.kind);
-    put_text(out, kDocumentId, r.document_id);
+    put_text(out, kKind, provision ? "p" : document ? "d" : r.kind);
+    for (const TextField& f : kEveryRecordText) put_text(out, f.tag, r.*f.member);
+    for (const ListField& f : kLists)
+        for (const std::string& v : r.*f.member) put(out, f.tag, v);
     if (!provision) {
         // A provision's document fields are its document record's (fill_document_fields).
-        put_text(out, kTitle, r.title);
-        put_text(out, kJurisdiction, r.jurisdiction);
-        put_text(out, kLang, r.lang);
-        put_text(out, kType, r.type);
+        for (const TextField& f : kDocumentText) put_text(out, f.tag, r.*f.member);
         if (r.year) put(out, kYear, std::to_string(r.year));
-        put_text(out, kDate, r.date);
-        put_text(out, kBody, r.body);
-        put_text(out, kBodyId, r.body_id);
-        put_text(out, kTextStatus, r.text_status);
-        put_text(out, kWorkId, r.work_id);
         if (r.original) put(out, kOriginal, "");
         if (r.legal_status) {
             std::string status = encode_nested({r.legal_status->state, r.legal_status->since});
@@ -204,26 +254,13 @@ std::string encode_record(const StoredRecord& r) {
                 put(status, 3, encode_nested({rel.type, rel.work, rel.date, rel.url, rel.citation}));
             put(out, kLegalStatus, status);
         }
-        put_text(out, kIndexed, r.indexed);
-        put_text(out, kUpdated, r.updated);
     }
-    for (const std::string& t : r.topics) put(out, kTopic, t);
-    put_text(out, kText, r.text);
-    if (r.kind == "document") {
-        for (const std::string& a : r.audience) put(out, kAudience, a);
+    if (document) {
         for (const auto& [lang, name] : r.aliases) put(out, kAlias, encode_nested({lang, name}));
-        put_text(out, kTranslationOf, r.translation_of);
-        put_text(out, kFormat, r.format);
         put(out, kProvisionCount, std::to_string(r.provision_count));
         put(out, kSource, encode_nested({r.source.official_title, r.source.number, r.source.url, r.source.publisher}));
     } else {
-        put_text(out, kUnitId, r.unit_id);
-        put_text(out, kUnitKind, r.unit_kind);
-        put_text(out, kNum, r.num);
-        put_text(out, kHeading, r.heading);
-        put_text(out, kLabel, r.label);
-        for (const std::string& m : r.mentions) put(out, kMention, m);
-        put_text(out, kTextLang, r.text_lang);
+        for (const TextField& f : kProvisionText) put_text(out, f.tag, r.*f.member);
     }
     put(out, kEnd, "");
     return out;
@@ -231,73 +268,46 @@ std::string encode_record(const StoredRecord& r) {
 
 std::optional<StoredRecord> decode_record(std::string_view stored) {
     if (stored.empty() || stored[0] != kBinaryMarker) return decode_json_record(stored);
+    static const MemberByTag members;
     StoredRecord r;
     bool has_id = false, ended = false;
     FieldReader reader(stored.substr(1));
     unsigned char tag = 0;
     std::string_view v;
     while (!ended && reader.next(tag, v)) {
+        if (auto text = members.text[tag]) {
+            r.*text = v;
+            continue;
+        }
+        if (auto list = members.list[tag]) {
+            (r.*list).emplace_back(v);
+            continue;
+        }
         switch (tag) {
             case kEnd: ended = true; break;
             case kId: r.id = v; has_id = true; break;
             case kKind: r.kind = v == "p" ? "provision" : v == "d" ? "document" : std::string(v); break;
-            case kDocumentId: r.document_id = v; break;
-            case kTitle: r.title = v; break;
-            case kJurisdiction: r.jurisdiction = v; break;
-            case kLang: r.lang = v; break;
-            case kType: r.type = v; break;
-            case kYear:
-                if (auto n = number(v)) r.year = static_cast<int>(*n);
-                else return std::nullopt;
-                break;
-            case kDate: r.date = v; break;
-            case kBody: r.body = v; break;
-            case kBodyId: r.body_id = v; break;
-            case kTextStatus: r.text_status = v; break;
-            case kWorkId: r.work_id = v; break;
             case kOriginal: r.original = true; break;
+            case kYear:
+            case kProvisionCount: {
+                const std::optional<size_t> n = number(v);
+                if (!n) return std::nullopt;
+                if (tag == kYear) r.year = static_cast<int>(*n);
+                else r.provision_count = *n;
+                break;
+            }
             case kLegalStatus: {
                 StoredLegalStatus status;
-                FieldReader fields(v);
-                unsigned char t = 0;
-                std::string_view f;
-                while (fields.next(t, f)) {
-                    if (t == 1) status.state = f;
-                    else if (t == 2) status.since = f;
-                    else if (t == 3) {
-                        std::vector<std::string> rel(5);
-                        if (!decode_nested(f, rel)) return std::nullopt;
-                        status.relations.push_back({rel[0], rel[1], rel[2], rel[3], rel[4]});
-                    }
-                }
-                if (!fields.ok()) return std::nullopt;
+                if (!decode_legal_status(v, status)) return std::nullopt;
                 r.legal_status = std::move(status);
                 break;
             }
-            case kTopic: r.topics.emplace_back(v); break;
-            case kText: r.text = v; break;
-            case kIndexed: r.indexed = v; break;
-            case kUpdated: r.updated = v; break;
-            case kUnitId: r.unit_id = v; break;
-            case kUnitKind: r.unit_kind = v; break;
-            case kNum: r.num = v; break;
-            case kHeading: r.heading = v; break;
-            case kLabel: r.label = v; break;
-            case kMention: r.mentions.emplace_back(v); break;
-            case kTextLang: r.text_lang = v; break;
-            case kAudience: r.audience.emplace_back(v); break;
             case kAlias: {
                 std::vector<std::string> alias(2);
                 if (!decode_nested(v, alias)) return std::nullopt;
                 r.aliases.emplace_back(alias[0], alias[1]);
                 break;
             }
-            case kTranslationOf: r.translation_of = v; break;
-            case kFormat: r.format = v; break;
-            case kProvisionCount:
-                if (auto n = number(v)) r.provision_count = *n;
-                else return std::nullopt;
-                break;
             case kSource: {
                 std::vector<std::string> source(4);
                 if (!decode_nested(v, source)) return std::nullopt;
