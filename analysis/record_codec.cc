@@ -1,5 +1,6 @@
 #include "analysis/record_codec.h"
 
+#include <charconv>
 #include <cstdint>
 #include <initializer_list>
 
@@ -84,7 +85,6 @@ std::optional<StoredRecord> decode_json_record(std::string_view stored) {
     return r;
 }
 
-
 // The binary format (record_codec.h): a marker byte, then fields, each a tag,
 // its length (LEB128) and its bytes. Nested fields (legal status, relation,
 // alias, source) hold fields of their own, numbered from 1.
@@ -149,13 +149,11 @@ private:
     bool ok_ = true;
 };
 
+// A whole field of decimal digits (the year, the provision count).
 std::optional<size_t> number(std::string_view bytes) {
     size_t n = 0;
-    if (bytes.empty() || bytes.size() > 18) return std::nullopt;
-    for (char c : bytes) {
-        if (c < '0' || c > '9') return std::nullopt;
-        n = n * 10 + static_cast<size_t>(c - '0');
-    }
+    const auto [end, error] = std::from_chars(bytes.data(), bytes.data() + bytes.size(), n);
+    if (bytes.empty() || error != std::errc() || end != bytes.data() + bytes.size()) return std::nullopt;
     return n;
 }
 
