@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -69,26 +70,43 @@ char32_t profile_letter(UChar32 c) {
     }
 }
 
+// A trigram of profile letters as one number (21 bits per code point), so
+// that looking one up builds no string and hashes one integer: language
+// identification runs on every provision of every document indexed.
+uint64_t gram_key(char32_t a, char32_t b, char32_t c) {
+    return (static_cast<uint64_t>(a) << 42) | (static_cast<uint64_t>(b) << 21) | static_cast<uint64_t>(c);
+}
+
 struct Profiles {
     std::vector<std::string> langs;
-    std::unordered_map<std::string, std::vector<float>> logp;  // trigram → log P per language
-    std::vector<float> unseen;                                 // log P of a trigram a profile lacks
+    std::unordered_map<uint64_t, uint32_t> rows;  // trigram → its row in logp
+    std::vector<float> logp;                      // log P per language, langs.size() per row
+    std::vector<float> unseen;                    // log P of a trigram a profile lacks
     Profiles() {
         constexpr double kAlpha = 0.5, kVocabulary = 30000;
-        for (size_t l = 0; l < langid::kProfileCount; ++l) langs.push_back(langid::kProfiles[l].lang);
-        for (size_t l = 0; l < langid::kProfileCount; ++l) {
+        const size_t n = langid::kProfileCount;
+        for (size_t l = 0; l < n; ++l) langs.push_back(langid::kProfiles[l].lang);
+        for (size_t l = 0; l < n; ++l) {
             const auto& p = langid::kProfiles[l];
             double denominator = p.total + kAlpha * kVocabulary;
             unseen.push_back(static_cast<float>(std::log(kAlpha / denominator)));
+        }
+        for (size_t l = 0; l < n; ++l) {
+            const auto& p = langid::kProfiles[l];
+            double denominator = p.total + kAlpha * kVocabulary;
             for (size_t i = 0; i < p.size; ++i) {
-                auto& row = logp[p.grams[i].text];
-                row.resize(langid::kProfileCount, 0);
-                row[l] = static_cast<float>(std::log((p.grams[i].count + kAlpha) / denominator));
+                const std::u32string gram = utf8_to_u32(p.grams[i].text);
+                if (gram.size() != 3) continue;  // every trained gram is three letters
+                auto [it, added] = rows.emplace(gram_key(gram[0], gram[1], gram[2]), static_cast<uint32_t>(logp.size() / n));
+                if (added) logp.insert(logp.end(), unseen.begin(), unseen.end());
+                logp[it->second * n + l] = static_cast<float>(std::log((p.grams[i].count + kAlpha) / denominator));
             }
         }
-        for (auto& [gram, row] : logp)
-            for (size_t l = 0; l < row.size(); ++l)
-                if (row[l] == 0) row[l] = unseen[l];
+    }
+    // The log P row of a trigram, or the unseen row.
+    const float* row(uint64_t key) const {
+        auto it = rows.find(key);
+        return it == rows.end() ? unseen.data() : logp.data() + static_cast<size_t>(it->second) * langs.size();
     }
     size_t index(std::string_view lang) const {
         for (size_t l = 0; l < langs.size(); ++l) if (langs[l] == lang) return l;
@@ -116,9 +134,8 @@ LanguageGuess identify_language(std::string_view utf8_text) {
         if (word.size() > 1) {
             word.push_back(U' ');
             for (size_t i = 0; i + 3 <= word.size(); ++i) {
-                std::string gram = u32_to_utf8(std::u32string_view(word.data() + i, 3));
-                auto it = p.logp.find(gram);
-                for (size_t l = 0; l < score.size(); ++l) score[l] += it == p.logp.end() ? p.unseen[l] : it->second[l];
+                const float* row = p.row(gram_key(word[i], word[i + 1], word[i + 2]));
+                for (size_t l = 0; l < score.size(); ++l) score[l] += row[l];
                 ++grams;
             }
         }
