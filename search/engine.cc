@@ -7,8 +7,10 @@
 
 #include <xapian.h>
 
+#include "search/facet_columns.h"
 #include "search/labels.h"
 #include "search/search_types.h"
+#include "search/work_names.h"
 
 namespace himoya {
 namespace {
@@ -202,14 +204,33 @@ SearchEngine::PoolStats SearchEngine::pool_stats() const {
     return s;
 }
 
+void SearchEngine::warm_up() {
+    const std::string version = current_version();
+    if (version == warmed_version_) return;
+    // A view of its own, outside the pool: the pool's figures stay those of
+    // the requests. What is built is keyed by the database's state, so the
+    // pool's views of the same generation find it.
+    IndexView view(db_paths_);
+    if (index_version() != version) return;  // switched meanwhile: the next round warms the new one
+    if (!view.remote()) {  // nothing of a remote shard is kept here
+        const Xapian::Database& db = view.db();
+        if (db.size() == 1) FacetColumns::of(db);  // as run_search asks for them
+        WorkNameRecognizer::of(db);
+    }
+    warmed_version_ = version;
+}
+
 void SearchEngine::reaper_loop() {
     std::unique_lock<std::mutex> lock(reaper_mutex_);
+    bool first = true;
     while (!stopping_) {
-        reaper_cv_.wait_for(lock, std::chrono::seconds(1));
+        if (!first) reaper_cv_.wait_for(lock, std::chrono::seconds(1));
+        first = false;
         if (stopping_) break;
         lock.unlock();
         try {
             check_generation();
+            warm_up();
             release_idle(kIdleRelease);
         } catch (...) {
             // a stub being replaced cannot be read: the next round will
