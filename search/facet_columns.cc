@@ -12,32 +12,85 @@ namespace himoya {
 namespace {
 
 // Reads one value slot into `column` (by docid), interning its values in
-// `values`; with `only_size`, a value of another size is left out.
+// `values`. Records of one document follow each other and mostly share
+// their facet key and topics: a value equal to the one before takes its code
+// without hashing.
 void read_column(const Xapian::Database& db, Xapian::valueno slot, std::vector<uint32_t>& column,
-                 std::vector<std::string>* values, size_t& distinct, size_t only_size = 0) {
+                 std::vector<std::string>& values) {
     column.assign(static_cast<size_t>(db.get_lastdocid()) + 1, FacetColumns::kNone);
     std::unordered_map<std::string, uint32_t> codes;
+    std::string last;
+    uint32_t last_code = FacetColumns::kNone;
     for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
         std::string value = *it;
-        if (only_size && value.size() != only_size) continue;
-        auto [found, added] = codes.emplace(std::move(value), static_cast<uint32_t>(codes.size()));
-        if (added && values) values->push_back(found->first);
+        if (last_code == FacetColumns::kNone || value != last) {
+            auto [found, added] = codes.emplace(value, static_cast<uint32_t>(codes.size()));
+            if (added) values.push_back(value);
+            last_code = found->second;
+            last = std::move(value);
+        }
         const Xapian::docid did = it.get_docid();
-        if (did < column.size()) column[did] = found->second;
+        if (did < column.size()) column[did] = last_code;
     }
-    distinct = codes.size();
+}
+
+// Reads the version keys (terms::kVersionKeyBytes each; a value of another
+// length, from an older index, is left out) into `column`, their distinct
+// keys into `keys` in code order. Nearly every record is a text of its own
+// (1M codes at 1M records), so the keys are interned in an open-addressing
+// table of fixed-size entries: a node-based map spent more than half of the
+// load hashing and allocating.
+size_t read_version_keys(const Xapian::Database& db, std::vector<uint32_t>& column, std::string& keys) {
+    constexpr size_t kBytes = terms::kVersionKeyBytes;
+    column.assign(static_cast<size_t>(db.get_lastdocid()) + 1, FacetColumns::kNone);
+    size_t capacity = 1024;
+    while (capacity < 2 * static_cast<size_t>(db.get_doccount())) capacity *= 2;
+    std::vector<uint32_t> table(capacity, FacetColumns::kNone);  // slot → code
+    size_t count = 0;
+    auto hash = [](std::string_view key) {
+        uint64_t h = 1469598103934665603ULL;  // FNV-1a
+        for (unsigned char c : key) h = (h ^ c) * 1099511628211ULL;
+        return h;
+    };
+    auto grow = [&] {
+        capacity *= 2;
+        table.assign(capacity, FacetColumns::kNone);
+        for (uint32_t code = 0; code < count; ++code) {
+            size_t i = hash(std::string_view(keys).substr(code * kBytes, kBytes)) & (capacity - 1);
+            while (table[i] != FacetColumns::kNone) i = (i + 1) & (capacity - 1);
+            table[i] = code;
+        }
+    };
+    for (auto it = db.valuestream_begin(terms::kSlotVersionKey); it != db.valuestream_end(terms::kSlotVersionKey);
+         ++it) {
+        const std::string value = *it;
+        if (value.size() != kBytes) continue;
+        size_t i = hash(value) & (capacity - 1);
+        uint32_t code;
+        for (;;) {
+            code = table[i];
+            if (code == FacetColumns::kNone) {
+                code = static_cast<uint32_t>(count++);
+                table[i] = code;
+                keys += value;
+                break;
+            }
+            if (std::string_view(keys).substr(code * kBytes, kBytes) == value) break;
+            i = (i + 1) & (capacity - 1);
+        }
+        const Xapian::docid did = it.get_docid();
+        if (did < column.size()) column[did] = code;
+        if (2 * count > capacity) grow();  // at most half full: short probes
+    }
+    return count;
 }
 
 }  // namespace
 
 FacetColumns::FacetColumns(const Xapian::Database& db) {
-    size_t distinct = 0;
-    std::vector<std::string> text_keys;
-    read_column(db, terms::kSlotVersionKey, texts_, &text_keys, text_count_, terms::kVersionKeyBytes);
-    text_keys_.reserve(text_keys.size() * kKeyBytes);
-    for (const std::string& key : text_keys) text_keys_ += key;
-    read_column(db, terms::kSlotFacetKey, keys_, &key_values_, distinct);
-    read_column(db, terms::kSlotTopics, topics_, &topic_values_, distinct);
+    text_count_ = read_version_keys(db, texts_, text_keys_);
+    read_column(db, terms::kSlotFacetKey, keys_, key_values_);
+    read_column(db, terms::kSlotTopics, topics_, topic_values_);
     // Each key's fields, interned per field.
     std::vector<std::unordered_map<std::string, uint32_t>> field_codes;
     for (uint32_t key = 0; key < key_values_.size(); ++key) {
