@@ -1,5 +1,6 @@
 #include "search/facet_columns.h"
 
+#include <cstring>
 #include <deque>
 #include <mutex>
 #include <unordered_map>
@@ -39,7 +40,10 @@ void read_column(const Xapian::Database& db, Xapian::valueno slot, std::vector<u
 // keys into `keys` in code order. Nearly every record is a text of its own
 // (1M codes at 1M records), so the keys are interned in an open-addressing
 // table of fixed-size entries: a node-based map spent more than half of the
-// load hashing and allocating.
+// load hashing and allocating. A key begins with a hash already (FNV-1a of
+// its version group, terms::version_key), so its first 8 bytes are the
+// table's hash. At most one key per record: a table of twice the records
+// is never more than half full.
 size_t read_version_keys(const Xapian::Database& db, std::vector<uint32_t>& column, std::string& keys) {
     constexpr size_t kBytes = terms::kVersionKeyBytes;
     column.assign(static_cast<size_t>(db.get_lastdocid()) + 1, FacetColumns::kNone);
@@ -47,25 +51,13 @@ size_t read_version_keys(const Xapian::Database& db, std::vector<uint32_t>& colu
     while (capacity < 2 * static_cast<size_t>(db.get_doccount())) capacity *= 2;
     std::vector<uint32_t> table(capacity, FacetColumns::kNone);  // slot → code
     size_t count = 0;
-    auto hash = [](std::string_view key) {
-        uint64_t h = 1469598103934665603ULL;  // FNV-1a
-        for (unsigned char c : key) h = (h ^ c) * 1099511628211ULL;
-        return h;
-    };
-    auto grow = [&] {
-        capacity *= 2;
-        table.assign(capacity, FacetColumns::kNone);
-        for (uint32_t code = 0; code < count; ++code) {
-            size_t i = hash(std::string_view(keys).substr(code * kBytes, kBytes)) & (capacity - 1);
-            while (table[i] != FacetColumns::kNone) i = (i + 1) & (capacity - 1);
-            table[i] = code;
-        }
-    };
     for (auto it = db.valuestream_begin(terms::kSlotVersionKey); it != db.valuestream_end(terms::kSlotVersionKey);
          ++it) {
         const std::string value = *it;
         if (value.size() != kBytes) continue;
-        size_t i = hash(value) & (capacity - 1);
+        uint64_t hash;
+        std::memcpy(&hash, value.data(), sizeof hash);
+        size_t i = hash & (capacity - 1);
         uint32_t code;
         for (;;) {
             code = table[i];
@@ -75,12 +67,11 @@ size_t read_version_keys(const Xapian::Database& db, std::vector<uint32_t>& colu
                 keys += value;
                 break;
             }
-            if (std::string_view(keys).substr(code * kBytes, kBytes) == value) break;
+            if (std::string_view(keys).substr(static_cast<size_t>(code) * kBytes, kBytes) == value) break;
             i = (i + 1) & (capacity - 1);
         }
         const Xapian::docid did = it.get_docid();
         if (did < column.size()) column[did] = code;
-        if (2 * count > capacity) grow();  // at most half full: short probes
     }
     return count;
 }
