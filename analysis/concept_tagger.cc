@@ -36,17 +36,18 @@ std::vector<ConceptMatch> ConceptTagger::match(const std::vector<Token>& tokens)
     for (size_t i = 0; i < tokens.size(); ++i)
         if (!tokens[i].stopword) content.push_back(i);
     std::vector<ConceptMatch> out;
-    // A word without Tajik letters may be Tajik typed with keyboard substitutes
-    // ("хукуки" for "ҳуқуқи"): it also matches a Tajik label word by folded key.
+    // A word without Tajik letters (but perhaps a final ӣ typed as й) may be
+    // Tajik typed with keyboard substitutes ("хукуки" for "ҳуқуқи", "зуроварй"
+    // for "зӯроварӣ"): it also matches a Tajik label word by folded key.
     auto same = [](const Token& t, const LabelPattern& p, size_t j) {
         return t.stem == p.stems[j] ||
-               (!t.folded.empty() && t.folded == p.folded[j] && !has_foldable_letter(t.term));
+               (!t.folded.empty() && t.folded == p.folded[j] && may_be_substitute_spelling(t.term));
     };
     for (size_t k = 0; k < content.size(); ++k) {
         const Token& first = tokens[content[k]];
         std::vector<size_t> candidates;
         if (auto it = by_first_stem_.find(first.stem); it != by_first_stem_.end()) candidates = it->second;
-        if (!first.folded.empty() && !has_foldable_letter(first.term))
+        if (!first.folded.empty() && may_be_substitute_spelling(first.term))
             if (auto it = by_first_folded_.find(first.folded); it != by_first_folded_.end())
                 for (size_t index : it->second)
                     if (std::find(candidates.begin(), candidates.end(), index) == candidates.end())
@@ -73,7 +74,7 @@ std::vector<ConceptMatch> ConceptTagger::match_scattered(const std::vector<Token
             for (size_t i = 0; i < tokens.size() && !found; ++i) {
                 const Token& t = tokens[i];
                 if (t.stopword) continue;
-                found = t.stem == p.stems[j] || (!t.folded.empty() && t.folded == p.folded[j] && !has_foldable_letter(t.term));
+                found = t.stem == p.stems[j] || (!t.folded.empty() && t.folded == p.folded[j] && may_be_substitute_spelling(t.term));
                 if (found) {
                     first = std::min(first, i);
                     last = std::max(last, i);

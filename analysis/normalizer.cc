@@ -64,6 +64,18 @@ UChar32 latin_lookalike(UChar32 c) {
     }
 }
 
+// A Cyrillic consonant letter of Tajik or Russian (lower case).
+bool is_cyrillic_consonant(UChar c) {
+    switch (c) {
+        case u'б': case u'в': case u'г': case u'д': case u'ж': case u'з': case u'к': case u'л':
+        case u'м': case u'н': case u'п': case u'р': case u'с': case u'т': case u'ф': case u'х':
+        case u'ц': case u'ч': case u'ш': case u'щ': case u'ғ': case u'қ': case u'ҳ': case u'ҷ':
+            return true;
+        default:
+            return false;
+    }
+}
+
 bool is_latin_letter(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7); }
 bool is_cyrillic_letter(UChar32 c) { return c >= 0x0400 && c <= 0x04FF; }
 
@@ -119,6 +131,13 @@ icu::UnicodeString Normalizer::canonical(const icu::UnicodeString& word) const {
         UChar32 mapped = canonical_letter(c);
         if (mapped != c) folded.setCharAt(i, static_cast<UChar>(mapped));  // all BMP
     }
+    // Step 4: a word-final й after a consonant is ӣ typed on a Russian keyboard
+    // (зуроварй, давлатй, ҳуқуқй). Neither Tajik nor Russian spelling ends a
+    // word in consonant + й; inside a word the pair is real (тағйир), so only
+    // the last letter is read this way.
+    const int32_t n = folded.length();
+    if (n >= 2 && folded.charAt(n - 1) == u'й' && is_cyrillic_consonant(folded.charAt(n - 2)))
+        folded.setCharAt(n - 1, u'ӣ');
     return folded;
 }
 
@@ -126,9 +145,7 @@ std::string Normalizer::canonical_utf8(const std::string& word) const {
     return to_utf8(canonical(to_utf16(word).text));
 }
 
-namespace {
-
-char32_t fold_letter(char32_t c) {
+char32_t fold_tajik_letter(char32_t c) {
     switch (c) {
         case 0x04B7: return 0x0447;  // ҷ → ч
         case 0x04B3: return 0x0445;  // ҳ → х
@@ -140,12 +157,10 @@ char32_t fold_letter(char32_t c) {
     }
 }
 
-}  // namespace
-
 icu::UnicodeString fold_tajik_letters(const icu::UnicodeString& word) {
     icu::UnicodeString out(word);
     for (int32_t i = 0; i < out.length(); ++i) {
-        char32_t f = fold_letter(out.charAt(i));
+        char32_t f = fold_tajik_letter(out.charAt(i));
         if (f != out.charAt(i)) out.setCharAt(i, static_cast<UChar>(f));
     }
     return out;
@@ -154,7 +169,7 @@ icu::UnicodeString fold_tajik_letters(const icu::UnicodeString& word) {
 std::string fold_tajik_letters_utf8(std::string_view word) {
     if (!has_foldable_letter(word)) return std::string(word);
     std::u32string u = utf8_to_u32(word);
-    for (char32_t& c : u) c = fold_letter(c);
+    for (char32_t& c : u) c = fold_tajik_letter(c);
     return u32_to_utf8(u);
 }
 
@@ -162,6 +177,13 @@ bool has_foldable_letter(std::string_view word) {
     // All six letters are U+0493..U+04EF: lead byte 0xD2 or 0xD3.
     for (unsigned char c : word) if (c == 0xD2 || c == 0xD3) return true;
     return false;
+}
+
+bool may_be_substitute_spelling(std::string_view word) {
+    constexpr std::string_view kFinalI = "\u04E3";  // ӣ
+    if (word.size() > kFinalI.size() && word.substr(word.size() - kFinalI.size()) == kFinalI)
+        word.remove_suffix(kFinalI.size());
+    return !has_foldable_letter(word);
 }
 
 }  // namespace himoya

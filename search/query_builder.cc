@@ -7,6 +7,7 @@
 #include "analysis/normalizer.h"
 #include "analysis/stopwords.h"
 #include "analysis/term_scheme.h"
+#include "analysis/utf32.h"
 #include "search/concept_expansion.h"
 #include "search/stem_terms.h"
 #include "search/search_types.h"
@@ -428,13 +429,30 @@ private:
     void add_respellings(const Token& t, bool title, bool negated, WordForms& forms, std::vector<std::string>& stems) {
         if (!vocabulary_ || vocabulary_->term_exists(t.term)) return;
         std::string key = std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(t.term);
-        // Of several correct spellings (ҳуқуқи, ҳуқуқӣ) the commonest is taken:
-        // the folded layer still finds the others, at its lower weight.
+        // Of several correct spellings (ҳуқуқи, ҳуқуқӣ) the commonest is taken,
+        // preferring those that keep every Tajik letter typed: a plain letter
+        // may stand for a Tajik one, a Tajik letter is meant (хукукӣ, with the
+        // ӣ of a final й, is ҳуқуқӣ, not ҳуқуқи). The folded layer still finds
+        // the others, at its lower weight.
+        const std::u32string typed = utf8_to_u32(t.term);
+        auto keeps_typed_letters = [&](const std::string& candidate) {
+            const std::u32string c = utf8_to_u32(candidate);
+            if (c.size() != typed.size()) return false;
+            for (size_t i = 0; i < c.size(); ++i)
+                if (typed[i] != c[i] && typed[i] != fold_tajik_letter(c[i])) return false;
+            return true;
+        };
         std::string word;
         Xapian::doccount best = 0;
+        bool best_keeps = false;
         for (auto it = vocabulary_->synonyms_begin(key); it != vocabulary_->synonyms_end(key); ++it) {
-            Xapian::doccount frequency = vocabulary_->get_termfreq(*it);
-            if (frequency > best) { best = frequency; word = *it; }
+            const Xapian::doccount frequency = vocabulary_->get_termfreq(*it);
+            const bool keeps = keeps_typed_letters(*it);
+            if ((keeps && !best_keeps) || (keeps == best_keeps && frequency > best)) {
+                best = frequency;
+                word = *it;
+                best_keeps = keeps;
+            }
         }
         if (!word.empty()) {
             std::string stem = analyzer_.stem(word, "tg");

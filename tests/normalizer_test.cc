@@ -42,6 +42,20 @@ TEST_CASE("soft hyphen, ZWNJ and BOM vanish; Russian ё is е") {
     CHECK(tokens[0].term == "протокол");
 }
 
+TEST_CASE("a word-final й after a consonant is ӣ typed on a Russian keyboard") {
+    Analyzer a;
+    CHECK(a.canonical("зуроварй") == "зуроварӣ");
+    CHECK(a.canonical("ДАВЛАТЙ") == "давлатӣ");
+    CHECK(a.canonical("ҳуқуқй") == "ҳуқуқӣ");
+    // й after a vowel, inside a word, or alone is the letter itself.
+    CHECK(a.canonical("бой") == "бой");
+    CHECK(a.canonical("край") == "край");          // Russian
+    CHECK(a.canonical("тағйир") == "тағйир");      // consonant + й inside a word is real
+    CHECK(a.canonical("й") == "й");
+    // The same term as the word typed with Tajik letters' keyboard substitutes.
+    CHECK(a.canonical("зуроварй") == a.canonical("зуроварӣ"));
+}
+
 TEST_CASE("Latin homoglyphs inside Cyrillic words become Cyrillic") {
     Analyzer a;
     CHECK(a.canonical("зӯрoварӣ") == "зӯроварӣ");           // Latin o
