@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <unistd.h>
 
 #include <iostream>
@@ -95,7 +96,13 @@ int search_command(int argc, char** argv) {
         return out;
     };
     const QueryInterpretation& it = result.interpretation;
-    if (!it.jurisdictions.empty()) std::cout << "places named, shown first: " << list(it.jurisdictions) << "\n";
+    std::vector<std::string> shown_first;
+    for (const std::string& j : it.jurisdictions)
+        if (std::find(it.places_without_match.begin(), it.places_without_match.end(), j) == it.places_without_match.end())
+            shown_first.push_back(j);
+    if (!shown_first.empty()) std::cout << "places named, shown first: " << list(shown_first) << "\n";
+    if (!it.places_without_match.empty())
+        std::cout << "no text of " << list(it.places_without_match) << " matches: texts of other places are shown\n";
     for (const InterpretedWork& w : it.works) std::cout << "work named (" << w.name << "), shown first: " << w.title << "\n";
     if (!it.concepts.empty()) std::cout << "concepts, in every language: " << list(it.concepts) << "\n";
     if (!it.question_words.empty()) std::cout << "question words, not required: " << list(it.question_words) << "\n";

@@ -183,10 +183,12 @@ const std::unordered_set<std::string>& interrogatives() {
 const std::unordered_set<std::string>& question_auxiliaries() {
     static const std::unordered_set<std::string> words{
         "long", "many", "much", "does", "do", "did", "can", "could", "should", "would", "will", "must", "is", "are",
-        "was", "were", "there", "happen", "happens", "happened",
-        "можно", "нужно", "должен", "должна", "должно", "должны", "есть", "бывает",
+        "was", "were", "there", "happen", "happens", "happened", "say", "says", "said",
+        "можно", "нужно", "должен", "должна", "должно", "должны", "есть", "бывает", "говорит", "говорится",
+        "сказано", "гласит",
         "мекунад", "мешавад", "дорад", "шудааст", "метавонад", "аст", "мебошад", "тавр", "гуна", "кардааст",
-        "кард", "карданд", "мекунанд", "шуд", "шуданд", "мешаванд", "доранд", "буд", "буданд", "метавонанд"};
+        "кард", "карданд", "мекунанд", "шуд", "шуданд", "мешаванд", "доранд", "буд", "буданд", "метавонанд",
+        "мегуяд", "мегуянд", "гуфта"};
     return words;
 }
 

@@ -611,6 +611,15 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = did_you_mean(view.db(), built, r.query);
     result.expanded_concepts.assign(built.matched_concepts.begin(), built.matched_concepts.end());
     result.interpretation.jurisdictions = tree.jurisdictions;
+    // A place named whose own texts have no match is a finding (a gap), not a
+    // ranking detail: the reader is told, rather than left to wonder why the
+    // page shows other places (texts about the place count only for its boost).
+    for (const std::string& code : tree.jurisdictions) {
+        Xapian::Enquire own(view.db());
+        own.set_query(Xapian::Query(Xapian::Query::OP_FILTER, page_query, terms::boolean_term(terms::kJurisdiction, code)));
+        own.set_weighting_scheme(Xapian::BoolWeight());
+        if (own.get_mset(0, 0, 1).get_matches_lower_bound() == 0) result.interpretation.places_without_match.push_back(code);
+    }
     if (!tree.works.empty()) {
         auto names = WorkNameRecognizer::of(view.db());
         for (const NamedWork& w : tree.works)

@@ -166,6 +166,7 @@ struct InterpretedWork {
 
 struct QueryInterpretation {
     std::vector<std::string> jurisdictions;  // boosted, in the order named
+    std::vector<std::string> places_without_match;  // of those, the ones with no matching text of their own
     std::vector<InterpretedWork> works;      // named by a popular name: boosted
     std::string words;                       // the query as matched (place names blanked)
     std::vector<std::string> concepts;

@@ -97,6 +97,7 @@ nlohmann::json to_json(const SearchResult& r) {
             {"expanded_concepts", r.expanded_concepts},
             {"interpretation",
              {{"jurisdictions", r.interpretation.jurisdictions},
+              {"places_without_match", r.interpretation.places_without_match},
               {"works", works_json(r.interpretation.works)},
               {"words", r.interpretation.words},
               {"concepts", r.interpretation.concepts},

@@ -90,6 +90,17 @@ TEST_CASE("question words are dropped and listed, never the only words") {
     drop_question_words(past);
     CHECK(past.question_words == std::vector<std::string>{"чӣ", "кард?"});
 
+    // Verbs of saying in a question ask what a text says; they are not its words.
+    QueryTree say = parse_query("what does the law say about shelters", "en", a);
+    drop_question_words(say);
+    CHECK(say.question_words == std::vector<std::string>{"what", "does", "say"});
+    QueryTree ru = parse_query("что говорит закон о приютах?", "auto", a);
+    drop_question_words(ru);
+    CHECK(ru.question_words == std::vector<std::string>{"что", "говорит"});
+    QueryTree tgs = parse_query("қонун дар бораи паноҳгоҳ чӣ мегӯяд?", "auto", a);
+    drop_question_words(tgs);
+    CHECK(tgs.question_words == std::vector<std::string>{"чӣ", "мегӯяд?"});
+
     // Not a question: auxiliaries are words like any other; interrogatives still go.
     QueryTree kw = parse_query("police can remove", "en", a);
     drop_question_words(kw);

@@ -179,6 +179,34 @@ TEST_CASE("a text in or about more of the places a query names ranks above one a
     CHECK(result.hits[0].score > result.hits[1].score + 100);
 }
 
+TEST_CASE("a place named none of whose own texts matches is reported, one that has a match is not") {
+    // Georgia has a text on shelters; Moldova has texts, none on shelters.
+    testing::TestIndex index(
+        {testing::make_document("ge", "GE", "en", "law", "2006-01-01", "Law", {{"1", "The state funds shelters for victims."}}),
+         testing::make_document("md", "MD", "en", "law", "2007-01-01", "Law", {{"1", "The police issue an emergency order."}}),
+         testing::make_document("report", "TJ", "en", "report", "2020-01-01", "Report",
+                                {{"1", "Moldova and Georgia were visited; shelters were discussed."}})});
+    {
+        std::ifstream in(HIMOYA_SOURCE_DIR "/corpus/jurisdictions.xml");
+        std::stringstream places;
+        places << in.rdbuf();
+        Xapian::WritableDatabase db(index.path());
+        db.set_metadata(std::string(terms::kPlaceNamesKey), places.str());
+        db.commit();
+    }
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "shelters in Moldova and Georgia";
+    SearchResult result = run_search(view, r);
+    CHECK(result.interpretation.jurisdictions == std::vector<std::string>{"MD", "GE"});
+    // A report naming Moldova is about it, but it is not a text of Moldova.
+    CHECK(result.interpretation.places_without_match == std::vector<std::string>{"MD"});
+    r.query = "emergency order in Moldova";
+    CHECK(run_search(view, r).interpretation.places_without_match.empty());
+    r.query = "shelters";
+    CHECK(run_search(view, r).interpretation.places_without_match.empty());
+}
+
 TEST_CASE("a document is found by a popular name it is known by, in another language than its own") {
     Document code = testing::make_document("tj-code-tg", "TJ", "tg", "code", "2008-12-31",
                                            "Кодекси ҳуқуқвайронкунии маъмурӣ", {{"1", "Ҷарима барои зӯроварӣ."}});

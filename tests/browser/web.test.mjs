@@ -1123,6 +1123,28 @@ await step('search (ru): a place in the query is boosted; "only" and "all jurisd
   await p.close();
 });
 
+await step('search (tg): a place named with nothing on the question is said to have nothing, not to be shown first', async () => {
+  // The collection holds Moldovan provisions, none on shelters.
+  const q = 'Молдова дар бораи паноҳгоҳ чӣ мегӯяд?';
+  const { body } = await api('/api/search?ui=tg&q=' + encodeURIComponent(q));
+  const it = body && body.interpretation;
+  assert(it && Array.isArray(it.places_without_match), `the API answers without interpretation.places_without_match: ${JSON.stringify(it)}`);
+  assert(it.jurisdictions.includes('MD') && it.places_without_match.includes('MD'), `Moldova not reported as without a match: ${JSON.stringify(it)}`);
+  assert(it.question_words.includes('мегӯяд?'), `"мегӯяд" (says) not set aside as a question word: ${JSON.stringify(it)}`);
+  assert(body.total > 0 && body.hits.every((h) => h.jurisdiction !== 'MD'), 'the API shows no other places, or shows a Moldovan hit');
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'place-without-match');
+  await searchDone(p, () => p.goto(BASE + '/?ui=tg&q=' + encodeURIComponent(q), { waitUntil: 'domcontentloaded' }));
+  const line = p.locator('#interpretation:not([hidden]) .interp-no-place');
+  await line.waitFor({ timeout: 5000 });
+  const text = (await line.textContent()) || '';
+  assert(text.includes('Молдова') && text.includes('мувофиқ нест'), `the line reads "${text}"`);
+  assert(await p.locator('#interpretation .interp-places').count() === 0, 'Moldova is still said to be shown first');
+  const leaks = await englishLeaks(p, 'tg');
+  assert(leaks.length === 0, `English in the Tajik UI: ${leaks.slice(0, 3).join(' | ')}`);
+  await p.close();
+});
+
 await step('search (ru): question words are said to be not required, beside the place named', async () => {
   const q = 'кто выдаёт охранный ордер в Таджикистане?';
   const { body } = await api('/api/search?ui=ru&q=' + encodeURIComponent(q));

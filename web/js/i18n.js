@@ -268,6 +268,7 @@ const MORE = {
     expandedRank: 'These words rank the results: texts with them come first, but they are not required: {words}.',
     // interpretation of the query (places named, question words, relaxed matching)
     interpPlaces: 'Showing {places} first.',
+    interpNoPlace: 'No text of {places} matches; texts of other jurisdictions are shown.',
     interpWorks: 'Texts of {works} are shown first.',
     interpOnly: 'Only {places}',
     interpAllPlaces: 'Search all jurisdictions equally',
@@ -402,6 +403,7 @@ const MORE = {
     expandedOn: 'Учитывать другие языки и синонимы',
     expandedRank: 'Эти слова запроса не обязательны, тексты с ними показаны выше: {words}.',
     interpPlaces: { one: 'Сначала показаны тексты юрисдикции: {places}.', other: 'Сначала показаны тексты юрисдикций: {places}.' },
+    interpNoPlace: 'Ни один текст юрисдикции «{places}» не подходит под запрос; показаны тексты других юрисдикций.',
     interpWorks: 'Сначала показаны тексты документа: {works}.',
     interpOnly: 'Только {places}',
     interpAllPlaces: 'Искать по всем юрисдикциям одинаково',
@@ -532,6 +534,7 @@ const MORE = {
     expandedOn: 'Забонҳои дигар ва муродифҳоро ба ҳисоб гирифтан',
     expandedRank: 'Ин калимаҳои дархост ҳатмӣ нестанд, матнҳое, ки онҳоро доранд, болотар нишон дода мешаванд: {words}.',
     interpPlaces: { other: 'Аввал матнҳои {places} нишон дода мешаванд.' },
+    interpNoPlace: 'Ягон матни «{places}» ба дархост мувофиқ нест; матнҳои қаламравҳои дигар нишон дода мешаванд.',
     interpWorks: 'Аввал матнҳои ҳуҷҷат нишон дода мешаванд: {works}.',
     interpOnly: 'Танҳо {places}',
     interpAllPlaces: 'Ҳамаи қаламравҳоро баробар ҷустуҷӯ кардан',

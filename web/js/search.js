@@ -218,6 +218,14 @@ function renderInterpretation(data, state) {
       el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
       link('interp-all-places', t('interpAllPlaces'), (s) => { s.places = '0'; })));
   }
+  // Places named none of whose own texts matches: a finding, said plainly.
+  const missing = Array.isArray(it.places_without_match)
+    ? [...new Set(it.places_without_match.filter((j) => typeof j === 'string' && j))] : [];
+  if (state.q && missing.length && !state.places) {
+    const names = missing.map((j) => valueLabel('jurisdiction', j)).join(', ');
+    box.appendChild(el('p', { class: 'interp-no-place', dataset: { jurisdictions: missing.join(' ') } },
+      t('interpNoPlace', { places: names, n: missing.length })));
+  }
   // Works named by a popular name ("VAWA"): their texts come first.
   const works = Array.isArray(it.works) ? it.works.filter((w) => w && typeof w.id === 'string' && w.id) : [];
   if (state.q && works.length) {
