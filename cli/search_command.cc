@@ -32,6 +32,7 @@ const char* kHelp =
     "  --versions group|separate   one hit per text with its other language versions\n"
     "                        listed under it (default), or every version a hit\n"
     "  --no-cross-language   do not expand thesaurus labels to the other languages\n"
+    "  --as-typed            when nothing matches, do not search the corrected spelling\n"
     "  --json                print the JSON of GET /api/search\n";
 
 // A snippet's marks in bold on a terminal, in brackets otherwise.
@@ -54,7 +55,7 @@ int search_command(int argc, char** argv) {
     Args args = parse_args(argc, argv, 2,
                            {"db", "jurisdiction", "lang", "type", "topic", "body", "audience", "year-from",
                             "year-to", "sort", "page", "per-page", "scope", "versions"},
-                           {"json", "no-cross-language"});
+                           {"json", "no-cross-language", "as-typed"});
     if (args.help) { std::cout << kHelp; return 0; }
     SearchRequest request;
     for (const auto& p : args.positional) request.query += (request.query.empty() ? "" : " ") + p;
@@ -72,6 +73,7 @@ int search_command(int argc, char** argv) {
     request.page = args.get_int("page", 1);
     request.per_page = args.get_int("per-page", 10);
     request.cross_language = !args.flag("no-cross-language");
+    request.correct = !args.flag("as-typed");
 
     std::vector<std::string> dbs = args.flag("db") ? args.all("db") : std::vector<std::string>{"build/index"};
     SearchEngine engine(dbs);
@@ -96,6 +98,8 @@ int search_command(int argc, char** argv) {
         return out;
     };
     const QueryInterpretation& it = result.interpretation;
+    if (!it.corrected.empty())
+        std::cout << "nothing matched as typed: showing results for " << it.corrected << " (--as-typed to keep the words)\n";
     std::vector<std::string> shown_first;
     for (const std::string& j : it.jurisdictions)
         if (std::find(it.places_without_match.begin(), it.places_without_match.end(), j) == it.places_without_match.end())

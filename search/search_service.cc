@@ -653,6 +653,22 @@ SearchResult run_search(IndexView& view, const SearchRequest& r) {
             return relaxed;
         }
     }
+    // Nor an empty page for a misspelt word: when nothing matches as typed,
+    // even relaxed, the "did you mean" spelling is searched instead and the
+    // answer says so (interpretation.corrected); correct=0 keeps the words as typed.
+    if (r.correct && strict.total == 0 && strict.suggestion && *strict.suggestion != r.query &&
+        strict.suggestion->size() <= SearchLimits::kMaxQueryBytes) {
+        SearchRequest fixed = r;
+        fixed.query = *strict.suggestion;
+        fixed.correct = false;  // one correction, never a chain
+        SearchResult corrected = run_search(view, fixed);
+        if (corrected.total > 0) {
+            corrected.query = r.query;
+            corrected.suggestion.reset();
+            corrected.interpretation.corrected = fixed.query;
+            return corrected;
+        }
+    }
     return strict;
 }
 

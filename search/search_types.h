@@ -77,6 +77,7 @@ struct SearchRequest {
     UiLanguage ui_lang = UiLanguage::en;  // language of facet value labels
     bool places = true;               // a place named in the query boosts its jurisdiction (places.h)
     bool relax = true;                // few texts with every word: accept most of the words
+    bool correct = true;              // nothing matches as typed: search the "did you mean" spelling
     // How the matches are counted (total, facets). Not a parameter of the API:
     // tests and bench/ compare the ways.
     CountMethod counting = CountMethod::automatic;
@@ -173,6 +174,9 @@ struct QueryInterpretation {
     std::vector<std::string> question_words;  // dropped: "who", "кто", "чанд" need not occur
     std::vector<std::string> ranking_words;   // beside a concept, or common: they rank the results, they do not filter
     bool relaxed = false;  // every word together found few texts: most of the words sufficed
+    // The query searched instead of the one typed, which matched nothing: its
+    // "did you mean" spelling ("shelterz" → "shelter"). Empty when the query was searched as typed.
+    std::string corrected;
 };
 
 struct SearchResult {

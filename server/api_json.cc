@@ -103,7 +103,8 @@ nlohmann::json to_json(const SearchResult& r) {
               {"concepts", r.interpretation.concepts},
               {"question_words", r.interpretation.question_words},
               {"ranking_words", r.interpretation.ranking_words},
-              {"relaxed", r.interpretation.relaxed}}}};
+              {"relaxed", r.interpretation.relaxed},
+              {"corrected", r.interpretation.corrected.empty() ? json(nullptr) : json(r.interpretation.corrected)}}}};
 }
 
 json concept_json(const Concept& c) {

@@ -70,6 +70,7 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     r.ui_lang = ui_param(params);
     r.places = bool_param(params, "places", true);
     r.relax = bool_param(params, "relax", true);
+    r.correct = bool_param(params, "correct", true);
     r.facets = bool_param(params, "facets", true);
     validate(r);
     return r;

@@ -207,6 +207,36 @@ TEST_CASE("a place named none of whose own texts matches is reported, one that h
     CHECK(run_search(view, r).interpretation.places_without_match.empty());
 }
 
+TEST_CASE("a misspelt word that matches nothing is searched in its corrected spelling, and the answer says so") {
+    testing::TestIndex index(
+        {testing::make_document("ge", "GE", "en", "law", "2006-01-01", "Law", {{"1", "The state funds shelters for victims."}}),
+         testing::make_document("ru", "MD", "ru", "law", "2007-01-01", "Закон", {{"1", "Государство содержит убежища для пострадавших."}})});
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "sheltrs";
+    SearchResult typo = run_search(view, r);
+    CHECK(typo.query == "sheltrs");
+    CHECK(typo.interpretation.corrected == "shelters");
+    REQUIRE(typo.total == 1);
+    CHECK(typo.hits[0].document_id == "ge");
+    CHECK_FALSE(typo.suggestion);  // what was searched is said by `corrected`
+    r.query = "убежеща";
+    SearchResult ru = run_search(view, r);
+    CHECK(ru.interpretation.corrected == "убежища");
+    CHECK(ru.total == 1);
+    // As typed on request: nothing, with the suggestion offered.
+    r.correct = false;
+    SearchResult as_typed = run_search(view, r);
+    CHECK(as_typed.total == 0);
+    CHECK(as_typed.interpretation.corrected.empty());
+    REQUIRE(as_typed.suggestion);
+    CHECK(*as_typed.suggestion == "убежища");
+    // A word that matches is never corrected.
+    r.correct = true;
+    r.query = "shelters";
+    CHECK(run_search(view, r).interpretation.corrected.empty());
+}
+
 TEST_CASE("a document is found by a popular name it is known by, in another language than its own") {
     Document code = testing::make_document("tj-code-tg", "TJ", "tg", "code", "2008-12-31",
                                            "Кодекси ҳуқуқвайронкунии маъмурӣ", {{"1", "Ҷарима барои зӯроварӣ."}});

@@ -15,6 +15,7 @@ SearchRequest query(const std::string& q) {
     SearchRequest r;
     r.query = q;
     r.scope = Scope::provision;
+    r.correct = false;  // these cases are about the suggestion offered, not the corrected search
     return r;
 }
 
@@ -35,6 +36,13 @@ TEST_CASE("did you mean: Tajik and Russian typos get the corpus spelling") {
     REQUIRE(ru.suggestion);
     CHECK(*ru.suggestion == "пострадавшему");
     CHECK_FALSE(run_search(s, query("ҷабрдида")).suggestion);
+    // By default a word that matches nothing is searched in that spelling.
+    SearchRequest corrected = query("ҷабрдидда");
+    corrected.correct = true;
+    auto fixed = run_search(s, corrected);
+    CHECK(fixed.interpretation.corrected == "ҷабрдида");
+    CHECK(fixed.total == run_search(s, query("ҷабрдида")).total);
+    CHECK(fixed.total > 0);
 }
 
 TEST_CASE("did you mean: a substitute spelling suggests the Tajik letters") {

@@ -505,16 +505,18 @@ await step('a 400 from the API is shown as a readable message', async () => {
   assert(text.includes(bad.message), `error box "${text}" lacks the API's message "${bad.message}"`);
 });
 
-await step('"did you mean" offers the suggestion', async () => {
+await step('"did you mean" offers the suggestion (the words searched as typed)', async () => {
+  // correct=0: a word that matches nothing is not searched in its corrected
+  // spelling (a later step covers that), so the page offers the suggestion.
   let found = null;
   for (const w of query.split(/\s+/)) {
     if (w.length < 5) continue;
     const typo = w.slice(0, 2) + w.slice(3);
-    const { body } = await api('/api/search?q=' + encodeURIComponent(typo));
+    const { body } = await api('/api/search?correct=0&q=' + encodeURIComponent(typo));
     if (body && body.suggestion) { found = { typo, suggestion: body.suggestion }; break; }
   }
   if (!found) skip('the API made no suggestion for a misspelt query word');
-  await searchDone(page, () => page.goto(BASE + '/?q=' + encodeURIComponent(found.typo), { waitUntil: 'domcontentloaded' }));
+  await searchDone(page, () => page.goto(BASE + '/?correct=0&q=' + encodeURIComponent(found.typo), { waitUntil: 'domcontentloaded' }));
   await page.waitForSelector('#suggestion:not([hidden]) a');
   assert((await page.textContent('#suggestion a')) === found.suggestion, 'suggestion link text differs');
   await searchDone(page, () => page.click('#suggestion a'));
@@ -1142,6 +1144,32 @@ await step('search (tg): a place named with nothing on the question is said to h
   assert(await p.locator('#interpretation .interp-places').count() === 0, 'Moldova is still said to be shown first');
   const leaks = await englishLeaks(p, 'tg');
   assert(leaks.length === 0, `English in the Tajik UI: ${leaks.slice(0, 3).join(' | ')}`);
+  await p.close();
+});
+
+await step('search (ru): a misspelt word that matches nothing shows the corrected spelling\'s results, and the words as typed on request', async () => {
+  const q = 'убежещах';
+  const { body } = await api('/api/search?ui=ru&q=' + encodeURIComponent(q));
+  const it = body && body.interpretation;
+  assert(it && it.corrected === 'убежищах' && body.total > 0 && body.query === q, `the API did not correct "${q}": ${JSON.stringify(it)}, total ${body && body.total}`);
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'corrected');
+  await searchDone(p, () => p.goto(BASE + '/?ui=ru&q=' + encodeURIComponent(q), { waitUntil: 'domcontentloaded' }));
+  const line = p.locator('#interpretation:not([hidden]) .interp-corrected');
+  await line.waitFor({ timeout: 5000 });
+  const text = (await line.textContent()) || '';
+  assert(text.includes('убежищах') && text.includes('ничего не найдено'), `the line reads "${text}"`);
+  assert(await p.locator('#hits li.hit').count() > 0, 'no hits shown for the corrected spelling');
+  const leaks = await englishLeaks(p, 'ru');
+  assert(leaks.length === 0, `English in the Russian UI: ${leaks.slice(0, 3).join(' | ')}`);
+  // The words as typed: nothing, and the suggestion offered instead.
+  const typed = await searchDone(p, () => p.click('#interp-as-typed'));
+  assert(new URL(p.url()).searchParams.get('correct') === '0', `correct=0 missing: ${p.url()}`);
+  assert(typed && typed.total === 0 && !typed.interpretation.corrected, `as typed still corrected: ${JSON.stringify(typed && typed.interpretation)}`);
+  await p.locator('#suggestion:not([hidden]) #suggestion-link').waitFor({ timeout: 5000 });
+  // Following the suggestion is a new query: correct=0 does not stay.
+  await searchDone(p, () => p.click('#suggestion-link'));
+  assert(!new URL(p.url()).searchParams.has('correct'), `correct=0 kept for a new query: ${p.url()}`);
   await p.close();
 });
 

@@ -30,9 +30,11 @@ const OWN = {
   page: field.int('page', 1),
   per_page: field.text('per_page'),
   cross_language: field.choice('cross_language', ['', 'false']),
-  // places=0: place names are ordinary words; relax=0: every word required.
+  // places=0: place names are ordinary words; relax=0: every word required;
+  // correct=0: the words as typed, even when nothing matches them.
   places: field.choice('places', ['', '0']),
   relax: field.choice('relax', ['', '0']),
+  correct: field.choice('correct', ['', '0']),
 };
 const RESERVED = new Set([...Object.keys(OWN), 'ui']);
 const filtersField = {
@@ -87,9 +89,9 @@ function stateLink(attrs, text, next, after) {
 }
 
 // A new query starts from the default reading (places boosted, relaxed
-// matching when needed): places=0 and relax=0 are choices about one query.
+// matching when needed): places=0, relax=0 and correct=0 are choices about one query.
 function setQuery(s, q) {
-  if (q !== s.q) { s.places = ''; s.relax = ''; }
+  if (q !== s.q) { s.places = ''; s.relax = ''; s.correct = ''; }
   s.q = q;
   s.page = 1;
 }
@@ -210,6 +212,12 @@ function renderInterpretation(data, state) {
   const boosted = places.length > 0 && !state.places && !(chosen.length && chosen.every((j) => places.includes(j)));
   const relaxed = it.relaxed === true && !state.relax;
   const link = (id, text, change) => stateLink({ id }, text, withChange((s) => { change(s); s.page = 1; }));
+  // Nothing matched the words as typed: the corrected spelling was searched.
+  if (state.q && !state.correct && typeof it.corrected === 'string' && it.corrected) {
+    box.appendChild(el('p', { class: 'interp-corrected' },
+      t('interpCorrected', { typed: state.q, searched: it.corrected }), ' ',
+      link('interp-as-typed', t('interpAsTyped', { typed: state.q }), (s) => { s.correct = '0'; })));
+  }
   if (boosted) {
     const names = places.map((j) => valueLabel('jurisdiction', j)).join(', ');
     box.appendChild(el('p', { class: 'interp-places', dataset: { jurisdictions: places.join(' ') } },
