@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include <xapian.h>
 
@@ -26,6 +27,41 @@ void check_jurisdictions(const std::vector<std::string>& js, size_t min, size_t 
         throw BadRequest("give between " + std::to_string(min) + " and " + std::to_string(max) + " jurisdictions");
     for (const auto& j : js)
         if (j.empty() || j.size() > 16) throw BadRequest("invalid jurisdiction '" + j + "'");
+}
+
+// The codes as the corpus writes them (upper case: "ba-bih" is BA-BIH), each
+// one the collection knows: a jurisdiction with texts in the index, or one
+// jurisdictions.xml names (which may have none yet: a true gap). An unknown
+// code is a 400 naming the known ones, never a column of gaps for a place
+// that does not exist.
+std::vector<std::string> known_jurisdictions(IndexView& view, const std::vector<std::string>& codes) {
+    std::vector<std::string> out;
+    for (std::string code : codes) {
+        for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        if (!view.labels().has("jurisdiction", code, "en") &&
+            !view.db().term_exists(terms::boolean_term(terms::kJurisdiction, code))) {
+            std::set<std::string> known;
+            const std::string prefix(terms::kJurisdiction);
+            for (auto it = view.db().allterms_begin(prefix); it != view.db().allterms_end(prefix); ++it) {
+                std::string k = (*it).substr(prefix.size());
+                for (char& ch : k) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+                known.insert(k);
+            }
+            if (auto table = view.labels().all().find("jurisdiction"); table != view.labels().all().end())
+                for (const auto& [k, labels] : table->second) known.insert(k);
+            std::string list;
+            for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+            throw BadRequest("unknown jurisdiction '" + code + "' (known: " + list + ")");
+        }
+        out.push_back(code);
+    }
+    return out;
+}
+
+// Preferred languages are the collection's three: any other is a typo to report, not a preference to ignore.
+void check_languages(const std::vector<std::string>& languages) {
+    for (const std::string& l : languages)
+        if (l != "tg" && l != "ru" && l != "en") throw BadRequest("lang must be tg, ru or en, not '" + l + "'");
 }
 
 Xapian::Query any_of(const std::string& prefix, const std::vector<std::string>& values) {
@@ -183,6 +219,7 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
 
 void validate(const CompareRequest& r) {
     check_jurisdictions(r.jurisdictions, 2, 4);
+    check_languages(r.languages);
     int given = !r.topic.empty() + !r.istanbul_article.empty() + !r.query.empty();
     if (given != 1) throw BadRequest("give exactly one of topic, ic (Istanbul Convention article) or q");
     if (r.query.size() > SearchLimits::kMaxQueryBytes) throw BadRequest("query too long");
@@ -191,6 +228,7 @@ void validate(const CompareRequest& r) {
 
 void validate(const MatrixRequest& r) {
     check_jurisdictions(r.jurisdictions, 1, 8);
+    check_languages(r.languages);
     if (r.scheme != "istanbul" && r.scheme != "thesaurus") throw BadRequest("scheme must be 'istanbul' or 'thesaurus'");
 }
 
@@ -300,13 +338,16 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
 
 }  // namespace
 
-CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& r) {
-    validate(r);
+CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& request) {
+    validate(request);
+    CompareRequest r = request;
+    r.jurisdictions = known_jurisdictions(view, request.jurisdictions);
     return compare_columns(view, r);
 }
 
 void validate(const GlossaryRequest& r) {
     if (r.concept_id.empty()) throw BadRequest("give concept (a thesaurus concept id)");
+    check_languages(r.languages);
     if (r.concept_id == kDefinitionsConcept) throw BadRequest("concept must be a defined term, not 'definitions' itself");
     if (r.per_jurisdiction < 1 || r.per_jurisdiction > 20) throw BadRequest("per_jurisdiction must be 1..20");
 }
@@ -347,8 +388,10 @@ CompareResult glossary(IndexView& view, const GlossaryRequest& g) {
     return compare_columns(view, r);
 }
 
-Matrix coverage_matrix(IndexView& view, const MatrixRequest& r) {
-    validate(r);
+Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
+    validate(request);
+    MatrixRequest r = request;
+    r.jurisdictions = known_jurisdictions(view, request.jurisdictions);
     const std::string ui(name(r.ui_lang));
     const Thesaurus* thesaurus = view.thesaurus();
     Xapian::Database& db = view.db();

@@ -195,6 +195,36 @@ TEST_CASE("compare: one column per jurisdiction, gaps explicit") {
     CHECK_THROWS_AS(compare_jurisdictions(f.view, r), BadRequest);  // one jurisdiction
 }
 
+TEST_CASE("compare and matrix: codes in any case are the corpus's; an unknown code or language is a 400, not a column of gaps") {
+    Fixture f;
+    CompareRequest r;
+    r.jurisdictions = {"tj", "ba-srp"};
+    r.topic = "emergency-protection-orders";
+    auto out = to_json(compare_jurisdictions(f.view, r));
+    CHECK(out["columns"][0]["jurisdiction"] == "TJ");
+    CHECK(out["columns"][1]["jurisdiction"] == "BA-SRP");
+    CHECK(out["columns"][1]["gap"] == false);
+    r.jurisdictions = {"TJ", "XX"};
+    try {
+        compare_jurisdictions(f.view, r);
+        FAIL("an unknown jurisdiction was compared");
+    } catch (const BadRequest& e) {
+        const std::string message = e.what();
+        CHECK(message.find("unknown jurisdiction 'XX'") != std::string::npos);
+        CHECK(message.find("BA-SRP") != std::string::npos);  // the known codes are listed
+    }
+    r.jurisdictions = {"TJ", "BA-SRP"};
+    r.languages = {"xx"};
+    CHECK_THROWS_AS(compare_jurisdictions(f.view, r), BadRequest);
+    MatrixRequest m;
+    m.jurisdictions = {"ZZ"};
+    CHECK_THROWS_AS(coverage_matrix(f.view, m), BadRequest);
+    m.jurisdictions = {"tj"};
+    CHECK(to_json(coverage_matrix(f.view, m))["jurisdictions"][0] == "TJ");
+    m.languages = {"de"};
+    CHECK_THROWS_AS(coverage_matrix(f.view, m), BadRequest);
+}
+
 TEST_CASE("matrix: Istanbul articles × jurisdictions with counts and the best provision") {
     Fixture f;
     MatrixRequest r;
