@@ -233,10 +233,17 @@ std::vector<ConceptMatch> choose_spans(std::vector<ConceptMatch> matches) {
 bool groupable(const QueryNode& n) { return n.kind == QueryNode::Kind::kWord && !n.negated && !n.title && n.sign == 0; }
 
 // Replaces label spans among the run children[from, to) of an AND by kSpan nodes.
+// The reading of a Latin-script Tajik word that labels are matched against:
+// its Cyrillic transliteration with the six Tajik letters folded. Latin
+// spelling is no surer of them than a Russian keyboard (nikohi barvaqti
+// writes i for ӣ), so the words match labels as substitute spellings do.
+constexpr std::string_view kLatinTajikReading = "tg-latin";
+
 void group_run(std::vector<QueryNode>& children, size_t from, size_t to, const ConceptTagger& tagger,
-               Analyzer& analyzer, const std::string& language) {
+               Analyzer& analyzer, const std::string& language, bool latin_tajik) {
     std::vector<std::string> readings{language};
     if (language != "tg" && language != "ru" && language != "en") readings = {language, "tg", "ru"};
+    if (latin_tajik) readings.emplace_back(kLatinTajikReading);
     std::vector<ConceptMatch> matches;
     std::vector<size_t> word_of, first_of;  // token index → child index; child → its first token
     for (const std::string& reading : readings) {
@@ -244,7 +251,9 @@ void group_run(std::vector<QueryNode>& children, size_t from, size_t to, const C
         std::vector<size_t> owner, first;
         for (size_t c = from; c < to; ++c) {
             first.push_back(tokens.size());
-            auto t = reading == language ? children[c].tokens : analyzer.analyze(children[c].text, reading);
+            auto t = reading == language             ? children[c].tokens
+                     : reading == kLatinTajikReading ? analyzer.analyze(fold_tajik_letters_utf8(analyzer.latin_to_tajik(children[c].text)), "tg")
+                                                     : analyzer.analyze(children[c].text, reading);
             for (auto& token : t) {
                 tokens.push_back(std::move(token));
                 owner.push_back(c);
@@ -292,9 +301,11 @@ void group_run(std::vector<QueryNode>& children, size_t from, size_t to, const C
     children = std::move(out);
 }
 
-void group_spans_in(QueryNode& node, const ConceptTagger& tagger, Analyzer& analyzer, const std::string& language) {
+void group_spans_in(QueryNode& node, const ConceptTagger& tagger, Analyzer& analyzer, const std::string& language,
+                    bool latin_tajik) {
     for (QueryNode& c : node.children)
-        if (c.kind == QueryNode::Kind::kAnd || c.kind == QueryNode::Kind::kOr) group_spans_in(c, tagger, analyzer, language);
+        if (c.kind == QueryNode::Kind::kAnd || c.kind == QueryNode::Kind::kOr)
+            group_spans_in(c, tagger, analyzer, language, latin_tajik);
     if (node.kind != QueryNode::Kind::kAnd) return;
     // Runs of groupable words; each run is grouped, indices shift as spans replace words.
     size_t i = 0;
@@ -303,7 +314,7 @@ void group_spans_in(QueryNode& node, const ConceptTagger& tagger, Analyzer& anal
         size_t j = i;
         while (j < node.children.size() && groupable(node.children[j])) ++j;
         size_t before = node.children.size();
-        group_run(node.children, i, j, tagger, analyzer, language);
+        group_run(node.children, i, j, tagger, analyzer, language, latin_tajik);
         j -= before - node.children.size();
         i = j;
     }
@@ -465,7 +476,7 @@ void drop_question_words(QueryTree& tree) {
 }
 
 void group_concept_spans(QueryTree& tree, const ConceptTagger& tagger, Analyzer& analyzer) {
-    group_spans_in(tree.root, tagger, analyzer, tree.language);
+    group_spans_in(tree.root, tagger, analyzer, tree.language, tree.latin_tajik);
 }
 
 void find_scattered_concepts(QueryTree& tree, const ConceptTagger& tagger, const Thesaurus& thesaurus) {

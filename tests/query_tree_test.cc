@@ -169,6 +169,18 @@ TEST_CASE("consecutive words forming a label become one span, in any language an
     group_concept_spans(tg, f.tagger, f.analyzer);
     CHECK(children(tg) == std::vector<std::string>{"[ордери химояви]"});
 
+    // Latin-script Tajik: its Cyrillic reading matches labels as a substitute spelling
+    // does (i for ӣ, h for ҳ), the same span as the Cyrillic words.
+    QueryTree latin = parse_query("orderi himoyavi", "auto", f.analyzer);
+    REQUIRE(latin.latin_tajik);
+    group_concept_spans(latin, f.tagger, f.analyzer);
+    CHECK(children(latin) == std::vector<std::string>{"[orderi himoyavi]"});
+    REQUIRE(latin.root.children[0].concepts == std::vector<std::string>{"protection-orders"});
+    // And typed with a final й for ӣ.
+    QueryTree short_i = parse_query("ордери химоявй", "auto", f.analyzer);
+    group_concept_spans(short_i, f.tagger, f.analyzer);
+    CHECK(children(short_i) == std::vector<std::string>{"[ордери химоявй]"});
+
     QueryTree ops = parse_query("(shelter OR приют) -court", "auto", f.analyzer);
     group_concept_spans(ops, f.tagger, f.analyzer);
     REQUIRE(ops.root.children.size() == 2);
