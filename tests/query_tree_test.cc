@@ -101,6 +101,15 @@ TEST_CASE("question words are dropped and listed, never the only words") {
     drop_question_words(tgs);
     CHECK(tgs.question_words == std::vector<std::string>{"чӣ", "мегӯяд?"});
 
+    // Modal and light verbs: "what should the police do", "что следует делать".
+    QueryTree should = parse_query("милиса чӣ бояд кунад?", "auto", a);
+    drop_question_words(should);
+    CHECK(should.question_words == std::vector<std::string>{"чӣ", "бояд", "кунад?"});
+    CHECK(children(should) == std::vector<std::string>{"милиса"});
+    QueryTree ru_should = parse_query("что следует делать полиции", "auto", a);
+    drop_question_words(ru_should);
+    CHECK(ru_should.question_words == std::vector<std::string>{"что", "следует", "делать"});
+
     // Not a question: auxiliaries are words like any other; interrogatives still go.
     QueryTree kw = parse_query("police can remove", "en", a);
     drop_question_words(kw);
