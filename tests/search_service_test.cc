@@ -151,6 +151,17 @@ TEST_CASE("a browse kept from an earlier request gives the same counts, facets a
     }
 }
 
+// The place names of corpus/jurisdictions.xml, stored as the indexer stores
+// them, so that queries naming places are read as they are over the corpus.
+void give_place_names(const testing::TestIndex& index) {
+    std::ifstream in(HIMOYA_SOURCE_DIR "/corpus/jurisdictions.xml");
+    std::stringstream places;
+    places << in.rdbuf();
+    Xapian::WritableDatabase db(index.path());
+    db.set_metadata(std::string(terms::kPlaceNamesKey), places.str());
+    db.commit();
+}
+
 TEST_CASE("a text in or about more of the places a query names ranks above one about fewer") {
     // Both reports are Tajik; only the first is also about Georgia and the
     // United States. The second is shorter, so on its words alone it would rank first.
@@ -160,14 +171,7 @@ TEST_CASE("a text in or about more of the places a query names ranks above one a
                                        "took place in two rounds with many meetings."}}),
          testing::make_document("bih", "TJ", "en", "report", "2023-01-01", "Report",
                                 {{"1", "Study visits took place."}})});
-    {
-        std::ifstream in(HIMOYA_SOURCE_DIR "/corpus/jurisdictions.xml");
-        std::stringstream places;
-        places << in.rdbuf();
-        Xapian::WritableDatabase db(index.path());
-        db.set_metadata(std::string(terms::kPlaceNamesKey), places.str());
-        db.commit();
-    }
+    give_place_names(index);
     IndexView view({index.path()});
     SearchRequest r;
     r.scope = Scope::provision;
@@ -186,14 +190,7 @@ TEST_CASE("a place named none of whose own texts matches is reported, one that h
          testing::make_document("md", "MD", "en", "law", "2007-01-01", "Law", {{"1", "The police issue an emergency order."}}),
          testing::make_document("report", "TJ", "en", "report", "2020-01-01", "Report",
                                 {{"1", "Moldova and Georgia were visited; shelters were discussed."}})});
-    {
-        std::ifstream in(HIMOYA_SOURCE_DIR "/corpus/jurisdictions.xml");
-        std::stringstream places;
-        places << in.rdbuf();
-        Xapian::WritableDatabase db(index.path());
-        db.set_metadata(std::string(terms::kPlaceNamesKey), places.str());
-        db.commit();
-    }
+    give_place_names(index);
     IndexView view({index.path()});
     SearchRequest r;
     r.query = "shelters in Moldova and Georgia";
