@@ -53,6 +53,17 @@ TEST_CASE("the place's words are blanked out of the query, the rest stays") {
     auto spans = places.find(analyzer, q, "en");
     REQUIRE(spans.size() == 1);
     CHECK(without_spans(q, spans) == "shelter in        ");
+    // A state's official name is one place, "Republic" included, in every language and spelling.
+    const std::string tg = "паноҳгоҳ дар Ҷумҳурии Тоҷикистон";
+    spans = places.find(analyzer, tg, "tg");
+    REQUIRE(spans.size() == 1);
+    CHECK(without_spans(tg, spans).find("Ҷумҳурии") == std::string::npos);
+    CHECK(codes(places, analyzer, "панохгох дар Чумхурии Точикистон") == std::vector<std::string>{"TJ"});
+    const std::string ru = "охранный ордер Кыргызской Республики";
+    spans = places.find(analyzer, ru, "ru");
+    REQUIRE(spans.size() == 1);
+    CHECK(without_spans(ru, spans).find("Республики") == std::string::npos);
+    CHECK(codes(places, analyzer, "protection orders in the Republic of Kazakhstan") == std::vector<std::string>{"KZ"});
 }
 
 TEST_CASE("no names, or a broken table: nothing is recognised") {
