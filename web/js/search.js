@@ -193,7 +193,9 @@ function renderSuggestion(suggestion, state) {
 // non-empty strings, in the order typed.
 function questionWords(it) {
   const words = Array.isArray(it.question_words) ? it.question_words : [];
-  return [...new Set(words.filter((w) => typeof w === 'string' && w.trim()).map((w) => w.trim()))];
+  // As typed, without the question's closing mark ("мегӯяд?" reads "мегӯяд").
+  const bare = (w) => w.trim().replace(/[?？!.؟]+$/u, '');
+  return [...new Set(words.filter((w) => typeof w === 'string' && bare(w)).map(bare))];
 }
 
 // How the server read the query: jurisdictions it named (boosted, with
