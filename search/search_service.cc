@@ -176,22 +176,27 @@ std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer,
         for (const auto& t : hit.topics)
             if (built.matched_concepts.count(t)) hit.matched_concepts.push_back(t);
         // Highlight what matched in this record, nothing else: the query's
-        // words and stems that this record holds.
+        // words and stems that this record holds. One walk of its term list
+        // (each walk reads and inflates it again), in term order: the words,
+        // the stems under their prefix, and a stem that is a word of its own,
+        // stored as the word (search/stem_terms.h).
+        enum : unsigned { kWord = 1, kPrefixedStem = 2, kBareStem = 4 };
+        std::map<std::string, unsigned> wanted;
+        for (const std::string& t : built.highlight_terms) wanted[t] |= kWord;
+        for (const std::string& stem : built.highlight_stems) {
+            wanted[std::string(terms::kStem) + stem] |= kPrefixedStem;
+            wanted[stem] |= kBareStem;
+        }
         std::set<std::string> terms, stems;
         Xapian::TermIterator held = record.termlist_begin();
-        auto holds = [&](const std::string& term) {
+        for (const auto& [term, kinds] : wanted) {
             held.skip_to(term);
-            return held != record.termlist_end() && *held == term;
-        };
-        for (const std::string& t : built.highlight_terms)  // sorted: skip_to moves forward only
-            if (holds(t)) terms.insert(t);
-        held = record.termlist_begin();
-        for (const std::string& stem : built.highlight_stems)
-            if (holds(std::string(terms::kStem) + stem)) stems.insert(stem);
-        // a stem that is a word of its own is stored as the word (search/stem_terms.h)
-        held = record.termlist_begin();
-        for (const std::string& stem : built.highlight_stems)
-            if (!stems.count(stem) && holds(stem)) stems.insert(stem);
+            if (held == record.termlist_end()) break;
+            if (*held != term) continue;
+            if (kinds & kWord) terms.insert(term);
+            if (kinds & kPrefixedStem) stems.insert(term.substr(std::string_view(terms::kStem).size()));
+            if (kinds & kBareStem) stems.insert(term);
+        }
         hit.snippet = make_snippet(analyzer, data->text, hit.lang, terms, stems);
         hit.score = it.get_weight();
         hit.version_group = group;

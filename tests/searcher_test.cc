@@ -492,6 +492,24 @@ TEST_CASE("highlights mark only the query words this hit holds") {
     }
 }
 
+TEST_CASE("highlights mark a hit's other forms of a query word: by stem, and a stem stored as the word itself") {
+    // "orders" finds "ordered" through the stem (Zorder); "courts" finds
+    // "court", a word that is its own stem and is stored as the word.
+    testing::TestIndex index({testing::make_document("d", "GE", "en", "law", "2006-01-01", "Law",
+                                                     {{"1", "The judge ordered the court to act."}})});
+    IndexView s({index.path()});
+    SearchRequest r = query("orders courts");
+    r.scope = Scope::provision;
+    r.correct = false;
+    auto result = run_search(s, r);
+    REQUIRE(result.hits.size() == 1);
+    const std::string html = snippet_html(result.hits[0].snippet);
+    CAPTURE(html);
+    CHECK(html.find("<mark>ordered</mark>") != std::string::npos);
+    CHECK(html.find("<mark>court</mark>") != std::string::npos);
+    CHECK(html.find("<mark>judge") == std::string::npos);
+}
+
 TEST_CASE("question words are dropped and reported") {
     testing::TestIndex index;
     IndexView s({index.path()});
