@@ -13,6 +13,7 @@
 #include "search/facets.h"
 #include "search/hit_versions.h"
 #include "search/query_builder.h"
+#include "search/search_service.h"
 #include "search/stored_records.h"
 #include "search/text_matches.h"
 #include "search/snippets.h"
@@ -176,6 +177,8 @@ struct Selection {
     Xapian::Query rank, about, mentions;
     std::set<std::string> concepts;
     std::set<std::string> highlight_terms, highlight_stems;
+    std::string corrected;         // the spelling compared instead of the words typed
+    bool matched_anywhere = true;  // some text of the collection matches the words
 };
 
 Selection select_texts(IndexView& view, const CompareRequest& r) {
@@ -204,9 +207,33 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
         return out;
     }
     QueryBuilder builder(view.analyzer());
-    BuiltQuery built = view.tagger() ? build_expanded_query(builder, view.analyzer(), *thesaurus, *view.tagger(), r.query, "auto")
-                                     : builder.build(r.query, "auto");
+    auto build = [&](const std::string& q) {
+        return view.tagger() ? build_expanded_query(builder, view.analyzer(), *thesaurus, *view.tagger(), q, "auto")
+                             : builder.build(q, "auto");
+    };
+    BuiltQuery built = build(r.query);
     if (built.empty) throw BadRequest("q has no searchable words");
+    // Words no text of the whole collection matches would make every column a
+    // "gap" that says nothing about the jurisdictions: a misspelt word is
+    // compared in its did-you-mean spelling, and otherwise the answer says the
+    // words match nothing (search does the same: search_service.h).
+    auto matches_anything = [&](const Xapian::Query& q) {
+        Xapian::Enquire e(view.db());
+        e.set_query(q);
+        e.set_weighting_scheme(Xapian::BoolWeight());
+        return e.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
+    };
+    if (!matches_anything(built.query)) {
+        out.matched_anywhere = false;
+        if (auto suggestion = spelling_suggestion(view.db(), built, r.query); suggestion && *suggestion != r.query) {
+            BuiltQuery fixed = build(*suggestion);
+            if (!fixed.empty && matches_anything(fixed.query)) {
+                built = std::move(fixed);
+                out.corrected = *suggestion;
+                out.matched_anywhere = true;
+            }
+        }
+    }
     out.rank = built.query;
     out.about = built.query;
     out.highlight_terms = built.highlight_terms;
@@ -332,6 +359,8 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
     result.istanbul_article = r.istanbul_article;
     if (!r.istanbul_article.empty()) result.istanbul_title = view.labels().label("istanbul", r.istanbul_article, ui);
     result.query = r.query;
+    result.corrected = selection.corrected;
+    result.matched_anywhere = selection.matched_anywhere;
     result.include_repealed = r.include_repealed;
     return result;
 }

@@ -111,7 +111,13 @@ struct CompareResult {
     std::optional<Concept> topic;     // when compared by topic
     std::string istanbul_article;     // when compared by Istanbul article ("" otherwise)
     std::string istanbul_title;       // its title, when given
-    std::string query;                // when compared by words ("" otherwise)
+    std::string query;                // when compared by words ("" otherwise), as typed
+    // Compared by words that no text of the whole collection matches: the
+    // did-you-mean spelling compared instead ("" when the words were compared as
+    // typed), or, without one, matched_anywhere false: then every column is
+    // empty because of the words, and says nothing about the jurisdiction.
+    std::string corrected;
+    bool matched_anywhere = true;
     std::vector<ConceptLabel> concepts;
     bool include_repealed = false;
     std::vector<CompareColumn> columns;

@@ -641,6 +641,10 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
 
 }  // namespace
 
+std::optional<std::string> spelling_suggestion(const Xapian::Database& db, const BuiltQuery& built, const std::string& query) {
+    return did_you_mean(db, built, query);
+}
+
 SearchResult run_search(IndexView& view, const SearchRequest& r) {
     validate(r);
     QueryTree tree = read_query(view, r);

@@ -230,6 +230,8 @@ json to_json(const CompareResult& r) {
             {"ic", by_article ? json(r.istanbul_article) : json(nullptr)},
             {"ic_title", by_article ? json(r.istanbul_title) : json(nullptr)},
             {"query", r.query.empty() ? json(nullptr) : json(r.query)},
+            {"corrected", r.corrected.empty() ? json(nullptr) : json(r.corrected)},
+            {"matched_anywhere", r.matched_anywhere},
             {"concepts", concepts},
             {"include_repealed", r.include_repealed},
             {"columns", columns},

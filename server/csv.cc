@@ -57,6 +57,12 @@ const std::map<std::string, std::map<std::string, std::string>>& words() {
                           {"ru", "Краткие изложения своими словами; перед использованием сверьтесь с официальным текстом."},
                           {"tg", "Хулосаҳо бо суханони худамон; пеш аз истифода бо матни расмӣ муқоиса кунед."}}},
         {"also_mentioned", {{"en", "Also mentioned in {n} texts."}, {"ru", "Упоминается ещё в {n} текстах."}, {"tg", "Боз дар {n} матн ёдоварӣ шудааст."}}},
+        {"corrected", {{"en", "Nothing in the collection matches “{typed}”: “{searched}” is compared."},
+                       {"ru", "По запросу «{typed}» в коллекции ничего нет: сравнивается «{searched}»."},
+                       {"tg", "Барои «{typed}» дар маҷмӯа чизе нест: «{searched}» муқоиса мешавад."}}},
+        {"nothing_matches", {{"en", "No text of the collection matches “{typed}”: the empty columns say nothing about the jurisdictions."},
+                             {"ru", "Ни один текст коллекции не соответствует запросу «{typed}»: пустые столбцы ничего не говорят о юрисдикциях."},
+                             {"tg", "Ягон матни маҷмӯа ба «{typed}» мувофиқ нест: сутунҳои холӣ дар бораи қаламравҳо чизе намегӯянд."}}},
         {"repealed_left_out", {{"en", "{n} texts of repealed law left out."}, {"ru", "Не показано текстов утратившего силу закона: {n}."}, {"tg", "{n} матни қонуни беэътибор нишон дода нашуд."}}},
     };
     return w;
@@ -95,6 +101,26 @@ std::string replace_n(std::string text, long n) {
     size_t at = text.find("{n}");
     if (at != std::string::npos) text.replace(at, 3, std::to_string(n));
     return text;
+}
+
+std::string fill(std::string text, const std::string& key, const std::string& value) {
+    const std::string slot = "{" + key + "}";
+    size_t at = text.find(slot);
+    if (at != std::string::npos) text.replace(at, slot.size(), value);
+    return text;
+}
+
+// What a compare by words searched, when it was not the words as typed, or
+// that they match nothing at all ("" otherwise): said before any column, as
+// its empty columns would otherwise read as gaps.
+std::string compare_words_note(const json& c, const std::string& ui) {
+    auto text = [&](const char* key) {
+        return c.contains(key) && c[key].is_string() ? c[key].get<std::string>() : std::string();
+    };
+    const std::string typed = text("query"), corrected = text("corrected");
+    if (!corrected.empty()) return fill(fill(word("corrected", ui), "typed", typed), "searched", corrected);
+    if (!c.value("matched_anywhere", true)) return fill(word("nothing_matches", ui), "typed", typed);
+    return "";
 }
 
 // Builds CSV lines field by field. Appended piece by piece: `"," + csv_field(...)`
@@ -147,9 +173,16 @@ std::string compare_csv(const json& c, const std::string& ui, const ExportLabels
                           "legal_status", "source", "source_url", "link", "text"})
         w.field(word(k, ui));
     w.end_line();
+    const std::string note = compare_words_note(c, ui);
+    if (!note.empty()) {
+        w.field("");
+        w.field(note);
+        w.end_line();
+    }
+    const bool gaps_mean_something = c.value("matched_anywhere", true);
     for (const auto& column : c["columns"]) {
         std::string j = label(labels, "jurisdiction", str(column, "jurisdiction"), ui);
-        if (column.value("gap", false)) {
+        if (gaps_mean_something && column.value("gap", false)) {
             w.field(j);
             w.field(word("gap", ui));
             w.end_line();
@@ -185,9 +218,11 @@ std::string compare_markdown(const json& c, const std::string& ui, const ExportL
                                                    : std::string();
     if (!subject.empty()) out += ": " + subject;
     out += "\n\n_" + word("summary_note", ui) + "_\n";
+    if (const std::string note = compare_words_note(c, ui); !note.empty()) out += "\n**" + note + "**\n";
+    const bool gaps_mean_something = c.value("matched_anywhere", true);
     for (const auto& column : c["columns"]) {
         out += "\n## " + label(labels, "jurisdiction", str(column, "jurisdiction"), ui) + "\n\n";
-        if (column.value("gap", false)) out += "**" + word("gap", ui) + "**\n\n";
+        if (gaps_mean_something && column.value("gap", false)) out += "**" + word("gap", ui) + "**\n\n";
         for (const auto& card : column["provisions"]) {
             out += "### " + str(card, "title");
             if (!str(card, "label").empty()) out += " — " + str(card, "label");

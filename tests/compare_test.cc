@@ -195,6 +195,30 @@ TEST_CASE("compare: one column per jurisdiction, gaps explicit") {
     CHECK_THROWS_AS(compare_jurisdictions(f.view, r), BadRequest);  // one jurisdiction
 }
 
+TEST_CASE("compare by words: a misspelt word is compared in its corrected spelling; words matching nothing anywhere are no gaps") {
+    Fixture f;
+    CompareRequest r;
+    r.jurisdictions = {"TJ", "BA-SRP"};
+    r.query = "shelter";
+    const CompareResult right = compare_jurisdictions(f.view, r);
+    CHECK(right.corrected.empty());
+    CHECK(right.matched_anywhere);
+    r.query = "sheltr";
+    const CompareResult typo = compare_jurisdictions(f.view, r);
+    CHECK(typo.query == "sheltr");
+    CHECK(typo.corrected == "shelter");
+    CHECK(typo.matched_anywhere);
+    REQUIRE(typo.columns.size() == right.columns.size());
+    for (size_t i = 0; i < typo.columns.size(); ++i) CHECK(typo.columns[i].total == right.columns[i].total);
+    r.query = "qqzzxxvv";
+    const CompareResult nothing = compare_jurisdictions(f.view, r);
+    CHECK_FALSE(nothing.matched_anywhere);
+    CHECK(nothing.corrected.empty());
+    auto out = to_json(nothing);
+    CHECK(out["matched_anywhere"] == false);
+    CHECK(out["corrected"].is_null());
+}
+
 TEST_CASE("compare and matrix: codes in any case are the corpus's; an unknown code or language is a 400, not a column of gaps") {
     Fixture f;
     CompareRequest r;

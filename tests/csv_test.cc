@@ -81,6 +81,25 @@ TEST_CASE("compare exports: full text, citation, statuses and an explicit gap ro
     CHECK(md.find("1 texts of repealed law left out.") != std::string::npos);
 }
 
+TEST_CASE("compare exports by words: the spelling compared is said; words matching nothing anywhere make no gap rows") {
+    json empty_column = {{"jurisdiction", "TJ"}, {"gap", true}, {"provisions", json::array()}, {"practice", json::array()},
+                         {"mentions_total", 0}, {"repealed_excluded", 0}};
+    json nothing = {{"topic", nullptr}, {"ic", nullptr}, {"query", "qqzz"}, {"corrected", nullptr},
+                    {"matched_anywhere", false}, {"columns", {empty_column}}};
+    std::string md = himoya::compare_markdown(nothing, "ru", kLabels);
+    CHECK(md.find("Ни один текст коллекции не соответствует запросу «qqzz»") != std::string::npos);
+    CHECK(md.find("Пробел") == std::string::npos);
+    std::string csv = himoya::compare_csv(nothing, "en", kLabels);
+    CHECK(csv.find("No text of the collection matches “qqzz”") != std::string::npos);
+    CHECK(csv.find("Gap:") == std::string::npos);
+    json corrected = nothing;
+    corrected["corrected"] = "shelter";
+    corrected["matched_anywhere"] = true;
+    md = himoya::compare_markdown(corrected, "tg", kLabels);
+    CHECK(md.find("«shelter» муқоиса мешавад") != std::string::npos);
+    CHECK(md.find("Холигӣ") != std::string::npos);  // a column with nothing on the corrected words is a gap
+}
+
 TEST_CASE("the fact table export: values in the interface language, English marked where there is none") {
     json f = {{"fields", {{{"key", "who-issues"}, {"labels", {{"en", "Who issues the order"}, {"tg", "Кӣ ордерро медиҳад"}}}}}},
               {"jurisdictions",

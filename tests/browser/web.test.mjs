@@ -963,6 +963,30 @@ for (const ui of ['tg', 'ru']) {
   });
 }
 
+await step('compare by words (ru): a misspelt word compares its corrected spelling; words matching nothing show no gaps', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'compare-words');
+  const open = async (q) => {
+    const resp = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/compare');
+    await p.goto(BASE + '/compare.html?ui=ru&jurisdiction=TJ&jurisdiction=BA-BIH&mode=q&q=' + encodeURIComponent(q), { waitUntil: 'domcontentloaded' });
+    const body = await (await resp).json();
+    await p.waitForSelector('#compare[data-state=ready]');
+    return body;
+  };
+  const typo = await open('убежещах');
+  assert(typo.corrected === 'убежищах' && typo.matched_anywhere === true, `the API did not correct: ${JSON.stringify({ c: typo.corrected, m: typo.matched_anywhere })}`);
+  let note = (await p.locator('#cmp-words-note:not([hidden])').textContent()) || '';
+  assert(note.includes('убежищах') && note.includes('сравнивается'), `the note reads "${note}"`);
+  const nothing = await open('щщзззхх');
+  assert(nothing.matched_anywhere === false && nothing.columns.every((c) => c.gap), 'the API did not say the words match nothing');
+  note = (await p.locator('#cmp-words-note:not([hidden])').textContent()) || '';
+  assert(note.includes('ничего не говорят'), `the note reads "${note}"`);
+  assert(await p.locator('.gap-mark').count() === 0, 'columns empty only because of the words are shown as gaps');
+  const leaks = await englishLeaks(p, 'ru');
+  assert(leaks.length === 0, `English in the Russian UI: ${leaks.slice(0, 3).join(' | ')}`);
+  await p.close();
+});
+
 await step('compare: coverage does not change with the language filter (Tajikistan is never a gap)', async () => {
   const p = await ctx.newPage();
   attachErrorLog(p, 'coverage');

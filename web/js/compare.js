@@ -361,6 +361,17 @@ function card(entry, kind) {
   return art;
 }
 
+// Compared by words no text of the collection matches: the spelling compared
+// instead, or that nothing matches (then an empty column is no gap) — '' when neither.
+function wordsNote(d) {
+  if (!d || !d.query) return '';
+  if (typeof d.corrected === 'string' && d.corrected) return t('cmp_corrected', { typed: d.query, searched: d.corrected });
+  if (d.matched_anywhere === false) return t('cmp_nothingMatches', { typed: d.query });
+  return '';
+}
+// Whether an empty column is a finding (a gap) rather than words that match nothing anywhere.
+const gapsMean = (d) => !d || d.matched_anywhere !== false;
+
 function gapMark(col) {
   return el('div', { class: 'gap-mark', dataset: { gap: '1' } },
     el('p', { class: 'gap-title' }, el('span', { class: 'gap-icon', 'aria-hidden': 'true' }, '∅'), ' ', t('cmp_gapTitle')),
@@ -372,7 +383,7 @@ function cell(col, entries, kind) {
     el('h4', { class: 'cell-j' }, valueLabel('jurisdiction', col.jurisdiction)));
   // A gap column says so first; texts that only mention the topic follow.
   const about = entries.filter((e) => e.hit.relevance !== 'mentions');
-  if (kind !== 'practice' && col.gap && !about.length) {
+  if (kind !== 'practice' && col.gap && gapsMean(data) && !about.length) {
     c.appendChild(gapMark(col));
     for (const e of entries) c.appendChild(card(e, kind));
   } else if (entries.length) for (const e of entries) c.appendChild(card(e, kind));
@@ -389,6 +400,7 @@ function renderResults({ data: answer }) {
   const grid = clear($('cmp-grid'));
   const status = $('cmp-status');
   status.textContent = '';
+  $('cmp-words-note').hidden = true;
   $('cmp-head').hidden = true;
   document.title = t('compareTitle') + ' — ' + t('brand');
   if (page.error) return;
@@ -401,6 +413,9 @@ function renderResults({ data: answer }) {
   const subject = subjectLabel(d);
   document.title = subject + ' — ' + t('compareTitle') + ' — ' + t('brand');
   status.textContent = t('cmp_summary', { topic: subject, n: formatNumber(cols.length) });
+  const note = $('cmp-words-note');
+  note.textContent = wordsNote(d);
+  note.hidden = !note.textContent;
 
   // Heading, definition, links to the article / fact table.
   $('cmp-head').hidden = false;
@@ -446,7 +461,7 @@ function renderResults({ data: answer }) {
   for (const col of cols) {
     const mentions = Number(col.mentions_total) || 0;
     const excluded = Number(col.repealed_excluded) || 0;
-    headRow.appendChild(el('div', { class: 'cmp-colhead' + (col.gap ? ' is-gap' : ''), dataset: { jurisdiction: col.jurisdiction } },
+    headRow.appendChild(el('div', { class: 'cmp-colhead' + (col.gap && gapsMean(d) ? ' is-gap' : ''), dataset: { jurisdiction: col.jurisdiction } },
       el('h3', { class: 'colhead-name' }, valueLabel('jurisdiction', col.jurisdiction)),
       el('p', { class: 'colhead-counts' },
         el('span', { class: 'colhead-total' }, t(countsTexts ? 'cmp_texts' : 'cmp_provisions', { n: Number(col.total) || 0 })),
@@ -484,6 +499,7 @@ function exportRows() {
   // Headers and value labels in the UI language; texts as shown.
   const rows = [csvHeader(['jurisdiction', 'concept', 'kind', 'rank', 'title', 'label', 'heading', 'language', 'type', 'legal_status', 'date', 'url', 'other_languages', 'snippet'])];
   if (!data) return rows;
+  if (wordsNote(data)) rows.push(['', '', '', '', '', '', '', '', '', '', '', '', '', wordsNote(data)]);
   const status = (ls) => (ls && ls.state ? valueLabel('status', ls.state) + (ls.since ? ' ' + ls.since : '') : '');
   const line = (j, concept, kind, i, e) => {
     const h = e.hit;
@@ -494,7 +510,7 @@ function exportRows() {
   for (const col of data.columns || []) {
     const j = col.jurisdiction;
     const provs = fold(col.provisions);
-    if (!provs.length || col.gap) rows.push([valueLabel('jurisdiction', j), '', t('kind_gap'), '', '', '', '', '', '', '', '', '', '', t('cmp_gapTitle')]);
+    if ((!provs.length || col.gap) && gapsMean(data)) rows.push([valueLabel('jurisdiction', j), '', t('kind_gap'), '', '', '', '', '', '', '', '', '', '', t('cmp_gapTitle')]);
     const ids = (data.concepts || []).map((c) => c.id);
     provs.forEach((e, i) => {
       const c = ids.find((id) => hitConcepts(e.hit).includes(id));
@@ -530,12 +546,13 @@ function briefMarkdown() {
   const ic = d.topic && d.topic.istanbul && d.topic.istanbul.length ? d.topic.istanbul : (d.ic ? [d.ic] : []);
   if (ic.length) out.push(`${t('cmp_istanbul')}: ${ic.map((a) => t('mx_row_ic', { n: a })).join(', ')}  `);
   out.push(`${t('brief_prepared', { date: formatDate(today()) })} ${t('brief_open')}: <${absoluteUrl(page.href(page.state))}>`, '');
+  if (wordsNote(d)) out.push(`**${mdText(wordsNote(d))}**`, '');
   const defn = conceptDefinition(d.topic && d.topic.definition);
   if (defn) out.push(`> **${t('brief_definition')}:** ${mdText(defn.text)}${defn.foreign ? ' ' + mdText(defn.lang === 'en' ? t('inEnglish') : t('inLang', { lang: valueLabel('lang', defn.lang) })) : ''}`, '');
   for (const col of d.columns || []) {
     out.push(`## ${mdText(valueLabel('jurisdiction', col.jurisdiction))}`, '');
     const provs = fold(col.provisions);
-    if (!provs.length || col.gap) out.push(`_${t('cmp_gapTitle')}_`, '');
+    if ((!provs.length || col.gap) && gapsMean(d)) out.push(`_${t('cmp_gapTitle')}_`, '');
     if (Number(col.mentions_total) > 0) out.push(`_${t('cmp_mentions', { n: Number(col.mentions_total) })}_`, '');
     provs.forEach((e, i) => {
       const h = e.hit;
