@@ -71,10 +71,15 @@ int compare_command(int argc, char** argv) {
         else throw UsageError("--format must be md or csv");
         return 0;
     }
+    if (!result.corrected.empty())
+        std::cout << "nothing in the collection matches \"" << result.query << "\": compared \"" << result.corrected << "\"\n\n";
+    if (!result.matched_anywhere)
+        std::cout << "no text of the collection matches \"" << result.query
+                  << "\": the empty columns say nothing about the jurisdictions\n\n";
     for (const CompareColumn& column : result.columns) {
         std::cout << "== " << column.jurisdiction << " (" << column.total << " texts about it, " << column.mentions_total
                   << " only mention it)\n";
-        if (column.total == 0) std::cout << "   gap: no provision about this topic\n";
+        if (column.total == 0 && result.matched_anywhere) std::cout << "   gap: no provision about this topic\n";
         if (column.repealed_excluded > 0)
             std::cout << "   " << column.repealed_excluded << " texts of repealed law left out (--include-repealed)\n";
         for (const CompareCard& card : column.provisions) {
