@@ -1197,6 +1197,27 @@ await step('search (ru): a misspelt word that matches nothing shows the correcte
   await p.close();
 });
 
+await step('search (ru): an empty page under a filter says how many texts match without the filters, and clears them', async () => {
+  // The collection holds Moldovan provisions, none on shelters.
+  const q = 'убежище';
+  const filtered = await api('/api/search?ui=ru&jurisdiction=MD&q=' + encodeURIComponent(q));
+  const all = await api('/api/search?ui=ru&q=' + encodeURIComponent(q));
+  assert(filtered.body.total === 0 && all.body.total > 0, `expected 0 in MD and some overall: ${filtered.body.total} / ${all.body.total}`);
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'empty-under-filters');
+  await searchDone(p, () => p.goto(BASE + '/?ui=ru&jurisdiction=MD&q=' + encodeURIComponent(q), { waitUntil: 'domcontentloaded' }));
+  const line = p.locator('#empty:not([hidden]) #empty-unfiltered');
+  await line.waitFor({ timeout: 5000 });
+  const text = (await line.textContent()) || '';
+  assert(text.includes('Без фильтров') && text.includes(String(all.body.total)), `the line reads "${text}"`);
+  const cleared = await searchDone(p, () => p.click('#empty-clear-filters'));
+  const url = new URL(p.url());
+  assert(!url.searchParams.has('jurisdiction') && url.searchParams.get('q') === q, `clearing made ${url.search}`);
+  assert(cleared && cleared.total === all.body.total, `after clearing: ${cleared && cleared.total} results`);
+  assert(await p.locator('#empty-unfiltered').count() === 0, 'the line stays once results are shown');
+  await p.close();
+});
+
 await step('search (ru): question words are said to be not required, beside the place named', async () => {
   const q = 'кто выдаёт охранный ордер в Таджикистане?';
   const { body } = await api('/api/search?ui=ru&q=' + encodeURIComponent(q));

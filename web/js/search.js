@@ -61,6 +61,21 @@ const page = createPage({
     const params = page.apiParams(s);
     const [data] = await Promise.all([apiGet('search', params, signal), loadLabels()]);
     registerFacetLabels(data.facets, params.get('ui'));
+    // Nothing under the filters: how many the words find without them, so the
+    // empty page can say so (a filter that empties the page is a finding too).
+    if (!data.total && s.q && (Object.keys(s.filters).length || s.year_from || s.year_to)) {
+      const bare = withoutFilters(s);
+      bare.page = 1;
+      const p = page.apiParams(bare);
+      p.set('per_page', '1');
+      p.set('facets', '0');
+      try {
+        const unfiltered = await apiGet('search', p, signal);
+        data.totalWithoutFilters = Number(unfiltered.total) || 0;
+      } catch (e) {
+        if (signal && signal.aborted) throw e;  // a newer search replaces this one
+      }
+    }
     return data;
   },
   form: syncForm,
@@ -69,6 +84,15 @@ const page = createPage({
 });
 
 const selected = (s, facet) => s.filters[facet] || [];
+
+// The state with its facet filters and year range removed.
+function withoutFilters(s) {
+  const next = structuredClone(s);
+  next.filters = {};
+  next.year_from = '';
+  next.year_to = '';
+  return next;
+}
 
 function withChange(change) {
   const next = structuredClone(page.state);
@@ -160,7 +184,20 @@ function render({ state, data, error }) {
   renderExpanded(data, state);
   renderHits(data.hits || [], state);
   $('empty').hidden = (data.total || 0) > 0;
+  renderEmptyWithoutFilters(data);
   renderPager(data, state);
+}
+
+// On an empty page under filters: the words find texts without them.
+function renderEmptyWithoutFilters(data) {
+  const old = $('empty-unfiltered');
+  if (old) old.remove();
+  const n = Number(data.totalWithoutFilters) || 0;
+  if ((data.total || 0) > 0 || n <= 0) return;
+  const next = withoutFilters(page.state);
+  next.page = 1;
+  $('empty').appendChild(el('p', { id: 'empty-unfiltered' }, t('emptyWithoutFilters', { n }), ' ',
+    stateLink({ id: 'empty-clear-filters' }, t('clearFilters'), next)));
 }
 
 function renderSummary(data) {
