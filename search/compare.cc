@@ -13,7 +13,7 @@
 #include "search/facets.h"
 #include "search/hit_versions.h"
 #include "search/query_builder.h"
-#include "search/search_service.h"
+#include "search/spelling_suggestion.h"
 #include "search/stored_records.h"
 #include "search/text_matches.h"
 #include "search/snippets.h"

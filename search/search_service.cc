@@ -31,6 +31,7 @@
 #include "search/text_matches.h"
 #include "search/version_ranking.h"
 #include "search/work_crowding.h"
+#include "search/spelling_suggestion.h"
 
 namespace himoya {
 
@@ -231,44 +232,6 @@ std::string words_of(const QueryTree& tree, const std::string& query) {
         out += query.substr(c.start, c.end - c.start);
     }
     return out;
-}
-
-// Of the corpus words that differ from `word` only in Tajik letters and their
-// keyboard substitutes (зӯровари, зӯроварӣ), the commonest: a suggestion in
-// the spelling the texts use most, never a rare variant that is itself a slip.
-std::string commonest_spelling(const Xapian::Database& db, const std::string& word) {
-    if (word.empty()) return word;
-    std::string key = std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(word);
-    std::string best = word;
-    Xapian::doccount best_frequency = db.get_termfreq(word);
-    for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) {
-        Xapian::doccount frequency = db.get_termfreq(*it);
-        if (frequency > best_frequency) {
-            best_frequency = frequency;
-            best = *it;
-        }
-    }
-    return best;
-}
-
-// "Did you mean": each word the index does not know replaced by its closest known spelling.
-std::optional<std::string> did_you_mean(const Xapian::Database& db, const BuiltQuery& built, const std::string& query) {
-    std::string suggestion;
-    size_t cursor = 0;
-    bool changed = false;
-    for (const QueryWord& w : built.words) {
-        if (db.term_exists(w.term)) continue;
-        if (std::any_of(w.reading_terms.begin(), w.reading_terms.end(),
-                        [&](const std::string& t) { return db.term_exists(t); }))
-            continue;  // "tojikiston" is known as тоҷикистон
-        std::string better = commonest_spelling(db, db.get_spelling_suggestion(w.term, 2));
-        if (better.empty() || better == w.term) continue;
-        suggestion += query.substr(cursor, w.start - cursor) + better;
-        cursor = w.end;
-        changed = true;
-    }
-    if (!changed) return std::nullopt;
-    return suggestion + query.substr(cursor);
 }
 
 // The query read once (query_tree.h): places set aside, question words
@@ -613,7 +576,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
                             grouped && !view.remote() && !kept ? &text_spy : nullptr);
 
     // Did you mean: only when the words found few texts (a page of results needs no correction).
-    if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = did_you_mean(view.db(), built, r.query);
+    if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = spelling_suggestion(view.db(), built, r.query);
     result.expanded_concepts.assign(built.matched_concepts.begin(), built.matched_concepts.end());
     result.interpretation.jurisdictions = tree.jurisdictions;
     // A place named whose own texts have no match is a finding (a gap), not a
@@ -640,10 +603,6 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
 }
 
 }  // namespace
-
-std::optional<std::string> spelling_suggestion(const Xapian::Database& db, const BuiltQuery& built, const std::string& query) {
-    return did_you_mean(db, built, query);
-}
 
 SearchResult run_search(IndexView& view, const SearchRequest& r) {
     validate(r);

@@ -1,0 +1,50 @@
+#include "search/spelling_suggestion.h"
+
+#include <algorithm>
+
+#include "analysis/normalizer.h"
+#include "analysis/term_scheme.h"
+
+namespace himoya {
+namespace {
+
+// Of the corpus words that differ from `word` only in Tajik letters and their
+// keyboard substitutes (зӯровари, зӯроварӣ), the commonest: a suggestion in
+// the spelling the texts use most, never a rare variant that is itself a slip.
+std::string commonest_spelling(const Xapian::Database& db, const std::string& word) {
+    if (word.empty()) return word;
+    std::string key = std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(word);
+    std::string best = word;
+    Xapian::doccount best_frequency = db.get_termfreq(word);
+    for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key); ++it) {
+        Xapian::doccount frequency = db.get_termfreq(*it);
+        if (frequency > best_frequency) {
+            best_frequency = frequency;
+            best = *it;
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+std::optional<std::string> spelling_suggestion(const Xapian::Database& db, const BuiltQuery& built, const std::string& query) {
+    std::string suggestion;
+    size_t cursor = 0;
+    bool changed = false;
+    for (const QueryWord& w : built.words) {
+        if (db.term_exists(w.term)) continue;
+        if (std::any_of(w.reading_terms.begin(), w.reading_terms.end(),
+                        [&](const std::string& t) { return db.term_exists(t); }))
+            continue;  // "tojikiston" is known as тоҷикистон
+        std::string better = commonest_spelling(db, db.get_spelling_suggestion(w.term, 2));
+        if (better.empty() || better == w.term) continue;
+        suggestion += query.substr(cursor, w.start - cursor) + better;
+        cursor = w.end;
+        changed = true;
+    }
+    if (!changed) return std::nullopt;
+    return suggestion + query.substr(cursor);
+}
+
+}  // namespace himoya
