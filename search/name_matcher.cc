@@ -38,7 +38,7 @@ NameMatcher::NameMatcher(const std::vector<Entry>& entries, Analyzer& analyzer) 
 }
 
 std::vector<NameMatcher::Match> NameMatcher::find(Analyzer& analyzer, std::string_view query,
-                                                  std::string_view language) const {
+                                                  std::string_view language, bool latin_tajik) const {
     std::vector<Match> out;
     if (!tagger_) return out;
     std::vector<Match> found;
@@ -49,6 +49,25 @@ std::vector<NameMatcher::Match> NameMatcher::find(Analyzer& analyzer, std::strin
         for (const ConceptMatch& m : tagger_->match(tokens))
             found.push_back({m.concept_id, m.pattern ? m.pattern->label : std::string(), tokens[m.first_token].start,
                              tokens[m.last_token].end});
+    }
+    if (latin_tajik) {
+        // Each word's Cyrillic reading at the word's own byte range, folded as
+        // a keyboard substitute spelling is: Latin is no surer of ӣ than и.
+        std::vector<Token> read;
+        for (const Token& word : analyzer.analyze(query, "tg")) {
+            auto reading = analyzer.analyze(
+                fold_tajik_letters_utf8(analyzer.latin_to_tajik(query.substr(word.start, word.end - word.start))), "tg");
+            if (reading.size() != 1) {  // the reading split or lost the word: offsets would not agree
+                read.clear();
+                break;
+            }
+            reading[0].start = word.start;
+            reading[0].end = word.end;
+            read.push_back(std::move(reading[0]));
+        }
+        for (const ConceptMatch& m : tagger_->match(read))
+            found.push_back({m.concept_id, m.pattern ? m.pattern->label : std::string(), read[m.first_token].start,
+                             read[m.last_token].end});
     }
     // Longest first, then leftmost; a name overlapping a chosen one is dropped.
     std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {

@@ -36,8 +36,11 @@ public:
     bool empty() const { return !tagger_; }
 
     // Non-overlapping names in `query`, longest first, read in `language` and,
-    // when that is unknown, as Tajik and Russian too; in query order.
-    std::vector<Match> find(Analyzer& analyzer, std::string_view query, std::string_view language) const;
+    // when that is unknown, as Tajik and Russian too; with `latin_tajik`, its
+    // Latin words also in their Cyrillic reading, the six Tajik letters folded
+    // ("dar Tojikiston", "Jumhurii Tojikiston"); in query order.
+    std::vector<Match> find(Analyzer& analyzer, std::string_view query, std::string_view language,
+                            bool latin_tajik = false) const;
     // The analysed names of one entry.
     std::vector<const LabelPattern*> patterns_of(const std::string& id) const;
 

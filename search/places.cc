@@ -29,10 +29,10 @@ PlaceRecognizer::PlaceRecognizer(const std::string& xml, Analyzer& analyzer) {
 }
 
 std::vector<PlaceSpan> PlaceRecognizer::find(Analyzer& analyzer, std::string_view query,
-                                             std::string_view language) const {
+                                             std::string_view language, bool latin_tajik) const {
     std::vector<PlaceSpan> out;
     if (empty()) return out;
-    for (const NameMatcher::Match& m : names_->find(analyzer, query, language)) {
+    for (const NameMatcher::Match& m : names_->find(analyzer, query, language, latin_tajik)) {
         PlaceSpan span;
         span.jurisdictions = codes_.at(m.id);
         span.start = m.start;

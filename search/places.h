@@ -41,7 +41,9 @@ public:
 
     // Non-overlapping place names in `query`, longest first, read in `language`
     // and, when that is unknown, as Tajik and Russian too.
-    std::vector<PlaceSpan> find(Analyzer& analyzer, std::string_view query, std::string_view language) const;
+    // `latin_tajik`: Latin words are also read as Tajik (NameMatcher::find).
+    std::vector<PlaceSpan> find(Analyzer& analyzer, std::string_view query, std::string_view language,
+                                bool latin_tajik = false) const;
 
 private:
     std::unique_ptr<NameMatcher> names_;  // one entry per <jurisdiction> or <locality>

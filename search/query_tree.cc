@@ -406,7 +406,7 @@ void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& 
     std::string text(length, ' ');
     for (const QueryNode& c : tree.root.children)
         if (c.kind == QueryNode::Kind::kWord) text.replace(c.start, c.text.size(), c.text);
-    std::vector<PlaceSpan> spans = places.find(analyzer, text, tree.language);
+    std::vector<PlaceSpan> spans = places.find(analyzer, text, tree.language, tree.latin_tajik);
     if (spans.empty()) return;
     // The span each word lies in, if any.
     std::vector<const PlaceSpan*> inside(tree.root.children.size(), nullptr);

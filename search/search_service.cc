@@ -247,7 +247,7 @@ QueryTree read_query(IndexView& view, const SearchRequest& r) {
     // Works named by a popular name ("VAWA 2022"): their texts are boosted, the words stay.
     if (tree.plain && !view.remote())
         if (auto names = WorkNameRecognizer::of(view.db()); names && !names->empty())
-            for (const NamedWork& w : names->find(view.analyzer(), r.query, tree.language))
+            for (const NamedWork& w : names->find(view.analyzer(), r.query, tree.language, tree.latin_tajik))
                 if (std::none_of(tree.works.begin(), tree.works.end(),
                                  [&](const NamedWork& x) { return x.work_id == w.work_id; }))
                     tree.works.push_back(w);

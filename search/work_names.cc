@@ -39,10 +39,10 @@ std::shared_ptr<const WorkNameRecognizer> WorkNameRecognizer::of(const Xapian::D
 }
 
 std::vector<NamedWork> WorkNameRecognizer::find(Analyzer& analyzer, std::string_view query,
-                                                std::string_view language) const {
+                                                std::string_view language, bool latin_tajik) const {
     std::vector<NamedWork> out;
     if (empty()) return out;
-    for (const NameMatcher::Match& m : names_->find(analyzer, query, language))
+    for (const NameMatcher::Match& m : names_->find(analyzer, query, language, latin_tajik))
         out.push_back({work_of_.at(m.id), m.name, m.start, m.end});
     return out;
 }

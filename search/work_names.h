@@ -36,7 +36,9 @@ public:
     bool empty() const { return !names_ || names_->empty(); }
     // Non-overlapping work names in `query`, longest first, read in `language`
     // and, when that is unknown, as Tajik and Russian too; in query order.
-    std::vector<NamedWork> find(Analyzer& analyzer, std::string_view query, std::string_view language) const;
+    // `latin_tajik`: Latin words are also read as Tajik (NameMatcher::find).
+    std::vector<NamedWork> find(Analyzer& analyzer, std::string_view query, std::string_view language,
+                                bool latin_tajik = false) const;
     // The work's title in `lang` (a document of the work in that language), or
     // in any language when it has none; "" for an unknown work.
     std::string title(const std::string& work_id, const std::string& lang) const;

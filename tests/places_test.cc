@@ -66,6 +66,20 @@ TEST_CASE("the place's words are blanked out of the query, the rest stays") {
     CHECK(codes(places, analyzer, "protection orders in the Republic of Kazakhstan") == std::vector<std::string>{"KZ"});
 }
 
+TEST_CASE("Latin-script Tajik names a place when read as Tajik, not otherwise") {
+    Analyzer analyzer;
+    PlaceRecognizer places(corpus_names(), analyzer);
+    const std::string q = "orderi himoyavi dar Jumhurii Tojikiston";
+    CHECK(places.find(analyzer, q, "auto").empty());
+    auto spans = places.find(analyzer, q, "auto", true);
+    REQUIRE(spans.size() == 1);
+    CHECK(spans[0].jurisdictions == std::vector<std::string>{"TJ"});
+    CHECK(q.substr(spans[0].start, spans[0].end - spans[0].start) == "Jumhurii Tojikiston");
+    spans = places.find(analyzer, "panohgoh dar Gurjiston", "auto", true);
+    REQUIRE(spans.size() == 1);
+    CHECK(spans[0].jurisdictions == std::vector<std::string>{"GE"});
+}
+
 TEST_CASE("no names, or a broken table: nothing is recognised") {
     Analyzer analyzer;
     CHECK(PlaceRecognizer("", analyzer).empty());
