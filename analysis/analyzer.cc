@@ -1,6 +1,7 @@
 #include "analysis/analyzer.h"
 
 #include "analysis/language.h"
+#include "analysis/normalizer.h"
 #include "analysis/stopwords.h"
 #include "analysis/utf8.h"
 
@@ -54,6 +55,10 @@ std::string Analyzer::query_folded(const Token& token, std::string_view query_la
 std::string Analyzer::latin_to_tajik(std::string_view latin) {
     if (!transliterator_) transliterator_ = std::make_unique<TajikTransliterator>();
     return transliterator_->to_cyrillic(latin);
+}
+
+std::vector<Token> Analyzer::latin_tajik_reading(std::string_view latin) {
+    return analyze(fold_tajik_letters_utf8(latin_to_tajik(latin)), "tg");
 }
 
 std::string Analyzer::canonical(std::string_view word) {

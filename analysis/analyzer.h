@@ -62,6 +62,13 @@ public:
     // transliterator is built on first use.
     std::string latin_to_tajik(std::string_view latin);
 
+    // Latin-script Tajik as thesaurus labels and names are matched against it:
+    // its Cyrillic reading with the six Tajik letters folded, analysed as
+    // Tajik. Latin spelling is no surer of them than a Russian keyboard
+    // (nikohi barvaqti writes i for ӣ), so the words match as substitute
+    // spellings do (ConceptTagger::match).
+    std::vector<Token> latin_tajik_reading(std::string_view latin);
+
     // Canonical form of one word (no segmentation).
     std::string canonical(std::string_view word);
 

@@ -30,6 +30,12 @@ void check_jurisdictions(const std::vector<std::string>& js, size_t min, size_t 
         if (j.empty() || j.size() > 16) throw BadRequest("invalid jurisdiction '" + j + "'");
 }
 
+// A jurisdiction code as the corpus writes it (BA-BIH); index terms are lower case.
+std::string upper_code(std::string code) {
+    for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return code;
+}
+
 // The codes as the corpus writes them (upper case: "ba-bih" is BA-BIH), each
 // one the collection knows: a jurisdiction with texts in the index, or one
 // jurisdictions.xml names (which may have none yet: a true gap). An unknown
@@ -37,17 +43,14 @@ void check_jurisdictions(const std::vector<std::string>& js, size_t min, size_t 
 // that does not exist.
 std::vector<std::string> known_jurisdictions(IndexView& view, const std::vector<std::string>& codes) {
     std::vector<std::string> out;
-    for (std::string code : codes) {
-        for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    for (const std::string& given : codes) {
+        const std::string code = upper_code(given);
         if (!view.labels().has("jurisdiction", code, "en") &&
             !view.db().term_exists(terms::boolean_term(terms::kJurisdiction, code))) {
             std::set<std::string> known;
             const std::string prefix(terms::kJurisdiction);
-            for (auto it = view.db().allterms_begin(prefix); it != view.db().allterms_end(prefix); ++it) {
-                std::string k = (*it).substr(prefix.size());
-                for (char& ch : k) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-                known.insert(k);
-            }
+            for (auto it = view.db().allterms_begin(prefix); it != view.db().allterms_end(prefix); ++it)
+                known.insert(upper_code((*it).substr(prefix.size())));
             if (auto table = view.labels().all().find("jurisdiction"); table != view.labels().all().end())
                 for (const auto& [k, labels] : table->second) known.insert(k);
             std::string list;
@@ -400,8 +403,7 @@ CompareResult glossary(IndexView& view, const GlossaryRequest& g) {
     CompareRequest r;
     const std::string prefix(terms::kJurisdiction);
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-        std::string code = (*it).substr(prefix.size());
-        for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));  // terms are lower case
+        const std::string code = upper_code((*it).substr(prefix.size()));
         Xapian::Query here(Xapian::Query::OP_AND, defines, Xapian::Query(Xapian::Query::OP_AND, scope, Xapian::Query(*it)));
         if (count_texts(db, here) > 0) r.jurisdictions.push_back(code);
     }

@@ -51,12 +51,10 @@ std::vector<NameMatcher::Match> NameMatcher::find(Analyzer& analyzer, std::strin
                              tokens[m.last_token].end});
     }
     if (latin_tajik) {
-        // Each word's Cyrillic reading at the word's own byte range, folded as
-        // a keyboard substitute spelling is: Latin is no surer of ӣ than и.
+        // Each word's reading (Analyzer::latin_tajik_reading) at the word's own byte range.
         std::vector<Token> read;
         for (const Token& word : analyzer.analyze(query, "tg")) {
-            auto reading = analyzer.analyze(
-                fold_tajik_letters_utf8(analyzer.latin_to_tajik(query.substr(word.start, word.end - word.start))), "tg");
+            auto reading = analyzer.latin_tajik_reading(query.substr(word.start, word.end - word.start));
             if (reading.size() != 1) {  // the reading split or lost the word: offsets would not agree
                 read.clear();
                 break;

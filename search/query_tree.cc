@@ -233,10 +233,8 @@ std::vector<ConceptMatch> choose_spans(std::vector<ConceptMatch> matches) {
 bool groupable(const QueryNode& n) { return n.kind == QueryNode::Kind::kWord && !n.negated && !n.title && n.sign == 0; }
 
 // Replaces label spans among the run children[from, to) of an AND by kSpan nodes.
-// The reading of a Latin-script Tajik word that labels are matched against:
-// its Cyrillic transliteration with the six Tajik letters folded. Latin
-// spelling is no surer of them than a Russian keyboard (nikohi barvaqti
-// writes i for ӣ), so the words match labels as substitute spellings do.
+// The reading of Latin-script Tajik words that labels are matched against
+// (Analyzer::latin_tajik_reading).
 constexpr std::string_view kLatinTajikReading = "tg-latin";
 
 void group_run(std::vector<QueryNode>& children, size_t from, size_t to, const ConceptTagger& tagger,
@@ -252,7 +250,7 @@ void group_run(std::vector<QueryNode>& children, size_t from, size_t to, const C
         for (size_t c = from; c < to; ++c) {
             first.push_back(tokens.size());
             auto t = reading == language             ? children[c].tokens
-                     : reading == kLatinTajikReading ? analyzer.analyze(fold_tajik_letters_utf8(analyzer.latin_to_tajik(children[c].text)), "tg")
+                     : reading == kLatinTajikReading ? analyzer.latin_tajik_reading(children[c].text)
                                                      : analyzer.analyze(children[c].text, reading);
             for (auto& token : t) {
                 tokens.push_back(std::move(token));
