@@ -97,18 +97,15 @@ std::string legal_status_text(const json& status, const std::string& ui, const E
     return out;
 }
 
-std::string replace_n(std::string text, long n) {
-    size_t at = text.find("{n}");
-    if (at != std::string::npos) text.replace(at, 3, std::to_string(n));
-    return text;
-}
-
+// `text` with its {key} replaced by `value`.
 std::string fill(std::string text, const std::string& key, const std::string& value) {
     const std::string slot = "{" + key + "}";
     size_t at = text.find(slot);
     if (at != std::string::npos) text.replace(at, slot.size(), value);
     return text;
 }
+
+std::string replace_n(const std::string& text, long n) { return fill(text, "n", std::to_string(n)); }
 
 // What a compare by words searched, when it was not the words as typed, or
 // that they match nothing at all ("" otherwise): said before any column, as
