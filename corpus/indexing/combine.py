@@ -119,12 +119,60 @@ def read_rejudgments():
     return out
 
 
-def majority(indexings, rejudgments=None):
+def read_adjudications():
+    """[{(group, concept): bool}], from adjudicate-<n>.tsv: the pairs the indexings split on by
+    one vote, judged again by editors who saw only the text and the concept (INSTRUCTIONS-adjudicate.md)."""
+    out = []
+    for path in sorted(glob.glob(os.path.join(HERE, 'adjudicate-[0-9]*.tsv'))):
+        rows = {}
+        with open(path, encoding='utf-8') as f:
+            if f.readline().rstrip('\n') != 'group\tconcept\tabout\tnote':
+                sys.exit(f'{path}:1: header must be "group<TAB>concept<TAB>about<TAB>note"')
+            for n, line in enumerate(f, start=2):
+                fields = line.rstrip('\n').split('\t')
+                if len(fields) != 4 or fields[2] not in ('yes', 'no'):
+                    sys.exit(f'{path}:{n}: expected group<TAB>concept<TAB>yes|no<TAB>note')
+                if (fields[0], fields[1]) in rows:
+                    sys.exit(f'{path}:{n}: {fields[0]} {fields[1]} judged twice')
+                rows[(fields[0], fields[1])] = fields[2] == 'yes'
+        out.append(rows)
+    return out
+
+
+def contested(indexings, rejudgments):
+    """(group, concept) pairs on which the indexings covering the group split by one vote either
+    side of the line (4-3 or 3-4 of 7), leaving out concepts a re-judgment decides in that group."""
+    out = []
+    for g in ordered_groups(indexings):
+        covering = [rows[g] for rows in indexings.values() if g in rows]
+        votes = collections.Counter(c for about in covering for c in set(about))
+        n = len(covering)
+        for c in sorted(votes):
+            if abs(votes[c] * 2 - n) != 1:
+                continue
+            if any(g in r for r in rejudgments.get(c, [])):
+                continue
+            out.append((g, c))
+    return out
+
+
+def ordered_groups(indexings):
+    groups = collections.OrderedDict()
+    for rows in indexings.values():
+        for g in rows:
+            groups.setdefault(g, None)
+    return list(groups)
+
+
+def majority(indexings, rejudgments=None, adjudications=None):
     """group -> concept ids about which more than half of the indexings covering it agree,
     in the order of the first indexing that gives them. A concept judged again after its
-    definition changed is decided, in the texts the re-judgments cover, by them alone."""
+    definition changed is decided, in the texts the re-judgments cover, by them alone; a pair
+    the indexings split on by one vote is decided, where adjudications cover it, by them alone."""
     if rejudgments is None:
         rejudgments = read_rejudgments()
+    if adjudications is None:
+        adjudications = read_adjudications()
     groups = collections.OrderedDict()
     for rows in indexings.values():
         for g in rows:
@@ -137,6 +185,15 @@ def majority(indexings, rejudgments=None):
         for about in covering:
             order += [c for c in about if c not in order]
         about = [c for c in order if votes[c] * 2 > len(covering)]
+        for c in order:
+            judged = [a[(g, c)] for a in adjudications if (g, c) in a]
+            if not judged or abs(votes[c] * 2 - len(covering)) != 1:
+                continue
+            yes = sum(judged) * 2 > len(judged)
+            if yes and c not in about:
+                about.append(c)
+            elif not yes and c in about:
+                about.remove(c)
         for concept, rounds in rejudgments.items():
             judged = [r[g] for r in rounds if g in r]
             if not judged:
@@ -161,10 +218,13 @@ def main():
     mode.add_argument('--check', action='store_true')
     mode.add_argument('--apply', action='store_true')
     mode.add_argument('--packets', metavar='DIR')
+    mode.add_argument('--contested', metavar='DIR')
     args = ap.parse_args()
 
     if args.packets:
         return write_packets(args.packets)
+    if args.contested:
+        return write_contested(args.contested)
 
     indexings = read_indexings()
     known = set(concept_ids())
@@ -177,7 +237,13 @@ def main():
     for concept in rejudgments:
         if concept not in known:
             sys.exit(f'rejudge-{concept}-*.tsv: {concept} is not a concept of corpus/thesaurus.xml')
-    want = majority(indexings, rejudgments)
+    adjudications = read_adjudications()
+    pairs = set(contested(indexings, rejudgments))
+    for a in adjudications:
+        for g, c in a:
+            if (g, c) not in pairs:
+                sys.exit(f'adjudicate-*.tsv: {g} {c} is not a pair the indexings split on by one vote')
+    want = majority(indexings, rejudgments, adjudications)
     found, differ, changed = set(), [], 0
     for path in corpus_files():
         with open(path, encoding='utf-8') as f:
@@ -229,20 +295,8 @@ def main():
     return 1 if differ or missing else 0
 
 
-def write_packets(out_dir):
-    """The editors' packets: every text of the corpus in its English version (else Russian, else
-    Tajik), whole works kept together, in four parts of similar size; and the concept list."""
-    os.makedirs(out_dir, exist_ok=True)
-    root = ET.parse(os.path.join(CORPUS, 'thesaurus.xml')).getroot()
-    lines = ['# The concepts of the Himoya thesaurus', '', 'Each: id — English labels; broader concepts; definition.', '']
-    for c in root.findall(TNS + 'concept'):
-        labels = [e.text for e in c if e.tag in (TNS + 'prefLabel', TNS + 'altLabel') and e.get('lang') == 'en']
-        broader = [e.text for e in c.findall(TNS + 'broader')]
-        definition = [e.text for e in c.findall(TNS + 'definition') if e.get('lang') == 'en'][0]
-        lines.append(f'- **{c.get("id")}** — {"; ".join(labels)}' +
-                     (f' — broader: {", ".join(broader)}' if broader else '') + f'\n  {definition}')
-    with open(os.path.join(out_dir, 'concepts.md'), 'w', encoding='utf-8') as f:
-        f.write('\n'.join(lines) + '\n')
+def corpus_texts():
+    """group -> {work, jur, type, versions: {lang: (heading, text)}} for every unit with text."""
     groups = collections.OrderedDict()
     for path in corpus_files():
         with open(path, encoding='utf-8') as f:
@@ -257,15 +311,82 @@ def write_packets(out_dir):
                 entry = groups.setdefault(work + '/' + uid, {'work': work, 'jur': g('jurisdiction'),
                                                              'type': g('type'), 'versions': {}})
                 entry['versions'][lang] = (heading, text)
+    return groups
+
+
+def shown_version(entry):
+    """(lang, (heading, text)) of the version editors read: English, else Russian, else Tajik."""
+    vs = entry['versions']
+    lang = next(lg for lg in ('en', 'ru', 'tg') if lg in vs)
+    return lang, vs[lang]
+
+
+def write_contested(out_dir):
+    """The adjudicators' packet: every pair the indexings split on by one vote, as the text (in
+    the version editors read) and the concept with its definition and its broader and narrower
+    concepts' definitions for contrast. Neither the votes nor the markup are shown."""
+    os.makedirs(out_dir, exist_ok=True)
+    root = ET.parse(os.path.join(CORPUS, 'thesaurus.xml')).getroot()
+    concepts, narrower = {}, collections.defaultdict(list)
+    for c in root.findall(TNS + 'concept'):
+        labels = [e.text for e in c if e.tag in (TNS + 'prefLabel', TNS + 'altLabel') and e.get('lang') == 'en']
+        broader = [e.text for e in c.findall(TNS + 'broader')]
+        definition = [e.text for e in c.findall(TNS + 'definition') if e.get('lang') == 'en'][0]
+        concepts[c.get('id')] = (labels, broader, definition)
+        for b in broader:
+            narrower[b].append(c.get('id'))
+    pairs = contested(read_indexings(), read_rejudgments())
+    groups = corpus_texts()
+    out, last = [f'# {len(pairs)} provision-concept pairs', ''], None
+    for i, (g, c) in enumerate(pairs, start=1):
+        if g != last:
+            lang, (heading, text) = shown_version(groups[g])
+            v = groups[g]
+            out += ['', f'## Provision {g}', f'Work {v["work"]} — jurisdiction {v["jur"]}, type {v["type"]}; '
+                    f'language shown: {lang}' + ('' if lang == 'en' else ' (no English version)'),
+                    f'Heading: {heading}', 'Text:', text, '']
+            last = g
+        labels, broader, definition = concepts[c]
+        out += [f'### PAIR {i}: {g} | {c}', f'Concept **{c}** — {"; ".join(labels)}', f'Definition: {definition}']
+        for rel, ids in (('broader', broader), ('narrower', narrower[c])):
+            for r in ids:
+                out.append(f'- {rel}: **{r}** — {concepts[r][2]}')
+        out.append('')
+    with open(os.path.join(out_dir, 'pairs.md'), 'w', encoding='utf-8') as f:
+        f.write('\n'.join(out) + '\n')
+    print(f'{len(pairs)} pairs in {out_dir}/pairs.md')
+    return 0
+
+
+def write_packets(out_dir):
+    """The editors' packets: every text of the corpus in its English version (else Russian, else
+    Tajik), whole works kept together, in four parts of similar size; and the concept list."""
+    os.makedirs(out_dir, exist_ok=True)
+    root = ET.parse(os.path.join(CORPUS, 'thesaurus.xml')).getroot()
+    lines = ['# The concepts of the Himoya thesaurus', '', 'Each: id — English labels; broader concepts; definition.', '']
+    for c in root.findall(TNS + 'concept'):
+        labels = [e.text for e in c if e.tag in (TNS + 'prefLabel', TNS + 'altLabel') and e.get('lang') == 'en']
+        broader = [e.text for e in c.findall(TNS + 'broader')]
+        definition = [e.text for e in c.findall(TNS + 'definition') if e.get('lang') == 'en'][0]
+        lines.append(f'- **{c.get("id")}** — {"; ".join(labels)}' +
+                     (f' — broader: {", ".join(broader)}' if broader else '') + f'\n  {definition}')
+    with open(os.path.join(out_dir, 'concepts.md'), 'w', encoding='utf-8') as f:
+        f.write('\n'.join(lines) + '\n')
+    groups = corpus_texts()
     works = collections.OrderedDict()
     for key, v in groups.items():
         works.setdefault(v['work'], []).append(key)
 
     def shown(key):
-        vs = groups[key]['versions']
-        lang = next(lg for lg in ('en', 'ru', 'tg') if lg in vs)
-        return lang, vs[lang]
-
+        return shown_version(groups[key])
+    for path in corpus_files():
+        with open(path, encoding='utf-8') as f:
+            parsed = units_of(f.read())
+        if parsed is None:
+            continue
+        work, units, meta = parsed
+        lang = meta.find(NS + 'language').text
+        g = lambda n: meta.find(NS + n).text if meta.find(NS + n) is not None else ''
     parts, sizes = [[] for _ in range(4)], [0] * 4
     for _, keys in sorted(works.items(), key=lambda kv: -sum(len(shown(k)[1][1]) + 200 for k in kv[1])):
         i = sizes.index(min(sizes))
