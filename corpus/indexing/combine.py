@@ -100,43 +100,40 @@ def read_indexings():
     return indexings
 
 
+def read_yes_no(path, key_fields):
+    """{key: bool} from a TSV of judgments whose header is the key fields, `about` and `note`,
+    with `about` yes or no; a key is the tuple of its fields, or the one field when there is one."""
+    header = key_fields + ['about', 'note']
+    rows = {}
+    with open(path, encoding='utf-8') as f:
+        if f.readline().rstrip('\n') != '\t'.join(header):
+            sys.exit(f'{path}:1: header must be "{"<TAB>".join(header)}"')
+        for n, line in enumerate(f, start=2):
+            fields = line.rstrip('\n').split('\t')
+            if len(fields) != len(header) or fields[-2] not in ('yes', 'no'):
+                sys.exit(f'{path}:{n}: expected {"<TAB>".join(key_fields)}<TAB>yes|no<TAB>note')
+            key = tuple(fields[:len(key_fields)]) if len(key_fields) > 1 else fields[0]
+            if key in rows:
+                sys.exit(f'{path}:{n}: {" ".join(fields[:len(key_fields)])} judged twice')
+            rows[key] = fields[-2] == 'yes'
+    return rows
+
+
 def read_rejudgments():
     """concept -> [{group: bool}], from rejudge-<concept>-<n>.tsv: one concept judged again, after
     its definition was revised, by editors who saw only that definition (INSTRUCTIONS-rejudge.md)."""
     out = collections.defaultdict(list)
     for path in sorted(glob.glob(os.path.join(HERE, 'rejudge-*-[0-9]*.tsv'))):
         concept = re.match(r'rejudge-(.+)-\d+\.tsv$', os.path.basename(path)).group(1)
-        rows = {}
-        with open(path, encoding='utf-8') as f:
-            if f.readline().rstrip('\n') != 'group\tabout\tnote':
-                sys.exit(f'{path}:1: header must be "group<TAB>about<TAB>note"')
-            for n, line in enumerate(f, start=2):
-                fields = line.rstrip('\n').split('\t')
-                if len(fields) != 3 or fields[1] not in ('yes', 'no'):
-                    sys.exit(f'{path}:{n}: expected group<TAB>yes|no<TAB>note')
-                rows[fields[0]] = fields[1] == 'yes'
-        out[concept].append(rows)
+        out[concept].append(read_yes_no(path, ['group']))
     return out
 
 
 def read_adjudications():
     """[{(group, concept): bool}], from adjudicate-<n>.tsv: the pairs the indexings split on by
     one vote, judged again by editors who saw only the text and the concept (INSTRUCTIONS-adjudicate.md)."""
-    out = []
-    for path in sorted(glob.glob(os.path.join(HERE, 'adjudicate-[0-9]*.tsv'))):
-        rows = {}
-        with open(path, encoding='utf-8') as f:
-            if f.readline().rstrip('\n') != 'group\tconcept\tabout\tnote':
-                sys.exit(f'{path}:1: header must be "group<TAB>concept<TAB>about<TAB>note"')
-            for n, line in enumerate(f, start=2):
-                fields = line.rstrip('\n').split('\t')
-                if len(fields) != 4 or fields[2] not in ('yes', 'no'):
-                    sys.exit(f'{path}:{n}: expected group<TAB>concept<TAB>yes|no<TAB>note')
-                if (fields[0], fields[1]) in rows:
-                    sys.exit(f'{path}:{n}: {fields[0]} {fields[1]} judged twice')
-                rows[(fields[0], fields[1])] = fields[2] == 'yes'
-        out.append(rows)
-    return out
+    return [read_yes_no(path, ['group', 'concept'])
+            for path in sorted(glob.glob(os.path.join(HERE, 'adjudicate-[0-9]*.tsv')))]
 
 
 def contested(indexings, rejudgments):
