@@ -376,14 +376,7 @@ def write_packets(out_dir):
 
     def shown(key):
         return shown_version(groups[key])
-    for path in corpus_files():
-        with open(path, encoding='utf-8') as f:
-            parsed = units_of(f.read())
-        if parsed is None:
-            continue
-        work, units, meta = parsed
-        lang = meta.find(NS + 'language').text
-        g = lambda n: meta.find(NS + n).text if meta.find(NS + n) is not None else ''
+
     parts, sizes = [[] for _ in range(4)], [0] * 4
     for _, keys in sorted(works.items(), key=lambda kv: -sum(len(shown(k)[1][1]) + 200 for k in kv[1])):
         i = sizes.index(min(sizes))
