@@ -5,12 +5,15 @@ Each indexing-*.tsv here is one editor's indexing of every text (version group) 
 `group<TAB>about<TAB>note`, `about` the concept ids the text is about, space separated. A text is
 about a concept when more than half of the indexings that cover it say so (docs/thesaurus.md,
 "About and mentions"). The result is the `topics="..."` attribute of the text's unit in every
-language version of its work.
+language version of its work. Where a concept was judged again (rejudge-<concept>-<n>.tsv) or a pair
+the indexings split on by one vote was adjudicated (adjudicate-<n>.tsv), those judgments decide it
+(README.md).
 
     corpus/indexing/combine.py --check   exit 1 and list the units whose topics differ
     corpus/indexing/combine.py --apply   rewrite topics="..." in the corpus files in place
     corpus/indexing/combine.py --packets DIR   write the editors' packets (part1.md ... part4.md,
                                          concepts.md) for a new round of indexing
+    corpus/indexing/combine.py --contested DIR   write the adjudicators' packet (pairs.md)
 
 Texts no indexing covers (added after the round) are left as they are. Only the standard library.
 """
