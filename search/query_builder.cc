@@ -132,10 +132,10 @@ public:
                 }
                 const bool ranking_allowed = !negated && !relaxed_;
                 size_t positive_units = 0, common_units = 0;
-                for (const Child& c : children) positive_units += c.node->negated ? 0 : 1;
+                for (const Child& c : children) positive_units += c.node->negated || c.node->ranks_only ? 0 : 1;
                 // (A unit alone is never set aside: no share is estimated for it.)
                 for (Child& c : children) {
-                    if (c.node->negated || !ranking_allowed || positive_units < 2) continue;
+                    if (c.node->negated || c.node->ranks_only || !ranking_allowed || positive_units < 2) continue;
                     if (is_common(*c.node, c.query)) {
                         c.common = true;
                         ++common_units;
@@ -151,6 +151,10 @@ public:
                 for (Child& c : children) {
                     if (c.node->negated) {
                         negative.push_back(c.query);
+                    } else if (c.node->ranks_only) {
+                        // A kind of text named ("law"): ranked like a word beside a concept.
+                        ranking.push_back(with_bonus(c.query, rarity(*c.node) * QueryBuilder::kBesideConceptShare));
+                        out_.ranking_words.push_back(c.node->text);
                     } else if (rank_common && c.common) {
                         ranking.push_back(with_bonus(c.query, QueryBuilder::kCommonUnitShare));
                         out_.ranking_words.push_back(unit_text(*c.node));
@@ -577,6 +581,16 @@ BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
             }
             if (!parts.empty()) q = Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
             out.relaxed = parts.size() >= 2;
+            // Words naming a kind of text rank here too; they are no unit to relax to.
+            std::vector<Xapian::Query> ranking;
+            for (const QueryNode& w : tree.root.children)
+                if (w.ranks_only)
+                    if (Xapian::Query wq = c.node(w, false); !wq.empty()) {
+                        ranking.push_back(Compiler::with_bonus(wq, c.rarity(w) * kBesideConceptShare));
+                        out.ranking_words.push_back(w.text);
+                    }
+            if (!q.empty() && !ranking.empty())
+                q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, Xapian::Query(Xapian::Query::OP_OR, ranking.begin(), ranking.end()));
         } else {
             q = c.node(tree.root, false);
         }

@@ -192,6 +192,19 @@ const std::unordered_set<std::string>& question_auxiliaries() {
     return words;
 }
 
+// Words naming a kind of text, folded as above, in their usual forms.
+const std::unordered_set<std::string>& text_kind_words() {
+    static const std::unordered_set<std::string> words{
+        "law", "laws", "code", "codes", "statute", "statutes", "convention", "conventions", "legislation",
+        "закон", "закона", "закону", "законом", "законе", "законы", "законов", "законам", "законами", "законах",
+        "кодекс", "кодекса", "кодексу", "кодексом", "кодексе", "кодексы", "кодексов",
+        "конвенция", "конвенции", "конвенцию", "конвенцией",
+        "законодательство", "законодательства", "законодательству", "законодательством", "законодательстве",
+        "конун", "конуни", "конунхо", "конунхои", "конунро", "конунгузори", "конунгузории",
+        "кодекси", "кодексхо", "конвенсия", "конвенсияи"};
+    return words;
+}
+
 std::string folded(const std::string& canonical) { return fold_tajik_letters_utf8(canonical); }
 
 bool in(const std::unordered_set<std::string>& set, const QueryNode& word) {
@@ -332,7 +345,7 @@ std::vector<const QueryNode*> QueryTree::units() const {
     if (root.kind != QueryNode::Kind::kAnd) return out;
     for (const QueryNode& c : root.children) {
         if (c.negated) continue;
-        if (c.kind == QueryNode::Kind::kWord && (c.tokens.empty() || c.only_stopwords())) continue;
+        if (c.kind == QueryNode::Kind::kWord && (c.tokens.empty() || c.only_stopwords() || c.ranks_only)) continue;
         out.push_back(&c);
     }
     return out;
@@ -471,6 +484,20 @@ void drop_question_words(QueryTree& tree) {
         else kept.push_back(std::move(tree.root.children[i]));
     }
     tree.root.children = std::move(kept);
+}
+
+void mark_text_kind_words(QueryTree& tree) {
+    if (!tree.plain || tree.root.kind != QueryNode::Kind::kAnd) return;
+    auto kind_word = [](const QueryNode& c) {
+        return c.kind == QueryNode::Kind::kWord && !c.negated && !c.title && in(text_kind_words(), c);
+    };
+    bool rest_has_content = false;
+    for (const QueryNode& c : tree.root.children)
+        if (!kind_word(c) && !c.negated && has_content(c) && !(c.kind == QueryNode::Kind::kWord && c.only_stopwords()))
+            rest_has_content = true;
+    if (!rest_has_content) return;  // "закон": the word is all there is
+    for (QueryNode& c : tree.root.children)
+        if (kind_word(c)) c.ranks_only = true;
 }
 
 void group_concept_spans(QueryTree& tree, const ConceptTagger& tagger, Analyzer& analyzer) {

@@ -43,6 +43,10 @@ struct QueryNode {
     // satisfied by the word or by a record dated that year (its Y term), so a
     // report of that year counts though its text never writes the number.
     int year = 0;
+    // A word naming the kind of text asked for ("law", "закон", "қонун",
+    // "code"): it ranks the texts that have it, it decides no match and is
+    // not a unit that relaxing may keep instead of another (mark_text_kind_words).
+    bool ranks_only = false;
 
     // kSpan: the concepts whose label the child words form
     std::vector<std::string> concepts;
@@ -85,7 +89,7 @@ struct QueryTree {
     size_t too_long_words = 0;  // words longer than an index term can be (Analyzer::kMaxTermBytes)
 
     // Positive top-level word-like nodes of a plain query: the units "every
-    // word counts" counts (a span is one unit).
+    // word counts" counts (a span is one unit; a ranks_only word is none).
     std::vector<const QueryNode*> units() const;
 };
 
@@ -102,6 +106,15 @@ void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& 
 // Interrogatives (who, кто, кӣ, чанд …), and in a question its auxiliaries
 // (does, can, мекунад …), are removed and listed in question_words.
 void drop_question_words(QueryTree& tree);
+// Words naming a kind of text (law, code, convention, legislation; закон,
+// кодекс, конвенция, законодательство; қонун, кодекс, конвенсия,
+// қонунгузорӣ), standing alone in a plain query beside other content, are
+// marked ranks_only: "what does the law of Moldova say about shelters" asks
+// about shelters in Moldova's texts; a Moldovan article that only says "law"
+// is no answer, and one on shelters that never writes "law" is. Run after
+// group_concept_spans, so that a label holding such a word ("family code")
+// keeps it.
+void mark_text_kind_words(QueryTree& tree);
 // Consecutive words of an AND forming a thesaurus label (in any language, and
 // under the Tajik and Russian readings when the language is unknown) become a
 // kSpan carrying the label's concepts. Applies to queries with operators too.

@@ -121,6 +121,52 @@ TEST_CASE("question words are dropped and listed, never the only words") {
     CHECK(children(alone) == std::vector<std::string>{"how?"});
 }
 
+TEST_CASE("a word naming a kind of text ranks only, in three languages, never when it is all there is") {
+    Fixture f;
+    auto marked = [](const QueryTree& t) {
+        std::vector<std::string> out;
+        for (const QueryNode& c : t.root.children)
+            if (c.ranks_only) out.push_back(c.text);
+        return out;
+    };
+    auto unit_texts = [](const QueryTree& t) {
+        std::vector<std::string> out;
+        for (const QueryNode* u : t.units()) out.push_back(u->text);
+        return out;
+    };
+    QueryTree en = parse_query("what does the law say about shelters", "en", f.analyzer);
+    drop_question_words(en);
+    mark_text_kind_words(en);
+    CHECK(marked(en) == std::vector<std::string>{"law"});
+    CHECK(unit_texts(en) == std::vector<std::string>{"shelters"});  // not a unit to relax to
+    QueryTree ru = parse_query("закон о приютах", "auto", f.analyzer);
+    mark_text_kind_words(ru);
+    CHECK(marked(ru) == std::vector<std::string>{"закон"});
+    QueryTree tg = parse_query("қонуни паноҳгоҳ", "auto", f.analyzer);
+    mark_text_kind_words(tg);
+    CHECK(marked(tg) == std::vector<std::string>{"қонуни"});
+    // Substitute letters read the same (к for қ).
+    QueryTree typed = parse_query("конуни панохгох", "auto", f.analyzer);
+    mark_text_kind_words(typed);
+    CHECK(marked(typed) == std::vector<std::string>{"конуни"});
+
+    // Alone, or beside stopwords only, it is the query.
+    QueryTree alone = parse_query("the law", "en", f.analyzer);
+    mark_text_kind_words(alone);
+    CHECK(marked(alone).empty());
+    // Excluded, or in a title: field, it is what was asked for.
+    QueryTree neg = parse_query("shelters -law", "en", f.analyzer);
+    mark_text_kind_words(neg);
+    CHECK(marked(neg).empty());
+    QueryTree title = parse_query("title:law shelters", "en", f.analyzer);
+    mark_text_kind_words(title);
+    CHECK(marked(title).empty());
+    // Other words are words.
+    QueryTree other = parse_query("lawyer shelters", "en", f.analyzer);
+    mark_text_kind_words(other);
+    CHECK(marked(other).empty());
+}
+
 TEST_CASE("place names are set aside and their jurisdictions recorded") {
     Analyzer a;
     PlaceRecognizer places(corpus_places(), a);

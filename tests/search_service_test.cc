@@ -204,6 +204,32 @@ TEST_CASE("a place named none of whose own texts matches is reported, one that h
     CHECK(run_search(view, r).interpretation.places_without_match.empty());
 }
 
+TEST_CASE("\"the law of\" a place with nothing on the question reports the place, never its texts that only say \"law\"") {
+    // Moldova's law says "law" but nothing on shelters; Georgia's text on shelters never says "law".
+    testing::TestIndex index(
+        {testing::make_document("ge", "GE", "en", "decree", "2006-01-01", "Decree",
+                                {{"1", "The state funds shelters for victims."}}),
+         testing::make_document("md", "MD", "en", "law", "2007-01-01", "Act",
+                                {{"1", "This law sets out emergency orders."}, {"2", "The law enters into force."}}),
+         testing::make_document("mdru", "MD", "ru", "law", "2007-01-01", "Акт",
+                                {{"1", "Настоящий закон вводит срочные предписания."}}),
+         testing::make_document("geru", "GE", "ru", "decree", "2006-01-01", "Указ",
+                                {{"1", "Государство содержит приюты для пострадавших."}})});
+    give_place_names(index);
+    IndexView view({index.path()});
+    for (const std::string q : {"what does the law of Moldova say about shelters", "закон Молдовы о приютах"}) {
+        CAPTURE(q);
+        SearchRequest r;
+        r.query = q;
+        SearchResult result = run_search(view, r);
+        CHECK(result.interpretation.places_without_match == std::vector<std::string>{"MD"});
+        CHECK_FALSE(result.interpretation.relaxed);
+        REQUIRE_FALSE(result.hits.empty());
+        for (const SearchHit& h : result.hits) CHECK(h.jurisdiction == "GE");
+        CHECK(result.interpretation.ranking_words.size() == 1);
+    }
+}
+
 TEST_CASE("a misspelt word that matches nothing is searched in its corrected spelling, and the answer says so") {
     testing::TestIndex index(
         {testing::make_document("ge", "GE", "en", "law", "2006-01-01", "Law", {{"1", "The state funds shelters for victims."}}),
