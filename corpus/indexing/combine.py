@@ -164,6 +164,18 @@ def ordered_groups(indexings):
     return list(groups)
 
 
+def settle(about, concept, judged):
+    """Puts `concept` in or out of the list `about` as more than half of the yes/no `judged`
+    say; leaves it as it is when nothing was judged."""
+    if not judged:
+        return
+    yes = sum(judged) * 2 > len(judged)
+    if yes and concept not in about:
+        about.append(concept)
+    elif not yes and concept in about:
+        about.remove(concept)
+
+
 def majority(indexings, rejudgments=None, adjudications=None):
     """group -> concept ids about which more than half of the indexings covering it agree,
     in the order of the first indexing that gives them. A concept judged again after its
@@ -173,12 +185,8 @@ def majority(indexings, rejudgments=None, adjudications=None):
         rejudgments = read_rejudgments()
     if adjudications is None:
         adjudications = read_adjudications()
-    groups = collections.OrderedDict()
-    for rows in indexings.values():
-        for g in rows:
-            groups.setdefault(g, None)
     out = {}
-    for g in groups:
+    for g in ordered_groups(indexings):
         covering = [rows[g] for rows in indexings.values() if g in rows]
         votes = collections.Counter(c for about in covering for c in set(about))
         order = []
@@ -186,23 +194,10 @@ def majority(indexings, rejudgments=None, adjudications=None):
             order += [c for c in about if c not in order]
         about = [c for c in order if votes[c] * 2 > len(covering)]
         for c in order:
-            judged = [a[(g, c)] for a in adjudications if (g, c) in a]
-            if not judged or abs(votes[c] * 2 - len(covering)) != 1:
-                continue
-            yes = sum(judged) * 2 > len(judged)
-            if yes and c not in about:
-                about.append(c)
-            elif not yes and c in about:
-                about.remove(c)
+            if abs(votes[c] * 2 - len(covering)) == 1:
+                settle(about, c, [a[(g, c)] for a in adjudications if (g, c) in a])
         for concept, rounds in rejudgments.items():
-            judged = [r[g] for r in rounds if g in r]
-            if not judged:
-                continue
-            yes = sum(judged) * 2 > len(judged)
-            if yes and concept not in about:
-                about.append(concept)
-            elif not yes and concept in about:
-                about.remove(concept)
+            settle(about, concept, [r[g] for r in rounds if g in r])
         out[g] = about
     return out
 
