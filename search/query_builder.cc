@@ -145,7 +145,8 @@ public:
                 bool beside_span = false;
                 for (const Child& c : children)
                     beside_span = beside_span || (c.node->kind == QueryNode::Kind::kSpan && !c.node->negated &&
-                                                  !c.node->concepts.empty() && !(rank_common && c.common));
+                                                  !c.node->concepts.empty() && !c.node->names_work &&
+                                                  !(rank_common && c.common));
                 beside_span = beside_span && thesaurus_ && tagger_ && ranking_allowed;
                 std::vector<Xapian::Query> positive, negative, ranking;
                 for (Child& c : children) {

@@ -486,6 +486,16 @@ void drop_question_words(QueryTree& tree) {
     tree.root.children = std::move(kept);
 }
 
+void mark_work_spans(QueryTree& tree) {
+    if (tree.works.empty() || tree.root.kind != QueryNode::Kind::kAnd) return;
+    for (QueryNode& c : tree.root.children) {
+        if (c.kind != QueryNode::Kind::kSpan || c.concepts.empty() || c.children.empty()) continue;
+        const size_t start = c.children.front().start, end = c.children.back().end;
+        for (const NamedWork& w : tree.works)
+            if (start < w.end && w.start < end) c.names_work = true;
+    }
+}
+
 void mark_text_kind_words(QueryTree& tree) {
     if (!tree.plain || tree.root.kind != QueryNode::Kind::kAnd) return;
     auto kind_word = [](const QueryNode& c) {

@@ -50,6 +50,10 @@ struct QueryNode {
 
     // kSpan: the concepts whose label the child words form
     std::vector<std::string> concepts;
+    // kSpan whose words also name a work ("Istanbul Convention", "КоАП"): it
+    // says which texts, not what about, so the words beside it keep filtering
+    // (mark_work_spans).
+    bool names_work = false;
     // kSpan of a locality ("Хуҷанд"): the stems of each of the place's names (Khujand, Худжанд)
     std::vector<std::vector<std::string>> names;
 
@@ -106,6 +110,11 @@ void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& 
 // Interrogatives (who, кто, кӣ, чанд …), and in a question its auxiliaries
 // (does, can, мекунад …), are removed and listed in question_words.
 void drop_question_words(QueryTree& tree);
+// Concept spans whose words overlap a work the query names (tree.works, set
+// by the caller) are marked names_work: "Стамбульская конвенция преследование"
+// asks for the Convention's article on stalking, not for any of its articles
+// ranked by whether they say "преследование".
+void mark_work_spans(QueryTree& tree);
 // Words naming a kind of text (law, code, convention, legislation; закон,
 // кодекс, конвенция, законодательство; қонун, кодекс, конвенсия,
 // қонунгузорӣ), standing alone in a plain query beside other content, are

@@ -256,6 +256,7 @@ QueryTree read_query(IndexView& view, const SearchRequest& r) {
         group_concept_spans(tree, *view.tagger(), view.analyzer());
         find_scattered_concepts(tree, *view.tagger(), *view.thesaurus());
     }
+    mark_work_spans(tree);
     mark_text_kind_words(tree);
     return tree;
 }

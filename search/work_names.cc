@@ -21,11 +21,16 @@ WorkNameRecognizer::WorkNameRecognizer(const Xapian::Database& db) {
         for (const auto& alias : record->aliases)
             if (std::find(list.begin(), list.end(), alias) == list.end()) list.push_back(alias);
     }
+    // One entry per name: a name several works share ("Istanbul Convention",
+    // the Convention's full text and its articles' summaries) names them all,
+    // and all their texts gain the bonus, not only those of the first.
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>> works_named;
+    for (const auto& [work, list] : aliases)
+        for (const auto& alias : list) works_named[alias].push_back(work);
     std::vector<NameMatcher::Entry> entries;
-    for (const auto& [work, list] : aliases) {
-        if (list.empty()) continue;
-        NameMatcher::Entry entry{"work-" + std::to_string(entries.size()), list};
-        work_of_[entry.id] = work;
+    for (const auto& [alias, works] : works_named) {
+        NameMatcher::Entry entry{"name-" + std::to_string(entries.size()), {alias}};
+        works_of_[entry.id] = works;
         entries.push_back(std::move(entry));
     }
     if (entries.empty()) return;
@@ -43,7 +48,7 @@ std::vector<NamedWork> WorkNameRecognizer::find(Analyzer& analyzer, std::string_
     std::vector<NamedWork> out;
     if (empty()) return out;
     for (const NameMatcher::Match& m : names_->find(analyzer, query, language, latin_tajik))
-        out.push_back({work_of_.at(m.id), m.name, m.start, m.end});
+        for (const std::string& work : works_of_.at(m.id)) out.push_back({work, m.name, m.start, m.end});
     return out;
 }
 

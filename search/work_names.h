@@ -35,7 +35,8 @@ public:
 
     bool empty() const { return !names_ || names_->empty(); }
     // Non-overlapping work names in `query`, longest first, read in `language`
-    // and, when that is unknown, as Tajik and Russian too; in query order.
+    // and, when that is unknown, as Tajik and Russian too; in query order. A
+    // name several works share gives one NamedWork for each of them.
     // `latin_tajik`: Latin words are also read as Tajik (NameMatcher::find).
     std::vector<NamedWork> find(Analyzer& analyzer, std::string_view query, std::string_view language,
                                 bool latin_tajik = false) const;
@@ -44,8 +45,8 @@ public:
     std::string title(const std::string& work_id, const std::string& lang) const;
 
 private:
-    std::unique_ptr<NameMatcher> names_;                                 // one entry per work with aliases
-    std::map<std::string, std::string> work_of_;                         // entry id → work id
+    std::unique_ptr<NameMatcher> names_;                                 // one entry per (lang, alias)
+    std::map<std::string, std::vector<std::string>> works_of_;           // entry id → the works of that name
     std::map<std::string, std::map<std::string, std::string>> titles_;  // work id → lang → title
 };
 

@@ -269,6 +269,28 @@ TEST_CASE("strict compile: a span is its words or its concept; beside it other w
     CHECK(strict.find(" AND ") != std::string::npos);
 }
 
+TEST_CASE("a span that also names a work says which texts, so the words beside it keep filtering") {
+    Fixture f;
+    QueryBuilder builder(f.analyzer);
+    builder.set_concepts(&f.thesaurus, &f.tagger);
+    QueryTree t = parse_query("protection order duration", "en", f.analyzer);
+    group_concept_spans(t, f.tagger, f.analyzer);
+    // As if "protection order" were also the popular name of a work (set by search_service).
+    t.works.push_back({"po-act", "protection order", 0, 16});
+    mark_work_spans(t);
+    REQUIRE(t.root.children.size() == 2);
+    CHECK(t.root.children[0].names_work);
+    BuiltQuery built = builder.compile(t);
+    CHECK(built.ranking_words.empty());  // "duration" is required (the work's bonus is the query's only AND_MAYBE)
+    // A work named elsewhere in the query leaves the span a subject.
+    QueryTree other = parse_query("protection order duration", "en", f.analyzer);
+    group_concept_spans(other, f.tagger, f.analyzer);
+    other.works.push_back({"duration-act", "duration", 17, 25});
+    mark_work_spans(other);
+    CHECK_FALSE(other.root.children[0].names_work);
+    CHECK(builder.compile(other).ranking_words == std::vector<std::string>{"duration"});
+}
+
 TEST_CASE("relaxed compile: any word, plus a bonus per word satisfied") {
     Fixture f;
     QueryBuilder builder(f.analyzer);

@@ -334,6 +334,28 @@ TEST_CASE("a version that does not name a concept is not a hit for it because an
     CHECK(ids.count("fines-ru/art_5") == 0);  // only its group's mention tag would match it
 }
 
+TEST_CASE("a popular name two works share names both: the texts of each gain the work's place") {
+    // The Convention's key articles and its further articles are two works known by one name.
+    Document key = testing::make_document("ic-key", "INT", "en", "convention", "2011-05-11", "Convention: key articles",
+                                          {{"1", "Parties set up shelters."}, {"2", "Parties set up hotlines."}}, "ic-key");
+    key.aliases = {{"en", "Istanbul Convention"}};
+    Document more = testing::make_document("ic-more", "INT", "en", "convention", "2011-05-11", "Convention: further articles",
+                                           {{"1", "Parties make stalking an offence."}}, "ic-more");
+    more.aliases = {{"en", "Istanbul Convention"}};
+    Document other = testing::make_document("other", "GE", "en", "law", "2020-01-01", "Law",
+                                            {{"1", "Stalking is an offence, and stalking again is worse."}});
+    testing::TestIndex index({key, more, other});
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "Istanbul Convention stalking";
+    SearchResult result = run_search(view, r);
+    REQUIRE(result.interpretation.works.size() == 2);
+    CHECK(result.interpretation.works[0].id == "ic-key");
+    CHECK(result.interpretation.works[1].id == "ic-more");
+    REQUIRE_FALSE(result.hits.empty());
+    CHECK(result.hits[0].document_id == "ic-more");
+}
+
 TEST_CASE("a work named by its popular name comes first among texts with the same words, and is reported") {
     Document vawa = testing::make_document("vawa-en", "US", "en", "law", "1994-09-13", "Violence Against Women Act",
                                            {{"1", "The 2022 reauthorisation made changes to grants."}}, "vawa");
