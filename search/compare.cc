@@ -238,7 +238,9 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
         }
     }
     out.rank = built.query;
-    out.about = built.query;
+    // Covering: matching the words, and naming each concept they form as a
+    // label (BuiltQuery::named), not holding a label's words scattered about.
+    out.about = built.named.empty() ? built.query : Xapian::Query(Xapian::Query::OP_FILTER, built.query, built.named);
     out.highlight_terms = built.highlight_terms;
     out.highlight_stems = built.highlight_stems;
     out.concepts = built.matched_concepts;

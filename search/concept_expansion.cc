@@ -7,6 +7,15 @@
 
 namespace himoya {
 
+Xapian::Query named_in(const std::string& concept_id, const Thesaurus& thesaurus) {
+    std::vector<Xapian::Query> tags;
+    for (const std::string& id : thesaurus.with_descendants(concept_id)) {
+        tags.emplace_back(terms::boolean_term(terms::kTopic, id));
+        tags.emplace_back(terms::boolean_term(terms::kMention, id));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, tags.begin(), tags.end());
+}
+
 Xapian::Query concept_query(const std::string& concept_id, const Thesaurus& thesaurus, const ConceptTagger& tagger,
                             std::set<std::string>* highlight_stems, bool with_mentions) {
     std::vector<Xapian::Query> alternatives;

@@ -19,6 +19,12 @@ namespace himoya {
 
 inline constexpr double kExpansionWeight = 0.8;
 
+// The texts in which the indexer found the concept or a narrower one, about
+// (XC) or mentioned (XM): where a label of it occurs as a label, its words in
+// order — unlike a label's stems anywhere in a text, which keep no positions
+// ("minor … de facto marriage" is not "marriage of minors"). Boolean terms.
+Xapian::Query named_in(const std::string& concept_id, const Thesaurus& thesaurus);
+
 // The query for one concept: any of its labels (stems, all languages), or its
 // about (XC) or mention (XM) term or a narrower concept's. Adds the labels' stems to `highlight_stems`.
 // Without `with_mentions`, provisions that only mention the concept are left out.

@@ -596,6 +596,20 @@ BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
             q = c.node(tree.root, false);
         }
         only_stopwords = c.saw_only_stopwords();
+        // The texts naming the query's concepts (BuiltQuery::named).
+        if (thesaurus_ && tagger_) {
+            std::vector<Xapian::Query> named;
+            for (const QueryNode* unit : units) {
+                if (unit->kind != QueryNode::Kind::kSpan || unit->concepts.empty() || unit->names_work) continue;
+                Xapian::Query uq = c.node(*unit, false);
+                if (uq.empty() || c.is_common(*unit, uq)) continue;
+                std::vector<Xapian::Query> any;
+                for (const std::string& id : unit->concepts) any.push_back(named_in(id, *thesaurus_));
+                named.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+            }
+            if (!named.empty())
+                out.named = Xapian::Query(relax ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, named.begin(), named.end());
+        }
         return q;
     };
     BuiltQuery out;

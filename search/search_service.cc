@@ -586,7 +586,11 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // page shows other places (texts about the place count only for its boost).
     for (const std::string& code : tree.jurisdictions) {
         Xapian::Enquire own(view.db());
-        own.set_query(Xapian::Query(Xapian::Query::OP_FILTER, page_query, terms::boolean_term(terms::kJurisdiction, code)));
+        // Its texts count as its answer when they name the query's concepts
+        // (BuiltQuery::named), not when a label's words are scattered over them.
+        Xapian::Query own_texts(terms::boolean_term(terms::kJurisdiction, code));
+        if (!built.named.empty()) own_texts = Xapian::Query(Xapian::Query::OP_AND, own_texts, built.named);
+        own.set_query(Xapian::Query(Xapian::Query::OP_FILTER, page_query, own_texts));
         own.set_weighting_scheme(Xapian::BoolWeight());
         if (own.get_mset(0, 0, 1).get_matches_lower_bound() == 0) result.interpretation.places_without_match.push_back(code);
     }

@@ -219,6 +219,27 @@ TEST_CASE("compare by words: a misspelt word is compared in its corrected spelli
     CHECK(out["corrected"].is_null());
 }
 
+TEST_CASE("compare by words: a label's words scattered over a text do not cover it; the label named does") {
+    testing::TestIndex index(
+        {testing::make_document("kg", "KG", "en", "law", "2017-01-01", "Law",
+                                {{"1", "A court order gives witnesses protection."}}),
+         testing::make_document("md", "MD", "en", "law", "2007-01-01", "Law",
+                                {{"1", "The police issue a protection order at once."}})},
+        testing::sample_thesaurus());
+    IndexView view({index.path()});
+    CompareRequest r;
+    r.jurisdictions = {"KG", "MD"};
+    r.query = "protection order";
+    const CompareResult result = compare_jurisdictions(view, r);
+    REQUIRE(result.columns.size() == 2);
+    CHECK(result.columns[0].jurisdiction == "KG");
+    CHECK(result.columns[0].total == 0);  // a gap
+    CHECK(result.columns[1].total == 1);
+    // Words that form no label cover where they occur.
+    r.query = "court witnesses";
+    CHECK(compare_jurisdictions(view, r).columns[0].total == 1);
+}
+
 TEST_CASE("compare and matrix: codes in any case are the corpus's; an unknown code or language is a 400, not a column of gaps") {
     Fixture f;
     CompareRequest r;

@@ -230,6 +230,28 @@ TEST_CASE("\"the law of\" a place with nothing on the question reports the place
     }
 }
 
+TEST_CASE("a label's words scattered over a place's text are not the place's answer; the label as a label is") {
+    // Kyrgyzstan's text holds "order" and "protection" apart; Moldova's names a protection order.
+    testing::TestIndex index(
+        {testing::make_document("kg", "KG", "en", "law", "2017-01-01", "Law",
+                                {{"1", "A court order gives witnesses protection."}}),
+         testing::make_document("md", "MD", "en", "law", "2007-01-01", "Law",
+                                {{"1", "The police issue a protection order at once."}})},
+        testing::sample_thesaurus());
+    give_place_names(index);
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "protection order in Kyrgyzstan";
+    SearchResult result = run_search(view, r);
+    CHECK(result.interpretation.concepts == std::vector<std::string>{"protection-orders"});
+    CHECK(result.interpretation.places_without_match == std::vector<std::string>{"KG"});
+    r.query = "protection order in Moldova";
+    CHECK(run_search(view, r).interpretation.places_without_match.empty());
+    // Words that form no label are words: scattered, they still count.
+    r.query = "witnesses court in Kyrgyzstan";
+    CHECK(run_search(view, r).interpretation.places_without_match.empty());
+}
+
 TEST_CASE("a misspelt word that matches nothing is searched in its corrected spelling, and the answer says so") {
     testing::TestIndex index(
         {testing::make_document("ge", "GE", "en", "law", "2006-01-01", "Law", {{"1", "The state funds shelters for victims."}}),
