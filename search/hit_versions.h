@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -29,10 +30,15 @@ std::map<std::string, std::vector<TextVersion>> text_versions(const Xapian::Data
                                                               const Xapian::Query& matching,
                                                               const std::vector<std::string>& groups,
                                                               TextCountSpy* noted);
-// Among the matching versions of weight `weight`, the one with the greatest
-// document id: equal weights are settled by id, not by docid, so which version
-// stands for a text does not depend on indexing order (incremental, shards).
-const TextVersion* canonical_version(const std::vector<TextVersion>& versions, double weight);
+// The version that stands for a text on a page: its version in `shown_lang`
+// (the UI language) when that one matches the query — a trainer reading the
+// Russian page gets the Russian text wherever it matched, not whichever
+// version scored a little higher through a translation or a tie; else, among
+// the matching versions of weight `weight`, the one with the greatest document
+// id: equal weights are settled by id, not by docid, so which version stands
+// for a text does not depend on indexing order (incremental, shards).
+const TextVersion* canonical_version(const std::vector<TextVersion>& versions, double weight,
+                                     std::string_view shown_lang = {});
 // The versions other than `hit_id`, as a hit lists them, by language.
 std::vector<HitVersion> other_versions(const std::vector<TextVersion>& versions, const std::string& hit_id);
 

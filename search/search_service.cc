@@ -154,11 +154,12 @@ std::vector<FacetCount> facet_counts_without_own_filter(const Xapian::Database& 
 
 // The hits of `items` (indices into `mset`, in display order). Grouped: each
 // text's other versions listed (whether each matches from `noted`, the spy that
-// saw the match, when it can tell), and with `by_weight` (relevance order) equal
-// weights settled by document id (canonical_version); date order settles them itself.
+// saw the match, when it can tell), and with `by_weight` (relevance order) each
+// text shown in `shown_lang` where that version matches, else equal weights
+// settled by document id (canonical_version); date order settles them itself.
 std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer, const Xapian::MSet& mset, const std::vector<Xapian::doccount>& items,
                                  const BuiltQuery& built, const Xapian::Query& page_query, bool grouped, bool by_weight,
-                                 detail::TextCountSpy* noted) {
+                                 detail::TextCountSpy* noted, std::string_view shown_lang) {
     std::vector<std::string> groups;
     for (Xapian::doccount item : items) groups.push_back(mset[item].get_document().get_value(terms::kSlotVersionGroup));
     std::map<std::string, std::vector<detail::TextVersion>> versions;  // every version of the page's texts
@@ -170,7 +171,8 @@ std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer,
         const std::string& group = groups[i];
         const auto text = versions.find(group);
         if (by_weight && text != versions.end())
-            if (const detail::TextVersion* v = detail::canonical_version(text->second, it.get_weight())) record = v->record;
+            if (const detail::TextVersion* v = detail::canonical_version(text->second, it.get_weight(), shown_lang))
+                record = v->record;
         std::optional<StoredRecord> data = detail::stored_record(db, record);
         if (!data) continue;
         SearchHit hit = detail::hit_from_data(*data);
@@ -575,7 +577,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     for (size_t i = skip; i < items.size() && i < skip + count; ++i) page_items.push_back(items[i]);
     result.hits = page_hits(view.db(), view.analyzer(), mset, page_items, built, page_query, grouped,
                             r.sort == SortOrder::relevance && !built.empty,
-                            grouped && !view.remote() && !kept ? &text_spy : nullptr);
+                            grouped && !view.remote() && !kept ? &text_spy : nullptr, name(r.ui_lang));
 
     // Did you mean: only when the words found few texts (a page of results needs no correction).
     if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = spelling_suggestion(view.db(), built, r.query);

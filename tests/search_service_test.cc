@@ -252,6 +252,33 @@ TEST_CASE("a label's words scattered over a place's text are not the place's ans
     CHECK(run_search(view, r).interpretation.places_without_match.empty());
 }
 
+TEST_CASE("a text is shown in the UI language where that version matches, else in its best-matching version") {
+    // Article 1 in three languages; the English says VAWA twice and scores highest.
+    testing::TestIndex index(
+        {testing::make_document("w-en", "US", "en", "law", "1994-01-01", "Act", {{"1", "VAWA grants, VAWA programmes."}}, "w"),
+         testing::make_document("w-ru", "US", "ru", "law", "1994-01-01", "Закон", {{"1", "Гранты по VAWA и другие программы."}}, "w"),
+         testing::make_document("w-tg", "US", "tg", "law", "1994-01-01", "Қонун", {{"1", "Грантҳо ва барномаҳо."}}, "w")});
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "VAWA";
+    r.scope = Scope::provision;
+    r.cross_language = false;
+    r.ui_lang = UiLanguage::en;
+    SearchResult en = run_search(view, r);
+    REQUIRE(en.hits.size() == 1);
+    CHECK(en.hits[0].lang == "en");
+    r.ui_lang = UiLanguage::ru;
+    SearchResult ru = run_search(view, r);
+    REQUIRE(ru.hits.size() == 1);
+    CHECK(ru.hits[0].lang == "ru");  // matched, if less well than the English
+    CHECK(ru.total == en.total);
+    // The Tajik version does not say VAWA: the Tajik page shows the best match.
+    r.ui_lang = UiLanguage::tg;
+    SearchResult tg = run_search(view, r);
+    REQUIRE(tg.hits.size() == 1);
+    CHECK(tg.hits[0].lang == "en");
+}
+
 TEST_CASE("a misspelt word that matches nothing is searched in its corrected spelling, and the answer says so") {
     testing::TestIndex index(
         {testing::make_document("ge", "GE", "en", "law", "2006-01-01", "Law", {{"1", "The state funds shelters for victims."}}),
