@@ -301,6 +301,9 @@ private:
             literal = words.size() == 1 ? words.front() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
         if (!n.names.empty()) return negated ? literal : place_names(n, literal);
         if (!thesaurus_ || !tagger_ || negated) return literal;
+        if (!n.children.empty())
+            for (QueryWord& w : out_.words)
+                if (w.start >= n.children.front().start && w.end <= n.children.back().end) w.in_label = true;
         // The concept through its labels in any language and its about tags,
         // not its mention tags: a version that does not name the concept is no
         // answer because another version of its text names it in passing (a

@@ -33,7 +33,7 @@ std::optional<std::string> spelling_suggestion(const Xapian::Database& db, const
     size_t cursor = 0;
     bool changed = false;
     for (const QueryWord& w : built.words) {
-        if (db.term_exists(w.term)) continue;
+        if (w.in_label || db.term_exists(w.term)) continue;
         if (std::any_of(w.reading_terms.begin(), w.reading_terms.end(),
                         [&](const std::string& t) { return db.term_exists(t); }))
             continue;  // "tojikiston" is known as тоҷикистон

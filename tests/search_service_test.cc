@@ -279,6 +279,24 @@ TEST_CASE("a text is shown in the UI language where that version matches, else i
     CHECK(tg.hits[0].lang == "en");
 }
 
+TEST_CASE("the words of a thesaurus label are never respelled, even where no text holds them") {
+    // "restraining order" is a label of protection orders; no text holds "restraining", one holds "retraining".
+    testing::TestIndex index({testing::make_document("p", "TJ", "en", "report", "2020-01-01", "Report",
+                                                     {{"1", "Police retraining courses were held."}})},
+                             testing::sample_thesaurus());
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "restraining order";
+    SearchResult result = run_search(view, r);
+    CHECK(result.interpretation.concepts == std::vector<std::string>{"protection-orders"});
+    CHECK(result.total == 0);
+    CHECK(result.interpretation.corrected.empty());
+    CHECK_FALSE(result.suggestion.has_value());
+    // A word outside any label is still corrected.
+    r.query = "retrayning";
+    CHECK_FALSE(run_search(view, r).interpretation.corrected.empty());
+}
+
 TEST_CASE("a misspelt word that matches nothing is searched in its corrected spelling, and the answer says so") {
     testing::TestIndex index(
         {testing::make_document("ge", "GE", "en", "law", "2006-01-01", "Law", {{"1", "The state funds shelters for victims."}}),
