@@ -110,6 +110,18 @@ TEST_CASE("question words are dropped and listed, never the only words") {
     drop_question_words(ru_should);
     CHECK(ru_should.question_words == std::vector<std::string>{"что", "следует", "делать"});
 
+    // "Who is", "what is" in one word (кист, чист); "кто такая"; Tajik in Latin letters.
+    QueryTree kist = parse_query("ҷабрдида кист?", "auto", a);
+    drop_question_words(kist);
+    CHECK(kist.question_words == std::vector<std::string>{"кист?"});
+    CHECK(children(kist) == std::vector<std::string>{"ҷабрдида"});
+    QueryTree takaya = parse_query("кто такая пострадавшая?", "auto", a);
+    drop_question_words(takaya);
+    CHECK(takaya.question_words == std::vector<std::string>{"кто", "такая"});
+    QueryTree latin = parse_query("amri favri chand ruz amal mekunad?", "auto", a);
+    drop_question_words(latin);
+    CHECK(latin.question_words == std::vector<std::string>{"chand", "mekunad?"});
+
     // Not a question: auxiliaries are words like any other; interrogatives still go.
     QueryTree kw = parse_query("police can remove", "en", a);
     drop_question_words(kw);
