@@ -44,6 +44,10 @@ TEST_CASE("country and entity names in three languages, inflected, abbreviated o
     CHECK(codes(places, analyzer, "law of the Federation of Bosnia and Herzegovina") == std::vector<std::string>{"BA-BIH"});
     CHECK(codes(places, analyzer, "entity laws of Bosnia") == std::vector<std::string>{"BA-BIH", "BA-SRP", "BA-BRC"});
     CHECK(codes(places, analyzer, "protection order for the victim").empty());
+    // America, as English and Russian write it ("US" alone is the pronoun "us": left out)
+    CHECK(codes(places, analyzer, "protection order in America") == std::vector<std::string>{"US", "US-FL"});
+    CHECK(codes(places, analyzer, "охранный ордер в Америке") == std::vector<std::string>{"US", "US-FL"});
+    CHECK(codes(places, analyzer, "help us").empty());
 }
 
 TEST_CASE("the place's words are blanked out of the query, the rest stays") {
