@@ -163,9 +163,25 @@ std::vector<Xapian::Query> coverage_filters(const std::vector<std::string>& type
     return f;
 }
 
+// Texts no longer in force: repealed law, and programmes whose term has run
+// out ("expired": the 2014–2023 programme is no coverage Tajikistan has now).
+Xapian::Query no_longer_in_force() {
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(terms::boolean_term(terms::kStatus, "repealed")),
+                         Xapian::Query(terms::boolean_term(terms::kStatus, "expired")));
+}
+
 Xapian::Query not_repealed(const Xapian::Query& q) {
-    return Xapian::Query(Xapian::Query::OP_AND_NOT, q,
-                         Xapian::Query(terms::boolean_term(terms::kStatus, "repealed")));
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, q, no_longer_in_force());
+}
+
+// What is not a jurisdiction's law in coverage: practice, and, for a state or
+// entity, a monitoring body's recommendations to it (the CEDAW Committee's
+// concluding observations on Tajikistan are not Tajik law). For INT, a
+// general recommendation (CEDAW GR 35) is an international standard.
+Xapian::Query not_law_of(const std::string& jurisdiction) {
+    std::vector<std::string> types = practice_types();
+    if (jurisdiction != "INT") types.push_back("recommendation");
+    return any_of(std::string(terms::kType), types);
 }
 
 Xapian::Query all_of(const std::vector<Xapian::Query>& qs) {
@@ -280,7 +296,6 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
     const std::set<std::string>& highlight_terms = selection.highlight_terms;
     const std::set<std::string>& highlight_stems = selection.highlight_stems;
     const std::vector<std::string> preferred = display_languages(r.languages, ui);
-    const Xapian::Query practice = any_of(std::string(terms::kType), practice_types());
 
     // The source each shown document cites (official title, number, URL), once per document.
     std::map<std::string, std::optional<DocumentSource>> sources;
@@ -326,7 +341,8 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
         std::vector<Xapian::Query> f = coverage_filters(r.types);
         f.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
         Xapian::Query scope = all_of(f);
-        Xapian::Query law_scope(Xapian::Query::OP_AND_NOT, scope, practice);
+        const Xapian::Query not_law = not_law_of(jurisdiction);
+        Xapian::Query law_scope(Xapian::Query::OP_AND_NOT, scope, not_law);
         if (!r.types_excluded.empty())
             law_scope = Xapian::Query(Xapian::Query::OP_AND_NOT, law_scope, any_of(std::string(terms::kType), r.types_excluded));
         Xapian::Query in_force = r.include_repealed ? law_scope : not_repealed(law_scope);
@@ -340,9 +356,9 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
         column.repealed_excluded =
             r.include_repealed ? 0
                                : count_texts(db, filter(about, Xapian::Query(Xapian::Query::OP_AND, law_scope,
-                                                                            Xapian::Query(terms::boolean_term(terms::kStatus, "repealed")))));
+                                                                            no_longer_in_force())));
         RankedTexts passages = ranked_texts(
-            db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, Xapian::Query(Xapian::Query::OP_AND, scope, practice))), 3);
+            db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, Xapian::Query(Xapian::Query::OP_AND, scope, not_law))), 3);
         column.provisions = cards(law, "about");
         column.practice_total = passages.total;
         column.practice = cards(passages, "about");
@@ -451,7 +467,6 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
             rows.push_back({c->id, c->label(ui), c->label(ui), thesaurus->with_descendants(c->id)});
     }
     const std::vector<std::string> preferred = display_languages(r.languages, ui);
-    const Xapian::Query practice = any_of(std::string(terms::kType), practice_types());
 
     // Each jurisdiction's law texts in scope: what a cell's share is of.
     Matrix matrix;
@@ -462,7 +477,7 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
     for (const std::string& jurisdiction : r.jurisdictions) {
         std::vector<Xapian::Query> f = coverage_filters({});
         f.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
-        Xapian::Query law(Xapian::Query::OP_AND_NOT, all_of(f), practice);
+        Xapian::Query law(Xapian::Query::OP_AND_NOT, all_of(f), not_law_of(jurisdiction));
         scopes[jurisdiction] = r.include_repealed ? law : not_repealed(law);
         matrix.texts[jurisdiction] = count_texts(db, scopes[jurisdiction]);
         matrix.jurisdiction_labels[jurisdiction] = view.labels().label("jurisdiction", jurisdiction, ui);

@@ -56,14 +56,17 @@ const std::map<std::string, std::map<std::string, std::string>>& words() {
         {"summary_note", {{"en", "Summaries in our own words; check the official text before relying on a provision."},
                           {"ru", "Краткие изложения своими словами; перед использованием сверьтесь с официальным текстом."},
                           {"tg", "Хулосаҳо бо суханони худамон; пеш аз истифода бо матни расмӣ муқоиса кунед."}}},
-        {"also_mentioned", {{"en", "Also mentioned in {n} texts."}, {"ru", "Упоминается ещё в {n} текстах."}, {"tg", "Боз дар {n} матн ёдоварӣ шудааст."}}},
+        // "{n}" last, after a colon: no plural to agree with it ("1 texts").
+        {"also_mentioned", {{"en", "Texts that only mention it: {n}."}, {"ru", "Текстов, где это лишь упоминается: {n}."}, {"tg", "Матнҳое, ки танҳо ёдовар мешаванд: {n}."}}},
         {"corrected", {{"en", "Nothing in the collection matches “{typed}”: “{searched}” is compared."},
                        {"ru", "По запросу «{typed}» в коллекции ничего нет: сравнивается «{searched}»."},
                        {"tg", "Барои «{typed}» дар маҷмӯа чизе нест: «{searched}» муқоиса мешавад."}}},
         {"nothing_matches", {{"en", "No text of the collection matches “{typed}”: the empty columns say nothing about the jurisdictions."},
                              {"ru", "Ни один текст коллекции не соответствует запросу «{typed}»: пустые столбцы ничего не говорят о юрисдикциях."},
                              {"tg", "Ягон матни маҷмӯа ба «{typed}» мувофиқ нест: сутунҳои холӣ дар бораи қаламравҳо чизе намегӯянд."}}},
-        {"repealed_left_out", {{"en", "{n} texts of repealed law left out."}, {"ru", "Не показано текстов утратившего силу закона: {n}."}, {"tg", "{n} матни қонуни беэътибор нишон дода нашуд."}}},
+        {"repealed_left_out", {{"en", "Left out, no longer in force (repealed law, expired programmes): {n}."},
+                               {"ru", "Не показано текстов, утративших силу (отменённые законы, истёкшие программы): {n}."},
+                               {"tg", "Матнҳои беэътибор (қонунҳои бекоршуда, барномаҳои анҷомёфта), ки нишон дода нашуданд: {n}."}}},
     };
     return w;
 }

@@ -240,6 +240,43 @@ TEST_CASE("compare by words: a label's words scattered over a text do not cover 
     CHECK(compare_jurisdictions(view, r).columns[0].total == 1);
 }
 
+TEST_CASE("compare: an expired programme is no coverage by default; a monitoring body's recommendation to a state is practice, not its law") {
+    auto about_shelters = [](Document d, const std::string& state = "") {
+        for (Provision& p : d.provisions) p.topics = {"shelters"};
+        d.legal_status.state = state;
+        return d;
+    };
+    testing::TestIndex index(
+        {about_shelters(testing::make_document("law", "TJ", "en", "law", "2013-01-01", "Law", {{"1", "Shelters are funded."}}),
+                        "in-force"),
+         about_shelters(testing::make_document("prog", "TJ", "en", "programme", "2014-01-01", "Programme",
+                                               {{"1", "Shelters will be opened."}}),
+                        "expired"),
+         about_shelters(testing::make_document("co", "TJ", "en", "recommendation", "2018-01-01", "Concluding observations",
+                                               {{"1", "The Committee recommends more shelters."}})),
+         about_shelters(testing::make_document("gr", "INT", "en", "recommendation", "2017-01-01", "General recommendation",
+                                               {{"1", "States should provide shelters."}}))},
+        testing::sample_thesaurus());
+    IndexView view({index.path()});
+    CompareRequest r;
+    r.jurisdictions = {"TJ", "INT"};
+    r.topic = "shelters";
+    CompareResult result = compare_jurisdictions(view, r);
+    REQUIRE(result.columns.size() == 2);
+    CHECK(result.columns[0].total == 1);              // the law in force
+    CHECK(result.columns[0].repealed_excluded == 1);  // the expired programme
+    CHECK(result.columns[0].practice_total == 1);     // the Committee's recommendation to Tajikistan
+    CHECK(result.columns[1].total == 1);              // a general recommendation is INT's standard
+    r.include_repealed = true;
+    CHECK(compare_jurisdictions(view, r).columns[0].total == 2);
+    // The matrix counts alike.
+    MatrixRequest m;
+    m.jurisdictions = {"TJ"};
+    m.scheme = "thesaurus";
+    Matrix matrix = coverage_matrix(view, m);
+    CHECK(matrix.texts["TJ"] == 1);
+}
+
 TEST_CASE("compare and matrix: codes in any case are the corpus's; an unknown code or language is a 400, not a column of gaps") {
     Fixture f;
     CompareRequest r;

@@ -77,8 +77,8 @@ TEST_CASE("compare exports: full text, citation, statuses and an explicit gap ro
     CHECK(md.find("### Law on Protection from Domestic Violence — Article 2") != std::string::npos);
     CHECK(md.find("The whole text, with a comma.") != std::string::npos);
     CHECK(md.find("Official source: Zakon o zaštiti od nasilja u porodici, No. 102/12 <https://example.org/law>") != std::string::npos);
-    CHECK(md.find("Also mentioned in 2 texts.") != std::string::npos);
-    CHECK(md.find("1 texts of repealed law left out.") != std::string::npos);
+    CHECK(md.find("Texts that only mention it: 2.") != std::string::npos);
+    CHECK(md.find("Left out, no longer in force (repealed law, expired programmes): 1.") != std::string::npos);
 }
 
 TEST_CASE("compare exports by words: the spelling compared is said; words matching nothing anywhere make no gap rows") {

@@ -1031,7 +1031,7 @@ await step('compare: the repealed FBiH 2013 law shows only with "Include repeale
   assert(await p.locator(old).count() === 0, 'the repealed 2013 law is shown by default');
   assert(!(await p.isChecked('#include-repealed')), '"Include repealed law" is ticked by default');
   const note = await p.locator('.cmp-colhead[data-jurisdiction="BA-BIH"] .colhead-repealed').textContent().catch(() => '');
-  assert(/repealed law left out/.test(note || ''), `no "left out" note on the BA-BIH column: "${note}"`);
+  assert(/no longer in force left out/.test(note || ''), `no "left out" note on the BA-BIH column: "${note}"`);
   const resp = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/compare');
   await p.check('#include-repealed');
   const r = await resp;
