@@ -174,6 +174,22 @@ Xapian::Query not_repealed(const Xapian::Query& q) {
     return Xapian::Query(Xapian::Query::OP_AND_NOT, q, no_longer_in_force());
 }
 
+// The texts of `q` as ranked_texts gives them, but every text in force before
+// any that is not: with repealed law included, the provision a drafter would
+// cite is still current law (the FBiH 2025 law's article on safe houses, not
+// the repealed 2013 one's). `total` counts all of q's texts.
+RankedTexts ranked_current_first(const Xapian::Database& db, const Xapian::Query& q, size_t limit) {
+    RankedTexts out = ranked_texts(db, Xapian::Query(Xapian::Query::OP_AND_NOT, q, no_longer_in_force()), limit);
+    if (out.groups.size() < limit) {
+        RankedTexts old = ranked_texts(db, Xapian::Query(Xapian::Query::OP_FILTER, q, no_longer_in_force()),
+                                       limit - out.groups.size());
+        for (std::string& g : old.groups)
+            if (std::find(out.groups.begin(), out.groups.end(), g) == out.groups.end()) out.groups.push_back(std::move(g));
+    }
+    out.total = count_texts(db, q);
+    return out;
+}
+
 // What is not a jurisdiction's law in coverage: practice, and, for a state or
 // entity, a monitoring body's recommendations to it (the CEDAW Committee's
 // concluding observations on Tajikistan are not Tajik law). For INT, a
@@ -346,8 +362,9 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
         if (!r.types_excluded.empty())
             law_scope = Xapian::Query(Xapian::Query::OP_AND_NOT, law_scope, any_of(std::string(terms::kType), r.types_excluded));
         Xapian::Query in_force = r.include_repealed ? law_scope : not_repealed(law_scope);
-        RankedTexts law = ranked_texts(db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, in_force)),
-                                       static_cast<size_t>(r.per_jurisdiction));
+        const Xapian::Query law_query = filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, in_force));
+        RankedTexts law = r.include_repealed ? ranked_current_first(db, law_query, static_cast<size_t>(r.per_jurisdiction))
+                                             : ranked_texts(db, law_query, static_cast<size_t>(r.per_jurisdiction));
         CompareColumn column;
         column.jurisdiction = jurisdiction;
         column.label = view.labels().label("jurisdiction", jurisdiction, ui);
@@ -490,7 +507,8 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
         MatrixRow out{std::move(row.key), std::move(row.title), std::move(row.label), std::move(row.concepts), {}};
         for (const std::string& jurisdiction : r.jurisdictions) {
             const Xapian::Query& scope = scopes[jurisdiction];
-            RankedTexts best = ranked_texts(db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, scope)), 1);
+            const Xapian::Query cell_query = filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, scope));
+            RankedTexts best = r.include_repealed ? ranked_current_first(db, cell_query, 1) : ranked_texts(db, cell_query, 1);
             MatrixCell cell{jurisdiction, best.total, count_texts(db, filter(mentions, scope)), matrix.texts[jurisdiction], {}};
             if (!best.groups.empty()) {
                 auto versions = detail::text_versions(db, rank, best.groups, nullptr);

@@ -247,10 +247,10 @@ TEST_CASE("compare: an expired programme is no coverage by default; a monitoring
         return d;
     };
     testing::TestIndex index(
-        {about_shelters(testing::make_document("law", "TJ", "en", "law", "2013-01-01", "Law", {{"1", "Shelters are funded."}}),
+        {about_shelters(testing::make_document("law", "TJ", "en", "law", "2013-01-01", "Law", {{"1", "The state gives funding to shelters for the victims of violence in every region."}}),
                         "in-force"),
          about_shelters(testing::make_document("prog", "TJ", "en", "programme", "2014-01-01", "Programme",
-                                               {{"1", "Shelters will be opened."}}),
+                                               {{"1", "Shelters, more shelters."}}),
                         "expired"),
          about_shelters(testing::make_document("co", "TJ", "en", "recommendation", "2018-01-01", "Concluding observations",
                                                {{"1", "The Committee recommends more shelters."}})),
@@ -268,7 +268,11 @@ TEST_CASE("compare: an expired programme is no coverage by default; a monitoring
     CHECK(result.columns[0].practice_total == 1);     // the Committee's recommendation to Tajikistan
     CHECK(result.columns[1].total == 1);              // a general recommendation is INT's standard
     r.include_repealed = true;
-    CHECK(compare_jurisdictions(view, r).columns[0].total == 2);
+    const CompareResult all = compare_jurisdictions(view, r);
+    CHECK(all.columns[0].total == 2);
+    // Current law first, though the expired programme's short text says "shelters" twice and scores higher.
+    REQUIRE(all.columns[0].provisions.size() == 2);
+    CHECK(all.columns[0].provisions[0].hit.document_id == "law");
     // The matrix counts alike.
     MatrixRequest m;
     m.jurisdictions = {"TJ"};
