@@ -36,6 +36,29 @@ std::string upper_code(std::string code) {
     return code;
 }
 
+// A code as given must be a code: letters, digits and '-' (" TJ" or "TJ\0"
+// would otherwise label a column with what was typed).
+void check_code_syntax(const std::string& code) {
+    if (code.empty() || code.size() > 16 ||
+        !std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::isalnum(c) || c == '-'; }))
+        throw BadRequest("jurisdiction codes are letters, digits and '-' (e.g. TJ, BA-BIH)");
+}
+
+// The jurisdiction codes the index has texts of, upper case.
+std::set<std::string> codes_with_texts(const Xapian::Database& db) {
+    std::set<std::string> out;
+    const std::string prefix(terms::kJurisdiction);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+        out.insert(upper_code((*it).substr(prefix.size())));
+    return out;
+}
+
+std::string joined(const std::set<std::string>& codes) {
+    std::string list;
+    for (const std::string& k : codes) list += (list.empty() ? "" : ", ") + k;
+    return list;
+}
+
 // The codes as the corpus writes them (upper case: "ba-bih" is BA-BIH), each
 // one the collection knows: a jurisdiction with texts in the index, or one
 // jurisdictions.xml names (which may have none yet: a true gap). An unknown
@@ -44,18 +67,14 @@ std::string upper_code(std::string code) {
 std::vector<std::string> known_jurisdictions(IndexView& view, const std::vector<std::string>& codes) {
     std::vector<std::string> out;
     for (const std::string& given : codes) {
+        check_code_syntax(given);
         const std::string code = upper_code(given);
         if (!view.labels().has("jurisdiction", code, "en") &&
             !view.db().term_exists(terms::boolean_term(terms::kJurisdiction, code))) {
-            std::set<std::string> known;
-            const std::string prefix(terms::kJurisdiction);
-            for (auto it = view.db().allterms_begin(prefix); it != view.db().allterms_end(prefix); ++it)
-                known.insert(upper_code((*it).substr(prefix.size())));
+            std::set<std::string> known = codes_with_texts(view.db());
             if (auto table = view.labels().all().find("jurisdiction"); table != view.labels().all().end())
                 for (const auto& [k, labels] : table->second) known.insert(k);
-            std::string list;
-            for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-            throw BadRequest("unknown jurisdiction '" + code + "' (known: " + list + ")");
+            throw BadRequest("unknown jurisdiction '" + code + "' (known: " + joined(known) + ")");
         }
         out.push_back(code);
     }
@@ -298,10 +317,24 @@ void validate(const MatrixRequest& r) {
 
 namespace {
 
+// A document type no text of the index has would turn every column into a
+// gap that says nothing about the jurisdictions: a 400 naming the known ones.
+void check_types(const Xapian::Database& db, const std::vector<std::string>& types) {
+    const std::string prefix(terms::kType);
+    for (const std::string& type : types) {
+        if (db.get_termfreq(prefix + type) > 0) continue;
+        std::string known;
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+            known += (known.empty() ? "" : ", ") + (*it).substr(prefix.size());
+        throw BadRequest("unknown document type '" + type + "'; the collection has: " + known);
+    }
+}
+
 CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
     const std::string ui(name(r.ui_lang));
     const Thesaurus* thesaurus = view.thesaurus();
     Xapian::Database& db = view.db();
+    check_types(db, r.types);
     if (!thesaurus && r.query.empty()) throw BadRequest("this index has no thesaurus: compare with q= instead");
 
     Selection selection = select_texts(view, r);
@@ -409,6 +442,13 @@ CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& reque
     validate(request);
     CompareRequest r = request;
     r.jurisdictions = known_jurisdictions(view, request.jurisdictions);
+    // A place the collection holds no text of at all has no column to compare:
+    // "Gap" under "BA" would read as "Bosnia has no law on this", though the
+    // entities' laws are there under their own codes.
+    for (const std::string& code : r.jurisdictions)
+        if (!view.db().term_exists(terms::boolean_term(terms::kJurisdiction, code)))
+            throw BadRequest("the collection holds no text of '" + code + "' to compare (jurisdictions with texts: " +
+                             joined(codes_with_texts(view.db())) + ")");
     return compare_columns(view, r);
 }
 

@@ -7,10 +7,13 @@
 namespace himoya {
 
 std::string string_param(const QueryParams& params, const std::string& name) {
-    auto it = params.find(name);
-    if (it == params.end()) return "";
+    auto [it, end] = params.equal_range(name);
+    if (it == end) return "";
     if (find_invalid_utf8(it->second) != std::string::npos)
         throw BadRequest("parameter '" + name + "' is not valid UTF-8");
+    // A parameter that takes one value, given two: which one was meant cannot be told.
+    for (auto other = std::next(it); other != end; ++other)
+        if (other->second != it->second) throw BadRequest("parameter '" + name + "' is given twice, with different values");
     return it->second;
 }
 

@@ -309,6 +309,37 @@ TEST_CASE("compare and matrix: codes in any case are the corpus's; an unknown co
     CHECK(to_json(coverage_matrix(f.view, m))["jurisdictions"][0] == "TJ");
     m.languages = {"de"};
     CHECK_THROWS_AS(coverage_matrix(f.view, m), BadRequest);
+    // What is typed is a code or nothing: " TJ", "TJ\0" label no column.
+    r.languages = {};
+    for (const std::string& bad : {std::string(" TJ"), std::string("TJ\0", 3), std::string("")}) {
+        r.jurisdictions = {bad, "BA-SRP"};
+        CHECK_THROWS_AS(compare_jurisdictions(f.view, r), BadRequest);
+    }
+    // A document type no text has would make every column a gap: a 400 naming the known types.
+    r.jurisdictions = {"TJ", "BA-SRP"};
+    r.types = {"zzz"};
+    try {
+        compare_jurisdictions(f.view, r);
+        FAIL("an unknown type was compared");
+    } catch (const BadRequest& e) {
+        CHECK(std::string(e.what()).find("law") != std::string::npos);
+    }
+    r.types = {"law"};
+    CHECK_NOTHROW(compare_jurisdictions(f.view, r));
+}
+
+TEST_CASE("compare: a jurisdiction the collection names but holds no text of is a 400, not a column of gaps") {
+    Fixture f;
+    CompareRequest r;
+    r.topic = "shelters";
+    // MD has a label (the labels table names it); the sample index has no Moldovan text.
+    r.jurisdictions = {"TJ", "MD"};
+    try {
+        compare_jurisdictions(f.view, r);
+        FAIL("a jurisdiction without texts was compared");
+    } catch (const BadRequest& e) {
+        CHECK(std::string(e.what()).find("no text of 'MD'") != std::string::npos);
+    }
 }
 
 TEST_CASE("matrix: Istanbul articles × jurisdictions with counts and the best provision") {

@@ -159,8 +159,13 @@ TEST_CASE("query, paging and result-window bounds are 400s with JSON messages") 
           "/api/search?per_page=99999999999999999999", "/api/search?page=0", "/api/search?page=10001",
           "/api/search?page=101&per_page=100", "/api/search?page=1e3", "/api/search?page=%20", "/api/search?q=%C3%28",
           "/api/search?q=%ED%A0%80", "/api/search?jurisdiction=%FF", "/api/search?year_from=-1",
-          "/api/analyze?text=%FF", "/api/search?q=" + std::string(40, '(') + "a" + std::string(40, ')')})
+          "/api/analyze?text=%FF", "/api/search?q=" + std::string(40, '(') + "a" + std::string(40, ')'),
+          // a one-value parameter given twice, with different values: which was meant cannot be told
+          "/api/search?q=violence&q=shelter", "/api/search?q=a&sort=date&sort=relevance"})
         check_json_error(f.get(path), 400, path);
+    auto same_twice = f.get("/api/search?q=violence&q=violence");
+    REQUIRE(same_twice);
+    CHECK(same_twice->status == 200);
     auto window_edge = f.get("/api/search?page=100&per_page=100");  // 10 000: the last allowed window
     REQUIRE(window_edge);
     CHECK(window_edge->status == 200);
