@@ -648,6 +648,16 @@ BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
                             Xapian::Query(Xapian::Query::OP_OR, works.begin(), works.end()));
         q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, bonus);
     }
+    // Texts not repealed first among equals (kCurrentBonus), where the index
+    // has repealed texts at all: the bonus is a posting source over every
+    // record, which at 1M cost about 3 ms of a 17 ms median search.
+    const std::string repealed = terms::boolean_term(terms::kStatus, "repealed");
+    if (!q.empty() && vocabulary_ && vocabulary_->get_termfreq(repealed) > 0) {
+        Xapian::Query current(Xapian::Query::OP_AND_NOT,
+                              Xapian::Query((new Xapian::FixedWeightPostingSource(kCurrentBonus))->release()),
+                              Xapian::Query(repealed));
+        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, current);
+    }
     out.empty = q.empty();
     out.query = out.empty ? match_all() : q;
     return out;

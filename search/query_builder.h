@@ -105,6 +105,13 @@ public:
     static constexpr double kScatteredConceptShare = 0.2;
     // Weight a provision about a span's concept gains over one that only mentions it.
     static constexpr double kAboutBonus = 10.0;
+    // Weight for a text not repealed: between two texts that answer alike,
+    // current law comes first (the FBiH 2025 law's article before the repealed
+    // 2013 law's); a repealed text that answers better still ranks above. As
+    // much as a provision being about a concept rather than naming it. An
+    // expired programme gets it too: a question about the programme is about
+    // it (counting it as no bonus measured worse, nDCG@10 0.849 → 0.848).
+    static constexpr double kCurrentBonus = kAboutBonus;
 
     explicit QueryBuilder(Analyzer& analyzer) : analyzer_(analyzer) {}
     // The index whose vocabulary respells substitute spellings ("зуровари" →

@@ -297,6 +297,25 @@ TEST_CASE("the words of a thesaurus label are never respelled, even where no tex
     CHECK_FALSE(run_search(view, r).interpretation.corrected.empty());
 }
 
+TEST_CASE("between two texts that answer alike, the one not repealed comes first") {
+    Document old_law = testing::make_document("law-2013", "BA-BIH", "en", "law", "2013-01-01", "Law",
+                                              {{"1", "Safe houses take in victims."}});
+    old_law.legal_status.state = "repealed";
+    Document new_law = testing::make_document("law-2025", "BA-BIH", "en", "law", "2025-01-01", "Law",
+                                              {{"1", "Safe houses take in victims."}});
+    new_law.legal_status.state = "in-force";
+    for (const auto& order : {std::vector<Document>{old_law, new_law}, std::vector<Document>{new_law, old_law}}) {
+        testing::TestIndex index(order);
+        IndexView view({index.path()});
+        SearchRequest r;
+        r.query = "safe houses";
+        r.scope = Scope::provision;
+        SearchResult result = run_search(view, r);
+        REQUIRE(result.hits.size() == 2);
+        CHECK(result.hits[0].document_id == "law-2025");
+    }
+}
+
 TEST_CASE("a misspelt word that matches nothing is searched in its corrected spelling, and the answer says so") {
     testing::TestIndex index(
         {testing::make_document("ge", "GE", "en", "law", "2006-01-01", "Law", {{"1", "The state funds shelters for victims."}}),
