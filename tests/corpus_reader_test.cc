@@ -7,6 +7,7 @@
 #include <string>
 
 #include "indexer/readers/corpus_reader.h"
+#include "indexer/readers/provision_label.h"
 
 using namespace himoya;
 
@@ -266,4 +267,23 @@ TEST_CASE("IngestProblem::to_string and Document::year") {
     CHECK(d.year() == 0);
     d.date = "20131";
     CHECK(d.year() == 0);
+}
+
+TEST_CASE("a unit whose heading opens with a citation noun and its own number is cited so, whatever its element") {
+    CHECK(label_from_heading("Article 7 and state programmes", "7") == "Article 7");
+    CHECK(label_from_heading("Пункт 2. Координатор", "2") == "Пункт 2");
+    CHECK(label_from_heading("Қисми 1: ҳаждаҳ сол", "1") == "Қисми 1");
+    CHECK(label_from_heading("Article 70. Other", "7").empty());  // another number
+    CHECK(label_from_heading("Article 7a", "7").empty());
+    CHECK(label_from_heading("Eighteen years", "1").empty());
+    CHECK(label_from_heading("Article 7", "").empty());
+    IngestReport r;
+    auto d = read_corpus_xml_string(doc_with_body("<section num=\"7\"><heading>Article 7 and state programmes</heading>"
+                                                  "<p>a</p></section>\n"
+                                                  "<section num=\"8\"><heading>Programmes</heading><p>b</p></section>"),
+                                    "t.xml", r);
+    REQUIRE(d);
+    REQUIRE(d->provisions.size() == 2);
+    CHECK(d->provisions[0].label == "Article 7");
+    CHECK(d->provisions[1].label == "Section 8");  // the heading says nothing: the element's noun
 }

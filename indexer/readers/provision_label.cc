@@ -66,6 +66,27 @@ bool has_alnum(std::string_view s) {
 
 }  // namespace
 
+std::string label_from_heading(std::string_view heading, std::string_view num) {
+    const std::string n = label_num(num);
+    if (n.empty()) return "";
+    auto opens_with = [&](std::string_view noun) -> bool {
+        const std::string prefix = std::string(noun) + " " + n;
+        if (heading.substr(0, prefix.size()) != prefix) return false;
+        if (heading.size() == prefix.size()) return true;
+        const unsigned char after = static_cast<unsigned char>(heading[prefix.size()]);
+        // "Article 7" and not "Article 70" or "Article 7a"
+        return !((after >= '0' && after <= '9') || (after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') || after >= 0x80);
+    };
+    auto in = [&](const auto& table) -> std::string {
+        for (const Noun& noun : table)
+            if (opens_with(noun.first)) return std::string(noun.first) + " " + n;
+        return "";
+    };
+    for (std::string cited : {in(kEnglish), in(kRussian), in(kTajik)})
+        if (!cited.empty()) return cited;
+    return "";
+}
+
 std::string label_num(std::string_view num) {
     std::string n = collapse_whitespace(num);
     while (!n.empty() && (n.back() == '.' || n.back() == ' ')) n.pop_back();

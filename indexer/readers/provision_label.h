@@ -23,6 +23,14 @@ struct UnitRef {
 // "" when nothing printable is known.
 std::string make_label(const std::vector<UnitRef>& chain, std::string_view language);
 
+// The label a unit's own heading gives it, when the heading opens with a
+// citation noun (any of the three languages') and the unit's own number:
+// "Article 7 and state programmes" on a <section num="7"> is "Article 7",
+// "Пункт 2. Координатор" is "Пункт 2", "Қисми 1: …" is "Қисми 1". The heading
+// says how the source cites the unit, whatever element the editor chose;
+// "" when it does not open so.
+std::string label_from_heading(std::string_view heading, std::string_view num);
+
 // The number as it should appear in a label: "SEC. 6 ." -> "6", "(a)" -> "(a)",
 // bullets -> "".
 std::string label_num(std::string_view num);
