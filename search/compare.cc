@@ -402,7 +402,11 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
         column.jurisdiction = jurisdiction;
         column.label = view.labels().label("jurisdiction", jurisdiction, ui);
         column.total = law.total;
-        column.mentions_total = mentions.empty() ? 0 : count_texts(db, filter(mentions, in_force));
+        if (!mentions.empty()) {
+            RankedTexts mentioned = ranked_texts(db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, mentions, in_force)), 3);
+            column.mentions_total = mentioned.total;
+            column.mentioned = cards(mentioned, "mentions");
+        }
         column.repealed_excluded =
             r.include_repealed ? 0
                                : count_texts(db, filter(about, Xapian::Query(Xapian::Query::OP_AND, law_scope,

@@ -101,6 +101,10 @@ struct CompareColumn {
     std::string jurisdiction, label;
     long total = 0;              // law texts about it
     long mentions_total = 0;     // law texts that only mention it
+    // The best 3 of them: a gap is "no provision about it", and a drafter
+    // should see where the law names the subject in passing (an amending law's
+    // list of what it changed), to judge for herself.
+    std::vector<CompareCard> mentioned;
     long repealed_excluded = 0;  // texts of repealed law left out
     std::vector<CompareCard> provisions;
     long practice_total = 0;

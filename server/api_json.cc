@@ -212,6 +212,7 @@ json to_json(const CompareResult& r) {
                            {"label", c.label},
                            {"total", c.total},
                            {"mentions_total", c.mentions_total},
+                           {"mentioned", cards_json(c.mentioned)},
                            {"repealed_excluded", c.repealed_excluded},
                            {"provisions", cards_json(c.provisions)},
                            {"practice_total", c.practice_total},

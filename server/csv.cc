@@ -244,7 +244,13 @@ std::string compare_markdown(const json& c, const std::string& ui, const ExportL
                 out += "\n\n";
             }
         }
-        if (column.value("mentions_total", 0L) > 0) out += replace_n(word("also_mentioned", ui), column["mentions_total"]) + "\n\n";
+        if (column.value("mentions_total", 0L) > 0) {
+            out += replace_n(word("also_mentioned", ui), column["mentions_total"]) + "\n\n";
+            // Which, so that a gap can be judged: title and citation of each.
+            if (column.contains("mentioned") && column["mentioned"].is_array())
+                for (const auto& m : column["mentioned"]) out += "- " + str(m, "title") + " — " + str(m, "label") + "\n";
+            if (column.contains("mentioned") && !column["mentioned"].empty()) out += "\n";
+        }
         if (column.value("repealed_excluded", 0L) > 0) out += replace_n(word("repealed_left_out", ui), column["repealed_excluded"]) + "\n\n";
     }
     return out;

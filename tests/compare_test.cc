@@ -240,6 +240,35 @@ TEST_CASE("compare by words: a label's words scattered over a text do not cover 
     CHECK(compare_jurisdictions(view, r).columns[0].total == 1);
 }
 
+TEST_CASE("compare: a gap lists the texts that only mention the subject, so that it can be judged") {
+    // Moldova's amending law names stalking in a list; Tajikistan's code is about it.
+    Document tj = testing::make_document("tj", "TJ", "en", "code", "2020-01-01", "Code",
+                                         {{"1", "Stalking is an offence punished by a fine."}});
+    tj.provisions[0].topics = {"stalking"};
+    Document md = testing::make_document("md", "MD", "en", "law", "2016-01-01", "Amending law",
+                                         {{"1", "The 2016 package amended many articles of the law and, among other "
+                                                "things, added stalking, legal aid and a helpline."}});
+    const std::string thesaurus = std::string(testing::sample_thesaurus()).replace(
+        std::string(testing::sample_thesaurus()).find("</thesaurus>"), 12,
+        "<concept id=\"stalking\"><prefLabel lang=\"en\">stalking</prefLabel><prefLabel lang=\"ru\">преследование</prefLabel>"
+        "<prefLabel lang=\"tg\">таъқиб</prefLabel></concept></thesaurus>");
+    testing::TestIndex index({tj, md}, thesaurus);
+    IndexView view({index.path()});
+    CompareRequest r;
+    r.jurisdictions = {"TJ", "MD"};
+    r.topic = "stalking";
+    const CompareResult result = compare_jurisdictions(view, r);
+    REQUIRE(result.columns.size() == 2);
+    CHECK(result.columns[0].total == 1);
+    CHECK(result.columns[0].mentioned.empty());
+    CHECK(result.columns[1].total == 0);  // a gap: no provision about stalking
+    CHECK(result.columns[1].mentions_total == 1);
+    REQUIRE(result.columns[1].mentioned.size() == 1);
+    CHECK(result.columns[1].mentioned[0].hit.document_id == "md");
+    CHECK(result.columns[1].mentioned[0].relevance == "mentions");
+    CHECK(to_json(result)["columns"][1]["mentioned"].size() == 1);
+}
+
 TEST_CASE("compare: an expired programme is no coverage by default; a monitoring body's recommendation to a state is practice, not its law") {
     auto about_shelters = [](Document d, const std::string& state = "") {
         for (Provision& p : d.provisions) p.topics = {"shelters"};

@@ -62,7 +62,8 @@ TEST_CASE("compare exports: full text, citation, statuses and an explicit gap ro
                  {"url", "/document.html?id=x#art_2"}, {"text", "The whole text, with a comma."}};
     json c = {{"topic", {{"id", "emergency-protection-orders"}}}, {"ic", nullptr}, {"query", nullptr},
               {"columns", {{{"jurisdiction", "TJ"}, {"gap", true}, {"provisions", json::array()}, {"practice", json::array()},
-                            {"mentions_total", 2}, {"repealed_excluded", 0}},
+                            {"mentions_total", 2}, {"repealed_excluded", 0},
+                            {"mentioned", {{{"title", "Amending Law"}, {"label", "Article 1"}, {"url", "/document.html?id=a#art_1"}}}}},
                            {{"jurisdiction", "BA-SRP"}, {"gap", false}, {"provisions", {card}}, {"practice", json::array()},
                             {"mentions_total", 0}, {"repealed_excluded", 1}}}}};
     std::string csv = himoya::compare_csv(c, "ru", kLabels);
@@ -77,7 +78,7 @@ TEST_CASE("compare exports: full text, citation, statuses and an explicit gap ro
     CHECK(md.find("### Law on Protection from Domestic Violence — Article 2") != std::string::npos);
     CHECK(md.find("The whole text, with a comma.") != std::string::npos);
     CHECK(md.find("Official source: Zakon o zaštiti od nasilja u porodici, No. 102/12 <https://example.org/law>") != std::string::npos);
-    CHECK(md.find("Texts that only mention it: 2.") != std::string::npos);
+    CHECK(md.find("Texts that only mention it: 2.\n\n- Amending Law — Article 1\n") != std::string::npos);
     CHECK(md.find("Left out, no longer in force (repealed law, expired programmes): 1.") != std::string::npos);
 }
 

@@ -1044,6 +1044,23 @@ await step('compare: the repealed FBiH 2013 law shows only with "Include repeale
   await p.close();
 });
 
+await step('compare (ru): a gap lists the texts that only mention the subject, linked', async () => {
+  // Moldova's law has no provision about stalking; its note on the 2016 amendments names it in passing.
+  const qs = 'jurisdiction=TJ&jurisdiction=MD&topic=stalking';
+  const { body } = await api('/api/compare?ui=ru&' + qs);
+  const md = body.columns.find((c) => c.jurisdiction === 'MD');
+  assert(md && md.gap && Array.isArray(md.mentioned) && md.mentioned.length > 0, `the API lists no mentioning text for MD: ${JSON.stringify(md && md.mentioned)}`);
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'mentioned');
+  await p.goto(BASE + '/compare.html?ui=ru&' + qs, { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#compare[data-state=ready]', { timeout: 20000 });
+  const links = p.locator('.cmp-colhead[data-jurisdiction="MD"] .colhead-mentioned a');
+  assert(await links.count() === md.mentioned.length, `the MD column lists ${await links.count()} mentioning texts, the API ${md.mentioned.length}`);
+  const href = await links.first().getAttribute('href');
+  assert(/document\.html\?/.test(href || '') && /ui=ru/.test(href || ''), `the link is "${href}"`);
+  await p.close();
+});
+
 await step('matrix: article titles, about/mentions cells, gap cells link to compare, include repealed', async () => {
   const p = await ctx.newPage();
   attachErrorLog(p, 'matrix-cells');

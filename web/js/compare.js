@@ -468,6 +468,11 @@ function renderResults({ data: answer }) {
         el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
         el('span', null, t('cmp_practiceCount', { n: Number(col.practice_total) || 0 }))),
       mentions ? el('p', { class: 'colhead-mentions', dataset: { mentions: String(mentions) } }, t('cmp_mentions', { n: mentions })) : null,
+      // Which texts only mention it: a gap is for the reader to judge.
+      Array.isArray(col.mentioned) && col.mentioned.length
+        ? el('ul', { class: 'colhead-mentioned' }, ...col.mentioned.map((m) => el('li', null,
+          el('a', { href: docLink(m.url || '/document.html?id=' + encodeURIComponent(m.document_id)), lang: m.lang || null }, [m.title, m.label].filter(Boolean).join(' — ')))))
+        : null,
       excluded ? el('p', { class: 'colhead-repealed', dataset: { repealedExcluded: String(excluded) } }, t('repealedExcluded', { n: excluded })) : null));
   }
   grid.appendChild(headRow);
@@ -553,7 +558,12 @@ function briefMarkdown() {
     out.push(`## ${mdText(valueLabel('jurisdiction', col.jurisdiction))}`, '');
     const provs = fold(col.provisions);
     if ((!provs.length || col.gap) && gapsMean(d)) out.push(`_${t('cmp_gapTitle')}_`, '');
-    if (Number(col.mentions_total) > 0) out.push(`_${t('cmp_mentions', { n: Number(col.mentions_total) })}_`, '');
+    if (Number(col.mentions_total) > 0) {
+      out.push(`_${t('cmp_mentions', { n: Number(col.mentions_total) })}_`, '');
+      const named = Array.isArray(col.mentioned) ? col.mentioned : [];
+      for (const m of named) out.push(`- ${briefCitation(m)}. <${absoluteUrl(m.url)}>`);
+      if (named.length) out.push('');
+    }
     provs.forEach((e, i) => {
       const h = e.hit;
       out.push(`${i + 1}. ${briefCitation(h)}. <${absoluteUrl(h.url)}>`);
