@@ -2,12 +2,46 @@
 
 #include <xapian.h>
 
+#include "analysis/term_scheme.h"
+#include "search/stored_records.h"
+
 namespace himoya {
 
-std::optional<StoredFactTable> fact_table(IndexView& view, const std::string& topic) {
+namespace {
+
+// The version of the cited provision's text in `lang` (the same version
+// group: work id + unit id), or nullopt when the text has none in it.
+std::optional<StoredRecord> version_in(const Xapian::Database& db, const StoredFactCitation& c, const std::string& lang) {
+    const std::string id_term = std::string(terms::kUniqueId) + c.id;  // as the indexer writes it (not slugged)
+    Xapian::PostingIterator cited = db.postlist_begin(id_term);
+    if (cited == db.postlist_end(id_term)) return std::nullopt;
+    const std::string group = db.get_document(*cited).get_value(terms::kSlotVersionGroup);
+    if (group.empty()) return std::nullopt;
+    const std::string group_term = terms::version_group_term(group);
+    for (auto it = db.postlist_begin(group_term); it != db.postlist_end(group_term); ++it) {
+        Xapian::Document record = db.get_document(*it);
+        if (record.get_value(terms::kSlotVersionGroup) != group) continue;
+        std::optional<StoredRecord> data = detail::stored_record(db, record);
+        if (data && data->kind == "provision" && data->lang == lang) return data;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<StoredFactTable> fact_table(IndexView& view, const std::string& topic, const std::string& ui_lang) {
     std::string stored = view.db().get_metadata("facts:" + topic);
     if (stored.empty()) return std::nullopt;
-    return decode_fact_table(stored);
+    std::optional<StoredFactTable> table = decode_fact_table(stored);
+    if (!table || ui_lang.empty()) return table;
+    for (StoredFactJurisdiction& place : table->jurisdictions)
+        for (auto& [key, fact] : place.facts)
+            for (StoredFactCitation& c : fact.citations) {
+                if (c.lang == ui_lang) continue;
+                if (std::optional<StoredRecord> v = version_in(view.db(), c, ui_lang))
+                    c = {v->id, v->label.empty() ? v->heading : v->label, v->heading, v->title, v->lang, v->document_id, v->unit_id};
+            }
+    return table;
 }
 
 }  // namespace himoya

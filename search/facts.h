@@ -15,6 +15,9 @@
 namespace himoya {
 
 // The fact table of `topic`; nullopt if the index has none (or cannot read it).
-std::optional<StoredFactTable> fact_table(IndexView& view, const std::string& topic);
+// Each provision cited is cited in `ui_lang` where its text has a version in
+// it (a Tajik page cites the Tajik article, not the English one the table's
+// author pointed to), else as stored; "" keeps every citation as stored.
+std::optional<StoredFactTable> fact_table(IndexView& view, const std::string& topic, const std::string& ui_lang = "");
 
 }  // namespace himoya

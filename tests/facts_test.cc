@@ -38,3 +38,42 @@ TEST_CASE("fact_table reads the table a topic has in the index metadata") {
     CHECK_FALSE(fact_table(view, "shelters"));
     CHECK_FALSE(fact_table(view, "broken"));
 }
+
+TEST_CASE("fact_table cites each provision in the UI language where its text has a version in it") {
+    using testing::make_document;
+    testing::TestIndex index({make_document("tj-law-tg", "TJ", "tg", "law", "2013-03-19", "Қонун",
+                                            {{"2", "Милиса ордери ҳимоявӣ медиҳад."}}, "tj-law"),
+                              make_document("tj-law-ru", "TJ", "ru", "law", "2013-03-19", "Закон",
+                                            {{"2", "Милиция выдаёт охранный ордер."}}, "tj-law"),
+                              make_document("md-law-en", "MD", "en", "law", "2007-03-01", "Law",
+                                            {{"5", "The court issues a protection order."}}, "md-law")});
+    {
+        Xapian::WritableDatabase db(index.path(), Xapian::DB_OPEN);
+        db.set_metadata("facts:protection-orders",
+                        R"({"topic":"protection-orders","fields":[{"key":"issuer","labels":{"en":"Who issues it"}}],)"
+                        R"("jurisdictions":[{"code":"TJ","facts":{"issuer":{"value":{"en":"the police"},)"
+                        R"("citations":[{"id":"tj-law-tg/art_2","label":"Article 2","heading":"","title":"Қонун",)"
+                        R"("lang":"tg","document_id":"tj-law-tg","unit_id":"art_2"}]}}},)"
+                        R"({"code":"MD","facts":{"issuer":{"value":{"en":"the court"},)"
+                        R"("citations":[{"id":"md-law-en/art_5","label":"Article 5","heading":"","title":"Law",)"
+                        R"("lang":"en","document_id":"md-law-en","unit_id":"art_5"}]}}}]})");
+        db.commit();
+    }
+    IndexView view({index.path()});
+    auto cited = [&](const std::string& ui, size_t place) {
+        auto table = fact_table(view, "protection-orders", ui);
+        REQUIRE(table);
+        return table->jurisdictions.at(place).facts.at("issuer").citations.at(0);
+    };
+    CHECK(cited("", 0).id == "tj-law-tg/art_2");
+    CHECK(cited("tg", 0).id == "tj-law-tg/art_2");
+    StoredFactCitation ru = cited("ru", 0);
+    CHECK(ru.id == "tj-law-ru/art_2");
+    CHECK(ru.lang == "ru");
+    CHECK(ru.document_id == "tj-law-ru");
+    CHECK(ru.title == "Закон");
+    // No English version of the Tajik law: the English page cites the Tajik text.
+    CHECK(cited("en", 0).id == "tj-law-tg/art_2");
+    // Moldova's text is only in English: every page cites it.
+    CHECK(cited("ru", 1).id == "md-law-en/art_5");
+}

@@ -18,7 +18,7 @@ void register_facts_routes(Router& router, SearchEngine& engine) {
             if (topic.empty()) throw BadRequest("give topic=, e.g. topic=protection-orders");
             std::string format = export_format(req, {"csv"});
             const std::string ui(name(ui_param(req.params)));
-            auto facts = e->with_view([&](IndexView& v) { return fact_table(v, topic); });
+            auto facts = e->with_view([&](IndexView& v) { return fact_table(v, topic, ui); });
             if (!facts) return send_error(res, 404, "no fact table for topic '" + topic + "'");
             if (format == "csv")
                 return attach(res, facts_csv(to_json(*facts), ui, export_labels(*e)), "text/csv; charset=utf-8",

@@ -788,6 +788,19 @@ await step('protection-order table: values cited, blanks "unknown"', async () =>
   assert(await cites.count() > 0, 'no citation links');
   assert(/document\.html\?id=.+#/.test(await cites.first().getAttribute('href')), 'citation does not link a provision');
   await page.screenshot({ path: path.join(IMG_DIR, 'facts.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1400 } });
+  // A language switch asks again: a citation whose text has a Tajik version now links the Tajik one.
+  const tg = (await api('/api/facts?topic=protection-orders&ui=tg')).body;
+  const tgCites = tg.jurisdictions.flatMap((j) => Object.values(j.facts).flatMap((f) => f.citations || []));
+  assert(tgCites.some((c) => c.lang === 'tg'), 'no citation in Tajik with ui=tg');
+  await page.click('#ui-lang a[data-ui=tg]');
+  await page.waitForFunction(() => document.querySelector('#facts-box')?.dataset.state === 'ready'
+    && [...document.querySelectorAll('#facts .fact-cites a')].some((a) => /-tg(#|&|$)/.test(a.getAttribute('href') || '')));
+  const hrefs = await page.locator('#facts .fact-cites a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const wanted = tgCites.filter((c) => c.lang === 'tg').length;
+  const shown = hrefs.filter((h) => /id=[^&#]*-tg(#|&|$)/.test(h)).length;
+  assert(shown >= wanted, `${shown} Tajik citation links for ${wanted} Tajik citations`);
+  await page.click('#ui-lang a[data-ui=en]');
+  await page.waitForSelector('#facts-box[data-state=ready]');
 });
 
 await step('document: copy citation, other languages side by side, related passages', async () => {

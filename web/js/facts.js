@@ -5,7 +5,7 @@
 // in the URL; header, language switch, loading and errors: page.js.
 import { t, getLang, valueLabel } from './i18n.js';
 import {
-  el, clear, apiGet, docLink, withUi, loadLabels, loadDocument, absoluteUrl,
+  el, clear, apiGet, docLink, withUi, loadLabels, absoluteUrl,
 } from './common.js';
 import { downloadCsv, downloadCsvText, slug, today } from './export.js';
 import { createPage, field } from './page.js';
@@ -22,68 +22,25 @@ const page = createPage({
   },
   box: 'facts-box', status: 'facts-status', error: 'facts-error',
   loadingKey: 'factsLoading',
+  reloadOnLang: true,  // the server cites each provision in the UI language
   slowMs: 0,
   errorKey: 'errorFacts',
   load: async (s, signal) => {
     const [d] = await Promise.all([apiGet('facts', { topic: s.topic, ui: getLang() }, signal), loadLabels()]);
     data = d;
-    await localizeCitations(getLang());
     return d;
   },
   render,
   start: () => { $('facts-csv').addEventListener('click', onExport); },
 });
-// "citation id|lang" → {label, url, lang, title}: the cited provision in another language version.
-const localized = new Map();
-const localizedIn = new Set();  // UI languages whose citations are looked up
-
 // A note "(in English)" in the UI language for text in another language.
 function langNote(lang) {
   return el('span', { class: 'lang-note' }, lang === 'en' ? t('inEnglish') : t('inLang', { lang: valueLabel('lang', lang) }));
 }
 
-// The unit of a provision id "document/unit".
-const unitOf = (id) => String(id || '').split('/').slice(1).join('/');
-
-function provisionByUnit(d, uid) {
-  const list = Array.isArray(d.provisions) ? d.provisions : [];
-  const tail = (x) => String(x || '').split('__').pop();
-  return list.find((x) => x.unit_id === uid) || list.find((x) => tail(x.unit_id) === tail(uid)) || null;
-}
-
-// Finds, for every citation not in the UI language, the same provision in
-// the document's version in the UI language (one request per document).
-async function localizeCitations(lang) {
-  if (!data) return;
-  localizedIn.add(lang);
-  const cites = [];
-  for (const j of data.jurisdictions || []) {
-    for (const f of Object.values(j.facts || {})) for (const c of (f && f.citations) || []) if (c && c.id && c.lang && c.lang !== lang) cites.push(c);
-  }
-  const todo = cites.filter((c) => !localized.has(c.id + '|' + lang));
-  const docs = [...new Set(todo.map((c) => c.id.split('/')[0]))];
-  const found = new Map(); // document id → version document in lang (or null)
-  await Promise.all(docs.map(async (id) => {
-    try {
-      const d = await loadDocument(id);
-      const v = (d.versions || []).find((x) => x && x.lang === lang);
-      found.set(id, v ? await loadDocument(v.id) : null);
-    } catch (e) { found.set(id, null); }
-  }));
-  for (const c of todo) {
-    const vd = found.get(c.id.split('/')[0]);
-    const p = vd ? provisionByUnit(vd, unitOf(c.id)) : null;
-    localized.set(c.id + '|' + lang, p ? {
-      label: p.label || p.heading || '', heading: p.heading || '', lang, title: vd.title || '',
-      url: '/document.html?id=' + encodeURIComponent(vd.id) + '#' + encodeURIComponent(p.unit_id || unitOf(c.id)),
-    } : null);
-  }
-}
-
-// A citation in the UI language when possible: {text, url, lang, title}.
+// A citation as the server gives it (in the UI language where the text has a
+// version in it): {text, url, lang, title}.
 function citation(c) {
-  const loc = c.lang && c.lang !== getLang() ? localized.get(c.id + '|' + getLang()) : null;
-  if (loc) return { text: loc.label, url: loc.url, lang: loc.lang, title: loc.title };
   return { text: c.label || c.heading || c.id, url: c.url, lang: c.lang || null, title: c.title };
 }
 
@@ -96,8 +53,7 @@ function pick(obj) {
   return k ? [obj[k], k] : [null, null];
 }
 
-// The table; on a language switch, the citations in the new language are
-// looked up and the table drawn again.
+// The table (asked for again on a language switch: the citations follow it).
 function render({ state, data: answer }) {
   data = answer;
   const thead = clear($('facts').tHead);
@@ -107,7 +63,6 @@ function render({ state, data: answer }) {
   $('facts-csv').hidden = !data;
   if (!data) return;
   $('facts-status').textContent = '';
-  if (!localizedIn.has(getLang())) localizeCitations(getLang()).then(() => { if (data === answer) page.render(); });
   const only = state.only;
   const fields = data.fields || [];
   let rows = data.jurisdictions || [];
