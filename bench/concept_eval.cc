@@ -1,6 +1,10 @@
 // Prints concept tagging's precision and recall of "about" against the gold
 // set, by jurisdiction, and every disagreement (bench/concept_eval.sh).
 //   concept_eval [CORPUS_DIR [GOLD_DIR]] [--errors]
+//   concept_eval [CORPUS_DIR [GOLD_DIR]] --unindexed   the judged texts as if no editor had
+//       indexed them: the label rule alone, then with the model's suggestions (a grid of
+//       settings; each judged work left out of the votes on itself)
+//   concept_eval [CORPUS_DIR] --suggested   every concept the model adds to a text of the corpus
 #include <cstring>
 #include <iostream>
 
@@ -9,11 +13,13 @@
 int main(int argc, char** argv) {
     using namespace himoya;
     std::string corpus = HIMOYA_SOURCE_DIR "/corpus", gold_dir = HIMOYA_SOURCE_DIR "/tests/data/concept_gold";
-    bool errors = false, features = false;
+    bool errors = false, features = false, unindexed = false, suggested = false;
     int positional = 0;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--errors")) errors = true;
         else if (!std::strcmp(argv[i], "--features")) features = true;
+        else if (!std::strcmp(argv[i], "--unindexed")) unindexed = true;
+        else if (!std::strcmp(argv[i], "--suggested")) suggested = true;
         else if (positional++ == 0) corpus = argv[i];
         else gold_dir = argv[i];
     }
@@ -25,8 +31,51 @@ int main(int argc, char** argv) {
     }
     Analyzer analyzer;
     ConceptTagger tagger(*thesaurus, analyzer);
-    ConceptPlan plan = eval::plan_for_corpus(corpus, tagger);
     auto gold = eval::read_gold(gold_dir);
+    if (suggested) {
+        ConceptPlanOptions labels_alone;
+        labels_alone.learn_from_indexing = false;
+        ConceptPlan with = eval::plan_for_corpus(corpus, tagger), without = eval::plan_for_corpus(corpus, tagger, 2, labels_alone);
+        for (const auto& [group, c] : with.groups()) {
+            const ProvisionConcepts* before = without.find(group);
+            for (const auto& id : c.about)
+                if (!before || !before->about.count(id)) std::printf("%s\t%s\n", group.c_str(), id.c_str());
+        }
+        return 0;
+    }
+    if (unindexed) {
+        ConceptPlanOptions o;
+        o.judge_as_unindexed = eval::gold_works(gold);
+        std::printf("%-34s %8s %8s %8s\n", "unindexed texts", "P", "R", "F1");
+        auto line = [&](const std::string& name, const ConceptPlanOptions& options) {
+            eval::Scores s = eval::score(eval::plan_for_corpus(corpus, tagger, 2, options), gold);
+            double f = s.precision() + s.recall() > 0 ? 2 * s.precision() * s.recall() / (s.precision() + s.recall()) : 0;
+            std::printf("%-34s %8.3f %8.3f %8.3f\n", name.c_str(), s.precision(), s.recall(), f);
+        };
+        o.learn_from_indexing = false;
+        line("labels alone (heading, opening)", o);
+        o.learn_from_indexing = true;
+        line("the defaults (ConceptPlanOptions)", o);
+        for (bool need_label : {false, true})
+            for (size_t k : {5, 10, 20})
+                for (double t : {0.3, 0.4, 0.5, 0.6}) {
+                    o.suggestions_need_label = need_label;
+                    o.model.neighbours = k;
+                    o.model.threshold = t;
+                    char name[64];
+                    std::snprintf(name, sizeof name, "k=%zu threshold=%.1f%s", k, t, need_label ? " +label" : "");
+                    line(name, o);
+                    if (!need_label) continue;
+                    for (double strong : {0.7, 0.8, 0.9}) {
+                        o.strong_suggestion = strong;
+                        std::snprintf(name, sizeof name, "k=%zu threshold=%.1f +label or %.1f", k, t, strong);
+                        line(name, o);
+                    }
+                    o.strong_suggestion = 1.1;
+                }
+        return 0;
+    }
+    ConceptPlan plan = eval::plan_for_corpus(corpus, tagger);
     if (features) {
         // One line per (judged provision, version, concept with evidence or judgment):
         // group concept gold lang original markup heading occurrences first_word text_words

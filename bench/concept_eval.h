@@ -99,10 +99,20 @@ inline Scores score(const ConceptPlan& plan, const std::vector<GoldRow>& gold) {
     return s;
 }
 
-inline ConceptPlan plan_for_corpus(const std::string& corpus_dir, const ConceptTagger& tagger, int threads = 2) {
+inline ConceptPlan plan_for_corpus(const std::string& corpus_dir, const ConceptTagger& tagger, int threads = 2,
+                                   const ConceptPlanOptions& options = {}) {
     IngestReport report;
     auto files = list_corpus_files({corpus_dir}, report);
-    return ConceptPlan::build(files, tagger, threads);
+    return ConceptPlan::build(files, tagger, threads, options);
+}
+
+// The works the gold set judges: for an evaluation of texts no editor has
+// indexed, each is judged with its markup hidden and its own texts out of
+// the model's votes (leave one work out).
+inline std::set<std::string> gold_works(const std::vector<GoldRow>& gold) {
+    std::set<std::string> works;
+    for (const auto& r : gold) works.insert(r.group.substr(0, r.group.find('/')));
+    return works;
 }
 
 }  // namespace himoya::eval
