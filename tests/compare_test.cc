@@ -220,12 +220,7 @@ TEST_CASE("compare by words: a misspelt word is compared in its corrected spelli
 }
 
 TEST_CASE("compare by words: a label's words scattered over a text do not cover it; the label named does") {
-    testing::TestIndex index(
-        {testing::make_document("kg", "KG", "en", "law", "2017-01-01", "Law",
-                                {{"1", "A court order gives witnesses protection."}}),
-         testing::make_document("md", "MD", "en", "law", "2007-01-01", "Law",
-                                {{"1", "The police issue a protection order at once."}})},
-        testing::sample_thesaurus());
+    testing::TestIndex index(testing::scattered_label_documents(), testing::sample_thesaurus());
     IndexView view({index.path()});
     CompareRequest r;
     r.jurisdictions = {"KG", "MD"};

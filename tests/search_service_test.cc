@@ -232,12 +232,7 @@ TEST_CASE("\"the law of\" a place with nothing on the question reports the place
 
 TEST_CASE("a label's words scattered over a place's text are not the place's answer; the label as a label is") {
     // Kyrgyzstan's text holds "order" and "protection" apart; Moldova's names a protection order.
-    testing::TestIndex index(
-        {testing::make_document("kg", "KG", "en", "law", "2017-01-01", "Law",
-                                {{"1", "A court order gives witnesses protection."}}),
-         testing::make_document("md", "MD", "en", "law", "2007-01-01", "Law",
-                                {{"1", "The police issue a protection order at once."}})},
-        testing::sample_thesaurus());
+    testing::TestIndex index(testing::scattered_label_documents(), testing::sample_thesaurus());
     give_place_names(index);
     IndexView view({index.path()});
     SearchRequest r;

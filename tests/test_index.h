@@ -48,6 +48,14 @@ inline Document make_document(const std::string& id, const std::string& jurisdic
     return d;
 }
 
+// Two texts for "protection order": Kyrgyzstan's holds the label's words apart
+// ("A court order gives witnesses protection."), Moldova's names the label.
+inline std::vector<Document> scattered_label_documents() {
+    return {make_document("kg", "KG", "en", "law", "2017-01-01", "Law", {{"1", "A court order gives witnesses protection."}}),
+            make_document("md", "MD", "en", "law", "2007-01-01", "Law",
+                          {{"1", "The police issue a protection order at once."}})};
+}
+
 // A small thesaurus in the corpus format, for tagging and expansion tests.
 inline const char* sample_thesaurus() {
     return R"(<?xml version="1.0" encoding="UTF-8"?>
