@@ -129,15 +129,11 @@ ConceptPlan ConceptPlan::build(const std::vector<std::string>& files, const Conc
         // without it was judged about nothing, and the model does not second-guess that.
         j.indexed = j.has_markup && !hide_markup;
         j.versions.reserve(d->provisions.size());
-        for (const Provision& p : d->provisions) {
-            auto heading = analyzer.analyze(p.heading, d->language);
-            auto text = analyzer.analyze(p.text, passage_language(d->language, p.text));
-            VersionConcepts v;
-            v.lang = d->language;
-            v.original = d->translation_of.empty();
-            static const std::vector<std::string> no_markup;
-            v.concepts = tagger.judge(heading, text, hide_markup ? no_markup : p.topics);
-            j.versions.push_back(std::move(v));
+        for (Provision& p : d->provisions) {
+            std::vector<std::string> markup;
+            if (hide_markup) std::swap(markup, p.topics);
+            j.versions.push_back(judge_provision(analyzer, tagger, *d, p));
+            if (hide_markup) std::swap(markup, p.topics);
             j.groups.push_back(provision_group(*d, p));
         }
         j.document_id = d->document_id;
@@ -163,7 +159,7 @@ ConceptPlan ConceptPlan::build(const std::vector<std::string>& files, const Conc
                 const Provision& p = d->provisions[k];
                 if (j.indexed && p.topics.empty()) continue;
                 TermCounts words = term_counts(analyzer.analyze(p.heading, d->language),
-                                               analyzer.analyze(p.text, passage_language(d->language, p.text)));
+                                               analyzer.analyze(p.text, passage_language(d->language, p.text)));  // as judge_provision reads them
                 if (!p.topics.empty())
                     examples.offer({hash64(provision_group(*d, p), d->language), words, p.topics, d->work_id});
                 if (!j.indexed) j.unindexed[k] = std::move(words);

@@ -63,7 +63,8 @@ public:
     // indexing pass, whichever thread read it first.
     static ConceptPlan build(const std::vector<std::string>& files, const ConceptTagger& tagger, int threads,
                              const ConceptPlanOptions& options = {});
-    // The same from documents already in memory (tests, tools).
+    // The same from documents already in memory (tests, tools), by markup and
+    // the label rule alone (no learning from the indexed documents).
     static ConceptPlan from_documents(const std::vector<Document>& documents, const ConceptTagger& tagger);
 
     // The agreed concepts of a version group, or nullptr if the plan has none.
