@@ -101,7 +101,11 @@ nlohmann::json fact_table_json(const FactTable& table, const std::map<std::strin
                     report.warn(path, 0, code + " " + key + ": cites unknown provision '" + id + "'; citation dropped");
                     continue;
                 }
-                citations.push_back(it->second);
+                // Two language versions of one text cited are one citation (the
+                // provisions map gives both the same record).
+                const bool cited = std::any_of(citations.begin(), citations.end(),
+                                               [&](const json& c) { return c.value("id", "") == it->second.value("id", ""); });
+                if (!cited) citations.push_back(it->second);
             }
             out[key] = {{"value", fact.value}, {"citations", citations}};
         }

@@ -1,5 +1,7 @@
 #include "search/facts.h"
 
+#include <algorithm>
+
 #include <xapian.h>
 
 #include "analysis/term_scheme.h"
@@ -35,12 +37,18 @@ std::optional<StoredFactTable> fact_table(IndexView& view, const std::string& to
     std::optional<StoredFactTable> table = decode_fact_table(stored);
     if (!table || ui_lang.empty()) return table;
     for (StoredFactJurisdiction& place : table->jurisdictions)
-        for (auto& [key, fact] : place.facts)
+        for (auto& [key, fact] : place.facts) {
+            std::vector<StoredFactCitation> shown;
             for (StoredFactCitation& c : fact.citations) {
-                if (c.lang == ui_lang) continue;
-                if (std::optional<StoredRecord> v = version_in(view.db(), c, ui_lang))
-                    c = {v->id, v->label.empty() ? v->heading : v->label, v->heading, v->title, v->lang, v->document_id, v->unit_id};
+                if (c.lang != ui_lang)
+                    if (std::optional<StoredRecord> v = version_in(view.db(), c, ui_lang))
+                        c = {v->id, v->label.empty() ? v->heading : v->label, v->heading, v->title, v->lang, v->document_id, v->unit_id};
+                // Two versions of one text cited become the same citation: cited once.
+                if (std::none_of(shown.begin(), shown.end(), [&](const StoredFactCitation& s) { return s.id == c.id; }))
+                    shown.push_back(std::move(c));
             }
+            fact.citations = std::move(shown);
+        }
     return table;
 }
 

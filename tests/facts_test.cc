@@ -4,6 +4,8 @@
 
 #include <xapian.h>
 
+#include "indexer/facts_reader.h"
+#include "indexer/ingest_report.h"
 #include "search/facts.h"
 #include "search/index_view.h"
 #include "test_index.h"
@@ -76,4 +78,41 @@ TEST_CASE("fact_table cites each provision in the UI language where its text has
     CHECK(cited("en", 0).id == "tj-law-tg/art_2");
     // Moldova's text is only in English: every page cites it.
     CHECK(cited("ru", 1).id == "md-law-en/art_5");
+
+    // A table citing two versions of one text cites it once in a language that has both.
+    {
+        Xapian::WritableDatabase db(index.path(), Xapian::DB_OPEN);
+        db.set_metadata("facts:protection-orders",
+                        R"({"topic":"protection-orders","fields":[{"key":"issuer","labels":{"en":"Who issues it"}}],)"
+                        R"("jurisdictions":[{"code":"TJ","facts":{"issuer":{"value":{"en":"the police"},"citations":[)"
+                        R"({"id":"tj-law-tg/art_2","label":"Article 2","heading":"","title":"Қонун","lang":"tg","document_id":"tj-law-tg","unit_id":"art_2"},)"
+                        R"({"id":"tj-law-ru/art_2","label":"Статья 2","heading":"","title":"Закон","lang":"ru","document_id":"tj-law-ru","unit_id":"art_2"}]}}}]})");
+        db.commit();
+    }
+    IndexView again({index.path()});
+    auto both = [&](const std::string& ui) {
+        return fact_table(again, "protection-orders", ui)->jurisdictions.at(0).facts.at("issuer").citations;
+    };
+    REQUIRE(both("ru").size() == 1);
+    CHECK(both("ru")[0].id == "tj-law-ru/art_2");
+    REQUIRE(both("tg").size() == 1);
+    CHECK(both("tg")[0].id == "tj-law-tg/art_2");
+    CHECK(both("").size() == 2);  // as stored
+    CHECK(both("en").size() == 2);  // no English version: each as stored
+}
+
+TEST_CASE("fact_table_json cites a text once when the table cites two of its versions that resolve to one record") {
+    FactTable table;
+    table.topic = "protection-orders";
+    Fact fact;
+    fact.citations = {"law-en/art_1", "law-ru/art_1", "missing/art_9"};
+    table.jurisdictions.push_back({"TJ", {{"issuer", fact}}});
+    const nlohmann::json record = {{"id", "law-en/art_1"}, {"lang", "en"}};
+    IngestReport report;
+    nlohmann::json out = fact_table_json(table, {{"law-en/art_1", record}, {"law-ru/art_1", record}}, "facts.xml", report);
+    const auto& cites = out["jurisdictions"][0]["facts"]["issuer"]["citations"];
+    REQUIRE(cites.size() == 1);
+    CHECK(cites[0]["id"] == "law-en/art_1");
+    REQUIRE(report.problems.size() == 1);  // the unknown provision, named
+    CHECK(report.problems[0].message.find("missing/art_9") != std::string::npos);
 }
