@@ -1,7 +1,8 @@
 // `himoya add` through the real binary: a Russian law text without a sidecar
 // added with --jurisdiction TJ is inferred, copied into the library with a
 // sidecar, indexed and found by search; --dry-run writes nothing; a file with
-// nothing to infer is refused with the flags to give; usage errors exit 64.
+// nothing to infer is refused with the flags to give; an added document no
+// editor indexed gets concepts learnt from the indexed ones; usage errors exit 64.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -12,6 +13,7 @@
 
 #include "process.h"
 #include "temp_dir.h"
+#include "test_index.h"
 
 namespace fs = std::filesystem;
 using himoya::testing::run;
@@ -82,6 +84,49 @@ TEST_CASE("add infers a Russian law's metadata, writes its sidecar into the libr
     auto m = run({HIMOYA_BINARY, "search", "--db", db, "--json", "shelters"});
     REQUIRE(m.status == 0);
     CHECK(json::parse(m.out)["total"].get<long>() > 0);
+}
+
+TEST_CASE("an added document no editor indexed is about what the corpus's indexed texts like it are about") {
+    TempDir dir("add-command-learnt");
+    const fs::path corpus = dir.path / "corpus";
+    write_small_corpus(corpus);
+    write_file(corpus / "thesaurus.xml", himoya::testing::sample_thesaurus());
+    // An indexed Russian document: its articles on temporary accommodation are about shelters.
+    std::string indexed =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<document xmlns=\"urn:himoya:corpus:1\" id=\"centres-ru\" version=\"1\">\n"
+        "  <meta><title>Закон о центрах</title><jurisdiction>MD</jurisdiction><language>ru</language>\n"
+        "    <type>law</type><date>2010</date><issuing-body>Test</issuing-body>\n"
+        "    <text-status>summary</text-status><source><official-title>Закон о центрах</official-title></source>\n"
+        "  </meta>\n  <body>\n";
+    const char* texts[] = {
+        "Пострадавшим предоставляется временное проживание, питание и психологическая помощь в течение трёх месяцев.",
+        "Временное проживание пострадавших с детьми оплачивается из местного бюджета, питание и помощь бесплатны.",
+        "Центр временного проживания принимает пострадавших круглосуточно и обеспечивает питание и психологическую помощь.",
+    };
+    int n = 0;
+    for (const char* t : texts) {
+        const std::string num = std::to_string(++n);
+        indexed += "    <article num=\"" + num + "\" id=\"art_" + num + "\" topics=\"shelters\"><heading>Помощь</heading><p>" +
+                   t + "</p></article>\n";
+    }
+    indexed += "    <article num=\"4\" id=\"art_4\" topics=\"domestic-violence\"><heading>Понятия</heading><p>Насилие в семье "
+               "есть умышленное действие одного члена семьи против другого.</p></article>\n  </body>\n</document>\n";
+    write_file(corpus / "centres-ru.xml", indexed);
+
+    const std::string db = (dir.path / "index").string();
+    auto r = run({HIMOYA_BINARY, "add", kFixtures + "/polozhenie-centr.txt", "--jurisdiction", "TJ", "--type", "regulation",
+                  "--body", "Test", "--date", "2020-01-01", "--corpus", corpus.string(), "--db", db});
+    REQUIRE_MESSAGE(r.status == 0, r.out << r.err);
+    auto s = run({HIMOYA_BINARY, "search", "--db", db, "--json", "--topic", "shelters", "--scope", "provision",
+                  "--jurisdiction", "TJ", ""});
+    REQUIRE_MESSAGE(s.status == 0, s.err);
+    json result = json::parse(s.out);
+    bool learnt = false;
+    for (const json& hit : result["hits"]) learnt = learnt || hit["id"] == "polozhenie-centr/art_1";
+    // By its heading and opening words alone ("Размещение"; "Лицам, пострадавшим…") article 1
+    // would only mention shelters: приют comes at its end.
+    CHECK_MESSAGE(learnt, s.out.substr(0, 2000));
 }
 
 TEST_CASE("add --dry-run shows the inferred metadata and writes nothing") {
