@@ -74,6 +74,12 @@ std::string version_key(std::string_view group) {
     return key;
 }
 
+std::string unique_id_term(std::string_view id) {
+    std::string term(kUniqueId);
+    term += id;
+    return term;
+}
+
 std::string version_group_term(std::string_view group) {
     std::string term(kVersionGroup);
     term += group;

@@ -133,6 +133,10 @@ std::string version_key(std::string_view group);
 // to Xapian's term length limit; readers compare the slot value as well.
 std::string version_group_term(std::string_view group);
 
+// The unique-id term of a provision or document record: `kUniqueId` + its id
+// as it is (not slugged: ids are already ASCII slugs with '/' and '_').
+std::string unique_id_term(std::string_view id);
+
 // A value reduced to what boolean terms hold: ASCII lower-case, spaces to '-'.
 std::string slug(std::string_view value);
 

@@ -222,7 +222,7 @@ Xapian::Document RecordBuilder::provision_record(const Document& d, const Provis
     std::vector<std::string> mentions(concepts.mentions.begin(), concepts.mentions.end());
     add_metadata_terms(record, d, topics, mentions);
     record.add_boolean_term(std::string(terms::kRecord) + "provision");
-    record.add_boolean_term(std::string(terms::kUniqueId) + p.provision_id);
+    record.add_boolean_term(terms::unique_id_term(p.provision_id));
     record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(p.ordinal));
     add_version_group(record, d.work_id + "/" + p.unit_id);
 
@@ -262,7 +262,7 @@ void RecordBuilder::document_record(const Document& d, Xapian::Document& record)
     std::vector<std::string> topics(topic_set.begin(), topic_set.end());
     add_metadata_terms(record, d, topics, {});
     record.add_boolean_term(std::string(terms::kRecord) + "document");
-    record.add_boolean_term(std::string(terms::kUniqueId) + d.document_id);
+    record.add_boolean_term(terms::unique_id_term(d.document_id));
     record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(-1));
     add_version_group(record, d.work_id);
 
@@ -303,9 +303,9 @@ PreparedDocument RecordBuilder::build(const Document& d, const IndexStamp& stamp
     }
     Xapian::Document whole;
     for (const Provision& p : d.provisions)
-        out.records.emplace_back(std::string(terms::kUniqueId) + p.provision_id, provision_record(d, p, whole));
+        out.records.emplace_back(terms::unique_id_term(p.provision_id), provision_record(d, p, whole));
     document_record(d, whole);
-    out.records.emplace_back(std::string(terms::kUniqueId) + d.document_id, std::move(whole));
+    out.records.emplace_back(terms::unique_id_term(d.document_id), std::move(whole));
     out_ = nullptr;
     return out;
 }

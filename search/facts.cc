@@ -14,7 +14,7 @@ namespace {
 // The version of the cited provision's text in `lang` (the same version
 // group: work id + unit id), or nullopt when the text has none in it.
 std::optional<StoredRecord> version_in(const Xapian::Database& db, const StoredFactCitation& c, const std::string& lang) {
-    const std::string id_term = std::string(terms::kUniqueId) + c.id;  // as the indexer writes it (not slugged)
+    const std::string id_term = terms::unique_id_term(c.id);
     Xapian::PostingIterator cited = db.postlist_begin(id_term);
     if (cited == db.postlist_end(id_term)) return std::nullopt;
     const std::string group = db.get_document(*cited).get_value(terms::kSlotVersionGroup);

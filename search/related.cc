@@ -20,7 +20,7 @@ std::optional<RelatedPassages> related_passages(IndexView& view, const std::stri
     const Thesaurus* thesaurus = view.thesaurus();
     if (limit < 1 || limit > 50) throw BadRequest("limit must be 1..50");
     Xapian::Enquire find(view.db());
-    find.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(terms::kUniqueId) + provision_id),
+    find.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(terms::unique_id_term(provision_id)),
                                  Xapian::Query(detail::record_term("provision"))));
     Xapian::MSet found = find.get_mset(0, 1);
     if (found.empty()) return std::nullopt;

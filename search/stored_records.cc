@@ -13,7 +13,7 @@ namespace {
 
 std::optional<StoredRecord> document_record_data(const Xapian::Database& db, const std::string& document_id) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(std::string(terms::kUniqueId) + document_id),
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(terms::unique_id_term(document_id)),
                                     Xapian::Query(record_term("document"))));
     Xapian::MSet found = enquire.get_mset(0, 1);
     if (found.empty()) return std::nullopt;
