@@ -92,7 +92,8 @@ enum Tag : unsigned char {
     kEnd = 0,  // the last field, empty: a record cut short is told from a short record
     kId = 1, kKind, kDocumentId, kTitle, kJurisdiction, kLang, kType, kYear, kDate, kBody, kBodyId, kTextStatus,
     kWorkId, kOriginal, kLegalStatus, kTopic, kText, kIndexed, kUpdated, kUnitId, kUnitKind, kNum, kHeading, kLabel,
-    kMention, kTextLang, kAudience, kAlias, kTranslationOf, kFormat, kProvisionCount, kSource
+    kMention, kTextLang, kAudience, kAlias, kTranslationOf, kFormat, kProvisionCount, kSource,
+    kConceptsAutomatic
 };
 constexpr char kBinaryMarker = '\x01';  // a JSON record begins with '{'
 
@@ -246,6 +247,7 @@ std::string encode_record(const StoredRecord& r) {
         for (const TextField& f : kDocumentText) put_text(out, f.tag, r.*f.member);
         if (r.year) put(out, kYear, std::to_string(r.year));
         if (r.original) put(out, kOriginal, "");
+        if (r.concepts_automatic) put(out, kConceptsAutomatic, "");
         if (r.legal_status) {
             std::string status = encode_nested({r.legal_status->state, r.legal_status->since});
             for (const StoredRelation& rel : r.legal_status->relations)
@@ -286,6 +288,7 @@ std::optional<StoredRecord> decode_record(std::string_view stored) {
             case kId: r.id = v; has_id = true; break;
             case kKind: r.kind = v == "p" ? "provision" : v == "d" ? "document" : std::string(v); break;
             case kOriginal: r.original = true; break;
+            case kConceptsAutomatic: r.concepts_automatic = true; break;
             case kYear:
             case kProvisionCount: {
                 const std::optional<size_t> n = number(v);
@@ -357,6 +360,7 @@ void fill_document_fields(StoredRecord& provision, const StoredRecord& document)
     provision.text_status = document.text_status;
     provision.work_id = document.work_id;
     provision.original = document.original;
+    provision.concepts_automatic = document.concepts_automatic;
     provision.legal_status = document.legal_status;
     provision.indexed = document.indexed;
     provision.updated = document.updated;

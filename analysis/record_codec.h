@@ -43,6 +43,10 @@ struct StoredRecord {
     std::string document_id, title, jurisdiction, lang, type, date, body, body_id, text_status, work_id;
     int year = 0;
     bool original = false;  // not a translation
+    // No editor indexed its document (no unit markup): its provisions'
+    // concepts are the tagger's (labels, and what indexed texts like them are
+    // about), not an editor's reading (docs/thesaurus.md, "About and mentions").
+    bool concepts_automatic = false;
     std::optional<StoredLegalStatus> legal_status;
     std::vector<std::string> topics;  // concepts it is about
     std::string text;  // a provision's text; a document's first few thousand bytes, for its snippet

@@ -159,7 +159,7 @@ Tagging load_tagging(const IndexOptions& options, Analyzer& analyzer, IngestRepo
 // and updated stamps, slot 13; 11 popular names (aliases) as title words and in document data.
 std::string attach_thesaurus(const Tagging& tagging, IndexWriter& writer, Xapian::WritableDatabase& db,
                              IndexSummary& summary) {
-    std::string hash_salt = std::string("himoya-index-12\n") + terms::facet_table_digest();
+    std::string hash_salt = std::string("himoya-index-13\n") + terms::facet_table_digest();
     if (!tagging.tagger) return hash_salt;
     writer.set_tagger(tagging.tagger.get());
     hash_salt += tagging.xml;

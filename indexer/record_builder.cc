@@ -76,6 +76,8 @@ StoredRecord common_data(const Document& d) {
     r.text_status = d.text_status;
     r.work_id = d.work_id;
     r.original = d.translation_of.empty();
+    r.concepts_automatic = std::none_of(d.provisions.begin(), d.provisions.end(),
+                                        [](const Provision& p) { return !p.topics.empty(); });
     if (!d.legal_status.state.empty()) {
         StoredLegalStatus status{d.legal_status.state, d.legal_status.since, {}};
         for (const LegalRelation& x : d.legal_status.relations)

@@ -140,6 +140,7 @@ struct SearchHit {
     std::string body_id;      // canonical issuing body
     std::string work_id;
     bool original = false;    // this version is the one the others were made from
+    bool concepts_automatic = false;  // no editor indexed its document (StoredRecord)
     std::optional<LegalStatusInfo> legal_status;
     // When its document entered the index and last changed (UTC, RFC 3339
     // with milliseconds; "" in an index written before they were recorded).

@@ -97,6 +97,7 @@ SearchHit hit_from_data(const StoredRecord& data) {
     hit.body_id = data.body_id;
     hit.work_id = data.work_id;
     hit.original = data.original;
+    hit.concepts_automatic = data.concepts_automatic;
     hit.indexed = data.indexed;
     hit.updated = data.updated;
     if (data.legal_status) {

@@ -57,6 +57,10 @@ nlohmann::json to_json(const std::optional<LegalStatusInfo>& status) {
     return {{"state", status->state}, {"since", status->since}, {"relations", relations}};
 }
 
+// Who decided a text's concepts: "editors" (its document's subject
+// indexing) or "automatic" (the tagger: docs/thesaurus.md, "About and mentions").
+static const char* concepts_by(bool automatic) { return automatic ? "automatic" : "editors"; }
+
 nlohmann::json to_json(const SearchHit& h) {
     json versions = json::array();
     for (const HitVersion& v : h.versions)
@@ -67,7 +71,8 @@ nlohmann::json to_json(const SearchHit& h) {
                         {"jurisdiction", h.jurisdiction}, {"lang", h.lang}, {"type", h.type},
                         {"year", h.year}, {"date", h.date}, {"body", h.body}, {"body_id", h.body_id}, {"topics", h.topics},
                         {"concepts", h.topics}, {"mentions", h.mentions}, {"work_id", h.work_id},
-                        {"original", h.original}, {"legal_status", to_json(h.legal_status)},
+                        {"original", h.original}, {"concepts_by", concepts_by(h.concepts_automatic)},
+                        {"legal_status", to_json(h.legal_status)},
                         {"matched_concepts", h.matched_concepts}, {"snippet", snippet_html(h.snippet)}, {"score", h.score}, {"url", page_url(h)},
                         {"version_group", h.version_group}, {"versions", versions}};
 }
@@ -292,7 +297,8 @@ json export_json(const ExportedDocument& e) {
             {"jurisdiction", d.jurisdiction}, {"lang", d.lang}, {"type", d.type}, {"year", d.year},
             {"date", d.date}, {"body", d.body}, {"body_id", d.body_id}, {"text_status", d.text_status},
             {"original", d.original}, {"translation_of", d.translation_of}, {"format", d.format},
-            {"audience", d.audience}, {"topics", d.topics}, {"legal_status", stored_status_json(d.legal_status)},
+            {"audience", d.audience}, {"topics", d.topics}, {"concepts_by", concepts_by(d.concepts_automatic)},
+            {"legal_status", stored_status_json(d.legal_status)},
             {"source", {{"official_title", d.source.official_title}, {"number", d.source.number},
                         {"url", d.source.url}, {"publisher", d.source.publisher}}},
             {"versions", versions}, {"provision_count", d.provision_count}, {"indexed", d.indexed},
@@ -351,6 +357,7 @@ json to_json(const DocumentPage& page) {
             {"lang", d.lang}, {"type", d.type}, {"year", d.year}, {"date", d.date}, {"body", d.body},
             {"body_id", d.body_id}, {"text_status", d.text_status}, {"work_id", d.work_id},
             {"original", d.original}, {"legal_status", legal_status}, {"id", d.id}, {"topics", d.topics},
+            {"concepts_by", concepts_by(d.concepts_automatic)},
             {"audience", d.audience}, {"translation_of", d.translation_of}, {"format", d.format},
             {"aliases", aliases_json(d.aliases)},
             {"provision_count", d.provision_count},

@@ -43,6 +43,7 @@ const std::map<std::string, std::map<std::string, std::string>>& words() {
         {"original_lang", {{"en", "Original language"}, {"ru", "Язык оригинала"}, {"tg", "Забони асл"}}},
         {"text_status", {{"en", "Text status"}, {"ru", "Статус текста"}, {"tg", "Вазъи матн"}}},
         {"legal_status", {{"en", "Legal status"}, {"ru", "Правовой статус"}, {"tg", "Вазъи ҳуқуқӣ"}}},
+        {"concepts_automatic", {{"en", "Topics assigned automatically"}, {"ru", "Темы определены автоматически"}, {"tg", "Мавзӯъҳо худкор муайян шудаанд"}}},
         {"source", {{"en", "Official source"}, {"ru", "Официальный источник"}, {"tg", "Манбаи расмӣ"}}},
         {"source_url", {{"en", "Source URL"}, {"ru", "Ссылка на источник"}, {"tg", "Пайванди манбаъ"}}},
         {"link", {{"en", "Link"}, {"ru", "Ссылка"}, {"tg", "Пайванд"}}},
@@ -234,6 +235,7 @@ std::string compare_markdown(const json& c, const std::string& ui, const ExportL
             facts.push_back(word("text_status", ui) + ": " + label(labels, "text_status", str(card, "text_status"), ui));
             std::string status = legal_status_text(card.value("legal_status", json(nullptr)), ui, labels);
             if (!status.empty()) facts.push_back(word("legal_status", ui) + ": " + status);
+            if (str(card, "concepts_by") == "automatic") facts.push_back(word("concepts_automatic", ui));
             for (size_t i = 0; i < facts.size(); ++i) out += (i ? " · " : "") + facts[i];
             out += "\n\n" + str(card, "text") + "\n\n";
             if (card.contains("source") && card["source"].is_object()) {

@@ -80,6 +80,9 @@ TEST_CASE("compare exports: full text, citation, statuses and an explicit gap ro
     CHECK(md.find("Official source: Zakon o zaštiti od nasilja u porodici, No. 102/12 <https://example.org/law>") != std::string::npos);
     CHECK(md.find("Texts that only mention it: 2.\n\n- Amending Law — Article 1\n") != std::string::npos);
     CHECK(md.find("Left out, no longer in force (repealed law, expired programmes): 1.") != std::string::npos);
+    CHECK(md.find("Topics assigned automatically") == std::string::npos);  // editors indexed it
+    c["columns"][1]["provisions"][0]["concepts_by"] = "automatic";
+    CHECK(himoya::compare_markdown(c, "ru", kLabels).find(" · Темы определены автоматически\n") != std::string::npos);
 }
 
 TEST_CASE("compare exports by words: the spelling compared is said; words matching nothing anywhere make no gap rows") {

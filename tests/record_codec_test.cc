@@ -14,6 +14,7 @@ TEST_CASE("a provision record keeps its own fields; its document's come from the
     document.lang = "tg";
     document.year = 2013;
     document.original = true;
+    document.concepts_automatic = true;
     document.legal_status = StoredLegalStatus{"in_force", "2013-03-19", {{"amended_by", "w", "2020", "u", "c"}}};
     document.indexed = "2026-01-02T03:04:05.678Z";
     document.updated = "2026-02-03T04:05:06.789Z";
@@ -36,6 +37,7 @@ TEST_CASE("a provision record keeps its own fields; its document's come from the
     CHECK(back->document_id == "tj-law-tg");
     CHECK(back->title.empty());
     CHECK_FALSE(back->legal_status);
+    CHECK_FALSE(back->concepts_automatic);  // a document field: not in the provision's record
     CHECK(back->topics == r.topics);
     CHECK(back->mentions == r.mentions);
     CHECK(back->text == r.text);
@@ -47,6 +49,10 @@ TEST_CASE("a provision record keeps its own fields; its document's come from the
     CHECK(back->lang == "tg");
     CHECK(back->year == 2013);
     CHECK(back->original);
+    CHECK(back->concepts_automatic);
+    StoredRecord plain;
+    plain.kind = "document";
+    CHECK_FALSE(decode_record(encode_record(plain))->concepts_automatic);
     REQUIRE(back->legal_status);
     CHECK(back->legal_status->relations.at(0).type == "amended_by");
     CHECK(back->indexed == document.indexed);

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -11,6 +12,7 @@
 #include "analysis/term_scheme.h"
 #include "search/index_view.h"
 #include "search/search_service.h"
+#include "server/api_json.h"
 #include "test_index.h"
 
 using namespace himoya;
@@ -27,6 +29,24 @@ TEST_CASE("run_search answers a query with texts, one hit per text and its other
     CHECK(result.hits[0].lang == "ru");
     CHECK(result.hits[0].document_id == "tj-law-ru");
     CHECK(result.facets.count("jurisdiction") == 1);
+}
+
+TEST_CASE("a hit says whether editors indexed its document or its concepts are automatic") {
+    Document indexed = testing::make_document("md-law-en", "MD", "en", "law", "2007-01-01", "Law",
+                                              {{"1", "A shelter gives victims a safe place."}, {"2", "Final provisions."}});
+    indexed.provisions[0].topics = {"shelters"};  // editors judged article 2 about nothing
+    Document added = testing::make_document("kg-law-en", "KG", "en", "law", "2017-01-01", "Law",
+                                            {{"1", "The shelter admits victims at any hour."}});
+    testing::TestIndex index({indexed, added}, testing::sample_thesaurus());
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "shelter";
+    r.scope = Scope::provision;
+    SearchResult result = run_search(view, r);
+    std::map<std::string, std::string> by;
+    for (const SearchHit& h : result.hits) by[h.jurisdiction] = to_json(h)["concepts_by"];
+    CHECK(by["MD"] == "editors");
+    CHECK(by["KG"] == "automatic");
 }
 
 TEST_CASE("run_search browses texts by date when there is no query, language versions as one") {

@@ -1121,6 +1121,29 @@ await step('search: legal-status facet and badges; document: status with its rel
   await p.close();
 });
 
+await step('search (ru): a text no editor indexed says its topics are automatic; document: how it was indexed', async () => {
+  // run.sh's fixture document has no subject indexing; the corpus's documents all have.
+  const { body } = await api('/api/search?q=' + CANARY);
+  if (!body || !body.total) skip(`no document with "${CANARY}" in the index (run.sh adds one)`);
+  assert(body.hits.every((h) => h.concepts_by === 'automatic'), `fixture hits: ${body.hits.map((h) => h.concepts_by)}`);
+  const corpus = (await api('/api/search?q=shelter&per_page=20')).body;
+  assert(corpus.hits.length && corpus.hits.every((h) => h.concepts_by === 'editors'), 'a corpus hit is not indexed by editors');
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'concepts-by');
+  await searchDone(p, () => p.goto(BASE + '/?ui=ru&q=' + CANARY, { waitUntil: 'domcontentloaded' }));
+  const badge = p.locator('#hits > li.hit .concepts-badge[data-concepts-by=automatic]');
+  assert(await badge.count() === await p.locator('#hits > li.hit').count(), 'not every fixture hit has the badge');
+  const text = (await badge.first().textContent()).trim();
+  assert(text === 'Темы определены автоматически', `badge reads "${text}"`);
+  await searchDone(p, () => p.goto(BASE + '/?ui=ru&q=shelter', { waitUntil: 'domcontentloaded' }));
+  assert(await p.locator('#hits .concepts-badge').count() === 0, 'a corpus hit shows the automatic badge');
+  await p.goto(BASE + '/document.html?ui=tg&id=browser-test-xss-en', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#doc:not([hidden])');
+  const rows = await p.locator('#doc .meta-row').allTextContents();
+  assert(rows.some((r) => r.includes('Индексатсияи мавзӯӣ') && r.includes('худкор')), `document rows: ${rows.join(' | ').slice(0, 300)}`);
+  await p.close();
+});
+
 await step('CSV exports: UTF-8 BOM, headers in the UI language; facts table downloads', async () => {
   const p = await ctx.newPage();
   attachErrorLog(p, 'exports');

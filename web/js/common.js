@@ -297,6 +297,13 @@ export function foreignText(tag, attrs, text, lang) {
   return el(tag, attrs, el('span', { lang, class: 'foreign-text' }, text), ' ', el('span', { class: 'lang-note' }, note));
 }
 
+// "Topics assigned automatically" for a text whose document no editor has
+// indexed (API `concepts_by`), else null.
+export function conceptsAutomaticBadge(h) {
+  if (!h || h.concepts_by !== 'automatic') return null;
+  return el('span', { class: 'concepts-badge', title: t('conceptsAutomaticHint'), dataset: { conceptsBy: 'automatic' } }, t('conceptsAutomatic'));
+}
+
 // The legal status of a law as a badge: "Repealed since 10 April 2025".
 // ls: null or {state, since, relations}; returns null when there is none.
 export function legalStatusBadge(ls) {

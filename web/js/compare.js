@@ -4,7 +4,7 @@
 import { t, getLang, valueLabel, formatNumber, formatDate } from './i18n.js';
 import {
   el, clear, apiGet, loadTopics, conceptLabel, conceptLabelLang, snippetNodes, snippetText, docLink, absoluteUrl,
-  loadLabels, loadFacets, legalStatusBadge, conceptDefinition, istanbulTitle, facetName,
+  loadLabels, loadFacets, legalStatusBadge, conceptsAutomaticBadge, conceptDefinition, istanbulTitle, facetName,
 } from './common.js';
 import { downloadCsv, downloadMarkdown, csvHeader, mdText, slug, today } from './export.js';
 import { createPage, field, isPlainClick } from './page.js';
@@ -321,6 +321,8 @@ function citeLine(h, withJurisdiction) {
   const badge = legalStatusBadge(h.legal_status);
   if (badge) p.appendChild(badge);
   if (h.relevance === 'mentions') p.appendChild(el('span', { class: 'relevance-badge' }, t('rel_mentions')));
+  const automatic = conceptsAutomaticBadge(h);
+  if (automatic) p.appendChild(automatic);
   return p;
 }
 
@@ -539,6 +541,7 @@ function briefCitation(h) {
   let line = parts.join(', ');
   if (shownLang(h)) line += ` [${mdText(valueLabel('lang', shownLang(h)))}]`;
   if (h.legal_status && h.legal_status.state) line += ` (${mdText(legalStatusBadge(h.legal_status).textContent)})`;
+  if (h.concepts_by === 'automatic') line += ` (${mdText(t('conceptsAutomatic'))})`;
   return line;
 }
 

@@ -100,6 +100,7 @@ function renderHeader() {
       return el('a', { href: 'index.html?' + p.toString() }, valueLabel('topic', x));
     })));
   }
+  if (d.concepts_by) metaRow(dl, 'meta_indexing', d.concepts_by === 'automatic' ? t('indexing_automatic') : t('indexing_editors'));
   if (Array.isArray(d.audience) && d.audience.length) metaRow(dl, 'meta_audience', joinList(d.audience.map((x) => valueLabel('audience', x))));
   if (d.translation_of) {
     const v = (d.versions || []).find((x) => x.id === d.translation_of);

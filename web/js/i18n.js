@@ -709,6 +709,11 @@ const EXTRA = {
     kind_gap: 'No provision',
     rel_about: 'About the topic',
     rel_mentions: 'Mentions the topic',
+    conceptsAutomatic: 'Topics assigned automatically',
+    conceptsAutomaticHint: 'No editor has indexed this document yet: its topics come from its own words and from the indexed texts most like it.',
+    meta_indexing: 'Subject indexing',
+    indexing_editors: 'by editors',
+    indexing_automatic: 'automatic, not yet reviewed by an editor',
   },
   ru: {
     facet_status: 'Правовой статус',
@@ -755,6 +760,11 @@ const EXTRA = {
     kind_gap: 'Нет положения',
     rel_about: 'По теме',
     rel_mentions: 'Упоминает тему',
+    conceptsAutomatic: 'Темы определены автоматически',
+    conceptsAutomaticHint: 'Редактор ещё не индексировал этот документ: его темы определены по его собственным словам и по наиболее похожим проиндексированным текстам.',
+    meta_indexing: 'Предметное индексирование',
+    indexing_editors: 'редакторами',
+    indexing_automatic: 'автоматическое, редактор ещё не проверил',
   },
   tg: {
     facet_status: 'Вазъи ҳуқуқӣ',
@@ -801,6 +811,11 @@ const EXTRA = {
     kind_gap: 'Муқаррара нест',
     rel_about: 'Дар бораи мавзӯъ',
     rel_mentions: 'Мавзӯъро зикр мекунад',
+    conceptsAutomatic: 'Мавзӯъҳо худкор муайян шудаанд',
+    conceptsAutomaticHint: 'Муҳаррир ин ҳуҷҷатро ҳанӯз индексатсия накардааст: мавзӯъҳои он аз рӯи калимаҳои худи он ва матнҳои индексатсияшудаи ба он монандтарин муайян шудаанд.',
+    meta_indexing: 'Индексатсияи мавзӯӣ',
+    indexing_editors: 'аз ҷониби муҳаррирон',
+    indexing_automatic: 'худкор, муҳаррир ҳанӯз насанҷидааст',
   },
 };
 // The tables above are one table per language.

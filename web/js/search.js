@@ -4,7 +4,7 @@
 import { t, getLang, valueLabel, formatNumber, locale } from './i18n.js';
 import {
   el, clear, snippetNodes, markedWords, apiGet, loadTopics, conceptLabel, snippetText, absoluteUrl, loadLabels,
-  registerFacetLabels, facetName, legalStatusBadge,
+  registerFacetLabels, facetName, legalStatusBadge, conceptsAutomaticBadge,
 } from './common.js';
 import { createPage, field, isPlainClick } from './page.js';
 import { downloadCsv, csvHeader, slug, today } from './export.js';
@@ -401,6 +401,8 @@ function renderHits(hits, state) {
     if (hit.lang) citeLine.appendChild(el('span', { class: 'lang-badge' }, valueLabel('lang', hit.lang)));
     const badge = legalStatusBadge(hit.legal_status);
     if (badge) citeLine.appendChild(badge);
+    const automatic = conceptsAutomaticBadge(hit);
+    if (automatic) citeLine.appendChild(automatic);
     const item = el('li', { class: 'hit', dataset: { id: hit.id || '' } },
       citeLine,
       el('h3', { class: 'hit-title', lang: hit.lang || null },
