@@ -19,6 +19,8 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/library_index.h"
+#include "search/document_service.h"
+#include "search/index_view.h"
 #include "indexer/metadata_inference.h"
 
 namespace himoya::cli {
@@ -41,6 +43,8 @@ const char* kHelp =
     "flags to give. The others are copied into the library with a sidecar\n"
     "NAME.meta.xml (docs/corpus-format.md), replacing a file of the same name there,\n"
     "and indexed incrementally; a running 'himoya serve' picks them up by itself.\n"
+    "Each added document's provisions are then listed with the concepts they are\n"
+    "about, assigned automatically unless the document carries subject indexing.\n"
     "\n"
     "  --library DIR        where added files and their sidecars go (default: the\n"
     "                       folder 'library' beside the index, e.g. build/library)\n"
@@ -145,6 +149,29 @@ bool copy_atomically(const fs::path& from, const fs::path& to, std::string& erro
         return false;
     }
     return true;
+}
+
+// What each added document's provisions are about, as indexed: the office
+// sees at once what compare and the matrix will count them under, and
+// whether an editor's indexing or the tagger decided it.
+void print_concepts(const std::string& db, const std::vector<std::pair<PreparedAddition, fs::path>>& added) {
+    try {
+        IndexView view({db});
+        for (const auto& [a, target] : added) {
+            std::optional<DocumentPage> page = find_document(view, a.document_id);
+            if (!page) continue;
+            std::printf("%s: topics %s\n", a.document_id.c_str(),
+                        page->document.concepts_automatic ? "assigned automatically (no editor has indexed it)" : "from its subject indexing");
+            for (const StoredRecord& p : page->provisions) {
+                std::string about;
+                for (const std::string& id : p.topics) about += (about.empty() ? "" : ", ") + id;
+                const std::string& name = p.label.empty() ? p.unit_id : p.label;
+                std::printf("  %s: %s\n", name.c_str(), about.empty() ? "-" : about.c_str());
+            }
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "himoya add: cannot read back the topics: " << e.what() << "\n";
+    }
 }
 
 }  // namespace
@@ -283,6 +310,7 @@ int add_command(int argc, char** argv) {
     std::fprintf(stderr, "indexed into %s: %d document(s) added or replaced, %d deleted, %d unchanged%s\n", db.c_str(),
                  s.rewritten, s.deleted, s.unchanged, s.switched ? "" : "; index NOT switched");
     if (!s.switched) return 1;
+    print_concepts(db, accepted);
     return refused > 0 || skipped_here > 0 ? 2 : 0;
 }
 

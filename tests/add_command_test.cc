@@ -118,6 +118,11 @@ TEST_CASE("an added document no editor indexed is about what the corpus's indexe
     auto r = run({HIMOYA_BINARY, "add", kFixtures + "/polozhenie-centr.txt", "--jurisdiction", "TJ", "--type", "regulation",
                   "--body", "Test", "--date", "2020-01-01", "--corpus", corpus.string(), "--db", db});
     REQUIRE_MESSAGE(r.status == 0, r.out << r.err);
+    // add says what each provision is now about, and that no editor decided it
+    CHECK_MESSAGE(r.out.find("polozhenie-centr: topics assigned automatically") != std::string::npos, r.out);
+    const size_t line = r.out.find("  Статья 1: ");
+    REQUIRE_MESSAGE(line != std::string::npos, r.out);
+    CHECK_MESSAGE(r.out.substr(line, r.out.find('\n', line) - line).find("shelters") != std::string::npos, r.out);
     auto s = run({HIMOYA_BINARY, "search", "--db", db, "--json", "--topic", "shelters", "--scope", "provision",
                   "--jurisdiction", "TJ", ""});
     REQUIRE_MESSAGE(s.status == 0, s.err);
