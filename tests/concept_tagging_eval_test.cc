@@ -8,7 +8,9 @@
 
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <set>
+#include <stdexcept>
 
 #include <xapian.h>
 
@@ -34,15 +36,34 @@ testing::CorpusIndex& corpus_index() {
     return index;
 }
 
+// The corpus's thesaurus, a tagger over it and the gold judgments, loaded
+// once. Never copied: the tagger refers to the thesaurus and analyser beside it.
+struct GoldSetup {
+    Thesaurus thesaurus;
+    Analyzer analyzer;
+    ConceptTagger tagger{thesaurus, analyzer};
+    std::vector<eval::GoldRow> gold = eval::read_gold(HIMOYA_SOURCE_DIR "/tests/data/concept_gold");
+    explicit GoldSetup(Thesaurus t) : thesaurus(std::move(t)) {}
+    GoldSetup(const GoldSetup&) = delete;
+    GoldSetup& operator=(const GoldSetup&) = delete;
+};
+
+const GoldSetup& gold_setup() {
+    static const std::unique_ptr<GoldSetup> setup = [] {
+        std::string error;
+        auto thesaurus = Thesaurus::load(kCorpus + "/thesaurus.xml", error);
+        if (!thesaurus) throw std::runtime_error("thesaurus: " + error);
+        return std::make_unique<GoldSetup>(std::move(*thesaurus));
+    }();
+    return *setup;
+}
+
 }  // namespace
 
 TEST_CASE("concept tagging against the gold set: precision and recall of 'about'") {
-    std::string error;
-    auto thesaurus = Thesaurus::load(kCorpus + "/thesaurus.xml", error);
-    REQUIRE(thesaurus);
-    Analyzer analyzer;
-    ConceptTagger tagger(*thesaurus, analyzer);
-    auto gold = eval::read_gold(HIMOYA_SOURCE_DIR "/tests/data/concept_gold");
+    const GoldSetup& setup = gold_setup();
+    const ConceptTagger& tagger = setup.tagger;
+    const auto& gold = setup.gold;
     REQUIRE(gold.size() >= 400);
     std::set<std::string> groups;
     for (const auto& r : gold) groups.insert(r.group);
@@ -57,12 +78,9 @@ TEST_CASE("concept tagging against the gold set: precision and recall of 'about'
 }
 
 TEST_CASE("texts no editor indexed: concepts learnt from the indexed ones find more than the label rule, nearly as precisely") {
-    std::string error;
-    auto thesaurus = Thesaurus::load(kCorpus + "/thesaurus.xml", error);
-    REQUIRE(thesaurus);
-    Analyzer analyzer;
-    ConceptTagger tagger(*thesaurus, analyzer);
-    auto gold = eval::read_gold(HIMOYA_SOURCE_DIR "/tests/data/concept_gold");
+    const GoldSetup& setup = gold_setup();
+    const ConceptTagger& tagger = setup.tagger;
+    const auto& gold = setup.gold;
     // Each judged work's markup hidden and its own texts out of the votes (leave one work out).
     ConceptPlanOptions learnt;
     learnt.judge_as_unindexed = eval::gold_works(gold);
