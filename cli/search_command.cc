@@ -107,6 +107,8 @@ int search_command(int argc, char** argv) {
     if (!shown_first.empty()) std::cout << "places named, shown first: " << list(shown_first) << "\n";
     if (!it.places_without_match.empty())
         std::cout << "no text of " << list(it.places_without_match) << " matches: texts of other places are shown\n";
+    if (!it.excluded_jurisdictions.empty())
+        std::cout << "left out: the texts of " << list(it.excluded_jurisdictions) << " and texts naming them\n";
     for (const InterpretedWork& w : it.works) std::cout << "work named (" << w.name << "), shown first: " << w.title << "\n";
     if (!it.concepts.empty()) std::cout << "concepts, in every language: " << list(it.concepts) << "\n";
     if (!it.question_words.empty()) std::cout << "question words, not required: " << list(it.question_words) << "\n";

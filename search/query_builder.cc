@@ -85,11 +85,28 @@ public:
           language_(tree.language), latin_tajik_(tree.latin_tajik), out_(out), keep_stopwords_(keep_stopwords),
           translate_(translate), positional_(positional), prune_(prune) {}
 
+    // A negated place name (query_tree.h, exclude_negated_places) stands for the
+    // word and for the place: its jurisdictions' texts and the texts naming it
+    // in any language, as a place named positively is found (place_filter).
+    static Xapian::Query with_excluded_place(const QueryNode& n, bool negated, Xapian::Query q) {
+        if (!negated || n.excluded_jurisdictions.empty()) return q;
+        std::vector<Xapian::Query> any;
+        if (!q.empty()) any.push_back(q);
+        for (const std::string& code : n.excluded_jurisdictions)
+            any.emplace_back(terms::boolean_term(terms::kJurisdiction, code));
+        for (const auto& name : n.excluded_names) {
+            std::vector<Xapian::Query> stems;
+            for (const std::string& stem : name) stems.push_back(stem_query(stem));
+            if (!stems.empty()) any.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+    }
+
     // The query of a node; empty when it constrains nothing (stopwords only).
     Xapian::Query node(const QueryNode& n, bool negated) {
         switch (n.kind) {
-            case QueryNode::Kind::kWord: return word(n, negated);
-            case QueryNode::Kind::kPhrase: return phrase(n, negated);
+            case QueryNode::Kind::kWord: return with_excluded_place(n, negated, word(n, negated));
+            case QueryNode::Kind::kPhrase: return with_excluded_place(n, negated, phrase(n, negated));
             case QueryNode::Kind::kSpan: return span(n, negated);
             case QueryNode::Kind::kOr: {
                 std::vector<Xapian::Query> any;
@@ -553,7 +570,7 @@ Xapian::Query place_filter(const QueryTree& tree) {
     for (const std::string& code : tree.jurisdictions) in_place.emplace_back(terms::boolean_term(terms::kJurisdiction, code));
     for (const auto& name : tree.place_names) {
         std::vector<Xapian::Query> stems;
-        for (const std::string& stem : name) stems.emplace_back(std::string(terms::kStem) + stem);
+        for (const std::string& stem : name) stems.push_back(stem_query(stem));
         if (!stems.empty()) in_place.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
     }
     return Xapian::Query(Xapian::Query::OP_OR, in_place.begin(), in_place.end());

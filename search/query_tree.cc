@@ -472,6 +472,32 @@ void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& 
     }
 }
 
+namespace {
+
+void exclude_places_in(QueryNode& n, QueryTree& tree, const PlaceRecognizer& places, Analyzer& analyzer) {
+    for (QueryNode& c : n.children) exclude_places_in(c, tree, places, analyzer);
+    const bool word_like = n.kind == QueryNode::Kind::kWord || n.kind == QueryNode::Kind::kPhrase;
+    if (!n.negated || !word_like || n.title || n.tokens.empty()) return;
+    std::vector<PlaceSpan> spans = places.find(analyzer, n.text, tree.language, tree.latin_tajik);
+    // The whole word or phrase is one jurisdiction's name, nothing beside it.
+    if (spans.size() != 1 || spans.front().locality || spans.front().jurisdictions.empty()) return;
+    const PlaceSpan& span = spans.front();
+    if (n.tokens.front().start < span.start || n.tokens.back().end > span.end) return;
+    n.excluded_jurisdictions = span.jurisdictions;
+    n.excluded_names = span.name_stems;
+    for (const std::string& code : span.jurisdictions)
+        if (std::find(tree.excluded_jurisdictions.begin(), tree.excluded_jurisdictions.end(), code) ==
+            tree.excluded_jurisdictions.end())
+            tree.excluded_jurisdictions.push_back(code);
+}
+
+}  // namespace
+
+void exclude_negated_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& analyzer) {
+    if (places.empty()) return;
+    exclude_places_in(tree.root, tree, places, analyzer);
+}
+
 void drop_question_words(QueryTree& tree) {
     if (!tree.plain || tree.root.kind != QueryNode::Kind::kAnd) return;
     std::vector<bool> drop(tree.root.children.size(), false);

@@ -56,6 +56,11 @@ struct QueryNode {
     bool names_work = false;
     // kSpan of a locality ("Хуҷанд"): the stems of each of the place's names (Khujand, Худжанд)
     std::vector<std::vector<std::string>> names;
+    // A negated kWord or kPhrase that is a jurisdiction's name ("-Tajikistan",
+    // NOT "Republika Srpska", "-Тоҷикистон"): it also excludes that place's
+    // texts and the texts naming it in any language (exclude_negated_places).
+    std::vector<std::string> excluded_jurisdictions;
+    std::vector<std::vector<std::string>> excluded_names;  // stems of each of its names
 
     std::vector<QueryNode> children;  // kAnd, kOr, kSpan (kWord children)
 
@@ -79,6 +84,7 @@ struct QueryTree {
     bool question = false;      // reads as a question ("?", or opens with a question word)
     bool latin_tajik = false;   // Latin words are also read as Tajik Cyrillic
     std::vector<std::string> jurisdictions;    // places named, set aside (place words removed)
+    std::vector<std::string> excluded_jurisdictions;  // places negated ("-Tajikistan"): their texts are left out
     std::vector<NamedWork> works;  // works named by a popular name: their texts are boosted
     std::vector<std::string> scattered_concepts;  // labels the query's units hold out of order (find_scattered_concepts)
     std::vector<std::vector<std::string>> place_names;  // stems of every name of those places, any language
@@ -107,6 +113,12 @@ QueryTree parse_query(std::string_view query, std::string_view language, Analyze
 // recorded. Words naming a locality (a city, a region) stay, as one kSpan
 // satisfied by any of its names; its jurisdiction is recorded too.
 void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& analyzer);
+// A negated word or phrase that names a jurisdiction ("violence -Tajikistan",
+// "насилие NOT Грузия", "NOT \"Republika Srpska\"") leaves out that place's texts,
+// not only those that write the word: the node is marked (excluded_jurisdictions,
+// excluded_names) and the tree lists the places. Any query, plain or not; a
+// locality (a city) stays a word.
+void exclude_negated_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& analyzer);
 // Interrogatives (who, кто, кӣ, чанд …), and in a question its auxiliaries
 // (does, can, мекунад …), are removed and listed in question_words.
 void drop_question_words(QueryTree& tree);

@@ -246,6 +246,8 @@ QueryTree read_query(IndexView& view, const SearchRequest& r) {
     // Places named in a plain query are not words a provision must contain:
     // they boost that jurisdiction's provisions (places.h).
     if (r.places) set_aside_places(tree, view.places(), view.analyzer());
+    // A place negated ("-Tajikistan") leaves its texts out, not only its name.
+    if (r.places) exclude_negated_places(tree, view.places(), view.analyzer());
     // Works named by a popular name ("VAWA 2022"): their texts are boosted, the words stay.
     if (tree.plain && !view.remote())
         if (auto names = WorkNameRecognizer::of(view.db()); names && !names->empty())
@@ -583,6 +585,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = spelling_suggestion(view.db(), built, r.query);
     result.expanded_concepts.assign(built.matched_concepts.begin(), built.matched_concepts.end());
     result.interpretation.jurisdictions = tree.jurisdictions;
+    result.interpretation.excluded_jurisdictions = tree.excluded_jurisdictions;
     // A place named whose own texts have no match is a finding (a gap), not a
     // ranking detail: the reader is told, rather than left to wonder why the
     // page shows other places (texts about the place count only for its boost).

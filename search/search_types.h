@@ -169,6 +169,7 @@ struct InterpretedWork {
 struct QueryInterpretation {
     std::vector<std::string> jurisdictions;  // boosted, in the order named
     std::vector<std::string> places_without_match;  // of those, the ones with no matching text of their own
+    std::vector<std::string> excluded_jurisdictions;  // places negated ("-Tajikistan"): their texts left out
     std::vector<InterpretedWork> works;      // named by a popular name: boosted
     std::string words;                       // the query as matched (place names blanked)
     std::vector<std::string> concepts;

@@ -103,6 +103,7 @@ nlohmann::json to_json(const SearchResult& r) {
             {"interpretation",
              {{"jurisdictions", r.interpretation.jurisdictions},
               {"places_without_match", r.interpretation.places_without_match},
+              {"excluded_jurisdictions", r.interpretation.excluded_jurisdictions},
               {"works", works_json(r.interpretation.works)},
               {"words", r.interpretation.words},
               {"concepts", r.interpretation.concepts},

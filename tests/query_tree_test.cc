@@ -206,6 +206,54 @@ TEST_CASE("place names are set aside and their jurisdictions recorded") {
     CHECK(ops.jurisdictions.empty());  // only plain queries
 }
 
+TEST_CASE("a negated place name leaves out that place's texts, in any language and query shape") {
+    Analyzer a;
+    PlaceRecognizer places(corpus_places(), a);
+    const std::string tj = himoya::terms::boolean_term(himoya::terms::kJurisdiction, "TJ");
+
+    QueryTree en = parse_query("violence -Tajikistan", "auto", a);
+    exclude_negated_places(en, places, a);
+    CHECK(en.excluded_jurisdictions == std::vector<std::string>{"TJ"});
+    CHECK(children(en) == std::vector<std::string>{"violence", "-Tajikistan"});  // the word stays, negated
+    QueryBuilder builder(a);
+    std::string d = builder.compile(en).query.get_description();
+    // Left out: the word, the jurisdiction's texts and texts naming it in another language.
+    const size_t not_at = d.find("AND_NOT");
+    REQUIRE(not_at != std::string::npos);
+    CHECK(d.find(tj, not_at) != std::string::npos);
+    CHECK(d.find("Zтоҷикисто", not_at) != std::string::npos);
+
+    QueryTree ru = parse_query("насилие NOT Таджикистан", "auto", a);
+    exclude_negated_places(ru, places, a);
+    CHECK(ru.excluded_jurisdictions == std::vector<std::string>{"TJ"});
+
+    QueryTree tg = parse_query("зӯроварӣ -Тоҷикистон", "auto", a);
+    exclude_negated_places(tg, places, a);
+    CHECK(tg.excluded_jurisdictions == std::vector<std::string>{"TJ"});
+
+    // A phrase naming an entity; Bosnia stands for its three entities.
+    QueryTree phrase = parse_query("shelter NOT \"Republika Srpska\"", "auto", a);
+    exclude_negated_places(phrase, places, a);
+    CHECK(phrase.excluded_jurisdictions == std::vector<std::string>{"BA-SRP"});
+    QueryTree bosnia = parse_query("(violence OR abuse) -Bosnia", "auto", a);
+    exclude_negated_places(bosnia, places, a);
+    CHECK(bosnia.excluded_jurisdictions.size() == 3);
+
+    // Not a place: a positive place name, a city, a word beside the name, a title: field.
+    QueryTree positive = parse_query("violence Tajikistan", "auto", a);
+    exclude_negated_places(positive, places, a);
+    CHECK(positive.excluded_jurisdictions.empty());
+    QueryTree city = parse_query("shelter -Dushanbe", "auto", a);
+    exclude_negated_places(city, places, a);
+    CHECK(city.excluded_jurisdictions.empty());
+    QueryTree more = parse_query("shelter -\"Tajikistan law\"", "auto", a);
+    exclude_negated_places(more, places, a);
+    CHECK(more.excluded_jurisdictions.empty());
+    QueryTree title = parse_query("shelter -title:Tajikistan", "auto", a);
+    exclude_negated_places(title, places, a);
+    CHECK(title.excluded_jurisdictions.empty());
+}
+
 TEST_CASE("a locality stays in the query as one unit satisfied by any of its names, its country boosted") {
     Analyzer a;
     PlaceRecognizer places(corpus_places(), a);

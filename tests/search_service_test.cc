@@ -224,6 +224,34 @@ TEST_CASE("a place named none of whose own texts matches is reported, one that h
     CHECK(run_search(view, r).interpretation.places_without_match.empty());
 }
 
+TEST_CASE("a negated place leaves out its texts and the texts naming it in any language, and says so") {
+    testing::TestIndex index(
+        {testing::make_document("ge", "GE", "en", "law", "2006-01-01", "Law", {{"1", "The state funds shelters for victims."}}),
+         testing::make_document("tj", "TJ", "ru", "law", "2013-01-01", "Закон",
+                                {{"1", "Государство финансирует приюты (shelters) для пострадавших."}}),
+         testing::make_document("report", "INT", "en", "report", "2020-01-01", "Report",
+                                {{"1", "В Таджикистане shelters were discussed."}}),
+         testing::make_document("md", "MD", "en", "law", "2007-01-01", "Law", {{"1", "Shelters are run by the state."}})});
+    give_place_names(index);
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "shelters";
+    CHECK(run_search(view, r).total == 4);
+    for (const char* q : {"shelters -Tajikistan", "shelters NOT Таджикистан", "shelters -Тоҷикистон"}) {
+        CAPTURE(q);
+        r.query = q;
+        SearchResult result = run_search(view, r);
+        CHECK(result.interpretation.excluded_jurisdictions == std::vector<std::string>{"TJ"});
+        REQUIRE(result.total == 2);  // neither the Tajik law nor the report naming Tajikistan in Russian
+        for (const SearchHit& h : result.hits) CHECK((h.document_id == "ge" || h.document_id == "md"));
+    }
+    r.places = false;  // place names read as words: only texts writing the word are left out
+    r.query = "shelters -Tajikistan";
+    SearchResult words = run_search(view, r);
+    CHECK(words.interpretation.excluded_jurisdictions.empty());
+    CHECK(words.total == 4);
+}
+
 TEST_CASE("\"the law of\" a place with nothing on the question reports the place, never its texts that only say \"law\"") {
     // Moldova's law says "law" but nothing on shelters; Georgia's text on shelters never says "law".
     testing::TestIndex index(

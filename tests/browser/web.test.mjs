@@ -1224,6 +1224,25 @@ await step('search (tg): a place named with nothing on the question is said to h
   await p.close();
 });
 
+await step('search (ru): a negated place leaves out its texts and the page says so', async () => {
+  const q = 'насилие NOT Таджикистан';
+  const { body } = await api('/api/search?ui=ru&q=' + encodeURIComponent(q));
+  const it = body && body.interpretation;
+  assert(it && Array.isArray(it.excluded_jurisdictions) && it.excluded_jurisdictions.includes('TJ'), `Tajikistan not left out: ${JSON.stringify(it)}`);
+  const tj = (body.facets.jurisdiction || []).find((v) => v.value === 'TJ');
+  assert(body.total > 0 && !tj && body.hits.every((h) => h.jurisdiction !== 'TJ'), `Tajik texts are still found: ${JSON.stringify(tj)}`);
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'place-excluded');
+  await searchDone(p, () => p.goto(BASE + '/?ui=ru&q=' + encodeURIComponent(q), { waitUntil: 'domcontentloaded' }));
+  const line = p.locator('#interpretation:not([hidden]) .interp-excluded');
+  await line.waitFor({ timeout: 5000 });
+  const text = (await line.textContent()) || '';
+  assert(text.includes('Таджикистан') && text.includes('Исключены'), `the line reads "${text}"`);
+  const leaks = await englishLeaks(p, 'ru');
+  assert(leaks.length === 0, `English in the Russian UI: ${leaks.slice(0, 3).join(' | ')}`);
+  await p.close();
+});
+
 await step('search (ru): a misspelt word that matches nothing shows the corrected spelling\'s results, and the words as typed on request', async () => {
   const q = 'убежещах';
   const { body } = await api('/api/search?ui=ru&q=' + encodeURIComponent(q));

@@ -271,6 +271,7 @@ const MORE = {
     expandedRank: 'These words rank the results: texts with them come first, but they are not required: {words}.',
     // interpretation of the query (places named, question words, relaxed matching)
     interpPlaces: 'Showing {places} first.',
+    interpExcluded: { one: 'Left out: the texts of {places}, and texts that name it.', other: 'Left out: the texts of {places}, and texts that name them.' },
     interpNoPlace: 'No text of {places} matches; the texts shown are of other jurisdictions, or only hold some of the words.',
     interpCorrected: 'Nothing matches “{typed}”: showing results for “{searched}”.',
     interpAsTyped: 'Search for “{typed}” as typed',
@@ -410,6 +411,7 @@ const MORE = {
     expandedOn: 'Учитывать другие языки и синонимы',
     expandedRank: 'Эти слова запроса не обязательны, тексты с ними показаны выше: {words}.',
     interpPlaces: { one: 'Сначала показаны тексты юрисдикции: {places}.', other: 'Сначала показаны тексты юрисдикций: {places}.' },
+    interpExcluded: { one: 'Исключены тексты юрисдикции {places} и тексты, где она названа.', other: 'Исключены тексты юрисдикций {places} и тексты, где они названы.' },
     interpNoPlace: 'Ни один текст юрисдикции «{places}» не подходит под запрос; показаны тексты других юрисдикций или лишь содержащие отдельные слова запроса.',
     interpCorrected: 'По запросу «{typed}» ничего не найдено, показаны результаты по запросу «{searched}».',
     interpAsTyped: 'Искать «{typed}» как написано',
@@ -545,6 +547,7 @@ const MORE = {
     expandedOn: 'Забонҳои дигар ва муродифҳоро ба ҳисоб гирифтан',
     expandedRank: 'Ин калимаҳои дархост ҳатмӣ нестанд, матнҳое, ки онҳоро доранд, болотар нишон дода мешаванд: {words}.',
     interpPlaces: { other: 'Аввал матнҳои {places} нишон дода мешаванд.' },
+    interpExcluded: { other: 'Матнҳои {places} ва матнҳое, ки онро ном мебаранд, хориҷ карда шуданд.' },
     interpNoPlace: 'Ягон матни «{places}» ба дархост мувофиқ нест; матнҳои қаламравҳои дигар ё матнҳое, ки танҳо баъзе калимаҳои дархостро доранд, нишон дода мешаванд.',
     interpCorrected: 'Барои «{typed}» чизе ёфт нашуд: натиҷаҳо барои «{searched}» нишон дода мешаванд.',
     interpAsTyped: '«{typed}»-ро айнан ҷустуҷӯ кардан',

@@ -273,6 +273,14 @@ function renderInterpretation(data, state) {
     box.appendChild(el('p', { class: 'interp-no-place', dataset: { jurisdictions: missing.join(' ') } },
       t('interpNoPlace', { places: names, n: missing.length })));
   }
+  // Places negated ("-Tajikistan"): their texts were left out, said so.
+  const excluded = Array.isArray(it.excluded_jurisdictions)
+    ? [...new Set(it.excluded_jurisdictions.filter((j) => typeof j === 'string' && j))] : [];
+  if (state.q && excluded.length) {
+    const names = excluded.map((j) => valueLabel('jurisdiction', j)).join(', ');
+    box.appendChild(el('p', { class: 'interp-excluded', dataset: { jurisdictions: excluded.join(' ') } },
+      t('interpExcluded', { places: names, n: excluded.length })));
+  }
   // Works named by a popular name ("VAWA"): their texts come first.
   const works = Array.isArray(it.works) ? it.works.filter((w) => w && typeof w.id === 'string' && w.id) : [];
   if (state.q && works.length) {
