@@ -25,9 +25,12 @@ namespace {
 
 void check_jurisdictions(const std::vector<std::string>& js, size_t min, size_t max) {
     if (js.size() < min || js.size() > max)
-        throw BadRequest("give between " + std::to_string(min) + " and " + std::to_string(max) + " jurisdictions");
+        throw BadRequest({"give between " + std::to_string(min) + " and " + std::to_string(max) + " jurisdictions",
+                          "укажите от " + std::to_string(min) + " до " + std::to_string(max) + " юрисдикций",
+                          "аз " + std::to_string(min) + " то " + std::to_string(max) + " қаламрав интихоб кунед"});
     for (const auto& j : js)
-        if (j.empty() || j.size() > 16) throw BadRequest("invalid jurisdiction '" + j + "'");
+        if (j.empty() || j.size() > 16) throw BadRequest({"invalid jurisdiction '" + j + "'", "недопустимый код юрисдикции «" + j + "»",
+                                                                  "рамзи қаламрави нодуруст: «" + j + "»"});
 }
 
 // A jurisdiction code as the corpus writes it (BA-BIH); index terms are lower case.
@@ -41,7 +44,9 @@ std::string upper_code(std::string code) {
 void check_code_syntax(const std::string& code) {
     if (code.empty() || code.size() > 16 ||
         !std::all_of(code.begin(), code.end(), [](unsigned char c) { return std::isalnum(c) || c == '-'; }))
-        throw BadRequest("jurisdiction codes are letters, digits and '-' (e.g. TJ, BA-BIH)");
+        throw BadRequest({"jurisdiction codes are letters, digits and '-' (e.g. TJ, BA-BIH)",
+                          "код юрисдикции состоит из латинских букв, цифр и «-» (например, TJ, BA-BIH)",
+                          "рамзи қаламрав аз ҳарфҳои лотинӣ, рақамҳо ва «-» иборат аст (масалан, TJ, BA-BIH)"});
 }
 
 // The jurisdiction codes the index has texts of, upper case.
@@ -74,7 +79,9 @@ std::vector<std::string> known_jurisdictions(IndexView& view, const std::vector<
             std::set<std::string> known = codes_with_texts(view.db());
             if (auto table = view.labels().all().find("jurisdiction"); table != view.labels().all().end())
                 for (const auto& [k, labels] : table->second) known.insert(k);
-            throw BadRequest("unknown jurisdiction '" + code + "' (known: " + joined(known) + ")");
+            throw BadRequest({"unknown jurisdiction '" + code + "' (known: " + joined(known) + ")",
+                              "неизвестная юрисдикция «" + code + "» (известны: " + joined(known) + ")",
+                              "қаламрави номаълум: «" + code + "» (маълуманд: " + joined(known) + ")"});
         }
         out.push_back(code);
     }
@@ -84,7 +91,9 @@ std::vector<std::string> known_jurisdictions(IndexView& view, const std::vector<
 // Preferred languages are the collection's three: any other is a typo to report, not a preference to ignore.
 void check_languages(const std::vector<std::string>& languages) {
     for (const std::string& l : languages)
-        if (l != "tg" && l != "ru" && l != "en") throw BadRequest("lang must be tg, ru or en, not '" + l + "'");
+        if (l != "tg" && l != "ru" && l != "en") throw BadRequest({"lang must be tg, ru or en, not '" + l + "'",
+                                                                     "lang должен быть tg, ru или en, а не «" + l + "»",
+                                                                     "lang бояд tg, ru ё en бошад, на «" + l + "»"});
 }
 
 Xapian::Query any_of(const std::string& prefix, const std::vector<std::string>& values) {
@@ -241,14 +250,17 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
     std::vector<std::string> concepts;
     if (!r.topic.empty()) {
         const Concept* c = thesaurus->find(r.topic);
-        if (!c) throw BadRequest("unknown topic '" + r.topic + "'");
+        if (!c) throw BadRequest({"unknown topic '" + r.topic + "'", "неизвестная тема «" + r.topic + "»",
+                                      "мавзӯи номаълум: «" + r.topic + "»"});
         concepts = thesaurus->with_descendants(r.topic);
         out.topic = *c;
     } else if (!r.istanbul_article.empty()) {
         // The concepts the thesaurus relates to the article, as they are: a
         // narrower concept has its own article when the Convention gives it one.
         concepts = thesaurus->for_istanbul_article(r.istanbul_article);
-        if (concepts.empty()) throw BadRequest("no concept relates to Istanbul Convention article " + r.istanbul_article);
+        if (concepts.empty()) throw BadRequest({"no concept relates to Istanbul Convention article " + r.istanbul_article,
+                                                    "со статьёй " + r.istanbul_article + " Стамбульской конвенции не связана ни одна тема",
+                                                    "ба моддаи " + r.istanbul_article + "-и Конвенсияи Истанбул ягон мавзӯъ алоқаманд нест"});
     }
     if (!concepts.empty()) {
         out.rank = concepts_query(concepts, *thesaurus, *view.tagger(), out.highlight_stems);
@@ -266,7 +278,8 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
                              : builder.build(q, "auto");
     };
     BuiltQuery built = build(r.query);
-    if (built.empty) throw BadRequest("q has no searchable words");
+    if (built.empty) throw BadRequest({"q has no searchable words", "в тексте запроса нет слов, по которым можно искать",
+                                         "дар матни дархост калимае нест, ки бо он ҷустуҷӯ кардан мумкин бошад"});
     // Words no text of the whole collection matches would make every column a
     // "gap" that says nothing about the jurisdictions: a misspelt word is
     // compared in its did-you-mean spelling, and otherwise the answer says the
@@ -304,15 +317,21 @@ void validate(const CompareRequest& r) {
     check_jurisdictions(r.jurisdictions, 2, 4);
     check_languages(r.languages);
     int given = !r.topic.empty() + !r.istanbul_article.empty() + !r.query.empty();
-    if (given != 1) throw BadRequest("give exactly one of topic, ic (Istanbul Convention article) or q");
-    if (r.query.size() > SearchLimits::kMaxQueryBytes) throw BadRequest("query too long");
-    if (r.per_jurisdiction < 1 || r.per_jurisdiction > 20) throw BadRequest("per_jurisdiction must be 1..20");
+    if (given != 1) throw BadRequest({"give exactly one of topic, ic (Istanbul Convention article) or q",
+                                        "укажите ровно одно: тему (topic), статью Стамбульской конвенции (ic) или текст (q)",
+                                        "танҳо яктоашро нишон диҳед: мавзӯъ (topic), моддаи Конвенсияи Истанбул (ic) ё матн (q)"});
+    if (r.query.size() > SearchLimits::kMaxQueryBytes)
+        throw BadRequest({"query too long", "запрос слишком длинный", "дархост аз ҳад дароз аст"});
+    if (r.per_jurisdiction < 1 || r.per_jurisdiction > 20)
+        throw BadRequest({"per_jurisdiction must be 1..20", "per_jurisdiction должен быть от 1 до 20",
+                          "per_jurisdiction бояд аз 1 то 20 бошад"});
 }
 
 void validate(const MatrixRequest& r) {
     check_jurisdictions(r.jurisdictions, 1, 8);
     check_languages(r.languages);
-    if (r.scheme != "istanbul" && r.scheme != "thesaurus") throw BadRequest("scheme must be 'istanbul' or 'thesaurus'");
+    if (r.scheme != "istanbul" && r.scheme != "thesaurus") throw BadRequest({"scheme must be 'istanbul' or 'thesaurus'", "scheme должен быть «istanbul» или «thesaurus»",
+                          "scheme бояд «istanbul» ё «thesaurus» бошад"});
 }
 
 namespace {
@@ -326,7 +345,9 @@ void check_types(const Xapian::Database& db, const std::vector<std::string>& typ
         std::string known;
         for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
             known += (known.empty() ? "" : ", ") + (*it).substr(prefix.size());
-        throw BadRequest("unknown document type '" + type + "'; the collection has: " + known);
+        throw BadRequest({"unknown document type '" + type + "'; the collection has: " + known,
+                          "неизвестный тип документа «" + type + "»; в собрании есть: " + known,
+                          "навъи номаълуми ҳуҷҷат: «" + type + "»; дар маҷмӯа ҳаст: " + known});
     }
 }
 
@@ -335,7 +356,9 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
     const Thesaurus* thesaurus = view.thesaurus();
     Xapian::Database& db = view.db();
     check_types(db, r.types);
-    if (!thesaurus && r.query.empty()) throw BadRequest("this index has no thesaurus: compare with q= instead");
+    if (!thesaurus && r.query.empty()) throw BadRequest({"this index has no thesaurus: compare with q= instead",
+                                                          "в этом индексе нет тезауруса: сравнивайте по тексту (q=)",
+                                                          "дар ин индекс тезаурус нест: аз рӯи матн (q=) муқоиса кунед"});
 
     Selection selection = select_texts(view, r);
     const Xapian::Query& rank = selection.rank;
@@ -451,24 +474,37 @@ CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& reque
     // entities' laws are there under their own codes.
     for (const std::string& code : r.jurisdictions)
         if (!view.db().term_exists(terms::boolean_term(terms::kJurisdiction, code)))
-            throw BadRequest("the collection holds no text of '" + code + "' to compare (jurisdictions with texts: " +
-                             joined(codes_with_texts(view.db())) + ")");
+            throw BadRequest({"the collection holds no text of '" + code + "' to compare (jurisdictions with texts: " +
+                                  joined(codes_with_texts(view.db())) + ")",
+                              "в собрании нет текстов юрисдикции «" + code + "» для сравнения (юрисдикции с текстами: " +
+                                  joined(codes_with_texts(view.db())) + ")",
+                              "дар маҷмӯа барои муқоиса матни «" + code + "» нест (қаламравҳое, ки матн доранд: " +
+                                  joined(codes_with_texts(view.db())) + ")"});
     return compare_columns(view, r);
 }
 
 void validate(const GlossaryRequest& r) {
-    if (r.concept_id.empty()) throw BadRequest("give concept (a thesaurus concept id)");
+    if (r.concept_id.empty()) throw BadRequest({"give concept (a thesaurus concept id)", "укажите concept (идентификатор понятия тезауруса)",
+                                                     "concept-ро нишон диҳед (рамзи мафҳуми тезаурус)"});
     check_languages(r.languages);
-    if (r.concept_id == kDefinitionsConcept) throw BadRequest("concept must be a defined term, not 'definitions' itself");
-    if (r.per_jurisdiction < 1 || r.per_jurisdiction > 20) throw BadRequest("per_jurisdiction must be 1..20");
+    if (r.concept_id == kDefinitionsConcept) throw BadRequest({"concept must be a defined term, not 'definitions' itself",
+                          "concept должен быть определяемым понятием, а не самой темой «definitions»",
+                          "concept бояд мафҳуми таърифшаванда бошад, на худи мавзӯи «definitions»"});
+    if (r.per_jurisdiction < 1 || r.per_jurisdiction > 20)
+        throw BadRequest({"per_jurisdiction must be 1..20", "per_jurisdiction должен быть от 1 до 20",
+                          "per_jurisdiction бояд аз 1 то 20 бошад"});
 }
 
 CompareResult glossary(IndexView& view, const GlossaryRequest& g) {
     validate(g);
     const Thesaurus* thesaurus = view.thesaurus();
-    if (!thesaurus) throw BadRequest("this index has no thesaurus: no glossary");
-    if (!thesaurus->find(g.concept_id)) throw BadRequest("unknown concept '" + g.concept_id + "'");
-    if (!thesaurus->find(kDefinitionsConcept)) throw BadRequest("this index's thesaurus has no 'definitions' concept");
+    if (!thesaurus) throw BadRequest({"this index has no thesaurus: no glossary", "в этом индексе нет тезауруса, а значит, и определений",
+                                      "дар ин индекс тезаурус нест, пас таърифҳо ҳам нестанд"});
+    if (!thesaurus->find(g.concept_id)) throw BadRequest({"unknown concept '" + g.concept_id + "'", "неизвестное понятие «" + g.concept_id + "»",
+                                                       "мафҳуми номаълум: «" + g.concept_id + "»"});
+    if (!thesaurus->find(kDefinitionsConcept)) throw BadRequest({"this index's thesaurus has no 'definitions' concept",
+                                                                   "в тезаурусе этого индекса нет темы «definitions»",
+                                                                   "дар тезауруси ин индекс мавзӯи «definitions» нест"});
     Xapian::Database& db = view.db();
     // The law texts that define the concept, in force unless asked otherwise.
     const Xapian::Query defines(Xapian::Query::OP_AND, any_of(std::string(terms::kTopic), thesaurus->with_descendants(g.concept_id)),
@@ -505,7 +541,7 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
     const std::string ui(name(r.ui_lang));
     const Thesaurus* thesaurus = view.thesaurus();
     Xapian::Database& db = view.db();
-    if (!thesaurus) throw BadRequest("this index has no thesaurus");
+    if (!thesaurus) throw BadRequest({"this index has no thesaurus", "в этом индексе нет тезауруса", "дар ин индекс тезаурус нест"});
 
     // Rows: (key, title, concept labels, concepts).
     struct Row {

@@ -99,7 +99,8 @@ private:
     bool at(Lex k) const { return pos_ < lx_.size() && lx_[pos_].kind == k; }
 
     static void check_depth(int depth) {
-        if (depth > QueryTree::kMaxDepth) throw BadRequest("query nests too deeply");
+        if (depth > QueryTree::kMaxDepth) throw BadRequest({"query nests too deeply", "в запросе слишком глубокая вложенность скобок или отрицаний",
+                                                                  "дар дархост қавсҳо ё инкорҳо аз ҳад зиёд дар дохили ҳамдигаранд"});
     }
 
     QueryNode or_expr(int depth) {

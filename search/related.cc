@@ -18,7 +18,7 @@ namespace himoya {
 std::optional<RelatedPassages> related_passages(IndexView& view, const std::string& provision_id, int limit,
                                                 UiLanguage ui_lang) {
     const Thesaurus* thesaurus = view.thesaurus();
-    if (limit < 1 || limit > 50) throw BadRequest("limit must be 1..50");
+    if (limit < 1 || limit > 50) throw BadRequest({"limit must be 1..50", "limit должен быть от 1 до 50", "limit бояд аз 1 то 50 бошад"});
     Xapian::Enquire find(view.db());
     find.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(terms::unique_id_term(provision_id)),
                                  Xapian::Query(detail::record_term("provision"))));

@@ -241,8 +241,12 @@ std::string words_of(const QueryTree& tree, const std::string& query) {
 QueryTree read_query(IndexView& view, const SearchRequest& r) {
     QueryTree tree = parse_query(r.query, name(r.lang), view.analyzer());
     if (tree.too_long_words > 0)
-        throw BadRequest("a query word is longer than " + std::to_string(Analyzer::kMaxTermBytes) +
-                         " bytes: no indexed word can match it");
+        throw BadRequest({"a query word is longer than " + std::to_string(Analyzer::kMaxTermBytes) +
+                              " bytes: no indexed word can match it",
+                          "слово запроса длиннее " + std::to_string(Analyzer::kMaxTermBytes) +
+                              " байт: ни одно слово индекса не может с ним совпасть",
+                          "калимаи дархост аз " + std::to_string(Analyzer::kMaxTermBytes) +
+                              " байт дарозтар аст: ягон калимаи индекс ба он мувофиқ омада наметавонад"});
     // Places named in a plain query are not words a provision must contain:
     // they boost that jurisdiction's provisions (places.h).
     if (r.places) set_aside_places(tree, view.places(), view.analyzer());

@@ -60,13 +60,18 @@ E parse_enum(std::string_view text, std::string_view parameter) {
         if (n.name == text) return n.value;
         if (!n.name.empty()) names.push_back(n.name);  // "" is the default, asked for by leaving the parameter out
     }
-    std::string message(parameter);
-    message += " must be ";
-    for (size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) message += i + 1 == names.size() ? " or " : ", ";
-        message += names[i];
-    }
-    throw BadRequest(message);
+    // "sort must be relevance or date", in each language.
+    auto listed = [&](const char* or_word) {
+        std::string out;
+        for (size_t i = 0; i < names.size(); ++i) {
+            if (i > 0) out += i + 1 == names.size() ? or_word : ", ";
+            out += names[i];
+        }
+        return out;
+    };
+    const std::string p(parameter);
+    throw BadRequest({p + " must be " + listed(" or "), p + " должен быть " + listed(" или "),
+                      p + " бояд " + listed(" ё ") + " бошад"});
 }
 
 template SortOrder parse_enum<SortOrder>(std::string_view, std::string_view);
@@ -77,27 +82,42 @@ template UiLanguage parse_enum<UiLanguage>(std::string_view, std::string_view);
 
 void validate(const SearchRequest& r) {
     if (r.query.size() > SearchLimits::kMaxQueryBytes)
-        throw BadRequest("query too long: " + std::to_string(r.query.size()) + " bytes (limit " +
-                         std::to_string(SearchLimits::kMaxQueryBytes) + ")");
-    if (find_invalid_utf8(r.query) != std::string::npos) throw BadRequest("query is not valid UTF-8");
-    if (r.page < 1) throw BadRequest("page must be 1 or more");
+        throw BadRequest({"query too long: " + std::to_string(r.query.size()) + " bytes (limit " +
+                              std::to_string(SearchLimits::kMaxQueryBytes) + ")",
+                          "запрос слишком длинный: " + std::to_string(r.query.size()) + " байт (предел " +
+                              std::to_string(SearchLimits::kMaxQueryBytes) + ")",
+                          "дархост аз ҳад дароз аст: " + std::to_string(r.query.size()) + " байт (ҳад " +
+                              std::to_string(SearchLimits::kMaxQueryBytes) + ")"});
+    if (find_invalid_utf8(r.query) != std::string::npos) throw BadRequest({"query is not valid UTF-8", "запрос не в кодировке UTF-8",
+                                                                                  "дархост бо рамзгузории UTF-8 нест"});
+    if (r.page < 1) throw BadRequest({"page must be 1 or more", "номер страницы должен быть не меньше 1", "рақами саҳифа бояд аз 1 кам набошад"});
     if (r.per_page < 1 || r.per_page > SearchLimits::kMaxPerPage)
-        throw BadRequest("per_page must be between 1 and " + std::to_string(SearchLimits::kMaxPerPage));
+        throw BadRequest({"per_page must be between 1 and " + std::to_string(SearchLimits::kMaxPerPage),
+                          "per_page должен быть от 1 до " + std::to_string(SearchLimits::kMaxPerPage),
+                          "per_page бояд аз 1 то " + std::to_string(SearchLimits::kMaxPerPage) + " бошад"});
     if (static_cast<long>(r.page) * r.per_page > SearchLimits::kMaxResultWindow)
-        throw BadRequest("page * per_page may not exceed " + std::to_string(SearchLimits::kMaxResultWindow));
+        throw BadRequest({"page * per_page may not exceed " + std::to_string(SearchLimits::kMaxResultWindow),
+                          "page × per_page не может быть больше " + std::to_string(SearchLimits::kMaxResultWindow) +
+                              ": уточните запрос или фильтры",
+                          "page × per_page наметавонад аз " + std::to_string(SearchLimits::kMaxResultWindow) +
+                              " зиёд бошад: дархост ё филтрҳоро дақиқ кунед"});
     for (const auto& [name, values] : r.filters) {
         bool known = false;
         for (const auto& f : facet_names()) known = known || f == name;
-        if (!known) throw BadRequest("unknown filter '" + name + "'");
-        if (values.size() > SearchLimits::kMaxFilterValues) throw BadRequest("too many values for filter '" + name + "'");
+        if (!known) throw BadRequest({"unknown filter '" + name + "'", "неизвестный фильтр «" + name + "»",
+                                                "филтри номаълум: «" + name + "»"});
+        if (values.size() > SearchLimits::kMaxFilterValues) throw BadRequest({"too many values for filter '" + name + "'", "слишком много значений фильтра «" + name + "»",
+                              "қиматҳои филтри «" + name + "» аз ҳад зиёданд"});
         for (const auto& v : values) {
-            if (v.size() > SearchLimits::kMaxFilterValueBytes) throw BadRequest("filter value too long for '" + name + "'");
-            if (find_invalid_utf8(v) != std::string::npos) throw BadRequest("filter '" + name + "' is not valid UTF-8");
+            if (v.size() > SearchLimits::kMaxFilterValueBytes) throw BadRequest({"filter value too long for '" + name + "'", "слишком длинное значение фильтра «" + name + "»",
+                                  "қимати филтри «" + name + "» аз ҳад дароз аст"});
+            if (find_invalid_utf8(v) != std::string::npos) throw BadRequest({"filter '" + name + "' is not valid UTF-8", "фильтр «" + name + "» не в кодировке UTF-8",
+                                  "филтри «" + name + "» бо рамзгузории UTF-8 нест"});
         }
     }
     for (const auto& y : {r.year_from, r.year_to})
-        if (y && (*y < 0 || *y > 9999)) throw BadRequest("years must be between 0 and 9999");
-    if (r.year_from && r.year_to && *r.year_from > *r.year_to) throw BadRequest("year_from is after year_to");
+        if (y && (*y < 0 || *y > 9999)) throw BadRequest({"years must be between 0 and 9999", "год должен быть от 0 до 9999", "сол бояд аз 0 то 9999 бошад"});
+    if (r.year_from && r.year_to && *r.year_from > *r.year_to) throw BadRequest({"year_from is after year_to", "начальный год позже конечного", "соли аввал аз соли охир дертар аст"});
 }
 
 std::vector<std::string> Snippet::marked() const {

@@ -11,11 +11,30 @@
 
 namespace himoya {
 
+// The language of labels and answers.
+enum class UiLanguage { en, ru, tg };
+
+// A message for the user in the three UI languages. English is required; an
+// empty translation falls back to it.
+struct Localized {
+    std::string en, ru, tg;
+    const std::string& in(UiLanguage ui) const {
+        const std::string& t = ui == UiLanguage::ru ? ru : ui == UiLanguage::tg ? tg : en;
+        return t.empty() ? en : t;
+    }
+};
+
 // A request the library refuses (bad syntax, out-of-range parameter). The
-// HTTP layer turns it into a 400; the message is meant for the user.
+// HTTP layer turns it into a 400 in the request's UI language (what() is the
+// English); the message is meant for the user, so every one the server can
+// send is written in the three languages (tests/localized_errors_test.py).
 class BadRequest : public std::invalid_argument {
 public:
-    using std::invalid_argument::invalid_argument;
+    explicit BadRequest(Localized text) : std::invalid_argument(text.en), text_(std::move(text)) {}
+    const std::string& message(UiLanguage ui) const { return text_.in(ui); }
+
+private:
+    Localized text_;
 };
 
 // The facets, in the order they are reported. Request filters use the same names.
@@ -34,9 +53,6 @@ enum class Scope { automatic, all, provision, document };
 enum class VersionMode { group, separate };
 // The query's language, or automatic (identified from the query's words).
 enum class QueryLanguage { automatic, tg, ru, en };
-// The language of labels and answers.
-enum class UiLanguage { en, ru, tg };
-
 // Each value's name in the API and on the command line ("relevance",
 // "auto", "ru" ...); QueryLanguage::automatic is "auto", Scope::automatic "".
 std::string_view name(SortOrder v);

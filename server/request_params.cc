@@ -6,14 +6,25 @@
 
 namespace himoya {
 
+namespace {
+
+Localized not_utf8(const std::string& name) {
+    return {"parameter '" + name + "' is not valid UTF-8", "параметр «" + name + "» не в кодировке UTF-8",
+            "параметри «" + name + "» бо рамзгузории UTF-8 нест"};
+}
+
+}  // namespace
+
 std::string string_param(const QueryParams& params, const std::string& name) {
     auto [it, end] = params.equal_range(name);
     if (it == end) return "";
     if (find_invalid_utf8(it->second) != std::string::npos)
-        throw BadRequest("parameter '" + name + "' is not valid UTF-8");
+        throw BadRequest(not_utf8(name));
     // A parameter that takes one value, given two: which one was meant cannot be told.
     for (auto other = std::next(it); other != end; ++other)
-        if (other->second != it->second) throw BadRequest("parameter '" + name + "' is given twice, with different values");
+        if (other->second != it->second) throw BadRequest({"parameter '" + name + "' is given twice, with different values",
+                                                             "параметр «" + name + "» указан дважды, с разными значениями",
+                                                             "параметри «" + name + "» ду бор, бо қиматҳои гуногун омадааст"});
     return it->second;
 }
 
@@ -24,9 +35,12 @@ int int_param(const QueryParams& params, const std::string& name, int fallback, 
     int value = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
     if (ec != std::errc() || end != s.data() + s.size())
-        throw BadRequest("parameter '" + name + "' must be an integer");
+        throw BadRequest({"parameter '" + name + "' must be an integer", "параметр «" + name + "» должен быть целым числом",
+                          "параметри «" + name + "» бояд адади бутун бошад"});
     if (value < min || value > max)
-        throw BadRequest("parameter '" + name + "' must be between " + std::to_string(min) + " and " + std::to_string(max));
+        throw BadRequest({"parameter '" + name + "' must be between " + std::to_string(min) + " and " + std::to_string(max),
+                          "параметр «" + name + "» должен быть от " + std::to_string(min) + " до " + std::to_string(max),
+                          "параметри «" + name + "» бояд аз " + std::to_string(min) + " то " + std::to_string(max) + " бошад"});
     return value;
 }
 
@@ -35,7 +49,9 @@ bool bool_param(const QueryParams& params, const std::string& name, bool fallbac
     if (v.empty()) return fallback;
     if (v == "0" || v == "false") return false;
     if (v == "1" || v == "true") return true;
-    throw BadRequest("parameter '" + name + "' must be 1, 0, true or false");
+    throw BadRequest({"parameter '" + name + "' must be 1, 0, true or false",
+                      "параметр «" + name + "» должен быть 1, 0, true или false",
+                      "параметри «" + name + "» бояд 1, 0, true ё false бошад"});
 }
 
 UiLanguage ui_param(const QueryParams& params) { return enum_param(params, "ui", UiLanguage::en); }
@@ -56,7 +72,7 @@ SearchRequest search_request_from_params(const QueryParams& params) {
             for (auto it = from; it != to; ++it) {
                 if (it->second.empty()) continue;
                 if (find_invalid_utf8(it->second) != std::string::npos)
-                    throw BadRequest("parameter '" + facet + "' is not valid UTF-8");
+                    throw BadRequest(not_utf8(facet));
                 r.filters[facet].push_back(it->second);
             }
         }
@@ -90,7 +106,7 @@ std::vector<std::string> all_values(const QueryParams& params, const std::string
     for (auto it = from; it != to; ++it) {
         if (it->second.empty()) continue;
         if (find_invalid_utf8(it->second) != std::string::npos)
-            throw BadRequest("parameter '" + name + "' is not valid UTF-8");
+            throw BadRequest(not_utf8(name));
         out.push_back(it->second);
     }
     return out;
@@ -134,7 +150,7 @@ MatrixRequest matrix_request_from_params(const QueryParams& params) {
     r.ui_lang = ui_param(params);
     r.include_repealed = bool_param(params, "include_repealed");
     std::string format = string_param(params, "format");
-    if (!format.empty() && format != "json" && format != "csv") throw BadRequest("format must be json or csv");
+    if (!format.empty() && format != "json" && format != "csv") throw BadRequest({"format must be json or csv", "format должен быть json или csv", "format бояд json ё csv бошад"});
     validate(r);
     return r;
 }

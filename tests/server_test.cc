@@ -168,6 +168,34 @@ TEST_CASE("bad parameters are 400 with a JSON message, never 500") {
     f.get_json("/api/nothing-here", 404);
 }
 
+TEST_CASE("errors are in the request's UI language, with the English beside them") {
+    auto& f = fixture();
+    auto cyrillic = [](const std::string& s) { return s.find("\xD0") != std::string::npos || s.find("\xD1") != std::string::npos; };
+    for (const std::string path :
+         {"/api/search?year_from=2020&year_to=2010", "/api/search?sort=random", "/api/search?page=200&per_page=100",
+          "/api/compare?jurisdiction=TJ&topic=shelters", "/api/compare?jurisdiction=TJ&jurisdiction=XX&topic=shelters",
+          "/api/documents/no-such-document", "/api/topics/no-such-topic"}) {
+        CAPTURE(path);
+        const int status = path.find("/no-such-") != std::string::npos ? 404 : 400;
+        json en = f.get_json(path, status);
+        CHECK_FALSE(cyrillic(en["error"]["message"].get<std::string>()));
+        CHECK_FALSE(en["error"].contains("message_en"));
+        for (const char* ui : {"ru", "tg"}) {
+            json e = f.get_json(path + (path.find('?') == std::string::npos ? "?ui=" : "&ui=") + ui, status);
+            const std::string message = e["error"]["message"].get<std::string>();
+            CHECK_MESSAGE(cyrillic(message), ui << ": " << message);
+            CHECK(e["error"]["message_en"] == en["error"]["message"]);
+        }
+    }
+    // Russian and Tajik are not the same text.
+    json ru = f.get_json("/api/search?year_from=2020&year_to=2010&ui=ru", 400);
+    json tg = f.get_json("/api/search?year_from=2020&year_to=2010&ui=tg", 400);
+    CHECK(ru["error"]["message"] != tg["error"]["message"]);
+    // An unknown ui= is itself the error, answered in English.
+    json bad_ui = f.get_json("/api/search?ui=fr", 400);
+    CHECK_FALSE(cyrillic(bad_ui["error"]["message"].get<std::string>()));
+}
+
 TEST_CASE("2000 random bytes as q: a 400 or a normal answer, and the server lives on") {
     auto& f = fixture();
     std::mt19937 rng(20261123);

@@ -15,7 +15,7 @@ using nlohmann::json;
 void register_compare_routes(Router& router, SearchEngine& engine) {
     SearchEngine* e = &engine;
     router.get("/api/compare", [e](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
+        guarded(req, res, [&] {
             std::string format = export_format(req, {"csv", "md"});
             CompareRequest request = compare_request_from_params(req.params);
             json out = to_json(e->with_view([&](IndexView& v) { return compare_jurisdictions(v, request); }));
@@ -31,14 +31,14 @@ void register_compare_routes(Router& router, SearchEngine& engine) {
 
     // Defined terms side by side: how each jurisdiction's law defines one concept.
     router.get("/api/glossary", [e](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
+        guarded(req, res, [&] {
             GlossaryRequest request = glossary_request_from_params(req.params);
             send_json(res, 200, to_json(e->with_view([&](IndexView& v) { return glossary(v, request); })));
         });
     });
 
     router.get("/api/matrix", [e](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
+        guarded(req, res, [&] {
             MatrixRequest request = matrix_request_from_params(req.params);
             json matrix = to_json(e->matrix(request));  // cached per index generation (engine.h)
             if (string_param(req.params, "format") == "csv")

@@ -14,8 +14,8 @@ void register_export_routes(Router& router, SearchEngine& engine) {
     // The front end sends a response whole (HttpResponse holds its body), so
     // the dump is built in memory, up to kMaxExportBytes; beyond that the
     // answer is a 503 that points to `himoya export`, which streams.
-    router.get("/api/export.jsonl", [e](const HttpRequest&, HttpResponse& res) {
-        guarded(res, [&] {
+    router.get("/api/export.jsonl", [e](const HttpRequest& req, HttpResponse& res) {
+        guarded(req, res, [&] {
             std::string body;
             auto line = [&body](const nlohmann::json& j) {
                 body += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -13,13 +13,17 @@ namespace himoya {
 void register_facts_routes(Router& router, SearchEngine& engine) {
     SearchEngine* e = &engine;
     router.get("/api/facts", [e](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
+        guarded(req, res, [&] {
             std::string topic = string_param(req.params, "topic");
-            if (topic.empty()) throw BadRequest("give topic=, e.g. topic=protection-orders");
+            if (topic.empty()) throw BadRequest({"give topic=, e.g. topic=protection-orders", "укажите topic=, например topic=protection-orders",
+                                                  "topic=-ро нишон диҳед, масалан topic=protection-orders"});
             std::string format = export_format(req, {"csv"});
             const std::string ui(name(ui_param(req.params)));
             auto facts = e->with_view([&](IndexView& v) { return fact_table(v, topic, ui); });
-            if (!facts) return send_error(res, 404, "no fact table for topic '" + topic + "'");
+            if (!facts) return send_error(res, 404,
+                                              {"no fact table for topic '" + topic + "'", "нет таблицы фактов по теме «" + topic + "»",
+                                               "ҷадвали далелҳо оид ба мавзӯи «" + topic + "» нест"},
+                                              error_language(req));
             if (format == "csv")
                 return attach(res, facts_csv(to_json(*facts), ui, export_labels(*e)), "text/csv; charset=utf-8",
                               "himoya-facts-" + topic + ".csv");

@@ -60,7 +60,7 @@ std::string feed_id(const QueryParams& params) {
 void register_feed_routes(Router& router, SearchEngine& engine) {
     SearchEngine* e = &engine;
     router.get("/api/search.atom", [e](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
+        guarded(req, res, [&] {
             SearchRequest request = search_request_from_params(req.params);
             request.sort = SortOrder::indexed;
             request.page = 1;

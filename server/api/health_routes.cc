@@ -11,8 +11,8 @@ namespace himoya {
 
 void register_health_routes(Router& router, SearchEngine& engine) {
     SearchEngine* e = &engine;
-    router.get("/api/health", [e](const HttpRequest&, HttpResponse& res) {
-        guarded(res, [&] {
+    router.get("/api/health", [e](const HttpRequest& req, HttpResponse& res) {
+        guarded(req, res, [&] {
             IndexHealth h = e->with_view(index_health);
             send_json(res, 200, {{"status", "ok"}, {"documents", h.documents}, {"provisions", h.provisions}});
         });

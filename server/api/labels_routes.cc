@@ -14,7 +14,7 @@ void register_labels_routes(Router& router, SearchEngine& engine) {
     SearchEngine* e = &engine;
     // Every value label the API emits: all three languages, or one (?ui=).
     router.get("/api/labels", [e](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
+        guarded(req, res, [&] {
             const std::optional<UiLanguage> asked = optional_ui_param(req.params);
             const std::string ui = asked ? std::string(name(*asked)) : std::string();
             json labels = json::object();

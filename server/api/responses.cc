@@ -16,6 +16,20 @@ void send_error(HttpResponse& res, int status, const std::string& message) {
     send_json(res, status, {{"error", {{"code", status}, {"message", message}}}});
 }
 
+void send_error(HttpResponse& res, int status, const Localized& message, UiLanguage ui) {
+    json error = {{"code", status}, {"message", message.in(ui)}};
+    if (ui != UiLanguage::en) error["message_en"] = message.en;
+    send_json(res, status, {{"error", error}});
+}
+
+UiLanguage error_language(const HttpRequest& req) {
+    auto it = req.params.find("ui");
+    if (it == req.params.end()) return UiLanguage::en;
+    if (it->second == "ru") return UiLanguage::ru;
+    if (it->second == "tg") return UiLanguage::tg;
+    return UiLanguage::en;
+}
+
 std::string export_format(const HttpRequest& req, std::initializer_list<const char*> allowed) {
     std::string format = string_param(req.params, "format");
     if (format.empty() || format == "json") return "json";
@@ -26,7 +40,7 @@ std::string export_format(const HttpRequest& req, std::initializer_list<const ch
         list += ", ";
         list += a;
     }
-    throw BadRequest("format must be one of " + list);
+    throw BadRequest({"format must be one of " + list, "format должен быть одним из: " + list, "format бояд яке аз инҳо бошад: " + list});
 }
 
 void attach(HttpResponse& res, std::string body, const char* type, const std::string& name) {

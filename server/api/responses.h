@@ -19,15 +19,23 @@ class SearchEngine;
 void send_json(HttpResponse& res, int status, const nlohmann::json& body);
 // {"error": {"code": status, "message": message}}
 void send_error(HttpResponse& res, int status, const std::string& message);
+// The same in `ui`, with "message_en" (the English) beside a Russian or Tajik message.
+void send_error(HttpResponse& res, int status, const Localized& message, UiLanguage ui);
 
-// Runs a handler body; library BadRequests become 400s, anything else a 500
-// with a message (logged), so no exception ever leaves a handler.
+// The request's UI language for its error messages: ui= when it is en, ru or
+// tg, else English (never throws: it is read while answering an error).
+UiLanguage error_language(const HttpRequest& req);
+
+// Runs a handler body; library BadRequests become 400s in the request's UI
+// language, anything else a 500 with a message (logged), so no exception ever
+// leaves a handler.
 template <typename Fn>
-void guarded(HttpResponse& res, Fn&& fn) {
+void guarded(const HttpRequest& req, HttpResponse& res, Fn&& fn) {
     try {
         fn();
     } catch (const BadRequest& e) {
-        send_error(res, 400, e.what());
+        const UiLanguage ui = error_language(req);
+        send_error(res, 400, Localized{e.what(), e.message(UiLanguage::ru), e.message(UiLanguage::tg)}, ui);
     } catch (const std::exception& e) {
         std::cerr << "internal error: " << e.what() << "\n";
         std::string message = "internal error: ";

@@ -12,7 +12,7 @@ namespace himoya {
 void register_search_routes(Router& router, SearchEngine& engine) {
     SearchEngine* e = &engine;
     router.get("/api/search", [e](const HttpRequest& req, HttpResponse& res) {
-        guarded(res, [&] {
+        guarded(req, res, [&] {
             SearchRequest request = search_request_from_params(req.params);
             send_json(res, 200, to_json(e->with_view([&](IndexView& v) { return run_search(v, request); })));
         });
