@@ -1243,6 +1243,18 @@ await step('search (ru): a negated place leaves out its texts and the page says 
   await p.close();
 });
 
+await step('search (tg): a refused request is explained in Tajik, not in English', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'refusal-tg');
+  await p.goto(BASE + '/?ui=tg&q=' + encodeURIComponent('ҳимоя') + '&year_from=2020&year_to=2010', { waitUntil: 'domcontentloaded' });
+  const box = p.locator('#error:not([hidden])');
+  await box.waitFor({ timeout: 5000 });
+  const text = (await box.textContent()) || '';
+  assert(/соли аввал аз соли охир дертар аст/.test(text), `the error reads "${text}"`);
+  assert(!/year_from is after/.test(text), `the English message is shown: "${text}"`);
+  await p.close();
+});
+
 await step('search (ru): a misspelt word that matches nothing shows the corrected spelling\'s results, and the words as typed on request', async () => {
   const q = 'убежещах';
   const { body } = await api('/api/search?ui=ru&q=' + encodeURIComponent(q));
