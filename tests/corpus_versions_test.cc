@@ -15,11 +15,24 @@
 
 using namespace himoya;
 
+namespace {
+
+// The bundled corpus's documents by work, read once.
+const std::map<std::string, std::vector<Document>>& corpus_works() {
+    static const auto works = [] {
+        IngestReport report;
+        std::map<std::string, std::vector<Document>> out;
+        for (const auto& file : list_corpus_files({HIMOYA_SOURCE_DIR "/corpus"}, report))
+            if (auto d = read_document_file(file, report)) out[d->work_id].push_back(std::move(*d));
+        return out;
+    }();
+    return works;
+}
+
+}  // namespace
+
 TEST_CASE("every language version of a work in corpus/ carries the same work metadata") {
-    IngestReport report;
-    std::map<std::string, std::vector<Document>> works;
-    for (const auto& file : list_corpus_files({HIMOYA_SOURCE_DIR "/corpus"}, report))
-        if (auto d = read_document_file(file, report)) works[d->work_id].push_back(std::move(*d));
+    const auto& works = corpus_works();
     REQUIRE(works.size() > 20);
     for (const auto& [work, versions] : works) {
         const Document& first = versions.front();
@@ -41,10 +54,7 @@ TEST_CASE("every language version of a work in corpus/ carries the same work met
 // one that lacks a unit hides that provision from readers of its language and
 // makes compare and the matrix answer differently by language.
 TEST_CASE("every language version of a work in corpus/ has the same units in the same order") {
-    IngestReport report;
-    std::map<std::string, std::vector<Document>> works;
-    for (const auto& file : list_corpus_files({HIMOYA_SOURCE_DIR "/corpus"}, report))
-        if (auto d = read_document_file(file, report)) works[d->work_id].push_back(std::move(*d));
+    const auto& works = corpus_works();
     REQUIRE(works.size() > 20);
     auto units = [](const Document& d) {
         std::vector<std::string> out;

@@ -223,35 +223,25 @@ TEST_CASE("a negated place name leaves out that place's texts, in any language a
     CHECK(d.find(tj, not_at) != std::string::npos);
     CHECK(d.find("Zтоҷикисто", not_at) != std::string::npos);
 
-    QueryTree ru = parse_query("насилие NOT Таджикистан", "auto", a);
-    exclude_negated_places(ru, places, a);
-    CHECK(ru.excluded_jurisdictions == std::vector<std::string>{"TJ"});
-
-    QueryTree tg = parse_query("зӯроварӣ -Тоҷикистон", "auto", a);
-    exclude_negated_places(tg, places, a);
-    CHECK(tg.excluded_jurisdictions == std::vector<std::string>{"TJ"});
-
+    // The places a query leaves out, once read.
+    auto excluded = [&](const char* query) {
+        QueryTree t = parse_query(query, "auto", a);
+        exclude_negated_places(t, places, a);
+        return t.excluded_jurisdictions;
+    };
+    const std::vector<std::string> only_tj{"TJ"};
+    CHECK(excluded("насилие NOT Таджикистан") == only_tj);
+    CHECK(excluded("зӯроварӣ -Тоҷикистон") == only_tj);
     // A phrase naming an entity; Bosnia stands for its three entities.
-    QueryTree phrase = parse_query("shelter NOT \"Republika Srpska\"", "auto", a);
-    exclude_negated_places(phrase, places, a);
-    CHECK(phrase.excluded_jurisdictions == std::vector<std::string>{"BA-SRP"});
-    QueryTree bosnia = parse_query("(violence OR abuse) -Bosnia", "auto", a);
-    exclude_negated_places(bosnia, places, a);
-    CHECK(bosnia.excluded_jurisdictions.size() == 3);
+    CHECK(excluded("shelter NOT \"Republika Srpska\"") == std::vector<std::string>{"BA-SRP"});
+    CHECK(excluded("(violence OR abuse) -Bosnia").size() == 3);
 
     // Not a place: a positive place name, a city, a word beside the name, a title: field.
-    QueryTree positive = parse_query("violence Tajikistan", "auto", a);
-    exclude_negated_places(positive, places, a);
-    CHECK(positive.excluded_jurisdictions.empty());
-    QueryTree city = parse_query("shelter -Dushanbe", "auto", a);
-    exclude_negated_places(city, places, a);
-    CHECK(city.excluded_jurisdictions.empty());
-    QueryTree more = parse_query("shelter -\"Tajikistan law\"", "auto", a);
-    exclude_negated_places(more, places, a);
-    CHECK(more.excluded_jurisdictions.empty());
-    QueryTree title = parse_query("shelter -title:Tajikistan", "auto", a);
-    exclude_negated_places(title, places, a);
-    CHECK(title.excluded_jurisdictions.empty());
+    for (const char* query : {"violence Tajikistan", "shelter -Dushanbe", "shelter -\"Tajikistan law\"",
+                              "shelter -title:Tajikistan"}) {
+        CAPTURE(query);
+        CHECK(excluded(query).empty());
+    }
 }
 
 TEST_CASE("a locality stays in the query as one unit satisfied by any of its names, its country boosted") {
