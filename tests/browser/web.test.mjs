@@ -570,6 +570,21 @@ await step('search: an answer that is not JSON shows the error state, "Try again
   await p.close();
 });
 
+await step('search (ru): a refusal of the HTTP layer (busy, too long) is said in Russian, not in the server\'s English', async () => {
+  const p = await ctx.newPage();  // no error log: the 503 and 414 are the point
+  for (const [status, expect] of [[503, /Сервер занят/], [414, /Запрос слишком длинный/]]) {
+    await p.route('**/api/search?**', (route) => route.fulfill({
+      status, contentType: 'application/json; charset=utf-8',
+      body: JSON.stringify({ error: { code: status, message: status === 503 ? 'server busy: too many connections' : 'request line too long (limit 8192 bytes)' } }) }));
+    await p.goto(BASE + '/?ui=ru&q=' + encodeURIComponent(query), { waitUntil: 'domcontentloaded' });
+    await p.waitForSelector('#error:not([hidden])');
+    const text = (await p.textContent('#error')) || '';
+    assert(expect.test(text) && !/server busy|request line/.test(text), `${status}: the error box reads "${text}"`);
+    await p.unroute('**/api/search?**');
+  }
+  await p.close();
+});
+
 await step('search: switching the UI language keeps the query, filters and sort', async () => {
   const p = await ctx.newPage();
   attachErrorLog(p, 'lang-keeps-state');

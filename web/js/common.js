@@ -109,7 +109,15 @@ export async function apiGet(path, params, signal) {
   let body = null;
   try { body = await res.json(); } catch (e) { body = null; }
   if (!res.ok) {
-    const msg = body && body.error && body.error.message ? String(body.error.message) : t('errorServer', { code: res.status });
+    // Refusals of the HTTP layer come before the request's ui= is read, so
+    // their messages are English: the page says them in its own language.
+    // A 400 or 404 is answered in the UI language (docs/api.md, "Errors");
+    // a 500's text is the server's, for its log, not for the reader.
+    const byStatus = { 408: 'errorTimeout', 413: 'errorTooLong', 414: 'errorTooLong', 431: 'errorTooLong', 503: 'errorBusy' };
+    let msg;
+    if (byStatus[res.status]) msg = t(byStatus[res.status]);
+    else if (res.status < 500 && body && body.error && body.error.message) msg = String(body.error.message);
+    else msg = t('errorServer', { code: res.status });
     throw new ApiError(res.status, msg);
   }
   if (body === null) throw new ApiError(res.status, t('errorServer', { code: res.status }));
