@@ -76,6 +76,18 @@ private:
 };
 
 // Compiles the nodes of one tree into `out`.
+// Each of a place's names as the AND of its stems (any of the stem's terms,
+// stem_terms.h): how a text naming the place in any language is found.
+std::vector<Xapian::Query> name_queries(const std::vector<std::vector<std::string>>& names) {
+    std::vector<Xapian::Query> out;
+    for (const auto& name : names) {
+        std::vector<Xapian::Query> stems;
+        for (const std::string& stem : name) stems.push_back(stem_query(stem));
+        if (!stems.empty()) out.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
+    }
+    return out;
+}
+
 class Compiler {
 public:
     Compiler(Analyzer& analyzer, const Xapian::Database* vocabulary, const Thesaurus* thesaurus,
@@ -94,11 +106,7 @@ public:
         if (!q.empty()) any.push_back(q);
         for (const std::string& code : n.excluded_jurisdictions)
             any.emplace_back(terms::boolean_term(terms::kJurisdiction, code));
-        for (const auto& name : n.excluded_names) {
-            std::vector<Xapian::Query> stems;
-            for (const std::string& stem : name) stems.push_back(stem_query(stem));
-            if (!stems.empty()) any.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
-        }
+        for (Xapian::Query& name : name_queries(n.excluded_names)) any.push_back(std::move(name));
         return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
     }
 
@@ -355,14 +363,8 @@ private:
     Xapian::Query place_names(const QueryNode& n, const Xapian::Query& literal) {
         std::vector<Xapian::Query> any;
         if (!literal.empty()) any.push_back(literal);
-        for (const auto& name : n.names) {
-            std::vector<Xapian::Query> stems;
-            for (const std::string& stem : name) {
-                stems.push_back(stem_query(stem));
-                out_.highlight_stems.insert(stem);
-            }
-            if (!stems.empty()) any.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
-        }
+        for (const auto& name : n.names) out_.highlight_stems.insert(name.begin(), name.end());
+        for (Xapian::Query& name : name_queries(n.names)) any.push_back(std::move(name));
         return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
     }
 
@@ -568,11 +570,7 @@ Xapian::Query place_bonus(const QueryTree& tree) {
 Xapian::Query place_filter(const QueryTree& tree) {
     std::vector<Xapian::Query> in_place;
     for (const std::string& code : tree.jurisdictions) in_place.emplace_back(terms::boolean_term(terms::kJurisdiction, code));
-    for (const auto& name : tree.place_names) {
-        std::vector<Xapian::Query> stems;
-        for (const std::string& stem : name) stems.push_back(stem_query(stem));
-        if (!stems.empty()) in_place.emplace_back(Xapian::Query::OP_AND, stems.begin(), stems.end());
-    }
+    for (Xapian::Query& name : name_queries(tree.place_names)) in_place.push_back(std::move(name));
     return Xapian::Query(Xapian::Query::OP_OR, in_place.begin(), in_place.end());
 }
 

@@ -31,7 +31,7 @@ struct Localized {
 class BadRequest : public std::invalid_argument {
 public:
     explicit BadRequest(Localized text) : std::invalid_argument(text.en), text_(std::move(text)) {}
-    const std::string& message(UiLanguage ui) const { return text_.in(ui); }
+    const Localized& text() const { return text_; }
 
 private:
     Localized text_;

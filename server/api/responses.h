@@ -34,8 +34,7 @@ void guarded(const HttpRequest& req, HttpResponse& res, Fn&& fn) {
     try {
         fn();
     } catch (const BadRequest& e) {
-        const UiLanguage ui = error_language(req);
-        send_error(res, 400, Localized{e.what(), e.message(UiLanguage::ru), e.message(UiLanguage::tg)}, ui);
+        send_error(res, 400, e.text(), error_language(req));
     } catch (const std::exception& e) {
         std::cerr << "internal error: " << e.what() << "\n";
         std::string message = "internal error: ";
