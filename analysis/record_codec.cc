@@ -93,7 +93,7 @@ enum Tag : unsigned char {
     kId = 1, kKind, kDocumentId, kTitle, kJurisdiction, kLang, kType, kYear, kDate, kBody, kBodyId, kTextStatus,
     kWorkId, kOriginal, kLegalStatus, kTopic, kText, kIndexed, kUpdated, kUnitId, kUnitKind, kNum, kHeading, kLabel,
     kMention, kTextLang, kAudience, kAlias, kTranslationOf, kFormat, kProvisionCount, kSource,
-    kConceptsAutomatic
+    kConceptsAutomatic, kExtent, kNotHeld
 };
 constexpr char kBinaryMarker = '\x01';  // a JSON record begins with '{'
 
@@ -190,7 +190,7 @@ constexpr TextField kDocumentText[] = {
     {kBodyId, &StoredRecord::body_id},        {kTextStatus, &StoredRecord::text_status},
     {kWorkId, &StoredRecord::work_id},        {kIndexed, &StoredRecord::indexed},
     {kUpdated, &StoredRecord::updated},       {kTranslationOf, &StoredRecord::translation_of},
-    {kFormat, &StoredRecord::format}};
+    {kFormat, &StoredRecord::format},         {kExtent, &StoredRecord::extent}};
 constexpr TextField kProvisionText[] = {
     {kUnitId, &StoredRecord::unit_id}, {kUnitKind, &StoredRecord::unit_kind}, {kNum, &StoredRecord::num},
     {kHeading, &StoredRecord::heading}, {kLabel, &StoredRecord::label},     {kTextLang, &StoredRecord::text_lang}};
@@ -200,7 +200,8 @@ struct ListField {
     std::vector<std::string> StoredRecord::*member;
 };
 constexpr ListField kLists[] = {
-    {kTopic, &StoredRecord::topics}, {kMention, &StoredRecord::mentions}, {kAudience, &StoredRecord::audience}};
+    {kTopic, &StoredRecord::topics}, {kMention, &StoredRecord::mentions}, {kAudience, &StoredRecord::audience},
+    {kNotHeld, &StoredRecord::not_held}};
 
 // Reading: each tag's string or list member (or none: a field of its own kind).
 struct MemberByTag {
@@ -358,6 +359,7 @@ void fill_document_fields(StoredRecord& provision, const StoredRecord& document)
     provision.body = document.body;
     provision.body_id = document.body_id;
     provision.text_status = document.text_status;
+    provision.extent = document.extent;
     provision.work_id = document.work_id;
     provision.original = document.original;
     provision.concepts_automatic = document.concepts_automatic;

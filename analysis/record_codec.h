@@ -41,6 +41,7 @@ struct StoredRecord {
     std::string id;    // provision id or document id
     std::string kind;  // "provision" or "document"
     std::string document_id, title, jurisdiction, lang, type, date, body, body_id, text_status, work_id;
+    std::string extent;  // "whole" or "selected" (indexer/document.h); "" in an index written before
     int year = 0;
     bool original = false;  // not a translation
     // No editor indexed its document (no unit markup): its provisions'
@@ -63,6 +64,7 @@ struct StoredRecord {
     // Document records only.
     std::vector<std::string> audience;
     std::vector<std::pair<std::string, std::string>> aliases;  // (lang, popular name)
+    std::vector<std::string> not_held;  // concepts the source regulates in parts not held
     std::string translation_of, format;
     size_t provision_count = 0;
     StoredSource source;

@@ -4,6 +4,12 @@
 
 namespace himoya {
 
+std::string default_extent(const std::string& text_status) {
+    return text_status == "summary" ? "selected" : "whole";
+}
+
+std::string Document::extent_or_default() const { return extent.empty() ? default_extent(text_status) : extent; }
+
 int Document::year() const {
     // Only the YYYY prefix matters; anything else means "no usable date".
     if (date.size() < 4) return 0;

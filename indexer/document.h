@@ -48,6 +48,10 @@ struct Provision {
     int ordinal = 0;           // position in document order, from 0
 };
 
+// The extent a text has when its metadata does not say: a text as published
+// (official, or a translation of one) is whole; a summary holds selected parts.
+std::string default_extent(const std::string& text_status);
+
 struct Document {
     std::string document_id;     // stable id, [a-z0-9][a-z0-9._-]*
     std::string work_id;         // groups language versions; defaults to document_id
@@ -69,6 +73,16 @@ struct Document {
     std::vector<Alias> aliases;
     std::string text_status;     // official, official-translation, unofficial-translation, summary
     std::string translation_of;  // document_id of the text this one translates, if any
+    // How much of the source the text holds: "whole" (every part rendered or
+    // summarised) or "selected" (some parts only); "" when the corpus does not
+    // say, then default_extent(text_status). Coverage reads it: a jurisdiction
+    // without a provision on a subject is silent on it only where its law is
+    // held whole (docs/corpus-format.md, "Extent").
+    std::string extent;
+    // Concepts the source regulates in parts this text does not hold, as its
+    // editor confirmed from a source (a table of contents, an overview): a gap
+    // on them is "not held", never "the law is silent".
+    std::vector<std::string> not_held;
     SourceCitation source;
     std::string source_path;     // file it was read from (for error messages and provenance)
     std::string format;          // himoya-xml, akn, text, html
@@ -76,6 +90,8 @@ struct Document {
 
     // Year as an int, or 0 when the date is missing or malformed.
     int year() const;
+    // `extent`, or its default when the corpus does not give it.
+    std::string extent_or_default() const;
     // The issuing-body facet value: the canonical id when given, else the name.
     const std::string& body_key() const { return issuing_body_ref.empty() ? issuing_body : issuing_body_ref; }
 };

@@ -156,10 +156,11 @@ Tagging load_tagging(const IndexOptions& options, Analyzer& analyzer, IngestRepo
 // retags everything). History: 2 slots 10, 11; 3 XG terms, slot 12; 4 work
 // bytes in slot 12; 5 provision concepts, XM, XS, status key field; 6 heading
 // wdf; 7 fact citations store document_id/unit_id, not a page URL; 8 indexed
-// and updated stamps, slot 13; 11 popular names (aliases) as title words and in document data.
+// and updated stamps, slot 13; 11 popular names (aliases) as title words and in document data;
+// 14 extent and not-held concepts in document data (coverage tells silence from parts not held).
 std::string attach_thesaurus(const Tagging& tagging, IndexWriter& writer, Xapian::WritableDatabase& db,
                              IndexSummary& summary) {
-    std::string hash_salt = std::string("himoya-index-13\n") + terms::facet_table_digest();
+    std::string hash_salt = std::string("himoya-index-14\n") + terms::facet_table_digest();
     if (!tagging.tagger) return hash_salt;
     writer.set_tagger(tagging.tagger.get());
     hash_salt += tagging.xml;

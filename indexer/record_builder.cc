@@ -74,6 +74,7 @@ StoredRecord common_data(const Document& d) {
     r.body = d.issuing_body;
     r.body_id = d.issuing_body_ref;
     r.text_status = d.text_status;
+    r.extent = d.extent_or_default();
     r.work_id = d.work_id;
     r.original = d.translation_of.empty();
     r.concepts_automatic = std::none_of(d.provisions.begin(), d.provisions.end(),
@@ -275,6 +276,7 @@ void RecordBuilder::document_record(const Document& d, Xapian::Document& record)
     data.audience = d.audience;
     for (const Document::Alias& a : d.aliases) data.aliases.emplace_back(a.lang, a.name);
     data.translation_of = d.translation_of;
+    data.not_held = d.not_held;
     data.format = d.format;
     data.provision_count = d.provisions.size();
     data.source = {d.source.official_title, d.source.number, d.source.url, d.source.publisher};

@@ -184,9 +184,10 @@ std::vector<std::string> display_languages(const std::vector<std::string>& langu
     return out;
 }
 
-// Filters shared by compare and the matrix: provisions, in force unless asked.
-std::vector<Xapian::Query> coverage_filters(const std::vector<std::string>& types) {
-    std::vector<Xapian::Query> f{Xapian::Query(detail::record_term("provision"))};
+// Filters shared by compare and the matrix: provisions (or their documents'
+// records), of the types asked for.
+std::vector<Xapian::Query> coverage_filters(const std::vector<std::string>& types, const char* kind = "provision") {
+    std::vector<Xapian::Query> f{Xapian::Query(detail::record_term(kind))};
     if (!types.empty()) f.push_back(any_of(std::string(terms::kType), types));
     return f;
 }
@@ -231,6 +232,65 @@ Xapian::Query not_law_of(const std::string& jurisdiction) {
 Xapian::Query all_of(const std::vector<Xapian::Query>& qs) {
     return Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end());
 }
+
+// The law works of one jurisdiction in scope, with what the collection holds
+// of each (docs/corpus-format.md, "Extent").
+class JurisdictionHoldings {
+public:
+    // `documents`: the document records of the jurisdiction's law in scope.
+    JurisdictionHoldings(const Xapian::Database& db, const Xapian::Query& documents) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(documents);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            std::optional<StoredRecord> d = detail::stored_record(db, it.get_document());
+            if (!d) continue;
+            Work& w = works_[d->work_id.empty() ? d->document_id : d->work_id];
+            // A version that does not say it is whole (an index written before
+            // extents were stored) leaves the work in part: silence is claimed
+            // only where every version says the source is held whole.
+            if (d->extent != "whole") w.in_part = true;
+            w.not_held.insert(d->not_held.begin(), d->not_held.end());
+            w.versions.push_back({d->document_id, d->title, d->lang, d->original});
+        }
+        counts_.works = static_cast<long>(works_.size());
+        for (const auto& [id, w] : works_) counts_.in_part += w.in_part;
+    }
+
+    const Holdings& counts() const { return counts_; }
+
+    // The works known to regulate one of `concepts` in parts not held, each
+    // named by its version in `ui` (else its original).
+    std::vector<NotHeldWork> not_held(const std::set<std::string>& concepts, const std::string& ui) const {
+        std::vector<NotHeldWork> out;
+        for (const auto& [id, w] : works_) {
+            if (std::none_of(w.not_held.begin(), w.not_held.end(), [&](const std::string& c) { return concepts.count(c) > 0; }))
+                continue;
+            const Version* named = nullptr;
+            for (const Version& v : w.versions)
+                if (!named && v.lang == ui) named = &v;
+            for (const Version& v : w.versions)
+                if (!named && v.original) named = &v;
+            if (!named && !w.versions.empty()) named = &w.versions.front();
+            if (named) out.push_back({id, named->document_id, named->title, named->lang});
+        }
+        return out;
+    }
+
+private:
+    struct Version {
+        std::string document_id, title, lang;
+        bool original = false;
+    };
+    struct Work {
+        bool in_part = false;
+        std::set<std::string> not_held;
+        std::vector<Version> versions;
+    };
+    std::map<std::string, Work> works_;
+    Holdings counts_;
+};
 
 // What a comparison selects: by topic or Istanbul article, the texts "about"
 // one of the concepts (coverage) and those that only mention one; by free
@@ -312,6 +372,23 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
 }
 
 }  // namespace
+
+std::string_view name(GapKind kind) {
+    switch (kind) {
+        case GapKind::silent: return "silent";
+        case GapKind::not_found: return "not-found";
+        case GapKind::not_held: return "not-held";
+        case GapKind::none: break;
+    }
+    return "";
+}
+
+GapKind gap_kind(long about, const Holdings& holdings, const std::vector<NotHeldWork>& not_held) {
+    if (about > 0) return GapKind::none;
+    if (!not_held.empty()) return GapKind::not_held;
+    // Nothing held, or something held only in part: the law may still cover it.
+    return holdings.works > 0 && holdings.in_part == 0 ? GapKind::silent : GapKind::not_found;
+}
 
 void validate(const CompareRequest& r) {
     check_jurisdictions(r.jurisdictions, 2, 4);
@@ -425,6 +502,18 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
         column.jurisdiction = jurisdiction;
         column.label = view.labels().label("jurisdiction", jurisdiction, ui);
         column.total = law.total;
+        {
+            // The same scope over document records: what a gap here rests on.
+            std::vector<Xapian::Query> d = coverage_filters(r.types, "document");
+            d.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
+            Xapian::Query documents(Xapian::Query::OP_AND_NOT, all_of(d), not_law);
+            if (!r.types_excluded.empty())
+                documents = Xapian::Query(Xapian::Query::OP_AND_NOT, documents, any_of(std::string(terms::kType), r.types_excluded));
+            if (!r.include_repealed) documents = not_repealed(documents);
+            const JurisdictionHoldings held(db, documents);
+            column.holdings = held.counts();
+            column.not_held = held.not_held(concept_set, ui);
+        }
         if (!mentions.empty()) {
             RankedTexts mentioned = ranked_texts(db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, mentions, in_force)), 3);
             column.mentions_total = mentioned.total;
@@ -571,11 +660,18 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
     matrix.jurisdictions = r.jurisdictions;
     matrix.include_repealed = r.include_repealed;
     std::map<std::string, Xapian::Query> scopes;
+    std::map<std::string, JurisdictionHoldings> held;
     for (const std::string& jurisdiction : r.jurisdictions) {
         std::vector<Xapian::Query> f = coverage_filters({});
         f.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
         Xapian::Query law(Xapian::Query::OP_AND_NOT, all_of(f), not_law_of(jurisdiction));
         scopes[jurisdiction] = r.include_repealed ? law : not_repealed(law);
+        std::vector<Xapian::Query> d = coverage_filters({}, "document");
+        d.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
+        Xapian::Query documents(Xapian::Query::OP_AND_NOT, all_of(d), not_law_of(jurisdiction));
+        const JurisdictionHoldings& h =
+            held.try_emplace(jurisdiction, db, r.include_repealed ? documents : not_repealed(documents)).first->second;
+        matrix.holdings[jurisdiction] = h.counts();
         matrix.texts[jurisdiction] = count_texts(db, scopes[jurisdiction]);
         matrix.jurisdiction_labels[jurisdiction] = view.labels().label("jurisdiction", jurisdiction, ui);
     }
@@ -584,12 +680,13 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
         Xapian::Query rank = concepts_query(row.concepts, *thesaurus, *view.tagger(), stems);
         Xapian::Query about = any_of(std::string(terms::kTopic), row.concepts);
         Xapian::Query mentions(Xapian::Query::OP_AND_NOT, any_of(std::string(terms::kMention), row.concepts), about);
+        const std::set<std::string> row_concepts(row.concepts.begin(), row.concepts.end());
         MatrixRow out{std::move(row.key), std::move(row.title), std::move(row.label), std::move(row.concepts), {}};
         for (const std::string& jurisdiction : r.jurisdictions) {
             const Xapian::Query& scope = scopes[jurisdiction];
             const Xapian::Query cell_query = filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, scope));
             RankedTexts best = r.include_repealed ? ranked_current_first(db, cell_query, 1) : ranked_texts(db, cell_query, 1);
-            MatrixCell cell{jurisdiction, best.total, count_texts(db, filter(mentions, scope)), matrix.texts[jurisdiction], {}};
+            MatrixCell cell{jurisdiction, best.total, count_texts(db, filter(mentions, scope)), matrix.texts[jurisdiction], {}, {}, GapKind::none};
             if (!best.groups.empty()) {
                 auto versions = detail::text_versions(db, rank, best.groups, nullptr);
                 if (auto it = versions.find(best.groups[0]); it != versions.end())
@@ -599,6 +696,9 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
                         cell.best = MatrixBest{std::move(hit), original_lang(it->second), in_ui_language};
                     }
             }
+            const JurisdictionHoldings& h = held.at(jurisdiction);
+            cell.not_held = h.not_held(row_concepts, ui);
+            cell.gap = gap_kind(cell.about, h.counts(), cell.not_held);
             out.cells.push_back(std::move(cell));
         }
         matrix.rows.push_back(std::move(out));

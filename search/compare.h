@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/thesaurus.h"
@@ -86,6 +87,32 @@ struct DocumentVersion {
     std::string id, lang, title, text_status;
 };
 
+// What the collection holds of one jurisdiction's law in the scope of a
+// comparison or matrix: its law works (a text's language versions are one
+// work) and how many of them hold only selected parts of their source
+// (docs/corpus-format.md, "Extent").
+struct Holdings {
+    long works = 0;
+    long in_part = 0;
+};
+
+// A law work held only in part whose source is known to regulate the subject
+// in the parts not held (its <not-held> concepts), named by one version: in
+// the UI language when there is one, else its original.
+struct NotHeldWork {
+    std::string work_id, document_id, title, lang;
+};
+
+// What a gap rests on: none (not a gap); silent (law works in scope are held,
+// every one whole, and none is about it); not_held (a work is known to
+// regulate it in parts not held); not_found (no law work is held, or some only
+// in part, and none of the parts held is about it: the law itself may still
+// cover it).
+enum class GapKind { none, silent, not_found, not_held };
+// "silent", "not-found", "not-held"; "" for none.
+std::string_view name(GapKind kind);
+GapKind gap_kind(long about, const Holdings& holdings, const std::vector<NotHeldWork>& not_held);
+
 // One text in a column, in the version shown.
 struct CompareCard {
     SearchHit hit;               // with snippet, score, version group and other versions
@@ -109,6 +136,9 @@ struct CompareColumn {
     std::vector<CompareCard> provisions;
     long practice_total = 0;
     std::vector<CompareCard> practice;
+    Holdings holdings;                   // the jurisdiction's law works in scope
+    std::vector<NotHeldWork> not_held;   // of them, known to regulate the subject in parts not held
+    GapKind gap() const { return gap_kind(total, holdings, not_held); }
 };
 
 struct CompareResult {
@@ -142,6 +172,8 @@ struct MatrixCell {
     long mentions = 0;  // law texts only mentioning it
     long texts = 0;     // law texts in scope there
     std::optional<MatrixBest> best;
+    std::vector<NotHeldWork> not_held;  // law works known to regulate the row in parts not held
+    GapKind gap = GapKind::none;
 };
 
 struct MatrixRow {
@@ -156,6 +188,7 @@ struct Matrix {
     std::map<std::string, std::string> jurisdiction_labels;
     bool include_repealed = false;
     std::map<std::string, long> texts;  // law texts in scope per jurisdiction
+    std::map<std::string, Holdings> holdings;  // law works in scope per jurisdiction
     std::vector<MatrixRow> rows;
 };
 

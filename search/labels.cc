@@ -4,7 +4,7 @@ namespace himoya {
 
 const std::vector<std::string>& Labels::kinds() {
     static const std::vector<std::string> k{"topic", "type", "audience", "body", "lang", "jurisdiction", "status",
-                                            "relation", "text_status", "istanbul", "facet"};
+                                            "relation", "text_status", "extent", "gap", "istanbul", "facet"};
     return k;
 }
 
@@ -73,6 +73,16 @@ Labels::Labels()
             {"official-translation", {{"en", "Official translation"}, {"ru", "Официальный перевод"}, {"tg", "Тарҷумаи расмӣ"}}},
             {"unofficial-translation", {{"en", "Unofficial translation"}, {"ru", "Неофициальный перевод"}, {"tg", "Тарҷумаи ғайрирасмӣ"}}},
             {"summary", {{"en", "Summary"}, {"ru", "Краткое изложение"}, {"tg", "Хулоса"}}},
+        }},
+        {"extent", {
+            {"whole", {{"en", "Whole text"}, {"ru", "Полный текст"}, {"tg", "Матни пурра"}}},
+            {"selected", {{"en", "Selected provisions"}, {"ru", "Избранные положения"}, {"tg", "Муқаррароти интихобшуда"}}},
+        }},
+        // What a coverage gap rests on (search/compare.h, GapKind).
+        {"gap", {
+            {"silent", {{"en", "The law is silent"}, {"ru", "Закон об этом молчит"}, {"tg", "Қонун дар ин бора хомӯш аст"}}},
+            {"not-found", {{"en", "Not in the provisions held"}, {"ru", "Нет среди имеющихся положений"}, {"tg", "Дар муқаррароти мавҷуда нест"}}},
+            {"not-held", {{"en", "Covered in parts not held"}, {"ru", "Регулируется в частях, которых нет в собрании"}, {"tg", "Дар қисмҳое танзим шудааст, ки дар маҷмӯа нестанд"}}},
         }},
         {"jurisdiction", {
             {"TJ", {{"en", "Tajikistan"}, {"ru", "Таджикистан"}, {"tg", "Тоҷикистон"}}},

@@ -1,6 +1,7 @@
 // Labels of every value the API emits, in Tajik, Russian and English: facet
 // values (jurisdiction, language, document type, topic, issuing body,
-// audience, legal status), relations between acts, text statuses, Istanbul
+// audience, legal status), relations between acts, text statuses, extents,
+// what a coverage gap rests on (search/compare.h, GapKind), Istanbul
 // Convention article titles and facet names. One place answers "what is
 // this value called in the interface language", for facets, compare, the
 // matrix, citations, exports and GET /api/labels.

@@ -203,6 +203,17 @@ json card_json(const CompareCard& card) {
     return j;
 }
 
+json not_held_json(const std::vector<NotHeldWork>& works) {
+    json out = json::array();
+    for (const NotHeldWork& w : works)
+        out.push_back({{"work_id", w.work_id}, {"document_id", w.document_id}, {"title", w.title}, {"lang", w.lang}});
+    return out;
+}
+
+json holdings_json(const Holdings& h) { return {{"works", h.works}, {"in_part", h.in_part}}; }
+
+json gap_kind_json(GapKind kind) { return kind == GapKind::none ? json(nullptr) : json(std::string(name(kind))); }
+
 json cards_json(const std::vector<CompareCard>& cards) {
     json out = json::array();
     for (const CompareCard& card : cards) out.push_back(card_json(card));
@@ -223,7 +234,10 @@ json to_json(const CompareResult& r) {
                            {"provisions", cards_json(c.provisions)},
                            {"practice_total", c.practice_total},
                            {"practice", cards_json(c.practice)},
-                           {"gap", c.total == 0}});
+                           {"gap", c.total == 0},
+                           {"gap_kind", gap_kind_json(c.gap())},
+                           {"holdings", holdings_json(c.holdings)},
+                           {"not_held", not_held_json(c.not_held)}});
     json versions = json::object();
     for (const auto& [document_id, others] : r.versions) {
         json list = json::array();
@@ -265,6 +279,8 @@ json to_json(const Matrix& m) {
                              {"mentions", cell.mentions},
                              {"texts", cell.texts},
                              {"gap", cell.about == 0},
+                             {"gap_kind", gap_kind_json(cell.gap)},
+                             {"not_held", not_held_json(cell.not_held)},
                              {"best", best}});
         }
         rows.push_back({{"key", row.key}, {"title", row.title}, {"label", row.label}, {"concepts", row.concepts},
@@ -274,8 +290,11 @@ json to_json(const Matrix& m) {
     for (const auto& [j, label] : m.jurisdiction_labels) labels[j] = label;
     json texts = json::object();
     for (const auto& [j, n] : m.texts) texts[j] = n;
+    json holdings = json::object();
+    for (const auto& [j, h] : m.holdings) holdings[j] = holdings_json(h);
     return {{"scheme", m.scheme},        {"jurisdictions", m.jurisdictions}, {"jurisdiction_labels", labels},
-            {"include_repealed", m.include_repealed}, {"texts", texts},         {"rows", rows}};
+            {"include_repealed", m.include_repealed}, {"texts", texts},         {"holdings", holdings},
+            {"rows", rows}};
 }
 
 namespace {
@@ -298,6 +317,7 @@ json export_json(const ExportedDocument& e) {
             {"jurisdiction", d.jurisdiction}, {"lang", d.lang}, {"type", d.type}, {"year", d.year},
             {"date", d.date}, {"body", d.body}, {"body_id", d.body_id}, {"text_status", d.text_status},
             {"original", d.original}, {"translation_of", d.translation_of}, {"format", d.format},
+            {"extent", d.extent}, {"not_held", d.not_held},
             {"audience", d.audience}, {"topics", d.topics}, {"concepts_by", concepts_by(d.concepts_automatic)},
             {"legal_status", stored_status_json(d.legal_status)},
             {"source", {{"official_title", d.source.official_title}, {"number", d.source.number},
@@ -357,6 +377,7 @@ json to_json(const DocumentPage& page) {
     return {{"document_id", d.document_id}, {"title", d.title}, {"jurisdiction", d.jurisdiction},
             {"lang", d.lang}, {"type", d.type}, {"year", d.year}, {"date", d.date}, {"body", d.body},
             {"body_id", d.body_id}, {"text_status", d.text_status}, {"work_id", d.work_id},
+            {"extent", d.extent}, {"not_held", d.not_held},
             {"original", d.original}, {"legal_status", legal_status}, {"id", d.id}, {"topics", d.topics},
             {"concepts_by", concepts_by(d.concepts_automatic)},
             {"audience", d.audience}, {"translation_of", d.translation_of}, {"format", d.format},

@@ -31,6 +31,7 @@ const std::map<std::string, std::map<std::string, std::string>>& words() {
         {"about", {{"en", "texts about it"}, {"ru", "текстов по теме"}, {"tg", "матнҳо дар ин мавзӯъ"}}},
         {"mentions", {{"en", "texts that only mention it"}, {"ru", "текстов с упоминанием"}, {"tg", "матнҳое, ки танҳо ёдоварӣ мекунанд"}}},
         {"texts", {{"en", "texts in all"}, {"ru", "всего текстов"}, {"tg", "ҳамагӣ матнҳо"}}},
+        {"gap_kind", {{"en", "gap"}, {"ru", "пробел"}, {"tg", "холигӣ"}}},
         {"cite", {{"en", "provision to cite"}, {"ru", "положение для ссылки"}, {"tg", "муқаррарот барои иқтибос"}}},
         {"kind", {{"en", "Kind"}, {"ru", "Вид"}, {"tg", "Намуд"}}},
         {"provision", {{"en", "Provision"}, {"ru", "Положение"}, {"tg", "Муқаррарот"}}},
@@ -124,6 +125,22 @@ std::string compare_words_note(const json& c, const std::string& ui) {
     return "";
 }
 
+// What a gap rests on, in the interface language: "Not in the provisions
+// held", or "Covered in parts not held: ACT; ACT" (docs/corpus-format.md,
+// "Extent"); "" when the cell or column is no gap. A server that does not say
+// is read as "not in the provisions held".
+std::string gap_text(const json& cell, const std::string& ui, const ExportLabels& labels) {
+    if (!cell.value("gap", false)) return "";
+    std::string kind = str(cell, "gap_kind");
+    if (kind.empty()) kind = "not-found";
+    std::string out = label(labels, "gap", kind, ui);
+    std::string acts;
+    if (auto it = cell.find("not_held"); it != cell.end() && it->is_array())
+        for (const auto& w : *it) acts += (acts.empty() ? "" : "; ") + str(w, "title");
+    if (!acts.empty()) out += ": " + acts;
+    return out;
+}
+
 // Builds CSV lines field by field. Appended piece by piece: `"," + csv_field(...)`
 // temporaries made GCC 12 at -O3 report a false -Wrestrict.
 struct CsvWriter {
@@ -150,7 +167,7 @@ std::string matrix_csv(const json& m, const std::string& ui, const ExportLabels&
     w.field(word("concepts", ui));
     for (const auto& j : m["jurisdictions"]) {
         std::string name = label(labels, "jurisdiction", j.get<std::string>(), ui);
-        for (const char* k : {"about", "mentions", "texts", "cite"}) w.field(name + ": " + word(k, ui));
+        for (const char* k : {"about", "mentions", "texts", "cite", "gap_kind"}) w.field(name + ": " + word(k, ui));
     }
     w.end_line();
     for (const auto& row : m["rows"]) {
@@ -162,6 +179,7 @@ std::string matrix_csv(const json& m, const std::string& ui, const ExportLabels&
             w.field(std::to_string(cell.value("mentions", 0L)));
             w.field(std::to_string(cell.value("texts", 0L)));
             w.field(cell["best"].is_null() ? std::string() : str(cell["best"], "id"));
+            w.field(gap_text(cell, ui, labels));
         }
         w.end_line();
     }
@@ -186,6 +204,8 @@ std::string compare_csv(const json& c, const std::string& ui, const ExportLabels
         if (gaps_mean_something && column.value("gap", false)) {
             w.field(j);
             w.field(word("gap", ui));
+            for (int i = 0; i < 10; ++i) w.field("");  // document … link
+            w.field(gap_text(column, ui, labels));     // text: what the gap rests on
             w.end_line();
         }
         for (const char* part : {"provisions", "practice"})
@@ -223,7 +243,8 @@ std::string compare_markdown(const json& c, const std::string& ui, const ExportL
     const bool gaps_mean_something = c.value("matched_anywhere", true);
     for (const auto& column : c["columns"]) {
         out += "\n## " + label(labels, "jurisdiction", str(column, "jurisdiction"), ui) + "\n\n";
-        if (gaps_mean_something && column.value("gap", false)) out += "**" + word("gap", ui) + "**\n\n";
+        if (gaps_mean_something && column.value("gap", false))
+            out += "**" + word("gap", ui) + "** (" + gap_text(column, ui, labels) + ")\n\n";
         for (const auto& card : column["provisions"]) {
             out += "### " + str(card, "title");
             if (!str(card, "label").empty()) out += " — " + str(card, "label");

@@ -13,6 +13,7 @@
 #include "test_index.h"
 
 using namespace himoya;
+using nlohmann::json;
 
 namespace {
 
@@ -383,6 +384,104 @@ TEST_CASE("matrix: Istanbul articles × jurisdictions with counts and the best p
     CHECK(to_json(coverage_matrix(f.view, r))["rows"].size() == 3);
     r.scheme = "nonsense";
     CHECK_THROWS_AS(coverage_matrix(f.view, r), BadRequest);
+}
+
+// docs/corpus-format.md, "Extent": a gap is the law's silence only where the
+// collection holds the law whole; a text held in part says nothing is there,
+// and one whose source covers the subject in parts not held says so by name.
+TEST_CASE("compare and matrix: a gap says whether the law is silent, not in the provisions held, or covered in parts not held") {
+    using testing::make_document;
+    std::vector<Document> docs;
+    docs.push_back(make_document("tj-whole-en", "TJ", "en", "law", "2013", "Whole Law",
+                                 {{"1", "A protection order is issued to the victim."}}, "tj-whole"));
+    docs.back().provisions[0].topics = {"protection-orders"};
+    docs.back().extent = "whole";
+    docs.push_back(make_document("tj-whole-ru", "TJ", "ru", "law", "2013", "Полный закон",
+                                 {{"1", "Охранный ордер выдаётся пострадавшему."}}, "tj-whole"));
+    docs.back().provisions[0].topics = {"protection-orders"};
+    docs.back().extent = "whole";
+    docs.back().translation_of = "tj-whole-en";
+    // A practice text held in part changes nothing about the law's holdings.
+    docs.push_back(make_document("tj-report", "TJ", "en", "report", "2020", "Report",
+                                 {{"1", "Shelters were visited."}}));
+    docs.push_back(make_document("ba-part-en", "BA-SRP", "en", "law", "2012", "Entity Law (summary)",
+                                 {{"1", "A court may issue a protection order."}}, "ba-part"));
+    docs.back().provisions[0].topics = {"protection-orders"};
+    docs.back().not_held = {"shelters"};
+    docs.push_back(make_document("ba-part-ru", "BA-SRP", "ru", "law", "2012", "Закон энтитета (краткое изложение)",
+                                 {{"1", "Суд может выдать охранный ордер."}}, "ba-part"));
+    docs.back().provisions[0].topics = {"protection-orders"};
+    docs.back().not_held = {"shelters"};
+    docs.back().translation_of = "ba-part-en";
+    docs.push_back(make_document("ge-part", "GE", "en", "law", "2006", "Georgian Law (summary)",
+                                 {{"1", "The police issue a restraining order."}}));
+    docs.back().provisions[0].topics = {"protection-orders"};
+    testing::TestIndex index(docs, testing::sample_thesaurus());
+    IndexView view{{index.path()}};
+
+    CompareRequest r;
+    r.jurisdictions = {"TJ", "BA-SRP", "GE"};
+    r.topic = "shelters";
+    r.ui_lang = UiLanguage::ru;
+    json out = to_json(compare_jurisdictions(view, r));
+    REQUIRE(out["columns"].size() == 3);
+    const json& tj = out["columns"][0];
+    const json& ba = out["columns"][1];
+    const json& ge = out["columns"][2];
+    CHECK(tj["gap"] == true);
+    CHECK(tj["gap_kind"] == "silent");
+    CHECK(tj["holdings"] == json{{"works", 1}, {"in_part", 0}});  // two versions, one work; the report is no law
+    CHECK(ba["gap_kind"] == "not-held");
+    REQUIRE(ba["not_held"].size() == 1);
+    CHECK(ba["not_held"][0]["work_id"] == "ba-part");
+    CHECK(ba["not_held"][0]["document_id"] == "ba-part-ru");  // named in the UI language
+    CHECK(ba["not_held"][0]["title"] == "Закон энтитета (краткое изложение)");
+    CHECK(ge["gap_kind"] == "not-found");
+    CHECK(ge["holdings"] == json{{"works", 1}, {"in_part", 1}});
+    // Not a gap: no gap kind, whatever is held.
+    r.topic = "protection-orders";
+    out = to_json(compare_jurisdictions(view, r));
+    for (const json& c : out["columns"]) {
+        CHECK(c["gap"] == false);
+        CHECK(c["gap_kind"].is_null());
+    }
+
+    MatrixRequest m;
+    m.jurisdictions = {"TJ", "BA-SRP", "GE"};
+    json matrix = to_json(coverage_matrix(view, m));
+    CHECK(matrix["holdings"]["TJ"] == json{{"works", 1}, {"in_part", 0}});
+    bool shelters_row = false;
+    for (const json& row : matrix["rows"])
+        if (row["key"] == "23") {
+            shelters_row = true;
+            CHECK(row["cells"][0]["gap_kind"] == "silent");
+            CHECK(row["cells"][1]["gap_kind"] == "not-held");
+            CHECK(row["cells"][1]["not_held"][0]["document_id"] == "ba-part-en");  // English UI
+            CHECK(row["cells"][2]["gap_kind"] == "not-found");
+        } else if (row["key"] == "53") {
+            for (const json& cell : row["cells"]) CHECK(cell["gap_kind"].is_null());
+        }
+    CHECK(shelters_row);
+}
+
+// A work whose versions disagree, or an index written before extents were
+// stored, cannot claim that the law is silent.
+TEST_CASE("compare: a law held whole in one version only is not taken as held whole") {
+    using testing::make_document;
+    std::vector<Document> docs;
+    docs.push_back(make_document("tj-a-en", "TJ", "en", "law", "2013", "Law", {{"1", "A protection order is issued."}}, "tj-a"));
+    docs.back().extent = "whole";
+    docs.push_back(make_document("tj-a-ru", "TJ", "ru", "law", "2013", "Закон", {{"1", "Выдаётся охранный ордер."}}, "tj-a"));
+    docs.push_back(make_document("ge", "GE", "en", "law", "2006", "Law", {{"1", "Shelters are run by the state."}}));
+    docs.back().provisions[0].topics = {"shelters"};
+    testing::TestIndex index(docs, testing::sample_thesaurus());
+    IndexView view{{index.path()}};
+    CompareRequest r;
+    r.jurisdictions = {"TJ", "GE"};
+    r.topic = "shelters";
+    json out = to_json(compare_jurisdictions(view, r));
+    CHECK(out["columns"][0]["gap_kind"] == "not-found");
+    CHECK(out["columns"][0]["holdings"] == json{{"works", 1}, {"in_part", 1}});
 }
 
 TEST_CASE("related: practice passages for a law provision and the reverse") {

@@ -239,6 +239,42 @@ TEST_CASE("popular names are read with their language; a name without one is a w
     CHECK(has_problem(r, "<alias> without a lang attribute", 3, false));
 }
 
+TEST_CASE("extent and the concepts not held are read; a summary is selected and a published text whole by default") {
+    IngestReport r;
+    std::string xml = doc_with_body("<article num=\"1\"><p>x</p></article>");
+    auto plain = read_corpus_xml_string(xml, "plain.xml", r);
+    REQUIRE(plain);
+    CHECK(plain->extent.empty());
+    CHECK(plain->extent_or_default() == "selected");  // text-status summary
+    plain->text_status = "official";
+    CHECK(plain->extent_or_default() == "whole");
+
+    std::string held = xml;
+    held.replace(held.find("<source>"), 8,
+                 "<extent>selected</extent><not-held><topic>shelters</topic><topic>protection-order-duration</topic>"
+                 "</not-held><source>");
+    auto d = read_corpus_xml_string(held, "held.xml", r);
+    REQUIRE(d);
+    CHECK(d->extent == "selected");
+    CHECK(d->not_held == std::vector<std::string>{"shelters", "protection-order-duration"});
+    CHECK(r.problems.empty());
+
+    IngestReport bad;
+    std::string wrong = xml;
+    wrong.replace(wrong.find("<source>"), 8, "<extent>most</extent><source>");
+    auto w = read_corpus_xml_string(wrong, "wrong.xml", bad);
+    REQUIRE(w);  // a warning, not a lost document
+    CHECK(w->extent.empty());
+    CHECK(has_problem(bad, "unknown extent 'most'", 3, false));
+
+    IngestReport whole;
+    std::string contradictory = xml;
+    contradictory.replace(contradictory.find("<source>"), 8,
+                          "<extent>whole</extent><not-held><topic>shelters</topic></not-held><source>");
+    REQUIRE(read_corpus_xml_string(contradictory, "whole.xml", whole));
+    CHECK(has_problem(whole, "<not-held> in a text whose extent is whole", 3, false));
+}
+
 TEST_CASE("files: missing, and over 64 MiB without reading them") {
     IngestReport r;
     CHECK_FALSE(read_with(corpus_xml_reader(), ReaderInput(kData + "readers/does-not-exist.xml"), r));

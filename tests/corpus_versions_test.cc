@@ -5,6 +5,8 @@
 // indexed in, and a facet count differ from the results of ticking it.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -46,8 +48,31 @@ TEST_CASE("every language version of a work in corpus/ carries the same work met
                   std::set<std::string>(first.audience.begin(), first.audience.end()));
             CHECK(v.legal_status.state == first.legal_status.state);
             CHECK(v.issuing_body_ref == first.issuing_body_ref);
+            // What part of the source is held: a gap must not depend on the language.
+            CHECK(v.extent_or_default() == first.extent_or_default());
+            CHECK(std::set<std::string>(v.not_held.begin(), v.not_held.end()) ==
+                  std::set<std::string>(first.not_held.begin(), first.not_held.end()));
         }
     }
+}
+
+// <not-held> names what coverage reports as held elsewhere: each must be a
+// concept the thesaurus has (a typo would silently match no row), and only a
+// text held in part has parts not held.
+TEST_CASE("the concepts corpus/ lists as not held are thesaurus concepts, in texts held in part") {
+    std::ifstream in(HIMOYA_SOURCE_DIR "/corpus/thesaurus.xml");
+    const std::string thesaurus((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE(thesaurus.size() > 1000);
+    size_t listed = 0;
+    for (const auto& [work, versions] : corpus_works())
+        for (const Document& v : versions)
+            for (const std::string& c : v.not_held) {
+                INFO(v.document_id << ": " << c);
+                CHECK(thesaurus.find("concept id=\"" + c + "\"") != std::string::npos);
+                CHECK(v.extent_or_default() == "selected");
+                ++listed;
+            }
+    CHECK(listed > 0);
 }
 
 // A language version is the same text in another language (docs/corpus-format.md):

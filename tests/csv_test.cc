@@ -27,25 +27,30 @@ const himoya::ExportLabels kLabels{
                       {"BA-SRP", {{"en", "Republika Srpska"}, {"ru", "Республика Сербская"}, {"tg", "Ҷумҳурии Серб"}}}}},
     {"status", {{"repealed", {{"en", "Repealed"}, {"ru", "Утратил силу"}, {"tg", "Эътибори худро гум кардааст"}}}}},
     {"lang", {{"en", {{"en", "English"}, {"ru", "Английский"}, {"tg", "Англисӣ"}}}}},
+    {"gap", {{"not-found", {{"en", "Not in the provisions held"}, {"ru", "Нет среди имеющихся положений"}}},
+             {"not-held", {{"en", "Covered in parts not held"}, {"ru", "Регулируется в частях, которых нет в собрании"}}}}},
 };
 
-TEST_CASE("the matrix: a BOM, headers in the interface language, per jurisdiction texts about, mentioning, in all and the provision to cite") {
+TEST_CASE("the matrix: a BOM, headers in the interface language, per jurisdiction texts about, mentioning, in all, the provision to cite and what a gap rests on") {
     json m = {{"scheme", "istanbul"},
               {"jurisdictions", {"TJ", "BA-SRP"}},
               {"rows",
                {{{"key", "52"},
                  {"title", "Emergency barring orders"},
                  {"label", "emergency protection order"},
-                 {"cells", {{{"about", 0}, {"mentions", 1}, {"texts", 60}, {"best", nullptr}},
+                 {"cells", {{{"about", 0}, {"mentions", 1}, {"texts", 60}, {"best", nullptr}, {"gap", true},
+                             {"gap_kind", "not-held"}, {"not_held", {{{"title", "Law of 2013"}}}}},
                             {{"about", 3}, {"mentions", 0}, {"texts", 8},
                              {"best", {{"id", "ba-srp-dv-law-2012-en/emergency-measures"}}}}}}}}}};
     std::string en = himoya::matrix_csv(m, "en", kLabels);
     CHECK(en.rfind(himoya::kUtf8Bom, 0) == 0);
     CHECK(en.substr(3) ==
           "Istanbul Convention article,Title,Concepts,Tajikistan: texts about it,Tajikistan: texts that only mention it,"
-          "Tajikistan: texts in all,Tajikistan: provision to cite,Republika Srpska: texts about it,"
-          "Republika Srpska: texts that only mention it,Republika Srpska: texts in all,Republika Srpska: provision to cite\r\n"
-          "52,Emergency barring orders,emergency protection order,0,1,60,,3,0,8,ba-srp-dv-law-2012-en/emergency-measures\r\n");
+          "Tajikistan: texts in all,Tajikistan: provision to cite,Tajikistan: gap,Republika Srpska: texts about it,"
+          "Republika Srpska: texts that only mention it,Republika Srpska: texts in all,Republika Srpska: provision to cite,"
+          "Republika Srpska: gap\r\n"
+          "52,Emergency barring orders,emergency protection order,0,1,60,,Covered in parts not held: Law of 2013,"
+          "3,0,8,ba-srp-dv-law-2012-en/emergency-measures,\r\n");
     std::string tg = himoya::matrix_csv(m, "tg", kLabels);
     CHECK(tg.find("Моддаи Конвенсияи Истанбул,Унвон,") == 3);
     CHECK(tg.find("Тоҷикистон: ") != std::string::npos);
@@ -53,7 +58,7 @@ TEST_CASE("the matrix: a BOM, headers in the interface language, per jurisdictio
     CHECK(himoya::matrix_csv(m, "ru", kLabels).find("Тема,Название,") == 3);
 }
 
-TEST_CASE("compare exports: full text, citation, statuses and an explicit gap row; the brief in Markdown") {
+TEST_CASE("compare exports: full text, citation, statuses and an explicit gap row saying what it rests on; the brief in Markdown") {
     json card = {{"title", "Law on Protection from Domestic Violence"}, {"label", "Article 2"}, {"heading", "Aim"},
                  {"lang", "en"}, {"original_lang", "en"}, {"text_status", "summary"},
                  {"legal_status", {{"state", "repealed"}, {"since", "2025"}, {"relations", json::array()}}},
@@ -69,12 +74,13 @@ TEST_CASE("compare exports: full text, citation, statuses and an explicit gap ro
     std::string csv = himoya::compare_csv(c, "ru", kLabels);
     CHECK(csv.rfind(himoya::kUtf8Bom, 0) == 0);
     CHECK(csv.find("Юрисдикция,Вид,Документ,Статья,") == 3);
-    CHECK(csv.find("Таджикистан,Пробел: нет положения по этой теме\r\n") != std::string::npos);
+    // A gap without gap_kind (an older server) is not claimed to be the law's silence.
+    CHECK(csv.find("Таджикистан,Пробел: нет положения по этой теме,,,,,,,,,,,Нет среди имеющихся положений\r\n") != std::string::npos);
     CHECK(csv.find("Утратил силу (с 2025)") != std::string::npos);
     CHECK(csv.find("\"The whole text, with a comma.\"") != std::string::npos);
     CHECK(csv.find("\"Zakon o zaštiti od nasilja u porodici, No. 102/12\"") != std::string::npos);
     std::string md = himoya::compare_markdown(c, "en", kLabels);
-    CHECK(md.find("## Tajikistan\n\n**Gap: no provision about this topic**") != std::string::npos);
+    CHECK(md.find("## Tajikistan\n\n**Gap: no provision about this topic** (Not in the provisions held)") != std::string::npos);
     CHECK(md.find("### Law on Protection from Domestic Violence — Article 2") != std::string::npos);
     CHECK(md.find("The whole text, with a comma.") != std::string::npos);
     CHECK(md.find("Official source: Zakon o zaštiti od nasilja u porodici, No. 102/12 <https://example.org/law>") != std::string::npos);

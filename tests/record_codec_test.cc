@@ -18,6 +18,7 @@ TEST_CASE("a provision record keeps its own fields; its document's come from the
     document.legal_status = StoredLegalStatus{"in_force", "2013-03-19", {{"amended_by", "w", "2020", "u", "c"}}};
     document.indexed = "2026-01-02T03:04:05.678Z";
     document.updated = "2026-02-03T04:05:06.789Z";
+    document.extent = "whole";
 
     StoredRecord r = document;
     r.id = "tj-law-tg/art_2";
@@ -36,6 +37,7 @@ TEST_CASE("a provision record keeps its own fields; its document's come from the
     CHECK(back->id == r.id);
     CHECK(back->document_id == "tj-law-tg");
     CHECK(back->title.empty());
+    CHECK(back->extent.empty());
     CHECK_FALSE(back->legal_status);
     CHECK_FALSE(back->concepts_automatic);  // a document field: not in the provision's record
     CHECK(back->topics == r.topics);
@@ -46,6 +48,7 @@ TEST_CASE("a provision record keeps its own fields; its document's come from the
     REQUIRE(whole);
     fill_document_fields(*back, *whole);
     CHECK(back->title == "Қонун");
+    CHECK(back->extent == "whole");
     CHECK(back->lang == "tg");
     CHECK(back->year == 2013);
     CHECK(back->original);
@@ -89,6 +92,8 @@ TEST_CASE("every field of both kinds of record comes back as it was written") {
     d.aliases = {{"ru", "Закон о насилии"}, {"tg", "Қонуни зӯроварӣ"}};
     d.translation_of = "md-law-45-ro";
     d.format = "akn";
+    d.extent = "selected";
+    d.not_held = {"shelters", "protection-order-duration"};
     d.provision_count = 1234567;
     d.source = {"Lege nr. 45", "45", "https://legis.md/x", "Monitorul Oficial"};
     std::optional<StoredRecord> back = decode_record(encode_record(d));
@@ -119,6 +124,8 @@ TEST_CASE("every field of both kinds of record comes back as it was written") {
     CHECK(back->aliases == d.aliases);
     CHECK(back->translation_of == d.translation_of);
     CHECK(back->format == "akn");
+    CHECK(back->extent == "selected");
+    CHECK(back->not_held == d.not_held);
     CHECK(back->provision_count == 1234567);
     CHECK(back->source.official_title == "Lege nr. 45");
     CHECK(back->source.publisher == "Monitorul Oficial");

@@ -177,6 +177,8 @@ bool read_corpus_meta(pugi::xml_node meta, Document& doc, const std::string& fil
         else if (n == "legal-status") r.read_legal_status(c, doc.legal_status);
         else if (n == "work") r.set_once(c, doc.work_id, seen);
         else if (n == "text-status") r.set_once(c, doc.text_status, seen);
+        else if (n == "extent") r.set_once(c, doc.extent, seen);
+        else if (n == "not-held") r.read_list(c, "topic", doc.not_held, true);
         else if (n == "translation-of") r.set_once(c, doc.translation_of, seen);
         else if (n == "topics") r.read_list(c, "topic", doc.topics, true);
         else if (n == "audience") r.read_list(c, "group", doc.audience, false);
@@ -222,6 +224,12 @@ bool read_corpus_meta(pugi::xml_node meta, Document& doc, const std::string& fil
     if (!one_of(doc.text_status,
                 {"official", "official-translation", "unofficial-translation", "summary"}))
         r.warn(meta, "unknown text-status '" + doc.text_status + "'");
+    if (!doc.extent.empty() && !one_of(doc.extent, {"whole", "selected"})) {
+        r.warn(meta, "unknown extent '" + doc.extent + "' (whole or selected); taking the default for its text-status");
+        doc.extent.clear();
+    }
+    if (!doc.not_held.empty() && doc.extent_or_default() == "whole")
+        r.warn(meta, "<not-held> in a text whose extent is whole: a whole text holds every part");
     if (!doc.work_id.empty() && !is_valid_id(doc.work_id)) {
         r.warn(meta, "ignoring invalid work id '" + doc.work_id + "'");
         doc.work_id.clear();

@@ -1114,6 +1114,40 @@ await step('matrix: article titles, about/mentions cells, gap cells link to comp
   await p.close();
 });
 
+await step('compare and matrix (ru): a gap says what it rests on; the document says how much of its source it holds', async () => {
+  // Brčko's summary holds Articles 1–2; its note names safe houses among the parts not read.
+  const qs = 'jurisdiction=TJ&jurisdiction=BA-BRC&topic=shelters';
+  const { body } = await api('/api/compare?ui=ru&' + qs);
+  const brc = body.columns.find((c) => c.jurisdiction === 'BA-BRC');
+  assert(brc && brc.gap && brc.gap_kind === 'not-held', `the API's Brčko column: ${JSON.stringify(brc && { gap: brc.gap, kind: brc.gap_kind })}`);
+  assert(brc.not_held.length === 1 && brc.not_held[0].document_id === 'ba-brc-dv-law-2018-ru', `not_held ${JSON.stringify(brc.not_held)}`);
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'gap-kinds');
+  await p.goto(BASE + '/compare.html?ui=ru&' + qs, { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#compare[data-state=ready]', { timeout: 20000 });
+  const mark = p.locator('.cmp-cell[data-jurisdiction="BA-BRC"] .gap-mark[data-gap-kind="not-held"]').first();
+  assert(await mark.count() === 1, 'the Brčko gap is not marked as covered in parts not held');
+  const said = await mark.textContent();
+  assert(/в частях, которых нет в Himoya/.test(said) && said.includes(brc.not_held[0].title), `the Brčko gap reads "${said}"`);
+  const href = await mark.locator('a').first().getAttribute('href');
+  assert(/document\.html\?id=ba-brc-dv-law-2018-ru/.test(href || '') && /ui=ru/.test(href || ''), `the act not held links to "${href}"`);
+  // The matrix: every gap cell says what it rests on, never that a law held in part is silent.
+  await p.goto(BASE + '/matrix.html?ui=ru&jurisdiction=TJ&jurisdiction=BA-BRC', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#matrix-box[data-state=ready]', { timeout: 20000 });
+  const shelters = p.locator('#matrix tbody tr[data-key="23"] a.heat.is-gap[data-jurisdiction="BA-BRC"]');
+  assert(await shelters.count() === 1 && await shelters.getAttribute('data-gap-kind') === 'not-held', 'row 23 of Brčko is not "covered in parts not held"');
+  assert(/регулируется в частях/.test(await shelters.getAttribute('title') || ''), `its title is "${await shelters.getAttribute('title')}"`);
+  assert(await p.locator('#matrix tbody a.heat.gap-silent').count() === 0, 'a gap of a law held only in selected provisions is shown as silence');
+  const notFound = p.locator('#matrix tbody a.heat.gap-not-found').first();
+  assert(await notFound.count() === 1 && /закон может это регулировать/.test(await notFound.getAttribute('title') || ''), 'no "not in the provisions held" cell reads so');
+  // The document page: how much of the source the text holds, and what it leaves out.
+  await p.goto(BASE + '/document.html?ui=ru&id=ba-brc-dv-law-2018-ru', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('.doc-extent', { timeout: 20000 });
+  assert((await p.textContent('.doc-extent')).trim() === 'Избранные положения', 'the extent is not "Избранные положения"');
+  assert(/Приют/i.test(await p.textContent('.doc-not-held')), `the parts not held read "${await p.textContent('.doc-not-held')}"`);
+  await p.close();
+});
+
 await step('search: legal-status facet and badges; document: status with its relations', async () => {
   const { body } = await api('/api/search?per_page=1&ui=ru');
   const st = (body.facets && body.facets.status) || [];

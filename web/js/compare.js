@@ -374,10 +374,26 @@ function wordsNote(d) {
 // Whether an empty column is a finding (a gap) rather than words that match nothing anywhere.
 const gapsMean = (d) => !d || d.matched_anywhere !== false;
 
+// What an empty column rests on (docs/corpus-format.md, "Extent"): the law
+// held in full is silent, or none of the selected provisions held is about it,
+// or the law covers it in parts not held. A server that does not say
+// (no gap_kind) is read as the second: silence is claimed only when known.
+const notHeldOf = (col) => (col.gap_kind === 'not-held' && Array.isArray(col.not_held) ? col.not_held : []);
+function gapExplanation(col) {
+  const j = valueLabel('jurisdiction', col.jurisdiction);
+  const acts = notHeldOf(col);
+  if (acts.length) return t('gap_notHeld', { j, acts: acts.map((w) => w.title).join('; ') });
+  if (col.gap_kind === 'silent') return t('gap_silent', { j });
+  return t('gap_notFound', { j });
+}
+
 function gapMark(col) {
-  return el('div', { class: 'gap-mark', dataset: { gap: '1' } },
+  const acts = notHeldOf(col);
+  return el('div', { class: 'gap-mark', dataset: { gap: '1', gapKind: col.gap_kind || 'not-found' } },
     el('p', { class: 'gap-title' }, el('span', { class: 'gap-icon', 'aria-hidden': 'true' }, '∅'), ' ', t('cmp_gapTitle')),
-    el('p', { class: 'gap-hint' }, t('cmp_gapHint', { j: valueLabel('jurisdiction', col.jurisdiction) })));
+    el('p', { class: 'gap-hint' }, gapExplanation(col)),
+    acts.length ? el('ul', { class: 'gap-acts' }, ...acts.map((w) => el('li', null,
+      el('a', { href: docLink('/document.html?id=' + encodeURIComponent(w.document_id), page.state.ui || null) }, w.title)))) : null);
 }
 
 function cell(col, entries, kind) {
@@ -517,7 +533,7 @@ function exportRows() {
   for (const col of data.columns || []) {
     const j = col.jurisdiction;
     const provs = fold(col.provisions);
-    if ((!provs.length || col.gap) && gapsMean(data)) rows.push([valueLabel('jurisdiction', j), '', t('kind_gap'), '', '', '', '', '', '', '', '', '', '', t('cmp_gapTitle')]);
+    if ((!provs.length || col.gap) && gapsMean(data)) rows.push([valueLabel('jurisdiction', j), '', t('kind_gap'), '', '', '', '', '', '', '', '', '', '', t('cmp_gapTitle') + '. ' + gapExplanation(col)]);
     const ids = (data.concepts || []).map((c) => c.id);
     provs.forEach((e, i) => {
       const c = ids.find((id) => hitConcepts(e.hit).includes(id));
@@ -560,7 +576,7 @@ function briefMarkdown() {
   for (const col of d.columns || []) {
     out.push(`## ${mdText(valueLabel('jurisdiction', col.jurisdiction))}`, '');
     const provs = fold(col.provisions);
-    if ((!provs.length || col.gap) && gapsMean(d)) out.push(`_${t('cmp_gapTitle')}_`, '');
+    if ((!provs.length || col.gap) && gapsMean(d)) out.push(`_${t('cmp_gapTitle')}._ ${mdText(gapExplanation(col))}`, '');
     if (Number(col.mentions_total) > 0) {
       out.push(`_${t('cmp_mentions', { n: Number(col.mentions_total) })}_`, '');
       const named = Array.isArray(col.mentioned) ? col.mentioned : [];

@@ -91,6 +91,11 @@ function renderHeader() {
   metaRow(dl, 'meta_body', bodyLabel ? el('span', { class: 'doc-body-name', dataset: { body: d.body_id } }, bodyLabel)
     : d.body ? el('span', { lang: d.lang || null }, d.body) : '');
   metaRow(dl, 'meta_status', d.text_status ? el('span', { class: 'status status-' + String(d.text_status).replace(/[^a-z-]/g, '') }, valueLabel('text_status', d.text_status)) : '');
+  // How much of the source this text holds, and what it regulates in parts
+  // not held: what a gap in compare and the matrix rests on.
+  const notHeld = Array.isArray(d.not_held) ? d.not_held : [];
+  metaRow(dl, 'docExtent', d.extent ? el('span', { class: 'doc-extent', dataset: { extent: d.extent } }, valueLabel('extent', d.extent)) : '',
+    notHeld.length ? el('span', { class: 'doc-not-held' }, '. ' + t('docNotHeld', { topics: notHeld.map((x) => valueLabel('topic', x)).join(', ') })) : '');
   metaRow(dl, 'meta_legalStatus', legalStatusNodes(d.legal_status));
   if (Array.isArray(d.topics) && d.topics.length) {
     metaRow(dl, 'meta_topics', joinList(d.topics.map((x) => {

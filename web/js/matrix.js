@@ -81,6 +81,9 @@ function renderForm() {
   $('mx-csv').hidden = !page.state.jurisdictions.length;
 }
 
+// The mark of an empty cell by what it rests on.
+const GAP_MARK = { silent: '∅', 'not-found': '?', 'not-held': '↗' };
+
 function renderLegend() {
   const box = clear($('mx-legend'));
   box.appendChild(el('span', null, t('mx_legendAbout') + ':'));
@@ -88,6 +91,7 @@ function renderLegend() {
     const text = lo === hi ? String(lo) : hi === Infinity ? `${lo}+` : `${lo}–${hi}`;
     box.appendChild(el('span', { class: 'swatch heat-' + i }, text));
   });
+  box.appendChild(el('span', { class: 'legend-gaps' }, t('mx_legendGaps')));
 }
 
 // ---- data -------------------------------------------------------------------
@@ -188,10 +192,16 @@ function render({ data: answer }) {
           dataset: { jurisdiction: j, about: String(n), mentions: String(m) },
         }, el('span', { class: 'mx-about' }, formatNumber(n)), extra);
       } else if (n === 0) {
+        // What the gap rests on (docs/corpus-format.md, "Extent"); a server
+        // that does not say is read as "not in the provisions held".
+        const kind = c.gap_kind === 'silent' || c.gap_kind === 'not-held' ? c.gap_kind : 'not-found';
+        const acts = kind === 'not-held' && Array.isArray(c.not_held) ? c.not_held.map((w) => w.title).join('; ') : '';
+        const say = kind === 'silent' ? t('mx_gap_silent', { j: jName })
+          : kind === 'not-held' ? t('mx_gap_notHeld', { j: jName, acts }) : t('mx_gap_notFound', { j: jName });
         inner = el('a', {
-          class: cls + ' is-gap', href: gapHref(row, j), 'aria-label': t('mx_gapLink', { j: jName }), title: t('mx_gapLink', { j: jName }),
-          dataset: { jurisdiction: j, about: '0', mentions: String(m), gap: '1' },
-        }, el('span', { class: 'mx-about', 'aria-hidden': 'true' }, '·'), extra);
+          class: cls + ' is-gap gap-' + kind, href: gapHref(row, j), 'aria-label': say, title: say,
+          dataset: { jurisdiction: j, about: '0', mentions: String(m), gap: '1', gapKind: kind },
+        }, el('span', { class: 'mx-about', 'aria-hidden': 'true' }, GAP_MARK[kind]), extra);
       } else {
         inner = el('span', { class: cls, dataset: { jurisdiction: j, about: String(n), mentions: String(m) } },
           el('span', { class: 'mx-about', 'aria-hidden': 'true' }, formatNumber(n)), extra,
