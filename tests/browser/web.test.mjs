@@ -1129,6 +1129,9 @@ await step('compare and matrix (ru): a gap says what it rests on; the document s
   assert(await mark.count() === 1, 'the Brčko gap is not marked as covered in parts not held');
   const said = await mark.textContent();
   assert(/в частях, которых нет в Himoya/.test(said) && said.includes(brc.not_held[0].title), `the Brčko gap reads "${said}"`);
+  const held = p.locator('.cmp-colhead[data-jurisdiction="BA-BRC"] .colhead-held');
+  assert(await held.count() === 1 && await held.getAttribute('data-in-part') === String(brc.holdings.in_part),
+    'the Brčko column does not say its law is held in selected provisions');
   const href = await mark.locator('a').first().getAttribute('href');
   assert(/document\.html\?id=ba-brc-dv-law-2018-ru/.test(href || '') && /ui=ru/.test(href || ''), `the act not held links to "${href}"`);
   // The matrix: every gap cell says what it rests on, never that a law held in part is silent.

@@ -391,7 +391,7 @@ function gapMark(col) {
   const acts = notHeldOf(col);
   return el('div', { class: 'gap-mark', dataset: { gap: '1', gapKind: col.gap_kind || 'not-found' } },
     el('p', { class: 'gap-title' }, el('span', { class: 'gap-icon', 'aria-hidden': 'true' }, '∅'), ' ', t('cmp_gapTitle')),
-    el('p', { class: 'gap-hint' }, gapExplanation(col)),
+    el('p', { class: 'gap-hint' }, acts.length ? t('gap_notHeldIn', { j: valueLabel('jurisdiction', col.jurisdiction) }) : gapExplanation(col)),
     acts.length ? el('ul', { class: 'gap-acts' }, ...acts.map((w) => el('li', null,
       el('a', { href: docLink('/document.html?id=' + encodeURIComponent(w.document_id), page.state.ui || null) }, w.title)))) : null);
 }
@@ -491,7 +491,13 @@ function renderResults({ data: answer }) {
         ? el('ul', { class: 'colhead-mentioned' }, ...col.mentioned.map((m) => el('li', null,
           el('a', { href: docLink(m.url || '/document.html?id=' + encodeURIComponent(m.document_id)), lang: m.lang || null }, [m.title, m.label].filter(Boolean).join(' — ')))))
         : null,
-      excluded ? el('p', { class: 'colhead-repealed', dataset: { repealedExcluded: String(excluded) } }, t('repealedExcluded', { n: excluded })) : null));
+      excluded ? el('p', { class: 'colhead-repealed', dataset: { repealedExcluded: String(excluded) } }, t('repealedExcluded', { n: excluded })) : null,
+      // How much of the law the column rests on: a short column of a law held
+      // in part is no measure of the law.
+      col.holdings && Number(col.holdings.in_part) > 0
+        ? el('p', { class: 'colhead-held', dataset: { inPart: String(col.holdings.in_part), works: String(col.holdings.works) } },
+          t('cmp_heldInPart', { n: Number(col.holdings.in_part), m: Number(col.holdings.works) }))
+        : null));
   }
   grid.appendChild(headRow);
 
@@ -577,6 +583,7 @@ function briefMarkdown() {
     out.push(`## ${mdText(valueLabel('jurisdiction', col.jurisdiction))}`, '');
     const provs = fold(col.provisions);
     if ((!provs.length || col.gap) && gapsMean(d)) out.push(`_${t('cmp_gapTitle')}._ ${mdText(gapExplanation(col))}`, '');
+    if (col.holdings && Number(col.holdings.in_part) > 0) out.push(`_${mdText(t('cmp_heldInPart', { n: Number(col.holdings.in_part), m: Number(col.holdings.works) }))}_`, '');
     if (Number(col.mentions_total) > 0) {
       out.push(`_${t('cmp_mentions', { n: Number(col.mentions_total) })}_`, '');
       const named = Array.isArray(col.mentioned) ? col.mentioned : [];
