@@ -31,6 +31,9 @@ const std::map<std::string, std::map<std::string, std::string>>& words() {
         {"about", {{"en", "texts about it"}, {"ru", "текстов по теме"}, {"tg", "матнҳо дар ин мавзӯъ"}}},
         {"mentions", {{"en", "texts that only mention it"}, {"ru", "текстов с упоминанием"}, {"tg", "матнҳое, ки танҳо ёдоварӣ мекунанд"}}},
         {"texts", {{"en", "texts in all"}, {"ru", "всего текстов"}, {"tg", "ҳамагӣ матнҳо"}}},
+        {"held_in_part", {{"en", "Acts held only in selected provisions: {n} of {m}."},
+                          {"ru", "Актов, представленных лишь избранными положениями: {n} из {m}."},
+                          {"tg", "Санадҳое, ки танҳо бо муқаррароти интихобшуда омадаанд: {n} аз {m}."}}},
         {"gap_kind", {{"en", "gap"}, {"ru", "пробел"}, {"tg", "холигӣ"}}},
         {"cite", {{"en", "provision to cite"}, {"ru", "положение для ссылки"}, {"tg", "муқаррарот барои иқтибос"}}},
         {"kind", {{"en", "Kind"}, {"ru", "Вид"}, {"tg", "Намуд"}}},
@@ -245,6 +248,9 @@ std::string compare_markdown(const json& c, const std::string& ui, const ExportL
         out += "\n## " + label(labels, "jurisdiction", str(column, "jurisdiction"), ui) + "\n\n";
         if (gaps_mean_something && column.value("gap", false))
             out += "**" + word("gap", ui) + "** (" + gap_text(column, ui, labels) + ")\n\n";
+        if (auto h = column.find("holdings"); h != column.end() && h->is_object() && h->value("in_part", 0L) > 0)
+            out += "_" + fill(replace_n(word("held_in_part", ui), h->value("in_part", 0L)), "m",
+                              std::to_string(h->value("works", 0L))) + "_\n\n";
         for (const auto& card : column["provisions"]) {
             out += "### " + str(card, "title");
             if (!str(card, "label").empty()) out += " — " + str(card, "label");

@@ -66,7 +66,8 @@ TEST_CASE("compare exports: full text, citation, statuses and an explicit gap ro
                              {"url", "https://example.org/law"}}},
                  {"url", "/document.html?id=x#art_2"}, {"text", "The whole text, with a comma."}};
     json c = {{"topic", {{"id", "emergency-protection-orders"}}}, {"ic", nullptr}, {"query", nullptr},
-              {"columns", {{{"jurisdiction", "TJ"}, {"gap", true}, {"provisions", json::array()}, {"practice", json::array()},
+              {"columns", {{{"jurisdiction", "TJ"}, {"gap", true}, {"holdings", {{"works", 3}, {"in_part", 2}}},
+                            {"provisions", json::array()}, {"practice", json::array()},
                             {"mentions_total", 2}, {"repealed_excluded", 0},
                             {"mentioned", {{{"title", "Amending Law"}, {"label", "Article 1"}, {"url", "/document.html?id=a#art_1"}}}}},
                            {{"jurisdiction", "BA-SRP"}, {"gap", false}, {"provisions", {card}}, {"practice", json::array()},
@@ -81,6 +82,7 @@ TEST_CASE("compare exports: full text, citation, statuses and an explicit gap ro
     CHECK(csv.find("\"Zakon o zaštiti od nasilja u porodici, No. 102/12\"") != std::string::npos);
     std::string md = himoya::compare_markdown(c, "en", kLabels);
     CHECK(md.find("## Tajikistan\n\n**Gap: no provision about this topic** (Not in the provisions held)") != std::string::npos);
+    CHECK(md.find("(Not in the provisions held)\n\n_Acts held only in selected provisions: 2 of 3._") != std::string::npos);
     CHECK(md.find("### Law on Protection from Domestic Violence — Article 2") != std::string::npos);
     CHECK(md.find("The whole text, with a comma.") != std::string::npos);
     CHECK(md.find("Official source: Zakon o zaštiti od nasilja u porodici, No. 102/12 <https://example.org/law>") != std::string::npos);
