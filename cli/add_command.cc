@@ -32,7 +32,7 @@ const char* kHelp =
     "usage: himoya add FILE... [--library DIR] [--db DIR] [--corpus DIR ...] [--dry-run]\n"
     "                  [--jurisdiction J] [--type T] [--audience A] [--title T] [--lang L]\n"
     "                  [--date D] [--number N] [--id ID] [--body NAME] [--text-status S]\n"
-    "                  [--official-title T]\n"
+    "                  [--extent E] [--official-title T]\n"
     "\n"
     "Adds documents (.txt, .html, .htm, .pdf, .docx, .odt, .rtf, .doc; corpus XML or Akoma Ntoso\n"
     ".xml with their own metadata) to the library folder and the index. The metadata\n"
@@ -67,6 +67,9 @@ const char* kHelp =
     "  --body NAME          issuing body, in the document's language\n"
     "  --text-status S      official | official-translation | unofficial-translation |\n"
     "                       summary (default: summary when the title says so, else official)\n"
+    "  --extent E           whole | selected: whether the file holds the whole act or some\n"
+    "                       parts (default: selected for a summary, else whole); a gap in\n"
+    "                       compare is the law's silence only where its acts are held whole\n"
     "  --official-title T   title in the original language (default: the title)\n"
     "\n"
     "--title, --number, --id and --official-title name one document: one FILE only.\n"
@@ -78,7 +81,7 @@ const std::map<std::string, std::string> kFieldFlags = {
     {"jurisdiction", "jurisdiction"}, {"type", "type"},   {"audience", "audience"},
     {"title", "title"},               {"lang", "language"}, {"date", "date"},
     {"number", "number"},             {"id", "id"},       {"body", "issuing-body"},
-    {"text-status", "text-status"},   {"official-title", "official-title"},
+    {"text-status", "text-status"},   {"official-title", "official-title"}, {"extent", "extent"},
 };
 
 size_t display_width(const std::string& s) {

@@ -393,7 +393,7 @@ const std::vector<RequiredField>& required_metadata() {
 const std::vector<std::string>& metadata_field_order() {
     static const std::vector<std::string> order = {"title",       "jurisdiction",   "language", "type",
                                                    "date",        "issuing-body",   "text-status",
-                                                   "official-title", "number",      "audience", "id"};
+                                                   "extent",      "official-title", "number",   "audience", "id"};
     return order;
 }
 
@@ -545,6 +545,7 @@ std::string render_sidecar(const MetadataFields& fields, const std::string& docu
     pugi::xml_node body = element(meta, "issuing-body", value("issuing-body"));
     if (std::string ref = value("issuing-body-ref"); !ref.empty()) body.append_attribute("ref") = ref.c_str();
     element(meta, "text-status", value("text-status"));
+    if (std::string extent = value("extent"); !extent.empty()) element(meta, "extent", extent);
     if (std::string audience = value("audience"); !audience.empty()) {
         pugi::xml_node list = meta.append_child("audience");
         std::stringstream groups(audience);
@@ -596,6 +597,7 @@ PreparedAddition prepare_addition(const std::string& path, const std::map<std::s
         put("date", doc->date);
         put("issuing-body", doc->issuing_body);
         put("text-status", doc->text_status);
+        put("extent", doc->extent_or_default());
         put("official-title", doc->source.official_title);
         put("number", doc->source.number);
         put("id", doc->document_id);
@@ -622,6 +624,9 @@ PreparedAddition prepare_addition(const std::string& path, const std::map<std::s
         a.fields["official-title"] = {a.fields["title"].value, "default", "the title"};
     if (!a.fields.count("text-status"))
         a.fields["text-status"] = {"official", "default", "a text added as published (--text-status to change)"};
+    if (!a.fields.count("extent"))
+        a.fields["extent"] = {default_extent(a.fields["text-status"].value), "default",
+                              "from the text status: the part of the source the file holds (--extent to change)"};
     std::string id = a.fields.count("id") ? a.fields["id"].value : doc->document_id;
     a.fields["id"] = {id, a.fields.count("id") && a.fields["id"].origin == "given" ? "given" : "default",
                       "from the file name"};
@@ -640,6 +645,7 @@ PreparedAddition prepare_addition(const std::string& path, const std::map<std::s
     };
     auto value = [&](const char* name) { return a.fields.count(name) ? a.fields[name].value : std::string(); };
     check("date", "--date", is_valid_date(value("date")), "YYYY, YYYY-MM or YYYY-MM-DD");
+    check("extent", "--extent", value("extent") == "whole" || value("extent") == "selected", "whole or selected");
     check("id", "--id", is_valid_id(value("id")), "[a-z0-9][a-z0-9._-]*");
     check("jurisdiction", "--jurisdiction", valid_jurisdiction(value("jurisdiction")),
           "ISO 3166 (TJ, BA-SRP) or INT");

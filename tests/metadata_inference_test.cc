@@ -133,6 +133,17 @@ TEST_CASE("a Russian law text read without its sidecar: title, date, number, typ
     CHECK(a.document_id == "zakon");
     CHECK(a.sidecar_xml.find("<date>2013-03-19</date>") != std::string::npos);
     CHECK(a.sidecar_xml.find("<issuing-body ref=\"tj-majlisi-oli\">") != std::string::npos);
+    // A text added as published holds the whole act unless told otherwise.
+    CHECK(a.fields["extent"].value == "whole");
+    CHECK(a.fields["extent"].origin == "default");
+    CHECK(a.sidecar_xml.find("<extent>whole</extent>") != std::string::npos);
+    PreparedAddition part = prepare_addition(file.string(), {{"extent", "selected"}}, {HIMOYA_SOURCE_DIR "/corpus"});
+    CHECK(part.fields["extent"].origin == "given");
+    CHECK(part.sidecar_xml.find("<extent>selected</extent>") != std::string::npos);
+    PreparedAddition wrong = prepare_addition(file.string(), {{"extent", "most"}}, {HIMOYA_SOURCE_DIR "/corpus"});
+    REQUIRE(wrong.missing.size() == 1);
+    CHECK(wrong.missing[0] == "--extent ('most' is not whole or selected)");
+    CHECK(wrong.sidecar_xml.empty());
 }
 
 TEST_CASE("a Tajik opening with its date and number on the title line") {
