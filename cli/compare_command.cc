@@ -79,7 +79,22 @@ int compare_command(int argc, char** argv) {
     for (const CompareColumn& column : result.columns) {
         std::cout << "== " << column.jurisdiction << " (" << column.total << " texts about it, " << column.mentions_total
                   << " only mention it)\n";
-        if (column.total == 0 && result.matched_anywhere) std::cout << "   gap: no provision about this topic\n";
+        if (column.total == 0 && result.matched_anywhere) {
+            // What the gap rests on (docs/corpus-format.md, "Extent").
+            switch (column.gap()) {
+                case GapKind::silent:
+                    std::cout << "   gap: no provision about this topic; every act is held whole: the law is silent\n";
+                    break;
+                case GapKind::not_held:
+                    std::cout << "   gap: no provision about this topic in the parts held; covered in parts not held of:\n";
+                    for (const NotHeldWork& w : column.not_held) std::cout << "     " << w.title << " [" << w.document_id << "]\n";
+                    break;
+                default:
+                    std::cout << "   gap: no provision about this topic in the selected provisions held; the law may still cover it\n";
+            }
+        }
+        if (column.holdings.in_part > 0)
+            std::cout << "   acts held only in selected provisions: " << column.holdings.in_part << " of " << column.holdings.works << "\n";
         if (column.repealed_excluded > 0)
             std::cout << "   " << column.repealed_excluded << " texts of repealed law left out (--include-repealed)\n";
         for (const CompareCard& card : column.provisions) {

@@ -196,6 +196,46 @@ TEST_CASE("errors are in the request's UI language, with the English beside them
     CHECK_FALSE(cyrillic(bad_ui["error"]["message"].get<std::string>()));
 }
 
+// The bundled corpus holds summaries of selected provisions: no gap may claim
+// that a law is silent, and Brčko's note names safe houses among the parts not
+// read (docs/corpus-format.md, "Extent"). The same from the API and the CLI.
+TEST_CASE("compare over the bundled corpus: a gap says what it rests on, over HTTP and in the CLI") {
+    auto& f = fixture();
+    json c = f.get_json("/api/compare?jurisdiction=TJ&jurisdiction=BA-BRC&jurisdiction=KZ&topic=shelters&ui=tg", 200);
+    REQUIRE(c["columns"].size() == 3);
+    for (const json& col : c["columns"]) {
+        CAPTURE(col["jurisdiction"]);
+        CHECK(col["gap_kind"] != "silent");
+        CHECK(col["holdings"]["in_part"] == col["holdings"]["works"]);
+        CHECK(col["holdings"]["works"].get<long>() > 0);
+    }
+    const json& brc = c["columns"][1];
+    CHECK(brc["gap_kind"] == "not-held");
+    REQUIRE(brc["not_held"].size() == 1);
+    CHECK(brc["not_held"][0]["document_id"] == "ba-brc-dv-law-2018-tg");
+    json m = f.get_json("/api/matrix?jurisdiction=BA-BRC&jurisdiction=US-FL&ui=ru", 200);
+    long not_held = 0, not_found = 0;
+    for (const json& row : m["rows"])
+        for (const json& cell : row["cells"]) {
+            CHECK(cell["gap_kind"] != "silent");
+            not_held += cell["gap_kind"] == "not-held";
+            not_found += cell["gap_kind"] == "not-found";
+        }
+    CHECK(not_held > 0);
+    CHECK(not_found > 0);
+    json doc = f.get_json("/api/documents/ba-brc-dv-law-2018-en", 200);
+    CHECK(doc["extent"] == "selected");
+    CHECK(doc["not_held"].size() == 5);
+
+    auto cli = run({HIMOYA_BINARY, "compare", "--db", f.db, "--jurisdiction", "TJ", "--jurisdiction", "BA-BRC", "--topic",
+                    "shelters"});
+    REQUIRE_MESSAGE(cli.status == 0, cli.err);
+    CHECK(cli.out.find("covered in parts not held of:") != std::string::npos);
+    CHECK(cli.out.find("[ba-brc-dv-law-2018-en]") != std::string::npos);
+    CHECK(cli.out.find("acts held only in selected provisions: 1 of 1") != std::string::npos);
+    CHECK(cli.out.find("the law is silent") == std::string::npos);
+}
+
 TEST_CASE("2000 random bytes as q: a 400 or a normal answer, and the server lives on") {
     auto& f = fixture();
     std::mt19937 rng(20261123);
