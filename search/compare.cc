@@ -233,6 +233,18 @@ Xapian::Query all_of(const std::vector<Xapian::Query>& qs) {
     return Xapian::Query(Xapian::Query::OP_AND, qs.begin(), qs.end());
 }
 
+// A jurisdiction's law as records of one kind ("provision", or "document" for
+// what is held of it): of `types` (any when empty), not practice, not a
+// monitoring body's recommendations to it, not the `excluded` types.
+Xapian::Query law_of(const char* kind, const std::string& jurisdiction, const std::vector<std::string>& types,
+                     const std::vector<std::string>& excluded) {
+    std::vector<Xapian::Query> f = coverage_filters(types, kind);
+    f.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
+    Xapian::Query law(Xapian::Query::OP_AND_NOT, all_of(f), not_law_of(jurisdiction));
+    if (!excluded.empty()) law = Xapian::Query(Xapian::Query::OP_AND_NOT, law, any_of(std::string(terms::kType), excluded));
+    return law;
+}
+
 // The law works of one jurisdiction in scope, with what the collection holds
 // of each (docs/corpus-format.md, "Extent").
 class JurisdictionHoldings {
@@ -491,9 +503,7 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
         f.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
         Xapian::Query scope = all_of(f);
         const Xapian::Query not_law = not_law_of(jurisdiction);
-        Xapian::Query law_scope(Xapian::Query::OP_AND_NOT, scope, not_law);
-        if (!r.types_excluded.empty())
-            law_scope = Xapian::Query(Xapian::Query::OP_AND_NOT, law_scope, any_of(std::string(terms::kType), r.types_excluded));
+        const Xapian::Query law_scope = law_of("provision", jurisdiction, r.types, r.types_excluded);
         Xapian::Query in_force = r.include_repealed ? law_scope : not_repealed(law_scope);
         const Xapian::Query law_query = filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, in_force));
         RankedTexts law = r.include_repealed ? ranked_current_first(db, law_query, static_cast<size_t>(r.per_jurisdiction))
@@ -503,14 +513,9 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
         column.label = view.labels().label("jurisdiction", jurisdiction, ui);
         column.total = law.total;
         {
-            // The same scope over document records: what a gap here rests on.
-            std::vector<Xapian::Query> d = coverage_filters(r.types, "document");
-            d.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
-            Xapian::Query documents(Xapian::Query::OP_AND_NOT, all_of(d), not_law);
-            if (!r.types_excluded.empty())
-                documents = Xapian::Query(Xapian::Query::OP_AND_NOT, documents, any_of(std::string(terms::kType), r.types_excluded));
-            if (!r.include_repealed) documents = not_repealed(documents);
-            const JurisdictionHoldings held(db, documents);
+            // The same law as document records: what a gap here rests on.
+            const Xapian::Query documents = law_of("document", jurisdiction, r.types, r.types_excluded);
+            const JurisdictionHoldings held(db, r.include_repealed ? documents : not_repealed(documents));
             column.holdings = held.counts();
             column.not_held = held.not_held(concept_set, ui);
         }
@@ -662,13 +667,9 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
     std::map<std::string, Xapian::Query> scopes;
     std::map<std::string, JurisdictionHoldings> held;
     for (const std::string& jurisdiction : r.jurisdictions) {
-        std::vector<Xapian::Query> f = coverage_filters({});
-        f.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
-        Xapian::Query law(Xapian::Query::OP_AND_NOT, all_of(f), not_law_of(jurisdiction));
+        const Xapian::Query law = law_of("provision", jurisdiction, {}, {});
         scopes[jurisdiction] = r.include_repealed ? law : not_repealed(law);
-        std::vector<Xapian::Query> d = coverage_filters({}, "document");
-        d.emplace_back(terms::boolean_term(terms::kJurisdiction, jurisdiction));
-        Xapian::Query documents(Xapian::Query::OP_AND_NOT, all_of(d), not_law_of(jurisdiction));
+        const Xapian::Query documents = law_of("document", jurisdiction, {}, {});
         const JurisdictionHoldings& h =
             held.try_emplace(jurisdiction, db, r.include_repealed ? documents : not_repealed(documents)).first->second;
         matrix.holdings[jurisdiction] = h.counts();
