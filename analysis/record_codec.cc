@@ -330,7 +330,13 @@ std::optional<StoredFactTable> decode_fact_table(std::string_view stored) {
     StoredFactTable table;
     table.topic = string_at(data, "topic");
     if (auto it = data.find("fields"); it != data.end() && it->is_array())
-        for (const auto& f : *it) table.fields.push_back({string_at(f, "key"), string_map_at(f, "labels")});
+        for (const auto& f : *it) {
+            StoredFactField field{string_at(f, "key"), string_map_at(f, "labels"), {}};
+            if (auto c = f.find("concepts"); c != f.end() && c->is_array())
+                for (const auto& id : *c)
+                    if (id.is_string()) field.concepts.push_back(id.get<std::string>());
+            table.fields.push_back(std::move(field));
+        }
     if (auto it = data.find("jurisdictions"); it != data.end() && it->is_array())
         for (const auto& j : *it) {
             StoredFactJurisdiction place{string_at(j, "code"), {}};

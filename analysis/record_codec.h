@@ -98,6 +98,7 @@ struct StoredFact {
 struct StoredFactField {
     std::string key;
     std::map<std::string, std::string> labels;  // lang → label
+    std::vector<std::string> concepts;           // the thesaurus concepts it answers on
 };
 
 struct StoredFactJurisdiction {

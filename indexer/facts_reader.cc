@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 
 #include <pugixml.hpp>
 
@@ -67,6 +68,8 @@ std::optional<FactTable> read_fact_table(const std::string& path, IngestReport& 
     for (pugi::xml_node field : root.children("field")) {
         table.fields.emplace_back(field.attribute("key").value(), by_lang(field, "label"));
         keys.insert(field.attribute("key").value());
+        std::istringstream concepts(field.attribute("concepts").value());
+        for (std::string c; concepts >> c;) table.field_concepts[field.attribute("key").value()].push_back(c);
     }
     for (pugi::xml_node j : root.children("jurisdiction")) {
         std::map<std::string, Fact> facts;
@@ -89,7 +92,11 @@ nlohmann::json fact_table_json(const FactTable& table, const std::map<std::strin
                                const std::string& path, IngestReport& report) {
     using nlohmann::json;
     json fields = json::array();
-    for (const auto& [key, labels] : table.fields) fields.push_back({{"key", key}, {"labels", labels}});
+    for (const auto& [key, labels] : table.fields) {
+        auto concepts = table.field_concepts.find(key);
+        fields.push_back({{"key", key}, {"labels", labels},
+                          {"concepts", concepts == table.field_concepts.end() ? std::vector<std::string>{} : concepts->second}});
+    }
     json jurisdictions = json::array();
     for (const auto& [code, facts] : table.jurisdictions) {
         json out = json::object();

@@ -24,6 +24,10 @@ struct Fact {
 struct FactTable {
     std::string topic;
     std::vector<std::pair<std::string, std::map<std::string, std::string>>> fields;  // key → lang → label
+    // The thesaurus concepts each field answers on (<field concepts="...">): a
+    // blank field of a jurisdiction whose law covers them in parts not held
+    // says so (docs/corpus-format.md, "Extent").
+    std::map<std::string, std::vector<std::string>> field_concepts;
     std::vector<std::pair<std::string, std::map<std::string, Fact>>> jurisdictions;  // code → field → fact
 };
 

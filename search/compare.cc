@@ -628,6 +628,12 @@ CompareResult glossary(IndexView& view, const GlossaryRequest& g) {
     return compare_columns(view, r);
 }
 
+std::vector<NotHeldWork> law_not_held(IndexView& view, const std::string& jurisdiction,
+                                      const std::set<std::string>& concepts, UiLanguage ui) {
+    const JurisdictionHoldings held(view.db(), not_repealed(law_of("document", jurisdiction, {}, {})));
+    return held.not_held(concepts, std::string(name(ui)));
+}
+
 Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
     validate(request);
     MatrixRequest r = request;

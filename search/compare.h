@@ -11,6 +11,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -199,5 +200,11 @@ CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& reque
 CompareResult glossary(IndexView& view, const GlossaryRequest& request);
 // The coverage matrix (docs/api.md, GET /api/matrix). Throws BadRequest.
 Matrix coverage_matrix(IndexView& view, const MatrixRequest& request);
+// The law works of `jurisdiction` in force (as compare and the matrix count
+// them) known to regulate one of `concepts` in parts the collection does not
+// hold, each named in `ui` where it has a version in it: what a blank in a
+// fact table rests on.
+std::vector<NotHeldWork> law_not_held(IndexView& view, const std::string& jurisdiction,
+                                      const std::set<std::string>& concepts, UiLanguage ui);
 
 }  // namespace himoya

@@ -1,6 +1,7 @@
 #include "search/facts.h"
 
 #include <algorithm>
+#include <set>
 
 #include <xapian.h>
 
@@ -50,6 +51,18 @@ std::optional<StoredFactTable> fact_table(IndexView& view, const std::string& to
             fact.citations = std::move(shown);
         }
     return table;
+}
+
+FactsNotHeld facts_not_held(IndexView& view, const StoredFactTable& table, UiLanguage ui) {
+    FactsNotHeld out;
+    for (const StoredFactJurisdiction& place : table.jurisdictions)
+        for (const StoredFactField& field : table.fields) {
+            if (field.concepts.empty() || place.facts.count(field.key)) continue;
+            std::vector<NotHeldWork> works =
+                law_not_held(view, place.code, std::set<std::string>(field.concepts.begin(), field.concepts.end()), ui);
+            if (!works.empty()) out[place.code][field.key] = std::move(works);
+        }
+    return out;
 }
 
 }  // namespace himoya

@@ -389,9 +389,10 @@ json to_json(const DocumentPage& page) {
             {"provisions_page", {{"offset", page.offset}, {"limit", page.limit}, {"total", page.total}}}};
 }
 
-json to_json(const StoredFactTable& table) {
+json to_json(const StoredFactTable& table, const FactsNotHeld& not_held) {
     json fields = json::array();
-    for (const StoredFactField& f : table.fields) fields.push_back({{"key", f.key}, {"labels", f.labels}});
+    for (const StoredFactField& f : table.fields)
+        fields.push_back({{"key", f.key}, {"labels", f.labels}, {"concepts", f.concepts}});
     json jurisdictions = json::array();
     for (const StoredFactJurisdiction& place : table.jurisdictions) {
         json facts = json::object();
@@ -402,7 +403,10 @@ json to_json(const StoredFactTable& table) {
                                      {"lang", c.lang}, {"url", page_url(c.document_id, c.unit_id)}});
             facts[key] = {{"value", fact.value}, {"citations", citations}};
         }
-        jurisdictions.push_back({{"code", place.code}, {"facts", facts}});
+        json unheld = json::object();
+        if (auto it = not_held.find(place.code); it != not_held.end())
+            for (const auto& [key, works] : it->second) unheld[key] = not_held_json(works);
+        jurisdictions.push_back({{"code", place.code}, {"facts", facts}, {"not_held", unheld}});
     }
     return {{"topic", table.topic}, {"fields", fields}, {"jurisdictions", jurisdictions}};
 }

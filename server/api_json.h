@@ -51,7 +51,8 @@ nlohmann::json to_json(const Matrix& matrix);
 // "provisions_page" {"offset","limit","total"}.
 nlohmann::json to_json(const DocumentPage& page);
 // GET /api/facts: {"topic", "fields":[{"key","labels"}], "jurisdictions":[{"code","facts":{key:{"value","citations"}}}]}
-nlohmann::json to_json(const StoredFactTable& table);
+// With what its blanks rest on (search/facts.h), when known.
+nlohmann::json to_json(const StoredFactTable& table, const FactsNotHeld& not_held = {});
 // GET /api/analyze: {"lang", "latin_tajik", "tokens":[{"token","term","stem","lang","stopword","start","end",
 // "position", "normalized" (= term), "folded_term", "folded" (folded-layer key, "" if none),
 // "tajik" ({"term","stem","folded"}: only for Latin words of Latin-script Tajik)}]}

@@ -297,7 +297,19 @@ std::string facts_csv(const json& f, const std::string& ui, const ExportLabels& 
     for (const auto& j : f["jurisdictions"]) {
         for (const auto& field : f["fields"]) {
             std::string key = str(field, "key");
-            if (!j["facts"].contains(key)) continue;
+            if (!j["facts"].contains(key)) {
+                // A blank the law sets in a part not held: said, with the acts.
+                if (!j.contains("not_held") || !j["not_held"].contains(key)) continue;
+                std::string acts;
+                for (const auto& work : j["not_held"][key]) acts += (acts.empty() ? "" : "; ") + str(work, "title");
+                w.field(label(labels, "jurisdiction", str(j, "code"), ui));
+                w.field(field_labels[key]);
+                w.field(label(labels, "gap", "not-held", ui) + ": " + acts);
+                w.field(label(labels, "lang", ui, ui));
+                w.field("");
+                w.end_line();
+                continue;
+            }
             const json& fact = j["facts"][key];
             const json& values = fact["value"];
             std::string lang = values.contains(ui) ? ui : "en";

@@ -123,3 +123,16 @@ TEST_CASE("the fact table export: values in the interface language, English mark
     CHECK(tg.substr(3) == "Қаламрав,Савол,Ҷавоб,Забони ҷавоб,Муқарраротҳои иқтибосшуда\r\n"
                           "Тоҷикистон,Кӣ ордерро медиҳад,The police.,Англисӣ,tj-dv-law-2013-en/protection-order\r\n");
 }
+
+TEST_CASE("the fact table export: a blank the law sets in a part not held is a line naming the act; other blanks stay out") {
+    json f = {{"fields", {{{"key", "who-issues"}, {"labels", {{"en", "Who issues the order"}}}},
+                          {{"key", "maximum-duration"}, {"labels", {{"en", "Maximum duration"}}}},
+                          {{"key", "ex-parte"}, {"labels", {{"en", "Ex parte"}}}}}},
+              {"jurisdictions",
+               {{{"code", "TJ"},
+                 {"facts", {{"who-issues", {{"value", {{"en", "The police."}}}, {"citations", json::array()}}}}},
+                 {"not_held", {{"maximum-duration", {{{"title", "Law of 2013 (summary)"}, {"document_id", "tj-law"}}}}}}}}}};
+    std::string en = himoya::facts_csv(f, "en", kLabels);
+    CHECK(en.find("Tajikistan,Maximum duration,Covered in parts not held: Law of 2013 (summary),English,\r\n") != std::string::npos);
+    CHECK(en.find("Ex parte") == std::string::npos);  // simply unknown: no line, as before
+}

@@ -116,3 +116,44 @@ TEST_CASE("fact_table_json cites a text once when the table cites two of its ver
     REQUIRE(report.problems.size() == 1);  // the unknown provision, named
     CHECK(report.problems[0].message.find("missing/art_9") != std::string::npos);
 }
+
+// A blank of the table rests on what is held (docs/corpus-format.md, "Extent"):
+// a field whose concepts the jurisdiction's law in force covers in parts not
+// held names that law; any other blank stays simply unknown, and a repealed
+// law's parts not held do not count.
+TEST_CASE("facts_not_held: a blank field whose concepts the law covers in parts not held names the act") {
+    using testing::make_document;
+    std::vector<Document> docs{make_document("tj-law-tg", "TJ", "tg", "law", "2013", "Қонун",
+                                             {{"2", "Милиса ордери ҳимоявӣ медиҳад."}}, "tj-law"),
+                               make_document("tj-law-ru", "TJ", "ru", "law", "2013", "Закон",
+                                             {{"2", "Милиция выдаёт охранный ордер."}}, "tj-law"),
+                               make_document("md-old", "MD", "en", "law", "2007", "Old Law",
+                                             {{"5", "The court issues a protection order."}})};
+    docs[0].not_held = docs[1].not_held = {"protection-order-duration"};
+    docs[1].translation_of = "tj-law-tg";
+    docs[2].not_held = {"protection-order-duration"};
+    docs[2].legal_status.state = "repealed";
+    testing::TestIndex index(docs, testing::sample_thesaurus());
+    {
+        Xapian::WritableDatabase db(index.path(), Xapian::DB_OPEN);
+        db.set_metadata("facts:protection-orders",
+                        R"({"topic":"protection-orders","fields":[)"
+                        R"({"key":"issuer","labels":{"en":"Who issues it"},"concepts":["protection-order-procedure"]},)"
+                        R"({"key":"duration","labels":{"en":"How long"},"concepts":["protection-order-duration"]},)"
+                        R"({"key":"ex-parte","labels":{"en":"Ex parte"}}],)"
+                        R"("jurisdictions":[{"code":"TJ","facts":{"issuer":{"value":{"en":"the police"},"citations":[]}}},)"
+                        R"({"code":"MD","facts":{}}]})");
+        db.commit();
+    }
+    IndexView view({index.path()});
+    auto table = fact_table(view, "protection-orders");
+    REQUIRE(table);
+    CHECK(table->fields[1].concepts == std::vector<std::string>{"protection-order-duration"});
+    FactsNotHeld blanks = facts_not_held(view, *table, UiLanguage::ru);
+    REQUIRE(blanks.count("TJ"));
+    CHECK(blanks["TJ"].size() == 1);  // not "issuer" (answered), not "ex-parte" (no concepts)
+    REQUIRE(blanks["TJ"]["duration"].size() == 1);
+    CHECK(blanks["TJ"]["duration"][0].document_id == "tj-law-ru");  // named in the UI language
+    CHECK(blanks["TJ"]["duration"][0].title == "Закон");
+    CHECK_FALSE(blanks.count("MD"));  // its only law is repealed
+}

@@ -85,7 +85,14 @@ function render({ state, data: answer }) {
       const fact = facts[f.key];
       const td = el('td', { 'data-label': label || f.key, dataset: { field: f.key } });
       const [value, lang] = fact ? pick(fact.value) : [null, null];
-      if (!value) {
+      // A blank the law covers in a part Himoya does not hold says so, with the act.
+      const unheld = !value && j.not_held && Array.isArray(j.not_held[f.key]) ? j.not_held[f.key] : [];
+      if (!value && unheld.length) {
+        td.classList.add('is-unknown', 'is-not-held');
+        td.appendChild(el('p', { class: 'fact-value fact-unknown fact-not-held' }, t('factNotHeld')));
+        td.appendChild(el('ul', { class: 'fact-cites' }, ...unheld.map((w) => el('li', null,
+          el('a', { href: docLink('/document.html?id=' + encodeURIComponent(w.document_id), state.ui || null), hreflang: w.lang || null }, w.title)))));
+      } else if (!value) {
         td.classList.add('is-unknown');
         td.appendChild(el('p', { class: 'fact-value fact-unknown', title: t('unknownHint') }, t('unknown')));
       } else {
@@ -144,7 +151,8 @@ function factsRows() {
     for (const f of fields) {
       const fact = (j.facts || {})[f.key];
       const [value] = fact ? pick(fact.value) : [null];
-      line.push(value || t('unknown'));
+      const unheld = !value && j.not_held && Array.isArray(j.not_held[f.key]) ? j.not_held[f.key] : [];
+      line.push(value || (unheld.length ? `${t('factNotHeld')}: ${unheld.map((w) => w.title).join('; ')}` : t('unknown')));
       line.push(((fact && fact.citations) || []).filter((c) => c && c.url).map((c0) => {
         const c = citation(c0);
         return `${c.text} <${absoluteUrl(c.url)}>`;
