@@ -786,7 +786,7 @@ await step('matrix: back and forward restore the rows chosen', async () => {
   await p.close();
 });
 
-await step('protection-order table: values cited, blanks "unknown"', async () => {
+await step('protection-order table: values cited, blanks "unknown" or set in a part not held', async () => {
   const { status, body } = await api('/api/facts?topic=protection-orders');
   if (status === 404) skip('/api/facts is not served yet');
   assert(status === 200, `/api/facts answered ${status}`);
@@ -799,6 +799,14 @@ await step('protection-order table: values cited, blanks "unknown"', async () =>
   const unknown = await page.locator('#facts td.is-unknown').count();
   assert(unknown === missing, `${unknown} "unknown" cells for ${missing} missing facts`);
   if (missing) assert(((await page.locator('#facts td.is-unknown').first().textContent()) || '').includes('Unknown'), 'blank not labelled Unknown');
+  // A blank the law sets in a part Himoya does not hold says so and links the act (the Tajik order's duration).
+  let unheld = 0;
+  for (const j of body.jurisdictions) unheld += Object.keys(j.not_held || {}).length;
+  assert(unheld > 0 && (body.jurisdictions.find((j) => j.code === 'TJ').not_held || {})['maximum-duration'], 'the API names no law for the Tajik duration');
+  assert(await page.locator('#facts td.is-not-held').count() === unheld, `${await page.locator('#facts td.is-not-held').count()} "not held" cells for ${unheld} in the API`);
+  const tjDuration = page.locator('#facts tr[data-jurisdiction="TJ"] td[data-field="maximum-duration"]');
+  assert(/part of the law Himoya does not hold/.test(await tjDuration.textContent()), `the Tajik duration reads "${await tjDuration.textContent()}"`);
+  assert(/document\.html\?id=tj-dv-law-2013-en/.test(await tjDuration.locator('a').first().getAttribute('href') || ''), 'the Tajik duration does not link the 2013 law');
   const cites = page.locator('#facts .fact-cites a');
   assert(await cites.count() > 0, 'no citation links');
   assert(/document\.html\?id=.+#/.test(await cites.first().getAttribute('href')), 'citation does not link a provision');
@@ -1128,7 +1136,7 @@ await step('compare and matrix (ru): a gap says what it rests on; the document s
   const mark = p.locator('.cmp-cell[data-jurisdiction="BA-BRC"] .gap-mark[data-gap-kind="not-held"]').first();
   assert(await mark.count() === 1, 'the Brčko gap is not marked as covered in parts not held');
   const said = await mark.textContent();
-  assert(/в частях, которых нет в Himoya/.test(said) && said.includes(brc.not_held[0].title), `the Brčko gap reads "${said}"`);
+  assert(/в частях, которых нет в Химоя/.test(said) && said.includes(brc.not_held[0].title), `the Brčko gap reads "${said}"`);
   const held = p.locator('.cmp-colhead[data-jurisdiction="BA-BRC"] .colhead-held');
   assert(await held.count() === 1 && await held.getAttribute('data-in-part') === String(brc.holdings.in_part),
     'the Brčko column does not say its law is held in selected provisions');
