@@ -50,6 +50,8 @@ inline constexpr std::string_view kWork = "XW";         // Work id shared by lan
 inline constexpr std::string_view kDocument = "XD";     // Document id (on its provisions and on itself)
 inline constexpr std::string_view kRecord = "XR";       // record kind: "provision" or "document"
 inline constexpr std::string_view kVersionGroup = "XG"; // the kSlotVersionGroup value: finds a hit's other language versions
+inline constexpr std::string_view kExtent = "XE";       // document records: how much of its source the text holds (whole, selected)
+inline constexpr std::string_view kNotHeld = "XH";      // document records: concept its source regulates in parts not Held
 
 // Value slots.
 enum Slot : unsigned {

@@ -157,10 +157,11 @@ Tagging load_tagging(const IndexOptions& options, Analyzer& analyzer, IngestRepo
 // bytes in slot 12; 5 provision concepts, XM, XS, status key field; 6 heading
 // wdf; 7 fact citations store document_id/unit_id, not a page URL; 8 indexed
 // and updated stamps, slot 13; 11 popular names (aliases) as title words and in document data;
-// 14 extent and not-held concepts in document data (coverage tells silence from parts not held).
+// 14 extent and not-held concepts in document data (coverage tells silence from parts not held);
+// 15 the same as XE and XH terms on document records (holdings counted without reading records).
 std::string attach_thesaurus(const Tagging& tagging, IndexWriter& writer, Xapian::WritableDatabase& db,
                              IndexSummary& summary) {
-    std::string hash_salt = std::string("himoya-index-14\n") + terms::facet_table_digest();
+    std::string hash_salt = std::string("himoya-index-15\n") + terms::facet_table_digest();
     if (!tagging.tagger) return hash_salt;
     writer.set_tagger(tagging.tagger.get());
     hash_salt += tagging.xml;

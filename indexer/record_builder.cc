@@ -266,6 +266,9 @@ void RecordBuilder::document_record(const Document& d, Xapian::Document& record)
     add_metadata_terms(record, d, topics, {});
     record.add_boolean_term(std::string(terms::kRecord) + "document");
     record.add_boolean_term(terms::unique_id_term(d.document_id));
+    // What coverage counts of the source held (search/compare.cc, JurisdictionHoldings).
+    record.add_boolean_term(terms::boolean_term(terms::kExtent, d.extent_or_default()));
+    for (const std::string& c : d.not_held) record.add_boolean_term(terms::boolean_term(terms::kNotHeld, c));
     record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(-1));
     add_version_group(record, d.work_id);
 

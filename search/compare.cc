@@ -246,61 +246,53 @@ Xapian::Query law_of(const char* kind, const std::string& jurisdiction, const st
 }
 
 // The law works of one jurisdiction in scope, with what the collection holds
-// of each (docs/corpus-format.md, "Extent").
+// of each (docs/corpus-format.md, "Extent"), counted from the document
+// records' XE and XH terms: no record is read but those of works named.
 class JurisdictionHoldings {
 public:
     // `documents`: the document records of the jurisdiction's law in scope.
-    JurisdictionHoldings(const Xapian::Database& db, const Xapian::Query& documents) {
-        Xapian::Enquire enquire(db);
-        enquire.set_query(documents);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            std::optional<StoredRecord> d = detail::stored_record(db, it.get_document());
-            if (!d) continue;
-            Work& w = works_[d->work_id.empty() ? d->document_id : d->work_id];
-            // A version that does not say it is whole (an index written before
-            // extents were stored) leaves the work in part: silence is claimed
-            // only where every version says the source is held whole.
-            if (d->extent != "whole") w.in_part = true;
-            w.not_held.insert(d->not_held.begin(), d->not_held.end());
-            w.versions.push_back({d->document_id, d->title, d->lang, d->original});
-        }
-        counts_.works = static_cast<long>(works_.size());
-        for (const auto& [id, w] : works_) counts_.in_part += w.in_part;
+    JurisdictionHoldings(const Xapian::Database& db, const Xapian::Query& documents) : db_(db), documents_(documents) {
+        counts_.works = count_texts(db, documents);  // a document record's text is its work
+        // A work with a version that does not say it is whole (an index written
+        // before extents were stored) is in part: silence is claimed only where
+        // every version says its source is held whole.
+        counts_.in_part = count_texts(
+            db, Xapian::Query(Xapian::Query::OP_AND_NOT, documents, Xapian::Query(terms::boolean_term(terms::kExtent, "whole"))));
     }
 
     const Holdings& counts() const { return counts_; }
 
     // The works known to regulate one of `concepts` in parts not held, each
-    // named by its version in `ui` (else its original).
+    // named by its version in `ui` (else its original, else the first read).
     std::vector<NotHeldWork> not_held(const std::set<std::string>& concepts, const std::string& ui) const {
+        if (concepts.empty()) return {};
+        std::vector<Xapian::Query> held_elsewhere;
+        for (const std::string& c : concepts) held_elsewhere.emplace_back(terms::boolean_term(terms::kNotHeld, c));
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(filter(documents_, Xapian::Query(Xapian::Query::OP_OR, held_elsewhere.begin(), held_elsewhere.end())));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        std::map<std::string, std::vector<StoredRecord>> works;
+        Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            if (std::optional<StoredRecord> d = detail::stored_record(db_, it.get_document()))
+                works[d->work_id.empty() ? d->document_id : d->work_id].push_back(std::move(*d));
         std::vector<NotHeldWork> out;
-        for (const auto& [id, w] : works_) {
-            if (std::none_of(w.not_held.begin(), w.not_held.end(), [&](const std::string& c) { return concepts.count(c) > 0; }))
-                continue;
-            const Version* named = nullptr;
-            for (const Version& v : w.versions)
+        for (const auto& [id, versions] : works) {
+            const StoredRecord* named = nullptr;
+            for (const StoredRecord& v : versions)
                 if (!named && v.lang == ui) named = &v;
-            for (const Version& v : w.versions)
+            for (const StoredRecord& v : versions)
                 if (!named && v.original) named = &v;
-            if (!named && !w.versions.empty()) named = &w.versions.front();
-            if (named) out.push_back({id, named->document_id, named->title, named->lang});
+            if (!named) named = &versions.front();
+            out.push_back({id, named->document_id, named->title, named->lang});
         }
         return out;
     }
 
 private:
-    struct Version {
-        std::string document_id, title, lang;
-        bool original = false;
-    };
-    struct Work {
-        bool in_part = false;
-        std::set<std::string> not_held;
-        std::vector<Version> versions;
-    };
-    std::map<std::string, Work> works_;
+    const Xapian::Database& db_;
+    Xapian::Query documents_;
     Holdings counts_;
 };
 
