@@ -97,12 +97,6 @@ struct Holdings {
     long in_part = 0;
 };
 
-// A law work held only in part whose source is known to regulate the subject
-// in the parts not held (its <not-held> concepts), named by one version: in
-// the UI language when there is one, else its original.
-struct NotHeldWork {
-    std::string work_id, document_id, title, lang;
-};
 
 // What a gap rests on: none (not a gap); silent (law works in scope are held,
 // every one whole, and none is about it); not_held (a work is known to

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -17,6 +18,7 @@
 #include "analysis/concept_tagger.h"
 #include "analysis/normalizer.h"
 #include "analysis/term_scheme.h"
+#include "search/compare.h"
 #include "search/concept_expansion.h"
 #include "search/database_state.h"
 #include "search/facets.h"
@@ -619,6 +621,22 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
 
 }  // namespace
 
+// An empty page under a jurisdiction filter, for a query about concepts the
+// jurisdiction's law covers in parts not held: which laws (the page says so
+// instead of leaving the silence to be read as the law's).
+void note_parts_not_held(IndexView& view, const SearchRequest& r, SearchResult& result) {
+    auto filtered = r.filters.find("jurisdiction");
+    if (result.total > 0 || filtered == r.filters.end() || result.interpretation.concepts.empty() || !view.thesaurus()) return;
+    std::set<std::string> concepts;
+    for (const std::string& c : result.interpretation.concepts)
+        for (const std::string& d : view.thesaurus()->with_descendants(c)) concepts.insert(d);
+    for (std::string code : filtered->second) {
+        for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        std::vector<NotHeldWork> works = law_not_held(view, code, concepts, r.ui_lang);
+        if (!works.empty()) result.interpretation.not_held[code] = std::move(works);
+    }
+}
+
 SearchResult run_search(IndexView& view, const SearchRequest& r) {
     validate(r);
     QueryTree tree = read_query(view, r);
@@ -652,6 +670,7 @@ SearchResult run_search(IndexView& view, const SearchRequest& r) {
             return corrected;
         }
     }
+    note_parts_not_held(view, r, strict);
     return strict;
 }
 

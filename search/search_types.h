@@ -182,6 +182,14 @@ struct InterpretedWork {
     std::string title;  // the work's title in the UI language (or another when it has none)
 };
 
+// A law work held only in part whose source is known to regulate a subject
+// in the parts not held (its <not-held> concepts, docs/corpus-format.md,
+// "Extent"), named by one version: in the UI language when there is one, else
+// its original. Coverage (search/compare.h) and an empty search name them.
+struct NotHeldWork {
+    std::string work_id, document_id, title, lang;
+};
+
 struct QueryInterpretation {
     std::vector<std::string> jurisdictions;  // boosted, in the order named
     std::vector<std::string> places_without_match;  // of those, the ones with no matching text of their own
@@ -195,6 +203,10 @@ struct QueryInterpretation {
     // The query searched instead of the one typed, which matched nothing: its
     // "did you mean" spelling ("shelterz" → "shelter"). Empty when the query was searched as typed.
     std::string corrected;
+    // Nothing found under a jurisdiction filter: per jurisdiction filtered on,
+    // its law in force known to regulate the query's concepts in parts not
+    // held, so the empty page says the law covers it where Himoya cannot show.
+    std::map<std::string, std::vector<NotHeldWork>> not_held;
 };
 
 struct SearchResult {

@@ -4,6 +4,23 @@ namespace himoya {
 
 using nlohmann::json;
 
+namespace {
+
+json not_held_json(const std::vector<NotHeldWork>& works) {
+    json out = json::array();
+    for (const NotHeldWork& w : works)
+        out.push_back({{"work_id", w.work_id}, {"document_id", w.document_id}, {"title", w.title}, {"lang", w.lang}});
+    return out;
+}
+
+json not_held_by_jurisdiction(const std::map<std::string, std::vector<NotHeldWork>>& by_code) {
+    json out = json::object();
+    for (const auto& [code, works] : by_code) out[code] = not_held_json(works);
+    return out;
+}
+
+}  // namespace
+
 std::string page_url(const std::string& document_id, const std::string& unit_id) {
     std::string url = "/document.html?id=";
     url += document_id;
@@ -110,6 +127,7 @@ nlohmann::json to_json(const SearchResult& r) {
               {"question_words", r.interpretation.question_words},
               {"ranking_words", r.interpretation.ranking_words},
               {"relaxed", r.interpretation.relaxed},
+              {"not_held", not_held_by_jurisdiction(r.interpretation.not_held)},
               {"corrected", r.interpretation.corrected.empty() ? json(nullptr) : json(r.interpretation.corrected)}}}};
 }
 
@@ -201,13 +219,6 @@ json card_json(const CompareCard& card) {
                                      {"publisher", card.source->publisher}}
                               : json(nullptr);
     return j;
-}
-
-json not_held_json(const std::vector<NotHeldWork>& works) {
-    json out = json::array();
-    for (const NotHeldWork& w : works)
-        out.push_back({{"work_id", w.work_id}, {"document_id", w.document_id}, {"title", w.title}, {"lang", w.lang}});
-    return out;
 }
 
 json holdings_json(const Holdings& h) { return {{"works", h.works}, {"in_part", h.in_part}}; }

@@ -516,3 +516,33 @@ TEST_CASE("a work named by its popular name comes first among texts with the sam
     r.query = "changes";
     CHECK(run_search(view, r).interpretation.works.empty());
 }
+
+// docs/corpus-format.md, "Extent": an empty page under a jurisdiction filter
+// names the jurisdiction's laws in force that cover the query's concepts (or
+// narrower ones) in parts not held; a page with results, or no filter, names none.
+TEST_CASE("an empty search under a jurisdiction filter names the laws there that cover it in parts not held") {
+    using testing::make_document;
+    std::vector<Document> docs{make_document("brc-law", "BA-BRC", "en", "law", "2018", "District Law (summary)",
+                                             {{"1", "The Law deals with protection from violence in the family."}}),
+                               make_document("ge-law", "GE", "en", "law", "2006", "Georgian Law",
+                                             {{"1", "The state runs a shelter for victims."}})};
+    docs[0].not_held = {"emergency-protection-orders"};  // narrower than the query's concept
+    docs[1].provisions[0].topics = {"shelters"};
+    testing::TestIndex index(docs, testing::sample_thesaurus());
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "protection order";
+    r.filters["jurisdiction"] = {"ba-brc"};
+    r.ui_lang = UiLanguage::en;
+    SearchResult empty = run_search(view, r);
+    CHECK(empty.total == 0);
+    REQUIRE(empty.interpretation.not_held.count("BA-BRC"));
+    REQUIRE(empty.interpretation.not_held["BA-BRC"].size() == 1);
+    CHECK(empty.interpretation.not_held["BA-BRC"][0].document_id == "brc-law");
+    CHECK(to_json(empty)["interpretation"]["not_held"]["BA-BRC"][0]["title"] == "District Law (summary)");
+    r.query = "shelter";  // a concept the law is not known to cover elsewhere
+    CHECK(run_search(view, r).interpretation.not_held.empty());
+    r.filters.clear();
+    r.query = "protection order";  // no filter: nothing to say about a jurisdiction
+    CHECK(run_search(view, r).interpretation.not_held.empty());
+}

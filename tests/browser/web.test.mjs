@@ -1151,6 +1151,13 @@ await step('compare and matrix (ru): a gap says what it rests on; the document s
   assert(await p.locator('#matrix tbody a.heat.gap-silent').count() === 0, 'a gap of a law held only in selected provisions is shown as silence');
   const notFound = p.locator('#matrix tbody a.heat.gap-not-found').first();
   assert(await notFound.count() === 1 && /закон может это регулировать/.test(await notFound.getAttribute('title') || ''), 'no "not in the provisions held" cell reads so');
+  // Search: nothing on safe houses under the Brčko filter, and the page names the law that covers them elsewhere.
+  const empty = await searchDone(p, () => p.goto(BASE + '/?ui=ru&jurisdiction=BA-BRC&q=' + encodeURIComponent('безопасный дом'), { waitUntil: 'domcontentloaded' }));
+  assert(empty && empty.total === 0 && (empty.interpretation.not_held || {})['BA-BRC'], `the API's empty search: ${JSON.stringify(empty && empty.interpretation.not_held)}`);
+  const note = p.locator('#empty-not-held .empty-not-held[data-jurisdiction="BA-BRC"]');
+  await note.waitFor({ timeout: 10000 });
+  assert(/в частях, которых нет в Химоя/.test(await note.textContent()), `the empty page reads "${await note.textContent()}"`);
+  assert(/id=ba-brc-dv-law-2018-ru/.test(await p.locator('#empty-not-held a').first().getAttribute('href') || ''), 'the empty page does not link the Brčko law');
   // The document page: how much of the source the text holds, and what it leaves out.
   await p.goto(BASE + '/document.html?ui=ru&id=ba-brc-dv-law-2018-ru', { waitUntil: 'domcontentloaded' });
   await p.waitForSelector('.doc-extent', { timeout: 20000 });

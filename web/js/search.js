@@ -4,7 +4,7 @@
 import { t, getLang, valueLabel, formatNumber, locale } from './i18n.js';
 import {
   el, clear, snippetNodes, markedWords, apiGet, loadTopics, conceptLabel, snippetText, absoluteUrl, loadLabels,
-  registerFacetLabels, facetName, legalStatusBadge, conceptsAutomaticBadge,
+  registerFacetLabels, facetName, legalStatusBadge, conceptsAutomaticBadge, docLink,
 } from './common.js';
 import { createPage, field, isPlainClick } from './page.js';
 import { downloadCsv, csvHeader, slug, today } from './export.js';
@@ -185,6 +185,7 @@ function render({ state, data, error }) {
   renderHits(data.hits || [], state);
   $('empty').hidden = (data.total || 0) > 0;
   renderEmptyWithoutFilters(data);
+  renderEmptyNotHeld(data);
   renderPager(data, state);
 }
 
@@ -198,6 +199,23 @@ function renderEmptyWithoutFilters(data) {
   next.page = 1;
   $('empty').appendChild(el('p', { id: 'empty-unfiltered' }, t('emptyWithoutFilters', { n }), ' ',
     stateLink({ id: 'empty-clear-filters' }, t('clearFilters'), next)));
+}
+
+// On an empty page under a jurisdiction filter: the law there covers the
+// subject in parts Himoya does not hold (docs/corpus-format.md, "Extent").
+function renderEmptyNotHeld(data) {
+  const old = $('empty-not-held');
+  if (old) old.remove();
+  const byJ = (data.interpretation && data.interpretation.not_held) || {};
+  const codes = Object.keys(byJ).filter((j) => Array.isArray(byJ[j]) && byJ[j].length);
+  if ((data.total || 0) > 0 || !codes.length) return;
+  const box = el('div', { id: 'empty-not-held' });
+  for (const j of codes) {
+    box.appendChild(el('p', { class: 'empty-not-held', dataset: { jurisdiction: j } }, t('emptyNotHeld', { j: valueLabel('jurisdiction', j) })));
+    box.appendChild(el('ul', null, ...byJ[j].map((w) => el('li', null,
+      el('a', { href: docLink('/document.html?id=' + encodeURIComponent(w.document_id), page.state.ui || null), hreflang: w.lang || null }, w.title)))));
+  }
+  $('empty').appendChild(box);
 }
 
 function renderSummary(data) {
