@@ -188,6 +188,14 @@ export function docLink(url, ui = explicitUi()) {
   return u.pathname + u.search + u.hash;
 }
 
+// The acts a gap, a blank fact or an empty search rests on: law works the
+// API names as covering the subject in parts not held ({document_id, title,
+// lang}), a list of links to their documents (docs/corpus-format.md, "Extent").
+export function notHeldList(works, ui, cls = null) {
+  return el('ul', { class: cls }, ...works.map((w) => el('li', null,
+    el('a', { href: docLink('/document.html?id=' + encodeURIComponent(w.document_id), ui), hreflang: w.lang || null }, w.title))));
+}
+
 // Absolute URL for exports and citations.
 export function absoluteUrl(url) {
   try { return new URL(url, location.href).href; } catch (e) { return String(url || ''); }

@@ -4,7 +4,7 @@
 import { t, getLang, valueLabel, formatNumber, formatDate } from './i18n.js';
 import {
   el, clear, apiGet, loadTopics, conceptLabel, conceptLabelLang, snippetNodes, snippetText, docLink, absoluteUrl,
-  loadLabels, loadFacets, legalStatusBadge, conceptsAutomaticBadge, conceptDefinition, istanbulTitle, facetName,
+  loadLabels, loadFacets, legalStatusBadge, notHeldList, conceptsAutomaticBadge, conceptDefinition, istanbulTitle, facetName,
 } from './common.js';
 import { downloadCsv, downloadMarkdown, csvHeader, mdText, slug, today } from './export.js';
 import { createPage, field, isPlainClick } from './page.js';
@@ -392,8 +392,7 @@ function gapMark(col) {
   return el('div', { class: 'gap-mark', dataset: { gap: '1', gapKind: col.gap_kind || 'not-found' } },
     el('p', { class: 'gap-title' }, el('span', { class: 'gap-icon', 'aria-hidden': 'true' }, '∅'), ' ', t('cmp_gapTitle')),
     el('p', { class: 'gap-hint' }, acts.length ? t('gap_notHeldIn', { j: valueLabel('jurisdiction', col.jurisdiction) }) : gapExplanation(col)),
-    acts.length ? el('ul', { class: 'gap-acts' }, ...acts.map((w) => el('li', null,
-      el('a', { href: docLink('/document.html?id=' + encodeURIComponent(w.document_id), page.state.ui || null) }, w.title)))) : null);
+    acts.length ? notHeldList(acts, page.state.ui || null, 'gap-acts') : null);
 }
 
 function cell(col, entries, kind) {

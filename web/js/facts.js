@@ -5,7 +5,7 @@
 // in the URL; header, language switch, loading and errors: page.js.
 import { t, getLang, valueLabel } from './i18n.js';
 import {
-  el, clear, apiGet, docLink, withUi, loadLabels, absoluteUrl,
+  el, clear, apiGet, docLink, withUi, loadLabels, absoluteUrl, notHeldList,
 } from './common.js';
 import { downloadCsv, downloadCsvText, slug, today } from './export.js';
 import { createPage, field } from './page.js';
@@ -90,8 +90,7 @@ function render({ state, data: answer }) {
       if (!value && unheld.length) {
         td.classList.add('is-unknown', 'is-not-held');
         td.appendChild(el('p', { class: 'fact-value fact-unknown fact-not-held' }, t('factNotHeld')));
-        td.appendChild(el('ul', { class: 'fact-cites' }, ...unheld.map((w) => el('li', null,
-          el('a', { href: docLink('/document.html?id=' + encodeURIComponent(w.document_id), state.ui || null), hreflang: w.lang || null }, w.title)))));
+        td.appendChild(notHeldList(unheld, state.ui || null, 'fact-cites'));
       } else if (!value) {
         td.classList.add('is-unknown');
         td.appendChild(el('p', { class: 'fact-value fact-unknown', title: t('unknownHint') }, t('unknown')));

@@ -4,7 +4,7 @@
 import { t, getLang, valueLabel, formatNumber, locale } from './i18n.js';
 import {
   el, clear, snippetNodes, markedWords, apiGet, loadTopics, conceptLabel, snippetText, absoluteUrl, loadLabels,
-  registerFacetLabels, facetName, legalStatusBadge, conceptsAutomaticBadge, docLink,
+  registerFacetLabels, facetName, legalStatusBadge, conceptsAutomaticBadge, notHeldList,
 } from './common.js';
 import { createPage, field, isPlainClick } from './page.js';
 import { downloadCsv, csvHeader, slug, today } from './export.js';
@@ -212,8 +212,7 @@ function renderEmptyNotHeld(data) {
   const box = el('div', { id: 'empty-not-held' });
   for (const j of codes) {
     box.appendChild(el('p', { class: 'empty-not-held', dataset: { jurisdiction: j } }, t('emptyNotHeld', { j: valueLabel('jurisdiction', j) })));
-    box.appendChild(el('ul', null, ...byJ[j].map((w) => el('li', null,
-      el('a', { href: docLink('/document.html?id=' + encodeURIComponent(w.document_id), page.state.ui || null), hreflang: w.lang || null }, w.title)))));
+    box.appendChild(notHeldList(byJ[j], page.state.ui || null));
   }
   $('empty').appendChild(box);
 }
