@@ -208,13 +208,17 @@ std::vector<FacetCount> FacetSpy::counts(const std::string& facet) const {
     }
     std::vector<FacetCount> out;
     for (const auto& [value, count] : counts) out.push_back({value, count, ""});
-    bool by_value = facet == "year";
-    std::stable_sort(out.begin(), out.end(), [by_value](const FacetCount& a, const FacetCount& b) {
+    sort_facet_counts(facet, out);
+    return out;
+}
+
+void sort_facet_counts(const std::string& facet, std::vector<FacetCount>& counts) {
+    const bool by_value = facet == "year";
+    std::stable_sort(counts.begin(), counts.end(), [by_value](const FacetCount& a, const FacetCount& b) {
         if (by_value) return a.value > b.value;
         if (a.count != b.count) return a.count > b.count;
         return a.value < b.value;
     });
-    return out;
 }
 
 Xapian::Query facet_filter(const FacetSpec& facet, const std::vector<std::string>& values) {

@@ -106,6 +106,10 @@ private:
     std::unique_ptr<TextFacetCounter> text_counter_;  // per_text: instead of the spies above
 };
 
+// Puts one facet's counts in display order: highest first, ties by value;
+// years newest first.
+void sort_facet_counts(const std::string& facet, std::vector<FacetCount>& counts);
+
 // The filter for one facet's accepted values (OR), or an empty Query if none.
 Xapian::Query facet_filter(const FacetSpec& facet, const std::vector<std::string>& values);
 

@@ -637,6 +637,32 @@ void note_parts_not_held(IndexView& view, const SearchRequest& r, SearchResult& 
     }
 }
 
+// Whether the request narrows the collection: a facet filter or a year range.
+bool narrowed(const SearchRequest& r) {
+    if (r.year_from || r.year_to) return true;
+    for (const auto& [name, values] : r.filters)
+        if (!values.empty()) return true;
+    return false;
+}
+
+// A relaxed page under filters whose strict page was empty, for a query that
+// is strict on the whole collection: a selected facet's value counts what
+// ticking it gives, which is strict where that has matches and relaxed only
+// where it has none (the empty page's rule). `strict` holds the strict counts.
+void keep_strict_counts(std::map<std::string, std::vector<FacetCount>>& relaxed,
+                        const std::map<std::string, std::vector<FacetCount>>& strict, const SearchRequest& r) {
+    for (const auto& [name, values] : r.filters) {
+        auto own = relaxed.find(name);
+        auto was = strict.find(name);
+        if (values.empty() || own == relaxed.end() || was == strict.end()) continue;
+        std::map<std::string, long> strict_count;
+        for (const FacetCount& c : was->second) strict_count[c.value] = c.count;
+        for (FacetCount& c : own->second)
+            if (auto s = strict_count.find(c.value); s != strict_count.end() && s->second > 0) c.count = s->second;
+        sort_facet_counts(name, own->second);
+    }
+}
+
 SearchResult run_search(IndexView& view, const SearchRequest& r) {
     validate(r);
     QueryTree tree = read_query(view, r);
@@ -646,11 +672,30 @@ SearchResult run_search(IndexView& view, const SearchRequest& r) {
     // finds few texts (or few in the places the query names), most of the
     // words will do, ranked by how many and how rare, the strict matches
     // first (interpretation.relaxed).
+    const bool can_relax = r.relax && tree.plain && tree.units().size() >= 2;
     bool few = strict.total < kRelaxBelow || in_place < kRelaxBelow;
-    if (r.relax && few && tree.plain && tree.units().size() >= 2) {
+    // Whether few texts have every word is the query's own property, judged on
+    // the whole collection, not under the page's filters: a facet value's
+    // count, made in the mode of the page that shows it, is then the total that
+    // ticking it gives. Under filters only an empty page relaxes on its own.
+    if (can_relax && few && narrowed(r)) {
+        SearchRequest whole = r;
+        whole.filters.clear();
+        whole.year_from.reset();
+        whole.year_to.reset();
+        whole.facets = false;
+        whole.suggest = false;
+        whole.page = 1;
+        whole.per_page = 1;
+        long whole_in_place = kRelaxBelow;
+        const SearchResult all = search_once(view, whole, tree, false, &whole_in_place);
+        few = all.total < kRelaxBelow || whole_in_place < kRelaxBelow;
+    }
+    if (can_relax && (few || strict.total == 0)) {
         SearchResult relaxed = search_once(view, r, tree, true);
         if (relaxed.total > strict.total) {
             relaxed.suggestion = strict.suggestion;  // a correction of the words as typed
+            if (!few) keep_strict_counts(relaxed.facets, strict.facets, r);
             return relaxed;
         }
     }
