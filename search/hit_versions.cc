@@ -53,14 +53,19 @@ std::map<std::string, std::vector<TextVersion>> text_versions(const Xapian::Data
     return out;
 }
 
-const TextVersion* canonical_version(const std::vector<TextVersion>& versions, double weight,
-                                     std::string_view shown_lang) {
+const TextVersion* version_in(const std::vector<TextVersion>& versions, std::string_view shown_lang) {
     const TextVersion* best = nullptr;
     if (!shown_lang.empty())
         for (const TextVersion& v : versions)
             if (v.matched && v.data.lang == shown_lang &&
                 (!best || v.weight > best->weight || (v.weight == best->weight && v.data.document_id > best->data.document_id)))
                 best = &v;
+    return best;
+}
+
+const TextVersion* canonical_version(const std::vector<TextVersion>& versions, double weight,
+                                     std::string_view shown_lang) {
+    const TextVersion* best = version_in(versions, shown_lang);
     if (best) return best;
     for (const TextVersion& v : versions) {
         if (!v.matched || v.weight != weight) continue;

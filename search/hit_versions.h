@@ -39,6 +39,10 @@ std::map<std::string, std::vector<TextVersion>> text_versions(const Xapian::Data
 // for a text does not depend on indexing order (incremental, shards).
 const TextVersion* canonical_version(const std::vector<TextVersion>& versions, double weight,
                                      std::string_view shown_lang = {});
+// The matching version in `shown_lang`, the best-weighted if several; null
+// when none matches. Orders other than relevance (date, indexed, browsing)
+// show a text through it: their own order settles nothing about languages.
+const TextVersion* version_in(const std::vector<TextVersion>& versions, std::string_view shown_lang);
 // The versions other than `hit_id`, as a hit lists them, by language.
 std::vector<HitVersion> other_versions(const std::vector<TextVersion>& versions, const std::string& hit_id);
 

@@ -156,9 +156,9 @@ std::vector<FacetCount> facet_counts_without_own_filter(const Xapian::Database& 
 
 // The hits of `items` (indices into `mset`, in display order). Grouped: each
 // text's other versions listed (whether each matches from `noted`, the spy that
-// saw the match, when it can tell), and with `by_weight` (relevance order) each
-// text shown in `shown_lang` where that version matches, else equal weights
-// settled by document id (canonical_version); date order settles them itself.
+// saw the match, when it can tell), and each text shown in `shown_lang` where
+// that version matches; else, with `by_weight` (relevance order), equal weights
+// settled by document id (canonical_version); other orders settle them themselves.
 std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer, const Xapian::MSet& mset, const std::vector<Xapian::doccount>& items,
                                  const BuiltQuery& built, const Xapian::Query& page_query, bool grouped, bool by_weight,
                                  detail::TextCountSpy* noted, std::string_view shown_lang) {
@@ -172,8 +172,9 @@ std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer,
         Xapian::Document record = it.get_document();
         const std::string& group = groups[i];
         const auto text = versions.find(group);
-        if (by_weight && text != versions.end())
-            if (const detail::TextVersion* v = detail::canonical_version(text->second, it.get_weight(), shown_lang))
+        if (text != versions.end())
+            if (const detail::TextVersion* v = by_weight ? detail::canonical_version(text->second, it.get_weight(), shown_lang)
+                                                         : detail::version_in(text->second, shown_lang))
                 record = v->record;
         std::optional<StoredRecord> data = detail::stored_record(db, record);
         if (!data) continue;

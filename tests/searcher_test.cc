@@ -517,3 +517,28 @@ TEST_CASE("question words are dropped and reported") {
     CHECK(result.interpretation.question_words == std::vector<std::string>{"who"});
     CHECK(result.total >= 1);
 }
+
+TEST_CASE("browsing and date order show each text in the UI language where that version matches") {
+    testing::TestIndex index;
+    IndexView s({index.path()});
+    for (const std::string ui : {"ru", "tg"}) {
+        for (const std::string q : {"", "ордер"}) {
+            for (const SortOrder order : {SortOrder::relevance, SortOrder::date, SortOrder::indexed}) {
+                SearchRequest r = query(q, "provision");
+                r.ui_lang = parse_enum<UiLanguage>(ui, "ui");
+                r.sort = order;
+                CAPTURE(ui);
+                CAPTURE(q);
+                CAPTURE(name(order));
+                const SearchResult result = run_search(s, r);
+                int tajik_law = 0;
+                for (const SearchHit& h : result.hits) {
+                    if (h.document_id.rfind("tj-law-", 0) != 0) continue;
+                    ++tajik_law;
+                    CHECK(h.lang == ui);  // the law has tg and ru versions of every article
+                }
+                CHECK(tajik_law > 0);
+            }
+        }
+    }
+}
