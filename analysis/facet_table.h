@@ -26,6 +26,16 @@
 
 namespace himoya::terms {
 
+// The legal states a law, code, treaty or programme can be in: the values of
+// <legal-status state> (docs/corpus-format.md) and so of the status facet.
+inline constexpr std::array<std::string_view, 5> kLegalStates = {"in-force", "amended", "repealed", "expired",
+                                                                 "not-yet-in-force"};
+inline bool is_legal_state(std::string_view s) {
+    for (std::string_view known : kLegalStates)
+        if (s == known) return true;
+    return false;
+}
+
 // Which field of the document (or record) yields a facet's values.
 enum class FacetSource : int {
     kJurisdiction,  // Document::jurisdiction

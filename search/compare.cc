@@ -8,6 +8,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/concept_tagger.h"
+#include "analysis/stopwords.h"
 #include "analysis/term_scheme.h"
 #include "search/concept_expansion.h"
 #include "search/facets.h"
@@ -28,9 +29,17 @@ void check_jurisdictions(const std::vector<std::string>& js, size_t min, size_t 
         throw BadRequest({"give between " + std::to_string(min) + " and " + std::to_string(max) + " jurisdictions",
                           "укажите от " + std::to_string(min) + " до " + std::to_string(max) + " юрисдикций",
                           "аз " + std::to_string(min) + " то " + std::to_string(max) + " қаламрав интихоб кунед"});
-    for (const auto& j : js)
+    std::set<std::string> seen;
+    for (const auto& j : js) {
         if (j.empty() || j.size() > 16) throw BadRequest({"invalid jurisdiction '" + j + "'", "недопустимый код юрисдикции «" + j + "»",
                                                                   "рамзи қаламрави нодуруст: «" + j + "»"});
+        // Codes are case-blind (tj = TJ): a column twice is a mistake, not a comparison.
+        std::string code = j;
+        for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        if (!seen.insert(code).second)
+            throw BadRequest({"jurisdiction " + code + " is given twice", "юрисдикция " + code + " указана дважды",
+                              "қаламрави " + code + " ду бор омадааст"});
+    }
 }
 
 // A jurisdiction code as the corpus writes it (BA-BIH); index terms are lower case.
@@ -342,7 +351,12 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
                              : builder.build(q, "auto");
     };
     BuiltQuery built = build(r.query);
-    if (built.empty) throw BadRequest({"q has no searchable words", "в тексте запроса нет слов, по которым можно искать",
+    // Function words alone ("и", "the", "ва") are searched when nothing else is
+    // typed, and match nearly every text: no subject to compare by.
+    const bool function_words_only =
+        !built.words.empty() && std::all_of(built.words.begin(), built.words.end(),
+                                            [](const QueryWord& w) { return is_stopword(w.term); });
+    if (built.empty || function_words_only) throw BadRequest({"q has no searchable words", "в тексте запроса нет слов, по которым можно искать",
                                          "дар матни дархост калимае нест, ки бо он ҷустуҷӯ кардан мумкин бошад"});
     // Words no text of the whole collection matches would make every column a
     // "gap" that says nothing about the jurisdictions: a misspelt word is

@@ -1,5 +1,7 @@
 #include "search/search_types.h"
 
+#include <algorithm>
+
 #include "analysis/facet_table.h"
 #include "analysis/utf8.h"
 
@@ -113,6 +115,17 @@ void validate(const SearchRequest& r) {
                                   "қимати филтри «" + name + "» аз ҳад дароз аст"});
             if (find_invalid_utf8(v) != std::string::npos) throw BadRequest({"filter '" + name + "' is not valid UTF-8", "фильтр «" + name + "» не в кодировке UTF-8",
                                   "филтри «" + name + "» бо рамзгузории UTF-8 нест"});
+            // The two facets whose values have a fixed form (docs/openapi.yaml):
+            // another value is a mistake to name, not an empty answer.
+            if (name == "year" && (v.empty() || v.size() > 4 ||
+                                   !std::all_of(v.begin(), v.end(), [](unsigned char c) { return c >= '0' && c <= '9'; })))
+                throw BadRequest({"year must be a year of 1 to 4 digits, not '" + v + "'",
+                                  "year: год из 1–4 цифр, а не «" + v + "»",
+                                  "year: сол аз 1–4 рақам, на «" + v + "»"});
+            if (name == "status" && !terms::is_legal_state(v))
+                throw BadRequest({"status must be in-force, amended, repealed, expired or not-yet-in-force, not '" + v + "'",
+                                  "status: in-force, amended, repealed, expired или not-yet-in-force, а не «" + v + "»",
+                                  "status: in-force, amended, repealed, expired ё not-yet-in-force, на «" + v + "»"});
         }
     }
     for (const auto& y : {r.year_from, r.year_to})

@@ -351,6 +351,21 @@ TEST_CASE("compare and matrix: codes in any case are the corpus's; an unknown co
     }
     r.types = {"law"};
     CHECK_NOTHROW(compare_jurisdictions(f.view, r));
+    // One jurisdiction twice (in any case) is a mistake, not two columns.
+    r.types = {};
+    r.jurisdictions = {"TJ", "tj"};
+    CHECK_THROWS_WITH_AS(compare_jurisdictions(f.view, r), "jurisdiction TJ is given twice", BadRequest);
+    m.languages = {};
+    m.jurisdictions = {"TJ", "BA-SRP", "TJ"};
+    CHECK_THROWS_AS(coverage_matrix(f.view, m), BadRequest);
+    // Function words alone name no subject: they would match nearly every text.
+    r.jurisdictions = {"TJ", "BA-SRP"};
+    r.topic.clear();
+    for (const std::string q : {"и", "the", "ва", "the and"}) {
+        r.query = q;
+        CAPTURE(q);
+        CHECK_THROWS_WITH_AS(compare_jurisdictions(f.view, r), "q has no searchable words", BadRequest);
+    }
 }
 
 TEST_CASE("compare: a jurisdiction the collection names but holds no text of is a 400, not a column of gaps") {

@@ -161,7 +161,10 @@ TEST_CASE("query, paging and result-window bounds are 400s with JSON messages") 
           "/api/search?q=%ED%A0%80", "/api/search?jurisdiction=%FF", "/api/search?year_from=-1",
           "/api/analyze?text=%FF", "/api/search?q=" + std::string(40, '(') + "a" + std::string(40, ')'),
           // a one-value parameter given twice, with different values: which was meant cannot be told
-          "/api/search?q=violence&q=shelter", "/api/search?q=a&sort=date&sort=relevance"})
+          "/api/search?q=violence&q=shelter", "/api/search?q=a&sort=date&sort=relevance",
+          // facets whose values have a fixed form (docs/openapi.yaml): another value is no empty answer
+          "/api/search?year=abc", "/api/search?year=2013abc", "/api/search?year=12345", "/api/search?status=bogus",
+          "/api/search.atom?status=bogus"})
         check_json_error(f.get(path), 400, path);
     auto same_twice = f.get("/api/search?q=violence&q=violence");
     REQUIRE(same_twice);

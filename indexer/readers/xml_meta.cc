@@ -4,6 +4,7 @@
 #include <set>
 #include <string_view>
 
+#include "analysis/facet_table.h"
 #include "indexer/readers/reader_text.h"
 #include "indexer/readers/xml_util.h"
 
@@ -103,7 +104,7 @@ struct MetaReader {
             return;
         }
         std::string state = node.attribute("state").value();
-        if (!one_of(state, {"in-force", "amended", "repealed", "expired", "not-yet-in-force"})) {
+        if (!terms::is_legal_state(state)) {
             warn(node, "ignoring <legal-status> with unknown state '" + state + "'");
             return;
         }
