@@ -450,6 +450,17 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
         summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return summary;
     };
+    // A corpus folder that is not there (a typo, an unmounted disk) is no
+    // corpus with nothing in it: read as one, it would delete every document
+    // of the index. The run stops before the index folder is touched.
+    for (const std::string& dir : options.corpus_dirs) {
+        std::error_code ec;
+        const fs::file_status status = fs::status(dir, ec);
+        if (!fs::exists(status))
+            return finish("corpus folder " + dir + " not found; nothing was indexed and the index is unchanged");
+        if (!fs::is_directory(status))
+            return finish("corpus folder " + dir + " is not a folder; nothing was indexed and the index is unchanged");
+    }
     IndexLocation location(options.db_path);
     if (std::string error = location.create(); !error.empty()) return finish(error);
     // One indexer per index folder, from here to the end of the run.

@@ -141,6 +141,38 @@ TEST_CASE("--strict fails on an unreadable folder alone (exit 1), and the previo
     CHECK(himoya::IndexLocation(db).current_generation() == before);
 }
 
+TEST_CASE("a --corpus folder that is not there (a typo) fails the run (exit 1) before the index is touched") {
+    TempDir dir("corpus-typo");
+    fs::path corpus = dir.path / "corpus";
+    write_file(corpus / "good.xml", document("good", "The kestrelwing order."));
+    const std::string db = (dir.path / "index").string();
+    auto first = run({HIMOYA_BINARY, "index", "--corpus", corpus.string(), "--db", db, "--quiet"});
+    REQUIRE_MESSAGE(first.status == 0, first.err);
+    const std::string before = himoya::IndexLocation(db).current_generation();
+    write_file(dir.path / "a-file.xml", document("other", "Not a folder."));
+    for (const std::vector<std::string>& extra :
+         {std::vector<std::string>{"--incremental"}, std::vector<std::string>{}}) {
+        for (const fs::path& wrong : {dir.path / "corpu", dir.path / "a-file.xml"}) {
+            std::vector<std::string> args{HIMOYA_BINARY, "index", "--corpus", wrong.string(), "--db", db};
+            args.insert(args.end(), extra.begin(), extra.end());
+            auto r = run(args);
+            CAPTURE(wrong.string());
+            CHECK(r.status == 1);
+            CHECK_MESSAGE(r.err.find(wrong.string()) != std::string::npos, r.err);
+            CHECK_MESSAGE(r.err.find("index is unchanged") != std::string::npos, r.err);
+            CHECK(himoya::IndexLocation(db).current_generation() == before);
+        }
+    }
+    auto search = run({HIMOYA_BINARY, "search", "--db", db, "kestrelwing"});
+    CHECK(search.status == 0);
+    CHECK(search.out.find("1 result") != std::string::npos);
+    // An index folder that does not exist yet is not created for a corpus that is not there.
+    auto fresh = run({HIMOYA_BINARY, "index", "--corpus", (dir.path / "nothing").string(), "--db",
+                      (dir.path / "new-index").string()});
+    CHECK(fresh.status == 1);
+    CHECK_FALSE(fs::exists(dir.path / "new-index"));
+}
+
 TEST_CASE("list_corpus_files: the entries it cannot read are problems, never silent") {
     TempDir dir("unreadable-listing");
     BadTree tree(dir.path);
