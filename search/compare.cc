@@ -640,6 +640,59 @@ std::vector<NotHeldWork> law_not_held(IndexView& view, const std::string& jurisd
     return held.not_held(concepts, std::string(name(ui)));
 }
 
+// The best text about a row in each of `columns` (its group; "" when none):
+// what ranked_texts(filter(rank, about AND scope), 1) gives per column — and,
+// with `current_first`, ranked_current_first — from one ranked pass over all
+// the columns' records instead of one per cell. A record's weight depends on
+// the query, not the filter, so its rank among one column's records is the
+// same in both. (A matrix of 8 columns ran 200 ranked queries of a top
+// concept's labels: seconds on a small corpus.)
+std::vector<std::string> best_text_per_scope(const Xapian::Database& db, const Xapian::Query& rank, const Xapian::Query& about,
+                                             const std::vector<std::string>& columns,
+                                             const std::map<std::string, Xapian::Query>& scopes, bool current_first) {
+    std::vector<std::string> best(columns.size());
+    // Which columns each record about the row belongs to (scopes may overlap).
+    std::map<Xapian::docid, std::vector<size_t>> owners;
+    std::vector<Xapian::Query> cells;
+    for (size_t c = 0; c < columns.size(); ++c) {
+        Xapian::Query cell(Xapian::Query::OP_AND, about, scopes.at(columns[c]));
+        Xapian::Enquire enquire(db);
+        enquire.set_query(cell);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+        for (auto it = mset.begin(); it != mset.end(); ++it) owners[*it].push_back(c);
+        cells.push_back(std::move(cell));
+    }
+    if (owners.empty()) return best;
+    const Xapian::Query any_cell(Xapian::Query::OP_OR, cells.begin(), cells.end());
+    std::set<Xapian::docid> old;  // records of law no longer in force, ranked after the others
+    if (current_first) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(filter(any_cell, no_longer_in_force()));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+        for (auto it = mset.begin(); it != mset.end(); ++it) old.insert(*it);
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(filter(rank, any_cell));
+    Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    for (const bool take_old : {false, true}) {
+        if (take_old && !current_first) break;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            if (current_first && old.count(*it) != static_cast<size_t>(take_old)) continue;
+            auto owner = owners.find(*it);
+            if (owner == owners.end()) continue;
+            std::string group;
+            for (size_t c : owner->second) {
+                if (!best[c].empty()) continue;
+                if (group.empty()) group = it.get_document().get_value(terms::kSlotVersionGroup);
+                best[c] = group;
+            }
+        }
+    }
+    return best;
+}
+
 Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
     validate(request);
     MatrixRequest r = request;
@@ -695,14 +748,17 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
         Xapian::Query mentions(Xapian::Query::OP_AND_NOT, any_of(std::string(terms::kMention), row.concepts), about);
         const std::set<std::string> row_concepts(row.concepts.begin(), row.concepts.end());
         MatrixRow out{std::move(row.key), std::move(row.title), std::move(row.label), std::move(row.concepts), {}};
-        for (const std::string& jurisdiction : r.jurisdictions) {
+        const std::vector<std::string> best_groups = best_text_per_scope(db, rank, about, r.jurisdictions, scopes, r.include_repealed);
+        // The versions of the row's best texts, in one lookup; which of them
+        // match the labels is not needed (shown_version goes by language).
+        const auto versions = detail::text_versions(db, Xapian::Query(), best_groups, nullptr);
+        for (size_t column = 0; column < r.jurisdictions.size(); ++column) {
+            const std::string& jurisdiction = r.jurisdictions[column];
             const Xapian::Query& scope = scopes[jurisdiction];
-            const Xapian::Query cell_query = filter(rank, Xapian::Query(Xapian::Query::OP_AND, about, scope));
-            RankedTexts best = r.include_repealed ? ranked_current_first(db, cell_query, 1) : ranked_texts(db, cell_query, 1);
-            MatrixCell cell{jurisdiction, best.total, count_texts(db, filter(mentions, scope)), matrix.texts[jurisdiction], {}, {}, GapKind::none};
-            if (!best.groups.empty()) {
-                auto versions = detail::text_versions(db, rank, best.groups, nullptr);
-                if (auto it = versions.find(best.groups[0]); it != versions.end())
+            const long about_texts = count_texts(db, Xapian::Query(Xapian::Query::OP_AND, about, scope));
+            MatrixCell cell{jurisdiction, about_texts, count_texts(db, filter(mentions, scope)), matrix.texts[jurisdiction], {}, {}, GapKind::none};
+            if (!best_groups[column].empty()) {
+                if (auto it = versions.find(best_groups[column]); it != versions.end())
                     if (const detail::TextVersion* v = shown_version(it->second, preferred)) {
                         SearchHit hit = detail::hit_from_data(v->data);
                         bool in_ui_language = hit.lang == ui;
