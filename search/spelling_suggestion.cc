@@ -26,6 +26,25 @@ std::string commonest_spelling(const Xapian::Database& db, const std::string& wo
     return best;
 }
 
+// Letters in a UTF-8 word (continuation bytes not counted).
+size_t letters(const std::string& word) {
+    return static_cast<size_t>(std::count_if(word.begin(), word.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// How many edits a suggestion may be from a word of `n` letters: two edits
+// make almost any short word into another ("ҳукм" into "ук", "ҳукми" into
+// the ordinal ending "уми"), so words up to five letters get one, and words
+// of two letters or fewer none.
+unsigned max_edits(size_t n) { return n <= 2 ? 0 : n <= 5 ? 1 : 2; }
+
+// Whether the word is in the texts under another spelling of its Tajik
+// letters ("химояви" for "ҳимоявӣ"): the suggestion is that spelling, not the
+// nearest word by edits ("ҳимоявии").
+bool known_folded(const Xapian::Database& db, const std::string& word) {
+    const std::string key = std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(word);
+    return db.synonyms_begin(key) != db.synonyms_end(key);
+}
+
 }  // namespace
 
 std::optional<std::string> spelling_suggestion(const Xapian::Database& db, const BuiltQuery& built, const std::string& query) {
@@ -37,7 +56,14 @@ std::optional<std::string> spelling_suggestion(const Xapian::Database& db, const
         if (std::any_of(w.reading_terms.begin(), w.reading_terms.end(),
                         [&](const std::string& t) { return db.term_exists(t); }))
             continue;  // "tojikiston" is known as тоҷикистон
-        std::string better = commonest_spelling(db, db.get_spelling_suggestion(w.term, 2));
+        std::string better;
+        if (known_folded(db, w.term)) {
+            better = commonest_spelling(db, w.term);  // its Tajik letters, as the texts write them
+        } else {
+            const unsigned edits = max_edits(letters(w.term));
+            if (edits == 0) continue;
+            better = commonest_spelling(db, db.get_spelling_suggestion(w.term, edits));
+        }
         if (better.empty() || better == w.term) continue;
         suggestion += query.substr(cursor, w.start - cursor) + better;
         cursor = w.end;

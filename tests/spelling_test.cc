@@ -93,3 +93,26 @@ TEST_CASE("substitute, old-font and Latin spellings find the Tajik text") {
     // English Latin queries stay English.
     CHECK(finds(s, "restraining order", "ba-law-en/art_3"));
 }
+
+TEST_CASE("did you mean: a short word is not respelled two edits away, nor a substitute spelling into another word") {
+    // "ҳукм" is in no text of the index: two edits would make it "ук" or any
+    // other short word, so a word of up to five letters gets one edit at most.
+    auto docs = testing::sample_documents();
+    docs.push_back(testing::make_document("tj-short-tg", "TJ", "tg", "report", "2020-01-01", "Ҳисобот",
+                                          {{"1", "Қарори 4213-уми суд дар бораи ук."}, {"2", "Ордери ҳимоявии суд."}}));
+    testing::TestIndex index(docs);
+    IndexView s({index.path()});
+    for (const std::string q : {"ҳукм", "ҳукми"}) {
+        CAPTURE(q);
+        CHECK_FALSE(run_search(s, query(q)).suggestion);
+    }
+    // One letter off is still suggested in a short word.
+    auto near = run_search(s, query("ордар"));
+    REQUIRE(near.suggestion);
+    CHECK(*near.suggestion == "ордер");
+    // A keyboard-substitute spelling is suggested in its Tajik letters, not as
+    // the nearest other word ("ҳимоявии" is one letter more).
+    auto substitute = run_search(s, query("химояви"));
+    REQUIRE(substitute.suggestion);
+    CHECK(*substitute.suggestion == "ҳимоявӣ");
+}
