@@ -1080,6 +1080,36 @@ await step('compare: the repealed FBiH 2013 law shows only with "Include repeale
   await p.close();
 });
 
+await step('compare (tg): every row shows the provisions of each column about its concept, in full or pointing above', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'compare-rows');
+  const qs = 'jurisdiction=TJ&jurisdiction=BA-BIH&topic=protection-orders&ui=tg';
+  const { body } = await api('/api/compare?' + qs);
+  await p.goto(BASE + '/compare.html?' + qs, { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#compare[data-state=ready]', { timeout: 20000 });
+  const rows = await p.locator('#cmp-grid .cmp-row:not(.cmp-practice)').evaluateAll((rs) => rs.map((r) => ({
+    concept: r.dataset.concept,
+    cells: [...r.querySelectorAll('.cmp-cell')].map((c) => ({ j: c.dataset.jurisdiction, none: !!c.querySelector('.none-mark') })),
+  })));
+  let checked = 0;
+  for (const r of rows) {
+    if (r.concept === '_other') continue;
+    for (const c of r.cells) {
+      const col = body.columns.find((x) => x.jurisdiction === c.j);
+      const about = (col.provisions || []).filter((h) => [...(h.concepts || []), ...(h.matched_concepts || [])].includes(r.concept));
+      if (!about.length) continue;
+      ++checked;
+      assert(!c.none, `row ${r.concept}: ${c.j} says "nothing on this concept" though ${about.length} of its provisions are about it`);
+    }
+  }
+  assert(checked >= 3, `only ${checked} cells had provisions about their row`);
+  const pointers = await p.locator('#cmp-grid .shown-above').count();
+  assert(pointers > 0, 'no provision shown in an earlier row points there');
+  const label = (await p.locator('#cmp-grid .shown-above-label').first().textContent()) || '';
+  assert(/Дар боло/.test(label), `the pointer is not in Tajik: "${label}"`);
+  await p.close();
+});
+
 await step('compare (ru): a gap lists the texts that only mention the subject, linked', async () => {
   // Moldova's law has no provision about stalking; its note on the 2016 amendments names it in passing.
   const qs = 'jurisdiction=TJ&jurisdiction=MD&topic=stalking';

@@ -279,9 +279,13 @@ function buildRows(d) {
     other.cells[ci] = [];
     for (const entry of fold(col.provisions)) {
       const mc = hitConcepts(entry.hit);
-      const first = ids.find((id) => mc.includes(id));
-      if (first) rows[ids.indexOf(first)].cells[ci].push(entry);
-      else other.cells[ci].push(entry);
+      const fits = ids.filter((id) => mc.includes(id));
+      if (!fits.length) { other.cells[ci].push(entry); continue; }
+      // Shown in full in the first row it fits; the other rows it fits point
+      // to it, so that no row says "nothing" of a column that has it.
+      const first = rows[ids.indexOf(fits[0])];
+      first.cells[ci].push(entry);
+      for (const id of fits.slice(1)) rows[ids.indexOf(id)].cells[ci].push({ ...entry, shownUnder: first.label });
     }
   });
   const kept = rows.filter((r) => r.cells.some((c) => c.length));
@@ -395,6 +399,15 @@ function gapMark(col) {
     acts.length ? notHeldList(acts, page.state.ui || null, 'gap-acts') : null);
 }
 
+// A provision shown in full in an earlier row: a line that names it and that row.
+function shownAbove(entry) {
+  const h = entry.hit;
+  return el('p', { class: 'shown-above', dataset: { id: h.id || '' } },
+    el('span', { class: 'shown-above-label' }, t('cmp_shownAbove', { row: entry.shownUnder })), ' ',
+    el('a', { href: docLink(h.url || '/document.html?id=' + encodeURIComponent(h.document_id)), lang: shownLang(h) || null },
+      h.heading || h.title || h.document_id));
+}
+
 function cell(col, entries, kind) {
   const c = el('div', { class: 'cmp-cell', dataset: { jurisdiction: col.jurisdiction } },
     el('h4', { class: 'cell-j' }, valueLabel('jurisdiction', col.jurisdiction)));
@@ -402,8 +415,8 @@ function cell(col, entries, kind) {
   const about = entries.filter((e) => e.hit.relevance !== 'mentions');
   if (kind !== 'practice' && col.gap && gapsMean(data) && !about.length) {
     c.appendChild(gapMark(col));
-    for (const e of entries) c.appendChild(card(e, kind));
-  } else if (entries.length) for (const e of entries) c.appendChild(card(e, kind));
+    for (const e of entries) c.appendChild(e.shownUnder ? shownAbove(e) : card(e, kind));
+  } else if (entries.length) for (const e of entries) c.appendChild(e.shownUnder ? shownAbove(e) : card(e, kind));
   else if (kind === 'practice') c.appendChild(el('p', { class: 'none-mark' }, t('cmp_noPractice')));
   else c.appendChild(el('p', { class: 'none-mark' }, el('span', { 'aria-hidden': 'true' }, '— '), t('cmp_noneForConcept')));
   return c;
