@@ -411,7 +411,10 @@ private:
             std::vector<std::string> readings;
             if (latin_tajik_ && t.lang == "en") readings = add_tajik_reading(t, lx.title, negated, forms);
             if (!t.folded.empty()) add_respellings(t, lx.title, negated, forms, stems);
-            if (translate_ && !lx.title && !negated) add_translations(stems, forms);
+            // An excluded word is excluded in the other languages too: "violence
+            // -sexual" must not keep a text through its Russian version's
+            // "сексуальное насилие".
+            if (translate_ && !lx.title) add_translations(stems, forms, !negated);
             // A year: a record dated that year satisfies it too (no weight of its own).
             if (lx.year > 0 && !negated) forms.add_query(Xapian::Query(std::string(terms::kYear) + std::to_string(lx.year)));
             parts.push_back(forms.query(exact));
@@ -496,7 +499,7 @@ private:
     // The counterparts of a word's stems in the other languages, from the
     // index's word lexicon (terms::kTranslation), each weighted below the word
     // itself; a counterpart of several words needs all of them.
-    void add_translations(const std::vector<std::string>& stems, WordForms& forms) {
+    void add_translations(const std::vector<std::string>& stems, WordForms& forms, bool highlight) {
         if (!vocabulary_) return;
         std::set<std::string> seen;
         for (const std::string& stem : stems) {
@@ -511,7 +514,7 @@ private:
                     std::string word_stem = value.substr(from, space == std::string::npos ? std::string::npos : space - from);
                     if (!word_stem.empty()) {
                         word_stems.push_back(word_stem);
-                        out_.highlight_stems.insert(word_stem);
+                        if (highlight) out_.highlight_stems.insert(word_stem);
                     }
                     if (space == std::string::npos) break;
                     from = space + 1;
