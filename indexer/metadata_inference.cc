@@ -268,15 +268,6 @@ std::string text_for_language(const Document& doc, size_t max_bytes) {
     return text;
 }
 
-bool valid_jurisdiction(std::string_view j) {
-    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-    auto upper_or_digit = [&](char c) { return upper(c) || (c >= '0' && c <= '9'); };
-    if (j == "INT") return true;
-    if (j.size() < 2 || !upper(j[0]) || !upper(j[1])) return false;
-    if (j.size() == 2) return true;
-    if (j[2] != '-' || j.size() < 4 || j.size() > 6) return false;
-    return std::all_of(j.begin() + 3, j.end(), upper_or_digit);
-}
 
 }  // namespace
 
@@ -376,7 +367,7 @@ std::string jurisdiction_from_path(std::string_view path) {
     if (ec) p = fs::path(path);
     for (fs::path dir = p.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
         std::string name = ascii_upper(dir.filename().string());
-        if (valid_jurisdiction(name)) return name;
+        if (is_iso_jurisdiction(name)) return name;
     }
     return "";
 }
@@ -644,15 +635,15 @@ PreparedAddition prepare_addition(const std::string& path, const std::map<std::s
             a.missing.push_back(std::string(flag) + " ('" + it->second.value + "' is not " + rule + ")");
     };
     auto value = [&](const char* name) { return a.fields.count(name) ? a.fields[name].value : std::string(); };
-    check("date", "--date", is_valid_date(value("date")), "YYYY, YYYY-MM or YYYY-MM-DD");
+    check("date", "--date", is_valid_date(value("date")), "a day, month or year as YYYY-MM-DD, YYYY-MM or YYYY");
     check("extent", "--extent", value("extent") == "whole" || value("extent") == "selected", "whole or selected");
     check("id", "--id", is_valid_id(value("id")), "[a-z0-9][a-z0-9._-]*");
-    check("jurisdiction", "--jurisdiction", valid_jurisdiction(value("jurisdiction")),
+    check("jurisdiction", "--jurisdiction", is_iso_jurisdiction(value("jurisdiction")),
           "ISO 3166 (TJ, BA-SRP) or INT");
-    const std::string lang = value("language");
-    check("language", "--lang",
-          lang.size() >= 2 && lang.size() <= 3 && std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; }),
-          "an ISO 639 code (tg, ru, en)");
+    check("language", "--lang", is_iso_language(value("language")), "an ISO 639 code (tg, ru, en)");
+    check("type", "--type", is_document_type(value("type")),
+          "a document type (law code bylaw programme standard manual report news treaty recommendation resolution "
+          "guide training)");
     if (a.missing.empty()) a.sidecar_xml = render_sidecar(a.fields, a.document_id, fs::path(path).stem().string());
     return a;
 }

@@ -115,7 +115,7 @@ TEST_CASE("an added document no editor indexed is about what the corpus's indexe
     write_file(corpus / "centres-ru.xml", indexed);
 
     const std::string db = (dir.path / "index").string();
-    auto r = run({HIMOYA_BINARY, "add", kFixtures + "/polozhenie-centr.txt", "--jurisdiction", "TJ", "--type", "regulation",
+    auto r = run({HIMOYA_BINARY, "add", kFixtures + "/polozhenie-centr.txt", "--jurisdiction", "TJ", "--type", "bylaw",
                   "--body", "Test", "--date", "2020-01-01", "--corpus", corpus.string(), "--db", db});
     REQUIRE_MESSAGE(r.status == 0, r.out << r.err);
     // add says what each provision is now about, and that no editor decided it
@@ -179,6 +179,29 @@ TEST_CASE("add refuses a file with nothing to infer and lists the flags to give"
     for (const char* flag : {"--title", "--lang", "--type", "--date", "--body"})
         CHECK_MESSAGE(r.err.find(flag) != std::string::npos, flag << " not listed: " << r.err);
     CHECK_FALSE(fs::exists(dir.path / "library" / "uninferable.txt"));
+}
+
+TEST_CASE("add refuses metadata given in a form the corpus does not know: a day off the calendar, no ISO code, no type") {
+    TempDir dir("add-command-bad-values");
+    write_small_corpus(dir.path / "corpus");
+    const std::string db = (dir.path / "index").string();
+    auto r = run({HIMOYA_BINARY, "add", kFixtures + "/polozhenie-centr.txt", "--corpus", (dir.path / "corpus").string(),
+                  "--db", db, "--date", "2099-13-45", "--lang", "xx", "--jurisdiction", "ZZ", "--type", "bogus",
+                  "--body", "Test", "--title", "T"});
+    CHECK(r.status == 1);
+    for (const char* named : {"--date ('2099-13-45'", "--lang ('xx'", "--jurisdiction ('ZZ'", "--type ('bogus'"})
+        CHECK_MESSAGE(r.err.find(named) != std::string::npos, named << " not named: " << r.err);
+    CHECK_FALSE(fs::exists(dir.path / "library" / "polozhenie-centr.txt"));
+    // A real day, ISO codes and a type of the format are taken.
+    auto ok = run({HIMOYA_BINARY, "add", kFixtures + "/polozhenie-centr.txt", "--corpus", (dir.path / "corpus").string(),
+                   "--db", db, "--date", "2024-02-29", "--lang", "ru", "--jurisdiction", "BA-SRP", "--type", "bylaw",
+                   "--body", "Test", "--title", "T", "--dry-run"});
+    CHECK_MESSAGE(ok.status == 0, ok.out << ok.err);
+    auto feb = run({HIMOYA_BINARY, "add", kFixtures + "/polozhenie-centr.txt", "--corpus", (dir.path / "corpus").string(),
+                    "--db", db, "--date", "2023-02-29", "--lang", "ru", "--jurisdiction", "TJ", "--type", "bylaw",
+                    "--body", "Test", "--title", "T", "--dry-run"});
+    CHECK(feb.status == 1);
+    CHECK_MESSAGE(feb.err.find("--date ('2023-02-29'") != std::string::npos, feb.err);
 }
 
 TEST_CASE("add without --corpus indexes the folders the index was built from; leaving one out is warned about") {

@@ -8,6 +8,7 @@
 
 #include "indexer/readers/corpus_reader.h"
 #include "indexer/readers/provision_label.h"
+#include "indexer/readers/reader_text.h"
 
 using namespace himoya;
 
@@ -322,4 +323,17 @@ TEST_CASE("a unit whose heading opens with a citation noun and its own number is
     REQUIRE(d->provisions.size() == 2);
     CHECK(d->provisions[0].label == "Article 7");
     CHECK(d->provisions[1].label == "Section 8");  // the heading says nothing: the element's noun
+}
+
+TEST_CASE("metadata values: a day of the calendar, ISO 639 languages, ISO 3166 jurisdictions, the format's types") {
+    for (const char* ok : {"2013", "2013-03", "2013-03-19", "2024-02-29", "2000-02-29", "1999-12-31"}) CHECK_MESSAGE(himoya::is_valid_date(ok), ok);
+    for (const char* bad : {"2013-13", "2013-00", "2099-13-45", "2023-02-29", "1900-02-29", "2013-04-31", "2013-03-00", "13-03-2013", ""})
+        CHECK_FALSE_MESSAGE(himoya::is_valid_date(bad), bad);
+    for (const char* ok : {"tg", "ru", "en", "bs", "uz", "kk", "ky"}) CHECK_MESSAGE(himoya::is_iso_language(ok), ok);
+    for (const char* bad : {"xx", "TG", "t", "tajik", ""}) CHECK_FALSE_MESSAGE(himoya::is_iso_language(bad), bad);
+    for (const char* ok : {"TJ", "INT", "BA-SRP", "BA-BIH", "US-FL", "KG"}) CHECK_MESSAGE(himoya::is_iso_jurisdiction(ok), ok);
+    for (const char* bad : {"ZZ", "tj", "XX-1", "BA-", "BA-SRPX", "T", ""}) CHECK_FALSE_MESSAGE(himoya::is_iso_jurisdiction(bad), bad);
+    CHECK(himoya::is_document_type("law"));
+    CHECK(himoya::is_document_type("bylaw"));
+    CHECK_FALSE(himoya::is_document_type("regulation"));
 }

@@ -1,5 +1,9 @@
 #include "indexer/readers/reader_text.h"
 
+#include <algorithm>
+
+#include <unicode/locid.h>
+
 namespace himoya {
 
 namespace {
@@ -94,7 +98,54 @@ bool is_valid_date(std::string_view d) {
         bool dash_here = i == 4 || i == 7;
         if (dash_here ? d[i] != '-' : (d[i] < '0' || d[i] > '9')) return false;
     }
+    auto number = [&](size_t at, size_t n) {
+        int v = 0;
+        for (size_t i = at; i < at + n; ++i) v = v * 10 + (d[i] - '0');
+        return v;
+    };
+    if (d.size() >= 7) {
+        const int month = number(5, 2);
+        if (month < 1 || month > 12) return false;
+        if (d.size() == 10) {
+            const int year = number(0, 4), day = number(8, 2);
+            const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+            const int last = month == 2 && leap ? 29 : kDays[month - 1];
+            if (day < 1 || day > last) return false;
+        }
+    }
     return true;
+}
+
+namespace {
+
+bool in_icu_list(const char* const* list, std::string_view code) {
+    for (; list && *list; ++list)
+        if (code == *list) return true;
+    return false;
+}
+
+}  // namespace
+
+bool is_iso_language(std::string_view code) {
+    return code.size() >= 2 && code.size() <= 3 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+           in_icu_list(icu::Locale::getISOLanguages(), code);
+}
+
+bool is_document_type(std::string_view type) {
+    for (std::string_view known : {"law", "code", "bylaw", "programme", "standard", "manual", "report", "news", "treaty",
+                                   "recommendation", "resolution", "guide", "training", "act", "bill", "doc"})
+        if (type == known) return true;
+    return false;
+}
+
+bool is_iso_jurisdiction(std::string_view code) {
+    if (code == "INT") return true;
+    if (code.size() < 2 || !in_icu_list(icu::Locale::getISOCountries(), code.substr(0, 2))) return false;
+    if (code.size() == 2) return true;
+    return code[2] == '-' && code.size() >= 4 && code.size() <= 6 &&
+           std::all_of(code.begin() + 3, code.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
 }
 
 std::string sanitize_num(std::string_view num) {

@@ -42,8 +42,21 @@ std::string slugify(std::string_view text);
 // Corpus id rule: [a-z0-9][a-z0-9._-]*
 bool is_valid_id(std::string_view id);
 
-// YYYY, YYYY-MM or YYYY-MM-DD
+// YYYY, YYYY-MM or YYYY-MM-DD, and a day of the calendar (no 2013-13-45,
+// 2023-02-29).
 bool is_valid_date(std::string_view date);
+
+// A language code of ISO 639 (two or three letters, lower case), as ICU lists
+// them: "tg", "ru", "en", "bs"; not "xx".
+bool is_iso_language(std::string_view code);
+
+// A jurisdiction code of the corpus: INT, or a country of ISO 3166-1 (as ICU
+// lists them) optionally followed by '-' and 1-3 letters or digits of a
+// subdivision (BA-SRP, US-FL); not "ZZ".
+bool is_iso_jurisdiction(std::string_view code);
+
+// The document types of the corpus format (docs/corpus-format.md).
+bool is_document_type(std::string_view type);
 
 // Keeps only [a-z0-9] of a lower-cased unit number: "5(2)" -> "52", "IV" -> "iv".
 std::string sanitize_num(std::string_view num);

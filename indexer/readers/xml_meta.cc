@@ -12,32 +12,6 @@ namespace himoya {
 
 namespace {
 
-// Hand-written instead of std::regex: libstdc++'s regex recurses per
-// character and a hostile multi-megabyte value could overflow the stack.
-bool all_of(std::string_view s, bool (*pred)(char)) {
-    for (char c : s)
-        if (!pred(c)) return false;
-    return true;
-}
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_upper_or_digit(char c) { return is_upper(c) || is_digit(c); }
-
-// INT | [A-Z]{2}(-[A-Z0-9]{1,3})?
-bool valid_jurisdiction(std::string_view j) {
-    if (j == "INT") return true;
-    if (j.size() < 2 || !all_of(j.substr(0, 2), is_upper)) return false;
-    if (j.size() == 2) return true;
-    return j[2] == '-' && j.size() >= 4 && j.size() <= 6 && all_of(j.substr(3), is_upper_or_digit);
-}
-
-// [a-z]{2,3}
-bool valid_language(std::string_view l) {
-    return l.size() >= 2 && l.size() <= 3 && all_of(l, is_lower);
-}
-
-
 bool one_of(std::string_view value, std::initializer_list<std::string_view> allowed) {
     for (std::string_view a : allowed)
         if (a == value) return true;
@@ -212,16 +186,13 @@ bool read_corpus_meta(pugi::xml_node meta, Document& doc, const std::string& fil
     }
 
     // Values that break a pattern still leave a usable document: warn only.
-    if (!valid_jurisdiction(doc.jurisdiction))
+    if (!is_iso_jurisdiction(doc.jurisdiction))
         r.warn(meta, "jurisdiction '" + doc.jurisdiction + "' is not ISO 3166 or INT");
-    if (!valid_language(doc.language))
+    if (!is_iso_language(doc.language))
         r.warn(meta, "language '" + doc.language + "' is not an ISO 639 code");
     if (!is_valid_date(doc.date))
-        r.warn(meta, "date '" + doc.date + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
-    if (!one_of(doc.type, {"law", "code", "bylaw", "programme", "standard", "manual", "report",
-                           "news", "treaty", "recommendation", "resolution", "guide", "training",
-                           "act", "bill", "doc"}))
-        r.warn(meta, "unknown document type '" + doc.type + "'");
+        r.warn(meta, "date '" + doc.date + "' is not a day, month or year as YYYY-MM-DD, YYYY-MM or YYYY");
+    if (!is_document_type(doc.type)) r.warn(meta, "unknown document type '" + doc.type + "'");
     if (!one_of(doc.text_status,
                 {"official", "official-translation", "unofficial-translation", "summary"}))
         r.warn(meta, "unknown text-status '" + doc.text_status + "'");
