@@ -1,4 +1,6 @@
 // himoya: one binary, one subcommand per job.
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <iostream>
 
@@ -23,14 +25,17 @@ const char* kUsage =
     "\n"
     "Run 'himoya COMMAND --help' for the options of a command.\n";
 
-}  // namespace
+// A command's exit status, made 1 when its output could not be written (a
+// full disk, a closed pipe): a cut-off CSV must not look like a finished one.
+int checked_output(const std::string& command, int status) {
+    std::cout.flush();
+    const bool failed = std::fflush(stdout) != 0 || std::ferror(stdout) || std::cout.fail();
+    if (!failed) return status;
+    std::cerr << "himoya " << command << ": cannot write the output: " << std::strerror(errno) << "\n";
+    return status == 0 || status == 2 ? 1 : status;
+}
 
-int main(int argc, char** argv) {
-    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
-        std::cout << kUsage;
-        return argc < 2 ? 64 : 0;
-    }
-    std::string command = argv[1];
+int run(const std::string& command, int argc, char** argv) {
     try {
         if (command == "index") return himoya::cli::index_command(argc, argv);
         if (command == "serve") return himoya::cli::serve_command(argc, argv);
@@ -49,3 +54,15 @@ int main(int argc, char** argv) {
     std::cerr << "himoya: unknown command '" << command << "'\n\n" << kUsage;
     return 64;
 }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+        std::cout << kUsage;
+        return checked_output("help", argc < 2 ? 64 : 0);
+    }
+    const std::string command = argv[1];
+    return checked_output(command, run(command, argc, argv));
+}
+

@@ -174,6 +174,21 @@ TEST_CASE("an excluded word is excluded in every language, as its positive form 
     }
 }
 
+TEST_CASE("CLI: output that cannot be written (a full disk) is exit 1 with a message, not a cut-off success") {
+    if (!std::filesystem::exists("/dev/full")) return;  // Linux only
+    const std::string db = fixture().db;
+    for (const std::string& command : std::vector<std::string>{"search --db " + db + " violence", "search --db " + db + " --json violence",
+                                      "compare --db " + db + " --jurisdiction TJ --jurisdiction GE --topic shelters --format csv",
+                                      std::string("analyze hello")}) {
+        CAPTURE(command);
+        auto r = run({"/bin/sh", "-c", std::string(HIMOYA_BINARY) + " " + command + " > /dev/full"});
+        CHECK(r.status == 1);
+        CHECK_MESSAGE(r.err.find("cannot write the output") != std::string::npos, r.err);
+        // The same to a pipe that is read is a success.
+        CHECK(run({"/bin/sh", "-c", std::string(HIMOYA_BINARY) + " " + command + " > /dev/null"}).status == 0);
+    }
+}
+
 TEST_CASE("phrase queries and paging") {
     auto& f = fixture();
     json phrase = f.get_json("/api/search?q=%22protection%20order%22&per_page=100", 200);
