@@ -29,9 +29,8 @@ std::string string_param(const QueryParams& params, const std::string& name) {
 }
 
 int int_param(const QueryParams& params, const std::string& name, int fallback, int min, int max) {
-    auto it = params.find(name);
-    if (it == params.end() || it->second.empty()) return fallback;
-    const std::string& s = it->second;
+    const std::string s = string_param(params, name);  // one value (or the same twice)
+    if (s.empty()) return fallback;
     int value = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
     if (ec != std::errc() || end != s.data() + s.size())

@@ -164,7 +164,9 @@ TEST_CASE("query, paging and result-window bounds are 400s with JSON messages") 
           "/api/search?q=violence&q=shelter", "/api/search?q=a&sort=date&sort=relevance",
           // facets whose values have a fixed form (docs/openapi.yaml): another value is no empty answer
           "/api/search?year=abc", "/api/search?year=2013abc", "/api/search?year=12345", "/api/search?status=bogus",
-          "/api/search.atom?status=bogus"})
+          "/api/search.atom?status=bogus",
+          // a number given twice with different values, like any one-value parameter
+          "/api/search?page=1&page=abc", "/api/search?per_page=5&per_page=6", "/api/search?year_from=2000&year_from=2001"})
         check_json_error(f.get(path), 400, path);
     auto same_twice = f.get("/api/search?q=violence&q=violence");
     REQUIRE(same_twice);
