@@ -1,5 +1,6 @@
 #include "server/config_file.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -117,6 +118,15 @@ void set_server_option(ServerOptions& options, const std::string& key, const std
     } else if (key == "max-per-client") {
         options.max_connections_per_client = static_cast<size_t>(parse_number(key, value, 1, 1000000));
     } else if (key == "cors-origin") {
+        // Sent as a header as it is: an origin ("https://example.org[:port]") or
+        // "*", never a byte that could end the header line and start another.
+        const bool printable = std::all_of(value.begin(), value.end(), [](unsigned char c) { return c > 0x20 && c < 0x7f; });
+        auto origin = [&](std::string_view scheme) {
+            return value.rfind(scheme, 0) == 0 && value.size() > scheme.size() &&
+                   value.find('/', scheme.size()) == std::string::npos;
+        };
+        if (!value.empty() && (!printable || (value != "*" && !origin("http://") && !origin("https://"))))
+            throw std::invalid_argument(key + " must be an origin such as https://example.org (scheme, host, optional port) or *");
         options.cors_origin = value;  // empty: no CORS headers
     } else {
         throw std::invalid_argument("unknown option " + key);

@@ -327,6 +327,16 @@ TEST_CASE("CORS: off by default, one configured origin with --cors-origin") {
         REQUIRE(plain);
         CHECK_MESSAGE(plain->get_header_value("Access-Control-Allow-Origin").empty(), path);
     }
+    // The origin is sent as a header as given: one that could end the header
+    // line (and add Set-Cookie to every answer) is refused at start, as is one
+    // that is no origin.
+    for (const std::string& bad : {std::string("x\r\nSet-Cookie: a=b"), std::string("https://a.example/path"),
+                                  std::string("evil.example"), std::string("https://a b")}) {
+        auto r = run({HIMOYA_BINARY, "serve", "--db", f.db, "--port", "0", "--cors-origin", bad});
+        CAPTURE(bad);
+        CHECK(r.status == 64);
+        CHECK(r.err.find("--cors-origin must be an origin") != std::string::npos);
+    }
 }
 
 TEST_CASE("markup in documents and queries comes back escaped in snippets, as plain text in JSON fields") {
