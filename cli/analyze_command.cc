@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "analysis/utf8.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "search/analysis_report.h"
@@ -24,6 +25,7 @@ int analyze_command(int argc, char** argv) {
     if (args.positional.empty()) throw UsageError("no text given");
     std::string text;
     for (const auto& p : args.positional) text += (text.empty() ? "" : " ") + p;
+    if (find_invalid_utf8(text) != std::string::npos) throw UsageError("the text is not valid UTF-8");
     std::string lang = args.get("lang", "auto");
     if (lang != "tg" && lang != "ru" && lang != "en" && lang != "auto") throw UsageError("--lang must be tg, ru, en or auto");
     nlohmann::json report = to_json(analysis_report(text, lang));

@@ -9,6 +9,7 @@
 #include "analysis/analyzer.h"
 #include "analysis/concept_tagger.h"
 #include "analysis/stopwords.h"
+#include "analysis/utf8.h"
 #include "analysis/term_scheme.h"
 #include "search/concept_expansion.h"
 #include "search/facets.h"
@@ -417,6 +418,8 @@ void validate(const CompareRequest& r) {
                                         "танҳо яктоашро нишон диҳед: мавзӯъ (topic), моддаи Конвенсияи Истанбул (ic) ё матн (q)"});
     if (r.query.size() > SearchLimits::kMaxQueryBytes)
         throw BadRequest({"query too long", "запрос слишком длинный", "дархост аз ҳад дароз аст"});
+    if (find_invalid_utf8(r.query) != std::string::npos)
+        throw BadRequest({"query is not valid UTF-8", "запрос не в кодировке UTF-8", "дархост бо рамзгузории UTF-8 нест"});
     if (r.per_jurisdiction < 1 || r.per_jurisdiction > 20)
         throw BadRequest({"per_jurisdiction must be 1..20", "per_jurisdiction должен быть от 1 до 20",
                           "per_jurisdiction бояд аз 1 то 20 бошад"});

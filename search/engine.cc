@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <set>
 #include <stdexcept>
 
 #include <xapian.h>
@@ -78,6 +79,14 @@ private:
 };
 
 SearchEngine::SearchEngine(std::vector<std::string> db_paths) : db_paths_(std::move(db_paths)) {
+    // One index twice is no second shard: its texts would be counted and listed twice.
+    std::set<std::string> seen;
+    for (const std::string& p : db_paths_) {
+        std::error_code ec;
+        std::string same = std::filesystem::weakly_canonical(p, ec).string();
+        if (ec) same = p;
+        if (!seen.insert(same).second) throw std::runtime_error("the index " + p + " is given twice");
+    }
     // fail now, with a clear message, not on the first request; keep it as the first pooled view
     Pooled first = open_current();
     give_back(std::move(first));

@@ -189,6 +189,19 @@ TEST_CASE("CLI: output that cannot be written (a full disk) is exit 1 with a mes
     }
 }
 
+TEST_CASE("CLI: one index given twice, and text that is not UTF-8, are errors, not doubled or garbled answers") {
+    const std::string db = fixture().db;
+    auto twice = run({HIMOYA_BINARY, "search", "--db", db, "--db", db + "/", "--json", "violence"});
+    CHECK(twice.status == 1);
+    CHECK_MESSAGE(twice.err.find("given twice") != std::string::npos, twice.err);
+    auto analyze = run({HIMOYA_BINARY, "analyze", "a\xff" "b"});
+    CHECK(analyze.status == 64);
+    CHECK_MESSAGE(analyze.err.find("not valid UTF-8") != std::string::npos, analyze.err);
+    auto compare = run({HIMOYA_BINARY, "compare", "--db", db, "--jurisdiction", "TJ", "--jurisdiction", "GE", "\xff"});
+    CHECK(compare.status == 64);
+    CHECK_MESSAGE(compare.err.find("not valid UTF-8") != std::string::npos, compare.err);
+}
+
 TEST_CASE("phrase queries and paging") {
     auto& f = fixture();
     json phrase = f.get_json("/api/search?q=%22protection%20order%22&per_page=100", 200);
