@@ -413,6 +413,17 @@ QueryTree parse_query(std::string_view query, std::string_view language, Analyze
                 break;
             }
     }
+    if (!tree.question && tree.plain) {
+        // Tajik puts the verb last and the interrogative just before it:
+        // "милиса … чӣ бояд кунад", "ордер кай дода мешавад". An interrogative
+        // among the last three words makes a question too — but "ки", which is
+        // also the relative "that" of any noun phrase ("шахсе, ки …").
+        std::vector<const QueryNode*> words;
+        for (const QueryNode& c : tree.root.children)
+            if (c.kind == QueryNode::Kind::kWord && !c.tokens.empty()) words.push_back(&c);
+        for (size_t i = words.size() > 3 ? words.size() - 3 : 0; i < words.size() && words.size() > 2; ++i)
+            if (in(interrogatives(), *words[i]) && folded(words[i]->tokens.front().term) != "ки") tree.question = true;
+    }
     return tree;
 }
 

@@ -73,6 +73,12 @@ TEST_CASE("a query reads as a question by its mark or its first word") {
     CHECK(parse_query("паноҳгоҳ дар Хуҷанд?", "auto", a).question);
     CHECK(parse_query("how long does an emergency order last", "en", a).question);
     CHECK_FALSE(parse_query("emergency order duration", "en", a).question);
+    // Tajik puts the interrogative near the end, before the verb: no mark needed.
+    CHECK(parse_query("милиса ҳангоми зӯроварӣ дар оила чӣ бояд кунад", "auto", a).question);
+    CHECK(parse_query("ордери ҳимоявӣ кай дода мешавад", "auto", a).question);
+    // ... but "ки" is also the relative "that" of a noun phrase.
+    CHECK_FALSE(parse_query("шахсоне ки зӯроварӣ содир кардаанд", "auto", a).question);
+    CHECK_FALSE(parse_query("ордери ҳимоявӣ мӯҳлат", "auto", a).question);
 }
 
 TEST_CASE("question words are dropped and listed, never the only words") {
