@@ -47,6 +47,7 @@ TEST_CASE("every language version of a work in corpus/ carries the same work met
             CHECK(std::set<std::string>(v.audience.begin(), v.audience.end()) ==
                   std::set<std::string>(first.audience.begin(), first.audience.end()));
             CHECK(v.legal_status.state == first.legal_status.state);
+            CHECK(v.legal_status.since == first.legal_status.since);
             CHECK(v.issuing_body_ref == first.issuing_body_ref);
             // What part of the source is held: a gap must not depend on the language.
             CHECK(v.extent_or_default() == first.extent_or_default());
@@ -54,6 +55,25 @@ TEST_CASE("every language version of a work in corpus/ carries the same work met
                   std::set<std::string>(first.not_held.begin(), first.not_held.end()));
         }
     }
+}
+
+// `since` is when the state began (docs/corpus-format.md): for an amended law
+// the date of its first amendment, which is then listed; a law's own
+// adoption, its entry into force or its latest amendment read as "amended
+// since" would misdate it. Left out when the first amendment is not known.
+TEST_CASE("an amended law in corpus/ is amended since its first amendment, listed, or no date is given") {
+    size_t dated = 0;
+    for (const auto& [work, versions] : corpus_works())
+        for (const Document& v : versions) {
+            if (v.legal_status.state != "amended" || v.legal_status.since.empty()) continue;
+            INFO(v.document_id << ": amended since " << v.legal_status.since);
+            std::string first;
+            for (const LegalRelation& r : v.legal_status.relations)
+                if (r.type == "amended-by" && !r.date.empty() && (first.empty() || r.date < first)) first = r.date;
+            CHECK(v.legal_status.since == first);
+            ++dated;
+        }
+    CHECK(dated > 0);
 }
 
 // <not-held> names what coverage reports as held elsewhere: each must be a
