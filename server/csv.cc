@@ -44,7 +44,7 @@ const std::map<std::string, std::map<std::string, std::string>>& words() {
         {"label", {{"en", "Article"}, {"ru", "Статья"}, {"tg", "Модда"}}},
         {"heading", {{"en", "Heading"}, {"ru", "Заголовок"}, {"tg", "Сарлавҳа"}}},
         {"lang", {{"en", "Language"}, {"ru", "Язык"}, {"tg", "Забон"}}},
-        {"original_lang", {{"en", "Original language"}, {"ru", "Язык оригинала"}, {"tg", "Забони асл"}}},
+        {"original_lang", {{"en", "Original version"}, {"ru", "Исходная версия"}, {"tg", "Нусхаи аслӣ"}}},
         {"text_status", {{"en", "Text status"}, {"ru", "Статус текста"}, {"tg", "Вазъи матн"}}},
         {"legal_status", {{"en", "Legal status"}, {"ru", "Правовой статус"}, {"tg", "Вазъи ҳуқуқӣ"}}},
         {"concepts_automatic", {{"en", "Topics assigned automatically"}, {"ru", "Темы определены автоматически"}, {"tg", "Мавзӯъҳо худкор муайян шудаанд"}}},
@@ -238,7 +238,8 @@ std::string compare_markdown(const json& c, const std::string& ui, const ExportL
     std::string subject = c["ic"].is_string() ? word("article", ui) + " " + c["ic"].get<std::string>() +
                                                     (c["ic_title"].is_string() ? ": " + c["ic_title"].get<std::string>() : "")
                           : c["topic"].is_object() ? label(labels, "topic", str(c["topic"], "id"), ui)
-                          : c["query"].is_string() ? "“" + c["query"].get<std::string>() + "”"
+                          : c["query"].is_string() ? (ui == "en" ? "“" + c["query"].get<std::string>() + "”"
+                                                                 : "«" + c["query"].get<std::string>() + "»")  // as the body quotes
                                                    : std::string();
     if (!subject.empty()) out += ": " + subject;
     out += "\n\n_" + word("summary_note", ui) + "_\n";
