@@ -78,8 +78,9 @@ std::string joined(const std::set<std::string>& codes) {
 // one the collection knows: a jurisdiction with texts in the index, or one
 // jurisdictions.xml names (which may have none yet: a true gap). An unknown
 // code is a 400 naming the known ones, never a column of gaps for a place
-// that does not exist.
-std::vector<std::string> known_jurisdictions(IndexView& view, const std::vector<std::string>& codes) {
+// that does not exist. `comparable`: the message lists only the codes with
+// texts (compare refuses the others next; the matrix shows them as gaps).
+std::vector<std::string> known_jurisdictions(IndexView& view, const std::vector<std::string>& codes, bool comparable) {
     std::vector<std::string> out;
     for (const std::string& given : codes) {
         check_code_syntax(given);
@@ -87,7 +88,7 @@ std::vector<std::string> known_jurisdictions(IndexView& view, const std::vector<
         if (!view.labels().has("jurisdiction", code, "en") &&
             !view.db().term_exists(terms::boolean_term(terms::kJurisdiction, code))) {
             std::set<std::string> known = codes_with_texts(view.db());
-            if (auto table = view.labels().all().find("jurisdiction"); table != view.labels().all().end())
+            if (auto table = view.labels().all().find("jurisdiction"); !comparable && table != view.labels().all().end())
                 for (const auto& [k, labels] : table->second) known.insert(k);
             throw BadRequest({"unknown jurisdiction '" + code + "' (known: " + joined(known) + ")",
                               "неизвестная юрисдикция «" + code + "» (известны: " + joined(known) + ")",
@@ -571,7 +572,7 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
 CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& request) {
     validate(request);
     CompareRequest r = request;
-    r.jurisdictions = known_jurisdictions(view, request.jurisdictions);
+    r.jurisdictions = known_jurisdictions(view, request.jurisdictions, true);
     // A place the collection holds no text of at all has no column to compare:
     // "Gap" under "BA" would read as "Bosnia has no law on this", though the
     // entities' laws are there under their own codes.
@@ -699,7 +700,7 @@ std::vector<std::string> best_text_per_scope(const Xapian::Database& db, const X
 Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
     validate(request);
     MatrixRequest r = request;
-    r.jurisdictions = known_jurisdictions(view, request.jurisdictions);
+    r.jurisdictions = known_jurisdictions(view, request.jurisdictions, false);
     const std::string ui(name(r.ui_lang));
     const Thesaurus* thesaurus = view.thesaurus();
     Xapian::Database& db = view.db();

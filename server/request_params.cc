@@ -99,14 +99,18 @@ SearchRequest search_request_from_params(const QueryParams& params) {
 namespace himoya {
 namespace {
 
+// A repeatable parameter's values, as /api/search takes them: name=A&name=B
+// or name[]=A&name[]=B.
 std::vector<std::string> all_values(const QueryParams& params, const std::string& name) {
     std::vector<std::string> out;
-    auto [from, to] = params.equal_range(name);
-    for (auto it = from; it != to; ++it) {
-        if (it->second.empty()) continue;
-        if (find_invalid_utf8(it->second) != std::string::npos)
-            throw BadRequest(not_utf8(name));
-        out.push_back(it->second);
+    for (const std::string& key : {name, name + "[]"}) {
+        auto [from, to] = params.equal_range(key);
+        for (auto it = from; it != to; ++it) {
+            if (it->second.empty()) continue;
+            if (find_invalid_utf8(it->second) != std::string::npos)
+                throw BadRequest(not_utf8(name));
+            out.push_back(it->second);
+        }
     }
     return out;
 }

@@ -202,6 +202,21 @@ TEST_CASE("CLI: one index given twice, and text that is not UTF-8, are errors, n
     CHECK_MESSAGE(compare.err.find("not valid UTF-8") != std::string::npos, compare.err);
 }
 
+TEST_CASE("compare and matrix take repeated parameters in both forms /api/search takes (name=, name[]=)") {
+    auto& f = fixture();
+    json plain = f.get_json("/api/compare?jurisdiction=TJ&jurisdiction=GE&topic=shelters", 200);
+    json brackets = f.get_json("/api/compare?jurisdiction%5B%5D=TJ&jurisdiction%5B%5D=GE&topic=shelters", 200);
+    CHECK(plain["columns"].size() == 2);
+    CHECK(brackets["columns"] == plain["columns"]);
+    json m = f.get_json("/api/matrix?jurisdiction%5B%5D=TJ&jurisdiction%5B%5D=GE&lang%5B%5D=ru", 200);
+    CHECK(m["jurisdictions"] == json::array({"TJ", "GE"}));
+    // An unknown code names the codes compare can compare: those with texts.
+    json unknown = f.get_json("/api/compare?jurisdiction=TJ&jurisdiction=XX&topic=shelters", 400);
+    const std::string message = unknown["error"]["message"];
+    CHECK(message.find("BA-SRP") != std::string::npos);
+    CHECK_MESSAGE(message.find("AM,") == std::string::npos, message);  // Armenia: named in jurisdictions.xml, no text
+}
+
 TEST_CASE("phrase queries and paging") {
     auto& f = fixture();
     json phrase = f.get_json("/api/search?q=%22protection%20order%22&per_page=100", 200);
