@@ -388,10 +388,40 @@ void mark_years(QueryNode& n) {
     }
     for (QueryNode& c : n.children) mark_years(c);
 }
+// Facet filters written in the query ("jurisdiction:TJ", "lang:ru",
+// "year:2013"): a facet's name, a colon and a value, standing alone. Each is
+// recorded in `filters` and blanked out (offsets kept), so the rest reads as
+// the query it would be without it: "jurisdiction:TJ shelter" is the plain
+// query "shelter" under the filter.
+std::string take_field_filters(std::string_view query, std::map<std::string, std::vector<std::string>>& filters) {
+    std::string rest(query);
+    size_t i = 0;
+    while (i < rest.size()) {
+        if (is_space(rest[i])) { ++i; continue; }
+        size_t end = i;
+        while (end < rest.size() && !is_space(rest[end])) ++end;
+        const std::string_view token = std::string_view(rest).substr(i, end - i);
+        const size_t colon = token.find(':');
+        if (colon != std::string_view::npos && colon + 1 < token.size()) {
+            const std::string_view name = token.substr(0, colon), value = token.substr(colon + 1);
+            const bool facet = std::find(facet_names().begin(), facet_names().end(), name) != facet_names().end();
+            const bool plain_value = value.find_first_of("\"():") == std::string_view::npos;
+            if (facet && plain_value) {
+                filters[std::string(name)].emplace_back(value);
+                std::fill(rest.begin() + static_cast<std::ptrdiff_t>(i), rest.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+            }
+        }
+        i = end;
+    }
+    return rest;
+}
+
 }  // namespace
 
-QueryTree parse_query(std::string_view query, std::string_view language, Analyzer& analyzer) {
+QueryTree parse_query(std::string_view typed, std::string_view language, Analyzer& analyzer) {
     QueryTree tree;
+    tree.text = take_field_filters(typed, tree.filters);
+    const std::string_view query = tree.text;
     tree.language = std::string(language);
     tree.plain = is_plain(query);
     // Latin words are tried as Tajik when the query reads as Latin-script

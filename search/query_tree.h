@@ -11,6 +11,7 @@
 // Plain data; the functions use the caller's Analyzer (not thread-safe).
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -96,6 +97,10 @@ struct QueryTree {
     };
     std::vector<Place> places;
     std::vector<std::string> question_words;   // dropped: they need not occur
+    // Facet filters written in the query ("jurisdiction:TJ", "year:2013"),
+    // facet → values: they apply to the whole query as the request's filters do.
+    std::map<std::string, std::vector<std::string>> filters;
+    std::string text;  // the query as read: filters blanked out, every offset as typed
     size_t too_long_words = 0;  // words longer than an index term can be (Analyzer::kMaxTermBytes)
 
     // Positive top-level word-like nodes of a plain query: the units "every

@@ -229,7 +229,15 @@ bool crowds(const QueryTree& tree) {
 // The words that had to match: the query without the places and question
 // words set aside (the query itself when nothing was).
 std::string words_of(const QueryTree& tree, const std::string& query) {
-    if (tree.jurisdictions.empty() && tree.question_words.empty()) return query;
+    if (tree.jurisdictions.empty() && tree.question_words.empty()) {
+        if (tree.filters.empty()) return query;
+        // The typed words without the filters written among them.
+        std::string out;
+        for (size_t i = 0; i < tree.text.size(); ++i)
+            if (tree.text[i] != ' ' || (!out.empty() && out.back() != ' ')) out += tree.text[i];
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        return out;
+    }
     std::string out;
     for (const QueryNode& c : tree.root.children) {
         if (c.end <= c.start || c.end > query.size()) continue;
@@ -613,6 +621,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     }
     result.interpretation.words = words_of(tree, r.query);
     result.interpretation.question_words = tree.question_words;
+    result.interpretation.filters = tree.filters;
     result.interpretation.ranking_words = built.ranking_words;
     result.interpretation.concepts = result.expanded_concepts;
     result.interpretation.relaxed = relaxed;
@@ -664,9 +673,15 @@ void keep_strict_counts(std::map<std::string, std::vector<FacetCount>>& relaxed,
     }
 }
 
-SearchResult run_search(IndexView& view, const SearchRequest& r) {
-    validate(r);
-    QueryTree tree = read_query(view, r);
+SearchResult run_search(IndexView& view, const SearchRequest& request) {
+    validate(request);
+    QueryTree tree = read_query(view, request);
+    // Filters written in the query ("jurisdiction:TJ") are the request's own.
+    SearchRequest merged = request;
+    for (const auto& [facet, values] : tree.filters)
+        for (const std::string& v : values) merged.filters[facet].push_back(v);
+    if (!tree.filters.empty()) validate(merged);
+    const SearchRequest& r = merged;
     long in_place = kRelaxBelow;
     SearchResult strict = search_once(view, r, tree, false, &in_place);
     // Never an empty page for a reasonable question: when every word together
@@ -705,7 +720,7 @@ SearchResult run_search(IndexView& view, const SearchRequest& r) {
     // answer says so (interpretation.corrected); correct=0 keeps the words as typed.
     if (r.correct && strict.total == 0 && strict.suggestion && *strict.suggestion != r.query &&
         strict.suggestion->size() <= SearchLimits::kMaxQueryBytes) {
-        SearchRequest fixed = r;
+        SearchRequest fixed = request;  // its filters written in the query are read again from the suggestion
         fixed.query = *strict.suggestion;
         fixed.correct = false;  // one correction, never a chain
         SearchResult corrected = run_search(view, fixed);

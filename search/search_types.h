@@ -198,6 +198,9 @@ struct QueryInterpretation {
     std::string words;                       // the query as matched (place names blanked)
     std::vector<std::string> concepts;
     std::vector<std::string> question_words;  // dropped: "who", "кто", "чанд" need not occur
+    // Facet filters written in the query ("jurisdiction:TJ"), facet → values:
+    // applied as the request's filters are.
+    std::map<std::string, std::vector<std::string>> filters;
     std::vector<std::string> ranking_words;   // beside a concept, or common: they rank the results, they do not filter
     bool relaxed = false;  // every word together found few texts: most of the words sufficed
     // The query searched instead of the one typed, which matched nothing: its

@@ -542,3 +542,31 @@ TEST_CASE("browsing and date order show each text in the UI language where that 
         }
     }
 }
+
+TEST_CASE("facet filters written in the query (jurisdiction:TJ, lang:ru) are the request's filters") {
+    testing::TestIndex index;
+    IndexView s({index.path()});
+    SearchRequest filtered = query("ордер");
+    filtered.filters["jurisdiction"] = {"TJ"};
+    const SearchResult by_parameter = run_search(s, filtered);
+    const SearchResult in_query = run_search(s, query("jurisdiction:TJ ордер"));
+    CHECK(in_query.total == by_parameter.total);
+    CHECK(hit_ids(in_query) == hit_ids(by_parameter));
+    CHECK(in_query.interpretation.filters.at("jurisdiction") == std::vector<std::string>{"TJ"});
+    CHECK(in_query.interpretation.words == "ордер");
+    // A filter alone browses under it; two facets AND, one facet's values OR.
+    SearchRequest tj = query("");
+    tj.filters["jurisdiction"] = {"TJ"};
+    CHECK(run_search(s, query("jurisdiction:TJ")).total == run_search(s, tj).total);
+    SearchRequest tj_ru = tj;
+    tj_ru.filters["lang"] = {"ru"};
+    CHECK(run_search(s, query("lang:ru jurisdiction:TJ")).total == run_search(s, tj_ru).total);
+    SearchRequest two = query("");
+    two.filters["jurisdiction"] = {"TJ", "GE"};
+    CHECK(run_search(s, query("jurisdiction:TJ jurisdiction:GE")).total == run_search(s, two).total);
+    // A value a filter refuses is the same 400 as in the parameter.
+    CHECK_THROWS_AS(run_search(s, query("year:abc violence")), BadRequest);
+    // A word with a colon that names no facet stays a word; title: keeps its meaning.
+    CHECK(run_search(s, query("nofacet:TJ")).interpretation.filters.empty());
+    CHECK(run_search(s, query("title:law")).interpretation.filters.empty());
+}
