@@ -388,7 +388,25 @@ private:
         return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), static_cast<Xapian::termcount>(parts.size()));
     }
 
+    // "viol*": the words of the index that begin with the typed letters, as
+    // typed (no stems, respellings or translations: the prefix is the
+    // reader's own), the most frequent kMaxPrefixWords of them.
+    static constexpr Xapian::termcount kMaxPrefixWords = 200;
+    Xapian::Query prefix_word(const QueryNode& lx, bool negated) {
+        std::vector<Xapian::Query> parts;
+        for (size_t i = 0; i < lx.tokens.size(); ++i) {
+            const std::string term = raw_prefix(lx.title) + lx.tokens[i].term;
+            if (i + 1 < lx.tokens.size()) parts.emplace_back(term);  // "e-mai*": the pieces before the last as they are
+            else parts.emplace_back(Xapian::Query::OP_WILDCARD, term, kMaxPrefixWords, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+            if (!negated && !lx.title) (i + 1 < lx.tokens.size() ? out_.highlight_terms : out_.highlight_prefixes).insert(term);
+        }
+        if (parts.empty()) return {};
+        ++content_;
+        return parts.size() == 1 ? parts.front() : Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    }
+
     Xapian::Query word(const QueryNode& lx, bool negated) {
+        if (lx.prefix) return prefix_word(lx, negated);
         const auto& tokens = lx.tokens;
         std::vector<Xapian::Query> parts;
         for (const Token& t : tokens) {

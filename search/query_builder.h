@@ -45,6 +45,7 @@ struct BuiltQuery {
     bool empty = true;        // nothing searchable: browse
     std::set<std::string> highlight_terms;  // canonical words to mark in snippets
     std::set<std::string> highlight_stems;  // their stems, in every language tried
+    std::set<std::string> highlight_prefixes;  // "viol*": a record's words that begin so are marked
     std::vector<QueryWord> words;           // positive words, for spelling suggestions
     std::set<std::string> matched_concepts; // thesaurus concepts the query expanded to
     bool relaxed = false;                   // compiled with Matching::kRelaxed

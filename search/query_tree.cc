@@ -19,6 +19,7 @@ struct Lexeme {
     std::string text;    // word or phrase text
     size_t start = 0;    // byte offset of text in the query
     bool title = false;  // title: field
+    bool prefix = false; // word*: any word that begins so
     int sign = 0;        // -1 for -word, +1 for +word
 };
 
@@ -54,6 +55,17 @@ std::vector<Lexeme> lex(std::string_view q) {
             lx.start = i;
             lx.text = std::string(q.substr(i, end - i));
             i = end;
+            // "viol*": a prefix of at least three letters (a shorter one would
+            // stand for most of the vocabulary).
+            if (lx.text.size() > 1 && lx.text.back() == '*') {
+                std::string stem = lx.text.substr(0, lx.text.size() - 1);
+                size_t letters = 0;
+                for (unsigned char c : stem) letters += (c & 0xC0) != 0x80;
+                if (letters >= 3 && stem.find('*') == std::string::npos) {
+                    lx.text = std::move(stem);
+                    lx.prefix = true;
+                }
+            }
             if (!lx.title && lx.sign == 0) {
                 if (lx.text == "OR") lx.kind = Lex::kOr;
                 else if (lx.text == "AND") lx.kind = Lex::kAnd;
@@ -155,6 +167,7 @@ private:
         node.end = lx.start + lx.text.size();
         node.title = lx.title;
         node.sign = lx.sign;
+        node.prefix = lx.prefix;
         size_t too_long = 0;
         node.tokens = analyzer_.analyze(lx.text, tree_.language, 1, &too_long);
         tree_.too_long_words += too_long;
@@ -360,7 +373,7 @@ std::vector<const QueryNode*> QueryTree::units() const {
 
 bool is_plain(std::string_view q) {
     for (char c : q)
-        if (c == '"' || c == '(' || c == ')' || c == ':') return false;
+        if (c == '"' || c == '(' || c == ')' || c == ':' || c == '*') return false;
     for (std::string_view op : {"OR", "AND", "NOT"}) {
         size_t at = q.find(op);
         while (at != std::string_view::npos) {

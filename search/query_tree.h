@@ -38,6 +38,7 @@ struct QueryNode {
     std::string text;           // as typed, without quotes, sign or field
     size_t start = 0, end = 0;  // byte range of `text` in the query
     bool title = false;         // title: field
+    bool prefix = false;        // word*: any word that begins so (kWord only)
     int sign = 0;               // +1 for +word (kept even if a stopword), -1 for -word
     std::vector<Token> tokens;  // `text` analysed
     // A year (1900-2099) typed as a word, outside title: ("training in 2018"):

@@ -203,6 +203,11 @@ std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer,
             if (kinds & kPrefixedStem) stems.insert(term.substr(std::string_view(terms::kStem).size()));
             if (kinds & kBareStem) stems.insert(term);
         }
+        for (const std::string& prefix : built.highlight_prefixes) {  // "viol*": its words in this record
+            Xapian::TermIterator t = record.termlist_begin();
+            t.skip_to(prefix);
+            for (; t != record.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t) terms.insert(*t);
+        }
         hit.snippet = make_snippet(analyzer, data->text, hit.lang, terms, stems);
         hit.score = it.get_weight();
         hit.version_group = group;

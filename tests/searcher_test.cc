@@ -570,3 +570,19 @@ TEST_CASE("facet filters written in the query (jurisdiction:TJ, lang:ru) are the
     CHECK(run_search(s, query("nofacet:TJ")).interpretation.filters.empty());
     CHECK(run_search(s, query("title:law")).interpretation.filters.empty());
 }
+
+TEST_CASE("a word ending in * finds the words that begin so, marked in the snippet; under three letters it is a word") {
+    testing::TestIndex index;
+    IndexView s({index.path()});
+    const SearchResult prefix = run_search(s, query("орде*"));
+    REQUIRE(prefix.total > 0);
+    CHECK(prefix.total >= run_search(s, query("ордер")).total);
+    bool marked = false;
+    for (const SearchHit& h : prefix.hits) marked |= snippet_html(h.snippet).find("<mark>") != std::string::npos;
+    CHECK(marked);
+    CHECK_FALSE(prefix.suggestion);
+    // English too; the words themselves, not their stems or translations.
+    CHECK(run_search(s, query("viol*")).total == run_search(s, query("violence")).total);
+    // "ор*" is too short to stand for words: it is read as the word "ор".
+    CHECK(run_search(s, query("ор*")).total == run_search(s, query("ор")).total);
+}
