@@ -30,6 +30,7 @@ IndexSummary index_library(const std::vector<std::string>& corpus, const std::st
                            int threads, IngestReport& report) {
     IndexOptions options;
     options.corpus_dirs = corpus_and_library(corpus, library);
+    options.confined_dirs = {library};  // files dropped there may not link out of it
     options.db_path = db;
     options.incremental = true;
     options.threads = threads;

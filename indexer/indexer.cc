@@ -472,7 +472,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
     test_pause_point("lock");
     summary.removed_debris = location.remove_debris();
 
-    std::vector<std::string> files = list_corpus_files(options.corpus_dirs, report);
+    std::vector<std::string> files = list_corpus_files(options.corpus_dirs, report, ReaderRegistry::builtin(), options.confined_dirs);
     const std::uintmax_t source_bytes = total_bytes(files);
     std::string generation;
     try {

@@ -22,6 +22,9 @@ namespace himoya {
 
 struct IndexOptions {
     std::vector<std::string> corpus_dirs{"corpus"};
+    // Of corpus_dirs, the folders whose symbolic links may not lead outside
+    // them (the library of himoya add and serve --watch: list_corpus_files).
+    std::vector<std::string> confined_dirs;
     std::string db_path = "build/index";
     bool strict = false;  // any skipped document fails the run; the old index stays
     // Thesaurus for concept tagging; "" = the first corpus dir's thesaurus.xml, if any.

@@ -204,6 +204,38 @@ TEST_CASE("add refuses metadata given in a form the corpus does not know: a day 
     CHECK_MESSAGE(feb.err.find("--date ('2023-02-29'") != std::string::npos, feb.err);
 }
 
+TEST_CASE("a symbolic link in the library that leads outside it is reported and not followed; one inside it is read") {
+    TempDir dir("add-command-links");
+    write_small_corpus(dir.path / "corpus");
+    const fs::path library = dir.path / "library";
+    fs::create_directories(library);
+    write_file(dir.path / "secret.txt", "zebrafinchsecret outside the library\n");
+    fs::create_symlink(dir.path / "secret.txt", library / "secret.txt");
+    write_file(library / "secret.meta.xml",
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<meta xmlns=\"urn:himoya:corpus:1\"><title>S</title>"
+               "<jurisdiction>TJ</jurisdiction><language>en</language><type>report</type><date>2024</date>"
+               "<issuing-body>B</issuing-body><text-status>official</text-status>"
+               "<source><official-title>S</official-title></source></meta>\n");
+    write_file(library / ".store" / "kept.txt", "kestrelwinginside text kept\n");  // hidden: read only through the link
+    fs::create_symlink(library / ".store" / "kept.txt", library / "kept-link.txt");
+    write_file(library / "kept-link.meta.xml",
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<meta xmlns=\"urn:himoya:corpus:1\"><title>K</title>"
+               "<jurisdiction>TJ</jurisdiction><language>en</language><type>report</type><date>2024</date>"
+               "<issuing-body>B</issuing-body><text-status>official</text-status>"
+               "<source><official-title>S</official-title></source></meta>\n");
+    const std::string db = (dir.path / "index").string();
+    auto r = run({HIMOYA_BINARY, "add", kFixtures + "/polozhenie-centr.txt", "--jurisdiction", "TJ", "--type", "bylaw",
+                  "--body", "Test", "--date", "2020-01-01", "--corpus", (dir.path / "corpus").string(), "--db", db,
+                  "--library", library.string()});
+    CHECK_MESSAGE(r.err.find("missing") == std::string::npos, r.err);  // the sidecars are complete
+    CHECK_MESSAGE(r.err.find("secret.txt: symbolic link to") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find("outside the library folder") != std::string::npos, r.err);
+    auto secret = run({HIMOYA_BINARY, "search", "--db", db, "zebrafinchsecret"});
+    CHECK(secret.out.find("0 result") != std::string::npos);
+    auto kept = run({HIMOYA_BINARY, "search", "--db", db, "kestrelwinginside"});
+    CHECK_MESSAGE(kept.out.find("0 result") == std::string::npos, kept.out);
+}
+
 TEST_CASE("add without --corpus indexes the folders the index was built from; leaving one out is warned about") {
     TempDir dir("add-command-remembered");
     write_small_corpus(dir.path / "elsewhere");  // not ./corpus: the default would lose it

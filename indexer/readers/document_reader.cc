@@ -45,6 +45,9 @@ struct CorpusWalk {
     // (device, inode) of the folders from the corpus root down to the one
     // being listed: a link back to one of them is a loop.
     std::vector<std::pair<dev_t, ino_t>> path;
+    // Set for a confined folder: its canonical path and '/'; a symbolic link
+    // must lead inside it.
+    std::string root = {};
 
     void folder(const fs::path& dir, int depth) {
         struct stat st {};
@@ -90,6 +93,14 @@ struct CorpusWalk {
             return;
         }
         if (fs::is_symlink(status)) {
+            if (!root.empty()) {
+                std::error_code canon_ec;
+                const std::string target = fs::canonical(p, canon_ec).string();
+                if (!canon_ec && target.rfind(root, 0) != 0) {
+                    report.skip_entry(p.string(), "symbolic link to '" + target + "', outside the library folder; not followed");
+                    return;
+                }
+            }
             status = fs::status(p, ec);
             if (ec) {
                 std::error_code link_ec;
@@ -125,7 +136,13 @@ std::optional<Document> read_document_file(const std::string& path, IngestReport
 }
 
 std::vector<std::string> list_corpus_files(const std::vector<std::string>& dirs, IngestReport& report,
-                                           const ReaderRegistry& registry) {
+                                           const ReaderRegistry& registry, const std::vector<std::string>& confined) {
+    std::set<std::string> confined_roots;
+    for (const std::string& c : confined) {
+        std::error_code ec;
+        const fs::path root = fs::canonical(c, ec);
+        if (!ec) confined_roots.insert(root.string());
+    }
     std::vector<std::string> files;
     for (const std::string& dir : dirs) {
         std::error_code ec;
@@ -141,6 +158,8 @@ std::vector<std::string> list_corpus_files(const std::vector<std::string>& dirs,
         // Each --corpus in command-line order, each sorted by path: the first
         // file of a duplicate document id (which wins) is the first --corpus's.
         CorpusWalk walk{registry, report, {}, {}};
+        if (std::error_code canon_ec; confined_roots.count(fs::canonical(dir, canon_ec).string()) && !canon_ec)
+            walk.root = fs::canonical(dir, canon_ec).string() + "/";
         walk.folder(dir, 0);
         std::sort(walk.files.begin(), walk.files.end());
         files.insert(files.end(), walk.files.begin(), walk.files.end());

@@ -34,7 +34,12 @@ std::optional<Document> read_document_file(const std::string& path, IngestReport
 // FIFO, socket or device with a document's name (never opened) are each a
 // problem in `report` (`path: what`, counted in entries_skipped); the rest
 // is still listed.
+// `confined`: folders (among `dirs`) whose symbolic links may not lead
+// outside them — a library folder others drop files into (himoya add, serve
+// --watch) must not publish /etc/passwd through a link; such a link is a problem
+// in `report` and not followed.
 std::vector<std::string> list_corpus_files(const std::vector<std::string>& dirs, IngestReport& report,
-                                           const ReaderRegistry& registry = ReaderRegistry::builtin());
+                                           const ReaderRegistry& registry = ReaderRegistry::builtin(),
+                                           const std::vector<std::string>& confined = {});
 
 }  // namespace himoya
