@@ -369,6 +369,15 @@ void FrontEnd::process_input(Connection& c) {
         if (c.head.content_length > options_.limits.max_body)
             return refuse(c, 413,
                           "request body too large (limit " + std::to_string(options_.limits.max_body / 1024) + " KiB)");
+        // "Expect: 100-continue": the client waits for a go-ahead before its
+        // body (which it would otherwise send after its own timeout, or which
+        // the request timeout would end first). No answer is being written in
+        // this phase, so it goes straight out; a short write only costs the wait.
+        if (c.head.content_length > c.in.size())
+            if (auto expect = c.head.request.header("Expect"); expect && iequals(*expect, "100-continue")) {
+                static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+                (void)::send(c.fd, kContinue.data(), kContinue.size(), MSG_NOSIGNAL);
+            }
         c.phase = Phase::kBody;
     }
     if (c.phase == Phase::kBody) {

@@ -127,6 +127,23 @@ RequestHeadReader::State RequestHeadReader::parse(std::string_view buffer, Reque
     } else {
         return fail(400, "malformed request line");
     }
+    // The absolute form ("GET http://host/path HTTP/1.1", RFC 9112 3.2.2),
+    // which a server must accept: its path and query are the target.
+    for (std::string_view scheme : {std::string_view("http://"), std::string_view("https://")})
+        if (target.size() > scheme.size() && iequals(target.substr(0, scheme.size()), scheme)) {
+            const size_t slash = target.find('/', scheme.size());
+            const size_t query = target.find('?', scheme.size());
+            if (slash == std::string_view::npos || (query != std::string_view::npos && query < slash))
+                target = query == std::string_view::npos ? std::string_view("/") : target.substr(query);
+            else
+                target = target.substr(slash);
+            break;
+        }
+    std::string root_with_query;  // "http://host?q=x": the root with a query
+    if (!target.empty() && target.front() == '?') {
+        root_with_query = "/" + std::string(target);
+        target = root_with_query;
+    }
     if (target.empty() || target.front() != '/') return fail(400, "request target must be a path starting with /");
     for (char c : target)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return fail(400, "control character in the request target");
@@ -145,6 +162,7 @@ RequestHeadReader::State RequestHeadReader::parse(std::string_view buffer, Reque
     }
 
     bool have_length = false;
+    int hosts = 0;
     while (!text.empty()) {
         eol = text.find('\n');
         line = without_cr(text.substr(0, eol));
@@ -166,6 +184,8 @@ RequestHeadReader::State RequestHeadReader::parse(std::string_view buffer, Reque
             if (have_length && length != head.content_length) return fail(400, "conflicting Content-Length headers");
             head.content_length = length;
             have_length = true;
+        } else if (iequals(name, "Host")) {
+            ++hosts;
         } else if (iequals(name, "Transfer-Encoding")) {
             head.chunked = true;
         } else if (iequals(name, "Connection")) {
@@ -182,6 +202,10 @@ RequestHeadReader::State RequestHeadReader::parse(std::string_view buffer, Reque
         }
         req.headers.emplace_back(std::string(name), std::string(value));
     }
+    // RFC 9112 3.2: an HTTP/1.1 request has exactly one Host; two could be
+    // read differently by a proxy in front and by us.
+    if (hosts > 1) return fail(400, "more than one Host header");
+    if (hosts == 0 && req.version_minor == 1) return fail(400, "an HTTP/1.1 request needs a Host header");
     return state_;
 }
 

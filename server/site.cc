@@ -241,7 +241,10 @@ bool Site::serve_static(const HttpRequest& req, HttpResponse& res) const {
     res.set_header("Cache-Control", "public, max-age=300");
     res.set_header("Accept-Ranges", "bytes");
     const char* type = content_type_of(file);
-    if (auto range = req.header("Range")) {
+    // If-Range names a validator of the version the client holds; these files
+    // carry none (no ETag or Last-Modified), so none matches: the whole file
+    // (RFC 9110 13.1.5), never a part of another version.
+    if (auto range = req.header("Range"); range && !req.has_header("If-Range")) {
         bool unsatisfiable = false;
         auto r = single_range(*range, body.size(), unsatisfiable);
         if (unsatisfiable) {

@@ -511,3 +511,33 @@ TEST_CASE("connections over the per-client cap get a 503 at once; other clients 
     other.send_all("GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     CHECK(status_of(other.receive(3)) == 200);
 }
+
+TEST_CASE("HTTP conformance: absolute-form target, Expect: 100-continue, If-Range without a validator, Host") {
+    auto& f = fixture();
+    {   // RFC 9112 3.2.2: a server must accept the absolute form
+        RawConnection c(f.server->port());
+        c.send_all("GET http://127.0.0.1/api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        CHECK(status_of(c.receive(3)) == 200);
+    }
+    {   // the client waits for 100 before its body; then the answer follows it
+        RawConnection c(f.server->port());
+        c.send_all("GET /api/health HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\nConnection: close\r\n\r\n");
+        std::string first;
+        for (int i = 0; i < 20 && first.find("\r\n\r\n") == std::string::npos; ++i) first += c.receive(0.1);
+        CHECK_MESSAGE(first.rfind("HTTP/1.1 100 Continue\r\n\r\n", 0) == 0, first);
+        c.send_all("hello");
+        const std::string rest = first.substr(first.find("\r\n\r\n") + 4) + c.receive(3);
+        CHECK(status_of(rest) == 200);
+    }
+    {   // If-Range names a version these files cannot match: the whole file, 200
+        RawConnection c(f.server->port());
+        c.send_all("GET /index.html HTTP/1.1\r\nHost: x\r\nRange: bytes=0-1\r\nIf-Range: garbage\r\nConnection: close\r\n\r\n");
+        CHECK(status_of(c.receive(3)) == 200);
+    }
+    for (const std::string& head : {std::string("GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n"),
+                                   std::string("GET /api/health HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n")}) {
+        RawConnection c(f.server->port());
+        c.send_all(head);
+        CHECK(status_of(c.receive(3)) == 400);
+    }
+}

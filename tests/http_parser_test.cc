@@ -71,7 +71,7 @@ TEST_CASE("blank lines before a request (after a pipelined body) are skipped, an
     CHECK(reader.scan("\r\n") == State::kIncomplete);
     CHECK_FALSE(reader.started());
     RequestHead head;
-    CHECK(read_all("\r\nGET / HTTP/1.1\r\n\r\n", head) == State::kComplete);
+    CHECK(read_all("\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n", head) == State::kComplete);
     CHECK(error_of(std::string(40, '\n') + "GET / HTTP/1.1\r\n\r\n") == 400);
 }
 
@@ -87,7 +87,7 @@ TEST_CASE("HTTP/1.0 closes unless it asks for keep-alive; Connection: close clos
     CHECK_FALSE(head.keep_alive);
     REQUIRE(read_all("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n", head) == State::kComplete);
     CHECK(head.keep_alive);
-    REQUIRE(read_all("GET / HTTP/1.1\r\nConnection: TE, close\r\n\r\n", head) == State::kComplete);
+    REQUIRE(read_all("GET / HTTP/1.1\r\nHost: x\r\nConnection: TE, close\r\n\r\n", head) == State::kComplete);
     CHECK_FALSE(head.keep_alive);
 }
 
@@ -102,8 +102,8 @@ TEST_CASE("limits: request line 414, header line, header bytes and header count 
     CHECK(error_of(bulky + "\r\n") == 431);  // 50 KB in 50 lines: each allowed, all together not
     RequestLimits small;
     small.max_header_count = 3;
-    CHECK(error_of("GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", small) == 0);
-    CHECK(error_of("GET / HTTP/1.1\r\nA: 1\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n", small) == 431);
+    CHECK(error_of("GET / HTTP/1.1\r\nHost: x\r\nB: 2\r\nC: 3\r\n\r\n", small) == 0);
+    CHECK(error_of("GET / HTTP/1.1\r\nHost: x\r\nB: 2\r\nC: 3\r\nD: 4\r\n\r\n", small) == 431);
 }
 
 TEST_CASE("an oversized line is refused before it ends: an unterminated 50 MB line is not read in full") {
@@ -136,10 +136,10 @@ TEST_CASE("malformed heads are 400s (505 for another HTTP version)") {
 
 TEST_CASE("Content-Length and Transfer-Encoding are reported for the front end to judge") {
     RequestHead head;
-    REQUIRE(read_all("POST /api/search HTTP/1.1\r\nContent-Length: 200000\r\n\r\n", head) == State::kComplete);
+    REQUIRE(read_all("POST /api/search HTTP/1.1\r\nHost: x\r\nContent-Length: 200000\r\n\r\n", head) == State::kComplete);
     CHECK(head.request.method == "POST");
     CHECK(head.content_length == 200000);
-    REQUIRE(read_all("GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", head) == State::kComplete);
+    REQUIRE(read_all("GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", head) == State::kComplete);
     CHECK(head.chunked);
 }
 
@@ -179,4 +179,20 @@ TEST_CASE("gzip round trip size: text shrinks") {
     CHECK(zipped->size() < text.size() / 5);
     CHECK(static_cast<unsigned char>((*zipped)[0]) == 0x1f);
     CHECK(static_cast<unsigned char>((*zipped)[1]) == 0x8b);
+}
+
+TEST_CASE("RFC 9112: the absolute form of the target is read as its path; an HTTP/1.1 request has exactly one Host") {
+    RequestHead head;
+    REQUIRE(read_all("GET http://127.0.0.1:8080/api/search?q=x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", head) == State::kComplete);
+    CHECK(head.request.path == "/api/search");
+    CHECK(head.request.params.find("q")->second == "x");
+    REQUIRE(read_all("GET HTTPS://example.org HTTP/1.1\r\nHost: example.org\r\n\r\n", head) == State::kComplete);
+    CHECK(head.request.path == "/");
+    REQUIRE(read_all("GET http://example.org?q=y HTTP/1.1\r\nHost: example.org\r\n\r\n", head) == State::kComplete);
+    CHECK(head.request.path == "/");
+    CHECK(head.request.params.find("q")->second == "y");
+    CHECK(error_of("GET / HTTP/1.1\r\n\r\n") == 400);                          // no Host
+    CHECK(error_of("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") == 400);  // two
+    CHECK(error_of("GET / HTTP/1.0\r\nHost: a\r\nhost: b\r\n\r\n") == 400);
+    CHECK(error_of("GET / HTTP/1.0\r\n\r\n") == 0);                            // HTTP/1.0 needs none
 }
