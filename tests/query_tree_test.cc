@@ -112,6 +112,9 @@ TEST_CASE("question words are dropped and listed, never the only words") {
     drop_question_words(should);
     CHECK(should.question_words == std::vector<std::string>{"чӣ", "бояд", "кунад?"});
     CHECK(children(should) == std::vector<std::string>{"милиса"});
+    QueryTree ru_can = parse_query("кто может получить охранный ордер", "auto", a);
+    drop_question_words(ru_can);
+    CHECK(ru_can.question_words == std::vector<std::string>{"кто", "может"});  // as "who can" in English
     QueryTree ru_should = parse_query("что следует делать полиции", "auto", a);
     drop_question_words(ru_should);
     CHECK(ru_should.question_words == std::vector<std::string>{"что", "следует", "делать"});
