@@ -13,6 +13,22 @@ Localized not_utf8(const std::string& name) {
             "параметри «" + name + "» бо рамзгузории UTF-8 нест"};
 }
 
+// A repeatable parameter's values, as /api/search takes them: name=A&name=B
+// or name[]=A&name[]=B.
+std::vector<std::string> all_values(const QueryParams& params, const std::string& name) {
+    std::vector<std::string> out;
+    for (const std::string& key : {name, name + "[]"}) {
+        auto [from, to] = params.equal_range(key);
+        for (auto it = from; it != to; ++it) {
+            if (it->second.empty()) continue;
+            if (find_invalid_utf8(it->second) != std::string::npos)
+                throw BadRequest(not_utf8(name));
+            out.push_back(it->second);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string string_param(const QueryParams& params, const std::string& name) {
@@ -64,18 +80,8 @@ std::optional<UiLanguage> optional_ui_param(const QueryParams& params) {
 SearchRequest search_request_from_params(const QueryParams& params) {
     SearchRequest r;
     r.query = string_param(params, "q");
-    for (const std::string& facet : facet_names()) {
-        // Both jurisdiction=TJ&jurisdiction=GE and jurisdiction[]=TJ are accepted.
-        for (const std::string& key : {facet, facet + "[]"}) {
-            auto [from, to] = params.equal_range(key);
-            for (auto it = from; it != to; ++it) {
-                if (it->second.empty()) continue;
-                if (find_invalid_utf8(it->second) != std::string::npos)
-                    throw BadRequest(not_utf8(facet));
-                r.filters[facet].push_back(it->second);
-            }
-        }
-    }
+    for (const std::string& facet : facet_names())
+        if (std::vector<std::string> values = all_values(params, facet); !values.empty()) r.filters[facet] = std::move(values);
     if (params.count("year_from")) r.year_from = int_param(params, "year_from", 0, 0, 9999);
     if (params.count("year_to")) r.year_to = int_param(params, "year_to", 9999, 0, 9999);
     r.sort = enum_param(params, "sort", SortOrder::relevance);
@@ -93,30 +99,6 @@ SearchRequest search_request_from_params(const QueryParams& params) {
     validate(r);
     return r;
 }
-
-}  // namespace himoya
-
-namespace himoya {
-namespace {
-
-// A repeatable parameter's values, as /api/search takes them: name=A&name=B
-// or name[]=A&name[]=B.
-std::vector<std::string> all_values(const QueryParams& params, const std::string& name) {
-    std::vector<std::string> out;
-    for (const std::string& key : {name, name + "[]"}) {
-        auto [from, to] = params.equal_range(key);
-        for (auto it = from; it != to; ++it) {
-            if (it->second.empty()) continue;
-            if (find_invalid_utf8(it->second) != std::string::npos)
-                throw BadRequest(not_utf8(name));
-            out.push_back(it->second);
-        }
-    }
-    return out;
-}
-
-
-}  // namespace
 
 CompareRequest compare_request_from_params(const QueryParams& params) {
     CompareRequest r;
