@@ -168,6 +168,26 @@ TEST_CASE("add reads a legacy Word .doc in Tajik: language, title, date and type
     CHECK_MESSAGE(slides.err.find(".rtf, .doc or .xml") != std::string::npos, slides.err);
 }
 
+TEST_CASE("add reads an ODT and an RTF law as it reads the same text in a .txt: its title paragraph is kept and read") {
+    // The title is a paragraph in a Title style before the first heading: it was
+    // dropped as a bare heading, so the title became "Основные понятия", the type
+    // was missing and the summary was filed as an official text.
+    TempDir dir("add-command-office-title");
+    write_small_corpus(dir.path / "corpus");
+    for (const std::string file : {"tj-dv-law-ru.odt", "tj-dv-law-ru-rtf.rtf"}) {
+        fs::create_directories(dir.path / "tj");
+        fs::copy_file(HIMOYA_SOURCE_DIR "/tests/data/office/" + file, dir.path / "tj" / file,
+                      fs::copy_options::overwrite_existing);
+        auto r = run({HIMOYA_BINARY, "add", (dir.path / "tj" / file).string(), "--corpus", (dir.path / "corpus").string(),
+                      "--db", (dir.path / "index").string(), "--dry-run"});
+        CAPTURE(file);
+        CHECK_MESSAGE(r.out.find("title           Закон Республики Таджикистан «О предупреждении насилия в семье» (краткое изложение)") !=
+                          std::string::npos, r.out);
+        CHECK_MESSAGE(r.out.find("type            law") != std::string::npos, r.out);
+        CHECK_MESSAGE(r.out.find("text-status     summary") != std::string::npos, r.out);
+    }
+}
+
 TEST_CASE("add refuses a file with nothing to infer and lists the flags to give") {
     TempDir dir("add-command-refuse");
     write_small_corpus(dir.path / "corpus");

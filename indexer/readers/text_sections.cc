@@ -284,8 +284,13 @@ void SectionBuilder::emit(Section& s) {
     std::string text = s.text.take();
     if (text.empty()) {
         // A chapter heading or a bare <h1> only names what follows; a bare
-        // "Article 9" still deserves to be found.
-        if (s.kind == "chapter" || s.unit_id.rfind("h_", 0) == 0) return;
+        // "Article 9" still deserves to be found. But a bare heading that opens
+        // the document is its title ("Закон … (краткое изложение)" in a Title
+        // style): kept as the opening paragraph, as a .txt keeps its first
+        // lines, so that nothing is lost and `himoya add` can read the title.
+        const bool opening_title = s.unit_id.rfind("h_", 0) == 0 && doc_.provisions.empty();
+        if (s.kind == "chapter" || (s.unit_id.rfind("h_", 0) == 0 && !opening_title)) return;
+        if (opening_title) s.heading.clear();
         text = s.heading_line;
     }
     if (text.empty()) return;
