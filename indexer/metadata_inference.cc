@@ -208,15 +208,24 @@ std::optional<std::pair<std::string, size_t>> date_at(const std::vector<Token>& 
 
 // ---- the opening of a document: its first headings and paragraphs ----
 
-std::vector<std::string> opening_lines(const Document& doc, size_t max_lines) {
+// `title_block`, when given: how many of the lines come before the first
+// numbered unit (an article, chapter or section the reader cut by its number;
+// not the paragraphs before any heading, p_1 …).
+std::vector<std::string> opening_lines(const Document& doc, size_t max_lines, size_t* title_block = nullptr) {
     std::vector<std::string> lines;
     auto push = [&](std::string_view line) {
         std::string l = trim(line);
         if (!l.empty() && lines.size() < max_lines) lines.push_back(std::move(l));
     };
     std::string last_heading;
+    bool in_units = false;
+    if (title_block) *title_block = 0;  // 0: no numbered unit among the lines
     for (const Provision& p : doc.provisions) {
         if (lines.size() >= max_lines) break;
+        if (!in_units && !p.num.empty() && p.unit_id.rfind("p_", 0) != 0) {
+            in_units = true;
+            if (title_block) *title_block = lines.size();
+        }
         if (!p.heading.empty() && p.heading != last_heading) {
             push(p.heading);
             last_heading = p.heading;
@@ -391,7 +400,8 @@ const std::vector<std::string>& metadata_field_order() {
 MetadataFields infer_metadata(const Document& doc, std::string_view source_path,
                               const std::map<std::string, std::map<std::string, std::string>>* bodies) {
     MetadataFields fields;
-    const std::vector<std::string> lines = opening_lines(doc, 40);
+    size_t head = 0;
+    const std::vector<std::string> lines = opening_lines(doc, 40, &head);
 
     // Language: the identifier over (the start of) the whole text.
     LanguageGuess guess = identify_language(text_for_language(doc, 20000));
@@ -403,13 +413,32 @@ MetadataFields infer_metadata(const Document& doc, std::string_view source_path,
                 (guess.latin_tajik ? "; Tajik in Latin letters" : "") + ")");
     }
 
-    // Date and number: the first marked date of the opening lines, else the first date.
+    // The title block: the opening lines before the first numbered unit
+    // ("Моддаи 7", "Статья 1", "Chapter 2"). The act's own date, number and
+    // body stand there; a date or body named in an article is another act's
+    // (Article 7's "decree of 3 May 2014, No. 294" is no date of the Law).
+    // A text that opens with a unit (or has none) is read in its first lines
+    // as before.
+    const size_t opening = head > 0 ? std::min<size_t>(head, 12) : 12;
+
+    // Date and number: the first marked date of the opening lines ("от 19
+    // марта 2013 года № 954"), else the latest date named there: a law's
+    // passage reads "adopted by the lower house on …, supported by the upper
+    // on …, signed on …", and its date is the last of them.
     std::optional<std::pair<ActDate, size_t>> date;
-    for (size_t i = 0; i < lines.size() && i < 12; ++i) {
-        auto found = find_act_date(lines[i]);
-        if (!found) continue;
-        if (!date || (found->marked && !date->first.marked)) date = std::make_pair(*found, i);
-        if (date->first.marked) break;
+    for (size_t i = 0; i < lines.size() && i < opening && !(date && date->first.marked); ++i) {
+        for (size_t from = 0; from < lines[i].size();) {
+            auto found = find_act_date(std::string_view(lines[i]).substr(from));
+            if (!found) break;
+            found->begin += from;
+            found->end += from;
+            from = std::max(found->end, found->begin + 1);
+            if (found->marked) {
+                if (!date || !date->first.marked) date = std::make_pair(*found, i);
+                break;
+            }
+            if (!date || found->date > date->first.date) date = std::make_pair(*found, i);
+        }
     }
     if (date) {
         const auto& [d, i] = *date;
@@ -461,13 +490,13 @@ MetadataFields infer_metadata(const Document& doc, std::string_view source_path,
 
     // Issuing body: a body of bodies.xml named in the opening, any language.
     if (bodies) {
-        std::string opening;
-        for (const std::string& line : lines) opening += lower_utf8(line) + "\n";
+        std::string opening_text;
+        for (size_t i = 0; i < lines.size() && (head == 0 || i < head); ++i) opening_text += lower_utf8(lines[i]) + "\n";
         const std::string lang = fields.count("language") ? fields["language"].value : "";
         for (const auto& [id, names] : *bodies) {
             std::string matched;
             for (const auto& [name_lang, name] : names)
-                if (!name.empty() && opening.find(lower_utf8(name)) != std::string::npos) matched = name;
+                if (!name.empty() && opening_text.find(lower_utf8(name)) != std::string::npos) matched = name;
             if (matched.empty()) continue;
             auto own = names.find(lang);
             set(fields, "issuing-body", own != names.end() ? own->second : matched,

@@ -10,7 +10,10 @@
 //   title         the first heading-like lines: a type line ("ЗАКОН
 //                 РЕСПУБЛИКИ ТАДЖИКИСТАН") joined with the next ("О
 //                 предупреждении насилия в семье"), a date phrase cut off;
-//   date, number  of the act, from its opening lines: "аз 19 марти соли 2013,
+//   date, number  of the act, from its title block (the opening lines before
+//                 its first numbered unit; a date an article names is another
+//                 act's): the first marked one, else the latest named (a law's
+//                 passage: adopted …, supported …, signed …): "аз 19 марти соли 2013,
 //                 № 954", "от 19 марта 2013 года № 954", "of 19 March 2013,
 //                 No. 954", "March 19, 2013", "19.03.2013", "№ 954 от ...";
 //                 Tajik and Russian month names in all their forms;
@@ -21,7 +24,7 @@
 //                 recommendation, resolution, treaty (the types of
 //                 docs/corpus-format.md);
 //   jurisdiction  the nearest parent folder named like one (tj, ba-srp, int);
-//   issuing body  a body of corpus/bodies.xml named in the opening, in any of
+//   issuing body  a body of corpus/bodies.xml named in the title block, in any of
 //                 its three languages;
 //   text-status   "summary" when the title says so, else "official" (a default,
 //                 marked as one);

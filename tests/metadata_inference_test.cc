@@ -165,6 +165,21 @@ TEST_CASE("a Tajik opening with its date and number on the title line") {
     CHECK(a.sidecar_xml.empty());
 }
 
+TEST_CASE("an act's date and body are read in its title block, the latest of its passage dates, not from its articles") {
+    // tests/data/encodings/tg-legal-portal.html: the Law's passage in its opening
+    // paragraph (adopted 19 Dec 2012, supported 28 Feb 2013, signed 19 March
+    // 2013), then Article 7 naming the Government's decree of 3 May 2014, No. 294.
+    TempDir dir("metadata-inference-title-block");
+    const std::filesystem::path file = dir.path / "tj" / "tg-legal-portal.html";
+    std::filesystem::create_directories(file.parent_path());
+    std::filesystem::copy_file(HIMOYA_SOURCE_DIR "/tests/data/encodings/tg-legal-portal.html", file);
+    PreparedAddition a = prepare_addition(file.string(), {}, {HIMOYA_SOURCE_DIR "/corpus"});
+    REQUIRE(a.readable);
+    CHECK(a.fields["date"].value == "2013-03-19");
+    CHECK(a.fields.count("number") == 0);
+    CHECK(a.fields.count("issuing-body") == 0);  // the Government is named in Article 7 only
+}
+
 TEST_CASE("given values override inferred ones and are checked against the format") {
     TempDir dir("metadata-inference-given");
     const std::filesystem::path file = dir.path / "report.txt";

@@ -124,8 +124,13 @@ TEST_CASE("ODT: a Russian law, text:h and Title-derived styles, a plain \"Ста
     CHECK(d->format == "odt");
     CHECK(d->language == "ru");
     CHECK(d->document_id == "tj-dv-law-ru");
-    // An automatic style whose parent is "Title": a heading, with no text of its own.
-    CHECK_FALSE(find(*d, "h_1"));
+    // An automatic style whose parent is "Title": a heading with no text of its
+    // own, which opens the document: kept as its opening paragraph (the title
+    // line is not lost, and `himoya add` reads the title from it).
+    const Provision* title = find(*d, "h_1");
+    REQUIRE(title);
+    CHECK(title->text == "Закон Республики Таджикистан «О предупреждении насилия в семье» (краткое изложение)");
+    CHECK(title->heading.empty());
     // "Статья 1. ..." is an ordinary paragraph and reads as an article; the
     // list items "1." and "2." are its parts.
     const Provision* part1 = find(*d, "art_1__para_1");
@@ -154,7 +159,7 @@ TEST_CASE("ODT: a Russian law, text:h and Title-derived styles, a plain \"Ста
         CHECK(p.text.find("УДАЛЁННЫЙ") == std::string::npos);
         CHECK(p.text.find("СНОСКА") == std::string::npos);
     }
-    CHECK(d->provisions.size() == 5);
+    CHECK(d->provisions.size() == 6);
 }
 
 TEST_CASE("RTF: a Russian law as Word saves it, code page bytes, localised heading styles, a table") {
