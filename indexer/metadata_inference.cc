@@ -370,16 +370,34 @@ TypeMatch infer_type(std::string_view text) {
     return {};
 }
 
-std::string jurisdiction_from_path(std::string_view path) {
+std::string jurisdiction_from_path(std::string_view path, const std::set<std::string>* known) {
     std::error_code ec;
     fs::path p = fs::absolute(fs::path(path), ec);
     if (ec) p = fs::path(path);
     for (fs::path dir = p.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
-        std::string name = ascii_upper(dir.filename().string());
-        if (is_iso_jurisdiction(name)) return name;
+        const std::string written = dir.filename().string();
+        const std::string name = ascii_upper(written);
+        if (!is_iso_jurisdiction(name)) continue;
+        if (!known || known->count(name) || written == name) return name;
     }
     return "";
 }
+
+namespace {
+
+// The jurisdiction codes corpus/jurisdictions.xml names (codes="TJ" …).
+std::set<std::string> read_jurisdiction_codes(const std::string& file) {
+    std::set<std::string> out;
+    pugi::xml_document xml;
+    if (!xml.load_file(file.c_str())) return out;
+    for (pugi::xpath_node n : xml.select_nodes("//*[@codes]")) {
+        std::istringstream codes(n.node().attribute("codes").value());
+        for (std::string code; codes >> code;) out.insert(code);
+    }
+    return out;
+}
+
+}  // namespace
 
 const std::vector<RequiredField>& required_metadata() {
     static const std::vector<RequiredField> fields = {
@@ -398,7 +416,8 @@ const std::vector<std::string>& metadata_field_order() {
 }
 
 MetadataFields infer_metadata(const Document& doc, std::string_view source_path,
-                              const std::map<std::string, std::map<std::string, std::string>>* bodies) {
+                              const std::map<std::string, std::map<std::string, std::string>>* bodies,
+                              const std::set<std::string>* jurisdictions) {
     MetadataFields fields;
     size_t head = 0;
     const std::vector<std::string> lines = opening_lines(doc, 40, &head);
@@ -485,7 +504,7 @@ MetadataFields infer_metadata(const Document& doc, std::string_view source_path,
         set(fields, "type", m.type, "the word «" + m.word + "»" + (fields.count("title") ? " in the title" : ""));
 
     // Jurisdiction: a parent folder named like one.
-    if (std::string j = jurisdiction_from_path(source_path); !j.empty())
+    if (std::string j = jurisdiction_from_path(source_path, jurisdictions); !j.empty())
         set(fields, "jurisdiction", j, "folder name '" + ascii_lower(j) + "'");
 
     // Issuing body: a body of bodies.xml named in the opening, any language.
@@ -633,12 +652,23 @@ PreparedAddition prepare_addition(const std::string& path, const std::map<std::s
         IngestReport scratch;  // a bad bodies.xml is the index run's problem to report
         bodies = read_bodies(table, scratch);
     }
-    a.fields = infer_metadata(*doc, path, bodies ? &*bodies : nullptr);
+    std::set<std::string> jurisdictions;
+    if (std::string table = find_table(corpus_dirs, "jurisdictions.xml"); !table.empty())
+        jurisdictions = read_jurisdiction_codes(table);
+    a.fields = infer_metadata(*doc, path, bodies ? &*bodies : nullptr, jurisdictions.empty() ? nullptr : &jurisdictions);
 
     for (const auto& [name, value] : given) {
         if (value.empty()) continue;
         a.fields[name] = {value, "given", ""};
-        if (name == "issuing-body") a.fields.erase("issuing-body-ref");
+        if (name != "issuing-body") continue;
+        // A body given by one of its names in bodies.xml is that body (one facet
+        // value, labelled in every language), else a body of its own.
+        a.fields.erase("issuing-body-ref");
+        if (bodies)
+            for (const auto& [id, names] : *bodies)
+                for (const auto& [lang, label] : names)
+                    if (!label.empty() && lower_utf8(label) == lower_utf8(value) && !a.fields.count("issuing-body-ref"))
+                        a.fields["issuing-body-ref"] = {id, "given", "bodies.xml: the name given"};
     }
     if (!a.fields.count("official-title") && a.fields.count("title"))
         a.fields["official-title"] = {a.fields["title"].value, "default", "the title"};

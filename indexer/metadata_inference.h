@@ -38,6 +38,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,8 +74,11 @@ TypeMatch infer_type(std::string_view text);
 
 // A jurisdiction from the nearest parent folder of `path` named like one:
 // two letters (tj → TJ), two letters and a subdivision (ba-srp → BA-SRP), or
-// int → INT. "" when no parent is.
-std::string jurisdiction_from_path(std::string_view path);
+// int → INT. "" when no parent is. With `known` (the corpus's jurisdictions,
+// corpus/jurisdictions.xml), a folder named in lower case counts only when it
+// is one of them, so that "in", "am" or "it" in a path is not India, Armenia
+// or Italy; one named in capitals ("AM") is taken as the code it writes.
+std::string jurisdiction_from_path(std::string_view path, const std::set<std::string>* known = nullptr);
 
 // One metadata value as `himoya add` shows it.
 struct MetadataValue {
@@ -101,7 +105,8 @@ const std::vector<std::string>& metadata_field_order();
 // Infers what the text says (see the top of this file). `bodies`: issuing
 // body id → language → name (corpus/bodies.xml), or null.
 MetadataFields infer_metadata(const Document& doc, std::string_view source_path,
-                              const std::map<std::string, std::map<std::string, std::string>>* bodies);
+                              const std::map<std::string, std::map<std::string, std::string>>* bodies,
+                              const std::set<std::string>* jurisdictions = nullptr);
 
 // A file prepared for the library: read without its sidecar, its metadata
 // inferred and overlaid with what was given.

@@ -4,6 +4,8 @@
 // whole inference over a document read without its sidecar.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -104,6 +106,14 @@ TEST_CASE("jurisdiction from the nearest folder named like one") {
     CHECK(jurisdiction_from_path("/srv/ba-srp/2012/law.txt") == "BA-SRP");
     CHECK(jurisdiction_from_path("/srv/int/cedaw.txt") == "INT");
     CHECK(jurisdiction_from_path("/srv/library/law.txt") == "");
+    // With the corpus's jurisdictions: a lower-case folder only when it is one of
+    // them ("in" is a folder, not India); capitals write the code on purpose.
+    const std::set<std::string> known{"TJ", "BA-SRP", "INT"};
+    CHECK(jurisdiction_from_path("/srv/in/law.txt", &known) == "");
+    CHECK(jurisdiction_from_path("/home/it/docs/law.txt", &known) == "");
+    CHECK(jurisdiction_from_path("/srv/tj/law.txt", &known) == "TJ");
+    CHECK(jurisdiction_from_path("/srv/ba-srp/in/law.txt", &known) == "BA-SRP");
+    CHECK(jurisdiction_from_path("/srv/AM/law.txt", &known) == "AM");
 }
 
 TEST_CASE("a Russian law text read without its sidecar: title, date, number, type, language, body inferred") {
@@ -178,6 +188,20 @@ TEST_CASE("an act's date and body are read in its title block, the latest of its
     CHECK(a.fields["date"].value == "2013-03-19");
     CHECK(a.fields.count("number") == 0);
     CHECK(a.fields.count("issuing-body") == 0);  // the Government is named in Article 7 only
+}
+
+TEST_CASE("a body given by one of its bodies.xml names is that body, with its ref") {
+    TempDir dir("metadata-inference-body");
+    const std::filesystem::path file = dir.path / "qonun.txt";
+    write_file(file, "Қонуни Ҷумҳурии Тоҷикистон «Дар бораи пешгирии зӯроварӣ дар оила» аз 19 марти соли 2013, № 954\n\n"
+                     "Қонун муносибатҳои ҷамъиятиро ба тартиб медарорад.\n");
+    PreparedAddition a = prepare_addition(file.string(), {{"jurisdiction", "TJ"}, {"issuing-body", "маҷлиси олии ҷумҳурии тоҷикистон"}},
+                                          {HIMOYA_SOURCE_DIR "/corpus"});
+    CHECK(a.fields["issuing-body-ref"].value == "tj-majlisi-oli");
+    CHECK(a.sidecar_xml.find("<issuing-body ref=\"tj-majlisi-oli\">") != std::string::npos);
+    PreparedAddition other = prepare_addition(file.string(), {{"jurisdiction", "TJ"}, {"issuing-body", "Кумитаи нав"}},
+                                              {HIMOYA_SOURCE_DIR "/corpus"});
+    CHECK(other.fields.count("issuing-body-ref") == 0);
 }
 
 TEST_CASE("given values override inferred ones and are checked against the format") {
