@@ -73,8 +73,9 @@ const char* kHelp =
     "  --official-title T   title in the original language (default: the title)\n"
     "\n"
     "--title, --number, --id and --official-title name one document: one FILE only.\n"
-    "Exit status: 0 every file added and indexed; 2 some were refused or skipped by the\n"
-    "indexer and the rest added; 1 nothing added, or the index run failed; 64 usage.\n";
+    "Exit status: 0 every file added and indexed; 2 some were refused, or a file of the\n"
+    "library was skipped or cut short by the indexer, and the rest added; 1 nothing added,\n"
+    "or the index run failed; 64 usage.\n";
 
 // flag → field name of metadata_inference.h
 const std::map<std::string, std::string> kFieldFlags = {
@@ -300,7 +301,9 @@ int add_command(int argc, char** argv) {
             ++elsewhere;
             continue;
         }
-        if (p.fatal && copies.count(p.file)) ++skipped_here;
+        // A file of the library skipped or cut by the indexer (an added one, or
+        // one added before) is not wholly searchable: exit 2, as himoya index.
+        if (p.fatal || p.truncated) ++skipped_here;
         std::cerr << p.to_string() << (p.truncated ? " [truncated]" : p.fatal ? " [skipped]" : " [warning]") << "\n";
     }
     if (!s.error.empty()) {

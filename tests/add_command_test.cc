@@ -188,6 +188,18 @@ TEST_CASE("add reads an ODT and an RTF law as it reads the same text in a .txt: 
     }
 }
 
+TEST_CASE("add exits 2 when the indexer cuts an added file short (a page with no text), as himoya index does") {
+    TempDir dir("add-command-truncated");
+    write_small_corpus(dir.path / "corpus");
+    fs::create_directories(dir.path / "tj");
+    fs::copy_file(HIMOYA_SOURCE_DIR "/tests/data/office/tj-dv-law-ru-unreadable-scan.pdf",
+                  dir.path / "tj" / "scan.pdf");
+    auto r = run({HIMOYA_BINARY, "add", (dir.path / "tj" / "scan.pdf").string(), "--corpus", (dir.path / "corpus").string(),
+                  "--db", (dir.path / "index").string(), "--body", "Test", "--date", "2013", "--type", "law", "--title", "T"});
+    CHECK_MESSAGE(r.err.find("[truncated]") != std::string::npos, r.err);
+    CHECK(r.status == 2);
+}
+
 TEST_CASE("add refuses a file with nothing to infer and lists the flags to give") {
     TempDir dir("add-command-refuse");
     write_small_corpus(dir.path / "corpus");
