@@ -574,7 +574,7 @@ std::string render_sidecar(const MetadataFields& fields, const std::string& docu
     decl.append_attribute("encoding") = "UTF-8";
     pugi::xml_node meta = xml.append_child("meta");
     meta.append_attribute("xmlns") = kCorpusNamespace;
-    if (document_id != slugify(file_stem)) meta.append_attribute("id") = document_id.c_str();
+    if (document_id != id_from_file_name(file_stem)) meta.append_attribute("id") = document_id.c_str();
     auto element = [&](pugi::xml_node parent, const char* name, const std::string& text) {
         pugi::xml_node n = parent.append_child(name);
         n.text().set(text.c_str());

@@ -333,6 +333,12 @@ TEST_CASE("metadata values: a day of the calendar, ISO 639 languages, ISO 3166 j
     for (const char* bad : {"xx", "TG", "t", "tajik", ""}) CHECK_FALSE_MESSAGE(himoya::is_iso_language(bad), bad);
     for (const char* ok : {"TJ", "INT", "BA-SRP", "BA-BIH", "US-FL", "KG"}) CHECK_MESSAGE(himoya::is_iso_jurisdiction(ok), ok);
     for (const char* bad : {"ZZ", "tj", "XX-1", "BA-", "BA-SRPX", "T", ""}) CHECK_FALSE_MESSAGE(himoya::is_iso_jurisdiction(bad), bad);
+    // Ids from file names in Cyrillic: the letters in Latin, not dropped
+    // ("Закон о защите 2020" was "2020"; "Қонун" gave no id at all).
+    CHECK(himoya::id_from_file_name("Закон о защите 2020") == "zakon-o-zashchite-2020");
+    CHECK(himoya::id_from_file_name("Қонун") == "qonun");
+    CHECK(himoya::id_from_file_name("Ҳисоботи ҷабрдидагон") == "hisoboti-jabrdidagon");
+    CHECK(himoya::id_from_file_name("tj-dv-law-2013-en") == "tj-dv-law-2013-en");
     CHECK(himoya::is_document_type("law"));
     CHECK(himoya::is_document_type("bylaw"));
     CHECK_FALSE(himoya::is_document_type("regulation"));

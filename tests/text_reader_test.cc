@@ -193,11 +193,16 @@ TEST_CASE("bad text files and sidecars are skipped, never thrown") {
         CHECK_FALSE(read_text_document(dir.write("badid.txt", "text"), r));
         CHECK(has_problem(r, "invalid document id", true));
     }
-    SUBCASE("a file name with no ASCII letters needs a sidecar id") {
+    SUBCASE("a file name in Cyrillic gives its id in Latin letters; one with no letters needs a sidecar id") {
         dir.write("дастур.meta.xml", kMeta);
         IngestReport r;
-        CHECK_FALSE(read_text_document(dir.write("дастур.txt", "text"), r));
-        CHECK(has_problem(r, "add id=", true));
+        auto d = read_text_document(dir.write("дастур.txt", "text"), r);
+        REQUIRE(d);
+        CHECK(d->document_id == "dastur");
+        dir.write("«—».meta.xml", kMeta);
+        IngestReport none;
+        CHECK_FALSE(read_text_document(dir.write("«—».txt", "text"), none));
+        CHECK(has_problem(none, "add id=", true));
     }
     SUBCASE("HTML that is barely HTML still reads") {
         dir.write("junk.meta.xml", kMeta);

@@ -1,8 +1,13 @@
 #include "indexer/readers/reader_text.h"
 
 #include <algorithm>
+#include <memory>
 
 #include <unicode/locid.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include "analysis/transliterator.h"
 
 namespace himoya {
 
@@ -115,6 +120,24 @@ bool is_valid_date(std::string_view d) {
         }
     }
     return true;
+}
+
+std::string id_from_file_name(std::string_view stem) {
+    const bool ascii = std::all_of(stem.begin(), stem.end(), [](char c) { return (c & 0x80) == 0; });
+    if (ascii) return slugify(stem);
+    // Tajik and Russian letters by the Tajik rules (қ → q, ҷ → j, ҳ → h, ӯ → ū),
+    // then whatever is left by ICU's Any-Latin and Latin-ASCII (ū → u).
+    // Built per call: only names outside ASCII come here, once per file.
+    std::string text = TajikTransliterator().to_latin(stem);
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> latin(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    if (U_SUCCESS(status) && latin) {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+        latin->transliterate(u);
+        text.clear();
+        u.toUTF8String(text);
+    }
+    return slugify(text);
 }
 
 namespace {

@@ -39,6 +39,12 @@ bool is_heading_style_name(std::string_view name);
 // runs. A leading "http://" or "https://" is dropped. "" when nothing is left.
 std::string slugify(std::string_view text);
 
+// A document id from a file's name (without extension): its letters in Latin
+// (Tajik and Russian by the Tajik rules, the rest by ICU: "Закон о защите
+// 2020" → "zakon-o-zashchite-2020", "Қонун" → "qonun"), then slugify. A name
+// of ASCII letters only is slugified as it is. "" when nothing is left.
+std::string id_from_file_name(std::string_view stem);
+
 // Corpus id rule: [a-z0-9][a-z0-9._-]*
 bool is_valid_id(std::string_view id);
 

@@ -34,7 +34,7 @@ std::string sidecar_path(const std::string& path) {
 
 bool read_sidecar(const std::string& path, Document& doc, IngestReport& report) {
     if (sidecar_not_required) {
-        doc.document_id = slugify(fs::path(path).stem().string());
+        doc.document_id = id_from_file_name(fs::path(path).stem().string());
         if (doc.document_id.empty()) {
             report.skip(path, 0, "cannot make a document id from the file name; give one (--id)");
             return false;
@@ -70,7 +70,7 @@ bool read_sidecar(const std::string& path, Document& doc, IngestReport& report) 
                     "invalid document id '" + id + "' (must match [a-z0-9][a-z0-9._-]*)");
         return false;
     }
-    if (id.empty()) id = slugify(fs::path(path).stem().string());
+    if (id.empty()) id = id_from_file_name(fs::path(path).stem().string());
     if (id.empty()) {
         report.skip(path, 0,
                     "cannot make a document id from the file name; add id=\"...\" to the "
