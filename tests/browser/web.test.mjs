@@ -1149,6 +1149,13 @@ await step('matrix: article titles, about/mentions cells, gap cells link to comp
   const resp = p.waitForResponse((r) => new URL(r.url()).pathname === '/api/matrix');
   await p.check('#mx-repealed');
   assert(new URL((await resp).url()).searchParams.get('include_repealed') === '1', 'matrix request lacks include_repealed=1');
+  // A row's comparison counts what the row counted: with repealed law.
+  await p.waitForFunction(() => {
+    const a = document.querySelector('#matrix-box[data-state=ready] #matrix tbody a.mx-compare');
+    return a && a.getAttribute('href').includes('include_repealed=1');
+  }, null, { timeout: 10000 }).catch(() => {});
+  const rowCompare = await p.locator('#matrix tbody a.mx-compare').first().getAttribute('href');
+  assert(new URL(rowCompare, BASE).searchParams.get('include_repealed') === '1', `row compare link drops include_repealed: ${rowCompare}`);
   await p.close();
 });
 

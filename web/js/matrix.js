@@ -106,6 +106,8 @@ function compareHref(row) {
   for (const j of js) p.append('jurisdiction', j);
   if (data.scheme === 'istanbul') p.set('ic', row.key); else p.set('topic', row.key);
   for (const l of page.state.lang) p.append('lang', l);
+  // The comparison counts what the row counted: with repealed law when it did.
+  if (page.state.repealed) p.set('include_repealed', '1');
   return withUi('compare.html?' + p.toString(), page.state.ui || null);
 }
 
