@@ -273,6 +273,19 @@ public:
 
     const Holdings& counts() const { return counts_; }
 
+    // Of `concepts`, those a work in scope lists as regulated in parts not held
+    // (its <not-held>): a row of compare under the topic can say so of itself.
+    std::vector<std::string> concepts_not_held(const std::set<std::string>& concepts) const {
+        std::vector<std::string> out;
+        for (const std::string& c : concepts) {
+            Xapian::Enquire enquire(db_);
+            enquire.set_query(filter(documents_, Xapian::Query(terms::boolean_term(terms::kNotHeld, c))));
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            if (enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0) out.push_back(c);
+        }
+        return out;
+    }
+
     // The works known to regulate one of `concepts` in parts not held, each
     // named by its version in `ui` (else its original, else the first read).
     std::vector<NotHeldWork> not_held(const std::set<std::string>& concepts, const std::string& ui) const {
@@ -528,6 +541,7 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
             const JurisdictionHoldings held(db, r.include_repealed ? documents : not_repealed(documents));
             column.holdings = held.counts();
             column.not_held = held.not_held(concept_set, ui);
+            if (!column.not_held.empty()) column.not_held_concepts = held.concepts_not_held(concept_set);
         }
         if (!mentions.empty()) {
             RankedTexts mentioned = ranked_texts(db, filter(rank, Xapian::Query(Xapian::Query::OP_AND, mentions, in_force)), 3);

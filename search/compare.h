@@ -133,6 +133,9 @@ struct CompareColumn {
     std::vector<CompareCard> practice;
     Holdings holdings;                   // the jurisdiction's law works in scope
     std::vector<NotHeldWork> not_held;   // of them, known to regulate the subject in parts not held
+    // The subject's concepts (it and its narrower ones) those works regulate
+    // in parts not held: a row of the page for one of them is no silence.
+    std::vector<std::string> not_held_concepts;
     GapKind gap() const { return gap_kind(total, holdings, not_held); }
 };
 

@@ -249,7 +249,8 @@ json to_json(const CompareResult& r) {
                            {"gap", c.total == 0},
                            {"gap_kind", gap_kind_json(c.gap())},
                            {"holdings", holdings_json(c.holdings)},
-                           {"not_held", not_held_json(c.not_held)}});
+                           {"not_held", not_held_json(c.not_held)},
+                           {"not_held_concepts", c.not_held_concepts}});
     json versions = json::object();
     for (const auto& [document_id, others] : r.versions) {
         json list = json::array();

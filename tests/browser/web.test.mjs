@@ -585,6 +585,24 @@ await step('search (ru): a refusal of the HTTP layer (busy, too long) is said in
   await p.close();
 });
 
+await step('search (ru): a filter written in the query is ticked, and unticking it takes it out of the words', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'query-filter');
+  await p.goto(BASE + '/index.html?q=' + encodeURIComponent('jurisdiction:TJ ордер') + '&ui=ru', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#results[data-state=ready]', { timeout: 20000 });
+  const tj = p.locator('#facets input[name="jurisdiction"][value="TJ"]');
+  assert(await tj.count() === 1 && await tj.isChecked(), 'the jurisdiction written in the query is not ticked');
+  const total = Number(await p.locator('#summary').getAttribute('data-total'));
+  const { body } = await api('/api/search?q=' + encodeURIComponent('ордер') + '&jurisdiction=TJ');
+  assert(total === body.total, `the page says ${total}, the same filter as a parameter gives ${body.total}`);
+  await tj.uncheck();
+  await p.waitForFunction(() => !/jurisdiction:/i.test(document.getElementById('q').value), null, { timeout: 10000 });
+  await p.waitForSelector('#results[data-state=ready]');
+  assert(!(await p.locator('#facets input[name="jurisdiction"][value="TJ"]').isChecked()), 'still ticked after unticking');
+  assert(!/jurisdiction%3A/i.test(p.url()), `the URL keeps the filter: ${p.url()}`);
+  await p.close();
+});
+
 await step('search: switching the UI language keeps the query, filters and sort', async () => {
   const p = await ctx.newPage();
   attachErrorLog(p, 'lang-keeps-state');
@@ -1107,6 +1125,15 @@ await step('compare (tg): every row shows the provisions of each column about it
   assert(pointers > 0, 'no provision shown in an earlier row points there');
   const label = (await p.locator('#cmp-grid .shown-above-label').first().textContent()) || '';
   assert(/Дар боло/.test(label), `the pointer is not in Tajik: "${label}"`);
+  // A row for a concept the law regulates in parts not held says so, as the
+  // fact table does, instead of "nothing on this concept".
+  const withGe = 'jurisdiction=TJ&jurisdiction=BA-BIH&jurisdiction=GE&topic=protection-orders&ui=tg';
+  await p.goto(BASE + '/compare.html?' + withGe, { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#compare[data-state=ready]', { timeout: 20000 });
+  const duration = p.locator('#cmp-grid .cmp-row[data-concept="protection-order-duration"] .cmp-cell[data-jurisdiction="TJ"]');
+  assert(await duration.count() === 1, 'no protection-order-duration row with a Tajik cell');
+  assert(await duration.locator('.not-held-mark').count() === 1, 'the Tajik duration cell does not say it is covered in parts not held');
+  assert(await duration.locator('.not-held-mark a[href*="tj-dv-law-2013"]').count() === 1, 'the act not held is not linked');
   await p.close();
 });
 

@@ -408,7 +408,7 @@ function shownAbove(entry) {
       h.heading || h.title || h.document_id));
 }
 
-function cell(col, entries, kind) {
+function cell(col, entries, kind, rowKey = '') {
   const c = el('div', { class: 'cmp-cell', dataset: { jurisdiction: col.jurisdiction } },
     el('h4', { class: 'cell-j' }, valueLabel('jurisdiction', col.jurisdiction)));
   // A gap column says so first; texts that only mention the topic follow.
@@ -418,7 +418,12 @@ function cell(col, entries, kind) {
     for (const e of entries) c.appendChild(e.shownUnder ? shownAbove(e) : card(e, kind));
   } else if (entries.length) for (const e of entries) c.appendChild(e.shownUnder ? shownAbove(e) : card(e, kind));
   else if (kind === 'practice') c.appendChild(el('p', { class: 'none-mark' }, t('cmp_noPractice')));
-  else c.appendChild(el('p', { class: 'none-mark' }, el('span', { 'aria-hidden': 'true' }, '— '), t('cmp_noneForConcept')));
+  else if (rowKey && Array.isArray(col.not_held_concepts) && col.not_held_concepts.includes(rowKey) && notHeldOf({ ...col, gap_kind: 'not-held' }).length) {
+    // Not silence: the law regulates this concept in parts Himoya does not hold (as the fact table says).
+    c.appendChild(el('div', { class: 'none-mark not-held-mark', dataset: { notHeld: rowKey } },
+      el('p', null, el('span', { 'aria-hidden': 'true' }, '↗ '), t('gap_notHeldIn', { j: valueLabel('jurisdiction', col.jurisdiction) })),
+      notHeldList(notHeldOf({ ...col, gap_kind: 'not-held' }), page.state.ui || null, 'gap-acts')));
+  } else c.appendChild(el('p', { class: 'none-mark' }, el('span', { 'aria-hidden': 'true' }, '— '), t('cmp_noneForConcept')));
   return c;
 }
 
@@ -520,7 +525,7 @@ function renderResults({ data: answer }) {
     const section = el('section', { class: 'cmp-row', dataset: { concept: r.key || '_other' }, 'aria-label': r.key ? t('cmp_rowAria', { label }) : label },
       el('h3', { class: 'cmp-row-head' }, el('span', { class: 'row-label', lang: concept ? conceptLabelLang(concept) : null }, label)));
     const cells = el('div', { class: 'cmp-cells' });
-    cols.forEach((col, ci) => cells.appendChild(cell(col, r.cells[ci] || [], 'provision')));
+    cols.forEach((col, ci) => cells.appendChild(cell(col, r.cells[ci] || [], 'provision', r.key)));
     section.appendChild(cells);
     grid.appendChild(section);
   }

@@ -504,7 +504,10 @@ function renderFacets(facets, state, order) {
   for (const facet of names) {
     const answered = facets[facet];
     const values = Array.isArray(answered) ? answered.filter((v) => v && v.value !== undefined).map((v) => ({ value: String(v.value), count: Number(v.count) || 0 })) : [];
-    const ticked = selected(state, facet);
+    // Filters written in the query ("jurisdiction:TJ") are ticked as well:
+    // they are the search's filters, and unticking one takes it out of the words.
+    const inQuery = queryFilters(facet).map((q) => (values.find((v) => v.value.toLowerCase() === q.toLowerCase()) || { value: q }).value);
+    const ticked = [...new Set([...selected(state, facet), ...inQuery])];
     for (const s of ticked) if (!values.some((v) => v.value === s)) values.push({ value: s, count: 0 });
     const isChecked = (v) => ticked.includes(v.value);
     // year_from / year_to narrow the year facet: shown as a removable line.
@@ -557,13 +560,30 @@ function renderFacets(facets, state, order) {
   }
 }
 
+// The facet filters the last answer read in the query (interpretation.filters).
+function queryFilters(facet) {
+  const f = lastData && lastData.interpretation && lastData.interpretation.filters;
+  return f && Array.isArray(f[facet]) ? f[facet].map(String) : [];
+}
+
+// The query without its "facet:value" words for `value` (any case).
+function withoutQueryFilter(q, facet, value) {
+  const want = (facet + ':' + value).toLowerCase();
+  return String(q || '').split(/\s+/).filter((w) => w && w.toLowerCase() !== want).join(' ');
+}
+
 function onFacetChange(ev) {
   const input = ev.target;
   if (!input || !input.dataset || !input.dataset.facet) return;
   const facet = input.dataset.facet;
   const value = input.value;
+  const fromQuery = queryFilters(facet).some((q) => q.toLowerCase() === value.toLowerCase());
   page.navigate(withChange((s) => {
     s.page = 1;
+    if (!input.checked && fromQuery) {
+      for (const q of queryFilters(facet))
+        if (q.toLowerCase() === value.toLowerCase()) s.q = withoutQueryFilter(s.q, facet, q);
+    }
     const list = (s.filters[facet] = s.filters[facet] || []);
     const i = list.indexOf(value);
     if (input.checked && i < 0) list.push(value);
