@@ -603,6 +603,20 @@ await step('search (ru): a filter written in the query is ticked, and unticking 
   await p.close();
 });
 
+await step('search (ru): a page past the last says where the results end, with a link there', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'past-last');
+  await p.goto(BASE + '/index.html?page=999&ui=ru', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#results[data-state=ready]', { timeout: 20000 });
+  const note = p.locator('#past-last-page');
+  assert(await note.count() === 1, 'no note on a page past the last');
+  assert(/999/.test(await note.textContent()), 'the note does not name the page asked for');
+  assert(await p.locator('#empty').isHidden(), '"nothing found" shown although the results exist');
+  await note.locator('a').click();
+  await p.waitForFunction(() => document.querySelectorAll('#hits > li').length > 0, null, { timeout: 10000 });
+  await p.close();
+});
+
 await step('search: switching the UI language keeps the query, filters and sort', async () => {
   const p = await ctx.newPage();
   attachErrorLog(p, 'lang-keeps-state');

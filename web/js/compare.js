@@ -408,6 +408,16 @@ function shownAbove(entry) {
       h.heading || h.title || h.document_id));
 }
 
+// "3 shown · show all": the column lists the best `per_jurisdiction` texts.
+function shownOf(col) {
+  const total = Number(col.total) || 0;
+  const more = PER_VALUES.map(Number).filter((v) => v >= total)[0] || Math.max(...PER_VALUES.map(Number));
+  const next = { ...structuredClone(page.state), per: String(more) };
+  const link = el('a', { href: page.href(next), class: 'colhead-more', dataset: { per: String(more) } }, t('cmp_showAll'));
+  link.addEventListener('click', (ev) => { if (isPlainClick(ev)) { ev.preventDefault(); go(next); } });
+  return el('span', { class: 'colhead-shown' }, ' (', t('cmp_shown', { n: fold(col.provisions).length }), ' · ', link, ')');
+}
+
 function cell(col, entries, kind, rowKey = '') {
   const c = el('div', { class: 'cmp-cell', dataset: { jurisdiction: col.jurisdiction } },
     el('h4', { class: 'cell-j' }, valueLabel('jurisdiction', col.jurisdiction)));
@@ -500,6 +510,8 @@ function renderResults({ data: answer }) {
       el('h3', { class: 'colhead-name' }, valueLabel('jurisdiction', col.jurisdiction)),
       el('p', { class: 'colhead-counts' },
         el('span', { class: 'colhead-total' }, t(countsTexts ? 'cmp_texts' : 'cmp_provisions', { n: Number(col.total) || 0 })),
+        // Fewer cards than texts: say so, and offer them all.
+        fold(col.provisions).length < (Number(col.total) || 0) ? shownOf(col) : null,
         el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
         el('span', null, t('cmp_practiceCount', { n: Number(col.practice_total) || 0 }))),
       mentions ? el('p', { class: 'colhead-mentions', dataset: { mentions: String(mentions) } }, t('cmp_mentions', { n: mentions })) : null,

@@ -162,7 +162,7 @@ function render({ data: answer }) {
   const rows = data.rows || [];
   status.textContent = t('mx_rows', { n: rows.length });
   const hr = el('tr', null, el('th', { scope: 'col' }, t('mx_rowHead')));
-  for (const j of js) hr.appendChild(el('th', { scope: 'col', title: j }, valueLabel('jurisdiction', j)));
+  for (const j of js) hr.appendChild(el('th', { scope: 'col', dataset: { jurisdiction: j } }, valueLabel('jurisdiction', j)));
   thead.appendChild(hr);
   for (const row of rows) {
     const key = data.scheme === 'istanbul' ? t('mx_row_ic', { n: row.key }) : '';

@@ -184,9 +184,24 @@ function render({ state, data, error }) {
   renderExpanded(data, state);
   renderHits(data.hits || [], state);
   $('empty').hidden = (data.total || 0) > 0;
+  renderPastLastPage(data);
   renderEmptyWithoutFilters(data);
   renderEmptyNotHeld(data);
   renderPager(data, state);
+}
+
+// A page past the last one (an old link, a hand-typed page=): the results
+// exist, so say where they end rather than show an empty list.
+function renderPastLastPage(data) {
+  const old = $('past-last-page');
+  if (old) old.remove();
+  const total = Number(data.total) || 0;
+  if (total <= 0 || (data.hits || []).length) return;
+  const per = Number(data.per_page) || 10;
+  const last = Math.max(1, Math.min(Math.ceil(total / per), Math.floor(10000 / per)));
+  $('hits').before(el('p', { id: 'past-last-page', class: 'empty', role: 'status' },
+    t('pastLastPage', { page: formatNumber(Number(data.page) || 1), last: formatNumber(last) }), ' ',
+    stateLink({ dataset: { page: String(last) } }, t('goToPage', { page: formatNumber(last) }), withChange((s) => { s.page = last; }))));
 }
 
 // On an empty page under filters: the words find texts without them.
