@@ -617,6 +617,29 @@ await step('search (ru): a page past the last says where the results end, with a
   await p.close();
 });
 
+await step('document: switching the UI language rebuilds the open panels in the new language', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'doc-panels');
+  await p.goto(BASE + '/document.html?id=ge-dv-law-2006-ru&ui=en&open=langs,related#breach', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#breach .prov-panel .parallel h3', { timeout: 20000 });
+  const enHead = await p.locator('#breach .prov-panel .parallel h3').first().textContent();
+  assert(/This version/.test(enHead || ''), `the English panel heading: ${enHead}`);
+  // No button names a panel that does not exist.
+  for (const id of await p.locator('.prov-tools button[aria-controls]').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-controls'))))
+    assert(await p.locator('#' + id).count() === 1, `aria-controls names a missing element: ${id}`);
+  await p.click('#site-header a[hreflang="tg"], #site-header [data-lang="tg"]');
+  await p.waitForFunction(() => document.documentElement.lang === 'tg', null, { timeout: 10000 });
+  const english = /This version|Summary|Shared concepts|Practice|Loading/;
+  await p.waitForFunction((re) => {
+    const panels = [...document.querySelectorAll('#breach .prov-panel')];
+    return panels.length >= 2 && panels.every((x) => x.getAttribute('lang') === 'tg' && !new RegExp(re).test(x.textContent));
+  }, english.source, { timeout: 10000 }).catch(() => {});
+  const texts = await p.locator('#breach .prov-panel').allTextContents();
+  assert(texts.length >= 2, `panels open: ${texts.length}`);
+  for (const x of texts) assert(!english.test(x), `English left in the Tajik panels: ${x.slice(0, 200)}`);
+  await p.close();
+});
+
 await step('search: switching the UI language keeps the query, filters and sort', async () => {
   const p = await ctx.newPage();
   attachErrorLog(p, 'lang-keeps-state');

@@ -274,9 +274,9 @@ function provisionTools(p, uid, name) {
   const bar = el('div', { class: 'prov-tools', lang: getLang(), dataset: { unit: uid } },
     el('button', { type: 'button', class: 'link-button tool-cite', dataset: { tool: 'cite' }, 'aria-label': t('copyCitationAria', { label: name || doc.title }) }, t('copyCitation')));
   if (otherVersions().length) {
-    bar.appendChild(el('button', { type: 'button', class: 'link-button tool-langs', dataset: { tool: 'langs' }, 'aria-expanded': 'false', 'aria-controls': '_langs_' + uid }, t('showLanguages')));
+    bar.appendChild(el('button', { type: 'button', class: 'link-button tool-langs', dataset: { tool: 'langs' }, 'aria-expanded': 'false' }, t('showLanguages')));
   }
-  bar.appendChild(el('button', { type: 'button', class: 'link-button tool-related', dataset: { tool: 'related' }, 'aria-expanded': 'false', 'aria-controls': '_rel_' + uid }, t('showRelated')));
+  bar.appendChild(el('button', { type: 'button', class: 'link-button tool-related', dataset: { tool: 'related' }, 'aria-expanded': 'false' }, t('showRelated')));
   return bar;
 }
 
@@ -353,6 +353,8 @@ function togglePanel(section, button, id, build) {
     section.appendChild(panel);
     build(panel);
   }
+  // Named once the panel exists: aria-controls must point at an element.
+  button.setAttribute('aria-controls', id);
   panel.hidden = false;
   return true;
 }
@@ -443,6 +445,23 @@ function relabelTools() {
       } else if (b.dataset.tool === 'langs') b.textContent = open ? t('hideLanguages') : t('showLanguages');
       else if (b.dataset.tool === 'related') b.textContent = open ? t('hideRelated') : t('showRelated');
     }
+  }
+}
+
+// Panels already open were built in the language they were opened in: on a
+// switch they are built again in the new one (their labels and the API's
+// answer, asked again with the new ui), open or hidden alike.
+function rebuildPanels() {
+  for (const panel of document.querySelectorAll('#provisions .prov-panel')) {
+    if (panel.getAttribute('lang') === getLang()) continue;
+    const section = panel.closest('.provision');
+    const p = section && (doc.provisions || []).find((x) => (x.unit_id || x.id) === section.id);
+    if (!p) continue;
+    clear(panel);
+    panel.setAttribute('lang', getLang());
+    panel.appendChild(el('p', { class: 'summary' }, t('loadingShort')));
+    if (panel.id.startsWith('_langs_')) buildParallel(panel, p);
+    else if (panel.id.startsWith('_rel_')) buildRelated(panel, p);
   }
 }
 
@@ -537,7 +556,7 @@ function render({ state, data, error }) {
   if (!data) return;
   $('doc-status').textContent = '';
   renderHeader();
-  if (shown === data) { relabelAnchors(); relabelTools(); return; }
+  if (shown === data) { relabelAnchors(); relabelTools(); rebuildPanels(); return; }
   shown = data;
   renderBody();
   $('doc').hidden = false;
