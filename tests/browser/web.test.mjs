@@ -1321,6 +1321,10 @@ await step('CSV exports: UTF-8 BOM, headers in the UI language; facts table down
   const lines = (await readDownload(dl)).split(/\r?\n/);
   assert(/[А-Яа-яЁё]/.test(lines[0]) && !/Who may apply/.test(lines[0]), `facts CSV header not in Russian: ${lines[0].slice(0, 80)}`);
   assert(lines.length > 2, 'facts CSV has no rows');
+  // The download is the table shown: a row per jurisdiction, every cell.
+  const shownRows = await p.locator('.facts-table tbody tr').count();
+  const dataLines = lines.filter((l) => l.trim()).length - 1;
+  assert(dataLines === shownRows, `facts CSV has ${dataLines} rows, the table ${shownRows}`);
   await p.goto(BASE + `/compare.html?ui=tg&jurisdiction=TJ&jurisdiction=BA-BIH&topic=${COMPARE_TOPIC}`, { waitUntil: 'domcontentloaded' });
   await p.waitForSelector('#compare[data-state=ready]');
   const [dl2] = await Promise.all([p.waitForEvent('download', { timeout: 10000 }), p.click('#export-csv')]);

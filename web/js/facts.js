@@ -7,7 +7,7 @@ import { t, getLang, valueLabel } from './i18n.js';
 import {
   el, clear, apiGet, docLink, withUi, loadLabels, absoluteUrl, notHeldList,
 } from './common.js';
-import { downloadCsv, downloadCsvText, slug, today } from './export.js';
+import { downloadCsv, slug, today } from './export.js';
 import { createPage, field } from './page.js';
 
 const $ = (id) => document.getElementById(id);
@@ -162,27 +162,15 @@ function factsRows() {
   return out;
 }
 
-// The server's CSV (/api/facts?format=csv&ui=…) when it answers one, else
-// the table built here.
+// The table as shown, in the UI language, whatever the filter: one wide row
+// per jurisdiction, every cell (an unknown one says so), citations with their
+// URLs. (The API's CSV, /api/facts?format=csv, is one line per answered fact,
+// for researchers; the page's download is the page.)
 async function onExport() {
   if (!data) { $('facts-status').textContent = t('exportNothing'); return; }
   const name = exportName();
-  const btn = $('facts-csv');
-  btn.disabled = true;
-  try {
-    let text = null;
-    if (!page.state.only.length) {
-      try {
-        const p = new URLSearchParams({ topic: page.state.topic, format: 'csv', ui: getLang() });
-        const res = await fetch('/api/facts?' + p.toString(), { headers: { Accept: 'text/csv' } });
-        if (res.ok && /text\/csv/.test(res.headers.get('content-type') || '')) text = await res.text();
-      } catch (e) { text = null; }
-    }
-    if (text) downloadCsvText(name, text); else downloadCsv(name, factsRows());
-    $('facts-status').textContent = t('exportDone', { name });
-  } finally {
-    btn.disabled = false;
-  }
+  downloadCsv(name, factsRows());
+  $('facts-status').textContent = t('exportDone', { name });
 }
 
 page.start();
