@@ -126,12 +126,17 @@ std::string id_from_file_name(std::string_view stem) {
     const bool ascii = std::all_of(stem.begin(), stem.end(), [](char c) { return (c & 0x80) == 0; });
     if (ascii) return slugify(stem);
     // Tajik and Russian letters by the Tajik rules (қ → q, ҷ → j, ҳ → h, ӯ → ū),
-    // then whatever is left by ICU's Any-Latin and Latin-ASCII (ū → u).
-    // Built per call: only names outside ASCII come here, once per file.
-    std::string text = TajikTransliterator().to_latin(stem);
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> latin(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
-    if (U_SUCCESS(status) && latin) {
+    // then whatever is left by ICU's Any-Latin and Latin-ASCII (ū → u). ICU
+    // transliterators keep state while running: one of each per thread,
+    // built on the first name outside ASCII.
+    thread_local TajikTransliterator tajik;
+    std::string text = tajik.to_latin(stem);
+    thread_local std::unique_ptr<icu::Transliterator> latin = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+        return U_SUCCESS(status) ? std::move(t) : nullptr;
+    }();
+    if (latin) {
         icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
         latin->transliterate(u);
         text.clear();
