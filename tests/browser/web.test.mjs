@@ -367,6 +367,22 @@ for (const ui of ['en', 'ru', 'tg']) {
   });
 }
 
+await step('the definitions page (ru): on an unknown term its term list is still in Russian', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'glossary-error');
+  await p.goto(BASE + '/glossary.html?ui=ru&concept=nope', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#gl-box[data-state=error]', { timeout: 20000 });
+  const { body } = await api('/api/labels?ui=ru');
+  const options = await p.locator('#gl-term option').evaluateAll((os) => os.map((o) => ({ id: o.value, text: o.textContent })));
+  assert(options.length > 0, 'no term list on the error page');
+  for (const o of options) {
+    assert(!/[A-Za-z]{4,}/.test(o.text), `an English term on the Russian page: ${o.id} "${o.text}"`);
+    const label = body.labels.topic && body.labels.topic[o.id];
+    if (label) assert(o.text.toLowerCase() === String(label).toLowerCase(), `${o.id}: "${o.text}" where the API says "${label}"`);
+  }
+  await p.close();
+});
+
 await step('unknown document id shows "not found"', async () => {
   await page.goto(BASE + '/document.html?id=no-such-document-xyz', { waitUntil: 'domcontentloaded' });
   await page.waitForSelector('#doc-error:not([hidden])');

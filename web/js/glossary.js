@@ -23,8 +23,11 @@ const page = createPage({
   slowMs: 0,
   errorKey: 'errorGlossary',
   load: async (s, signal) => {
-    const [d] = await Promise.all([apiGet('glossary', { concept: s.concept, ui: getLang() }, signal), loadLabels()]);
-    return d;
+    // The labels even when the glossary answers an error: the term list is
+    // drawn on the error page too, and must not fall back to ids in English.
+    const [d] = await Promise.allSettled([apiGet('glossary', { concept: s.concept, ui: getLang() }, signal), loadLabels()]);
+    if (d.status === 'rejected') throw d.reason;
+    return d.value;
   },
   render,
   start: () => {
