@@ -25,6 +25,12 @@ namespace himoya {
 
 namespace {
 
+// A jurisdiction code as the corpus writes it (BA-BIH); index terms are lower case.
+std::string upper_code(std::string code) {
+    for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return code;
+}
+
 void check_jurisdictions(const std::vector<std::string>& js, size_t min, size_t max) {
     if (js.size() < min || js.size() > max)
         throw BadRequest({"give between " + std::to_string(min) + " and " + std::to_string(max) + " jurisdictions",
@@ -35,18 +41,11 @@ void check_jurisdictions(const std::vector<std::string>& js, size_t min, size_t 
         if (j.empty() || j.size() > 16) throw BadRequest({"invalid jurisdiction '" + j + "'", "недопустимый код юрисдикции «" + j + "»",
                                                                   "рамзи қаламрави нодуруст: «" + j + "»"});
         // Codes are case-blind (tj = TJ): a column twice is a mistake, not a comparison.
-        std::string code = j;
-        for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        const std::string code = upper_code(j);
         if (!seen.insert(code).second)
             throw BadRequest({"jurisdiction " + code + " is given twice", "юрисдикция " + code + " указана дважды",
                               "қаламрави " + code + " ду бор омадааст"});
     }
-}
-
-// A jurisdiction code as the corpus writes it (BA-BIH); index terms are lower case.
-std::string upper_code(std::string code) {
-    for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    return code;
 }
 
 // A code as given must be a code: letters, digits and '-' (" TJ" or "TJ\0"

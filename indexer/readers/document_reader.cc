@@ -158,8 +158,9 @@ std::vector<std::string> list_corpus_files(const std::vector<std::string>& dirs,
         // Each --corpus in command-line order, each sorted by path: the first
         // file of a duplicate document id (which wins) is the first --corpus's.
         CorpusWalk walk{registry, report, {}, {}};
-        if (std::error_code canon_ec; confined_roots.count(fs::canonical(dir, canon_ec).string()) && !canon_ec)
-            walk.root = fs::canonical(dir, canon_ec).string() + "/";
+        std::error_code canon_ec;
+        if (const std::string root = fs::canonical(dir, canon_ec).string(); !canon_ec && confined_roots.count(root))
+            walk.root = root + "/";
         walk.folder(dir, 0);
         std::sort(walk.files.begin(), walk.files.end());
         files.insert(files.end(), walk.files.begin(), walk.files.end());
