@@ -92,6 +92,8 @@ private:
 };
 
 inline constexpr const char* kIndexLockName = "himoya-index.lock";
+// The folder, in the index folder, of pages already read by OCR (readers/ocr_cache.h).
+inline constexpr const char* kOcrCacheFolder = "ocr-cache";
 
 // Free bytes for an unprivileged writer on the file system of `path`, or
 // nullopt when it cannot be told.

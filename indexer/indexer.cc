@@ -25,6 +25,7 @@
 #include "analysis/thesaurus.h"
 #include "indexer/document_pipeline.h"
 #include "indexer/readers/document_reader.h"
+#include "indexer/readers/ocr_cache.h"
 #include "indexer/facts_reader.h"
 #include "indexer/index_location.h"
 #include "indexer/index_writer.h"
@@ -471,6 +472,11 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
     }
     test_pause_point("lock");
     summary.removed_debris = location.remove_debris();
+    // Pages read by OCR in an earlier run are not read again (readers/ocr_cache.h);
+    // the entries this run does not use are removed once it has succeeded.
+    const auto ocr_cache_since = fs::file_time_type::clock::now();
+    const auto ocr_cache = std::make_shared<OcrCache>(fs::path(options.db_path) / kOcrCacheFolder);
+    ScopedOcrCache ocr_cache_scope(ocr_cache);
 
     std::vector<std::string> files = list_corpus_files(options.corpus_dirs, report, ReaderRegistry::builtin(), options.confined_dirs);
     const std::uintmax_t source_bytes = total_bytes(files);
@@ -624,6 +630,7 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
     }
     unfinished.done();
     summary.switched = true;
+    ocr_cache->prune(ocr_cache_since);
     return finish("");
 }
 

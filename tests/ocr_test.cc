@@ -22,6 +22,7 @@
 #include "indexer/readers/document_reader.h"
 #include "indexer/readers/image_reader.h"
 #include "indexer/readers/ocr.h"
+#include "indexer/readers/ocr_cache.h"
 #include "indexer/readers/pdf_reader.h"
 #include "process.h"
 #include "reader_fixtures.h"
@@ -220,6 +221,126 @@ TEST_CASE("end to end: a word of a scanned page is found after indexing, in the 
         hit = hit || (h.value("document_id", "") == "tj-dv-law-tg-scan" && h.value("unit_id", "") == "art_1__para_5" &&
                       h.value("label", "") == "Моддаи 1, банди 5, саҳ. 1");
     CHECK_MESSAGE(hit, found.out);
+}
+
+// The entry files of an OCR cache folder.
+static std::vector<fs::path> cache_entries(const fs::path& dir) {
+    std::vector<fs::path> out;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); ++it)
+        if (it->is_regular_file()) out.push_back(it->path());
+    return out;
+}
+
+TEST_CASE("a page read by OCR is kept in the cache and not read again: the next reading takes the kept text and says so") {
+    TempDir dir("ocr-cache");
+    ScopedOcrCache scope(std::make_shared<OcrCache>(dir.path / "cache"));
+    const std::string file = kOffice + "tj-dv-law-tg-scan.pdf";
+    IngestReport first;
+    auto d1 = read_pdf_document(file, first);
+    REQUIRE_MESSAGE(d1, problems(first));
+    std::vector<fs::path> entries = cache_entries(dir.path / "cache");
+    REQUIRE(entries.size() == 1);  // one scanned page
+    REQUIRE(ocr_notes(first).size() == 1);
+    CHECK(ocr_notes(first)[0].find("kept from an earlier reading") == std::string::npos);
+
+    IngestReport second;
+    auto d2 = read_pdf_document(file, second);
+    REQUIRE_MESSAGE(d2, problems(second));
+    REQUIRE(ocr_notes(second).size() == 1);
+    CHECK(ocr_notes(second)[0].rfind("page 1 read by OCR (Tesseract tgk, kept from an earlier reading): ", 0) == 0);
+    REQUIRE(d2->provisions.size() == d1->provisions.size());
+    for (size_t i = 0; i < d1->provisions.size(); ++i) CHECK(d2->provisions[i].text == d1->provisions[i].text);
+
+    // The text really comes from the entry: one edited by hand is what the reader returns.
+    std::string entry;
+    {
+        std::ifstream in(entries[0], std::ios::binary);
+        entry.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const size_t at = entry.find("шантаж");
+    REQUIRE(at != std::string::npos);
+    write_file(entries[0], entry.substr(0, at) + "маркерикэш" + entry.substr(at + std::string("шантаж").size()));
+    IngestReport third;
+    auto d3 = read_pdf_document(file, third);
+    REQUIRE(d3);
+    bool marker = false;
+    for (const Provision& p : d3->provisions) marker = marker || p.text.find("маркерикэш") != std::string::npos;
+    CHECK(marker);
+
+    // A damaged entry counts as absent: the page is read again and the entry rewritten.
+    write_file(entries[0], "himoya-ocr 1\nfound 1\nwords many\n");
+    IngestReport fourth;
+    auto d4 = read_pdf_document(file, fourth);
+    REQUIRE(d4);
+    REQUIRE(ocr_notes(fourth).size() == 1);
+    CHECK(ocr_notes(fourth)[0].find("kept from an earlier reading") == std::string::npos);
+    IngestReport fifth;
+    REQUIRE(read_pdf_document(file, fifth));
+    CHECK(ocr_notes(fifth)[0].find("kept from an earlier reading") != std::string::npos);
+}
+
+TEST_CASE("the OCR cache key changes with the pixels, the size, the resolution and the document's language") {
+    std::vector<unsigned char> pixels(64 * 32, 200);
+    OcrImage image;
+    image.pixels = pixels.data();
+    image.width = 64;
+    image.height = 32;
+    image.bytes_per_line = 64;
+    const std::string base = OcrCache::key(image, "tg");
+    CHECK(base.size() == 32);
+    CHECK(OcrCache::key(image, "tg") == base);
+    CHECK(OcrCache::key(image, "ru") != base);
+    CHECK(OcrCache::key(image, "") != base);
+    image.dpi = 150;
+    CHECK(OcrCache::key(image, "tg") != base);
+    image.dpi = 300;
+    pixels[17 * 64 + 5] = 0;  // one pixel darker
+    CHECK(OcrCache::key(image, "tg") != base);
+    pixels[17 * 64 + 5] = 200;
+    image.width = 32;  // same bytes, another shape
+    image.height = 64;
+    image.bytes_per_line = 32;
+    CHECK(OcrCache::key(image, "tg") != base);
+    // Row padding is not part of the page.
+    std::vector<unsigned char> padded(72 * 32, 7);
+    for (int y = 0; y < 32; ++y)
+        for (int x = 0; x < 64; ++x) padded[y * 72 + x] = 200;
+    OcrImage with_padding = image;
+    with_padding.pixels = padded.data();
+    with_padding.width = 64;
+    with_padding.height = 32;
+    with_padding.bytes_per_line = 72;
+    CHECK(OcrCache::key(with_padding, "tg") == base);
+}
+
+TEST_CASE("indexing keeps the OCR cache in the index folder, reads a scan once across runs, and drops pages no longer indexed") {
+    TempDir dir("ocr-cache-index");
+    const fs::path corpus = dir.path / "corpus";
+    fs::create_directories(corpus);
+    for (const char* name : {"tj-dv-law-tg-scan.pdf", "tj-dv-law-tg-scan.meta.xml", "tj-dv-law-ru-scan-image.png",
+                             "tj-dv-law-ru-scan-image.meta.xml"})
+        fs::copy_file(kOffice + name, corpus / name);
+    const std::string db = (dir.path / "index").string();
+    auto first = himoya::testing::run({HIMOYA_BINARY, "index", "--corpus", corpus.string(), "--db", db});
+    REQUIRE_MESSAGE(first.status == 0, first.err);
+    CHECK(cache_entries(fs::path(db) / "ocr-cache").size() == 2);
+
+    auto again = himoya::testing::run({HIMOYA_BINARY, "index", "--corpus", corpus.string(), "--db", db});
+    REQUIRE_MESSAGE(again.status == 0, again.err);
+    const std::string all = again.out + again.err;
+    size_t kept = 0;
+    for (size_t at = all.find("kept from an earlier reading"); at != std::string::npos;
+         at = all.find("kept from an earlier reading", at + 1))
+        ++kept;
+    CHECK_MESSAGE(kept >= 2, all);
+    CHECK_MESSAGE(all.find("read by OCR (Tesseract tgk): ") == std::string::npos, all);
+
+    fs::remove(corpus / "tj-dv-law-ru-scan-image.png");
+    fs::remove(corpus / "tj-dv-law-ru-scan-image.meta.xml");
+    auto fewer = himoya::testing::run({HIMOYA_BINARY, "index", "--corpus", corpus.string(), "--db", db});
+    REQUIRE_MESSAGE(fewer.status == 0, fewer.err);
+    CHECK(cache_entries(fs::path(db) / "ocr-cache").size() == 1);
 }
 
 TEST_CASE("OCR word accuracy on the scans of tests/data/office, per language (printed; only a floor asserted)") {

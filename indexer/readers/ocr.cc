@@ -7,6 +7,7 @@
 #include <tesseract/baseapi.h>
 
 #include "analysis/language.h"
+#include "indexer/readers/ocr_cache.h"
 
 namespace himoya {
 
@@ -136,33 +137,49 @@ std::optional<OcrResult> OcrSession::run(Engine& engine, const OcrImage& image) 
 
 std::optional<OcrResult> OcrSession::recognise(const OcrImage& image, int page, IngestReport& report) {
     if (!image.pixels || image.width <= 0 || image.height <= 0) return std::nullopt;
-    const std::string declared = tesseract_model(language_);
+    // A page read before (ocr_cache.h) is not read again: same notes, same text.
+    const std::shared_ptr<const OcrCache> cache = current_ocr_cache();
+    const std::string key = cache ? OcrCache::key(image, language_) : std::string();
+    std::optional<CachedOcr> cached = cache ? cache->find(key) : std::nullopt;
     std::optional<OcrResult> result;
     std::string how;
-    if (!declared.empty()) {
-        if (Engine* e = engine(declared, page, report)) result = run(*e, image);
-        // The document's model is missing: the others may still read the page.
-        else if (Engine* all = engine(kAllModels, page, report)) result = run(*all, image);
-    } else if (Engine* all = engine(kAllModels, page, report)) {
-        result = run(*all, image);
-        // A second pass with the one model of the language read, if it helps.
-        const std::string guessed = result ? tesseract_model(identify_language(result->text).lang) : "";
-        if (!guessed.empty() && guessed != result->models) {
-            if (Engine* one = engine(guessed, page, report)) {
-                std::optional<OcrResult> second = run(*one, image);
-                if (second && second->confidence >= result->confidence) {
-                    how = ", chosen after a first pass with " + result->models + " at " +
-                          std::to_string(result->confidence) + "%";
-                    result = std::move(second);
+    if (cached) {
+        if (cached->found) result = std::move(cached->result);
+        how = std::move(cached->how);
+    } else {
+        bool complete = true;  // every model asked for was loaded
+        auto use = [&](const std::string& models) {
+            Engine* e = engine(models, page, report);
+            if (!e || e->models != models) complete = false;
+            return e;
+        };
+        const std::string declared = tesseract_model(language_);
+        if (!declared.empty()) {
+            if (Engine* e = use(declared)) result = run(*e, image);
+            // The document's model is missing: the others may still read the page.
+            else if (Engine* all = use(kAllModels)) result = run(*all, image);
+        } else if (Engine* all = use(kAllModels)) {
+            result = run(*all, image);
+            // A second pass with the one model of the language read, if it helps.
+            const std::string guessed = result ? tesseract_model(identify_language(result->text).lang) : "";
+            if (!guessed.empty() && guessed != result->models) {
+                if (Engine* one = use(guessed)) {
+                    std::optional<OcrResult> second = run(*one, image);
+                    if (second && second->confidence >= result->confidence) {
+                        how = ", chosen after a first pass with " + result->models + " at " +
+                              std::to_string(result->confidence) + "%";
+                        result = std::move(second);
+                    }
                 }
             }
         }
+        if (cache && complete) cache->store(key, CachedOcr{result.has_value(), result.value_or(OcrResult{}), how});
     }
     if (!result) return std::nullopt;
     const std::string at = "page " + std::to_string(page);
-    report.note(file_, at + " read by OCR (Tesseract " + result->models + how + "): " + std::to_string(result->words) +
-                           (result->words == 1 ? " word" : " words") + ", mean word confidence " +
-                           std::to_string(result->confidence) + "%");
+    report.note(file_, at + " read by OCR (Tesseract " + result->models + how + (cached ? ", kept from an earlier reading" : "") +
+                           "): " + std::to_string(result->words) + (result->words == 1 ? " word" : " words") +
+                           ", mean word confidence " + std::to_string(result->confidence) + "%");
     if (result->confidence < kLowOcrConfidence)
         report.warn(file_, 0,
                     at + ": OCR mean word confidence " + std::to_string(result->confidence) + "% is very low (under " +
