@@ -82,7 +82,18 @@ std::string IndexLocation::create() {
     fs::create_directories(directory_, ec);
     if (ec) return "cannot create the index folder " + directory_ + ": " + ec.message();
     if (!fs::is_directory(directory_, ec)) return "the index path " + directory_ + " is not a folder";
-    return "";
+    if (fs::exists(fs::path(directory_) / kStubName, ec) || fs::exists(fs::path(directory_) / kIndexLockName, ec))
+        return "";
+    std::vector<std::string> others;
+    for (const auto& entry : fs::directory_iterator(directory_, ec)) others.push_back(entry.path().filename().string());
+    if (ec) return "cannot read the index folder " + directory_ + ": " + ec.message();
+    if (others.empty()) return "";
+    std::sort(others.begin(), others.end());
+    std::string named;
+    for (size_t i = 0; i < others.size() && i < 3; ++i) named += (i ? ", " : "") + others[i];
+    if (others.size() > 3) named += ", …";
+    return "the index folder " + directory_ + " is not empty and holds no Himoya index (" + named +
+           "): give a new or empty folder, or an index folder; nothing was changed";
 }
 
 std::string IndexLocation::begin_generation() {

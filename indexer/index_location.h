@@ -33,6 +33,10 @@ public:
     explicit IndexLocation(std::string directory) : directory_(std::move(directory)) {}
 
     // Creates the index directory if needed. "" on success, else what failed.
+    // A folder that exists, holds anything, and is no index folder (neither the
+    // stub nor the lock file of an earlier run is in it) is refused: a run
+    // removes gen-* folders it takes for debris, and a mistyped --db must not
+    // delete someone's files.
     [[nodiscard]] std::string create();
 
     // Creates the directory if needed and returns the path of a fresh,

@@ -243,3 +243,26 @@ TEST_CASE("debris of earlier crashed runs is removed at the start of a run and r
     CHECK(generations(db) == 2);
     check_whole(db);
 }
+
+TEST_CASE("a --db that is a folder of other files, not an index, is refused before anything in it is touched") {
+    TempDir dir("indexer-not-an-index");
+    fs::path corpus = dir.path / "corpus";
+    write_corpus(corpus, 2, false);
+    const fs::path folder = dir.path / "documents";
+    fs::create_directories(folder / "gen-2020");  // someone's folder, named like a generation
+    write_file(folder / "gen-2020" / "photo.txt", "keep me");
+    write_file(folder / "notes.txt", "keep me too");
+    auto r = run(index_args(corpus, folder.string(), "1"));
+    CHECK(r.status != 0);
+    CHECK_MESSAGE(r.err.find("is not empty and holds no Himoya index (gen-2020, notes.txt)") != std::string::npos, r.err);
+    CHECK(fs::exists(folder / "gen-2020" / "photo.txt"));
+    CHECK(fs::exists(folder / "notes.txt"));
+    CHECK_FALSE(fs::exists(folder / "XAPIANDB"));
+    CHECK_FALSE(fs::exists(folder / "himoya-index.lock"));
+
+    // An empty folder, and an index folder, are fine.
+    const fs::path empty = dir.path / "empty";
+    fs::create_directories(empty);
+    CHECK(run(index_args(corpus, empty.string(), "1")).status == 0);
+    CHECK(run(index_args(corpus, empty.string(), "1")).status == 0);
+}
