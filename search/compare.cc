@@ -392,6 +392,13 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
                 out.matched_anywhere = true;
             }
         }
+    } else if (auto suggestion = spelling_suggestion(view.db(), built, r.query); suggestion && *suggestion != r.query) {
+        // A slip that matches through its stem but hides a concept (names_more_concepts).
+        BuiltQuery fixed = build(*suggestion);
+        if (!fixed.empty && names_more_concepts(built, fixed) && matches_anything(fixed.query)) {
+            built = std::move(fixed);
+            out.corrected = *suggestion;
+        }
     }
     out.rank = built.query;
     // Covering: matching the words, and naming each concept they form as a

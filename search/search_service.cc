@@ -360,7 +360,7 @@ constexpr Xapian::doccount kRecordsWorthAThread = 20000;
 // decides). `in_place`, when given and the query names places: how many
 // matches lie there, counted up to a page (kRelaxBelow).
 SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTree& tree, bool relaxed,
-                         long* in_place = nullptr) {
+                         long* in_place = nullptr, std::string* concept_spelling = nullptr) {
     auto started = std::chrono::steady_clock::now();
     QueryBuilder builder(view.analyzer());
     builder.set_vocabulary(&view.db());
@@ -371,6 +371,18 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     const Matching matching = relaxed ? Matching::kRelaxed : Matching::kStrict;
     BuiltQuery built = builder.compile(tree, matching);
     relaxed = built.relaxed;
+    // A slip that hides a concept (names_more_concepts): the caller searches
+    // the spelling meant instead, whatever the slip matched.
+    if (concept_spelling && tree.plain && !built.empty)
+        if (auto suggestion = spelling_suggestion(view.db(), built, r.query); suggestion && *suggestion != r.query) {
+            SearchRequest respelled = r;
+            respelled.query = *suggestion;
+            const QueryTree fixed_tree = read_query(view, respelled);
+            if (fixed_tree.filters == tree.filters && names_more_concepts(built, builder.compile(fixed_tree, matching))) {
+                *concept_spelling = *suggestion;
+                return SearchResult{};
+            }
+        }
     // Default scope: documents when browsing; provisions when searching, falling
     // back to whole documents when the words only meet across provisions.
     const Scope scope = r.scope != Scope::automatic ? r.scope : built.empty ? Scope::document : Scope::provision;
@@ -688,7 +700,18 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
     if (!tree.filters.empty()) validate(merged);
     const SearchRequest& r = merged;
     long in_place = kRelaxBelow;
-    SearchResult strict = search_once(view, r, tree, false, &in_place);
+    std::string concept_spelling;
+    SearchResult strict = search_once(view, r, tree, false, &in_place, r.correct ? &concept_spelling : nullptr);
+    if (!concept_spelling.empty() && concept_spelling.size() <= SearchLimits::kMaxQueryBytes) {
+        SearchRequest fixed = request;  // its filters written in the query are read again from the suggestion
+        fixed.query = concept_spelling;
+        fixed.correct = false;  // one correction, never a chain
+        SearchResult corrected = run_search(view, fixed);
+        corrected.query = r.query;
+        corrected.suggestion.reset();
+        corrected.interpretation.corrected = fixed.query;
+        return corrected;
+    }
     // Never an empty page for a reasonable question: when every word together
     // finds few texts (or few in the places the query names), most of the
     // words will do, ranked by how many and how rare, the strict matches

@@ -73,4 +73,9 @@ std::optional<std::string> spelling_suggestion(const Xapian::Database& db, const
     return suggestion + query.substr(cursor);
 }
 
+bool names_more_concepts(const BuiltQuery& typed, const BuiltQuery& suggested) {
+    return std::any_of(suggested.matched_concepts.begin(), suggested.matched_concepts.end(),
+                       [&](const std::string& c) { return typed.matched_concepts.count(c) == 0; });
+}
+
 }  // namespace himoya

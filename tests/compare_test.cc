@@ -220,6 +220,27 @@ TEST_CASE("compare by words: a misspelt word is compared in its corrected spelli
     CHECK(out["corrected"].is_null());
 }
 
+TEST_CASE("compare by words: a slip that matches through its stem but hides a concept is compared in the spelling that names it") {
+    testing::TestIndex index(
+        {testing::make_document("kg", "KG", "ru", "law", "2017-04-27", "Закон",
+                                {{"1", "Временный охранный ордер выдаёт милиция."}}),
+         testing::make_document("tj", "TJ", "ru", "law", "2013-03-19", "Закон",
+                                {{"1", "Охранный ордер выносит орган внутренних дел."}}),
+         testing::make_document("tj-family", "TJ", "ru", "code", "2013-03-19", "Кодекс",
+                                {{"1", "Об охране семьи; ордер адвоката."}}),
+         testing::make_document("kz", "KZ", "ru", "law", "2009-12-04", "Закон",
+                                {{"1", "Охранный ордер действует десять суток."}})},
+        testing::sample_thesaurus());
+    IndexView view({index.path()});
+    CompareRequest r;
+    r.jurisdictions = {"TJ", "KG", "KZ"};
+    r.query = "охраный ордер";
+    const CompareResult typo = compare_jurisdictions(view, r);
+    CHECK(typo.corrected == "охранный ордер");
+    REQUIRE(typo.columns.size() == 3);
+    for (const auto& c : typo.columns) CHECK_MESSAGE(c.total > 0, c.jurisdiction);  // no column a gap
+}
+
 TEST_CASE("compare by words: a label's words scattered over a text do not cover it; the label named does") {
     testing::TestIndex index(testing::scattered_label_documents(), testing::sample_thesaurus());
     IndexView view({index.path()});

@@ -389,6 +389,36 @@ TEST_CASE("a misspelt word that matches nothing is searched in its corrected spe
     CHECK(run_search(view, r).interpretation.corrected.empty());
 }
 
+TEST_CASE("a slip that matches through its stem but hides a concept is searched in the spelling that names it") {
+    // "охраный" (one н) is in no text; it stems like "охране", so as typed the
+    // query matched the text about protecting the family, and no concept.
+    testing::TestIndex index(
+        {testing::make_document("kg", "KG", "ru", "law", "2017-04-27", "Закон",
+                                {{"1", "Временный охранный ордер выдаёт милиция."}}),
+         testing::make_document("tj", "TJ", "ru", "law", "2013-03-19", "Закон",
+                                {{"1", "Закон об охране семьи: суд может выдать ордер."}})},
+        testing::sample_thesaurus());
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "охраный ордер";
+    r.scope = Scope::provision;
+    SearchResult result = run_search(view, r);
+    CHECK(result.query == "охраный ордер");
+    CHECK(result.interpretation.corrected == "охранный ордер");
+    CHECK(result.interpretation.concepts == std::vector<std::string>{"protection-orders"});
+    REQUIRE_FALSE(result.hits.empty());
+    CHECK(result.hits[0].document_id == "kg");
+    // As typed on request: the stem match, no concept.
+    r.correct = false;
+    SearchResult as_typed = run_search(view, r);
+    CHECK(as_typed.interpretation.corrected.empty());
+    CHECK(as_typed.interpretation.concepts.empty());
+    // A query whose words are all in the texts is never respelled.
+    r.correct = true;
+    r.query = "охране ордер";
+    CHECK(run_search(view, r).interpretation.corrected.empty());
+}
+
 TEST_CASE("a document is found by a popular name it is known by, in another language than its own") {
     Document code = testing::make_document("tj-code-tg", "TJ", "tg", "code", "2008-12-31",
                                            "Кодекси ҳуқуқвайронкунии маъмурӣ", {{"1", "Ҷарима барои зӯроварӣ."}});
