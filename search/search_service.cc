@@ -388,6 +388,48 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     const Scope scope = r.scope != Scope::automatic ? r.scope : built.empty ? Scope::document : Scope::provision;
     const bool may_fall_back = r.scope == Scope::automatic && !built.empty;
     const Xapian::doccount all = view.db().get_doccount();
+    // A place named whose own texts have no match is a finding (a gap), not a
+    // ranking detail: the reader is told, rather than left to wonder why the
+    // page shows other places. Its texts count as its answer when they name
+    // the query's concepts (BuiltQuery::named), not when a label's words are
+    // scattered over them, and such a place gets no boost: "приют Казахстан"
+    // put Kazakhstan's court ban on sharing a home first, above every text on
+    // shelters, under a note that no Kazakh text matches.
+    std::vector<std::string> places_without_match;
+    for (const std::string& code : tree.jurisdictions) {
+        Xapian::Enquire own(view.db());
+        Xapian::Query own_texts(terms::boolean_term(terms::kJurisdiction, code));
+        if (!built.named.empty()) own_texts = Xapian::Query(Xapian::Query::OP_AND, own_texts, built.named);
+        own.set_query(Xapian::Query(Xapian::Query::OP_FILTER, filtered(built.query, r, scope, ""), own_texts));
+        own.set_weighting_scheme(Xapian::BoolWeight());
+        if (own.get_mset(0, 0, 1).get_matches_lower_bound() == 0) places_without_match.push_back(code);
+    }
+    if (!places_without_match.empty() && !built.empty) {
+        // Boosted: the places some text in or about answers (a study-tour report
+        // about Georgia answers for Georgia though it is not Georgian law).
+        auto answered = [&](const QueryTree::Place& place) {
+            QueryTree one;
+            one.jurisdictions = place.jurisdictions;
+            one.place_names = place.names;
+            Xapian::Query about_place = place_filter(one);
+            if (!built.named.empty()) about_place = Xapian::Query(Xapian::Query::OP_AND, about_place, built.named);
+            Xapian::Enquire e(view.db());
+            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, filtered(built.query, r, scope, ""), about_place));
+            e.set_weighting_scheme(Xapian::BoolWeight());
+            return e.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
+        };
+        QueryTree boosted = tree;
+        boosted.places.clear();
+        boosted.jurisdictions.clear();
+        boosted.place_names.clear();
+        for (const QueryTree::Place& place : tree.places)
+            if (answered(place)) {
+                boosted.places.push_back(place);
+                boosted.place_names.insert(boosted.place_names.end(), place.names.begin(), place.names.end());
+                for (const std::string& code : place.jurisdictions) boosted.jurisdictions.push_back(code);
+            }
+        if (boosted.places.size() != tree.places.size()) built = builder.compile(boosted, matching);
+    }
 
     SearchResult result;
     result.query = r.query;
@@ -618,19 +660,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     result.expanded_concepts.assign(built.matched_concepts.begin(), built.matched_concepts.end());
     result.interpretation.jurisdictions = tree.jurisdictions;
     result.interpretation.excluded_jurisdictions = tree.excluded_jurisdictions;
-    // A place named whose own texts have no match is a finding (a gap), not a
-    // ranking detail: the reader is told, rather than left to wonder why the
-    // page shows other places (texts about the place count only for its boost).
-    for (const std::string& code : tree.jurisdictions) {
-        Xapian::Enquire own(view.db());
-        // Its texts count as its answer when they name the query's concepts
-        // (BuiltQuery::named), not when a label's words are scattered over them.
-        Xapian::Query own_texts(terms::boolean_term(terms::kJurisdiction, code));
-        if (!built.named.empty()) own_texts = Xapian::Query(Xapian::Query::OP_AND, own_texts, built.named);
-        own.set_query(Xapian::Query(Xapian::Query::OP_FILTER, page_query, own_texts));
-        own.set_weighting_scheme(Xapian::BoolWeight());
-        if (own.get_mset(0, 0, 1).get_matches_lower_bound() == 0) result.interpretation.places_without_match.push_back(code);
-    }
+    result.interpretation.places_without_match = places_without_match;
     if (!tree.works.empty()) {
         auto names = WorkNameRecognizer::of(view.db());
         for (const NamedWork& w : tree.works)
