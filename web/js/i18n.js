@@ -920,7 +920,7 @@ const VALUES = {
   },
   status: {
     'in-force': { en: 'In force', ru: 'Действует', tg: 'Амалкунанда' },
-    amended: { en: 'Amended', ru: 'С изменениями', tg: 'Бо тағйирот' },
+    amended: { en: 'In force, amended', ru: 'Действует, с изменениями', tg: 'Амалкунанда, бо тағйирот' },
     repealed: { en: 'Repealed', ru: 'Утратил силу', tg: 'Эътибори худро гум кардааст' },
     expired: { en: 'Expired', ru: 'Срок действия истёк', tg: 'Мӯҳлаташ гузаштааст' },
     'not-yet-in-force': { en: 'Not yet in force', ru: 'Ещё не вступил в силу', tg: 'Ҳанӯз эътибор пайдо накардааст' },
