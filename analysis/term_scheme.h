@@ -52,6 +52,7 @@ inline constexpr std::string_view kRecord = "XR";       // record kind: "provisi
 inline constexpr std::string_view kVersionGroup = "XG"; // the kSlotVersionGroup value: finds a hit's other language versions
 inline constexpr std::string_view kExtent = "XE";       // document records: how much of its source the text holds (whole, selected)
 inline constexpr std::string_view kNotHeld = "XH";      // document records: concept its source regulates in parts not Held
+inline constexpr std::string_view kAbsent = "XN";       // provision records: concept the provision says the law has No provision on
 
 // Value slots.
 enum Slot : unsigned {

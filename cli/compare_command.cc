@@ -85,6 +85,9 @@ int compare_command(int argc, char** argv) {
                 case GapKind::silent:
                     std::cout << "   gap: no provision about this topic; every act is held whole: the law is silent\n";
                     break;
+                case GapKind::stated:
+                    std::cout << "   gap: a text held says the law has no provision on this topic (among the mentions below)\n";
+                    break;
                 case GapKind::not_held:
                     std::cout << "   gap: no provision about this topic in the parts held; covered in parts not held of:\n";
                     for (const NotHeldWork& w : column.not_held) std::cout << "     " << w.title << " [" << w.document_id << "]\n";

@@ -45,6 +45,10 @@ struct Provision {
     std::string label;         // human citation: "Article 5, paragraph 2"
     std::string text;          // plain text, paragraphs separated by "\n"
     std::vector<std::string> topics;  // topic ids given in the source markup
+    // Concepts the unit states the law has no provision on (markup `absent`:
+    // "The Code has no separate offence of domestic violence"): the unit is
+    // about the subject, but it is no coverage of it (compare, the matrix).
+    std::vector<std::string> absent;
     int ordinal = 0;           // position in document order, from 0
 };
 

@@ -112,6 +112,38 @@ Xapian::Query any_of(const std::string& prefix, const std::vector<std::string>& 
     return Xapian::Query(Xapian::Query::OP_OR, q.begin(), q.end());
 }
 
+// The texts that cover one of `concepts`: about it (XC), and not saying the
+// law has no provision on it (XN, markup `absent`: "the Code has no separate
+// offence of domestic violence" is about criminalisation, but no coverage of
+// it). `stated`, when given, is set to the texts saying that of one of them.
+// An index without such markup pays nothing.
+Xapian::Query coverage_of(const Xapian::Database& db, const std::vector<std::string>& concepts,
+                          Xapian::Query* stated = nullptr) {
+    const Xapian::Query about = any_of(std::string(terms::kTopic), concepts);
+    const std::string prefix(terms::kAbsent);
+    if (db.allterms_begin(prefix) == db.allterms_end(prefix)) {
+        if (stated) *stated = Xapian::Query();
+        return about;
+    }
+    std::vector<Xapian::Query> covered, absent;
+    for (const std::string& c : concepts) {
+        const std::string term = terms::boolean_term(terms::kAbsent, c);
+        Xapian::Query own(terms::boolean_term(terms::kTopic, c));
+        if (!db.term_exists(term)) {
+            covered.push_back(std::move(own));
+            continue;
+        }
+        absent.emplace_back(term);
+        covered.emplace_back(Xapian::Query::OP_AND_NOT, own, Xapian::Query(term));
+    }
+    if (stated)
+        *stated = absent.empty() ? Xapian::Query()
+                                 : Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                                 Xapian::Query(Xapian::Query::OP_OR, absent.begin(), absent.end()),
+                                                 Xapian::Query(Xapian::Query::OP_OR, covered.begin(), covered.end()));
+    return absent.empty() ? about : Xapian::Query(Xapian::Query::OP_OR, covered.begin(), covered.end());
+}
+
 Xapian::Query filter(const Xapian::Query& q, const Xapian::Query& f) {
     return Xapian::Query(Xapian::Query::OP_FILTER, q, f);
 }
@@ -325,6 +357,7 @@ private:
 struct Selection {
     std::optional<Concept> topic;
     Xapian::Query rank, about, mentions;
+    Xapian::Query stated;  // texts saying the law has no provision on it (coverage_of)
     std::set<std::string> concepts;
     std::set<std::string> highlight_terms, highlight_stems;
     std::string corrected;         // the spelling compared instead of the words typed
@@ -351,11 +384,14 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
     }
     if (!concepts.empty()) {
         out.rank = concepts_query(concepts, *thesaurus, *view.tagger(), out.highlight_stems);
-        out.about = any_of(std::string(terms::kTopic), concepts);
+        out.about = coverage_of(view.db(), concepts, &out.stated);
         if (!r.also_about.empty())
             out.about = Xapian::Query(Xapian::Query::OP_AND, out.about,
-                                      any_of(std::string(terms::kTopic), thesaurus->with_descendants(r.also_about)));
-        out.mentions = Xapian::Query(Xapian::Query::OP_AND_NOT, any_of(std::string(terms::kMention), concepts), out.about);
+                                      coverage_of(view.db(), thesaurus->with_descendants(r.also_about)));
+        // A text saying the law has no provision on it is shown where mentions are.
+        Xapian::Query named = any_of(std::string(terms::kMention), concepts);
+        if (!out.stated.empty()) named = Xapian::Query(Xapian::Query::OP_OR, named, out.stated);
+        out.mentions = Xapian::Query(Xapian::Query::OP_AND_NOT, named, out.about);
         out.concepts.insert(concepts.begin(), concepts.end());
         return out;
     }
@@ -417,14 +453,16 @@ std::string_view name(GapKind kind) {
         case GapKind::silent: return "silent";
         case GapKind::not_found: return "not-found";
         case GapKind::not_held: return "not-held";
+        case GapKind::stated: return "stated";
         case GapKind::none: break;
     }
     return "";
 }
 
-GapKind gap_kind(long about, const Holdings& holdings, const std::vector<NotHeldWork>& not_held) {
+GapKind gap_kind(long about, const Holdings& holdings, const std::vector<NotHeldWork>& not_held, long stated) {
     if (about > 0) return GapKind::none;
     if (!not_held.empty()) return GapKind::not_held;
+    if (stated > 0) return GapKind::stated;
     // Nothing held, or something held only in part: the law may still cover it.
     return holdings.works > 0 && holdings.in_part == 0 ? GapKind::silent : GapKind::not_found;
 }
@@ -554,6 +592,8 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
             column.mentions_total = mentioned.total;
             column.mentioned = cards(mentioned, "mentions");
         }
+        if (!selection.stated.empty())
+            column.stated_absent = count_texts(db, Xapian::Query(Xapian::Query::OP_AND, selection.stated, in_force));
         column.repealed_excluded =
             r.include_repealed ? 0
                                : count_texts(db, filter(about, Xapian::Query(Xapian::Query::OP_AND, law_scope,
@@ -768,8 +808,11 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
     for (Row& row : rows) {
         std::set<std::string> stems;
         Xapian::Query rank = concepts_query(row.concepts, *thesaurus, *view.tagger(), stems);
-        Xapian::Query about = any_of(std::string(terms::kTopic), row.concepts);
-        Xapian::Query mentions(Xapian::Query::OP_AND_NOT, any_of(std::string(terms::kMention), row.concepts), about);
+        Xapian::Query stated;
+        Xapian::Query about = coverage_of(db, row.concepts, &stated);
+        Xapian::Query named = any_of(std::string(terms::kMention), row.concepts);
+        if (!stated.empty()) named = Xapian::Query(Xapian::Query::OP_OR, named, stated);
+        Xapian::Query mentions(Xapian::Query::OP_AND_NOT, named, about);
         const std::set<std::string> row_concepts(row.concepts.begin(), row.concepts.end());
         MatrixRow out{std::move(row.key), std::move(row.title), std::move(row.label), std::move(row.concepts), {}};
         const std::vector<std::string> best_groups = best_text_per_scope(db, rank, about, r.jurisdictions, scopes, r.include_repealed);
@@ -791,7 +834,8 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
             }
             const JurisdictionHoldings& h = held.at(jurisdiction);
             cell.not_held = h.not_held(row_concepts, ui);
-            cell.gap = gap_kind(cell.about, h.counts(), cell.not_held);
+            const long stated_texts = stated.empty() ? 0 : count_texts(db, filter(stated, scope));
+            cell.gap = gap_kind(cell.about, h.counts(), cell.not_held, stated_texts);
             out.cells.push_back(std::move(cell));
         }
         matrix.rows.push_back(std::move(out));

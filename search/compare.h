@@ -102,11 +102,12 @@ struct Holdings {
 // every one whole, and none is about it); not_held (a work is known to
 // regulate it in parts not held); not_found (no law work is held, or some only
 // in part, and none of the parts held is about it: the law itself may still
-// cover it).
-enum class GapKind { none, silent, not_found, not_held };
-// "silent", "not-found", "not-held"; "" for none.
+// cover it); stated (a text held says the law has no provision on it: markup
+// `absent`, docs/corpus-format.md).
+enum class GapKind { none, silent, not_found, not_held, stated };
+// "silent", "not-found", "not-held", "stated"; "" for none.
 std::string_view name(GapKind kind);
-GapKind gap_kind(long about, const Holdings& holdings, const std::vector<NotHeldWork>& not_held);
+GapKind gap_kind(long about, const Holdings& holdings, const std::vector<NotHeldWork>& not_held, long stated = 0);
 
 // One text in a column, in the version shown.
 struct CompareCard {
@@ -136,7 +137,8 @@ struct CompareColumn {
     // The subject's concepts (it and its narrower ones) those works regulate
     // in parts not held: a row of the page for one of them is no silence.
     std::vector<std::string> not_held_concepts;
-    GapKind gap() const { return gap_kind(total, holdings, not_held); }
+    long stated_absent = 0;              // law texts saying the law has no provision on it (among `mentioned`)
+    GapKind gap() const { return gap_kind(total, holdings, not_held, stated_absent); }
 };
 
 struct CompareResult {

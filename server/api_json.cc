@@ -250,7 +250,8 @@ json to_json(const CompareResult& r) {
                            {"gap_kind", gap_kind_json(c.gap())},
                            {"holdings", holdings_json(c.holdings)},
                            {"not_held", not_held_json(c.not_held)},
-                           {"not_held_concepts", c.not_held_concepts}});
+                           {"not_held_concepts", c.not_held_concepts},
+                           {"stated_absent", c.stated_absent}});
     json versions = json::object();
     for (const auto& [document_id, others] : r.versions) {
         json list = json::array();

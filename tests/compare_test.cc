@@ -286,6 +286,63 @@ TEST_CASE("compare: a gap lists the texts that only mention the subject, so that
     CHECK(to_json(result)["columns"][1]["mentioned"].size() == 1);
 }
 
+TEST_CASE("compare and the matrix: a text saying the law has no provision on a subject is a stated gap, shown with the mentions") {
+    // Tajikistan's code summary says there is no separate offence; Georgia's law has one.
+    Document tj = testing::make_document("tj", "TJ", "en", "code", "2020-01-01", "Code",
+                                         {{"none", "The Code has no separate offence of domestic violence; general assault articles apply."},
+                                          {"harm", "Beatings and harm to health are punished by the general articles."}});
+    tj.provisions[0].topics = {"criminalisation", "criminal-liability"};
+    tj.provisions[0].absent = {"criminalisation"};
+    tj.provisions[1].topics = {"criminal-liability"};
+    Document ge = testing::make_document("ge", "GE", "en", "code", "2017-01-01", "Code",
+                                         {{"126-1", "Domestic violence is a crime punished by imprisonment."}});
+    ge.provisions[0].topics = {"criminalisation"};
+    std::string thesaurus = testing::sample_thesaurus();
+    thesaurus.replace(thesaurus.find("</thesaurus>"), 12,
+                      "<concept id=\"criminal-liability\"><prefLabel lang=\"en\">criminal liability</prefLabel>"
+                      "<prefLabel lang=\"ru\">уголовная ответственность</prefLabel><prefLabel lang=\"tg\">ҷавобгарии ҷиноятӣ</prefLabel></concept>"
+                      "<concept id=\"criminalisation\">"
+                      "<prefLabel lang=\"en\">criminalisation of domestic violence</prefLabel>"
+                      "<prefLabel lang=\"ru\">криминализация насилия в семье</prefLabel>"
+                      "<prefLabel lang=\"tg\">криминализатсияи зӯроварӣ дар оила</prefLabel></concept></thesaurus>");
+    testing::TestIndex index({tj, ge}, thesaurus);
+    IndexView view({index.path()});
+    CompareRequest r;
+    r.jurisdictions = {"TJ", "GE"};
+    r.topic = "criminalisation";
+    const CompareResult result = compare_jurisdictions(view, r);
+    REQUIRE(result.columns.size() == 2);
+    CHECK(result.columns[0].total == 0);  // not coverage
+    CHECK(result.columns[0].gap() == GapKind::stated);
+    CHECK(result.columns[0].stated_absent == 1);
+    REQUIRE(result.columns[0].mentioned.size() == 1);
+    CHECK(result.columns[0].mentioned[0].hit.id == "tj/art_none");
+    CHECK(to_json(result)["columns"][0]["gap_kind"] == "stated");
+    CHECK(result.columns[1].total == 1);
+    CHECK(result.columns[1].gap() == GapKind::none);
+    // The same text still covers the other subject it is about and does not deny.
+    r.topic = "criminal-liability";
+    const CompareResult broader = compare_jurisdictions(view, r);
+    CHECK(broader.columns[0].total == 2);
+    CHECK(broader.columns[0].gap() == GapKind::none);
+    // The matrix says the same.
+    MatrixRequest m;
+    m.jurisdictions = {"TJ", "GE"};
+    m.scheme = "thesaurus";
+    const Matrix matrix = coverage_matrix(view, m);
+    bool seen = false;
+    for (const MatrixRow& row : matrix.rows) {
+        if (row.key != "criminalisation") continue;
+        seen = true;
+        REQUIRE(row.cells.size() == 2);
+        CHECK(row.cells[0].about == 0);
+        CHECK(row.cells[0].mentions == 1);
+        CHECK(row.cells[0].gap == GapKind::stated);
+        CHECK(row.cells[1].about == 1);
+    }
+    CHECK(seen);
+}
+
 TEST_CASE("compare: an expired programme is no coverage by default; a monitoring body's recommendation to a state is practice, not its law") {
     auto about_shelters = [](Document d, const std::string& state = "") {
         for (Provision& p : d.provisions) p.topics = {"shelters"};

@@ -5,6 +5,7 @@
 // indexed in, and a facet count differ from the results of ticking it.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -92,6 +93,27 @@ TEST_CASE("the concepts corpus/ lists as not held are thesaurus concepts, in tex
                 CHECK(v.extent_or_default() == "selected");
                 ++listed;
             }
+    CHECK(listed > 0);
+}
+
+TEST_CASE("a unit of corpus/ saying the law has no provision on a concept (absent) is about it, alike in every version") {
+    std::ifstream in(HIMOYA_SOURCE_DIR "/corpus/thesaurus.xml");
+    const std::string thesaurus((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    size_t listed = 0;
+    for (const auto& [work, versions] : corpus_works()) {
+        std::map<std::string, std::vector<std::string>> by_unit;  // unit id -> absent, from the first version
+        for (const Document& v : versions)
+            for (const Provision& p : v.provisions) {
+                INFO(p.provision_id);
+                for (const std::string& c : p.absent) {
+                    CHECK(thesaurus.find("concept id=\"" + c + "\"") != std::string::npos);
+                    CHECK(std::find(p.topics.begin(), p.topics.end(), c) != p.topics.end());
+                    ++listed;
+                }
+                auto [it, first] = by_unit.try_emplace(p.unit_id, p.absent);
+                if (!first) CHECK(it->second == p.absent);
+            }
+    }
     CHECK(listed > 0);
 }
 

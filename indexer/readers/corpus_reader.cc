@@ -91,6 +91,7 @@ private:
             if (prov.label.empty()) prov.label = heading.empty() ? id : heading;
             prov.text = text.take();
             prov.topics = topics(unit);
+            prov.absent = topics(unit, "absent");
             prov.ordinal = static_cast<int>(doc_.provisions.size());
             doc_.provisions.push_back(std::move(prov));
         }
@@ -116,9 +117,9 @@ private:
         return ids_.unique(id, doc_.source_path, line_of(unit, lines_), report_);
     }
 
-    std::vector<std::string> topics(pugi::xml_node unit) {
+    std::vector<std::string> topics(pugi::xml_node unit, const char* attribute = "topics") {
         std::vector<std::string> out;
-        std::istringstream in(unit.attribute("topics").value());
+        std::istringstream in(unit.attribute(attribute).value());
         for (std::string t; in >> t;) {
             if (is_valid_id(t)) out.push_back(t);
             else warn(unit, "ignoring invalid topic id '" + t + "'");

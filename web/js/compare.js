@@ -388,6 +388,7 @@ function gapExplanation(col) {
   const acts = notHeldOf(col);
   if (acts.length) return t('gap_notHeld', { j, acts: acts.map((w) => w.title).join('; ') });
   if (col.gap_kind === 'silent') return t('gap_silent', { j });
+  if (col.gap_kind === 'stated') return t('gap_stated', { j });
   return t('gap_notFound', { j });
 }
 

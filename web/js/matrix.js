@@ -82,7 +82,7 @@ function renderForm() {
 }
 
 // The mark of an empty cell by what it rests on.
-const GAP_MARK = { silent: '∅', 'not-found': '?', 'not-held': '↗' };
+const GAP_MARK = { silent: '∅', stated: '✕', 'not-found': '?', 'not-held': '↗' };
 
 function renderLegend() {
   const box = clear($('mx-legend'));
@@ -196,9 +196,10 @@ function render({ data: answer }) {
       } else if (n === 0) {
         // What the gap rests on (docs/corpus-format.md, "Extent"); a server
         // that does not say is read as "not in the provisions held".
-        const kind = c.gap_kind === 'silent' || c.gap_kind === 'not-held' ? c.gap_kind : 'not-found';
+        const kind = c.gap_kind === 'silent' || c.gap_kind === 'not-held' || c.gap_kind === 'stated' ? c.gap_kind : 'not-found';
         const acts = kind === 'not-held' && Array.isArray(c.not_held) ? c.not_held.map((w) => w.title).join('; ') : '';
         const say = kind === 'silent' ? t('mx_gap_silent', { j: jName })
+          : kind === 'stated' ? t('mx_gap_stated', { j: jName })
           : kind === 'not-held' ? t('mx_gap_notHeld', { j: jName, acts }) : t('mx_gap_notFound', { j: jName });
         inner = el('a', {
           class: cls + ' is-gap gap-' + kind, href: gapHref(row, j), 'aria-label': say, title: say,
