@@ -9,6 +9,7 @@
 #include "analysis/term_scheme.h"
 #include "search/compare.h"
 #include "search/concept_expansion.h"
+#include "search/hit_versions.h"
 #include "search/stored_records.h"
 #include "search/snippets.h"
 
@@ -53,19 +54,38 @@ std::optional<RelatedPassages> related_passages(IndexView& view, const std::stri
     Xapian::Query candidates(Xapian::Query::OP_FILTER, topics, provisions);
     if (!work_term.empty()) candidates = Xapian::Query(Xapian::Query::OP_AND_NOT, candidates, Xapian::Query(work_term));
 
+    // One hit per text (its language versions share their concepts), shown in
+    // the interface language where the text has a version in it.
+    const std::string ui(name(ui_lang));
     auto ranked = [&](const Xapian::Query& q) {
         Xapian::Enquire enquire(view.db());
         enquire.set_query(q);
+        enquire.set_collapse_key(terms::kSlotVersionKey);
         Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
-        std::vector<SearchHit> hits;
+        std::vector<std::string> groups;
+        std::vector<double> weights;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            std::optional<StoredRecord> d = detail::stored_record(view.db(), it.get_document());
-            if (!d) continue;
-            SearchHit hit = detail::hit_from_data(*d);
+            groups.push_back(it.get_document().get_value(terms::kSlotVersionGroup));
+            weights.push_back(it.get_weight());
+        }
+        const auto versions = detail::text_versions(view.db(), q, groups, nullptr);
+        std::vector<SearchHit> hits;
+        for (size_t i = 0; i < groups.size(); ++i) {
+            auto found_versions = versions.find(groups[i]);
+            if (found_versions == versions.end() || found_versions->second.empty()) continue;
+            const auto& all = found_versions->second;
+            const detail::TextVersion* shown = nullptr;
+            for (const auto& v : all)
+                if (v.data.lang == ui && (!shown || v.weight > shown->weight)) shown = &v;
+            if (!shown) shown = detail::canonical_version(all, weights[i]);
+            if (!shown) shown = &all.front();
+            SearchHit hit = detail::hit_from_data(shown->data);
             for (const auto& t : hit.topics)
                 if (shared.count(t)) hit.matched_concepts.push_back(t);
-            hit.snippet = make_snippet(view.analyzer(), d->text, hit.lang, {}, stems);
-            hit.score = it.get_weight();
+            hit.snippet = make_snippet(view.analyzer(), shown->data.text, hit.lang, {}, stems);
+            hit.score = weights[i];
+            hit.version_group = groups[i];
+            hit.versions = detail::other_versions(all, hit.id);
             hits.push_back(std::move(hit));
         }
         return hits;
