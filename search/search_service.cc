@@ -752,6 +752,7 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
     // the whole collection, not under the page's filters: a facet value's
     // count, made in the mode of the page that shows it, is then the total that
     // ticking it gives. Under filters only an empty page relaxes on its own.
+    bool whole_relaxes = false;
     if (can_relax && few && narrowed(r)) {
         SearchRequest whole = r;
         whole.filters.clear();
@@ -764,10 +765,16 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
         long whole_in_place = kRelaxBelow;
         const SearchResult all = search_once(view, whole, tree, false, &whole_in_place);
         few = all.total < kRelaxBelow || whole_in_place < kRelaxBelow;
+        // And whether the unfiltered page does relax: its relaxed matches must
+        // outnumber its strict ones (whole-document fallback included). A
+        // filtered page of a query the unfiltered page relaxes is relaxed too,
+        // even where the filter leaves only whole-document strict matches:
+        // the facet value counted relaxed provisions, and ticking it must give them.
+        if (few) whole_relaxes = search_once(view, whole, tree, true).total > all.total;
     }
     if (can_relax && (few || strict.total == 0)) {
         SearchResult relaxed = search_once(view, r, tree, true);
-        if (relaxed.total > strict.total) {
+        if (whole_relaxes ? relaxed.total > 0 : relaxed.total > strict.total) {
             relaxed.suggestion = strict.suggestion;  // a correction of the words as typed
             if (!few) keep_strict_counts(relaxed.facets, strict.facets, r);
             return relaxed;
