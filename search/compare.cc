@@ -396,6 +396,12 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
         return out;
     }
     QueryBuilder builder(view.analyzer());
+    // Words reach the other languages' versions through the lexicon, and
+    // substitute spellings are respelled, as in search: a Russian word finds a
+    // Kazakh provision whose Russian version writes another form of it
+    // ("преследование", "преследовать") through its Tajik version, and the
+    // columns do not depend on the language the words are typed in.
+    builder.set_vocabulary(&view.db());
     auto build = [&](const std::string& q) {
         return view.tagger() ? build_expanded_query(builder, view.analyzer(), *thesaurus, *view.tagger(), q, "auto")
                              : builder.build(q, "auto");
