@@ -63,6 +63,15 @@ const TextVersion* version_in(const std::vector<TextVersion>& versions, std::str
     return best;
 }
 
+const TextVersion* any_version_in(const std::vector<TextVersion>& versions, std::string_view shown_lang) {
+    if (shown_lang.empty()) return nullptr;
+    const TextVersion* best = version_in(versions, shown_lang);
+    if (best) return best;
+    for (const TextVersion& v : versions)
+        if (v.data.lang == shown_lang && (!best || v.data.document_id > best->data.document_id)) best = &v;
+    return best;
+}
+
 const TextVersion* canonical_version(const std::vector<TextVersion>& versions, double weight,
                                      std::string_view shown_lang) {
     const TextVersion* best = version_in(versions, shown_lang);

@@ -43,6 +43,11 @@ const TextVersion* canonical_version(const std::vector<TextVersion>& versions, d
 // when none matches. Orders other than relevance (date, indexed, browsing)
 // show a text through it: their own order settles nothing about languages.
 const TextVersion* version_in(const std::vector<TextVersion>& versions, std::string_view shown_lang);
+// The version in `shown_lang` whether or not it matches: a text found through
+// its English version ("убежище" → "shelter") is the same text in Russian
+// (versions are parallel, their concepts agreed), and a reader of the Russian
+// page reads it in Russian. Null when the text has no version in it.
+const TextVersion* any_version_in(const std::vector<TextVersion>& versions, std::string_view shown_lang);
 // The versions other than `hit_id`, as a hit lists them, by language.
 std::vector<HitVersion> other_versions(const std::vector<TextVersion>& versions, const std::string& hit_id);
 

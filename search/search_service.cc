@@ -157,11 +157,13 @@ std::vector<FacetCount> facet_counts_without_own_filter(const Xapian::Database& 
 // The hits of `items` (indices into `mset`, in display order). Grouped: each
 // text's other versions listed (whether each matches from `noted`, the spy that
 // saw the match, when it can tell), and each text shown in `shown_lang` where
-// that version matches; else, with `by_weight` (relevance order), equal weights
-// settled by document id (canonical_version); other orders settle them themselves.
+// that version matches, or, with `any_shown_version` (no language filter
+// chooses the versions), where the text has that version at all; else, with
+// `by_weight` (relevance order), equal weights settled by document id
+// (canonical_version); other orders settle them themselves.
 std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer, const Xapian::MSet& mset, const std::vector<Xapian::doccount>& items,
                                  const BuiltQuery& built, const Xapian::Query& page_query, bool grouped, bool by_weight,
-                                 detail::TextCountSpy* noted, std::string_view shown_lang) {
+                                 detail::TextCountSpy* noted, std::string_view shown_lang, bool any_shown_version) {
     std::vector<std::string> groups;
     for (Xapian::doccount item : items) groups.push_back(mset[item].get_document().get_value(terms::kSlotVersionGroup));
     std::map<std::string, std::vector<detail::TextVersion>> versions;  // every version of the page's texts
@@ -172,10 +174,13 @@ std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer,
         Xapian::Document record = it.get_document();
         const std::string& group = groups[i];
         const auto text = versions.find(group);
-        if (text != versions.end())
-            if (const detail::TextVersion* v = by_weight ? detail::canonical_version(text->second, it.get_weight(), shown_lang)
-                                                         : detail::version_in(text->second, shown_lang))
-                record = v->record;
+        if (text != versions.end()) {
+            const detail::TextVersion* v = any_shown_version ? detail::any_version_in(text->second, shown_lang) : nullptr;
+            if (!v)
+                v = by_weight ? detail::canonical_version(text->second, it.get_weight(), shown_lang)
+                              : detail::version_in(text->second, shown_lang);
+            if (v) record = v->record;
+        }
         std::optional<StoredRecord> data = detail::stored_record(db, record);
         if (!data) continue;
         SearchHit hit = detail::hit_from_data(*data);
@@ -653,7 +658,8 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     for (size_t i = skip; i < items.size() && i < skip + count; ++i) page_items.push_back(items[i]);
     result.hits = page_hits(view.db(), view.analyzer(), mset, page_items, built, page_query, grouped,
                             r.sort == SortOrder::relevance && !built.empty,
-                            grouped && !view.remote() && !kept ? &text_spy : nullptr, name(r.ui_lang));
+                            grouped && !view.remote() && !kept ? &text_spy : nullptr, name(r.ui_lang),
+                            r.filters.find("lang") == r.filters.end() || r.filters.at("lang").empty());
 
     // Did you mean: only when the words found few texts (a page of results needs no correction).
     if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = spelling_suggestion(view.db(), built, r.query);

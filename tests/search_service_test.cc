@@ -298,7 +298,7 @@ TEST_CASE("a label's words scattered over a place's text are not the place's ans
     CHECK(run_search(view, r).interpretation.places_without_match.empty());
 }
 
-TEST_CASE("a text is shown in the UI language where that version matches, else in its best-matching version") {
+TEST_CASE("a text is shown in the UI language where it has that version, matching or not; a language filter chooses instead") {
     // Article 1 in three languages; the English says VAWA twice and scores highest.
     testing::TestIndex index(
         {testing::make_document("w-en", "US", "en", "law", "1994-01-01", "Act", {{"1", "VAWA grants, VAWA programmes."}}, "w"),
@@ -318,11 +318,18 @@ TEST_CASE("a text is shown in the UI language where that version matches, else i
     REQUIRE(ru.hits.size() == 1);
     CHECK(ru.hits[0].lang == "ru");  // matched, if less well than the English
     CHECK(ru.total == en.total);
-    // The Tajik version does not say VAWA: the Tajik page shows the best match.
+    // The Tajik version does not say VAWA, but it is the same provision: the
+    // Tajik page shows it in Tajik (before: in English, the best match).
     r.ui_lang = UiLanguage::tg;
     SearchResult tg = run_search(view, r);
     REQUIRE(tg.hits.size() == 1);
-    CHECK(tg.hits[0].lang == "en");
+    CHECK(tg.hits[0].lang == "tg");
+    CHECK(tg.total == en.total);
+    // A language filter chooses the version shown.
+    r.filters["lang"] = {"en"};
+    SearchResult filtered = run_search(view, r);
+    REQUIRE(filtered.hits.size() == 1);
+    CHECK(filtered.hits[0].lang == "en");
 }
 
 TEST_CASE("the words of a thesaurus label are never respelled, even where no text holds them") {
