@@ -383,7 +383,11 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
             SearchRequest respelled = r;
             respelled.query = *suggestion;
             const QueryTree fixed_tree = read_query(view, respelled);
-            if (fixed_tree.filters == tree.filters && names_more_concepts(built, builder.compile(fixed_tree, matching))) {
+            // ... or a place: "Таджикистн охранный ордер" searched the slip as a
+            // word and left the country out, with nothing said.
+            const bool more_places = fixed_tree.jurisdictions.size() > tree.jurisdictions.size();
+            if (fixed_tree.filters == tree.filters &&
+                (more_places || names_more_concepts(built, builder.compile(fixed_tree, matching)))) {
                 *concept_spelling = *suggestion;
                 return SearchResult{};
             }

@@ -429,6 +429,24 @@ TEST_CASE("a slip that matches through its stem but hides a concept is searched 
     CHECK(run_search(view, r).interpretation.corrected.empty());
 }
 
+TEST_CASE("a misspelt place name is read as the place it is one slip from, and the answer says so") {
+    testing::TestIndex index(
+        {testing::make_document("tj", "TJ", "ru", "law", "2013-03-19", "Закон Республики Таджикистан",
+                                {{"1", "Охранный ордер выдаёт милиция Республики Таджикистан."}}),
+         testing::make_document("kg", "KG", "ru", "law", "2017-04-27", "Закон Кыргызской Республики",
+                                {{"1", "Охранный ордер выдаёт милиция."}, {"2", "Охранный ордер действует семь суток."}})});
+    give_place_names(index);
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "Таджикистн охранный ордер";
+    r.scope = Scope::provision;
+    SearchResult result = run_search(view, r);
+    CHECK(result.interpretation.corrected == "таджикистан охранный ордер");
+    CHECK(result.interpretation.jurisdictions == std::vector<std::string>{"TJ"});
+    REQUIRE_FALSE(result.hits.empty());
+    CHECK(result.hits[0].jurisdiction == "TJ");
+}
+
 TEST_CASE("a document is found by a popular name it is known by, in another language than its own") {
     Document code = testing::make_document("tj-code-tg", "TJ", "tg", "code", "2008-12-31",
                                            "Кодекси ҳуқуқвайронкунии маъмурӣ", {{"1", "Ҷарима барои зӯроварӣ."}});
