@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "cli/args.h"
@@ -21,7 +22,9 @@
 #include "cli/library_index.h"
 #include "search/document_service.h"
 #include "search/index_view.h"
+#include "indexer/index_location.h"
 #include "indexer/metadata_inference.h"
+#include "indexer/readers/ocr_cache.h"
 
 namespace himoya::cli {
 namespace {
@@ -203,6 +206,12 @@ int add_command(int argc, char** argv) {
         corpus_folders(args.flag("corpus") ? args.all("corpus") : std::vector<std::string>{}, library, db, warnings);
     for (const std::string& w : warnings) std::cerr << "warning: " << w << "\n";
     const bool dry_run = args.flag("dry-run");
+    // A scan read here to infer its metadata is not read by OCR again by the
+    // index run that follows: both use the index folder's OCR cache
+    // (indexer/readers/ocr_cache.h), which a dry run only reads.
+    std::optional<ScopedOcrCache> ocr_cache;
+    if (std::error_code ec; fs::exists(fs::path(db) / kIndexLockName, ec))
+        ocr_cache.emplace(std::make_shared<OcrCache>(fs::path(db) / kOcrCacheFolder, dry_run));
 
     std::map<std::string, std::string> given;
     for (const auto& [flag, field] : kFieldFlags)

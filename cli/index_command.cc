@@ -8,6 +8,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/library_index.h"
 #include "indexer/indexer.h"
 
 namespace himoya::cli {
@@ -21,7 +22,10 @@ const char* kHelp =
     ".txt/.html with a .meta.xml sidecar), analyses it and writes a new index\n"
     "generation into DIR, switched in atomically only when complete.\n"
     "\n"
-    "  --corpus DIR   corpus directory; repeat for several (default: corpus)\n"
+    "  --corpus DIR   corpus directory; repeat for several (default: the folders the\n"
+    "                 index was built from, library included; for a new index: corpus).\n"
+    "                 A folder the index was built from and --corpus leaves out is\n"
+    "                 named in a warning: its documents leave the index\n"
     "  --db DIR       index directory (default: build/index)\n"
     "  --incremental  start from the current index; rewrite only documents whose source\n"
     "                 changed, delete those whose source is gone (same result as a full run)\n"
@@ -67,8 +71,14 @@ int index_command(int argc, char** argv) {
     if (!args.positional.empty()) throw UsageError("unexpected argument '" + args.positional[0] + "'");
 
     IndexOptions options;
-    if (args.flag("corpus")) options.corpus_dirs = args.all("corpus");
     options.db_path = args.get("db", options.db_path);
+    // The folders the index was built from, unless --corpus names others: a
+    // run over `corpus` alone would delete every document `himoya add` put in
+    // the library, without a word (library_index.h).
+    std::vector<std::string> folder_warnings;
+    options.corpus_dirs = cli::corpus_folders(args.flag("corpus") ? args.all("corpus") : std::vector<std::string>{}, "",
+                                              options.db_path, folder_warnings);
+    for (const std::string& w : folder_warnings) std::fprintf(stderr, "himoya index: warning: %s\n", w.c_str());
     options.strict = args.flag("strict");
     options.incremental = args.flag("incremental");
     options.compact = args.flag("compact");
@@ -112,7 +122,7 @@ int index_command(int argc, char** argv) {
     const long notes = std::count_if(report.problems.begin(), report.problems.end(),
                                      [](const IngestProblem& p) { return p.info; });
     if (notes > 0)
-        std::fprintf(stderr, "%ld note(s) on how files were read: legacy encodings and fonts [note] above\n", notes);
+        std::fprintf(stderr, "%ld note(s) on how files were read (legacy encodings and fonts, pages read by OCR): [note] above\n", notes);
     if (report.documents_skipped > 0)
         std::fprintf(stderr, "%d document(s) skipped%s\n", report.documents_skipped, refused);
     if (report.entries_skipped > 0)

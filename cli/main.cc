@@ -1,5 +1,6 @@
 // himoya: one binary, one subcommand per job.
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -58,6 +59,11 @@ int run(const std::string& command, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A file-size limit (ulimit -f) makes a write fail with EFBIG, which every
+    // writer reports ("File too large": a message, exit 1, the old index kept,
+    // docs/reliability.md); by default the kernel would kill the process with
+    // SIGXFSZ instead, with no message and an unfinished generation left.
+    std::signal(SIGXFSZ, SIG_IGN);
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
         std::cout << kUsage;
         return checked_output("help", argc < 2 ? 64 : 0);

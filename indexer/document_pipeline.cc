@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "indexer/readers/document_reader.h"
+#include "indexer/readers/sidecar.h"
 #include "indexer/source_file.h"
 
 namespace himoya {
@@ -24,6 +25,15 @@ std::unique_ptr<BuiltFile> build_file(const std::string& file, const PipelineOpt
     std::string bytes;
     IngestReport unused;  // the reader has just read this file; a failure now only changes the hash
     load_source_file(file, bytes, unused);
+    // Its sidecar is part of its source: a title or jurisdiction corrected in
+    // NAME.meta.xml alone must rewrite the document in an incremental run.
+    if (const std::string sidecar = sidecar_path(file); sidecar != file) {
+        std::string meta;
+        IngestReport ignored;
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(sidecar, ec) && load_source_file(sidecar, meta, ignored))
+            bytes += "\n\x1e" + meta;  // a separator no text file's end makes up with the sidecar's start
+    }
     // The concepts the plan gives this document depend on its sibling versions too.
     out->source_hash = content_hash(bytes, options.plan ? options.hash_salt + options.plan->digest(*out->document)
                                                         : options.hash_salt);

@@ -24,6 +24,9 @@ struct ChildOptions {
     std::vector<std::pair<std::string, std::string>> env;  // added to the environment
     long file_size_limit = -1;  // RLIMIT_FSIZE in bytes (SIGXFSZ ignored: writes fail with EFBIG); -1: none
     int uid = -1;               // run as this user and group (needs root); -1: as we are
+    // With a file-size limit: SIGXFSZ left at its default (it kills the process
+    // unless the process ignores it), as a shell's `ulimit -f` leaves it.
+    bool default_xfsz = false;
 };
 
 class Child {
@@ -42,7 +45,8 @@ public:
             close(err[1]);
             for (const auto& [name, value] : options.env) setenv(name.c_str(), value.c_str(), 1);
             if (options.file_size_limit >= 0) {
-                ::signal(SIGXFSZ, SIG_IGN);  // an ignored signal stays ignored across exec
+                // An ignored signal stays ignored across exec.
+                ::signal(SIGXFSZ, options.default_xfsz ? SIG_DFL : SIG_IGN);
                 rlimit limit{static_cast<rlim_t>(options.file_size_limit), static_cast<rlim_t>(options.file_size_limit)};
                 setrlimit(RLIMIT_FSIZE, &limit);
             }

@@ -7,6 +7,7 @@
 // accuracy per language (bench/ocr_accuracy.sh), asserting only a floor.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -260,7 +261,18 @@ TEST_CASE("a page read by OCR is kept in the cache and not read again: the next 
     }
     const size_t at = entry.find("шантаж");
     REQUIRE(at != std::string::npos);
-    write_file(entries[0], entry.substr(0, at) + "маркерикэш" + entry.substr(at + std::string("шантаж").size()));
+    std::string edited = entry.substr(0, at) + "маркерикэш" + entry.substr(at + std::string("шантаж").size());
+    // ... with its check line made to match the edited text (FNV-1a 64 of the text, and its length).
+    const size_t text_at = edited.find("\ntext\n") + 6;
+    const std::string text = edited.substr(text_at);
+    uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    const size_t check_at = edited.find("\ncheck ") + 1;
+    const size_t check_end = edited.find('\n', check_at);
+    edited.replace(check_at, check_end - check_at, "check " + std::to_string(text.size()) + " " + hex);
+    write_file(entries[0], edited);
     IngestReport third;
     auto d3 = read_pdf_document(file, third);
     REQUIRE(d3);
@@ -268,8 +280,15 @@ TEST_CASE("a page read by OCR is kept in the cache and not read again: the next 
     for (const Provision& p : d3->provisions) marker = marker || p.text.find("маркерикэш") != std::string::npos;
     CHECK(marker);
 
-    // A damaged entry counts as absent: the page is read again and the entry rewritten.
-    write_file(entries[0], "himoya-ocr 1\nfound 1\nwords many\n");
+    // An entry cut short counts as absent: the page is read again and the entry rewritten.
+    write_file(entries[0], entry.substr(0, entry.size() - 20));
+    IngestReport cut;
+    auto d_cut = read_pdf_document(file, cut);
+    REQUIRE(d_cut);
+    REQUIRE(ocr_notes(cut).size() == 1);
+    CHECK(ocr_notes(cut)[0].find("kept from an earlier reading") == std::string::npos);
+    // So does a damaged one.
+    write_file(entries[0], "himoya-ocr 2\nfound 1\nwords many\n");
     IngestReport fourth;
     auto d4 = read_pdf_document(file, fourth);
     REQUIRE(d4);

@@ -214,3 +214,54 @@ TEST_CASE("duplicate document ids across --corpus folders: the first --corpus wi
         CHECK(hits(db2, "kestrelwing") == 0);
     }
 }
+
+TEST_CASE("an incremental run rewrites a document whose sidecar alone changed (a corrected title or jurisdiction)") {
+    TempDir dir("sidecar-change");
+    fs::path corpus = dir.path / "library";
+    const std::string meta =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<meta xmlns=\"urn:himoya:corpus:1\">\n"
+        "  <title>TITLE</title>\n  <jurisdiction>JUR</jurisdiction>\n  <language>ru</language>\n  <type>guide</type>\n"
+        "  <date>2020-01-01</date>\n  <issuing-body>Кризисный центр</issuing-body>\n  <text-status>original</text-status>\n"
+        "  <source><official-title>Памятка</official-title></source>\n</meta>\n";
+    auto sidecar = [&](const std::string& title, const std::string& jurisdiction) {
+        std::string m = meta;
+        m.replace(m.find("TITLE"), 5, title);
+        m.replace(m.find("JUR"), 3, jurisdiction);
+        write_file(corpus / "pamyatka.meta.xml", m);
+    };
+    write_file(corpus / "pamyatka.txt", "Памятка о порядке выдачи охранного ордера пустельгокрылом.\n");
+    sidecar("Памятка старая", "TJ");
+    const std::string db = (dir.path / "index").string();
+    auto first = run({HIMOYA_BINARY, "index", "--corpus", corpus.string(), "--db", db, "--quiet"});
+    REQUIRE_MESSAGE(first.status == 0, first.err);
+    sidecar("Памятка исправленная", "KG");
+    auto again = run({HIMOYA_BINARY, "index", "--corpus", corpus.string(), "--db", db, "--incremental"});
+    REQUIRE_MESSAGE(again.status == 0, again.err);
+    CHECK_MESSAGE(again.err.find("1 document(s) rewritten") != std::string::npos, again.err);
+    auto found = run({HIMOYA_BINARY, "search", "--db", db, "--json", "пустельгокрылом"});
+    REQUIRE(found.status == 0);
+    json hits = json::parse(found.out)["hits"];
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["jurisdiction"] == "KG");
+    CHECK(hits[0]["title"] == "Памятка исправленная");
+}
+
+TEST_CASE("index without --corpus takes the folders the index was built from; one --corpus leaves out is warned of") {
+    TempDir dir("remembered-folders");
+    const fs::path corpus = dir.path / "corpus", library = dir.path / "library";
+    write_file(corpus / "a.xml", document("a", "The kestrelwing order."));
+    write_file(library / "b.xml", document("b", "The kestrelwing shelter."));
+    const std::string db = (dir.path / "index").string();
+    REQUIRE(run({HIMOYA_BINARY, "index", "--corpus", corpus.string(), "--corpus", library.string(), "--db", db, "--quiet"})
+                .status == 0);
+    CHECK(hits(db, "kestrelwing") == 2);
+    auto remembered = run({HIMOYA_BINARY, "index", "--db", db, "--incremental"});
+    REQUIRE_MESSAGE(remembered.status == 0, remembered.err);
+    CHECK_MESSAGE(remembered.err.find("0 deleted") != std::string::npos, remembered.err);
+    CHECK(hits(db, "kestrelwing") == 2);  // the library's document stays
+    auto narrower = run({HIMOYA_BINARY, "index", "--corpus", corpus.string(), "--db", db, "--incremental"});
+    REQUIRE_MESSAGE(narrower.status == 0, narrower.err);
+    CHECK_MESSAGE(narrower.err.find("himoya index: warning: " + db + " was built from " + library.string()) != std::string::npos,
+                  narrower.err);
+    CHECK(hits(db, "kestrelwing") == 1);  // as asked, and said
+}

@@ -17,7 +17,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kMagic = "himoya-ocr 1";
+constexpr const char* kMagic = "himoya-ocr 2";
+
+// A check of an entry's text (FNV-1a 64, hex): an entry cut short (a crash
+// between write and rename on a file system that reorders them, a hand edit)
+// counts as absent, not as a page that says less.
+std::string text_check(const std::string& text) {
+    uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+    return std::to_string(text.size()) + " " + out;
+}
 
 // Two independent 64-bit hashes (FNV-1a and a multiply-xorshift mix), fed the
 // same bytes: 128 bits, so distinct pages do not share an entry in practice.
@@ -74,7 +85,7 @@ std::shared_ptr<const OcrCache> g_current;
 
 }  // namespace
 
-OcrCache::OcrCache(fs::path directory) : directory_(std::move(directory)) {}
+OcrCache::OcrCache(fs::path directory, bool read_only) : directory_(std::move(directory)), read_only_(read_only) {}
 
 std::string OcrCache::key(const OcrImage& image, const std::string& language) {
     Hash128 h;
@@ -98,6 +109,7 @@ std::optional<CachedOcr> OcrCache::find(const std::string& key) const {
     std::string line;
     if (!std::getline(in, line) || line != kMagic) return std::nullopt;
     CachedOcr entry;
+    std::string check;
     bool text_follows = false;
     while (std::getline(in, line)) {
         const size_t space = line.find(' ');
@@ -109,6 +121,7 @@ std::optional<CachedOcr> OcrCache::find(const std::string& key) const {
             else if (name == "how") entry.how = value;
             else if (name == "confidence") entry.result.confidence = std::stoi(value);
             else if (name == "words") entry.result.words = std::stoi(value);
+            else if (name == "check") check = value;
             else if (name == "text") {
                 text_follows = true;
                 break;
@@ -121,14 +134,16 @@ std::optional<CachedOcr> OcrCache::find(const std::string& key) const {
     std::ostringstream text;
     text << in.rdbuf();
     entry.result.text = text.str();
+    if (check != text_check(entry.result.text)) return std::nullopt;
     if (entry.found && (entry.result.words <= 0 || entry.result.text.empty())) return std::nullopt;
     // Used by this run: prune keeps it.
     std::error_code ec;
-    fs::last_write_time(file, fs::file_time_type::clock::now(), ec);
+    if (!read_only_) fs::last_write_time(file, fs::file_time_type::clock::now(), ec);
     return entry;
 }
 
 void OcrCache::store(const std::string& key, const CachedOcr& entry) const {
+    if (read_only_) return;
     const fs::path file = path(key);
     std::error_code ec;
     fs::create_directories(file.parent_path(), ec);
@@ -145,6 +160,7 @@ void OcrCache::store(const std::string& key, const CachedOcr& entry) const {
             << "how " << one_line(entry.how) << '\n'
             << "confidence " << entry.result.confidence << '\n'
             << "words " << entry.result.words << '\n'
+            << "check " << text_check(entry.result.text) << '\n'
             << "text\n"
             << entry.result.text;
         out.flush();

@@ -48,7 +48,8 @@ struct CachedOcr {
 
 class OcrCache {
 public:
-    explicit OcrCache(std::filesystem::path directory);
+    // `read_only`: find() only (himoya add --dry-run writes nothing).
+    explicit OcrCache(std::filesystem::path directory, bool read_only = false);
 
     const std::filesystem::path& directory() const { return directory_; }
 
@@ -64,6 +65,7 @@ public:
 private:
     std::filesystem::path path(const std::string& key) const;
     std::filesystem::path directory_;
+    bool read_only_ = false;
 };
 
 // The cache OcrSession uses (nullptr: none, every page is recognised).
