@@ -22,9 +22,7 @@
 #include "cli/library_index.h"
 #include "search/document_service.h"
 #include "search/index_view.h"
-#include "indexer/index_location.h"
 #include "indexer/metadata_inference.h"
-#include "indexer/readers/ocr_cache.h"
 
 namespace himoya::cli {
 namespace {
@@ -209,9 +207,7 @@ int add_command(int argc, char** argv) {
     // A scan read here to infer its metadata is not read by OCR again by the
     // index run that follows: both use the index folder's OCR cache
     // (indexer/readers/ocr_cache.h), which a dry run only reads.
-    std::optional<ScopedOcrCache> ocr_cache;
-    if (std::error_code ec; fs::exists(fs::path(db) / kIndexLockName, ec))
-        ocr_cache.emplace(std::make_shared<OcrCache>(fs::path(db) / kOcrCacheFolder, dry_run));
+    const IndexOcrCacheScope ocr_cache(db, dry_run);
 
     std::map<std::string, std::string> given;
     for (const auto& [flag, field] : kFieldFlags)

@@ -657,4 +657,12 @@ void discard_unfinished_build() noexcept {
     g_unfinished.clear();
 }
 
+IndexOcrCacheScope::IndexOcrCacheScope(const std::string& db_path, bool read_only) {
+    std::error_code ec;
+    if (fs::exists(fs::path(db_path) / kIndexLockName, ec))  // an index folder, not any folder
+        scope_ = std::make_unique<ScopedOcrCache>(std::make_shared<OcrCache>(fs::path(db_path) / kOcrCacheFolder, read_only));
+}
+
+IndexOcrCacheScope::~IndexOcrCacheScope() = default;
+
 }  // namespace himoya

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <exception>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -94,5 +95,22 @@ void discard_unfinished_build() noexcept;
 // what(), else "unknown error"; "unknown error" for none), for the last-resort
 // handler of `himoya index`, which must not depend on Xapian itself.
 std::string describe_exception(std::exception_ptr e) noexcept;
+
+class ScopedOcrCache;
+// While it lives, pages read by OCR (a scan read by `himoya add` to infer its
+// metadata) use the OCR cache of the index folder `db_path`, when that is an
+// index folder, and fill it unless `read_only` (a dry run): the index run that
+// follows then reads each page once (readers/ocr_cache.h). Not thread-safe:
+// one per process at a time, made before reading starts.
+class IndexOcrCacheScope {
+public:
+    IndexOcrCacheScope(const std::string& db_path, bool read_only);
+    ~IndexOcrCacheScope();
+    IndexOcrCacheScope(const IndexOcrCacheScope&) = delete;
+    IndexOcrCacheScope& operator=(const IndexOcrCacheScope&) = delete;
+
+private:
+    std::unique_ptr<ScopedOcrCache> scope_;
+};
 
 }  // namespace himoya
