@@ -458,13 +458,14 @@ QueryTree parse_query(std::string_view typed, std::string_view language, Analyze
     }
     if (!tree.question && tree.plain) {
         // Tajik puts the verb last and the interrogative just before it:
-        // "милиса … чӣ бояд кунад", "ордер кай дода мешавад". An interrogative
-        // among the last three words makes a question too — but "ки", which is
-        // also the relative "that" of any noun phrase ("шахсе, ки …").
+        // "милиса … чӣ бояд кунад", "ордер кай дода мешавад", "… чӣ кор бояд
+        // кунад". An interrogative among the last four words makes a question
+        // too — but "ки", which is also the relative "that" of any noun phrase
+        // ("шахсе, ки …").
         std::vector<const QueryNode*> words;
         for (const QueryNode& c : tree.root.children)
             if (c.kind == QueryNode::Kind::kWord && !c.tokens.empty()) words.push_back(&c);
-        for (size_t i = words.size() > 3 ? words.size() - 3 : 0; i < words.size() && words.size() > 2; ++i)
+        for (size_t i = words.size() > 4 ? words.size() - 4 : 0; i < words.size() && words.size() > 2; ++i)
             if (in(interrogatives(), *words[i]) && folded(words[i]->tokens.front().term) != "ки") tree.question = true;
     }
     return tree;
@@ -561,6 +562,13 @@ void drop_question_words(QueryTree& tree) {
         const QueryNode& c = tree.root.children[i];
         drop[i] = c.kind == QueryNode::Kind::kWord &&
                   (in(interrogatives(), c) || (tree.question && in(question_auxiliaries(), c)));
+        // "чӣ кор (бояд) кунад" is "what (must) he do": "кор" (work) there is
+        // the noun of the verb "кор кардан", no word to search ("work" put
+        // Florida's leave-from-work law first for a question about the police).
+        if (tree.question && i > 0 && c.kind == QueryNode::Kind::kWord && !c.tokens.empty() &&
+            folded(c.tokens.front().term) == "кор" && tree.root.children[i - 1].kind == QueryNode::Kind::kWord &&
+            !tree.root.children[i - 1].tokens.empty() && folded(tree.root.children[i - 1].tokens.front().term) == "чи")
+            drop[i] = true;
         if (!drop[i] && !c.negated && has_content(c) && !(c.kind == QueryNode::Kind::kWord && c.only_stopwords()))
             rest_has_content = true;
     }

@@ -112,6 +112,14 @@ TEST_CASE("question words are dropped and listed, never the only words") {
     drop_question_words(should);
     CHECK(should.question_words == std::vector<std::string>{"чӣ", "бояд", "кунад?"});
     CHECK(children(should) == std::vector<std::string>{"милиса"});
+    // "чӣ кор бояд кунад" ("what must [it] do"): "кор" is the noun of the light verb, four words from the end.
+    QueryTree work = parse_query("милиса дар ҳолати зӯроварӣ чӣ кор бояд кунад?", "auto", a);
+    CHECK(work.question);
+    drop_question_words(work);
+    CHECK(work.question_words == std::vector<std::string>{"чӣ", "кор", "бояд", "кунад?"});
+    QueryTree job = parse_query("кор дар милиса", "auto", a);  // "кор" as work stays
+    drop_question_words(job);
+    CHECK(job.question_words.empty());
     QueryTree ru_can = parse_query("кто может получить охранный ордер", "auto", a);
     drop_question_words(ru_can);
     CHECK(ru_can.question_words == std::vector<std::string>{"кто", "может"});  // as "who can" in English
