@@ -60,10 +60,12 @@ LibraryWatcher::~LibraryWatcher() {
 }
 
 bool LibraryWatcher::watch_tree(const std::string& dir, std::string& error) {
-    if (inotify_add_watch(inotify_, dir.c_str(), kFileEvents | IN_ONLYDIR) < 0) {
+    const int top = inotify_add_watch(inotify_, dir.c_str(), kFileEvents | IN_ONLYDIR);
+    if (top < 0) {
         error = "--watch " + dir + ": cannot watch: " + std::strerror(errno);
         return false;
     }
+    folders_[top] = dir;
     std::error_code ec;
     for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         if (!it->is_directory(ec)) continue;
@@ -71,10 +73,12 @@ bool LibraryWatcher::watch_tree(const std::string& dir, std::string& error) {
             it.disable_recursion_pending();
             continue;
         }
-        if (inotify_add_watch(inotify_, it->path().c_str(), kFileEvents | IN_ONLYDIR) < 0) {
+        const int wd = inotify_add_watch(inotify_, it->path().c_str(), kFileEvents | IN_ONLYDIR);
+        if (wd < 0) {
             error = "--watch " + it->path().string() + ": cannot watch: " + std::strerror(errno);
             return false;
         }
+        folders_[wd] = it->path().string();
     }
     if (ec) {
         error = "--watch " + dir + ": " + ec.message();
@@ -119,7 +123,11 @@ void LibraryWatcher::loop() {
                         std::string error;
                         if (!watch_tree(options_.dir, error)) log_line(error);
                     } else if (event->mask == IN_CREATE) {
-                        continue;  // a file being written: IN_CLOSE_WRITE follows
+                        // A file being written: IN_CLOSE_WRITE follows. A symbolic
+                        // link is whole at once: nothing follows it.
+                        auto folder = folders_.find(event->wd);
+                        std::error_code ec;
+                        if (folder == folders_.end() || !fs::is_symlink(fs::path(folder->second) / name, ec)) continue;
                     }
                     pending = true;
                     due = Clock::now() + options_.quiet;

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -54,6 +55,10 @@ private:
 
     WatchOptions options_;
     int inotify_ = -1;
+    // Each watch's folder: a symbolic link created in one is looked at (it is
+    // whole at once, and no IN_CLOSE_WRITE follows). The watcher thread's alone
+    // once started.
+    std::map<int, std::string> folders_;
     int wake_[2] = {-1, -1};
     std::thread thread_;
 };

@@ -85,6 +85,17 @@ TEST_CASE("serve --watch indexes a file dropped into the folder and forgets it w
     CHECK_MESSAGE(wait_for(client, "causes", id, false, std::chrono::seconds(20), last),
                   "still found 20 s after delete: " << last);
     CHECK(server.alive());
+
+    // A symbolic link made in the folder is a change too (no IN_CLOSE_WRITE follows its IN_CREATE).
+    fs::remove(library / (id + ".meta.xml"));
+    fs::create_directories(library / ".staging");
+    fs::copy_file(kFixtures + "/" + id + ".meta.xml", library / ".staging" / (id + ".meta.xml"));
+    fs::copy_file(kFixtures + "/" + id + ".txt", library / ".staging" / (id + ".txt"));
+    fs::create_symlink(".staging/" + id + ".meta.xml", library / (id + ".meta.xml"));
+    fs::create_symlink(".staging/" + id + ".txt", library / (id + ".txt"));
+    CHECK_MESSAGE(wait_for(client, "causes", id, true, std::chrono::seconds(20), last),
+                  "a linked file not indexed within 20 s: " << last);
+    CHECK(server.alive());
 }
 
 TEST_CASE("serve --watch on a folder that does not exist is a usage error") {
