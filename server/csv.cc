@@ -162,6 +162,17 @@ struct CsvWriter {
 
 }  // namespace
 
+// A provision as a drafter cites it in a memo: "Title, label [id]" — the id
+// keeps it findable (/document.html?id=…), the title and label make it readable.
+std::string citation(const json& hit) {
+    std::string out = str(hit, "title");
+    const std::string cited = str(hit, "label");
+    if (!cited.empty()) out += (out.empty() ? "" : ", ") + cited;
+    const std::string id = str(hit, "id");
+    if (!id.empty()) out += (out.empty() ? "" : " ") + std::string("[") + id + "]";
+    return out;
+}
+
 std::string matrix_csv(const json& m, const std::string& ui, const ExportLabels& labels) {
     CsvWriter w;
     bool istanbul = m.value("scheme", std::string()) == "istanbul";
@@ -181,7 +192,7 @@ std::string matrix_csv(const json& m, const std::string& ui, const ExportLabels&
             w.field(std::to_string(cell.value("about", 0L)));
             w.field(std::to_string(cell.value("mentions", 0L)));
             w.field(std::to_string(cell.value("texts", 0L)));
-            w.field(cell["best"].is_null() ? std::string() : str(cell["best"], "id"));
+            w.field(cell["best"].is_null() ? std::string() : citation(cell["best"]));
             w.field(gap_text(cell, ui, labels));
         }
         w.end_line();
@@ -319,7 +330,7 @@ std::string facts_csv(const json& f, const std::string& ui, const ExportLabels& 
             w.field(str(values, lang.c_str()));
             w.field(label(labels, "lang", lang, ui));
             std::string cites;
-            for (const auto& cite : fact["citations"]) cites += (cites.empty() ? "" : "; ") + str(cite, "id");
+            for (const auto& cite : fact["citations"]) cites += (cites.empty() ? "" : "; ") + citation(cite);
             w.field(cites);
             w.end_line();
         }

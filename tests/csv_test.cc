@@ -31,7 +31,7 @@ const himoya::ExportLabels kLabels{
              {"not-held", {{"en", "Covered in parts not held"}, {"ru", "Регулируется в частях, которых нет в собрании"}}}}},
 };
 
-TEST_CASE("the matrix: a BOM, headers in the interface language, per jurisdiction texts about, mentioning, in all, the provision to cite and what a gap rests on") {
+TEST_CASE("the matrix: a BOM, headers in the interface language, per jurisdiction texts about, mentioning, in all, the provision to cite (title, label, id) and what a gap rests on") {
     json m = {{"scheme", "istanbul"},
               {"jurisdictions", {"TJ", "BA-SRP"}},
               {"rows",
@@ -41,7 +41,9 @@ TEST_CASE("the matrix: a BOM, headers in the interface language, per jurisdictio
                  {"cells", {{{"about", 0}, {"mentions", 1}, {"texts", 60}, {"best", nullptr}, {"gap", true},
                              {"gap_kind", "not-held"}, {"not_held", {{{"title", "Law of 2013"}}}}},
                             {{"about", 3}, {"mentions", 0}, {"texts", 8},
-                             {"best", {{"id", "ba-srp-dv-law-2012-en/emergency-measures"}}}}}}}}}};
+                             {"best", {{"id", "ba-srp-dv-law-2012-en/emergency-measures"},
+                                       {"title", "Law on Protection from Domestic Violence (2012)"},
+                                       {"label", "Emergency measures"}}}}}}}}}};
     std::string en = himoya::matrix_csv(m, "en", kLabels);
     CHECK(en.rfind(himoya::kUtf8Bom, 0) == 0);
     CHECK(en.substr(3) ==
@@ -50,7 +52,7 @@ TEST_CASE("the matrix: a BOM, headers in the interface language, per jurisdictio
           "Republika Srpska: texts that only mention it,Republika Srpska: texts in all,Republika Srpska: provision to cite,"
           "Republika Srpska: gap\r\n"
           "52,Emergency barring orders,emergency protection order,0,1,60,,Covered in parts not held: Law of 2013,"
-          "3,0,8,ba-srp-dv-law-2012-en/emergency-measures,\r\n");
+          "3,0,8,\"Law on Protection from Domestic Violence (2012), Emergency measures [ba-srp-dv-law-2012-en/emergency-measures]\",\r\n");
     std::string tg = himoya::matrix_csv(m, "tg", kLabels);
     CHECK(tg.find("Моддаи Конвенсияи Истанбул,Унвон,") == 3);
     CHECK(tg.find("Тоҷикистон: ") != std::string::npos);
@@ -117,11 +119,13 @@ TEST_CASE("the fact table export: values in the interface language, English mark
               {"jurisdictions",
                {{{"code", "TJ"},
                  {"facts", {{"who-issues", {{"value", {{"en", "The police."}}},
-                                            {"citations", {{{"id", "tj-dv-law-2013-en/protection-order"}}}}}}}}}}}};
+                                            {"citations", {{{"id", "tj-dv-law-2013-en/protection-order"},
+                                                            {"title", "Закон «О предупреждении насилия в семье»"},
+                                                            {"label", "Ордери ҳимоявӣ"}}}}}}}}}}}};
     std::string tg = himoya::facts_csv(f, "tg", kLabels);
     CHECK(tg.rfind(himoya::kUtf8Bom, 0) == 0);
     CHECK(tg.substr(3) == "Қаламрав,Савол,Ҷавоб,Забони ҷавоб,Муқарраротҳои иқтибосшуда\r\n"
-                          "Тоҷикистон,Кӣ ордерро медиҳад,The police.,Англисӣ,tj-dv-law-2013-en/protection-order\r\n");
+                          "Тоҷикистон,Кӣ ордерро медиҳад,The police.,Англисӣ,\"Закон «О предупреждении насилия в семье», Ордери ҳимоявӣ [tj-dv-law-2013-en/protection-order]\"\r\n");
 }
 
 TEST_CASE("the fact table export: a blank the law sets in a part not held is a line naming the act; other blanks stay out") {
