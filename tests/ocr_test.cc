@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -235,7 +236,13 @@ static std::vector<fs::path> cache_entries(const fs::path& dir) {
 
 TEST_CASE("a page read by OCR is kept in the cache and not read again: the next reading takes the kept text and says so") {
     TempDir dir("ocr-cache");
-    ScopedOcrCache scope(std::make_shared<OcrCache>(dir.path / "cache"));
+    // One OcrCache per run, as the indexer makes them.
+    std::optional<ScopedOcrCache> run;
+    auto new_run = [&] {
+        run.reset();
+        run.emplace(std::make_shared<OcrCache>(dir.path / "cache"));
+    };
+    new_run();
     const std::string file = kOffice + "tj-dv-law-tg-scan.pdf";
     IngestReport first;
     auto d1 = read_pdf_document(file, first);
@@ -245,6 +252,15 @@ TEST_CASE("a page read by OCR is kept in the cache and not read again: the next 
     REQUIRE(ocr_notes(first).size() == 1);
     CHECK(ocr_notes(first)[0].find("kept from an earlier reading") == std::string::npos);
 
+    // The same run reads the file again (the concept plan's pass, then the
+    // indexing pass): Tesseract is not run again, and that is no news.
+    IngestReport again;
+    REQUIRE(read_pdf_document(file, again));
+    REQUIRE(ocr_notes(again).size() == 1);
+    CHECK(ocr_notes(again)[0].rfind("page 1 read by OCR (Tesseract tgk): ", 0) == 0);
+    CHECK(cache_entries(dir.path / "cache").size() == 1);
+
+    new_run();
     IngestReport second;
     auto d2 = read_pdf_document(file, second);
     REQUIRE_MESSAGE(d2, problems(second));
@@ -294,6 +310,7 @@ TEST_CASE("a page read by OCR is kept in the cache and not read again: the next 
     REQUIRE(d4);
     REQUIRE(ocr_notes(fourth).size() == 1);
     CHECK(ocr_notes(fourth)[0].find("kept from an earlier reading") == std::string::npos);
+    new_run();
     IngestReport fifth;
     REQUIRE(read_pdf_document(file, fifth));
     CHECK(ocr_notes(fifth)[0].find("kept from an earlier reading") != std::string::npos);

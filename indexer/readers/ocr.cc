@@ -177,7 +177,7 @@ std::optional<OcrResult> OcrSession::recognise(const OcrImage& image, int page, 
     }
     if (!result) return std::nullopt;
     const std::string at = "page " + std::to_string(page);
-    report.note(file_, at + " read by OCR (Tesseract " + result->models + how + (cached ? ", kept from an earlier reading" : "") +
+    report.note(file_, at + " read by OCR (Tesseract " + result->models + how + (cached && cached->earlier ? ", kept from an earlier reading" : "") +
                            "): " + std::to_string(result->words) + (result->words == 1 ? " word" : " words") +
                            ", mean word confidence " + std::to_string(result->confidence) + "%");
     if (result->confidence < kLowOcrConfidence)

@@ -136,6 +136,10 @@ std::optional<CachedOcr> OcrCache::find(const std::string& key) const {
     entry.result.text = text.str();
     if (check != text_check(entry.result.text)) return std::nullopt;
     if (entry.found && (entry.result.words <= 0 || entry.result.text.empty())) return std::nullopt;
+    {
+        std::lock_guard lock(stored_mutex_);
+        entry.earlier = stored_.count(key) == 0;
+    }
     // Used by this run: prune keeps it.
     std::error_code ec;
     if (!read_only_) fs::last_write_time(file, fs::file_time_type::clock::now(), ec);
@@ -171,7 +175,12 @@ void OcrCache::store(const std::string& key, const CachedOcr& entry) const {
         }
     }
     fs::rename(temp, file, ec);
-    if (ec) fs::remove(temp, ec);
+    if (ec) {
+        fs::remove(temp, ec);
+        return;
+    }
+    std::lock_guard lock(stored_mutex_);
+    stored_.insert(key);
 }
 
 size_t OcrCache::prune(fs::file_time_type since) const {

@@ -32,8 +32,10 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_set>
 
 #include "indexer/readers/ocr.h"
 
@@ -44,6 +46,9 @@ struct CachedOcr {
     bool found = false;
     OcrResult result;
     std::string how;  // how the models were chosen (ocr.cc), for the note
+    // Found, and read by an earlier run (not by this cache's own store(): a
+    // run reads every file twice, and its second reading is no news).
+    bool earlier = false;
 };
 
 class OcrCache {
@@ -66,6 +71,8 @@ private:
     std::filesystem::path path(const std::string& key) const;
     std::filesystem::path directory_;
     bool read_only_ = false;
+    mutable std::mutex stored_mutex_;
+    mutable std::unordered_set<std::string> stored_;  // keys store() wrote
 };
 
 // The cache OcrSession uses (nullptr: none, every page is recognised).
