@@ -265,10 +265,9 @@ TEST_CASE("compare: a gap lists the texts that only mention the subject, so that
     Document md = testing::make_document("md", "MD", "en", "law", "2016-01-01", "Amending law",
                                          {{"1", "The 2016 package amended many articles of the law and, among other "
                                                 "things, added stalking, legal aid and a helpline."}});
-    const std::string thesaurus = std::string(testing::sample_thesaurus()).replace(
-        std::string(testing::sample_thesaurus()).find("</thesaurus>"), 12,
+    const std::string thesaurus = testing::sample_thesaurus_with(
         "<concept id=\"stalking\"><prefLabel lang=\"en\">stalking</prefLabel><prefLabel lang=\"ru\">преследование</prefLabel>"
-        "<prefLabel lang=\"tg\">таъқиб</prefLabel></concept></thesaurus>");
+        "<prefLabel lang=\"tg\">таъқиб</prefLabel></concept>");
     testing::TestIndex index({tj, md}, thesaurus);
     IndexView view({index.path()});
     CompareRequest r;
@@ -297,14 +296,13 @@ TEST_CASE("compare and the matrix: a text saying the law has no provision on a s
     Document ge = testing::make_document("ge", "GE", "en", "code", "2017-01-01", "Code",
                                          {{"126-1", "Domestic violence is a crime punished by imprisonment."}});
     ge.provisions[0].topics = {"criminalisation"};
-    std::string thesaurus = testing::sample_thesaurus();
-    thesaurus.replace(thesaurus.find("</thesaurus>"), 12,
-                      "<concept id=\"criminal-liability\"><prefLabel lang=\"en\">criminal liability</prefLabel>"
-                      "<prefLabel lang=\"ru\">уголовная ответственность</prefLabel><prefLabel lang=\"tg\">ҷавобгарии ҷиноятӣ</prefLabel></concept>"
-                      "<concept id=\"criminalisation\">"
-                      "<prefLabel lang=\"en\">criminalisation of domestic violence</prefLabel>"
-                      "<prefLabel lang=\"ru\">криминализация насилия в семье</prefLabel>"
-                      "<prefLabel lang=\"tg\">криминализатсияи зӯроварӣ дар оила</prefLabel></concept></thesaurus>");
+    const std::string thesaurus = testing::sample_thesaurus_with(
+        "<concept id=\"criminal-liability\"><prefLabel lang=\"en\">criminal liability</prefLabel>"
+        "<prefLabel lang=\"ru\">уголовная ответственность</prefLabel><prefLabel lang=\"tg\">ҷавобгарии ҷиноятӣ</prefLabel></concept>"
+        "<concept id=\"criminalisation\">"
+        "<prefLabel lang=\"en\">criminalisation of domestic violence</prefLabel>"
+        "<prefLabel lang=\"ru\">криминализация насилия в семье</prefLabel>"
+        "<prefLabel lang=\"tg\">криминализатсияи зӯроварӣ дар оила</prefLabel></concept>");
     testing::TestIndex index({tj, ge}, thesaurus);
     IndexView view({index.path()});
     CompareRequest r;

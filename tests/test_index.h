@@ -90,6 +90,13 @@ inline const char* sample_thesaurus() {
 </thesaurus>)";
 }
 
+// sample_thesaurus() with more concepts (their <concept> elements) added at its end.
+inline std::string sample_thesaurus_with(const std::string& concepts) {
+    std::string thesaurus = sample_thesaurus();
+    thesaurus.insert(thesaurus.find("</thesaurus>"), concepts);
+    return thesaurus;
+}
+
 inline std::vector<Document> sample_documents() {
     std::vector<Document> docs;
     docs.push_back(make_document(
