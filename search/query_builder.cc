@@ -377,6 +377,13 @@ private:
         for (const Token& t : tokens) {
             parts.emplace_back(raw_prefix(lx.title) + t.term, 1, t.position);
             if (!negated) out_.highlight_terms.insert(t.term);
+            // A phrase's words are words for "did you mean" too: a slip in
+            // "sheltrs for victims" emptied the page with nothing offered.
+            if (!negated && !lx.title && !t.stopword) {
+                const size_t at = lx.start + t.start;
+                if (std::none_of(out_.words.begin(), out_.words.end(), [&](const QueryWord& w) { return w.start == at; }))
+                    out_.words.push_back({t.raw, t.term, at, lx.start + t.end, {}});
+            }
         }
         if (parts.empty()) return {};
         ++content_;

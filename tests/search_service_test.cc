@@ -382,6 +382,12 @@ TEST_CASE("a misspelt word that matches nothing is searched in its corrected spe
     REQUIRE(typo.total == 1);
     CHECK(typo.hits[0].document_id == "ge");
     CHECK_FALSE(typo.suggestion);  // what was searched is said by `corrected`
+    // A slip inside a quoted phrase too.
+    r.query = "\"sheltrs for victims\"";
+    SearchResult quoted = run_search(view, r);
+    CHECK(quoted.interpretation.corrected == "\"shelters for victims\"");
+    CHECK(quoted.total == 1);
+    r.query = "sheltrs";
     r.query = "убежеща";
     SearchResult ru = run_search(view, r);
     CHECK(ru.interpretation.corrected == "убежища");
