@@ -128,7 +128,7 @@ int index_command(int argc, char** argv) {
     if (report.entries_skipped > 0)
         std::fprintf(stderr, "%d folder(s), link(s) or file(s) could not be read%s\n", report.entries_skipped, refused);
     if (report.documents_truncated > 0)
-        std::fprintf(stderr, "%d document(s) cut to the limits%s\n", report.documents_truncated, refused);
+        std::fprintf(stderr, "%d document(s) cut to the limits or with pages not read: [truncated] above%s\n", report.documents_truncated, refused);
     if (!s.switched) return 1;
     std::fprintf(stderr, "index ready: %s\n", options.db_path.c_str());
     return report.lost_anything() ? 2 : 0;

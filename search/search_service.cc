@@ -248,9 +248,16 @@ std::string words_of(const QueryTree& tree, const std::string& query) {
         while (!out.empty() && out.back() == ' ') out.pop_back();
         return out;
     }
+    // Function words that need not match are not shown as what was searched
+    // ("an emergency order last in" for "how long does an emergency order
+    // last in Moldova"), unless they are all there is.
+    const bool content = std::any_of(tree.root.children.begin(), tree.root.children.end(), [](const QueryNode& c) {
+        return !(c.kind == QueryNode::Kind::kWord && c.only_stopwords());
+    });
     std::string out;
     for (const QueryNode& c : tree.root.children) {
         if (c.end <= c.start || c.end > query.size()) continue;
+        if (content && c.kind == QueryNode::Kind::kWord && c.only_stopwords() && c.sign <= 0) continue;
         if (!out.empty()) out += ' ';
         out += query.substr(c.start, c.end - c.start);
     }

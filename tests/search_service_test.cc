@@ -216,6 +216,7 @@ TEST_CASE("a place named none of whose own texts matches is reported, one that h
     r.query = "shelters in Moldova and Georgia";
     SearchResult result = run_search(view, r);
     CHECK(result.interpretation.jurisdictions == std::vector<std::string>{"MD", "GE"});
+    CHECK(result.interpretation.words == "shelters");  // not "shelters in and": function words need not match
     // A report naming Moldova is about it, but it is not a text of Moldova.
     CHECK(result.interpretation.places_without_match == std::vector<std::string>{"MD"});
     r.query = "emergency order in Moldova";
