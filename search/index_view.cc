@@ -1,5 +1,6 @@
 #include "search/index_view.h"
 
+#include <filesystem>
 #include <stdexcept>
 
 #include <xapian.h>
@@ -18,8 +19,14 @@ IndexView::IndexView(const std::vector<std::string>& db_paths)
         try {
             db_->add_database(Xapian::Database(path));
         } catch (const Xapian::Error& e) {
+            // A folder of other files is no place to build one (himoya index refuses it).
+            std::error_code ec;
+            const bool others = std::filesystem::is_directory(path, ec) && !std::filesystem::is_empty(path, ec) &&
+                                !std::filesystem::exists(std::filesystem::path(path) / "himoya-index.lock", ec);
             throw std::runtime_error("cannot open index '" + path + "': " + e.get_msg() +
-                                     " (build it with: himoya index --db " + path + ")");
+                                     (others ? " (it is a folder of other files, not an index: build one in a new or "
+                                               "empty folder with himoya index --db DIR)"
+                                             : " (build it with: himoya index --db " + path + ")"));
         }
     }
     std::string xml = db_->get_metadata("thesaurus");
