@@ -118,7 +118,22 @@ void LibraryWatcher::loop() {
                     if (event->len == 0) continue;
                     std::string name = event->name;
                     if (name.empty() || name[0] == '.') continue;  // hidden: editors' scratch files
-                    if ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO))) {
+                    if ((event->mask & IN_ISDIR) && (event->mask & IN_MOVED_FROM)) {
+                        // A folder moved away (out of the tree, or elsewhere in it,
+                        // then IN_MOVED_TO watches it again): its watches follow
+                        // it, so changes out there would start runs.
+                        if (auto parent = folders_.find(event->wd); parent != folders_.end()) {
+                            const std::string gone = (fs::path(parent->second) / name).string();
+                            for (auto f = folders_.begin(); f != folders_.end();) {
+                                if (f->second == gone || f->second.rfind(gone + "/", 0) == 0) {
+                                    inotify_rm_watch(inotify_, f->first);
+                                    f = folders_.erase(f);
+                                } else {
+                                    ++f;
+                                }
+                            }
+                        }
+                    } else if ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO))) {
                         // A new folder: watch it (and what it already holds).
                         std::string error;
                         if (!watch_tree(options_.dir, error)) log_line(error);
