@@ -22,6 +22,7 @@ IndexView::IndexView(const std::vector<std::string>& db_paths)
             // A folder of other files is no place to build one (himoya index refuses it).
             std::error_code ec;
             const bool others = std::filesystem::is_directory(path, ec) && !std::filesystem::is_empty(path, ec) &&
+                                // kIndexLockName (indexer/index_location.h, which search/ does not include)
                                 !std::filesystem::exists(std::filesystem::path(path) / "himoya-index.lock", ec);
             throw std::runtime_error("cannot open index '" + path + "': " + e.get_msg() +
                                      (others ? " (it is a folder of other files, not an index: build one in a new or "

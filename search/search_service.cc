@@ -411,15 +411,18 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // scattered over them, and such a place gets no boost: "приют Казахстан"
     // put Kazakhstan's court ban on sharing a home first, above every text on
     // shelters, under a note that no Kazakh text matches.
+    const Xapian::Query matched = filtered(built.query, r, scope, "");
+    // Whether some match lies among `texts`, naming the query's concepts.
+    auto answers = [&](Xapian::Query texts) {
+        if (!built.named.empty()) texts = Xapian::Query(Xapian::Query::OP_AND, texts, built.named);
+        Xapian::Enquire e(view.db());
+        e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matched, texts));
+        e.set_weighting_scheme(Xapian::BoolWeight());
+        return e.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
+    };
     std::vector<std::string> places_without_match;
-    for (const std::string& code : tree.jurisdictions) {
-        Xapian::Enquire own(view.db());
-        Xapian::Query own_texts(terms::boolean_term(terms::kJurisdiction, code));
-        if (!built.named.empty()) own_texts = Xapian::Query(Xapian::Query::OP_AND, own_texts, built.named);
-        own.set_query(Xapian::Query(Xapian::Query::OP_FILTER, filtered(built.query, r, scope, ""), own_texts));
-        own.set_weighting_scheme(Xapian::BoolWeight());
-        if (own.get_mset(0, 0, 1).get_matches_lower_bound() == 0) places_without_match.push_back(code);
-    }
+    for (const std::string& code : tree.jurisdictions)
+        if (!answers(Xapian::Query(terms::boolean_term(terms::kJurisdiction, code)))) places_without_match.push_back(code);
     if (!places_without_match.empty() && !built.empty) {
         // Boosted: the places some text in or about answers (a study-tour report
         // about Georgia answers for Georgia though it is not Georgian law).
@@ -427,12 +430,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
             QueryTree one;
             one.jurisdictions = place.jurisdictions;
             one.place_names = place.names;
-            Xapian::Query about_place = place_filter(one);
-            if (!built.named.empty()) about_place = Xapian::Query(Xapian::Query::OP_AND, about_place, built.named);
-            Xapian::Enquire e(view.db());
-            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, filtered(built.query, r, scope, ""), about_place));
-            e.set_weighting_scheme(Xapian::BoolWeight());
-            return e.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
+            return answers(place_filter(one));
         };
         QueryTree boosted = tree;
         boosted.places.clear();
