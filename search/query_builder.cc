@@ -193,8 +193,42 @@ public:
                 }
                 if (!ranking.empty()) {
                     Xapian::Query required(Xapian::Query::OP_AND, positive.begin(), positive.end());
-                    positive = {Xapian::Query(Xapian::Query::OP_AND_MAYBE, required,
-                                              Xapian::Query(Xapian::Query::OP_OR, ranking.begin(), ranking.end()))};
+                    Xapian::Query with_concept(Xapian::Query::OP_AND_MAYBE, required,
+                                               Xapian::Query(Xapian::Query::OP_OR, ranking.begin(), ranking.end()));
+                    // Words that carry the question themselves answer it
+                    // without the concept beside them: "can police arrest the
+                    // abuser without the victim's consent" names the
+                    // perpetrator, yet the section on arrest without consent
+                    // says "the person" and carries no perpetrator concept.
+                    // A text with every word beside the concept (two or more)
+                    // is an answer too; a concept's own texts keep their lead
+                    // through its weight.
+                    std::vector<Xapian::Query> words_only;
+                    size_t beside_words = 0;
+                    for (const Child& c : children) {
+                        if (c.node->negated) continue;
+                        const bool concept_span = c.node->kind == QueryNode::Kind::kSpan && !c.node->concepts.empty() &&
+                                                  c.node->names.empty() && !c.node->names_work &&
+                                                  !(rank_common && c.common);
+                        if (concept_span) continue;
+                        if (beside_span && c.node->kind == QueryNode::Kind::kWord && !c.node->ranks_only &&
+                            !(rank_common && c.common)) {
+                            ++beside_words;
+                            words_only.push_back(with_bonus(c.query, rarity(*c.node) * QueryBuilder::kBesideConceptShare));
+                        } else if (!c.node->ranks_only && !(rank_common && c.common)) {
+                            words_only.push_back(c.query);
+                        }
+                    }
+                    if (beside_words >= QueryBuilder::kWordsAnswerWithoutConcept)
+                        // (Only texts without the concept: those with it
+                        // are ranked as before, their words not counted twice.)
+                        positive = {Xapian::Query(
+                            Xapian::Query::OP_OR, with_concept,
+                            Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                          Xapian::Query(Xapian::Query::OP_AND, words_only.begin(), words_only.end()),
+                                          required))};
+                    else
+                        positive = {with_concept};
                 }
                 Xapian::Query result;
                 if (!positive.empty())

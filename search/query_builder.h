@@ -92,6 +92,9 @@ public:
     // cross-language recall test: 1.0 drowned the concept's translations
     // (recall@10 0.88), 0 ignored the words; 0.1 keeps both (docs/architecture.md).
     static constexpr double kBesideConceptShare = 0.1;
+    // Words beside a concept span that, all present, answer without the
+    // concept (query_builder.cc, kAnd): at least this many.
+    static constexpr size_t kWordsAnswerWithoutConcept = 2;
     // A word or concept matching more than this share of the records ranks
     // beside rarer words of the query instead of filtering (query_builder.cc).
     static constexpr double kCommonShare = 0.5;

@@ -503,6 +503,37 @@ TEST_CASE("a word most of the collection contains ranks beside rarer words inste
     CHECK(result.interpretation.ranking_words.empty());
 }
 
+TEST_CASE("the words beside a concept answer without it when a text has them all, below the concept's texts") {
+    // "shelter arrest consent": the section on arrest without consent never
+    // names a shelter, yet has every other word; a text with the shelter and
+    // one of the words ranks first, and a text with only some of the words is
+    // no answer.
+    auto doc = [](const std::string& id, const std::string& text) {
+        return testing::make_document(id, "GE", "en", "law", "2020-01-01", "Statute " + id, {{"1", text}});
+    };
+    testing::TestIndex index({doc("shelter", "A shelter admits the victim on arrest of the offender."),
+                              doc("arrest", "The officer may arrest the person without the consent of the victim."),
+                              doc("partial", "Arrest warrants are issued by the court.")},
+                             testing::sample_thesaurus());
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.scope = Scope::provision;
+    r.relax = false;
+    r.query = "shelter arrest consent";
+    SearchResult result = run_search(view, r);
+    std::vector<std::string> ids;
+    for (const auto& h : result.hits) ids.push_back(h.document_id);
+    REQUIRE(ids.size() == 2);
+    CHECK(ids[0] == "shelter");
+    CHECK(ids[1] == "arrest");
+    CHECK(result.interpretation.ranking_words == std::vector<std::string>{"arrest", "consent"});
+    // One word beside the concept only ranks: it alone is no answer.
+    r.query = "shelter arrest";
+    result = run_search(view, r);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].document_id == "shelter");
+}
+
 TEST_CASE("a version that does not name a concept is not a hit for it because another version mentions it") {
     // The English version names protection orders in passing (a mention, shared
     // by the whole version group); the Russian one does not name them at all.
