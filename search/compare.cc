@@ -446,6 +446,24 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
     // Covering: matching the words, and naming each concept they form as a
     // label (BuiltQuery::named), not holding a label's words scattered about.
     out.about = built.named.empty() ? built.query : Xapian::Query(Xapian::Query::OP_FILTER, built.query, built.named);
+    // A text saying the law has no provision on a concept the words name is
+    // no coverage of it, as under topic= ("изнасилование в браке" is not
+    // covered in Tajikistan by the summary saying the Code has no such
+    // offence): it is listed where mentions are, and the gap is `stated`.
+    if (!built.matched_concepts.empty() && thesaurus) {
+        std::vector<std::string> named_concepts;
+        for (const std::string& id : built.matched_concepts)
+            for (std::string& d : thesaurus->with_descendants(id)) named_concepts.push_back(std::move(d));
+        Xapian::Query stated;
+        coverage_of(view.db(), named_concepts, &stated);
+        if (!stated.empty()) {
+            // (Such a text is about the concept, so it is listed whether or
+            // not it holds the words; only boolean terms on the right.)
+            out.about = Xapian::Query(Xapian::Query::OP_AND_NOT, out.about, stated);
+            out.stated = std::move(stated);
+            out.mentions = out.stated;
+        }
+    }
     out.highlight_terms = built.highlight_terms;
     out.highlight_stems = built.highlight_stems;
     out.concepts = built.matched_concepts;
@@ -847,6 +865,11 @@ Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
         matrix.rows.push_back(std::move(out));
     }
     return matrix;
+}
+
+Xapian::Query coverage_query(const Xapian::Database& db, const std::vector<std::string>& concepts,
+                             Xapian::Query* stated) {
+    return coverage_of(db, concepts, stated);
 }
 
 }  // namespace himoya

@@ -1,10 +1,12 @@
 #include "search/topic_service.h"
 
 #include <map>
+#include <set>
 
 #include <xapian.h>
 
 #include "analysis/term_scheme.h"
+#include "search/compare.h"
 #include "search/facets.h"
 #include "search/match_walker.h"
 #include "search/stored_records.h"
@@ -60,6 +62,21 @@ std::optional<TopicPage> topic_page(IndexView& view, const std::string& concept_
     order.add_value(terms::kSlotOrdinal);
     enquire.set_sort_by_key(&order, false);
     Xapian::MSet mset = enquire.get_mset(0, view.db().get_doccount());
+    // The texts saying the law has no provision on the concept (or a narrower
+    // one) and covering none of them: listed, marked, counted apart.
+    std::set<std::string> stating_absence;
+    {
+        Xapian::Query stated;
+        coverage_query(view.db(), thesaurus->with_descendants(concept_id), &stated);
+        if (!stated.empty()) {
+            Xapian::Enquire e(view.db());
+            e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, stated, Xapian::Query(detail::record_term("provision"))));
+            e.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::MSet m = e.get_mset(0, view.db().get_doccount());
+            for (auto it = m.begin(); it != m.end(); ++it)
+                stating_absence.insert(it.get_document().get_value(terms::kSlotVersionGroup));
+        }
+    }
     // One entry per text (version group), in the first order its versions
     // appear; shown in the interface language when that version exists, else
     // in the original language.
@@ -83,8 +100,10 @@ std::optional<TopicPage> topic_page(IndexView& view, const std::string& concept_
         if (!shown) shown = &vs.front();
         SearchHit hit = detail::hit_from_data(*shown);
         TopicJurisdiction& place = groups[hit.jurisdiction];
+        const bool states_absence = stating_absence.count(group) > 0;
+        place.stated_absent += states_absence ? 1 : 0;
         if (place.count++ >= per_jurisdiction) continue;
-        TopicText text{hit, shown->text, hit.lang == ui, {}};
+        TopicText text{hit, shown->text, hit.lang == ui, states_absence, {}};
         for (const StoredRecord& v : vs)
             if (&v != shown) text.other_versions.push_back({v.id, v.lang});
         place.texts.push_back(std::move(text));

@@ -32,6 +32,9 @@ struct TopicText {
     SearchHit hit;                // no snippet, no score
     std::string text;             // the provision's whole text
     bool in_ui_language = false;  // shown in the interface language
+    // It says the law has no provision on the concept (markup `absent`): about
+    // the subject, yet no coverage of it (compare counts it as a stated gap).
+    bool states_absence = false;
     struct Version {
         std::string id, lang;
     };
@@ -41,6 +44,7 @@ struct TopicText {
 struct TopicJurisdiction {
     std::string jurisdiction, label;
     long count = 0;                // texts about the concept there (all, not only those listed)
+    long stated_absent = 0;        // of them, texts saying the law there has no provision on it
     std::vector<TopicText> texts;  // up to per_jurisdiction of them
 };
 

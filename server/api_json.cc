@@ -177,6 +177,7 @@ json to_json(const TopicPage& page) {
             h.erase("score");
             h["text"] = text.text;
             h["in_ui_language"] = text.in_ui_language;
+            h["states_absence"] = text.states_absence;
             json other = json::array();
             for (const TopicText::Version& v : text.other_versions) other.push_back({{"id", v.id}, {"lang", v.lang}});
             h["versions"] = other;
@@ -185,6 +186,7 @@ json to_json(const TopicPage& page) {
         by_jurisdiction.push_back({{"jurisdiction", place.jurisdiction},
                                    {"label", place.label},
                                    {"count", place.count},
+                                   {"stated_absent", place.stated_absent},
                                    {"provisions", provisions}});
     }
     return {{"concept", concept_json(page.topic)}, {"total", page.total}, {"total_versions", page.total_versions},

@@ -339,6 +339,31 @@ TEST_CASE("compare and the matrix: a text saying the law has no provision on a s
         CHECK(row.cells[1].about == 1);
     }
     CHECK(seen);
+    // Typed as words, in any language, the answer is the same.
+    for (const char* words : {"criminalisation of domestic violence", "криминализация насилия в семье"}) {
+        CAPTURE(words);
+        CompareRequest w;
+        w.jurisdictions = {"TJ", "GE"};
+        w.query = words;
+        const CompareResult typed = compare_jurisdictions(view, w);
+        REQUIRE(typed.columns.size() == 2);
+        CHECK(typed.columns[0].total == 0);
+        CHECK(typed.columns[0].gap() == GapKind::stated);
+        CHECK(typed.columns[0].stated_absent == 1);
+        REQUIRE(typed.columns[0].mentioned.size() == 1);
+        CHECK(typed.columns[0].mentioned[0].hit.id == "tj/art_none");
+        CHECK(typed.columns[1].total == 1);
+    }
+    // The topic page lists the text under its subject, marked and counted apart.
+    const std::optional<TopicPage> page = topic_page(view, "criminalisation", 5);
+    REQUIRE(page);
+    for (const TopicJurisdiction& place : page->by_jurisdiction) {
+        if (place.jurisdiction != "TJ") continue;
+        CHECK(place.count == 1);
+        CHECK(place.stated_absent == 1);
+        REQUIRE(place.texts.size() == 1);
+        CHECK(place.texts[0].states_absence);
+    }
 }
 
 TEST_CASE("compare: an expired programme is no coverage by default; a monitoring body's recommendation to a state is practice, not its law") {
