@@ -1,4 +1,5 @@
 #include "search/compare.h"
+#include "search/coverage.h"
 
 #include <algorithm>
 #include <cctype>

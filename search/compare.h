@@ -16,8 +16,6 @@
 #include <string_view>
 #include <vector>
 
-#include <xapian.h>
-
 #include "analysis/thesaurus.h"
 #include "search/index_view.h"
 #include "search/search_types.h"
@@ -111,12 +109,6 @@ enum class GapKind { none, silent, not_found, not_held, stated };
 std::string_view name(GapKind kind);
 GapKind gap_kind(long about, const Holdings& holdings, const std::vector<NotHeldWork>& not_held, long stated = 0);
 
-// The records that cover one of `concepts` (about it, and not saying the law
-// has no provision on it); `stated`, when given, is set to the records that
-// say that of one of them and cover none (empty when no record does). Boolean
-// terms only. Compare, the matrix and the topic page count coverage by it.
-Xapian::Query coverage_query(const Xapian::Database& db, const std::vector<std::string>& concepts,
-                             Xapian::Query* stated = nullptr);
 
 // One text in a column, in the version shown.
 struct CompareCard {

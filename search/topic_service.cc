@@ -6,7 +6,7 @@
 #include <xapian.h>
 
 #include "analysis/term_scheme.h"
-#include "search/compare.h"
+#include "search/coverage.h"
 #include "search/facets.h"
 #include "search/match_walker.h"
 #include "search/stored_records.h"
