@@ -37,6 +37,11 @@ std::vector<Lexeme> lex(std::string_view q) {
         if ((c == '-' || c == '+') && i + 1 < q.size() && !is_space(q[i + 1])) {
             lx.sign = c == '-' ? -1 : 1;
             ++i;
+            // "-(order OR ban)" negates the group, as "NOT (…)" does ("+(" is a group).
+            if (q[i] == '(') {
+                if (lx.sign < 0) out.push_back({Lex::kNot, "NOT", i - 1});
+                continue;
+            }
         }
         if (q.substr(i, 6) == "title:" && i + 6 < q.size() && !is_space(q[i + 6])) {
             lx.title = true;
@@ -406,24 +411,39 @@ void mark_years(QueryNode& n) {
 // recorded in `filters` and blanked out (offsets kept), so the rest reads as
 // the query it would be without it: "jurisdiction:TJ shelter" is the plain
 // query "shelter" under the filter.
-std::string take_field_filters(std::string_view query, std::map<std::string, std::vector<std::string>>& filters) {
+std::string take_field_filters(std::string_view query, std::map<std::string, std::vector<std::string>>& filters,
+                               std::map<std::string, std::vector<std::string>>& excluded) {
     std::string rest(query);
     size_t i = 0;
+    // Where the word before this one starts and ends, when it is "NOT".
+    size_t not_start = std::string::npos, not_end = 0;
     while (i < rest.size()) {
         if (is_space(rest[i])) { ++i; continue; }
         size_t end = i;
         while (end < rest.size() && !is_space(rest[end])) ++end;
-        const std::string_view token = std::string_view(rest).substr(i, end - i);
+        std::string_view token = std::string_view(rest).substr(i, end - i);
+        // "-jurisdiction:TJ" and "NOT jurisdiction:TJ" leave the value's texts out.
+        const bool minus = token.size() > 1 && token.front() == '-';
+        if (minus) token.remove_prefix(1);
         const size_t colon = token.find(':');
+        bool taken = false;
         if (colon != std::string_view::npos && colon + 1 < token.size()) {
             const std::string_view name = token.substr(0, colon), value = token.substr(colon + 1);
             const bool facet = std::find(facet_names().begin(), facet_names().end(), name) != facet_names().end();
             const bool plain_value = value.find_first_of("\"():") == std::string_view::npos;
             if (facet && plain_value) {
-                filters[std::string(name)].emplace_back(value);
+                const bool negated = minus || not_start != std::string::npos;
+                (negated ? excluded : filters)[std::string(name)].emplace_back(value);
                 std::fill(rest.begin() + static_cast<std::ptrdiff_t>(i), rest.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+                if (not_start != std::string::npos && !minus)
+                    std::fill(rest.begin() + static_cast<std::ptrdiff_t>(not_start),
+                              rest.begin() + static_cast<std::ptrdiff_t>(not_end), ' ');
+                taken = true;
             }
         }
+        const bool is_not = !taken && !minus && token == "NOT";
+        not_start = is_not ? i : std::string::npos;
+        not_end = is_not ? end : 0;
         i = end;
     }
     return rest;
@@ -433,7 +453,7 @@ std::string take_field_filters(std::string_view query, std::map<std::string, std
 
 QueryTree parse_query(std::string_view typed, std::string_view language, Analyzer& analyzer) {
     QueryTree tree;
-    tree.text = take_field_filters(typed, tree.filters);
+    tree.text = take_field_filters(typed, tree.filters, tree.excluded_filters);
     const std::string_view query = tree.text;
     tree.language = std::string(language);
     tree.plain = is_plain(query);
@@ -531,6 +551,33 @@ void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& 
 namespace {
 
 void exclude_places_in(QueryNode& n, QueryTree& tree, const PlaceRecognizer& places, Analyzer& analyzer) {
+    // "NOT (Tajikistan OR Georgia)" is "-Tajikistan -Georgia" (the same
+    // match), so that each negated name is read as a place below.
+    if (n.kind == QueryNode::Kind::kAnd) {
+        // A branch of the OR is a one-word AND as the parser leaves it.
+        auto word_of = [](QueryNode& g) -> QueryNode* {
+            QueryNode* w = &g;
+            if (w->kind == QueryNode::Kind::kAnd && w->children.size() == 1 && !w->negated) w = &w->children.front();
+            const bool word_like = w->kind == QueryNode::Kind::kWord || w->kind == QueryNode::Kind::kPhrase;
+            return word_like && !w->negated ? w : nullptr;
+        };
+        std::vector<QueryNode> children;
+        for (QueryNode& c : n.children) {
+            const bool words_only = c.negated && c.kind == QueryNode::Kind::kOr && !c.children.empty() &&
+                                    std::all_of(c.children.begin(), c.children.end(),
+                                                [&](QueryNode& g) { return word_of(g) != nullptr; });
+            if (!words_only) {
+                children.push_back(std::move(c));
+                continue;
+            }
+            for (QueryNode& g : c.children) {
+                QueryNode word = std::move(*word_of(g));
+                word.negated = true;
+                children.push_back(std::move(word));
+            }
+        }
+        n.children = std::move(children);
+    }
     for (QueryNode& c : n.children) exclude_places_in(c, tree, places, analyzer);
     const bool word_like = n.kind == QueryNode::Kind::kWord || n.kind == QueryNode::Kind::kPhrase;
     if (!n.negated || !word_like || n.title || n.tokens.empty()) return;

@@ -101,6 +101,9 @@ struct QueryTree {
     // Facet filters written in the query ("jurisdiction:TJ", "year:2013"),
     // facet → values: they apply to the whole query as the request's filters do.
     std::map<std::string, std::vector<std::string>> filters;
+    // Facet filters negated in the query ("-jurisdiction:TJ", "NOT type:news"):
+    // the texts with any of these values are left out.
+    std::map<std::string, std::vector<std::string>> excluded_filters;
     std::string text;  // the query as read: filters blanked out, every offset as typed
     size_t too_long_words = 0;  // words longer than an index term can be (Analyzer::kMaxTermBytes)
 

@@ -104,6 +104,12 @@ Xapian::Query filtered(const Xapian::Query& text_query, const SearchRequest& r, 
     Xapian::Query out = filters.empty() ? text_query
                                         : Xapian::Query(Xapian::Query::OP_FILTER, text_query,
                                                         Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    // Values negated in the query apply to every count, facets included.
+    std::vector<Xapian::Query> excluded;
+    for (const auto& [name, values] : r.excluded_filters)
+        if (!values.empty()) excluded.push_back(facet_filter(*find_facet(name), values));
+    if (!excluded.empty())
+        out = Xapian::Query(Xapian::Query::OP_AND_NOT, out, Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
     // Every record is a provision or a document (docs/term-scheme.md): "not a
     // document" skips through the few document records, where "a provision"
     // would read a posting for nearly every record of the index.
@@ -684,6 +690,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     result.interpretation.words = words_of(tree, r.query);
     result.interpretation.question_words = tree.question_words;
     result.interpretation.filters = tree.filters;
+    result.interpretation.excluded_filters = tree.excluded_filters;
     result.interpretation.ranking_words = built.ranking_words;
     result.interpretation.concepts = result.expanded_concepts;
     result.interpretation.relaxed = relaxed;
@@ -742,7 +749,9 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
     SearchRequest merged = request;
     for (const auto& [facet, values] : tree.filters)
         for (const std::string& v : values) merged.filters[facet].push_back(v);
-    if (!tree.filters.empty()) validate(merged);
+    for (const auto& [facet, values] : tree.excluded_filters)
+        for (const std::string& v : values) merged.excluded_filters[facet].push_back(v);
+    if (!tree.filters.empty() || !tree.excluded_filters.empty()) validate(merged);
     const SearchRequest& r = merged;
     long in_place = kRelaxBelow;
     std::string concept_spelling;

@@ -103,6 +103,11 @@ void validate(const SearchRequest& r) {
                               ": уточните запрос или фильтры",
                           "page × per_page наметавонад аз " + std::to_string(SearchLimits::kMaxResultWindow) +
                               " зиёд бошад: дархост ё филтрҳоро дақиқ кунед"});
+    if (!r.excluded_filters.empty()) {  // the same rules as the filters
+        SearchRequest as_filters;
+        as_filters.filters = r.excluded_filters;
+        validate(as_filters);
+    }
     for (const auto& [name, values] : r.filters) {
         bool known = false;
         for (const auto& f : facet_names()) known = known || f == name;

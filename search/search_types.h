@@ -79,6 +79,8 @@ enum class CountMethod { automatic, walk, walk_beside, matcher };
 struct SearchRequest {
     std::string query;                                      // user syntax; empty = browse
     std::map<std::string, std::vector<std::string>> filters;  // facet name → accepted values (OR)
+    // facet name → values whose texts are left out (negated in the query: "-type:news")
+    std::map<std::string, std::vector<std::string>> excluded_filters;
     std::optional<int> year_from;
     std::optional<int> year_to;
     SortOrder sort = SortOrder::relevance;
@@ -201,6 +203,8 @@ struct QueryInterpretation {
     // Facet filters written in the query ("jurisdiction:TJ"), facet → values:
     // applied as the request's filters are.
     std::map<std::string, std::vector<std::string>> filters;
+    // ... and negated there ("-jurisdiction:TJ", "NOT type:news"): their texts left out.
+    std::map<std::string, std::vector<std::string>> excluded_filters;
     std::vector<std::string> ranking_words;   // beside a concept, or common: they rank the results, they do not filter
     bool relaxed = false;  // every word together found few texts: most of the words sufficed
     // The query searched instead of the one typed, which matched nothing: its

@@ -126,6 +126,8 @@ nlohmann::json to_json(const SearchResult& r) {
               {"concepts", r.interpretation.concepts},
               {"question_words", r.interpretation.question_words},
               {"filters", r.interpretation.filters.empty() ? json::object() : json(r.interpretation.filters)},
+              {"excluded_filters",
+               r.interpretation.excluded_filters.empty() ? json::object() : json(r.interpretation.excluded_filters)},
               {"ranking_words", r.interpretation.ranking_words},
               {"relaxed", r.interpretation.relaxed},
               {"not_held", not_held_by_jurisdiction(r.interpretation.not_held)},

@@ -62,6 +62,26 @@ TEST_CASE("the tree keeps words, phrases, OR and negation with their offsets") {
     CHECK(t.root.children[0].start == 0);
     CHECK(t.root.children[1].start == 8);
 
+    // "-(…)" negates the group, as "NOT (…)" does; "+(…)" is the group.
+    for (const char* q : {"police -(order OR ban)", "police NOT (order OR ban)"}) {
+        CAPTURE(q);
+        QueryTree g = parse_query(q, "en", a);
+        REQUIRE(g.root.children.size() == 2);
+        CHECK(g.root.children[1].kind == QueryNode::Kind::kOr);
+        CHECK(g.root.children[1].negated);
+    }
+    QueryTree plus = parse_query("police +(order OR ban)", "en", a);
+    REQUIRE(plus.root.children.size() == 2);
+    CHECK_FALSE(plus.root.children[1].negated);
+
+    // Facet filters written in the query, and negated ones.
+    QueryTree f = parse_query("police jurisdiction:GE -jurisdiction:TJ NOT type:news", "en", a);
+    CHECK(f.filters == std::map<std::string, std::vector<std::string>>{{"jurisdiction", {"GE"}}});
+    CHECK(f.excluded_filters ==
+          std::map<std::string, std::vector<std::string>>{{"jurisdiction", {"TJ"}}, {"type", {"news"}}});
+    REQUIRE(f.root.children.size() == 1);  // "NOT" went with its filter
+    CHECK(f.root.children[0].text == "police");
+
     QueryTree any = parse_query("shelter OR приют", "auto", a);
     CHECK(any.root.kind == QueryNode::Kind::kOr);
     CHECK(parse_query("shelter for victims", "en", a).plain);
@@ -252,6 +272,9 @@ TEST_CASE("a negated place name leaves out that place's texts, in any language a
     // A phrase naming an entity; Bosnia stands for its three entities.
     CHECK(excluded("shelter NOT \"Republika Srpska\"") == std::vector<std::string>{"BA-SRP"});
     CHECK(excluded("(violence OR abuse) -Bosnia").size() == 3);
+    // A negated group of names is each name negated.
+    CHECK(excluded("violence NOT (Tajikistan OR Georgia)") == std::vector<std::string>{"TJ", "GE"});
+    CHECK(excluded("violence -(Tajikistan OR Georgia)") == std::vector<std::string>{"TJ", "GE"});
 
     // Not a place: a positive place name, a city, a word beside the name, a title: field.
     for (const char* query : {"violence Tajikistan", "shelter -Dushanbe", "shelter -\"Tajikistan law\"",

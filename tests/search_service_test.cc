@@ -534,6 +534,35 @@ TEST_CASE("the words beside a concept answer without it when a text has them all
     CHECK(result.hits[0].document_id == "shelter");
 }
 
+TEST_CASE("a facet filter negated in the query leaves its texts out, facets included; the written one keeps only them") {
+    testing::TestIndex index({testing::make_document("tj", "TJ", "en", "law", "2013-01-01", "Law", {{"1", "The police register the call."}}),
+                              testing::make_document("ge", "GE", "en", "law", "2006-01-01", "Law", {{"1", "The police issue an order."}}),
+                              testing::make_document("md", "MD", "en", "news", "2010-01-01", "News", {{"1", "Police training held."}})});
+    IndexView view({index.path()});
+    auto ids = [&](const std::string& q) {
+        SearchRequest r;
+        r.scope = Scope::provision;
+        r.query = q;
+        SearchResult result = run_search(view, r);
+        std::set<std::string> out;
+        for (const auto& h : result.hits) out.insert(h.document_id);
+        long facet_total = 0;
+        for (const FacetCount& c : result.facets["jurisdiction"]) facet_total += c.count;
+        // (A facet filtered on counts its other values too, to be ticked instead.)
+        if (result.interpretation.filters.empty()) CHECK(facet_total == result.total);
+        return std::make_pair(out, result.interpretation);
+    };
+    auto [without_tj, interp] = ids("police -jurisdiction:TJ");
+    CHECK(without_tj == std::set<std::string>{"ge", "md"});
+    CHECK(interp.excluded_filters == std::map<std::string, std::vector<std::string>>{{"jurisdiction", {"TJ"}}});
+    CHECK(interp.filters.empty());
+    CHECK(ids("police NOT jurisdiction:TJ").first == std::set<std::string>{"ge", "md"});
+    CHECK(ids("police jurisdiction:TJ").first == std::set<std::string>{"tj"});
+    CHECK(ids("police -type:news -jurisdiction:GE").first == std::set<std::string>{"tj"});
+    // A negated group is left out, never kept instead.
+    CHECK(ids("police -(order OR call)").first == std::set<std::string>{"md"});
+}
+
 TEST_CASE("a version that does not name a concept is not a hit for it because another version mentions it") {
     // The English version names protection orders in passing (a mention, shared
     // by the whole version group); the Russian one does not name them at all.
