@@ -34,6 +34,22 @@ constexpr std::string_view kProtected[] = {
     "замин", "таъмин", "мошин", "тамрин", "оин", "дафтар", "духтар", "хатар", "оташ", "ҳамин",
 };
 
+// Present stems of the verbs whose present/future (ме- + stem + ending) occurs
+// in the Tajik texts of corpus/ or in the Payom texts; past stems left out.
+// A subjunctive without ме- (диҳад, кунанд, надиҳад) is read as a verb only
+// when its stem is one of these: on its own, -анд and -ад end too many nouns
+// (фарзанд, шаҳрванд, пайванд, мақсад).
+constexpr std::string_view kPresentStems[] = {
+    "шав", "кун", "бош", "диҳ", "намо", "тавон", "гард", "гир", "соз", "рав", "расон", "ор", "рас", "ёб",
+    "хоҳ", "гардон", "шумор", "дон", "о", "дор", "гузор", "мон", "ном", "афзо", "андеш", "фирист", "каш",
+    "бар", "баро", "бардор", "боз", "бахш", "ист", "гӯ", "санҷ", "фаҳм", "талаб", "бин", "омӯзон", "шунав",
+    "овар", "навис", "дарор", "гурез", "гузарон", "рон", "барор", "даро", "варз", "зан", "банд",
+};
+
+// Words spelled as a listed stem + ending that are (also) nouns or adjectives:
+// раванд "process" (and "let them go"), монанд "similar" (and "let them stay").
+constexpr std::string_view kNotVerbs[] = {"раванд", "монанд"};
+
 char32_t fold_char(char32_t c) {
     switch (c) {
         case U'ҷ': return U'ч';
@@ -51,31 +67,43 @@ std::u32string fold_u32(std::u32string w) {
     return w;
 }
 
-struct ProtectedSets {
+// A word list in both spellings.
+struct WordSet {
     std::unordered_set<std::u32string> canonical, folded;
-    ProtectedSets() {
-        for (std::string_view w : kProtected) {
+    template <size_t N>
+    explicit WordSet(const std::string_view (&words)[N]) {
+        for (std::string_view w : words) {
             std::u32string u = utf8_to_u32(w);
             canonical.insert(u);
             folded.insert(fold_u32(u));
         }
     }
+    const std::unordered_set<std::u32string>& in(bool folded_mode) const { return folded_mode ? folded : canonical; }
 };
 
-const ProtectedSets& protected_sets() {
-    static const ProtectedSets sets;
-    return sets;
+const WordSet& protected_words() {
+    static const WordSet set(kProtected);
+    return set;
+}
+const WordSet& present_stems() {
+    static const WordSet set(kPresentStems);
+    return set;
+}
+const WordSet& not_verbs() {
+    static const WordSet set(kNotVerbs);
+    return set;
 }
 
 class Run {
 public:
     Run(std::u32string word, bool folded)
-        : w_(std::move(word)), folded_(folded),
-          protected_(folded ? protected_sets().folded : protected_sets().canonical) {}
+        : w_(std::move(word)), folded_(folded), protected_(protected_words().in(folded)),
+          present_stems_(present_stems().in(folded)), not_verbs_(not_verbs().in(folded)) {}
 
     std::u32string stem() {
         if (w_.size() <= TajikStemmer::kMinStem || is_protected()) return w_;
         if (clitic() && is_protected()) return w_;
+        if (verb()) return w_;
         if (case_or_izofat()) return finish();
         if (is_protected()) return finish();
         if (indefinite()) return finish();
@@ -114,6 +142,54 @@ private:
         return true;
     }
     char32_t last(size_t back = 0) const { return w_.size() > back ? w_[w_.size() - 1 - back] : 0; }
+    bool begins(std::u32string_view prefix) const { return w_.compare(0, prefix.size(), prefix) == 0; }
+
+    // Present/future and subjunctive: the prefix ме- (negated наме-) or none
+    // (negated на-), the present stem, a personal ending. All become ме- +
+    // stem, so медиҳад, намедиҳад, диҳанд, надиҳад → медиҳ: keeping the ме-
+    // keeps verbs apart from nouns spelled like their stem (мезанад "beats"
+    // is not зан "woman", мекорад "sows" not кор "work").
+    bool verb() {
+        // With ме-: any stem. The Tajik words of corpus/, the Payom texts and the
+        // unparsed word list that start with ме- and end in a personal ending
+        // other than -ӣ are all verbs; those ending in -ӣ are adjectives
+        // (меъёрӣ, меҳнатӣ), so -ӣ is taken only after a listed stem.
+        for (size_t from : {size_t{4}, size_t{2}}) {
+            if (!begins(from == 4 ? std::u32string_view(U"наме") : std::u32string_view(U"ме"))) continue;
+            size_t stem_end = personal_ending(from, true);
+            if (stem_end == 0) continue;
+            if (ends(U"ӣ") && !present_stems_.count(w_.substr(from, stem_end - from))) continue;
+            return to_present(from, stem_end);
+        }
+        // Without ме-: a listed stem, a third-person or plural ending (-ам and -ӣ
+        // also make "my …" and adjectives: занам "my wife", номӣ "nominal").
+        if (not_verbs_.count(w_)) return false;
+        for (size_t from : {size_t{0}, size_t{2}}) {
+            if (from == 2 && !begins(U"на")) continue;
+            size_t stem_end = personal_ending(from, false);
+            if (stem_end != 0 && present_stems_.count(w_.substr(from, stem_end - from)))
+                return to_present(from, stem_end);
+        }
+        return false;
+    }
+    // Where the stem ends if w_ from `from` is a stem of at least one letter
+    // and a personal ending (-ад -анд -ам after a consonant, -яд -янд -ям after
+    // a vowel, -ем -ед -етон after either; -ам -ям -ӣ only when `all`); else 0.
+    size_t personal_ending(size_t from, bool all) const {
+        for (std::u32string_view e : {U"етон", U"анд", U"янд", U"ад", U"яд", U"ем", U"ед", U"ам", U"ям", U"ӣ"}) {
+            if (!ends(e) || w_.size() < from + e.size() + 1) continue;
+            if (!all && (e == U"ам" || e == U"ям" || e == U"ӣ")) return 0;
+            char32_t before = w_[w_.size() - e.size() - 1];
+            if (e[0] == U'я' && !is_vowel(before)) return 0;
+            if (e[0] == U'а' && is_vowel(before)) return 0;
+            return w_.size() - e.size();
+        }
+        return 0;
+    }
+    bool to_present(size_t from, size_t stem_end) {
+        w_ = U"ме" + w_.substr(from, stem_end - from);
+        return true;
+    }
 
     // "and": -у after a consonant, -ю / -ву after a vowel (ҳуқуқу озодиҳо).
     bool clitic() {
@@ -199,6 +275,8 @@ private:
     size_t checked_size_ = 0;     // length of the word when is_protected() last looked
     bool protected_now_ = false;
     const std::unordered_set<std::u32string>& protected_;
+    const std::unordered_set<std::u32string>& present_stems_;
+    const std::unordered_set<std::u32string>& not_verbs_;
 };
 
 }  // namespace

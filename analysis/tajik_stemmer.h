@@ -5,9 +5,16 @@
 // -ро, izofat -и (-ии → -ӣ), indefinite -е, possessives -амон -атон -ашон
 // -аш (-ям -ят -яш ... after vowels), plurals -ҳо -он -гон -ён -ҷот -от -ин,
 // comparatives -тар -тарин. Derivation (-ӣ, -гар, -ист ...) is kept, so
-// давлат "state" and давлатӣ "state's/public" stay apart. Verb prefixes
-// ме-/на-/би- are deliberately left alone: stripping them would wreck nouns
-// (мева, меъёр, наврас, бино) and legal search is about nouns.
+// давлат "state" and давлатӣ "state's/public" stay apart.
+//
+// Verbs: the present/future (ме- or наме- + present stem + personal ending)
+// becomes ме- + stem, and so does the subjunctive (stem + ending, negated
+// на-) when its stem is on a list of present stems seen with ме- in our
+// texts: медиҳад, намедиҳад, диҳанд, надиҳад → медиҳ. The ме- stays on, so a
+// verb never meets a noun spelled like its stem (мезанад "beats", зан
+// "woman"). Nouns are safe because ме- alone is never stripped (мева,
+// меъёр), -ӣ after ме- needs a listed stem (меъёрӣ), and -анд/-ад without
+// ме- need one too (фарзанд, мақсад). би- is left alone.
 //
 // Two modes. kCanonical reads correctly spelled words. kFolded reads words
 // whose Tajik letters were folded to keyboard substitutes (ҳ→х, ӣ→и ...,
