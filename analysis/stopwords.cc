@@ -54,6 +54,9 @@ constexpr std::string_view kTajik[] = {
     // The copula and the auxiliary of the passive ("ҳифз карда мешаванд" = "are protected"): function
     // words like "аст", "мебошад" and "буд" above, and like "is", "are", "быть", "есть".
     "ҳаст", "ҳастанд", "мебошанд", "буданд", "будааст", "мешавад", "мешаванд", "шудааст", "шудаанд",
+    // ... and their subjunctive ("бояд … бошад", "дода шавад"): the verb stemmer gives them the
+    // stems of мебошад and мешавад, which are stopwords, so they are too.
+    "бошад", "бошанд", "шавад", "шаванд",
 };
 
 const std::unordered_set<std::string_view>& stopword_set() {
