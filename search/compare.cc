@@ -446,7 +446,18 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
     out.rank = built.query;
     // Covering: matching the words, and naming each concept they form as a
     // label (BuiltQuery::named), not holding a label's words scattered about.
-    out.about = built.named.empty() ? built.query : Xapian::Query(Xapian::Query::OP_FILTER, built.query, built.named);
+    // Concepts most texts carry are left out of `named` (they rank in search,
+    // they do not filter); when every concept the words form is such a one,
+    // covering still means naming one of them, never holding their words
+    // somewhere ("family law": "family" in the text and "law" in the title
+    // made every Georgian text cover family law).
+    Xapian::Query named = built.named;
+    if (named.empty() && !built.matched_concepts.empty() && thesaurus) {
+        std::vector<Xapian::Query> any;
+        for (const std::string& id : built.matched_concepts) any.push_back(named_in(id, *thesaurus));
+        named = Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+    }
+    out.about = named.empty() ? built.query : Xapian::Query(Xapian::Query::OP_FILTER, built.query, named);
     // A text saying the law has no provision on a concept the words name is
     // no coverage of it, as under topic= ("изнасилование в браке" is not
     // covered in Tajikistan by the summary saying the Code has no such

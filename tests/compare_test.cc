@@ -366,6 +366,33 @@ TEST_CASE("compare and the matrix: a text saying the law has no provision on a s
     }
 }
 
+TEST_CASE("compare by words: a concept most texts hold the words of is covered only by texts naming it") {
+    // "family law": every Georgian text has "family" and its law's title
+    // "law", so the concept counts as common; Moldova's text is about family law.
+    std::vector<Document> docs;
+    std::vector<std::pair<std::string, std::string>> ge;
+    for (int i = 0; i < 120; ++i)
+        ge.push_back({std::to_string(i), "A family member who suffers violence of kind " + std::to_string(i) + " is protected."});
+    docs.push_back(testing::make_document("ge", "GE", "en", "law", "2006-01-01", "Law on violence in the family", ge));
+    Document md = testing::make_document("md", "MD", "en", "law", "2007-01-01", "Law on marriage",
+                                         {{"1", "The family law of the country governs marriage and divorce."}});
+    md.provisions[0].topics = {"family-law"};
+    docs.push_back(md);
+    const std::string thesaurus = testing::sample_thesaurus_with(
+        "<concept id=\"family-law\"><prefLabel lang=\"en\">family law</prefLabel>"
+        "<prefLabel lang=\"ru\">семейное право</prefLabel><prefLabel lang=\"tg\">ҳуқуқи оилавӣ</prefLabel></concept>");
+    testing::TestIndex index(docs, thesaurus);
+    IndexView view({index.path()});
+    CompareRequest r;
+    r.jurisdictions = {"GE", "MD"};
+    r.query = "family law";
+    const CompareResult result = compare_jurisdictions(view, r);
+    REQUIRE(result.columns.size() == 2);
+    CHECK(result.columns[0].total == 0);
+    CHECK(result.columns[0].gap());
+    CHECK(result.columns[1].total == 1);
+}
+
 TEST_CASE("compare: an expired programme is no coverage by default; a monitoring body's recommendation to a state is practice, not its law") {
     auto about_shelters = [](Document d, const std::string& state = "") {
         for (Provision& p : d.provisions) p.topics = {"shelters"};
