@@ -1,5 +1,6 @@
 #include "analysis/stemmers.h"
 
+#include "analysis/english_spelling.h"
 #include "analysis/normalizer.h"
 #include "analysis/tajik_stemmer.h"
 #include "analysis/utf8.h"
@@ -13,7 +14,7 @@ Stemmers::Stemmers()
       tajik_folded_(new TajikStemmer(TajikStemmer::Mode::kFolded)) {}
 
 std::string Stemmers::stem(const std::string& word, std::string_view language) {
-    if (language == "en") return english_(word);
+    if (language == "en") return english_(british_spelling(word));
     if (language == "ru") return russian_(word);
     if (language == "tg") return tajik(word).first;
     return word;  // numbers and other scripts as they are

@@ -1,4 +1,5 @@
-// One stemmer per language: Xapian's Snowball "english" and "russian", and
+// One stemmer per language: Xapian's Snowball "english" (after American
+// spellings are made British: english_spelling.h) and "russian", and
 // for Tajik our TajikStemmer (Xapian has none). Also the key of the folded
 // term layer: the folded-mode Tajik stem of a word with its Tajik letters
 // folded to keyboard substitutes.

@@ -60,6 +60,34 @@ TEST_CASE("Russian: ё folds to е and words are stemmed with Snowball russian")
     CHECK(other[1].stem == tokens[1].stem);
 }
 
+TEST_CASE("American and British spellings of one English word share a stem, the words keep their form") {
+    Analyzer a;
+    auto stem_of = [&](const std::string& word) {
+        auto tokens = a.analyze(word, "en");
+        REQUIRE(tokens.size() == 1);
+        return tokens[0].stem;
+    };
+    const std::vector<std::pair<std::string, std::string>> pairs{
+        {"programs", "programmes"},     {"program", "programme"},       {"behavior", "behaviour"},
+        {"behavioral", "behavioural"},  {"criminalize", "criminalise"}, {"criminalization", "criminalisation"},
+        {"recognized", "recognised"},   {"center", "centre"},           {"centers", "centres"},
+        {"defense", "defence"},         {"offenses", "offences"},       {"counseling", "counselling"},
+        {"counselor", "counsellor"},    {"labor", "labour"},            {"analyze", "analyse"},
+        {"judgment", "judgement"},      {"organization", "organisation"}};
+    for (const auto& [us, uk] : pairs) {
+        CAPTURE(us);
+        CHECK(stem_of(us) == stem_of(uk));
+    }
+    // Words whose z or -or is not the convention's stay apart.
+    CHECK(stem_of("size") != stem_of("sis"));
+    CHECK(stem_of("seized") == stem_of("seize"));
+    CHECK(stem_of("laboratory") != stem_of("labour"));
+    CHECK(stem_of("citizen") == stem_of("citizens"));
+    // The word as written is kept.
+    auto tokens = a.analyze("programs", "en");
+    CHECK(tokens[0].term == "programs");
+}
+
 TEST_CASE("English is stemmed with Snowball english; soft hyphens vanish") {
     Analyzer a;
     auto tokens = a.analyze("Protection orders protect victims.", "en");
