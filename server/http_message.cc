@@ -53,25 +53,27 @@ int hex_value(char c) {
 
 }  // namespace
 
-std::string url_decode(std::string_view s, bool plus_as_space) {
+std::string url_decode(std::string_view s, bool plus_as_space, bool* malformed) {
     std::string out;
     out.reserve(s.size());
     for (size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
-        if (c == '%' && i + 2 < s.size()) {
-            int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
+        if (c == '%') {
+            int hi = i + 2 < s.size() ? hex_value(s[i + 1]) : -1;
+            int lo = i + 2 < s.size() ? hex_value(s[i + 2]) : -1;
             if (hi >= 0 && lo >= 0) {
                 out += static_cast<char>(hi * 16 + lo);
                 i += 2;
                 continue;
             }
+            if (malformed) *malformed = true;
         }
         out += (plus_as_space && c == '+') ? ' ' : c;
     }
     return out;
 }
 
-std::multimap<std::string, std::string> parse_query(std::string_view query) {
+std::multimap<std::string, std::string> parse_query(std::string_view query, std::vector<std::string>* malformed) {
     std::multimap<std::string, std::string> params;
     size_t start = 0;
     while (start <= query.size()) {
@@ -80,14 +82,30 @@ std::multimap<std::string, std::string> parse_query(std::string_view query) {
         std::string_view piece = query.substr(start, end - start);
         if (!piece.empty()) {
             size_t eq = piece.find('=');
-            if (eq == std::string_view::npos)
-                params.emplace(url_decode(piece, true), "");
-            else
-                params.emplace(url_decode(piece.substr(0, eq), true), url_decode(piece.substr(eq + 1), true));
+            bool bad = false;
+            std::string name = url_decode(piece.substr(0, eq), true, &bad);
+            std::string value = eq == std::string_view::npos ? std::string() : url_decode(piece.substr(eq + 1), true, &bad);
+            if (bad && malformed) malformed->push_back(name);
+            params.emplace(std::move(name), std::move(value));
         }
         start = end + 1;
     }
     return params;
+}
+
+void set_target(HttpRequest& req, std::string_view target) {
+    req.target = std::string(target);
+    size_t q = target.find('?');
+    std::string_view raw_path = target.substr(0, q);
+    raw_path = raw_path.substr(0, raw_path.find('#'));
+    req.path_malformed = false;
+    req.path = url_decode(raw_path, false, &req.path_malformed);
+    req.params.clear();
+    req.malformed_params.clear();
+    if (q != std::string_view::npos) {
+        std::string_view query = target.substr(q + 1);
+        req.params = parse_query(query.substr(0, query.find('#')), &req.malformed_params);
+    }
 }
 
 const char* status_text(int status) {

@@ -22,6 +22,10 @@ struct HttpRequest {
     std::string target;  // as sent: "/api/search?q=x"
     std::string path;    // percent-decoded path: "/api/search"
     std::multimap<std::string, std::string> params;  // decoded query parameters
+    // Percent-escapes that were not '%' and two hex digits ("%zz", "%4", "%"),
+    // kept as written above; the site refuses the request (docs/api.md, "Errors").
+    bool path_malformed = false;                 // in the path
+    std::vector<std::string> malformed_params;   // the names of the parameters holding one
     HttpHeaders headers;
     std::string body;    // read (within the body cap) and ignored by every route
     int version_minor = 1;                            // HTTP/1.x
@@ -47,11 +51,19 @@ struct HttpResponse {
 
 bool iequals(std::string_view a, std::string_view b);
 
-// "%41+b" → "A b" (plus_as_space) or "A+b". A malformed escape stays as written.
-std::string url_decode(std::string_view s, bool plus_as_space);
+// "%41+b" → "A b" (plus_as_space) or "A+b". A malformed escape ('%' not
+// followed by two hex digits) stays as written and sets *malformed, if given.
+std::string url_decode(std::string_view s, bool plus_as_space, bool* malformed = nullptr);
 
-// "a=1&b=%20&c" → {a:1, b:" ", c:""}; empty pieces are skipped.
-std::multimap<std::string, std::string> parse_query(std::string_view query);
+// "a=1&b=%20&c" → {a:1, b:" ", c:""}; empty pieces are skipped. The name of
+// each parameter whose name or value holds a malformed escape is added to
+// *malformed, if given.
+std::multimap<std::string, std::string> parse_query(std::string_view query, std::vector<std::string>* malformed = nullptr);
+
+// Sets request.target and what it holds: path, params and the malformed
+// escapes of both. `target` is the path and query as sent ("/api/x?q=1");
+// a fragment ("#…") of either is left out.
+void set_target(HttpRequest& request, std::string_view target);
 
 // "OK", "Not Found" …; "Unknown" for a code we never send.
 const char* status_text(int status);

@@ -148,18 +148,7 @@ RequestHeadReader::State RequestHeadReader::parse(std::string_view buffer, Reque
     for (char c : target)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return fail(400, "control character in the request target");
     req.method = std::string(method);
-    req.target = std::string(target);
-    size_t q = target.find('?');
-    std::string_view raw_path = target.substr(0, q);
-    size_t hash = raw_path.find('#');
-    if (hash != std::string_view::npos) raw_path = raw_path.substr(0, hash);
-    req.path = url_decode(raw_path, false);
-    if (q != std::string_view::npos) {
-        std::string_view query = target.substr(q + 1);
-        hash = query.find('#');
-        if (hash != std::string_view::npos) query = query.substr(0, hash);
-        req.params = parse_query(query);
-    }
+    set_target(req, target);
 
     bool have_length = false;
     int hosts = 0;

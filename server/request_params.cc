@@ -1,6 +1,7 @@
 #include "server/request_params.h"
 
 #include <charconv>
+#include <cstdio>
 
 #include "analysis/utf8.h"
 
@@ -29,7 +30,50 @@ std::vector<std::string> all_values(const QueryParams& params, const std::string
     return out;
 }
 
+// The first control character of a UTF-8 text as "U+000A", or "" when there
+// is none: C0 (but tab, which reads as a space), DEL and C1. A line break in
+// `q` would be echoed into the answer's `query`, a feed's title and the
+// exports; a NUL cut the words at different places in different layers.
+std::string control_character(std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        unsigned code = 0x110000;
+        if ((c < 0x20 && c != '\t') || c == 0x7F) code = c;
+        else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                 static_cast<unsigned char>(text[i + 1]) <= 0x9F)
+            code = static_cast<unsigned char>(text[i + 1]);
+        if (code == 0x110000) continue;
+        char out[8];
+        std::snprintf(out, sizeof out, "U+%04X", code);
+        return out;
+    }
+    return "";
+}
+
 }  // namespace
+
+void check_request(const HttpRequest& req) {
+    // "%zz", "%4", "%" were taken as written: q=% browsed everything.
+    const std::string written_as = " ('%' followed by two hexadecimal digits; '%' itself is %25)";
+    if (req.path_malformed)
+        throw BadRequest({"the path has a malformed percent-escape" + written_as,
+                          "в пути запроса неверная %-последовательность (за «%» следуют две шестнадцатеричные цифры; сам «%» пишется %25)",
+                          "дар роҳи дархост %-пайдарпаии нодуруст ҳаст (пас аз «%» ду рақами шонздаҳӣ меояд; худи «%» %25 навишта мешавад)"});
+    if (!req.malformed_params.empty()) {
+        const std::string& name = req.malformed_params.front();
+        throw BadRequest({"parameter '" + name + "' has a malformed percent-escape" + written_as,
+                          "в параметре «" + name + "» неверная %-последовательность (за «%» следуют две шестнадцатеричные цифры; сам «%» пишется %25)",
+                          "дар параметри «" + name + "» %-пайдарпаии нодуруст ҳаст (пас аз «%» ду рақами шонздаҳӣ меояд; худи «%» %25 навишта мешавад)"});
+    }
+    // An id in the path that is not UTF-8 can name nothing: a 404 quoted it with U+FFFD.
+    if (find_invalid_utf8(req.path) != std::string::npos)
+        throw BadRequest({"the path is not valid UTF-8", "путь запроса не в кодировке UTF-8", "роҳи дархост бо рамзгузории UTF-8 нест"});
+    for (const auto& [name, value] : req.params)
+        if (const std::string code = control_character(value); !code.empty())
+            throw BadRequest({"parameter '" + name + "' holds a control character (" + code + "): line breaks and other control characters are not accepted",
+                              "параметр «" + name + "» содержит управляющий символ (" + code + "): переводы строк и другие управляющие символы не принимаются",
+                              "параметри «" + name + "» аломати идоракунанда (" + code + ") дорад: гузариш ба сатри нав ва дигар аломатҳои идоракунанда қабул намешаванд"});
+}
 
 std::string string_param(const QueryParams& params, const std::string& name) {
     auto [it, end] = params.equal_range(name);

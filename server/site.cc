@@ -7,6 +7,7 @@
 
 #include "server/api/responses.h"
 #include "server/api/routes.h"
+#include "server/request_params.h"
 
 namespace himoya {
 namespace {
@@ -179,6 +180,15 @@ HttpResponse Site::handle(HttpRequest req) const {
             }
         }
         if (is_api(req.path)) {
+            // What no route may read past: a malformed escape, a path not in
+            // UTF-8, a control character (check_request).
+            try {
+                check_request(req);
+            } catch (const BadRequest& e) {
+                send_error(res, 400, e.text(), error_language(req));
+                finish(req, res);
+                return res;
+            }
             if (!router_.route(req, res)) send_error(res, 404, "no such endpoint: " + req.path);
         } else if (!serve_static(req, res)) {
             res.status = 404;

@@ -155,6 +155,29 @@ TEST_CASE("percent-decoding and query strings as cpp-httplib did them") {
     CHECK(params.count("c") == 1);
 }
 
+TEST_CASE("a malformed percent-escape is kept as written and reported, with the parameter holding it") {
+    for (const char* s : {"%zz", "%", "%4", "%u0041", "a%g1", "100%"}) {
+        bool malformed = false;
+        CHECK(url_decode(s, true, &malformed) == s);
+        CHECK_MESSAGE(malformed, s);
+    }
+    bool malformed = false;
+    CHECK(url_decode("%41%2b+%e2%80%94", true, &malformed) == "A+ \xe2\x80\x94");
+    CHECK_FALSE(malformed);
+    std::vector<std::string> bad;
+    auto params = parse_query("q=%zz&ok=%41&x%=1&ui=ru&p=%", &bad);
+    CHECK(bad == std::vector<std::string>{"q", "x%", "p"});
+    CHECK(params.find("ok")->second == "A");
+    RequestHead head;
+    REQUIRE(read_all("GET /api/documents/%zz?q=%4 HTTP/1.1\r\nHost: x\r\n\r\n", head) == State::kComplete);
+    CHECK(head.request.path_malformed);
+    CHECK(head.request.malformed_params == std::vector<std::string>{"q"});
+    REQUIRE(read_all("GET /api/search?q=%25zz#%zz HTTP/1.1\r\nHost: x\r\n\r\n", head) == State::kComplete);
+    CHECK_FALSE(head.request.path_malformed);
+    CHECK(head.request.malformed_params.empty());
+    CHECK(head.request.params.find("q")->second == "%zz");
+}
+
 TEST_CASE("a response is written with Content-Length and Connection; HEAD leaves the body out") {
     HttpResponse res;
     res.set_content("hello", "text/plain");

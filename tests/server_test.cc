@@ -327,6 +327,37 @@ TEST_CASE("errors are in the request's UI language, with the English beside them
     CHECK_FALSE(cyrillic(bad_ui["error"]["message"].get<std::string>()));
 }
 
+TEST_CASE("a malformed percent-escape, a path not in UTF-8 or a control character is a 400 naming what, in the ui language") {
+    auto& f = fixture();
+    auto message = [&](const std::string& path) { return f.get_json(path, 400)["error"]["message"].get<std::string>(); };
+    // Taken as written they were a 200: q=% browsed everything.
+    for (const std::string q : {"%zz", "%", "%4", "%u0041", "police%2"}) {
+        CAPTURE(q);
+        CHECK(message("/api/search?q=" + q) ==
+              "parameter 'q' has a malformed percent-escape ('%' followed by two hexadecimal digits; '%' itself is %25)");
+    }
+    CHECK(message("/api/compare?jurisdiction=TJ&jurisdiction=GE&q=%zz").find("'q'") != std::string::npos);
+    CHECK(message("/api/search?q=x&jurisdiction=T%J").find("'jurisdiction'") != std::string::npos);
+    const std::string ru = message("/api/search?q=%zz&ui=ru");
+    CHECK_MESSAGE(ru.find("в параметре «q»") != std::string::npos, ru);
+    CHECK(f.get_json("/api/search?q=%25zz", 200)["query"] == "%zz");
+    // A path id that is not UTF-8 names nothing: a 400, not a 404 quoting U+FFFD.
+    for (const std::string path : {"/api/documents/%ff", "/api/topics/%ff", "/api/documents/a%c3", "/api/documents/%zz"}) {
+        CAPTURE(path);
+        CHECK(message(path).find("U+FFFD") == std::string::npos);
+        CHECK(message(path).find("the path") == 0);
+    }
+    // Control characters (but tab) are refused in every parameter, never echoed back.
+    for (const std::string q : {"a%00b", "police%0D%0Ax", "police%0A", "a%1Bb", "a%7F", "a%C2%85b"}) {
+        CAPTURE(q);
+        CHECK(message("/api/search?q=" + q).find("parameter 'q' holds a control character (U+") == 0);
+    }
+    CHECK(message("/api/search?q=x&utm=a%0Ab").find("'utm'") != std::string::npos);
+    CHECK(message("/api/search?q=x&ui=ru&jurisdiction=TJ%00").find("«jurisdiction»") != std::string::npos);
+    json tab = f.get_json("/api/search?q=protection%09order", 200);
+    CHECK(tab["total"] == f.get_json("/api/search?q=protection%20order", 200)["total"]);
+}
+
 // The bundled corpus holds summaries of selected provisions: no gap may claim
 // that a law is silent, and Brčko's note names safe houses among the parts not
 // read (docs/corpus-format.md, "Extent"). The same from the API and the CLI.

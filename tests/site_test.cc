@@ -41,10 +41,7 @@ struct SiteFixture {
     HttpResponse get(const std::string& target, HttpHeaders headers = {}) const {
         HttpRequest req;
         req.method = "GET";
-        req.target = target;
-        size_t q = target.find('?');
-        req.path = url_decode(target.substr(0, q), false);
-        if (q != std::string::npos) req.params = parse_query(target.substr(q + 1));
+        set_target(req, target);
         req.headers = std::move(headers);
         return site->handle(req);
     }

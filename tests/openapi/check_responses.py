@@ -348,6 +348,7 @@ def endpoints(port):
     get(port, "long q", "/api/search", 400, q="a" * 1100)
     get(port, "bad ui", "/api/search", 400, ui="fr")
     get(port, "bad qlang", "/api/search", 400, qlang="fr")
+    get(port, "control character in q", "/api/search", 400, q="police\nx")
     get(port, "search newest indexed", "/api/search", sort="indexed", per_page="3")
     # the Atom feed of a search
     get(port, "feed", "/api/search.atom", q="protection order", jurisdiction="TJ", per_page="5")
@@ -467,6 +468,8 @@ def http_layer(port):
     raw("Range (416)", "/api/health", 416, target="/api/health", headers=["Range: bytes=0-10"])
     raw("header line over 8 KiB (431)", "/api/labels", 431, target="/api/labels", headers=["X-Big: " + "a" * 9000])
     raw("control character in the path (400)", "/api/health", 400, target="/api/health%01")
+    raw("malformed percent-escape (400)", "/api/search", 400, target="/api/search?q=%zz")
+    raw("path not in UTF-8 (400)", "/api/documents/{id}", 400, target="/api/documents/%ff")
     raw("malformed request line (400)", "/api/health", 400, target=None, request_line="GET  /api/health HTTP/1.1")
     raw("HTTP/2.0 (505)", "/api/health", 505, target=None, request_line="GET /api/health HTTP/2.0")
 
