@@ -13,6 +13,7 @@
 #include "analysis/utf8.h"
 #include "analysis/term_scheme.h"
 #include "search/concept_expansion.h"
+#include "search/facet_values.h"
 #include "search/facets.h"
 #include "search/hit_versions.h"
 #include "search/query_builder.h"
@@ -528,26 +529,13 @@ void validate(const MatrixRequest& r) {
 
 namespace {
 
-// A document type no text of the index has would turn every column into a
-// gap that says nothing about the jurisdictions: a 400 naming the known ones.
-void check_types(const Xapian::Database& db, const std::vector<std::string>& types) {
-    const std::string prefix(terms::kType);
-    for (const std::string& type : types) {
-        if (db.get_termfreq(prefix + type) > 0) continue;
-        std::string known;
-        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
-            known += (known.empty() ? "" : ", ") + (*it).substr(prefix.size());
-        throw BadRequest({"unknown document type '" + type + "'; the collection has: " + known,
-                          "неизвестный тип документа «" + type + "»; в собрании есть: " + known,
-                          "навъи номаълуми ҳуҷҷат: «" + type + "»; дар маҷмӯа ҳаст: " + known});
-    }
-}
-
 CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
     const std::string ui(name(r.ui_lang));
     const Thesaurus* thesaurus = view.thesaurus();
     Xapian::Database& db = view.db();
-    check_types(db, r.types);
+    // A document type no text of the index has would turn every column into a
+    // gap that says nothing about the jurisdictions: a 400 naming the known ones.
+    check_facet_values(view, {{"type", r.types}});
     if (!thesaurus && r.query.empty()) throw BadRequest({"this index has no thesaurus: compare with q= instead",
                                                           "в этом индексе нет тезауруса: сравнивайте по тексту (q=)",
                                                           "дар ин индекс тезаурус нест: аз рӯи матн (q=) муқоиса кунед"});

@@ -21,6 +21,7 @@
 #include "search/compare.h"
 #include "search/concept_expansion.h"
 #include "search/database_state.h"
+#include "search/facet_values.h"
 #include "search/facets.h"
 #include "search/hit_versions.h"
 #include "search/match_walker.h"
@@ -752,6 +753,9 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
     for (const auto& [facet, values] : tree.excluded_filters)
         for (const std::string& v : values) merged.excluded_filters[facet].push_back(v);
     if (!tree.filters.empty() || !tree.excluded_filters.empty()) validate(merged);
+    // type=laws is a typo to name, not 0 hits; -type:laws, not a filter that leaves nothing out
+    check_facet_values(view, merged.filters);
+    check_facet_values(view, merged.excluded_filters);
     const SearchRequest& r = merged;
     long in_place = kRelaxBelow;
     std::string concept_spelling;

@@ -73,6 +73,7 @@ void check_request(const HttpRequest& req) {
             throw BadRequest({"parameter '" + name + "' holds a control character (" + code + "): line breaks and other control characters are not accepted",
                               "параметр «" + name + "» содержит управляющий символ (" + code + "): переводы строк и другие управляющие символы не принимаются",
                               "параметри «" + name + "» аломати идоракунанда (" + code + ") дорад: гузариш ба сатри нав ва дигар аломатҳои идоракунанда қабул намешаванд"});
+    optional_ui_param(req.params);
 }
 
 std::string string_param(const QueryParams& params, const std::string& name) {

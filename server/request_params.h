@@ -16,8 +16,9 @@ using QueryParams = std::multimap<std::string, std::string>;
 
 // What every /api request must be before its route reads a parameter
 // (docs/api.md, "Errors"): no malformed percent-escape in its path or
-// parameters, a path in UTF-8, and no control character (U+0000–U+001F but
-// tab, U+007F–U+009F) in a parameter's value. BadRequest naming what is wrong.
+// parameters, a path in UTF-8, no control character (U+0000–U+001F but tab,
+// U+007F–U+009F) in a parameter's value, and `ui`, if given, en, ru or tg
+// (every route answers its errors in it). BadRequest naming what is wrong.
 void check_request(const HttpRequest& request);
 
 // /api/search parameters (docs/api.md). Unknown parameters are ignored, as

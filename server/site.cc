@@ -181,7 +181,7 @@ HttpResponse Site::handle(HttpRequest req) const {
         }
         if (is_api(req.path)) {
             // What no route may read past: a malformed escape, a path not in
-            // UTF-8, a control character (check_request).
+            // UTF-8, a control character, an unknown ui (check_request).
             try {
                 check_request(req);
             } catch (const BadRequest& e) {

@@ -426,6 +426,55 @@ TEST_CASE("bad requests are refused with BadRequest") {
     CHECK_THROWS_AS(run_search(s, r), BadRequest);
 }
 
+TEST_CASE("a filter value no text has is a 400 listing the values the index has, not 0 hits") {
+    testing::TestIndex index;
+    IndexView s({index.path()});
+    auto refusal = [&](const std::string& facet, const std::string& value) {
+        SearchRequest r;
+        r.filters[facet] = {value};
+        try {
+            run_search(s, r);
+        } catch (const BadRequest& e) {
+            return e.text();
+        }
+        FAIL("accepted " << facet << "=" << value);
+        return Localized{};
+    };
+    Localized type = refusal("type", "laws");
+    CHECK(type.en == "no text of the collection has type 'laws' (it has: law, report)");
+    CHECK(type.ru.find("law, report") != std::string::npos);
+    CHECK(type.tg.find("law, report") != std::string::npos);
+    CHECK(refusal("jurisdiction", "XX").en.find("(it has: BA-SRP, GE, TJ)") != std::string::npos);
+    CHECK(refusal("year", "1999").en.find("(it has: 2012, 2013, 2024)") != std::string::npos);
+    CHECK(refusal("lang", "de").en.find("en, ru, tg") != std::string::npos);
+    refusal("body", "no-such-body");
+    refusal("audience", "police");
+    refusal("topic", "shelters");  // no thesaurus, and no text about it
+    // Values as the facets give them, in any case, are taken; a legal state no text is in is an answer: none.
+    SearchRequest r;
+    r.filters["jurisdiction"] = {"tj", "BA-SRP"};
+    r.filters["type"] = {"law"};
+    r.filters["year"] = {"2013"};
+    CHECK(run_search(s, r).total > 0);
+    r = SearchRequest{};
+    r.filters["status"] = {"expired"};
+    CHECK(run_search(s, r).total == 0);
+    // In the query as in the parameter.
+    r = SearchRequest{};
+    r.query = "jurisdiction:XX ордер";
+    CHECK_THROWS_AS(run_search(s, r), BadRequest);
+    r.query = "ордер -type:laws";  // negated, it would leave nothing out without a word
+    CHECK_THROWS_AS(run_search(s, r), BadRequest);
+    // A concept of the thesaurus no text is about is a finding (none), not a typo.
+    testing::TestIndex with_thesaurus(testing::sample_documents(), testing::sample_thesaurus());
+    IndexView t({with_thesaurus.path()});
+    r = SearchRequest{};
+    r.filters["topic"] = {"shelters"};
+    CHECK_NOTHROW(run_search(t, r));
+    r.filters["topic"] = {"no-such-concept"};
+    CHECK_THROWS_AS(run_search(t, r), BadRequest);
+}
+
 TEST_CASE("health counts documents and provisions") {
     testing::TestIndex index;
     IndexView s({index.path()});

@@ -358,6 +358,47 @@ TEST_CASE("a malformed percent-escape, a path not in UTF-8 or a control characte
     CHECK(tab["total"] == f.get_json("/api/search?q=protection%20order", 200)["total"]);
 }
 
+TEST_CASE("a parameter an endpoint reads is checked there too: ui of a document, format of the glossary, the values of search filters") {
+    auto& f = fixture();
+    // ui is read for the language of a 404: a value that is none is a 400, as everywhere.
+    for (const std::string path : {"/api/documents/tj-dv-law-2013-en?ui=fr", "/api/documents/tj-dv-law-2013-en.akn.xml?ui=fr",
+                                   "/api/topics?ui=fr", "/api/health?ui=fr", "/api/glossary?concept=family-definition&ui=fr"}) {
+        CAPTURE(path);
+        CHECK(f.get_json(path, 400)["error"]["message"] == "ui must be en, ru or tg");
+    }
+    f.get_json("/api/documents/tj-dv-law-2013-en?ui=ru", 200);
+    // The glossary answers JSON only: format=csv was answered JSON.
+    json glossary = f.get_json("/api/glossary?concept=family-definition&format=csv&ui=ru", 400);
+    CHECK(glossary["error"]["message_en"] == "format must be json: this endpoint has no export");
+    f.get_json("/api/glossary?concept=family-definition&format=json", 200);
+    // A filter value no text has was 0 hits; compare refused it. Now both name the values there are.
+    std::string types = f.get_json("/api/search?q=&type=laws", 400)["error"]["message"];
+    CHECK_MESSAGE(types.find("no text of the collection has type 'laws' (it has: ") == 0, types);
+    CHECK(types.find("law, ") != std::string::npos);
+    std::string codes = f.get_json("/api/search?q=violence&jurisdiction=XX", 400)["error"]["message"];
+    CHECK(codes.find("BA-SRP") != std::string::npos);
+    CHECK(codes.find("AM,") == std::string::npos);  // named in jurisdictions.xml, no text: as compare lists them
+    CHECK(f.get_json("/api/compare?jurisdiction=TJ&jurisdiction=GE&topic=shelters&type=laws", 400)["error"]["message"] ==
+          types);
+    for (const std::string bad : {"jurisdiction=AM", "jurisdiction=BA", "year=1850", "lang=de", "topic=no-such-topic",
+                                  "body=no-such-body", "audience=no-such-audience", "status=valid"}) {
+        CAPTURE(bad);
+        json e = f.get_json("/api/search?q=&ui=tg&" + bad, 400);
+        CHECK(e["error"]["message_en"].get<std::string>().find(bad.substr(bad.find('=') + 1)) != std::string::npos);
+    }
+    f.get_json("/api/search?q=jurisdiction:XX%20shelter", 400);  // written in the query, checked as the parameter
+    // Every value a facet offers is taken, in any case for codes.
+    json all = f.get_json("/api/search?q=", 200);
+    for (const auto& [facet, values] : all["facets"].items())
+        for (const auto& v : values) {
+            const std::string value = v["value"];
+            CAPTURE(facet + "=" + value);
+            CHECK(f.get_json("/api/search?q=&per_page=1&facets=0&" + facet + "=" +
+                                 httplib::detail::encode_query_param(value), 200)["total"] == v["count"]);
+        }
+    f.get_json("/api/search?q=&jurisdiction=tj&jurisdiction=ba-bih", 200);
+}
+
 // The bundled corpus holds summaries of selected provisions: no gap may claim
 // that a law is silent, and Brčko's note names safe houses among the parts not
 // read (docs/corpus-format.md, "Extent"). The same from the API and the CLI.

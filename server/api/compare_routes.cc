@@ -32,6 +32,7 @@ void register_compare_routes(Router& router, SearchEngine& engine) {
     // Defined terms side by side: how each jurisdiction's law defines one concept.
     router.get("/api/glossary", [e](const HttpRequest& req, HttpResponse& res) {
         guarded(req, res, [&] {
+            export_format(req, {});  // JSON only: format=csv is refused, not answered in JSON
             GlossaryRequest request = glossary_request_from_params(req.params);
             send_json(res, 200, to_json(e->with_view([&](IndexView& v) { return glossary(v, request); })));
         });

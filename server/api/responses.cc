@@ -35,6 +35,9 @@ std::string export_format(const HttpRequest& req, std::initializer_list<const ch
     if (format.empty() || format == "json") return "json";
     for (const char* a : allowed)
         if (format == a) return format;
+    if (allowed.size() == 0)
+        throw BadRequest({"format must be json: this endpoint has no export", "format должен быть json: у этого ресурса нет выгрузки",
+                          "format бояд json бошад: ин манбаъ содирот надорад"});
     std::string list = "json";
     for (const char* a : allowed) {
         list += ", ";

@@ -44,7 +44,8 @@ void guarded(const HttpRequest& req, HttpResponse& res, Fn&& fn) {
 }
 
 // The `format` parameter: "json" when absent, else one of `allowed`
-// (BadRequest otherwise).
+// (BadRequest otherwise, naming them; `allowed` empty: an endpoint that
+// answers JSON only, where format=csv was answered JSON without a word).
 std::string export_format(const HttpRequest& req, std::initializer_list<const char*> allowed);
 
 // `body` as a download named `name`.

@@ -348,6 +348,7 @@ def endpoints(port):
     get(port, "long q", "/api/search", 400, q="a" * 1100)
     get(port, "bad ui", "/api/search", 400, ui="fr")
     get(port, "bad qlang", "/api/search", 400, qlang="fr")
+    get(port, "filter value no text has", "/api/search", 400, q="violence", type="laws")
     get(port, "control character in q", "/api/search", 400, q="police\nx")
     get(port, "search newest indexed", "/api/search", sort="indexed", per_page="3")
     # the Atom feed of a search
@@ -379,6 +380,7 @@ def endpoints(port):
     get(port, "unknown document as akoma ntoso", "/api/documents/no-such-document.akn.xml", 404)
     get(port, "bad limit", f"/api/documents/{document_id}", 400, limit="0")
     get(port, "bad offset", f"/api/documents/{document_id}", 400, offset="x")
+    get(port, "document bad ui", f"/api/documents/{document_id}", 400, ui="fr")
 
     # thesaurus
     topics = get(port, "topics", "/api/topics")
@@ -405,6 +407,7 @@ def endpoints(port):
     get(port, "glossary no concept", "/api/glossary", 400)
     get(port, "glossary unknown concept", "/api/glossary", 400, concept="no-such-concept")
     get(port, "glossary definitions itself", "/api/glossary", 400, concept="definitions")
+    get(port, "glossary csv (JSON only)", "/api/glossary", 400, concept="family-definition", format="csv")
     get(port, "compare one jurisdiction", "/api/compare", 400, topic=topic_id, jurisdiction="TJ")
     get(port, "compare two subjects", "/api/compare", 400, topic=topic_id, ic="52", jurisdiction=["TJ", "KZ"])
     get(port, "compare bad format", "/api/compare", 400, topic=topic_id, jurisdiction=["TJ", "KZ"], format="xml")
