@@ -76,24 +76,28 @@ std::string joined(const std::set<std::string>& codes) {
 }
 
 // The codes as the corpus writes them (upper case: "ba-bih" is BA-BIH), each
-// one the collection knows: a jurisdiction with texts in the index, or one
-// jurisdictions.xml names (which may have none yet: a true gap). An unknown
-// code is a 400 naming the known ones, never a column of gaps for a place
-// that does not exist. `comparable`: the message lists only the codes with
-// texts (compare refuses the others next; the matrix shows them as gaps).
-std::vector<std::string> known_jurisdictions(IndexView& view, const std::vector<std::string>& codes, bool comparable) {
+// one the collection has texts of. An unknown code, or one jurisdictions.xml
+// names but the collection holds no text of (AM, or BA, whose laws are held
+// under its entities' codes), is a 400 naming the codes with texts, never a
+// column of gaps: "Gap" under "RU" would read as "Russia has no law on this".
+// Compare and the matrix refuse the same codes.
+std::vector<std::string> jurisdictions_with_texts(IndexView& view, const std::vector<std::string>& codes) {
     std::vector<std::string> out;
     for (const std::string& given : codes) {
         check_code_syntax(given);
         const std::string code = upper_code(given);
-        if (!view.labels().has("jurisdiction", code, "en") &&
-            !view.db().term_exists(terms::boolean_term(terms::kJurisdiction, code))) {
-            std::set<std::string> known = codes_with_texts(view.db());
-            if (auto table = view.labels().all().find("jurisdiction"); !comparable && table != view.labels().all().end())
-                for (const auto& [k, labels] : table->second) known.insert(k);
-            throw BadRequest({"unknown jurisdiction '" + code + "' (known: " + joined(known) + ")",
-                              "неизвестная юрисдикция «" + code + "» (известны: " + joined(known) + ")",
-                              "қаламрави номаълум: «" + code + "» (маълуманд: " + joined(known) + ")"});
+        const bool has_texts = view.db().term_exists(terms::boolean_term(terms::kJurisdiction, code));
+        if (!has_texts && !view.labels().has("jurisdiction", code, "en")) {
+            const std::string known = joined(codes_with_texts(view.db()));
+            throw BadRequest({"unknown jurisdiction '" + code + "' (known: " + known + ")",
+                              "неизвестная юрисдикция «" + code + "» (известны: " + known + ")",
+                              "қаламрави номаълум: «" + code + "» (маълуманд: " + known + ")"});
+        }
+        if (!has_texts) {
+            const std::string known = joined(codes_with_texts(view.db()));
+            throw BadRequest({"the collection holds no text of '" + code + "' to compare (jurisdictions with texts: " + known + ")",
+                              "в собрании нет текстов юрисдикции «" + code + "» для сравнения (юрисдикции с текстами: " + known + ")",
+                              "дар маҷмӯа барои муқоиса матни «" + code + "» нест (қаламравҳое, ки матн доранд: " + known + ")"});
         }
         out.push_back(code);
     }
@@ -656,18 +660,7 @@ CompareResult compare_columns(IndexView& view, const CompareRequest& r) {
 CompareResult compare_jurisdictions(IndexView& view, const CompareRequest& request) {
     validate(request);
     CompareRequest r = request;
-    r.jurisdictions = known_jurisdictions(view, request.jurisdictions, true);
-    // A place the collection holds no text of at all has no column to compare:
-    // "Gap" under "BA" would read as "Bosnia has no law on this", though the
-    // entities' laws are there under their own codes.
-    for (const std::string& code : r.jurisdictions)
-        if (!view.db().term_exists(terms::boolean_term(terms::kJurisdiction, code)))
-            throw BadRequest({"the collection holds no text of '" + code + "' to compare (jurisdictions with texts: " +
-                                  joined(codes_with_texts(view.db())) + ")",
-                              "в собрании нет текстов юрисдикции «" + code + "» для сравнения (юрисдикции с текстами: " +
-                                  joined(codes_with_texts(view.db())) + ")",
-                              "дар маҷмӯа барои муқоиса матни «" + code + "» нест (қаламравҳое, ки матн доранд: " +
-                                  joined(codes_with_texts(view.db())) + ")"});
+    r.jurisdictions = jurisdictions_with_texts(view, request.jurisdictions);
     return compare_columns(view, r);
 }
 
@@ -784,7 +777,7 @@ std::vector<std::string> best_text_per_scope(const Xapian::Database& db, const X
 Matrix coverage_matrix(IndexView& view, const MatrixRequest& request) {
     validate(request);
     MatrixRequest r = request;
-    r.jurisdictions = known_jurisdictions(view, request.jurisdictions, false);
+    r.jurisdictions = jurisdictions_with_texts(view, request.jurisdictions);
     const std::string ui(name(r.ui_lang));
     const Thesaurus* thesaurus = view.thesaurus();
     Xapian::Database& db = view.db();

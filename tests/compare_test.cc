@@ -510,6 +510,25 @@ TEST_CASE("compare: a jurisdiction the collection names but holds no text of is 
     }
 }
 
+TEST_CASE("matrix: a jurisdiction the collection names but holds no text of is a 400 as in compare, not a column of gaps") {
+    Fixture f;
+    MatrixRequest m;
+    for (const std::vector<std::string>& codes : {std::vector<std::string>{"MD"}, {"TJ", "md"}, {"TJ", "XX"}}) {
+        m.jurisdictions = codes;
+        CAPTURE(codes.back());
+        try {
+            coverage_matrix(f.view, m);
+            FAIL("a jurisdiction without texts had a column");
+        } catch (const BadRequest& e) {
+            // Both name the codes that have texts, and only those.
+            CHECK(std::string(e.what()).find("TJ") != std::string::npos);
+            CHECK(std::string(e.what()).find("MD,") == std::string::npos);
+        }
+    }
+    m.jurisdictions = {"TJ", "ba-srp"};
+    CHECK(to_json(coverage_matrix(f.view, m))["jurisdictions"] == nlohmann::json::array({"TJ", "BA-SRP"}));
+}
+
 TEST_CASE("matrix: Istanbul articles × jurisdictions with counts and the best provision") {
     Fixture f;
     MatrixRequest r;

@@ -399,6 +399,24 @@ TEST_CASE("a parameter an endpoint reads is checked there too: ui of a document,
     f.get_json("/api/search?q=&jurisdiction=tj&jurisdiction=ba-bih", 200);
 }
 
+TEST_CASE("the matrix refuses a jurisdiction with no text as compare does, never a column of gaps") {
+    auto& f = fixture();
+    for (const auto& [codes, code] : std::vector<std::pair<std::string, std::string>>{
+             {"jurisdiction=RU&jurisdiction=TJ", "RU"}, {"jurisdiction=TJ&jurisdiction=BA", "BA"}, {"jurisdiction=AF", "AF"},
+             {"jurisdiction=EU&format=csv", "EU"}, {"jurisdiction=AM&ui=ru", "AM"}}) {
+        CAPTURE(codes);
+        json e = f.get_json("/api/matrix?" + codes, 400);
+        const std::string message = e["error"].contains("message_en") ? e["error"]["message_en"] : e["error"]["message"];
+        CHECK((message.find("the collection holds no text of '" + code + "'") == 0 ||
+               message.find("unknown jurisdiction '" + code + "'") == 0));
+        CHECK(message.find("BA-SRP") != std::string::npos);
+        // The same code in compare: the same refusal.
+        json c = f.get_json("/api/compare?topic=shelters&jurisdiction=GE&jurisdiction=" + code, 400);
+        CHECK(c["error"]["message"] == message);
+    }
+    f.get_json("/api/matrix?jurisdiction=TJ&jurisdiction=ba-srp", 200);
+}
+
 // The bundled corpus holds summaries of selected provisions: no gap may claim
 // that a law is silent, and Brčko's note names safe houses among the parts not
 // read (docs/corpus-format.md, "Extent"). The same from the API and the CLI.

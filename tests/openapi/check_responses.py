@@ -421,6 +421,7 @@ def endpoints(port):
     get(port, "matrix csv", "/api/matrix", jurisdiction=["TJ", "KZ"], format="csv", ui="ru")
     get(port, "matrix without jurisdiction", "/api/matrix", 400)
     get(port, "matrix bad scheme", "/api/matrix", 400, jurisdiction="TJ", scheme="other")
+    get(port, "matrix jurisdiction without texts", "/api/matrix", 400, jurisdiction=["TJ", "AM"])
 
     # facts
     get(port, "facts", "/api/facts", topic="protection-orders")
