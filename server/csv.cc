@@ -1,5 +1,8 @@
 #include "server/csv.h"
 
+#include <algorithm>
+#include <string_view>
+
 namespace himoya {
 
 std::string csv_field(const std::string& value) {
@@ -16,9 +19,58 @@ std::string csv_field(const std::string& value) {
     return out + "\"";
 }
 
+std::string markdown_text(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() + 8);
+    bool space = false;
+    for (unsigned char c : text) {
+        // C0 controls (line breaks among them), space and DEL: one space.
+        if (c <= 0x20 || c == 0x7F) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        if (std::string_view("\\`*_[]<>#|~&").find(static_cast<char>(c)) != std::string_view::npos) out += '\\';
+        out += static_cast<char>(c);
+    }
+    // A line starting "- ", "+ " or "1. " / "1) " is a list item wherever it stands.
+    if (!out.empty() && (out[0] == '-' || out[0] == '+')) {
+        out.insert(0, 1, '\\');
+    } else {
+        size_t digits = 0;
+        while (digits < out.size() && digits < 10 && out[digits] >= '0' && out[digits] <= '9') ++digits;
+        if (digits > 0 && digits < out.size() && (out[digits] == '.' || out[digits] == ')')) out.insert(digits, 1, '\\');
+    }
+    return out;
+}
+
 namespace {
 
 using nlohmann::json;
+
+// A provision's text as Markdown paragraphs: each of its lines one paragraph,
+// escaped (markdown_text), blank lines dropped.
+std::string markdown_paragraphs(const std::string& text) {
+    std::string out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find_first_of("\r\n", start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = markdown_text(text.substr(start, end - start));
+        if (!line.empty()) out += (out.empty() ? "" : "\n\n") + line;
+        start = end + 1;
+    }
+    return out;
+}
+
+// A source's URL as an autolink when it is one (http or https, nothing that
+// would end the link early); anything else (javascript:, a space) as text.
+std::string markdown_url(const std::string& url) {
+    const bool web = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+    const bool plain = std::none_of(url.begin(), url.end(), [](unsigned char c) { return c <= 0x20 || c == 0x7F || c == '<' || c == '>'; });
+    return web && plain ? "<" + url + ">" : markdown_text(url);
+}
 
 // Words of the exports, in each interface language.
 const std::map<std::string, std::map<std::string, std::string>>& words() {
@@ -245,43 +297,45 @@ std::string compare_csv(const json& c, const std::string& ui, const ExportLabels
 }
 
 std::string compare_markdown(const json& c, const std::string& ui, const ExportLabels& labels) {
+    // Everything not of our own words goes through markdown_text (md).
+    auto md = [](const std::string& text) { return markdown_text(text); };
     std::string out = "# " + word("brief", ui);
-    std::string subject = c["ic"].is_string() ? word("article", ui) + " " + c["ic"].get<std::string>() +
-                                                    (c["ic_title"].is_string() ? ": " + c["ic_title"].get<std::string>() : "")
-                          : c["topic"].is_object() ? label(labels, "topic", str(c["topic"], "id"), ui)
-                          : c["query"].is_string() ? (ui == "en" ? "“" + c["query"].get<std::string>() + "”"
-                                                                 : "«" + c["query"].get<std::string>() + "»")  // as the body quotes
+    std::string subject = c["ic"].is_string() ? word("article", ui) + " " + md(c["ic"].get<std::string>()) +
+                                                    (c["ic_title"].is_string() ? ": " + md(c["ic_title"].get<std::string>()) : "")
+                          : c["topic"].is_object() ? md(label(labels, "topic", str(c["topic"], "id"), ui))
+                          : c["query"].is_string() ? (ui == "en" ? "“" + md(c["query"].get<std::string>()) + "”"
+                                                                 : "«" + md(c["query"].get<std::string>()) + "»")  // as the body quotes
                                                    : std::string();
     if (!subject.empty()) out += ": " + subject;
     out += "\n\n_" + word("summary_note", ui) + "_\n";
-    if (const std::string note = compare_words_note(c, ui); !note.empty()) out += "\n**" + note + "**\n";
+    if (const std::string note = compare_words_note(c, ui); !note.empty()) out += "\n**" + md(note) + "**\n";
     const bool gaps_mean_something = c.value("matched_anywhere", true);
     for (const auto& column : c["columns"]) {
-        out += "\n## " + label(labels, "jurisdiction", str(column, "jurisdiction"), ui) + "\n\n";
+        out += "\n## " + md(label(labels, "jurisdiction", str(column, "jurisdiction"), ui)) + "\n\n";
         if (gaps_mean_something && column.value("gap", false))
-            out += "**" + word("gap", ui) + "** (" + gap_text(column, ui, labels) + ")\n\n";
+            out += "**" + word("gap", ui) + "** (" + md(gap_text(column, ui, labels)) + ")\n\n";
         if (auto h = column.find("holdings"); h != column.end() && h->is_object() && h->value("in_part", 0L) > 0)
             out += "_" + fill(replace_n(word("held_in_part", ui), h->value("in_part", 0L)), "m",
                               std::to_string(h->value("works", 0L))) + "_\n\n";
         for (const auto& card : column["provisions"]) {
-            out += "### " + str(card, "title");
-            if (!str(card, "label").empty()) out += " — " + str(card, "label");
+            out += "### " + md(str(card, "title"));
+            if (!str(card, "label").empty()) out += " — " + md(str(card, "label"));
             out += "\n\n";
             std::vector<std::string> facts;
-            facts.push_back(word("lang", ui) + ": " + label(labels, "lang", str(card, "lang"), ui));
+            facts.push_back(word("lang", ui) + ": " + md(label(labels, "lang", str(card, "lang"), ui)));
             if (!str(card, "original_lang").empty() && str(card, "original_lang") != str(card, "lang"))
-                facts.push_back(word("original_lang", ui) + ": " + label(labels, "lang", str(card, "original_lang"), ui));
-            facts.push_back(word("text_status", ui) + ": " + label(labels, "text_status", str(card, "text_status"), ui));
+                facts.push_back(word("original_lang", ui) + ": " + md(label(labels, "lang", str(card, "original_lang"), ui)));
+            facts.push_back(word("text_status", ui) + ": " + md(label(labels, "text_status", str(card, "text_status"), ui)));
             std::string status = legal_status_text(card.value("legal_status", json(nullptr)), ui, labels);
-            if (!status.empty()) facts.push_back(word("legal_status", ui) + ": " + status);
+            if (!status.empty()) facts.push_back(word("legal_status", ui) + ": " + md(status));
             if (str(card, "concepts_by") == "automatic") facts.push_back(word("concepts_automatic", ui));
             for (size_t i = 0; i < facts.size(); ++i) out += (i ? " · " : "") + facts[i];
-            out += "\n\n" + str(card, "text") + "\n\n";
+            out += "\n\n" + markdown_paragraphs(str(card, "text")) + "\n\n";
             if (card.contains("source") && card["source"].is_object()) {
                 const json& s = card["source"];
-                out += word("source", ui) + ": " + str(s, "official_title");
-                if (!str(s, "number").empty()) out += ", " + str(s, "number");
-                if (!str(s, "url").empty()) out += " <" + str(s, "url") + ">";
+                out += word("source", ui) + ": " + md(str(s, "official_title"));
+                if (!str(s, "number").empty()) out += ", " + md(str(s, "number"));
+                if (!str(s, "url").empty()) out += " " + markdown_url(str(s, "url"));
                 out += "\n\n";
             }
         }
@@ -289,7 +343,7 @@ std::string compare_markdown(const json& c, const std::string& ui, const ExportL
             out += replace_n(word("also_mentioned", ui), column["mentions_total"]) + "\n\n";
             // Which, so that a gap can be judged: title and citation of each.
             if (column.contains("mentioned") && column["mentioned"].is_array())
-                for (const auto& m : column["mentioned"]) out += "- " + str(m, "title") + " — " + str(m, "label") + "\n";
+                for (const auto& m : column["mentioned"]) out += "- " + md(str(m, "title")) + " — " + md(str(m, "label")) + "\n";
             if (column.contains("mentioned") && !column["mentioned"].empty()) out += "\n";
         }
         if (column.value("repealed_excluded", 0L) > 0) out += replace_n(word("repealed_left_out", ui), column["repealed_excluded"]) + "\n\n";

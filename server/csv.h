@@ -30,7 +30,18 @@ std::string matrix_csv(const nlohmann::json& matrix, const std::string& ui, cons
 // gap.
 std::string compare_csv(const nlohmann::json& compare, const std::string& ui, const ExportLabels& labels);
 
-// The same as a brief to paste into a memo.
+// Text of a request or of the corpus as one line of Markdown that reads as
+// the text itself: line breaks and other control characters become a space,
+// Markdown and HTML characters (\ ` * _ [ ] < > # | ~ &) are escaped, and so
+// is a leading list marker ("- ", "+ ", "1. "). A query "police\n\n## X"
+// would otherwise start a section of the brief, "<script>" or
+// "[x](javascript:…)" pass into whatever renders it.
+std::string markdown_text(const std::string& text);
+
+// The same as a brief to paste into a memo. Every text it echoes (the query,
+// titles, labels, provision texts, sources) goes through markdown_text; a
+// provision's text keeps its paragraphs, a source's URL is a link only when
+// it is an http(s) URL.
 std::string compare_markdown(const nlohmann::json& compare, const std::string& ui, const ExportLabels& labels);
 
 // The fact table of /api/facts: one row per jurisdiction and field, values in

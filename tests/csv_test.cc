@@ -114,6 +114,58 @@ TEST_CASE("compare exports by words: the spelling compared is said; words matchi
     CHECK(md.find("Холигӣ") != std::string::npos);  // a column with nothing on the corrected words is a gap
 }
 
+TEST_CASE("Markdown: text of a request or of the corpus is one line that reads as itself") {
+    using himoya::markdown_text;
+    CHECK(markdown_text("Law on Protection, No. 102/12 (2012): art. 5.") == "Law on Protection, No. 102/12 (2012): art. 5.");
+    CHECK(markdown_text("police\n\n## Tajikistan\r\n\n**No gap**") == "police \\#\\# Tajikistan \\*\\*No gap\\*\\*");
+    CHECK(markdown_text("<script>alert(1)</script>") == "\\<script\\>alert(1)\\</script\\>");
+    CHECK(markdown_text("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))");
+    CHECK(markdown_text("a_b `c` ~~d~~ e|f &amp; g\\h") == "a\\_b \\`c\\` \\~\\~d\\~\\~ e\\|f \\&amp; g\\\\h");
+    CHECK(markdown_text("  - item") == "\\- item");
+    CHECK(markdown_text("+ item") == "\\+ item");
+    CHECK(markdown_text("12. item") == "12\\. item");
+    CHECK(markdown_text("1) item") == "1\\) item");
+    CHECK(markdown_text("2013 law") == "2013 law");
+    CHECK(markdown_text("> quote") == "\\> quote");
+    CHECK(markdown_text(std::string("a\0b\tc\x7f", 6)) == "a b c");
+    CHECK(markdown_text("Ордери ҳимоявӣ — «моддаи 5»") == "Ордери ҳимоявӣ — «моддаи 5»");
+}
+
+TEST_CASE("the Markdown brief echoes the query, titles, texts and sources as text: no section, link or HTML of theirs") {
+    json card = {{"title", "Law\n## Fake"}, {"label", "<b>Article 2</b>"}, {"lang", "en"}, {"text_status", "summary"},
+                 {"source", {{"official_title", "[click](javascript:alert(1))"}, {"number", "*1*"},
+                             {"url", "javascript:alert(1)"}}},
+                 {"text", "First paragraph.\n# Not a heading\n\n- not a list\n<img src=x onerror=alert(1)>"}};
+    json c = {{"topic", nullptr}, {"ic", nullptr},
+              {"query", "police\n\n## Tajikistan\n\n**No gap** <script>x</script> [x](javascript:alert(1))"},
+              {"corrected", nullptr}, {"matched_anywhere", true},
+              {"columns", {{{"jurisdiction", "TJ"}, {"gap", false}, {"provisions", {card}}, {"practice", json::array()},
+                            {"mentions_total", 1}, {"repealed_excluded", 0},
+                            {"mentioned", {{{"title", "1. Amending\nLaw"}, {"label", "_Art_ 1"}}}}}}}};
+    const std::string md = himoya::compare_markdown(c, "en", kLabels);
+    CHECK(md.rfind("# Comparison: “police \\#\\# Tajikistan \\*\\*No gap\\*\\* \\<script\\>x\\</script\\> "
+                   "\\[x\\](javascript:alert(1))”\n\n", 0) == 0);
+    // The only headings are the brief's own: its title, one per jurisdiction, one per provision.
+    size_t headings = 0;
+    for (size_t at = 0; (at = md.find('#', at)) != std::string::npos; ++at)
+        if (at == 0 || md[at - 1] == '\n') ++headings;
+    CHECK(headings == 3);
+    CHECK(md.find("\n## Tajikistan\n") != std::string::npos);
+    CHECK(md.find("### Law \\#\\# Fake — \\<b\\>Article 2\\</b\\>\n") != std::string::npos);
+    CHECK(md.find("First paragraph.\n\n\\# Not a heading\n\n\\- not a list\n\n\\<img src=x onerror=alert(1)\\>\n") != std::string::npos);
+    CHECK(md.find("Official source: \\[click\\](javascript:alert(1)), \\*1\\* javascript:alert(1)\n") != std::string::npos);
+    CHECK(md.find("<javascript:") == std::string::npos);
+    CHECK(md.find("- 1\\. Amending Law — \\_Art\\_ 1\n") != std::string::npos);
+    CHECK(md.find("<script>") == std::string::npos);
+    // An http(s) source is still a link.
+    c["columns"][0]["provisions"][0]["source"]["url"] = "https://example.org/law?a=1&b=2";
+    CHECK(himoya::compare_markdown(c, "en", kLabels).find(" <https://example.org/law?a=1&b=2>\n") != std::string::npos);
+    // The note that quotes the words typed quotes them as text too.
+    c["matched_anywhere"] = false;
+    CHECK(himoya::compare_markdown(c, "en", kLabels).find("**No text of the collection matches “police \\#\\# Tajikistan") !=
+          std::string::npos);
+}
+
 TEST_CASE("the fact table export: values in the interface language, English marked where there is none") {
     json f = {{"fields", {{{"key", "who-issues"}, {"labels", {{"en", "Who issues the order"}, {"tg", "Кӣ ордерро медиҳад"}}}}}},
               {"jurisdictions",

@@ -417,6 +417,25 @@ TEST_CASE("the matrix refuses a jurisdiction with no text as compare does, never
     f.get_json("/api/matrix?jurisdiction=TJ&jurisdiction=ba-srp", 200);
 }
 
+TEST_CASE("the Markdown brief quotes the words compared as text: no section, HTML or link of theirs") {
+    auto& f = fixture();
+    const std::string q = "police ## Tajikistan **No gap** <script>alert(1)</script> [x](javascript:alert(1))";
+    auto res = f.client->Get(("/api/compare?jurisdiction=TJ&jurisdiction=GE&format=md&q=" +
+                              httplib::detail::encode_query_param(q)).c_str());
+    REQUIRE(res);
+    REQUIRE_MESSAGE(res->status == 200, res->body);
+    CHECK(res->get_header_value("Content-Type") == "text/markdown; charset=utf-8");
+    const std::string& md = res->body;
+    CHECK_MESSAGE(md.rfind("# Comparison: “police \\#\\# Tajikistan \\*\\*No gap\\*\\* \\<script\\>alert(1)\\</script\\> "
+                           "\\[x\\](javascript:alert(1))”\n", 0) == 0, md.substr(0, 200));
+    CHECK(md.find("<script>") == std::string::npos);
+    CHECK(md.find(" [x](javascript:") == std::string::npos);  // only as "\\[x\\](…", which is text
+    for (size_t at = md.find("\n#"); at != std::string::npos; at = md.find("\n#", at + 1))
+        CHECK_MESSAGE((md.compare(at, 4, "\n## ") == 0 || md.compare(at, 5, "\n### ") == 0), md.substr(at, 60));
+    // A line break in q never reaches it: the request is refused first.
+    f.get_json("/api/compare?jurisdiction=TJ&jurisdiction=GE&format=md&q=police%0A%0A%23%23%20Tajikistan", 400);
+}
+
 // The bundled corpus holds summaries of selected provisions: no gap may claim
 // that a law is silent, and Brčko's note names safe houses among the parts not
 // read (docs/corpus-format.md, "Extent"). The same from the API and the CLI.

@@ -43,9 +43,13 @@ export function downloadCsv(filename, rows) { download(filename, toCsv(rows), 't
 export function downloadCsvText(filename, text) { download(filename, text, 'text/csv;charset=utf-8'); }
 export function downloadMarkdown(filename, text) { download(filename, text, 'text/markdown;charset=utf-8'); }
 
-// Markdown-safe inline text: escape the characters that would start markup.
+// Markdown-safe inline text, as the server's brief writes it (markdown_text,
+// server/csv.h): one line, the characters that would start markup or an HTML
+// entity escaped, and a leading list marker ("- ", "1. ") too.
 export function mdText(s) {
-  return String(s || '').replace(/\s+/g, ' ').trim().replace(/([\\`*_[\]<>#|])/g, '\\$1');
+  return String(s || '').replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim()
+    .replace(/([\\`*_[\]<>#|~&])/g, '\\$1')
+    .replace(/^([-+])/, '\\$1').replace(/^(\d{1,10})([.)])/, '$1\\$2');
 }
 
 // File-name-safe slug.
