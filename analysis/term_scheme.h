@@ -53,6 +53,7 @@ inline constexpr std::string_view kVersionGroup = "XG"; // the kSlotVersionGroup
 inline constexpr std::string_view kExtent = "XE";       // document records: how much of its source the text holds (whole, selected)
 inline constexpr std::string_view kNotHeld = "XH";      // document records: concept its source regulates in parts not Held
 inline constexpr std::string_view kAbsent = "XN";       // provision records: concept the provision says the law has No provision on
+inline constexpr std::string_view kUnitRole = "XU";     // provision records: the Unit's role when not the law's own text ("practice")
 
 // Value slots.
 enum Slot : unsigned {

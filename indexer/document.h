@@ -49,6 +49,10 @@ struct Provision {
     // "The Code has no separate offence of domestic violence"): the unit is
     // about the subject, but it is no coverage of it (compare, the matrix).
     std::vector<std::string> absent;
+    // "practice" (markup `role`): the unit reports how the law is applied
+    // (figures, observers' findings) rather than what it provides; compare and
+    // the matrix count it with practice, never as the law's coverage.
+    std::string role;
     int ordinal = 0;           // position in document order, from 0
 };
 

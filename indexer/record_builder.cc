@@ -225,6 +225,7 @@ Xapian::Document RecordBuilder::provision_record(const Document& d, const Provis
     std::vector<std::string> mentions(concepts.mentions.begin(), concepts.mentions.end());
     add_metadata_terms(record, d, topics, mentions);
     for (const std::string& c : p.absent) record.add_boolean_term(terms::boolean_term(terms::kAbsent, c));
+    if (!p.role.empty()) record.add_boolean_term(terms::boolean_term(terms::kUnitRole, p.role));
     record.add_boolean_term(std::string(terms::kRecord) + "provision");
     record.add_boolean_term(terms::unique_id_term(p.provision_id));
     record.add_value(terms::kSlotOrdinal, Xapian::sortable_serialise(p.ordinal));

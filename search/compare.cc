@@ -267,14 +267,18 @@ RankedTexts ranked_current_first(const Xapian::Database& db, const Xapian::Query
     return out;
 }
 
-// What is not a jurisdiction's law in coverage: practice, and, for a state or
-// entity, a monitoring body's recommendations to it (the CEDAW Committee's
-// concluding observations on Tajikistan are not Tajik law). For INT, a
-// general recommendation (CEDAW GR 35) is an international standard.
+// What is not a jurisdiction's law in coverage: practice (documents of a
+// practice type, and units of a law's text that report its practice, markup
+// role="practice": "69 crisis centres were working" is no provision on crisis
+// centres), and, for a state or entity, a monitoring body's recommendations
+// to it (the CEDAW Committee's concluding observations on Tajikistan are not
+// Tajik law). For INT, a general recommendation (CEDAW GR 35) is an
+// international standard.
 Xapian::Query not_law_of(const std::string& jurisdiction) {
     std::vector<std::string> types = practice_types();
     if (jurisdiction != "INT") types.push_back("recommendation");
-    return any_of(std::string(terms::kType), types);
+    return Xapian::Query(Xapian::Query::OP_OR, any_of(std::string(terms::kType), types),
+                         Xapian::Query(terms::boolean_term(terms::kUnitRole, "practice")));
 }
 
 Xapian::Query all_of(const std::vector<Xapian::Query>& qs) {
@@ -693,8 +697,10 @@ CompareResult glossary(IndexView& view, const GlossaryRequest& g) {
     // Law only: not practice, not a monitoring body's recommendation.
     std::vector<std::string> not_law = practice_types();
     not_law.push_back("recommendation");
-    const Xapian::Query law = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(detail::record_term("provision")),
-                                            any_of(std::string(terms::kType), not_law));
+    const Xapian::Query law = Xapian::Query(
+        Xapian::Query::OP_AND_NOT, Xapian::Query(detail::record_term("provision")),
+        Xapian::Query(Xapian::Query::OP_OR, any_of(std::string(terms::kType), not_law),
+                      Xapian::Query(terms::boolean_term(terms::kUnitRole, "practice"))));
     const Xapian::Query scope = g.include_repealed ? law : not_repealed(law);
     CompareRequest r;
     const std::string prefix(terms::kJurisdiction);

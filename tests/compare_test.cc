@@ -393,6 +393,44 @@ TEST_CASE("compare by words: a concept most texts hold the words of is covered o
     CHECK(result.columns[1].total == 1);
 }
 
+TEST_CASE("compare and the matrix: a unit of a law reporting its practice is practice, not the law's coverage") {
+    // Kazakhstan's law summary ends with figures on crisis centres at work; its
+    // law has no provision on crisis centres among the parts held.
+    Document kz = testing::make_document("kz", "KZ", "en", "law", "2009-01-01", "Law",
+                                         {{"1", "The police may issue a protection order."},
+                                          {"practice", "69 crisis centres were working in 2024."}});
+    kz.provisions[0].topics = {"protection-orders"};
+    kz.provisions[1].topics = {"shelters"};
+    kz.provisions[1].role = "practice";
+    Document md = testing::make_document("md", "MD", "en", "law", "2007-01-01", "Law", {{"5", "The State funds shelters."}});
+    md.provisions[0].topics = {"shelters"};
+    testing::TestIndex index({kz, md}, testing::sample_thesaurus());
+    IndexView view({index.path()});
+    CompareRequest r;
+    r.jurisdictions = {"KZ", "MD"};
+    r.topic = "shelters";
+    const CompareResult result = compare_jurisdictions(view, r);
+    REQUIRE(result.columns.size() == 2);
+    CHECK(result.columns[0].total == 0);
+    CHECK(result.columns[0].gap());
+    CHECK(result.columns[0].practice_total == 1);  // shown as practice
+    CHECK(result.columns[1].total == 1);
+    // The matrix: a gap, and the passage is not among the law texts counted.
+    MatrixRequest m;
+    m.jurisdictions = {"KZ", "MD"};
+    m.scheme = "thesaurus";
+    const Matrix matrix = coverage_matrix(view, m);
+    bool seen = false;
+    for (const MatrixRow& row : matrix.rows) {
+        if (row.key != "shelters") continue;
+        seen = true;
+        CHECK(row.cells[0].about == 0);
+        CHECK(row.cells[0].texts == 1);
+        CHECK(row.cells[1].about == 1);
+    }
+    CHECK(seen);
+}
+
 TEST_CASE("compare: an expired programme is no coverage by default; a monitoring body's recommendation to a state is practice, not its law") {
     auto about_shelters = [](Document d, const std::string& state = "") {
         for (Provision& p : d.provisions) p.topics = {"shelters"};

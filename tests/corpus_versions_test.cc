@@ -117,6 +117,22 @@ TEST_CASE("a unit of corpus/ saying the law has no provision on a concept (absen
     CHECK(listed > 0);
 }
 
+TEST_CASE("a unit of corpus/ reporting practice (role) says so in every version, and only with a known role") {
+    size_t practice = 0;
+    for (const auto& [work, versions] : corpus_works()) {
+        std::map<std::string, std::string> by_unit;  // unit id -> role, from the first version
+        for (const Document& v : versions)
+            for (const Provision& p : v.provisions) {
+                INFO(p.provision_id);
+                CHECK((p.role.empty() || p.role == "practice"));
+                practice += p.role == "practice";
+                auto [it, first] = by_unit.try_emplace(p.unit_id, p.role);
+                if (!first) CHECK(it->second == p.role);
+            }
+    }
+    CHECK(practice > 0);
+}
+
 // A language version is the same text in another language (docs/corpus-format.md):
 // one that lacks a unit hides that provision from readers of its language and
 // makes compare and the matrix answer differently by language.

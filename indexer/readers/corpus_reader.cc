@@ -92,6 +92,7 @@ private:
             prov.text = text.take();
             prov.topics = topics(unit);
             prov.absent = topics(unit, "absent");
+            prov.role = unit.attribute("role").value();
             prov.ordinal = static_cast<int>(doc_.provisions.size());
             doc_.provisions.push_back(std::move(prov));
         }
