@@ -650,7 +650,10 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
         whole.scope = Scope::document;
         SearchResult fallback = search_once(view, whole, tree, relaxed);
         fallback.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-        return fallback;
+        // Only a fallback with hits is the answer: an empty one would bring
+        // its facets, which count documents, onto a page whose values tick
+        // provisions ("safe house" under Brčko offered INT 6; ticking it gave 10).
+        if (fallback.total > 0) return fallback;
     }
     if (r.facets && kept) {
         result.facets = kept->facets;

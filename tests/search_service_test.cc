@@ -563,6 +563,30 @@ TEST_CASE("a facet filter negated in the query leaves its texts out, facets incl
     CHECK(ids("police -(order OR call)").first == std::set<std::string>{"md"});
 }
 
+TEST_CASE("an empty page under a filter offers facet values that give, ticked, the count shown") {
+    // Tajikistan has three provisions on shelters in one document; Brčko none.
+    // The whole-document fallback found nothing either, and its facets counted
+    // documents (TJ 1) where ticking TJ gives provisions (3).
+    testing::TestIndex index({testing::make_document("tj", "TJ", "en", "law", "2013-01-01", "Law",
+                                                     {{"1", "A shelter admits victims."},
+                                                      {"2", "The shelter is funded by the state."},
+                                                      {"3", "Shelter staff are trained."}}),
+                              testing::make_document("brc", "BA-BRC", "en", "law", "2018-01-01", "Law",
+                                                     {{"1", "Definitions of family members."}})});
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "shelter";
+    r.filters["jurisdiction"] = {"BA-BRC"};
+    const SearchResult empty = run_search(view, r);
+    CHECK(empty.total == 0);
+    long offered = -1;
+    for (const FacetCount& c : empty.facets.at("jurisdiction"))
+        if (c.value == "TJ") offered = c.count;
+    r.filters["jurisdiction"] = {"TJ"};
+    CHECK(offered == run_search(view, r).total);
+    CHECK(offered == 3);
+}
+
 TEST_CASE("a version that does not name a concept is not a hit for it because another version mentions it") {
     // The English version names protection orders in passing (a mention, shared
     // by the whole version group); the Russian one does not name them at all.
