@@ -82,6 +82,11 @@ TEST_CASE("the tree keeps words, phrases, OR and negation with their offsets") {
     REQUIRE(f.root.children.size() == 1);  // "NOT" went with its filter
     CHECK(f.root.children[0].text == "police");
 
+    // A word typed again is one unit: the copies change no match and cost a compile each.
+    QueryTree repeated = parse_query("protection order protection order -court -court \"safe house\" \"safe house\"", "en", a);
+    CHECK(children(repeated) == std::vector<std::string>{"protection", "order", "-court", "safe house"});
+    CHECK(children(parse_query("order Order ORDERS", "en", a)).size() == 2);  // forms differ: kept
+
     QueryTree any = parse_query("shelter OR приют", "auto", a);
     CHECK(any.root.kind == QueryNode::Kind::kOr);
     CHECK(parse_query("shelter for victims", "en", a).plain);
