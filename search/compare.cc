@@ -436,7 +436,7 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
     };
     if (!matches_anything(built.query)) {
         out.matched_anywhere = false;
-        if (auto suggestion = spelling_suggestion(view.db(), built, r.query); suggestion && *suggestion != r.query) {
+        if (auto suggestion = spelling_suggestion(view.db(), view.analyzer(), built, r.query); suggestion && *suggestion != r.query) {
             BuiltQuery fixed = build(*suggestion);
             if (!fixed.empty && matches_anything(fixed.query)) {
                 built = std::move(fixed);
@@ -444,7 +444,7 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
                 out.matched_anywhere = true;
             }
         }
-    } else if (auto suggestion = spelling_suggestion(view.db(), built, r.query); suggestion && *suggestion != r.query) {
+    } else if (auto suggestion = spelling_suggestion(view.db(), view.analyzer(), built, r.query); suggestion && *suggestion != r.query) {
         // A slip that matches through its stem but hides a concept (names_more_concepts).
         BuiltQuery fixed = build(*suggestion);
         if (!fixed.empty && names_more_concepts(built, fixed) && matches_anything(fixed.query)) {

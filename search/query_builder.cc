@@ -358,11 +358,14 @@ private:
         Xapian::Query literal;
         if (!words.empty())
             literal = words.size() == 1 ? words.front() : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
-        if (!n.names.empty()) return negated ? literal : place_names(n, literal);
-        if (!thesaurus_ || !tagger_ || negated) return literal;
-        if (!n.children.empty())
+        // The words of a label or of a place's name are spelled as the
+        // thesaurus or the place's names spell them: never respelled.
+        const bool place = !n.names.empty();
+        if (!n.children.empty() && (place || (thesaurus_ && tagger_ && !negated)))
             for (QueryWord& w : out_.words)
                 if (w.start >= n.children.front().start && w.end <= n.children.back().end) w.in_label = true;
+        if (place) return negated ? literal : place_names(n, literal);
+        if (!thesaurus_ || !tagger_ || negated) return literal;
         // The concept through its labels in any language and its about tags,
         // not its mention tags: a version that does not name the concept is no
         // answer because another version of its text names it in passing (a
@@ -700,6 +703,15 @@ BuiltQuery QueryBuilder::compile(const QueryTree& tree, Matching matching) {
         out = BuiltQuery{};
         q = run(out, true, only_stopwords);
     }
+    // The names of the places set aside are words for "did you mean" too, as
+    // a label's: only their Tajik letters are given back ("Точикистон").
+    for (const QueryNode& p : tree.place_words)
+        for (const Token& t : p.tokens) {
+            const size_t at = p.start + t.start;
+            if (t.stopword || std::any_of(out.words.begin(), out.words.end(), [&](const QueryWord& w) { return w.start == at; }))
+                continue;
+            out.words.push_back({t.raw, t.term, at, p.start + t.end, {}, true});
+        }
     // A narrower subject the words hold out of order ranks the texts about it
     // first among the matches; it matches nothing by itself.
     if (!q.empty() && thesaurus_ && tagger_ && !tree.scattered_concepts.empty()) {

@@ -34,9 +34,11 @@ struct QueryWord {
     std::string term;  // canonical
     size_t start = 0, end = 0;  // byte range in the query string
     std::vector<std::string> reading_terms;  // index terms of other readings searched (Latin Tajik → Cyrillic)
-    // Part of a thesaurus label the query's words form ("bride kidnapping"):
-    // spelled as the thesaurus spells it, so never respelled by "did you mean",
-    // even where no text of the collection holds it.
+    // Part of a thesaurus label the query's words form ("bride kidnapping"),
+    // or of a place's name: spelled as the thesaurus or the place's names
+    // spell it, so never respelled by "did you mean", even where no text of
+    // the collection holds it — only given back the Tajik letters it was
+    // typed without ("Точикистон").
     bool in_label = false;
 };
 

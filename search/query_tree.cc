@@ -559,6 +559,8 @@ void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& 
             }
             kept.back().end = tree.root.children[i].end;
             kept.back().children.push_back(std::move(tree.root.children[i]));
+        } else {
+            tree.place_words.push_back(std::move(tree.root.children[i]));
         }
     }
     tree.root.children = std::move(kept);

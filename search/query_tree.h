@@ -86,6 +86,9 @@ struct QueryTree {
     bool question = false;      // reads as a question ("?", or opens with a question word)
     bool latin_tajik = false;   // Latin words are also read as Tajik Cyrillic
     std::vector<std::string> jurisdictions;    // places named, set aside (place words removed)
+    // The words of those places, kept only for "did you mean", which gives a
+    // name typed without its Tajik letters ("Точикистон") its letters back.
+    std::vector<QueryNode> place_words;
     std::vector<std::string> excluded_jurisdictions;  // places negated ("-Tajikistan"): their texts are left out
     std::vector<NamedWork> works;  // works named by a popular name: their texts are boosted
     std::vector<std::string> scattered_concepts;  // labels the query's units hold out of order (find_scattered_concepts)

@@ -393,7 +393,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // A slip that hides a concept (names_more_concepts): the caller searches
     // the spelling meant instead, whatever the slip matched.
     if (concept_spelling && tree.plain && !built.empty)
-        if (auto suggestion = spelling_suggestion(view.db(), built, r.query); suggestion && *suggestion != r.query) {
+        if (auto suggestion = spelling_suggestion(view.db(), view.analyzer(), built, r.query); suggestion && *suggestion != r.query) {
             SearchRequest respelled = r;
             respelled.query = *suggestion;
             const QueryTree fixed_tree = read_query(view, respelled);
@@ -681,7 +681,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
                             r.filters.find("lang") == r.filters.end() || r.filters.at("lang").empty());
 
     // Did you mean: only when the words found few texts (a page of results needs no correction).
-    if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = spelling_suggestion(view.db(), built, r.query);
+    if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = spelling_suggestion(view.db(), view.analyzer(), built, r.query);
     result.expanded_concepts.assign(built.matched_concepts.begin(), built.matched_concepts.end());
     result.interpretation.jurisdictions = tree.jurisdictions;
     result.interpretation.excluded_jurisdictions = tree.excluded_jurisdictions;

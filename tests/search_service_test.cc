@@ -2,14 +2,9 @@
 // back as hits, counts and facets; a bad request is refused.
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
-#include <xapian.h>
-
-#include "analysis/term_scheme.h"
 #include "search/index_view.h"
 #include "search/search_service.h"
 #include "server/api_json.h"
@@ -171,17 +166,6 @@ TEST_CASE("a browse kept from an earlier request gives the same counts, facets a
     }
 }
 
-// The place names of corpus/jurisdictions.xml, stored as the indexer stores
-// them, so that queries naming places are read as they are over the corpus.
-void give_place_names(const testing::TestIndex& index) {
-    std::ifstream in(HIMOYA_SOURCE_DIR "/corpus/jurisdictions.xml");
-    std::stringstream places;
-    places << in.rdbuf();
-    Xapian::WritableDatabase db(index.path());
-    db.set_metadata(std::string(terms::kPlaceNamesKey), places.str());
-    db.commit();
-}
-
 TEST_CASE("a text in or about more of the places a query names ranks above one about fewer") {
     // Both reports are Tajik; only the first is also about Georgia and the
     // United States. The second is shorter, so on its words alone it would rank first.
@@ -191,7 +175,7 @@ TEST_CASE("a text in or about more of the places a query names ranks above one a
                                        "took place in two rounds with many meetings."}}),
          testing::make_document("bih", "TJ", "en", "report", "2023-01-01", "Report",
                                 {{"1", "Study visits took place."}})});
-    give_place_names(index);
+    testing::give_place_names(index);
     IndexView view({index.path()});
     SearchRequest r;
     r.scope = Scope::provision;
@@ -210,7 +194,7 @@ TEST_CASE("a place named none of whose own texts matches is reported, one that h
          testing::make_document("md", "MD", "en", "law", "2007-01-01", "Law", {{"1", "The police issue an emergency order."}}),
          testing::make_document("report", "TJ", "en", "report", "2020-01-01", "Report",
                                 {{"1", "Moldova and Georgia were visited; shelters were discussed."}})});
-    give_place_names(index);
+    testing::give_place_names(index);
     IndexView view({index.path()});
     SearchRequest r;
     r.query = "shelters in Moldova and Georgia";
@@ -233,7 +217,7 @@ TEST_CASE("a negated place leaves out its texts and the texts naming it in any l
          testing::make_document("report", "INT", "en", "report", "2020-01-01", "Report",
                                 {{"1", "В Таджикистане shelters were discussed."}}),
          testing::make_document("md", "MD", "en", "law", "2007-01-01", "Law", {{"1", "Shelters are run by the state."}})});
-    give_place_names(index);
+    testing::give_place_names(index);
     IndexView view({index.path()});
     SearchRequest r;
     r.query = "shelters";
@@ -264,7 +248,7 @@ TEST_CASE("\"the law of\" a place with nothing on the question reports the place
                                 {{"1", "Настоящий закон вводит срочные предписания."}}),
          testing::make_document("geru", "GE", "ru", "decree", "2006-01-01", "Указ",
                                 {{"1", "Государство содержит приюты для пострадавших."}})});
-    give_place_names(index);
+    testing::give_place_names(index);
     IndexView view({index.path()});
     for (const std::string q : {"what does the law of Moldova say about shelters", "закон Молдовы о приютах"}) {
         CAPTURE(q);
@@ -282,7 +266,7 @@ TEST_CASE("\"the law of\" a place with nothing on the question reports the place
 TEST_CASE("a label's words scattered over a place's text are not the place's answer; the label as a label is") {
     // Kyrgyzstan's text holds "order" and "protection" apart; Moldova's names a protection order.
     testing::TestIndex index(testing::scattered_label_documents(), testing::sample_thesaurus());
-    give_place_names(index);
+    testing::give_place_names(index);
     IndexView view({index.path()});
     SearchRequest r;
     r.query = "protection order in Kyrgyzstan";
@@ -442,13 +426,13 @@ TEST_CASE("a misspelt place name is read as the place it is one slip from, and t
                                 {{"1", "Охранный ордер выдаёт милиция Республики Таджикистан."}}),
          testing::make_document("kg", "KG", "ru", "law", "2017-04-27", "Закон Кыргызской Республики",
                                 {{"1", "Охранный ордер выдаёт милиция."}, {"2", "Охранный ордер действует семь суток."}})});
-    give_place_names(index);
+    testing::give_place_names(index);
     IndexView view({index.path()});
     SearchRequest r;
     r.query = "Таджикистн охранный ордер";
     r.scope = Scope::provision;
     SearchResult result = run_search(view, r);
-    CHECK(result.interpretation.corrected == "таджикистан охранный ордер");
+    CHECK(result.interpretation.corrected == "Таджикистан охранный ордер");  // in the case typed
     CHECK(result.interpretation.jurisdictions == std::vector<std::string>{"TJ"});
     REQUIRE_FALSE(result.hits.empty());
     CHECK(result.hits[0].jurisdiction == "TJ");

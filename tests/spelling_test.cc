@@ -1,10 +1,14 @@
 // Spelling across the three languages: "did you mean" from the index's own
-// words in Tajik, Russian and English; keyboard-substitute and Latin-script
-// Tajik queries reach correctly spelled Tajik text.
+// words in Tajik, Russian and English (search/spelling_suggestion.h), never a
+// correctly spelled word rewritten into another form of its stem;
+// keyboard-substitute and Latin-script Tajik queries reach correctly spelled
+// Tajik text.
 #include <doctest/doctest.h>
 
+#include "analysis/analyzer.h"
 #include "search/index_view.h"
 #include "search/search_service.h"
+#include "search/spelling_suggestion.h"
 #include "test_index.h"
 
 using namespace himoya;
@@ -115,4 +119,93 @@ TEST_CASE("did you mean: a short word is not respelled two edits away, nor a sub
     auto substitute = run_search(s, query("химояви"));
     REQUIRE(substitute.suggestion);
     CHECK(*substitute.suggestion == "ҳимоявӣ");
+}
+
+TEST_CASE("did you mean: a Russian or English word the index holds through its stem is not rewritten into another form of it") {
+    // The QA tester's questions: each word is spelled right, only in a form no
+    // text has; the suggestion was the form the texts have (участковые,
+    // пособий, потерпевшего …), which read as correcting the reader's grammar.
+    testing::TestIndex index(
+        {testing::make_document("ru", "TJ", "ru", "guide", "2019-01-01", "Пособие",
+                                {{"1", "Участковые инспекторы выезжают на вызов."},
+                                 {"2", "Пособий для милиции мало; кризисный центр в Худжанде."},
+                                 {"3", "Права потерпевшего при допросе. Такой стандарт существует."},
+                                 {"4", "Число мест по количестве жителей."}}),
+         testing::make_document("en", "GE", "en", "guide", "2019-01-01", "Guide",
+                                {{"1", "A training material for the police."}})});
+    IndexView s({index.path()});
+    for (const std::string q : {"участковый", "вызове", "пособие для милиции", "кризисный центр худжанд",
+                                "допросе потерпевшей", "существуют по количеству",
+                                "что должен делать участковый при вызове", "training materials for police"}) {
+        CAPTURE(q);
+        CHECK_FALSE(run_search(s, query(q)).suggestion);
+    }
+    // A slip is still corrected, to the form the texts have.
+    auto slip = run_search(s, query("участкавые"));
+    REQUIRE(slip.suggestion);
+    CHECK(*slip.suggestion == "участковые");
+    auto english = run_search(s, query("trainng"));
+    REQUIRE(english.suggestion);
+    CHECK(*english.suggestion == "training");
+}
+
+TEST_CASE("did you mean: a Tajik word typed with keyboard substitutes gets every Tajik letter back, in the form typed") {
+    testing::TestIndex index(
+        {testing::make_document("tg", "TJ", "tg", "code", "2006-01-01", "Кодекс",
+                                {{"1", "Таҷовуз дар никоҳ ҷиноят аст."},
+                                 {"2", "Никоҳ дар мақомоти давлатӣ ба қайд гирифта мешавад."},
+                                 {"3", "Ҳуқуқи ҷабрдида ҳифз карда мешавад."},
+                                 {"4", "Барномаи давлатӣ ва сиёсати давлати Тоҷикистон."}}),
+         // A Russian text writes the Tajik word in Russian letters: никох is
+         // in the index as typed, but no Tajik text writes it so.
+         testing::make_document("ru", "TJ", "ru", "code", "2006-01-01", "Кодекс",
+                                {{"1", "Брак по религиозному обряду (никох) не имеет силы."}})});
+    IndexView s({index.path()});
+    auto both = run_search(s, query("тачовуз дар никох"));
+    REQUIRE(both.suggestion);
+    CHECK(*both.suggestion == "таҷовуз дар никоҳ");
+    // A form no text has keeps its ending: the izofat of таҷовузи, the
+    // plural and object ending of ҷабрдидаҳоро (the Tajik stemmer knows them).
+    auto izofat = run_search(s, query("тачовузи"));
+    REQUIRE(izofat.suggestion);
+    CHECK(*izofat.suggestion == "таҷовузи");
+    auto plural = run_search(s, query("чабрдидахоро"));
+    REQUIRE(plural.suggestion);
+    CHECK(*plural.suggestion == "ҷабрдидаҳоро");
+    // Spelled right, in its Tajik letters or as a Tajik text writes it: left alone.
+    for (const std::string q : {"ҷабрдидаро", "никоҳи", "давлати"}) {
+        CAPTURE(q);
+        CHECK_FALSE(run_search(s, query(q)).suggestion);
+    }
+    // In a Russian query никох is the Russian text's word.
+    CHECK_FALSE(run_search(s, query("брак никох")).suggestion);
+}
+
+TEST_CASE("did you mean: a place named without its Tajik letters gets them back, in the case typed") {
+    testing::TestIndex index({testing::make_document("tg", "TJ", "tg", "law", "2013-01-01", "Қонун",
+                                                     {{"1", "Зӯроварӣ дар оила дар Тоҷикистон манъ аст."}})});
+    testing::give_place_names(index);
+    IndexView s({index.path()});
+    auto r = run_search(s, query("зуровари дар оила дар Точикистон"));
+    REQUIRE(r.suggestion);
+    CHECK(*r.suggestion == "зӯроварӣ дар оила дар Тоҷикистон");
+    CHECK(r.interpretation.jurisdictions == std::vector<std::string>{"TJ"});
+}
+
+TEST_CASE("same_stem tells another form of a word from another word; restore_tajik_letters keeps the ending typed") {
+    Analyzer a;
+    CHECK(same_stem(a, "участковый", "участковые"));
+    CHECK(same_stem(a, "потерпевшей", "потерпевшего"));
+    CHECK(same_stem(a, "вызове", "вызов"));  // вызов stems to выз, but is the stem of вызове
+    CHECK(same_stem(a, "materials", "material"));
+    CHECK(same_stem(a, "никохи", "никоҳ"));  // Tajik letters folded
+    CHECK_FALSE(same_stem(a, "охраный", "охранный"));
+    CHECK_FALSE(same_stem(a, "пострадавшму", "пострадавшему"));
+    CHECK_FALSE(same_stem(a, "sheltrs", "shelters"));
+    CHECK_FALSE(same_stem(a, "ҷабрдидда", "ҷабрдида"));
+    CHECK(restore_tajik_letters("никохи", "никоҳ") == "никоҳи");
+    CHECK(restore_tajik_letters("ҳуқуки", "ҳуқуқ") == "ҳуқуқи");
+    CHECK(restore_tajik_letters("зуроварии", "зӯроварӣ") == "зӯроварии");  // ӣ only ends a word
+    CHECK(restore_tajik_letters("зуровари", "зӯроварӣ") == "зӯроварӣ");
+    CHECK(restore_tajik_letters("пособие", "пособий") == "пособие");  // no Tajik letter to give
 }

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -12,6 +14,7 @@
 #include <xapian.h>
 
 #include "analysis/concept_tagger.h"
+#include "analysis/term_scheme.h"
 #include "analysis/thesaurus.h"
 #include "indexer/concept_plan.h"
 #include "indexer/document.h"
@@ -164,5 +167,16 @@ private:
     std::string path_;
     ConceptPlan plan_;
 };
+
+// The place names of corpus/jurisdictions.xml, stored as the indexer stores
+// them, so that queries naming places are read as they are over the corpus.
+inline void give_place_names(const TestIndex& index) {
+    std::ifstream in(HIMOYA_SOURCE_DIR "/corpus/jurisdictions.xml");
+    std::stringstream places;
+    places << in.rdbuf();
+    Xapian::WritableDatabase db(index.path());
+    db.set_metadata(std::string(terms::kPlaceNamesKey), places.str());
+    db.commit();
+}
 
 }  // namespace himoya::testing
