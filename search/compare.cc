@@ -694,13 +694,9 @@ CompareResult glossary(IndexView& view, const GlossaryRequest& g) {
     // The law texts that define the concept, in force unless asked otherwise.
     const Xapian::Query defines(Xapian::Query::OP_AND, any_of(std::string(terms::kTopic), thesaurus->with_descendants(g.concept_id)),
                                 any_of(std::string(terms::kTopic), thesaurus->with_descendants(kDefinitionsConcept)));
-    // Law only: not practice, not a monitoring body's recommendation.
-    std::vector<std::string> not_law = practice_types();
-    not_law.push_back("recommendation");
-    const Xapian::Query law = Xapian::Query(
-        Xapian::Query::OP_AND_NOT, Xapian::Query(detail::record_term("provision")),
-        Xapian::Query(Xapian::Query::OP_OR, any_of(std::string(terms::kType), not_law),
-                      Xapian::Query(terms::boolean_term(terms::kUnitRole, "practice"))));
+    // Law only: not practice, not a monitoring body's recommendation (as for a state's law).
+    const Xapian::Query law = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(detail::record_term("provision")),
+                                            not_law_of(""));
     const Xapian::Query scope = g.include_repealed ? law : not_repealed(law);
     CompareRequest r;
     const std::string prefix(terms::kJurisdiction);
