@@ -2,37 +2,48 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <map>
+#include <set>
 
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "search/engine.h"
 #include "search/search_service.h"
 #include "server/api_json.h"
+#include "server/request_params.h"
 
 namespace himoya::cli {
 namespace {
 
 const char* kHelp =
-    "usage: himoya search [--db DIR ...] [filters] [--json] QUERY...\n"
+    "usage: himoya search [--db DIR ...] [filters] [options] [--json] QUERY...\n"
     "\n"
     "Searches the index; QUERY uses the same syntax as the web page: words (all\n"
     "must occur), \"a phrase\", OR, NOT, -word, title:word. An empty QUERY browses.\n"
+    "Every option is the GET /api/search parameter of the same name (docs/api.md),\n"
+    "read by the same code: the same values are accepted and refused.\n"
     "\n"
     "filters (each may repeat; values of one filter are OR-ed):\n"
     "  --jurisdiction CODE   TJ, BA-BIH, BA-SRP, GE, MD, US, INT ...\n"
     "  --lang L              tg, ru, en\n"
     "  --type T              law, code, report, guide ...\n"
+    "  --year Y              exact year\n"
     "  --topic ID            thesaurus concept id\n"
     "  --body ID             issuing body's canonical id, e.g. tj-majlisi-oli\n"
     "                        (corpus/bodies.xml; the body facet's value)\n"
     "  --audience GROUP      police, judiciary, ...\n"
+    "  --status S            in-force, amended, repealed, expired, not-yet-in-force\n"
     "  --year-from Y --year-to Y\n"
     "other options:\n"
     "  --db DIR              index (default: build/index)\n"
     "  --sort relevance|date|indexed --page N --per-page N --scope all|provision|document\n"
     "  --versions group|separate   one hit per text with its other language versions\n"
     "                        listed under it (default), or every version a hit\n"
+    "  --qlang tg|ru|en|auto language of the query (default: identified)\n"
+    "  --ui en|ru|tg         language of labels and messages\n"
     "  --no-cross-language   do not expand thesaurus labels to the other languages\n"
+    "  --no-places           a place named is a word to match, not a place\n"
+    "  --no-relax            require every word, however few texts have them all\n"
     "  --as-typed            when nothing matches, do not search the corrected spelling\n"
     "  --json                print the JSON of GET /api/search\n";
 
@@ -53,36 +64,50 @@ std::string terminal_snippet(const Snippet& snippet, bool tty) {
 }  // namespace
 
 int search_command(int argc, char** argv) {
-    Args args = parse_args(argc, argv, 2,
-                           {"db", "jurisdiction", "lang", "type", "topic", "body", "audience", "year-from",
-                            "year-to", "sort", "page", "per-page", "scope", "versions"},
-                           {"json", "no-cross-language", "as-typed"});
+    // The API's parameters by their option names (--per-page is per_page).
+    std::set<std::string> valued = {"db", "year-from", "year-to", "sort", "page", "per-page", "scope", "versions", "qlang", "ui"};
+    for (const std::string& facet : facet_names()) valued.insert(facet);
+    Args args = parse_args(argc, argv, 2, valued, {"json", "no-cross-language", "no-places", "no-relax", "as-typed"});
     if (args.help) { std::cout << kHelp; return 0; }
-    SearchRequest request;
-    for (const auto& p : args.positional) request.query += (request.query.empty() ? "" : " ") + p;
-    for (const auto& facet : facet_names())
-        for (const auto& v : args.all(facet)) request.filters[facet].push_back(v);
-    if (args.flag("year-from")) request.year_from = args.get_int("year-from", 0);
-    if (args.flag("year-to")) request.year_to = args.get_int("year-to", 9999);
-    try {
-        request.sort = parse_enum<SortOrder>(args.get("sort", "relevance"), "--sort");
-        request.scope = parse_enum<Scope>(args.get("scope"), "--scope");
-        request.versions = parse_enum<VersionMode>(args.get("versions", "group"), "--versions");
-    } catch (const BadRequest& e) {
-        throw UsageError(e.what());
+    QueryParams params;
+    std::string query;
+    for (const auto& p : args.positional) query += (query.empty() ? "" : " ") + p;
+    params.emplace("q", query);
+    for (const auto& [option, value] : args.options) {
+        if (option == "db" || option == "json") continue;
+        std::string name = option;
+        std::replace(name.begin(), name.end(), '-', '_');
+        if (name == "no_cross_language") params.emplace("cross_language", "0");
+        else if (name == "no_places") params.emplace("places", "0");
+        else if (name == "no_relax") params.emplace("relax", "0");
+        else if (name == "as_typed") params.emplace("correct", "0");
+        else params.emplace(name, value);
     }
-    request.page = args.get_int("page", 1);
-    request.per_page = args.get_int("per-page", 10);
-    request.cross_language = !args.flag("no-cross-language");
-    request.correct = !args.flag("as-typed");
+    SearchRequest request;
+    // A refusal in the --ui language, as the API gives it (en when --ui itself is wrong).
+    auto refused = [&](const BadRequest& e) {
+        return UsageError(e.text().in(args.get("ui") == "ru" ? UiLanguage::ru : args.get("ui") == "tg" ? UiLanguage::tg : UiLanguage::en));
+    };
+    try {
+        request = search_request_from_params(params);
+    } catch (const BadRequest& e) {
+        throw refused(e);
+    }
 
     std::vector<std::string> dbs = args.flag("db") ? args.all("db") : std::vector<std::string>{"build/index"};
     SearchEngine engine(dbs);
     SearchResult result;
+    std::map<std::string, std::string> status_labels;  // a hit's legal status, in the --ui language
     try {
-        result = engine.with_view([&](IndexView& view) { return run_search(view, request); });
+        result = engine.with_view([&](IndexView& view) {
+            SearchResult found = run_search(view, request);
+            for (const SearchHit& h : found.hits)
+                if (h.legal_status)
+                    status_labels[h.legal_status->state] = view.labels().label("status", h.legal_status->state, std::string(name(request.ui_lang)));
+            return found;
+        });
     } catch (const BadRequest& e) {
-        throw UsageError(e.what());
+        throw refused(e);
     }
     if (args.flag("json")) {
         std::cout << to_json(result).dump(2) << "\n";
@@ -121,8 +146,9 @@ int search_command(int argc, char** argv) {
     for (const SearchHit& h : result.hits) {
         std::cout << ++n << ". " << h.title << "\n   " << h.jurisdiction << " · " << h.lang << " · " << h.type;
         if (h.year) std::cout << " · " << h.year;
+        if (h.legal_status) std::cout << " · " << status_labels[h.legal_status->state];
         if (!h.label.empty()) std::cout << " · " << h.label;
-        if (!h.heading.empty()) std::cout << ": " << h.heading;
+        if (!h.heading.empty() && h.heading != h.label) std::cout << ": " << h.heading;
         std::cout << "\n   " << terminal_snippet(h.snippet, tty) << "\n   " << h.id;
         // "+" marks a version that matches the query too.
         for (const HitVersion& v : h.versions) std::cout << (&v == &h.versions.front() ? "   also: " : " ") << v.lang << (v.matched ? "+" : "");
