@@ -2,6 +2,7 @@
 // for all of them through their version-group terms, and one more to learn
 // which of those versions match the query themselves, and how well.
 #include <algorithm>
+#include <set>
 
 #include "analysis/term_scheme.h"
 #include "search/hit_versions.h"
@@ -93,6 +94,41 @@ std::vector<HitVersion> other_versions(const std::vector<TextVersion>& versions,
     std::sort(out.begin(), out.end(),
               [](const HitVersion& a, const HitVersion& b) { return a.lang != b.lang ? a.lang < b.lang : a.id < b.id; });
     return out;
+}
+
+namespace {
+
+// Notes each match's version group (kSlotVersionGroup), up to a limit.
+class GroupSpy : public Xapian::MatchSpy {
+public:
+    explicit GroupSpy(size_t max_groups) : max_groups_(max_groups) {}
+    void operator()(const Xapian::Document& doc, double) override {
+        if (groups_.size() > max_groups_) return;
+        std::string group = doc.get_value(terms::kSlotVersionGroup);
+        if (!group.empty()) groups_.insert(std::move(group));
+    }
+    const std::set<std::string>& groups() const { return groups_; }
+
+private:
+    size_t max_groups_;
+    std::set<std::string> groups_;
+};
+
+}  // namespace
+
+std::optional<Xapian::Query> texts_matching(const Xapian::Database& db, const Xapian::Query& query, size_t max_texts) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    GroupSpy spy(max_texts);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    if (spy.groups().size() > max_texts) return std::nullopt;
+    std::vector<Xapian::Query> texts;
+    for (const std::string& g : spy.groups()) texts.emplace_back(terms::version_group_term(g));
+    if (texts.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_OR, texts.begin(), texts.end());
 }
 
 }  // namespace himoya::detail

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,13 @@ const TextVersion* version_in(const std::vector<TextVersion>& versions, std::str
 // (versions are parallel, their concepts agreed), and a reader of the Russian
 // page reads it in Russian. Null when the text has no version in it.
 const TextVersion* any_version_in(const std::vector<TextVersion>& versions, std::string_view shown_lang);
+// The texts (version groups) with a record matching `query`: the OR of their
+// kVersionGroup terms, so that AND_NOT with it leaves out every language
+// version of such a text; an empty query when none matches. One unweighted
+// pass over the matches. nullopt when more than `max_texts` match: the
+// caller leaves out the matching records only (a word most texts hold,
+// negated, would make a query of that many terms).
+std::optional<Xapian::Query> texts_matching(const Xapian::Database& db, const Xapian::Query& query, size_t max_texts);
 // The versions other than `hit_id`, as a hit lists them, by language.
 std::vector<HitVersion> other_versions(const std::vector<TextVersion>& versions, const std::string& hit_id);
 

@@ -93,7 +93,7 @@ public:
     Compiler(Analyzer& analyzer, const Xapian::Database* vocabulary, const Thesaurus* thesaurus,
              const ConceptTagger* tagger, const QueryTree& tree, BuiltQuery& out, bool keep_stopwords, bool translate,
              bool positional, bool prune)
-        : analyzer_(analyzer), vocabulary_(vocabulary), thesaurus_(thesaurus), tagger_(tagger),
+        : analyzer_(analyzer), vocabulary_(vocabulary), thesaurus_(thesaurus), tagger_(tagger), root_(&tree.root),
           language_(tree.language), latin_tajik_(tree.latin_tajik), out_(out), keep_stopwords_(keep_stopwords),
           translate_(translate), positional_(positional), prune_(prune) {}
 
@@ -234,6 +234,7 @@ public:
                 if (!positive.empty())
                     result = positive.size() == 1 ? positive.front()
                                                   : Xapian::Query(Xapian::Query::OP_AND, positive.begin(), positive.end());
+                if (&n == root_) out_.negated = negative;
                 if (!negative.empty()) {
                     Xapian::Query neg(Xapian::Query::OP_OR, negative.begin(), negative.end());
                     result = Xapian::Query(Xapian::Query::OP_AND_NOT, result.empty() ? match_all() : result, neg);
@@ -598,6 +599,7 @@ private:
     const Xapian::Database* vocabulary_;
     const Thesaurus* thesaurus_;
     const ConceptTagger* tagger_;
+    const QueryNode* root_;  // whose negated units are BuiltQuery::negated
     std::string language_;
     bool latin_tajik_;
     BuiltQuery& out_;

@@ -62,6 +62,13 @@ struct BuiltQuery {
     // them as covering. (Ranking by them as well, the place's bonus only for
     // them, measured worse: search nDCG@10 0.849 → 0.844.)
     Xapian::Query named;
+    // What the query's top level excludes ("police -\"protection order\"",
+    // "-(A OR B)"), each unit as it matches a record; empty when nothing is
+    // negated there. The query already leaves out the records matching it;
+    // one hit per text leaves out their texts as well (search_service.cc,
+    // whole_texts_excluded): the Russian version of a text whose English
+    // version says "protection orders" is that text.
+    std::vector<Xapian::Query> negated;
 };
 
 // Strict: every word (or its concept) must match. Relaxed: any word will do;

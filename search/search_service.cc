@@ -418,6 +418,23 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // scattered over them, and such a place gets no boost: "приют Казахстан"
     // put Kazakhstan's court ban on sharing a home first, above every text on
     // shelters, under a note that no Kazakh text matches.
+    // One hit per text: what the query excludes leaves out the whole text, not
+    // only its versions that hold the words ("police -\"protection order\""
+    // showed the Russian version of a text whose English says "protection
+    // orders"; a negated word reaches the other languages through its
+    // translations, a phrase or a title: word does not).
+    auto exclude_whole_texts = [&](BuiltQuery& b) {
+        if (r.versions != VersionMode::group || b.negated.empty() || view.remote()) return;
+        Xapian::Query negated(Xapian::Query::OP_OR, b.negated.begin(), b.negated.end());
+        if (scope == Scope::provision)
+            negated = Xapian::Query(Xapian::Query::OP_AND_NOT, negated, Xapian::Query(record_term("document")));
+        else if (scope == Scope::document)
+            negated = Xapian::Query(Xapian::Query::OP_FILTER, negated, Xapian::Query(record_term("document")));
+        if (std::optional<Xapian::Query> texts = detail::texts_matching(view.db(), negated, SearchLimits::kMaxExcludedTexts);
+            texts && !texts->empty())
+            b.query = Xapian::Query(Xapian::Query::OP_AND_NOT, b.query, *texts);
+    };
+    exclude_whole_texts(built);
     const Xapian::Query matched = filtered(built.query, r, scope, "");
     // Whether some match lies among `texts`, naming the query's concepts.
     auto answers = [&](Xapian::Query texts) {
@@ -449,7 +466,10 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
                 boosted.place_names.insert(boosted.place_names.end(), place.names.begin(), place.names.end());
                 for (const std::string& code : place.jurisdictions) boosted.jurisdictions.push_back(code);
             }
-        if (boosted.places.size() != tree.places.size()) built = builder.compile(boosted, matching);
+        if (boosted.places.size() != tree.places.size()) {
+            built = builder.compile(boosted, matching);
+            exclude_whole_texts(built);
+        }
     }
 
     SearchResult result;

@@ -108,6 +108,11 @@ struct SearchLimits {
     static constexpr int kMaxResultWindow = 10000;  // page * per_page
     static constexpr size_t kMaxFilterValues = 50;
     static constexpr size_t kMaxFilterValueBytes = 200;
+    // One hit per text leaves out every version of a text one of whose
+    // versions a negated unit matches, up to this many texts; beyond, only
+    // the matching versions (a word most texts hold, negated, would add a
+    // term per text to the query).
+    static constexpr size_t kMaxExcludedTexts = 20000;
 };
 
 // Throws BadRequest naming the first problem.

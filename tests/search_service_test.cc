@@ -237,6 +237,43 @@ TEST_CASE("a negated place leaves out its texts and the texts naming it in any l
     CHECK(words.total == 4);
 }
 
+TEST_CASE("one hit per text: a negated phrase one version holds leaves out the whole text, every version a hit keeps the others") {
+    // Kazakhstan's text says "protection order" in English only: its Russian
+    // version says "охранный ордер". Georgia's says neither.
+    testing::TestIndex index(
+        {testing::make_document("kz-en", "KZ", "en", "law", "2009-01-01", "Law",
+                                {{"1", "The police may issue a protection order against the offender."}}, "kz"),
+         testing::make_document("kz-ru", "KZ", "ru", "law", "2009-01-01", "Закон",
+                                {{"1", "Полиция может выдать охранный ордер правонарушителю (police)."}}, "kz"),
+         testing::make_document("ge-en", "GE", "en", "law", "2006-01-01", "Law",
+                                {{"1", "The police respond to every call at once."}}, "ge"),
+         testing::make_document("ge-ru", "GE", "ru", "law", "2006-01-01", "Закон",
+                                {{"1", "Полиция (police) выезжает на каждый вызов."}}, "ge")});
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "police";
+    r.ui_lang = UiLanguage::ru;
+    REQUIRE(run_search(view, r).total == 2);
+    for (const char* q : {"police -\"protection order\"", "police NOT \"protection order\"", "police -(\"protection order\" OR zebra)"}) {
+        CAPTURE(q);
+        r.query = q;
+        r.versions = VersionMode::group;
+        SearchResult texts = run_search(view, r);
+        CHECK(texts.total == 1);
+        for (const SearchHit& h : texts.hits) CHECK(h.document_id.rfind("ge-", 0) == 0);
+        for (const auto& [value, count] : [&] {
+                 std::map<std::string, long> by;
+                 for (const FacetCount& f : texts.facets["jurisdiction"]) by[f.value] = f.count;
+                 return by;
+             }())
+            CHECK_MESSAGE(value == "GE", value << " " << count);
+        // Every version a hit of its own: only the version holding the phrase goes.
+        r.versions = VersionMode::separate;
+        SearchResult versions = run_search(view, r);
+        CHECK(versions.total == 3);
+    }
+}
+
 TEST_CASE("\"the law of\" a place with nothing on the question reports the place, never its texts that only say \"law\"") {
     // Moldova's law says "law" but nothing on shelters; Georgia's text on shelters never says "law".
     testing::TestIndex index(
