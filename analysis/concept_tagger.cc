@@ -1,5 +1,7 @@
 #include "analysis/concept_tagger.h"
 
+#include <unordered_set>
+
 #include <algorithm>
 #include <map>
 
@@ -8,6 +10,8 @@
 namespace himoya {
 
 ConceptTagger::ConceptTagger(const Thesaurus& thesaurus, Analyzer& analyzer) {
+    for (const Concept& c : thesaurus.concepts())
+        if (!c.broader.empty()) broader_[c.id] = c.broader;
     for (const Concept& c : thesaurus.concepts()) {
         for (const auto& [lang, label] : c.all_labels()) {
             LabelPattern p{c.id, lang, label, {}, {}};
@@ -163,6 +167,21 @@ std::vector<const LabelPattern*> ConceptTagger::patterns_of(const std::string& c
     std::vector<const LabelPattern*> out;
     for (const LabelPattern& p : patterns_)
         if (p.concept_id == concept_id) out.push_back(&p);
+    return out;
+}
+
+std::vector<std::string> ConceptTagger::with_broader(const std::vector<std::string>& ids) const {
+    std::vector<std::string> out;
+    std::unordered_set<std::string> seen;
+    std::vector<std::string> pending(ids.rbegin(), ids.rend());
+    while (!pending.empty()) {
+        std::string id = std::move(pending.back());
+        pending.pop_back();
+        if (!seen.insert(id).second) continue;  // met before (a cycle cannot loop)
+        out.push_back(id);
+        if (auto it = broader_.find(id); it != broader_.end())
+            for (auto b = it->second.rbegin(); b != it->second.rend(); ++b) pending.push_back(*b);
+    }
     return out;
 }
 

@@ -99,8 +99,14 @@ public:
 
     // Every analysed label of a concept.
     std::vector<const LabelPattern*> patterns_of(const std::string& concept_id) const;
+    // `ids` with every concept broader than one of them, each once, in the
+    // order met (an id the thesaurus lacks is kept as it is): what a record
+    // about them is counted under in the topic facet, as a topic filter
+    // takes a concept's narrower ones (docs/thesaurus.md).
+    std::vector<std::string> with_broader(const std::vector<std::string>& ids) const;
 
 private:
+    std::unordered_map<std::string, std::vector<std::string>> broader_;  // concept → its broader concepts
     std::vector<LabelPattern> patterns_;
     std::unordered_map<std::string, std::vector<size_t>> by_first_stem_;
     std::unordered_map<std::string, std::vector<size_t>> by_first_folded_;

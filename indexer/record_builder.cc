@@ -165,7 +165,13 @@ void RecordBuilder::add_metadata_terms(Xapian::Document& record, const Document&
     for (const terms::FacetEntry& f : terms::kFacetTable) {
         const std::vector<std::string> values = facet_values(f.source, d, topics);
         for (const auto& v : values) record.add_boolean_term(terms::boolean_term(f.prefix, v));
-        if (f.slot != terms::kSlotFacetKey) record.add_value(f.slot, join(values));
+        // The topic facet counts a record under its concepts and every broader
+        // one, as a topic filter takes a concept's narrower ones: ticking
+        // "forms of violence" gives the texts on physical violence, and its
+        // count says so. The terms stay the concepts themselves.
+        if (f.source == terms::FacetSource::kTopics && tagger_)
+            record.add_value(f.slot, join(tagger_->with_broader(values)));
+        else if (f.slot != terms::kSlotFacetKey) record.add_value(f.slot, join(values));
         if (f.key_field >= 0) fields[f.key_field] = join(values);
     }
     std::string key;

@@ -779,6 +779,22 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
     // type=laws is a typo to name, not 0 hits; -type:laws, not a filter that leaves nothing out
     check_facet_values(view, merged.filters);
     check_facet_values(view, merged.excluded_filters);
+    // A topic takes its narrower concepts (docs/thesaurus.md): "forms of
+    // violence" finds the provisions on physical violence, as the topic page,
+    // compare and the matrix count them; the topic facet counts a record
+    // under its broader concepts too (indexer/record_builder.cc), so a
+    // value's count is what ticking it gives.
+    if (const Thesaurus* thesaurus = view.thesaurus())
+        for (auto* filters : {&merged.filters, &merged.excluded_filters})
+            if (auto topics = filters->find("topic"); topics != filters->end()) {
+                std::vector<std::string> wider;
+                for (const std::string& id : topics->second)
+                    for (std::string& d : thesaurus->with_descendants(id))
+                        if (std::find(wider.begin(), wider.end(), d) == wider.end()) wider.push_back(std::move(d));
+                for (const std::string& id : topics->second)  // a value the thesaurus lacks stays as given
+                    if (std::find(wider.begin(), wider.end(), id) == wider.end()) wider.push_back(id);
+                topics->second = std::move(wider);
+            }
     const SearchRequest& r = merged;
     long in_place = kRelaxBelow;
     std::string concept_spelling;

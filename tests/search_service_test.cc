@@ -237,6 +237,52 @@ TEST_CASE("a negated place leaves out its texts and the texts naming it in any l
     CHECK(words.total == 4);
 }
 
+TEST_CASE("a topic filter takes the concept's narrower ones, and the topic facet counts what ticking a value gives") {
+    // Georgia's provision is about emergency measures only (narrower than
+    // protection orders), Moldova's about protection orders, Tajikistan's about shelters.
+    auto about = [](Document d, std::vector<std::string> topics) {
+        d.provisions.front().topics = std::move(topics);
+        return d;
+    };
+    testing::TestIndex index(
+        {about(testing::make_document("ge", "GE", "en", "law", "2006-01-01", "Law",
+                                      {{"1", "The police remove the offender from the home at once."}}),
+               {"emergency-protection-orders"}),
+         about(testing::make_document("md", "MD", "en", "law", "2007-01-01", "Law",
+                                      {{"1", "A court issues an order for up to three months."}}),
+               {"protection-orders"}),
+         about(testing::make_document("tj", "TJ", "en", "law", "2013-01-01", "Law",
+                                      {{"1", "The state funds a house for victims."}}),
+               {"shelters"})},
+        testing::sample_thesaurus());
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.scope = Scope::provision;
+    r.filters["topic"] = {"protection-orders"};
+    SearchResult orders = run_search(view, r);
+    CHECK(orders.total == 2);  // Georgia's emergency measure is a protection order
+    std::set<std::string> found;
+    for (const SearchHit& h : orders.hits) found.insert(h.document_id);
+    CHECK(found == std::set<std::string>{"ge", "md"});
+    // Every topic value's count is the total its filter gives, a broader one included.
+    r.filters.clear();
+    SearchResult all = run_search(view, r);
+    std::map<std::string, long> counts;
+    for (const FacetCount& f : all.facets["topic"]) counts[f.value] = f.count;
+    CHECK(counts["protection-orders"] == 2);
+    CHECK(counts["emergency-protection-orders"] == 1);
+    CHECK(counts["shelters"] == 1);
+    for (const auto& [value, count] : counts) {
+        CAPTURE(value);
+        r.filters["topic"] = {value};
+        CHECK(run_search(view, r).total == count);
+    }
+    // Negated, the narrower ones go too.
+    r.filters.clear();
+    r.query = "-topic:protection-orders";
+    CHECK(run_search(view, r).total == 1);
+}
+
 TEST_CASE("one hit per text: a negated phrase one version holds leaves out the whole text, every version a hit keeps the others") {
     // Kazakhstan's text says "protection order" in English only: its Russian
     // version says "охранный ордер". Georgia's says neither.
