@@ -77,6 +77,20 @@ std::optional<TopicPage> topic_page(IndexView& view, const std::string& concept_
                 stating_absence.insert(it.get_document().get_value(terms::kSlotVersionGroup));
         }
     }
+    // The passages of a law's text reporting its practice (unit role
+    // "practice"): about the subject, yet no coverage by the law — compare
+    // and the matrix count them with practice. Listed, marked, counted apart.
+    std::set<std::string> reporting_practice;
+    {
+        Xapian::Enquire e(view.db());
+        e.set_query(Xapian::Query(Xapian::Query::OP_FILTER,
+                                  Xapian::Query(Xapian::Query::OP_OR, topic_terms.begin(), topic_terms.end()),
+                                  Xapian::Query(terms::boolean_term(terms::kUnitRole, "practice"))));
+        e.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::MSet m = e.get_mset(0, view.db().get_doccount());
+        for (auto it = m.begin(); it != m.end(); ++it)
+            reporting_practice.insert(it.get_document().get_value(terms::kSlotVersionGroup));
+    }
     // One entry per text (version group), in the first order its versions
     // appear; shown in the interface language when that version exists, else
     // in the original language.
@@ -102,8 +116,10 @@ std::optional<TopicPage> topic_page(IndexView& view, const std::string& concept_
         TopicJurisdiction& place = groups[hit.jurisdiction];
         const bool states_absence = stating_absence.count(group) > 0;
         place.stated_absent += states_absence ? 1 : 0;
+        const bool reports_practice = reporting_practice.count(group) > 0;
+        place.practice += reports_practice ? 1 : 0;
         if (place.count++ >= per_jurisdiction) continue;
-        TopicText text{hit, shown->text, hit.lang == ui, states_absence, {}};
+        TopicText text{hit, shown->text, hit.lang == ui, states_absence, reports_practice, {}};
         for (const StoredRecord& v : vs)
             if (&v != shown) text.other_versions.push_back({v.id, v.lang});
         place.texts.push_back(std::move(text));

@@ -35,6 +35,10 @@ struct TopicText {
     // It says the law has no provision on the concept (markup `absent`): about
     // the subject, yet no coverage of it (compare counts it as a stated gap).
     bool states_absence = false;
+    // A passage of a law's text reporting how the law is applied (unit role
+    // "practice"): about the subject, but the law's practice, not its
+    // coverage (compare and the matrix count it with practice).
+    bool reports_practice = false;
     struct Version {
         std::string id, lang;
     };
@@ -45,6 +49,7 @@ struct TopicJurisdiction {
     std::string jurisdiction, label;
     long count = 0;                // texts about the concept there (all, not only those listed)
     long stated_absent = 0;        // of them, texts saying the law there has no provision on it
+    long practice = 0;             // of them, passages of a law's text reporting its practice
     std::vector<TopicText> texts;  // up to per_jurisdiction of them
 };
 

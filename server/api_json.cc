@@ -180,6 +180,7 @@ json to_json(const TopicPage& page) {
             h["text"] = text.text;
             h["in_ui_language"] = text.in_ui_language;
             h["states_absence"] = text.states_absence;
+            h["reports_practice"] = text.reports_practice;
             json other = json::array();
             for (const TopicText::Version& v : text.other_versions) other.push_back({{"id", v.id}, {"lang", v.lang}});
             h["versions"] = other;
@@ -189,6 +190,7 @@ json to_json(const TopicPage& page) {
                                    {"label", place.label},
                                    {"count", place.count},
                                    {"stated_absent", place.stated_absent},
+                                   {"practice", place.practice},
                                    {"provisions", provisions}});
     }
     return {{"concept", concept_json(page.topic)}, {"total", page.total}, {"total_versions", page.total_versions},

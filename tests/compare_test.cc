@@ -429,6 +429,22 @@ TEST_CASE("compare and the matrix: a unit of a law reporting its practice is pra
         CHECK(row.cells[1].about == 1);
     }
     CHECK(seen);
+    // The topic page lists the passage under its subject, marked as practice and counted apart.
+    const std::optional<TopicPage> page = topic_page(view, "shelters", 5);
+    REQUIRE(page);
+    bool listed = false;
+    for (const TopicJurisdiction& place : page->by_jurisdiction) {
+        REQUIRE(place.texts.size() == 1);
+        if (place.jurisdiction == "KZ") {
+            listed = true;
+            CHECK(place.practice == 1);
+            CHECK(place.texts[0].reports_practice);
+        } else {
+            CHECK(place.practice == 0);
+            CHECK_FALSE(place.texts[0].reports_practice);
+        }
+    }
+    CHECK(listed);
 }
 
 TEST_CASE("compare: an expired programme is no coverage by default; a monitoring body's recommendation to a state is practice, not its law") {
