@@ -541,13 +541,18 @@ void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& 
         bool kept = !inside[i] || inside[i]->locality;
         if (kept && !c.negated && has_content(c)) rest_has_content = true;
     }
-    if (!rest_has_content) return;  // a query that is only a place name stays a word search
+    // A query that is only places ("Georgia", "Амрико", "Тоҷикистон") asks
+    // for them: each is a span satisfied by any of its names in any
+    // language, as a locality is, and its texts come first. Searched as a
+    // word, a name no text writes found nothing ("Амрико", then "corrected"
+    // to "Амри", Moldova's emergency orders).
+    const bool only_places = !rest_has_content;
     std::vector<QueryNode> kept;
     for (size_t i = 0; i < tree.root.children.size(); ++i) {
         const PlaceSpan* place = inside[i];
         if (!place) {
             kept.push_back(std::move(tree.root.children[i]));
-        } else if (place->locality) {
+        } else if (place->locality || only_places) {
             // Consecutive words of one locality become one span.
             if (kept.empty() || kept.back().kind != QueryNode::Kind::kSpan || kept.back().names != place->name_stems ||
                 i == 0 || inside[i - 1] != place) {

@@ -238,10 +238,18 @@ TEST_CASE("place names are set aside and their jurisdictions recorded") {
     CHECK(question.jurisdictions == std::vector<std::string>{"TJ"});  // the question mark is not part of the name
     CHECK(children(question).back() == "в");
 
+    // A place alone is asked for: a span its names in any language satisfy,
+    // its texts first ("Амрико" is written by no text, "ИМА" and "США" are).
     QueryTree only = parse_query("Молдова", "auto", a);
     set_aside_places(only, places, a);
-    CHECK(only.jurisdictions.empty());  // a place alone stays a word search
-    CHECK(children(only) == std::vector<std::string>{"Молдова"});
+    CHECK(only.jurisdictions == std::vector<std::string>{"MD"});
+    CHECK(children(only) == std::vector<std::string>{"[Молдова]"});
+    REQUIRE(only.root.children.size() == 1);
+    CHECK(only.root.children.front().names.size() > 1);  // Moldova, Молдова ... in every language
+    QueryTree america = parse_query("Амрико", "tg", a);
+    set_aside_places(america, places, a);
+    CHECK(america.jurisdictions.front() == "US");
+    CHECK(children(america) == std::vector<std::string>{"[Амрико]"});
 
     QueryTree ops = parse_query("Moldova OR Georgia", "auto", a);
     set_aside_places(ops, places, a);
