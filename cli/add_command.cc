@@ -309,7 +309,8 @@ int add_command(int argc, char** argv) {
         // A file of the library skipped or cut by the indexer (an added one, or
         // one added before) is not wholly searchable: exit 2, as himoya index.
         if (p.fatal || p.truncated) ++skipped_here;
-        std::cerr << p.to_string() << (p.truncated ? " [truncated]" : p.fatal ? " [skipped]" : " [warning]") << "\n";
+        std::cerr << p.to_string() << (p.truncated ? " [truncated]" : p.fatal ? " [skipped]" : p.kept ? " [kept]" : " [warning]")
+                  << "\n";
     }
     if (!s.error.empty()) {
         std::cerr << "himoya add: indexing failed: " << s.error << " (the files are in " << library
@@ -318,8 +319,10 @@ int add_command(int argc, char** argv) {
     }
     if (elsewhere > 0)
         std::cerr << elsewhere << " problem(s) in other corpus files ('himoya index' lists them)\n";
-    std::fprintf(stderr, "indexed into %s: %d document(s) added or replaced, %d deleted, %d unchanged%s\n", db.c_str(),
-                 s.rewritten, s.deleted, s.unchanged, s.switched ? "" : "; index NOT switched");
+    std::fprintf(stderr, "indexed into %s: %d document(s) added or replaced, %d deleted, %d unchanged", db.c_str(),
+                 s.rewritten, s.deleted, s.unchanged);
+    if (s.kept > 0) std::fprintf(stderr, ", %d kept at their previous version ([kept] above)", s.kept);
+    std::fprintf(stderr, "%s\n", s.switched ? "" : "; index NOT switched");
     if (!s.switched) return 1;
     print_concepts(db, accepted);
     return refused > 0 || skipped_here > 0 ? 2 : 0;

@@ -42,6 +42,9 @@ const char* kHelp =
     "Bad documents are reported as 'file:line: problem' on stderr and skipped, and so\n"
     "are folders, links and files that cannot be read; a provision over 1 MiB of text\n"
     "or a document over 20,000 provisions is cut (docs/corpus-format.md, Limits).\n"
+    "A file already indexed that is still there but cannot be read now (broken, a bad\n"
+    "sidecar, no permission) keeps its version indexed before, with its citations\n"
+    "('[kept]'); only a file that is gone deletes its document.\n"
     "One indexer per DIR at a time (a lock file in DIR); debris of earlier crashed\n"
     "runs is removed first; free space is checked before building and committing.\n"
     "Exit status: 0 all indexed, 2 indexed but something was skipped or cut, 1 the run\n"
@@ -106,7 +109,8 @@ int index_command(int argc, char** argv) {
         std::fprintf(stderr, "removed debris of an earlier run: %s\n", debris.c_str());
     for (const IngestProblem& p : report.problems)
         std::cerr << p.to_string()
-                  << (p.truncated ? " [truncated]" : p.fatal ? " [skipped]" : p.info ? " [note]" : " [warning]") << "\n";
+                  << (p.truncated ? " [truncated]" : p.fatal ? " [skipped]" : p.kept ? " [kept]" : p.info ? " [note]" : " [warning]")
+                  << "\n";
     if (!s.error.empty()) {
         std::fprintf(stderr, "himoya index: %s\n", s.error.c_str());
         return s.busy ? 75 : 1;
@@ -116,8 +120,10 @@ int index_command(int argc, char** argv) {
                  s.files, s.documents, s.provisions, s.bytes / 1e6, s.seconds,
                  s.seconds > 0 ? s.bytes / 1e6 / s.seconds : 0.0, s.index_bytes / 1e6);
     if (options.incremental)
-        std::fprintf(stderr, "incremental: %d document(s) rewritten, %d unchanged, %d deleted\n", s.rewritten,
-                     s.unchanged, s.deleted);
+        std::fprintf(stderr, "incremental: %d document(s) rewritten, %d unchanged, %d deleted, %d kept at their previous version\n",
+                     s.rewritten, s.unchanged, s.deleted, s.kept);
+    else if (s.kept > 0)
+        std::fprintf(stderr, "%d document(s) kept at their previous version\n", s.kept);
     const char* refused = options.strict ? "; --strict: index NOT replaced" : "";
     const long notes = std::count_if(report.problems.begin(), report.problems.end(),
                                      [](const IngestProblem& p) { return p.info; });
@@ -125,6 +131,9 @@ int index_command(int argc, char** argv) {
         std::fprintf(stderr, "%ld note(s) on how files were read (legacy encodings and fonts, pages read by OCR): [note] above\n", notes);
     if (report.documents_skipped > 0)
         std::fprintf(stderr, "%d document(s) skipped%s\n", report.documents_skipped, refused);
+    if (s.kept > 0)
+        std::fprintf(stderr, "%d document(s) not read this time kept at the version indexed before: [kept] above "
+                     "(fix the file to update it, remove it to delete it)%s\n", s.kept, refused);
     if (report.entries_skipped > 0)
         std::fprintf(stderr, "%d folder(s), link(s) or file(s) could not be read%s\n", report.entries_skipped, refused);
     if (report.documents_truncated > 0)

@@ -162,7 +162,7 @@ void LibraryWatcher::run_index() {
         IndexSummary s = index_library(options_.corpus_dirs, options_.dir, options_.db, options_.threads, report);
         for (const IngestProblem& p : report.problems) {
             if (p.info) continue;  // notes on encodings: `himoya index` shows them
-            log_line(p.to_string() + (p.truncated ? " [truncated]" : p.fatal ? " [skipped]" : " [warning]"));
+            log_line(p.to_string() + (p.truncated ? " [truncated]" : p.fatal ? " [skipped]" : p.kept ? " [kept]" : " [warning]"));
         }
         if (!s.error.empty()) {
             log_line("indexing failed: " + s.error + "; the index is unchanged, the next change tries again");
@@ -171,6 +171,7 @@ void LibraryWatcher::run_index() {
         std::ostringstream line;
         line << "indexed " << s.documents << " document(s): " << s.rewritten << " added or replaced, " << s.deleted
              << " deleted, " << s.unchanged << " unchanged";
+        if (s.kept > 0) line << ", " << s.kept << " kept at " << (s.kept == 1 ? "its" : "their") << " previous version";
         if (report.documents_skipped + report.entries_skipped > 0)
             line << "; " << report.documents_skipped + report.entries_skipped << " skipped (above)";
         line << (s.switched ? "; serving the new index" : "; not switched");

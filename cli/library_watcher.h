@@ -10,7 +10,9 @@
 //
 // A broken file is a problem of the run, written to the server's log
 // (stderr: "himoya serve: watch: FILE:LINE: problem [skipped]") and left out;
-// the service goes on. A run that fails as a whole (full disk, lock) is
+// the service goes on. A file indexed before that is broken now keeps its
+// version indexed before ("[kept]", IndexOptions::incremental); only a
+// removed file deletes its document. A run that fails as a whole (full disk, lock) is
 // logged too, and the next change tries again. Hidden files (editors'
 // ".name.swp") do not start a run.
 //

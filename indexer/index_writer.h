@@ -43,6 +43,13 @@ public:
     // of records deleted (0 if the document is not in the index).
     int remove(const std::string& document_id);
 
+    // Copies the document and its provisions as they are from `from` (the
+    // current generation, into a full build that keeps the version indexed
+    // before of a document whose source cannot be read now: build_index),
+    // with the spelling data remove() would take back for them. Returns the
+    // number of records copied (0 if `from` does not hold the document).
+    int copy_from(Xapian::Database& from, const std::string& document_id);
+
 private:
     Xapian::WritableDatabase& db_;
     RecordBuilder builder_;

@@ -1,6 +1,9 @@
 #include "indexer/indexer.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -49,6 +52,9 @@ std::string find_thesaurus(const IndexOptions& options) {
 }
 
 constexpr const char* kSourceHashKey = "source-hash:";
+// The file each document was read from (its absolute path, normal_path), to
+// tell a source that is gone from one that could not be read this time.
+constexpr const char* kSourceFileKey = "source-file:";
 constexpr int kMaxParts = 8;
 
 // A file's report, added to the run's.
@@ -59,6 +65,7 @@ void merge_report(IngestReport& into, IngestReport&& from) {
     into.documents_skipped += from.documents_skipped;
     into.entries_skipped += from.entries_skipped;
     into.documents_truncated += from.documents_truncated;
+    into.documents_kept += from.documents_kept;
 }
 
 std::vector<std::string> metadata_keys(Xapian::Database& db, const std::string& prefix) {
@@ -324,20 +331,144 @@ void store_corpus_tables(Xapian::WritableDatabase& db, const IndexOptions& optio
     }
 }
 
+// A file's path as the index records it: absolute and lexically normal
+// (links not resolved), so that runs from one working folder agree.
+std::string normal_path(const std::string& path) {
+    std::error_code ec;
+    fs::path p = fs::absolute(path, ec);
+    return (ec ? fs::path(path) : p).lexically_normal().string();
+}
+
+// Whether nothing is at `path` any more: no such file, or no such folder on
+// the way (a dangling link holds nothing either). Any other failure (no
+// permission, a link loop) is a file that is there but cannot be read.
+bool source_gone(const std::string& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) == 0) return false;
+    return errno == ENOENT || errno == ENOTDIR;
+}
+
+// The sources of this run that are there but gave no document: files listed
+// and read without a document coming out (broken, a malformed sidecar, a
+// duplicate id), and what the run could not read at all (a file or folder
+// with no permission, a link loop: every path a skipping problem names). A
+// document the index holds from one of them keeps its version indexed
+// before; a document whose file is gone, or no longer under a corpus folder,
+// does not.
+class UnreadSources {
+public:
+    UnreadSources(const std::vector<std::string>& files, const std::map<std::string, std::string>& seen_ids,
+                  const IngestReport& report) {
+        std::set<std::string> produced;
+        for (const auto& [id, file] : seen_ids) produced.insert(normal_path(file));
+        for (const std::string& file : files)
+            if (std::string p = normal_path(file); !produced.count(p)) files_.emplace(std::move(p), file);
+        for (const IngestProblem& problem : report.problems)
+            if (problem.fatal && !problem.file.empty())
+                if (std::string p = normal_path(problem.file); !produced.count(p)) entries_.emplace(std::move(p), problem.file);
+    }
+
+    // The path this run knows the file recorded as `source` by ("" when its
+    // document does not keep its version indexed before: the file is gone,
+    // or not among this run's sources, or gave a document).
+    std::string keeps(const std::string& source) const {
+        if (source.empty() || source_gone(source)) return "";
+        if (auto it = files_.find(source); it != files_.end()) return it->second;
+        if (auto it = entries_.find(source); it != entries_.end()) return it->second;
+        for (const auto& [entry, given] : entries_)  // a file in a folder that could not be read
+            if (source.size() > entry.size() && source.compare(0, entry.size(), entry) == 0 && source[entry.size()] == '/')
+                return given + source.substr(entry.size());
+        return "";
+    }
+
+private:
+    std::map<std::string, std::string> files_;    // listed, no document read: normal path → as listed
+    std::map<std::string, std::string> entries_;  // named by a skipping problem: normal path → as named
+};
+
+// A kept document's provisions as a fact table cites them (citation()), from its records in `db`.
+void cite_records(Xapian::Database& db, const std::string& document_id, std::map<std::string, nlohmann::json>& citable) {
+    const std::string term = terms::boolean_term(terms::kDocument, document_id);
+    std::optional<StoredRecord> document;
+    std::vector<StoredRecord> provisions;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        std::optional<StoredRecord> data = decode_record(db.get_document(*it).get_data());
+        if (!data) continue;
+        if (data->kind == "provision") provisions.push_back(std::move(*data));
+        else document = std::move(data);
+    }
+    if (!document) return;
+    for (const StoredRecord& p : provisions)
+        citable.emplace(p.id, nlohmann::json{{"id", p.id}, {"label", p.label}, {"heading", p.heading},
+                                             {"title", document->title}, {"lang", document->lang},
+                                             {"document_id", document_id}, {"unit_id", p.unit_id}});
+}
+
+// The report's line on a document kept at its version indexed before.
+void report_kept(IngestReport& report, const std::string& source, const std::string& document_id,
+                 const std::map<std::string, PreviousStamp>& previous) {
+    std::string message = "document '" + document_id + "' not read from this file this time (above); its version indexed before";
+    if (auto it = previous.find(document_id); it != previous.end() && !it->second.stamp.updated.empty())
+        message += " (last changed " + it->second.stamp.updated + ")";
+    message += " stays in the index until the file reads again; remove the file to delete it";
+    report.keep(source, message);
+}
+
 // Incremental run: the documents whose sources are gone since the last run
-// are removed, and the stored fact tables cleared (they are rebuilt).
+// are removed; those whose source is there but gave no document this time
+// keep their records, source hash and citations (`citable`); the stored
+// fact tables are cleared (they are rebuilt).
 void forget_vanished_sources(Xapian::WritableDatabase& db, IndexWriter& writer,
-                             const std::map<std::string, std::string>& seen_ids, bool has_thesaurus,
+                             const std::map<std::string, std::string>& seen_ids, const UnreadSources& unread,
+                             const std::map<std::string, PreviousStamp>& previous, bool has_thesaurus,
+                             std::map<std::string, nlohmann::json>& citable, IngestReport& report,
                              IndexSummary& summary) {
     for (const std::string& key : metadata_keys(db, kSourceHashKey)) {
         std::string id = key.substr(std::string(kSourceHashKey).size());
         if (seen_ids.count(id)) continue;
+        if (std::string file = unread.keeps(db.get_metadata(kSourceFileKey + id)); !file.empty()) {
+            cite_records(db, id, citable);
+            report_kept(report, file, id, previous);
+            ++summary.kept;
+            continue;
+        }
         writer.remove(id);
         db.set_metadata(key, "");
+        db.set_metadata(kSourceFileKey + id, "");
         ++summary.deleted;
     }
     for (const std::string& key : metadata_keys(db, "facts:")) db.set_metadata(key, "");
     if (!has_thesaurus) db.set_metadata("thesaurus", "");
+}
+
+// Full build: a document of the current generation whose source is there but
+// gave no document this time is copied over as it is (records, spelling,
+// source hash and file), and cited (`citable`). An unreadable current
+// generation keeps nothing. A document indexed before its source file was
+// recorded (kSourceFileKey) cannot be told apart from one whose source is gone.
+void carry_forward_unread(const std::string& previous_path, IndexWriter& writer, Xapian::WritableDatabase& db,
+                          const std::map<std::string, std::string>& seen_ids, const UnreadSources& unread,
+                          const std::map<std::string, PreviousStamp>& previous,
+                          std::map<std::string, nlohmann::json>& citable, IngestReport& report, IndexSummary& summary) {
+    if (previous_path.empty()) return;
+    Xapian::Database current;
+    try {
+        current = Xapian::Database(previous_path);
+    } catch (const Xapian::Error&) {
+        return;  // an unreadable current generation is replaced whole (its documents count as new)
+    }
+    for (const std::string& key : metadata_keys(current, kSourceFileKey)) {
+        std::string id = key.substr(std::string(kSourceFileKey).size());
+        if (seen_ids.count(id)) continue;
+        const std::string source = current.get_metadata(key);
+        const std::string file = unread.keeps(source);
+        if (file.empty() || writer.copy_from(current, id) == 0) continue;
+        db.set_metadata(key, source);
+        db.set_metadata(kSourceHashKey + id, current.get_metadata(kSourceHashKey + id));
+        cite_records(current, id, citable);
+        report_kept(report, file, id, previous);
+        ++summary.kept;
+    }
 }
 
 // Where each document the pipeline hands over goes: refused when its id was
@@ -363,6 +494,10 @@ public:
             --report_.documents_read;
             return;
         }
+        // Which file it came from (part 0 holds every document's: the parts' metadata keys must not overlap).
+        const std::string source_key = kSourceFileKey + document.document_id;
+        if (std::string source = normal_path(built.file); !incremental_ || db_.get_metadata(source_key) != source)
+            db_.set_metadata(source_key, source);
         if (!built.prepared) {
             summary_.provisions += static_cast<long>(document.provisions.size());
             ++summary_.unchanged;
@@ -383,8 +518,8 @@ public:
 
     // document id → the file it was read from
     const std::map<std::string, std::string>& seen_ids() const { return seen_ids_; }
-    // provision id → citation, for fact tables
-    const std::map<std::string, nlohmann::json>& citable() const { return citable_; }
+    // provision id → citation, for fact tables (kept documents' are added after the files)
+    std::map<std::string, nlohmann::json>& citable() { return citable_; }
 
 private:
     Xapian::WritableDatabase& db_;
@@ -580,7 +715,15 @@ IndexSummary build_index(const IndexOptions& options, IngestReport& report) {
             if (options.on_progress) options.on_progress(done, static_cast<int>(files.size()), summary.provisions, summary.bytes);
         });
         summary.files = static_cast<int>(files.size());
-        if (incremental) forget_vanished_sources(db, writer, router.seen_ids(), thesaurus.has_value(), summary);
+        {
+            const UnreadSources unread(files, router.seen_ids(), report);
+            if (incremental)
+                forget_vanished_sources(db, writer, router.seen_ids(), unread, previous_stamp_map, thesaurus.has_value(),
+                                        router.citable(), report, summary);
+            else
+                carry_forward_unread(previous_path, writer, db, router.seen_ids(), unread, previous_stamp_map,
+                                     router.citable(), report, summary);
+        }
         store_corpus_tables(db, options, writer.analyzer(), report, summary);
         for (const std::string& path : list_fact_files(options.corpus_dirs))
             if (auto table = read_fact_table(path, report))

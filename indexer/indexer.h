@@ -36,6 +36,16 @@ struct IndexOptions {
     // documents whose source changed (content hash in metadata "source-hash:ID"),
     // deleting those whose source is gone. The result equals a full rebuild
     // (bench/tests/incremental_test.py); with no current generation, a full build.
+    //
+    // Either way, a document whose source file is still there but cannot be
+    // read now (broken XML, NUL bytes, a malformed sidecar, no permission, a
+    // duplicate id) keeps the version indexed before: its records, source hash
+    // and fact-table citations stay (a full build copies them over from the
+    // current generation), reported as IngestReport::keep and counted in
+    // IndexSummary::kept. Which file produced which document is metadata
+    // "source-file:ID" (the file's absolute path); a document indexed before
+    // that was recorded is deleted as before. Only a source that is gone (no
+    // such file, or no longer under a corpus folder) deletes its document.
     bool incremental = false;
     // Compact the new generation before switching to it (as xapian-compact -m):
     // about half the size on disk and fuller blocks for searching, for ~35 % more time.
@@ -67,6 +77,9 @@ struct IndexSummary {
     int unchanged = 0;          // incremental: documents kept as they were
     int rewritten = 0;          // incremental: documents added or replaced
     int deleted = 0;            // incremental: documents whose source is gone
+    // Documents whose source is still there but could not be read this time:
+    // the version indexed before stays (IndexOptions::incremental).
+    int kept = 0;
     // What earlier runs that crashed or were killed left in the index folder,
     // removed at the start of this one: "PATH (what it was)".
     std::vector<std::string> removed_debris;

@@ -20,6 +20,10 @@ struct IngestProblem {
     bool fatal = true;     // true: the document (or corpus entry) was skipped; false: a warning only
     bool truncated = false;  // the document was indexed in part: a cap cut it (document_caps.h)
     bool info = false;     // a note: how the file was read (text_encoding.h, legacy_tajik.h); not a problem
+    // The file's document could not be read this time, but its source is
+    // still there: the version indexed before stays in the index (indexer.h,
+    // IndexSummary::kept). Follows the problem that skipped it.
+    bool kept = false;
 
     // "file:line: message" (or "file: message" without a line).
     std::string to_string() const;
@@ -35,6 +39,11 @@ struct IngestReport {
     // document's name, missing corpus folders (list_corpus_files).
     int entries_skipped = 0;
     int documents_truncated = 0;  // documents indexed in part (caps, document_caps.h)
+    // Of the documents skipped (or entries not read), those whose version
+    // indexed before stays in the index: their source is still there, so it
+    // is not deleted (build_index). Still a loss of this run: the file's
+    // changes are not in the index.
+    int documents_kept = 0;
 
     // Whether anything was left out or cut: exit status 2, and --strict fails.
     bool lost_anything() const { return documents_skipped + entries_skipped + documents_truncated > 0; }
@@ -53,6 +62,11 @@ struct IngestReport {
     // A cap cut part of a document (counted once per document by the caller).
     void cut(const std::string& file, const std::string& message) {
         problems.push_back({file, 0, message, false, true});
+    }
+    // The version of a document indexed before stays (see IngestProblem::kept).
+    void keep(const std::string& file, const std::string& message) {
+        problems.push_back({file, 0, message, false, false, false, true});
+        ++documents_kept;
     }
     // How a file was read, for the record (see IngestProblem::info).
     void note(const std::string& file, const std::string& message) {

@@ -3,7 +3,10 @@
 // .xml are each reported as `path: what [skipped]`, counted, make the exit
 // status 2 and fail --strict; the FIFO never blocks the indexer. When two
 // --corpus folders hold the same document id, the first --corpus wins
-// (command-line order, not path order) and the other is reported.
+// (command-line order, not path order) and the other is reported. A file
+// indexed before that cannot be read now keeps its version indexed before
+// (incremental and full runs), reported as [kept]; only a removed file
+// deletes its document.
 //
 // Root reads any folder, so as root the indexer runs as `nobody` here.
 #include <doctest/doctest.h>
@@ -12,8 +15,12 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include "child_process.h"
 #include "indexer/index_location.h"
@@ -264,4 +271,133 @@ TEST_CASE("index without --corpus takes the folders the index was built from; on
     CHECK_MESSAGE(narrower.err.find("himoya index: warning: " + db + " was built from " + library.string()) != std::string::npos,
                   narrower.err);
     CHECK(hits(db, "kestrelwing") == 1);  // as asked, and said
+}
+
+namespace {
+
+// Whether a search for `query` lists document `id`.
+bool lists(const std::string& db, const std::string& query, const std::string& id) {
+    auto r = run({HIMOYA_BINARY, "search", "--db", db, "--json", "--per-page", "100", query});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const json answer = json::parse(r.out);  // named: the loop reads into it
+    for (const json& hit : answer["hits"])
+        if (hit["document_id"] == id) return true;
+    return false;
+}
+
+// Whether the stored fact table of `topic` cites a provision of document `id`.
+bool facts_cite(const std::string& db, const std::string& topic, const std::string& id) {
+    return Xapian::Database(db).get_metadata("facts:" + topic).find("\"document_id\":\"" + id + "\"") != std::string::npos;
+}
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("a file indexed before that cannot be read now keeps its previous version and citations; a removed one is deleted") {
+    TempDir dir("kept-version");
+    const fs::path corpus = dir.path / "corpus";
+    const fs::path law = corpus / "ge" / "ge-dv-law-2006-en.xml";
+    const std::string id = "ge-dv-law-2006-en";
+    const std::string good = read_file(HIMOYA_SOURCE_DIR "/corpus/ge/ge-dv-law-2006-en.xml");
+    write_file(law, good);
+    write_file(corpus / "facts" / "protection-orders.xml", read_file(HIMOYA_SOURCE_DIR "/corpus/facts/protection-orders.xml"));
+    write_file(corpus / "other.xml", document("other", "The kestrelwing order."));
+    const std::string db = (dir.path / "index").string();
+    auto first = run({HIMOYA_BINARY, "index", "--quiet", "--corpus", corpus.string(), "--db", db});
+    REQUIRE_MESSAGE(first.status == 0, first.err);
+    REQUIRE(lists(db, "restrictive", id));
+    REQUIRE(facts_cite(db, "protection-orders", id));
+
+    // One closing tag broken: the new version cannot be read.
+    std::string broken = good;
+    broken.replace(broken.find("</heading>"), 10, "</headin>");
+    write_file(law, broken);
+    auto incremental = run({HIMOYA_BINARY, "index", "--quiet", "--corpus", corpus.string(), "--db", db, "--incremental"});
+    CHECK_MESSAGE(incremental.status == 2, incremental.err);  // still a loss: the file's changes are not in
+    const std::string problem = line_for(incremental.err, law.string());
+    CHECK_MESSAGE(problem.find("[skipped]") != std::string::npos, incremental.err);
+    CHECK_MESSAGE(problem.rfind(law.string() + ":29:", 0) == 0, incremental.err);  // file, line, problem
+    CHECK_MESSAGE(incremental.err.find(law.string() + ": document '" + id + "' not read from this file this time (above); its "
+                                       "version indexed before") != std::string::npos,
+                  incremental.err);
+    CHECK_MESSAGE(incremental.err.find("[kept]") != std::string::npos, incremental.err);
+    CHECK_MESSAGE(incremental.err.find("0 deleted, 1 kept at their previous version") != std::string::npos, incremental.err);
+    CHECK(lists(db, "restrictive", id));
+    CHECK(facts_cite(db, "protection-orders", id));
+
+    // A full rebuild (several part databases, then one) carries the version indexed before over too.
+    for (const char* threads : {"2", "1"}) {
+        CAPTURE(threads);
+        auto full = run({HIMOYA_BINARY, "index", "--quiet", "--threads", threads, "--corpus", corpus.string(), "--db", db});
+        CHECK_MESSAGE(full.status == 2, full.err);
+        CHECK_MESSAGE(full.err.find("1 document(s) kept at their previous version") != std::string::npos, full.err);
+        CHECK(lists(db, "restrictive", id));
+        CHECK(lists(db, "kestrelwing", "other"));
+        CHECK(facts_cite(db, "protection-orders", id));
+    }
+    // --strict refuses the run (something was not read) and the index stays as it was.
+    auto strict = run({HIMOYA_BINARY, "index", "--quiet", "--strict", "--corpus", corpus.string(), "--db", db});
+    CHECK_MESSAGE(strict.status == 1, strict.err);
+    CHECK(lists(db, "restrictive", id));
+
+    // A good version replaces the kept one.
+    std::string fixed = good;
+    fixed.replace(fixed.find("Adoption of the Law"), 19, "Adoption of the Pipistrelle Law");
+    write_file(law, fixed);
+    auto repaired = run({HIMOYA_BINARY, "index", "--quiet", "--corpus", corpus.string(), "--db", db, "--incremental"});
+    CHECK_MESSAGE(repaired.status == 0, repaired.err);
+    CHECK_MESSAGE(repaired.err.find("1 document(s) rewritten, 1 unchanged, 0 deleted, 0 kept") != std::string::npos, repaired.err);
+    CHECK(lists(db, "pipistrelle", id));
+
+    // Broken again, then removed: a source that is gone deletes its document and its citations.
+    write_file(law, broken);
+    auto again = run({HIMOYA_BINARY, "index", "--quiet", "--corpus", corpus.string(), "--db", db, "--incremental"});
+    CHECK_MESSAGE(again.err.find("1 kept at their previous version") != std::string::npos, again.err);
+    CHECK(lists(db, "pipistrelle", id));  // the last good version, not the first
+    fs::remove(law);
+    auto removed = run({HIMOYA_BINARY, "index", "--quiet", "--corpus", corpus.string(), "--db", db, "--incremental"});
+    CHECK_MESSAGE(removed.status == 0, removed.err);
+    CHECK_MESSAGE(removed.err.find("1 deleted, 0 kept") != std::string::npos, removed.err);
+    CHECK_FALSE(lists(db, "restrictive", id));
+    CHECK_FALSE(facts_cite(db, "protection-orders", id));
+    CHECK(lists(db, "kestrelwing", "other"));
+}
+
+TEST_CASE("a document in a folder that cannot be read now keeps its previous version; NUL bytes and a bad sidecar too") {
+    TempDir dir("kept-unreadable");
+    const fs::path corpus = dir.path / "corpus";
+    write_file(corpus / "good.xml", document("good", "The kestrelwing order."));
+    write_file(corpus / "locked/inside.xml", document("inside", "The pipistrelle shelter."));
+    write_file(corpus / "notes.txt", "Памятка о выдаче охранного ордера сапсаном.\n");
+    const std::string meta =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<meta xmlns=\"urn:himoya:corpus:1\">\n"
+        "  <title>Памятка</title>\n  <jurisdiction>TJ</jurisdiction>\n  <language>ru</language>\n  <type>guide</type>\n"
+        "  <date>2020-01-01</date>\n  <issuing-body>Кризисный центр</issuing-body>\n  <text-status>original</text-status>\n"
+        "  <source><official-title>Памятка</official-title></source>\n</meta>\n";
+    write_file(corpus / "notes.meta.xml", meta);
+    write_file(corpus / "binary.txt", "Памятка о выдаче охранного ордера кречетом.\n");
+    write_file(corpus / "binary.meta.xml", meta);
+    const std::string db = (dir.path / "index").string();
+    std::string err;
+    REQUIRE_MESSAGE(index_as_reader({"--corpus", corpus.string()}, db, err) == 0, err);
+
+    fs::permissions(corpus / "locked", fs::perms::none);
+    write_file(corpus / "notes.meta.xml", "<meta xmlns=\"urn:himoya:corpus:1\"><title>Памятка</title>\n");  // malformed
+    std::string noise(2048, '\0');
+    for (size_t i = 0; i < noise.size(); ++i) noise[i] = i % 7 == 0 ? '\0' : static_cast<char>((i * 2654435761u) >> 13);
+    write_file(corpus / "binary.txt", noise);
+    const int status = index_as_reader({"--corpus", corpus.string(), "--incremental"}, db, err);
+    fs::permissions(corpus / "locked", fs::perms::owner_all);
+    CHECK_MESSAGE(status == 2, err);
+    CHECK_MESSAGE(err.find("0 deleted, 3 kept at their previous version") != std::string::npos, err);
+    CHECK_MESSAGE(err.find((corpus / "locked/inside.xml").string() + ": document 'inside' not read") != std::string::npos, err);
+    CHECK_MESSAGE(err.find((corpus / "notes.txt").string() + ": document 'notes' not read") != std::string::npos, err);
+    CHECK_MESSAGE(err.find((corpus / "binary.txt").string() + ": document 'binary' not read") != std::string::npos, err);
+    CHECK(lists(db, "pipistrelle", "inside"));
+    CHECK(lists(db, "сапсаном", "notes"));
+    CHECK(lists(db, "кречетом", "binary"));
 }
