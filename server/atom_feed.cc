@@ -67,14 +67,16 @@ std::string rfc3339_now() {
     return out;
 }
 
-std::string tag_uri(const std::string& specific) {
+std::string tag_escape(std::string_view text, std::string_view reserved) {
     // RFC 4151: specific = *( pchar / "/" / "?" ); pchar = unreserved / pct-encoded / sub-delims / ":" / "@".
     static constexpr std::string_view kAllowed = "-._~!$&'()*+,;=:@/?";
     static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out = kTagAuthority;
-    for (unsigned char c : specific) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            kAllowed.find(static_cast<char>(c)) != std::string_view::npos) {
+    std::string out;
+    out.reserve(text.size());
+    for (unsigned char c : text) {
+        if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             kAllowed.find(static_cast<char>(c)) != std::string_view::npos) &&
+            reserved.find(static_cast<char>(c)) == std::string_view::npos) {
             out += static_cast<char>(c);
         } else {
             out += '%';
@@ -84,6 +86,8 @@ std::string tag_uri(const std::string& specific) {
     }
     return out;
 }
+
+std::string tag_uri(const std::string& specific) { return kTagAuthority + tag_escape(specific); }
 
 std::string atom_feed(const SearchResult& result, const FeedContext& context) {
     const std::string& base = context.base;

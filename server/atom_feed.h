@@ -8,6 +8,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "search/search_types.h"
 
@@ -27,6 +28,11 @@ struct FeedContext {
     std::string now;        // RFC 3339: the feed's updated when no entry has a time
     std::map<std::string, std::string> concept_labels;  // concept id → label (category label)
 };
+
+// `text` with every byte a tag URI's specific part may not hold percent-encoded ("%XX",
+// upper-case hex; '%' itself included), and every byte of `reserved` too: a key or value
+// put between delimiters (feed_id: ";=&") cannot be read as one.
+std::string tag_escape(std::string_view text, std::string_view reserved = {});
 
 // tag:himoya,2026: + `specific`, with what a tag URI may not hold percent-encoded.
 std::string tag_uri(const std::string& specific);

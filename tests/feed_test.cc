@@ -191,6 +191,16 @@ TEST_CASE("search feeds are Atom 1.0 with stable ids, newest in the index first,
     CHECK(again.xml == query.xml);
     CHECK(f.feed("?jurisdiction=TJ&per_page=5&q=protection%20order").id == query.id);
     CHECK(f.feed("?q=marriage").id != query.id);
+    // A delimiter inside a value is percent-encoded: another parameter set, another id, while a
+    // feed without one keeps the id it always had.
+    const Feed two_params = f.feed("?q=violence&ui=ru");
+    const Feed one_value = f.feed("?q=violence%3Bui%3Dru");
+    CHECK(two_params.id == "tag:himoya,2026:search?q=violence;ui=ru");
+    CHECK(one_value.id == "tag:himoya,2026:search?q=violence%3Bui%3Dru");
+    CHECK(f.feed("?q=a%3Db").id == "tag:himoya,2026:search?q=a%3Db");
+    CHECK(f.feed("?q=a%26b").id == "tag:himoya,2026:search?q=a%26b");
+    CHECK(f.feed("?q=100%25").id == "tag:himoya,2026:search?q=100%25");
+    CHECK(query.id == "tag:himoya,2026:search?jurisdiction=TJ;q=protection%20order");
 
     // A full reindex of the same sources keeps ids, and when each text was indexed and updated.
     const std::map<std::string, Entry> before = by_id(browse);

@@ -3,6 +3,7 @@
 #include "server/api/routes.h"
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,8 +38,12 @@ std::string query_string(const HttpRequest& req) {
 }
 
 // The feed's id: what it is about, in a canonical order, so that one search
-// always has one id whatever the order or paging of its parameters.
+// always has one id whatever the order or paging of its parameters. The
+// delimiters ';' and '=' (and '&', '%') are percent-encoded inside keys and
+// values, so distinct parameter sets never share an id (q="violence;ui=ru" is
+// "q=violence%3Bui%3Dru"); ids of parameters without them are as before.
 std::string feed_id(const QueryParams& params) {
+    static constexpr std::string_view kDelimiters = ";=&";
     std::vector<std::pair<std::string, std::string>> pairs;
     for (const auto& [k, v] : params)
         if (!is_paging(k) && !v.empty()) pairs.emplace_back(k, v);
@@ -47,12 +52,12 @@ std::string feed_id(const QueryParams& params) {
     char sep = '?';
     for (const auto& [k, v] : pairs) {
         specific += sep;
-        specific += k;
+        specific += tag_escape(k, kDelimiters);
         specific += '=';
-        specific += v;
+        specific += tag_escape(v, kDelimiters);
         sep = ';';
     }
-    return tag_uri(specific);
+    return kTagAuthority + specific;  // already escaped: tag_uri would encode each '%' again
 }
 
 }  // namespace
