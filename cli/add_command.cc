@@ -33,7 +33,7 @@ const char* kHelp =
     "usage: himoya add FILE... [--library DIR] [--db DIR] [--corpus DIR ...] [--dry-run]\n"
     "                  [--jurisdiction J] [--type T] [--audience A] [--title T] [--lang L]\n"
     "                  [--date D] [--number N] [--id ID] [--body NAME] [--text-status S]\n"
-    "                  [--extent E] [--official-title T]\n"
+    "                  [--extent E] [--status S [--status-since D]] [--official-title T]\n"
     "\n"
     "Adds documents (.txt, .html, .htm, .pdf, .docx, .odt, .rtf, .doc; corpus XML or Akoma Ntoso\n"
     ".xml with their own metadata) to the library folder and the index. The metadata\n"
@@ -59,9 +59,11 @@ const char* kHelp =
     "  --jurisdiction J     ISO 3166 code (TJ, BA-SRP) or INT\n"
     "  --type T             law code bylaw programme standard manual report news treaty\n"
     "                       recommendation resolution guide training\n"
-    "  --audience A         audience groups, comma-separated (police,judiciary)\n"
+    "  --audience A         audience groups, comma-separated (police,judiciary), of:\n"
+    "                       police judiciary prosecutors health social-work\n"
+    "                       shelters-ngos general-public legislators\n"
     "  --title T            title in the document's language\n"
-    "  --lang L             tg, ru or en (ISO 639)\n"
+    "  --lang L             tg, ru or en: the languages Himoya analyses\n"
     "  --date D             YYYY, YYYY-MM or YYYY-MM-DD (adoption or publication)\n"
     "  --number N           the act's official number\n"
     "  --id ID              document id (default: from the file name)\n"
@@ -71,9 +73,17 @@ const char* kHelp =
     "  --extent E           whole | selected: whether the file holds the whole act or some\n"
     "                       parts (default: selected for a summary, else whole); a gap in\n"
     "                       compare is the law's silence only where its acts are held whole\n"
+    "  --status S           legal status: in-force | amended | repealed | expired |\n"
+    "                       not-yet-in-force; required for a law, code, treaty or\n"
+    "                       programme (a file of these types without it is refused), may\n"
+    "                       be given for a bylaw, not for a practice document\n"
+    "  --status-since D     when that status began: YYYY, YYYY-MM or YYYY-MM-DD (for\n"
+    "                       amended, the first amendment); left out when not known\n"
     "  --official-title T   title in the original language (default: the title)\n"
     "\n"
     "--title, --number, --id and --official-title name one document: one FILE only.\n"
+    "A value of a flag the corpus format does not accept is a usage error naming what\n"
+    "it accepts; nothing is read or written.\n"
     "Exit status: 0 every file added and indexed; 2 some were refused, or a file of the\n"
     "library was skipped or cut short by the indexer, and the rest added; 1 nothing added,\n"
     "or the index run failed; 64 usage.\n";
@@ -84,6 +94,7 @@ const std::map<std::string, std::string> kFieldFlags = {
     {"title", "title"},               {"lang", "language"}, {"date", "date"},
     {"number", "number"},             {"id", "id"},       {"body", "issuing-body"},
     {"text-status", "text-status"},   {"official-title", "official-title"}, {"extent", "extent"},
+    {"status", "legal-status"},       {"status-since", "legal-status-since"},
 };
 
 size_t display_width(const std::string& s) {
@@ -109,6 +120,10 @@ void print_table(const PreparedAddition& a) {
         if (value.empty()) {
             bool required = false;
             for (const RequiredField& f : required_metadata()) required = required || name == f.name;
+            if (name == "legal-status") {
+                auto type = a.fields.find("type");
+                required = type != a.fields.end() && requires_legal_status(type->second.value);
+            }
             if (!required) continue;
             value = "?";
             origin = "MISSING";
@@ -193,6 +208,21 @@ int add_command(int argc, char** argv) {
     for (const auto& [name, value] : args.options)
         if (name != "corpus" && args.all(name).size() > 1) throw UsageError("--" + name + " given twice");
 
+    std::map<std::string, std::string> given;
+    for (const auto& [flag, field] : kFieldFlags)
+        if (args.flag(flag)) given[field] = args.get(flag);
+    if (given.count("jurisdiction")) {
+        std::string& j = given["jurisdiction"];
+        for (char& c : j) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    // A value the corpus format does not accept is the caller's mistake, whatever the file.
+    std::string bad;
+    for (const MetadataValueProblem& p : metadata_value_problems(given))
+        bad += (bad.empty() ? "" : "; ") + p.flag + " '" + p.value + "' is not " + p.rule;
+    if (!bad.empty()) throw UsageError(bad);
+    if (given.count("legal-status-since") && !given.count("legal-status"))
+        throw UsageError("--status-since says when the --status began; give --status with it");
+
     const std::string db = args.get("db", "build/index");
     std::string library = args.get("library");
     if (library.empty()) {
@@ -208,14 +238,6 @@ int add_command(int argc, char** argv) {
     // index run that follows: both use the index folder's OCR cache
     // (indexer/readers/ocr_cache.h), which a dry run only reads.
     const IndexOcrCacheScope ocr_cache(db, dry_run);
-
-    std::map<std::string, std::string> given;
-    for (const auto& [flag, field] : kFieldFlags)
-        if (args.flag(flag)) given[field] = args.get(flag);
-    if (given.count("jurisdiction")) {
-        std::string& j = given["jurisdiction"];
-        for (char& c : j) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
 
     int refused = 0;
     std::vector<std::pair<PreparedAddition, fs::path>> accepted;  // with its place in the library

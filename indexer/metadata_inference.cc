@@ -4,12 +4,14 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
 
 #include <pugixml.hpp>
 
+#include "analysis/facet_table.h"
 #include "analysis/language.h"
 #include "indexer/label_tables.h"
 #include "indexer/readers/reader_text.h"
@@ -409,10 +411,86 @@ const std::vector<RequiredField>& required_metadata() {
 }
 
 const std::vector<std::string>& metadata_field_order() {
-    static const std::vector<std::string> order = {"title",       "jurisdiction",   "language", "type",
-                                                   "date",        "issuing-body",   "text-status",
-                                                   "extent",      "official-title", "number",   "audience", "id"};
+    static const std::vector<std::string> order = {"title",          "jurisdiction", "language",     "type",
+                                                   "date",           "issuing-body", "text-status",  "extent",
+                                                   "legal-status",   "legal-status-since", "official-title",
+                                                   "number",         "audience",     "id"};
     return order;
+}
+
+namespace {
+
+bool in_list(std::string_view value, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+template <size_t N>
+bool in_list(std::string_view value, const std::array<std::string_view, N>& list) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+constexpr std::array<std::string_view, 3> kAddLanguages = {"tg", "ru", "en"};
+constexpr std::array<std::string_view, 4> kTextStatuses = {"official", "official-translation", "unofficial-translation",
+                                                           "summary"};
+constexpr std::array<std::string_view, 8> kAudienceGroups = {
+    "police", "judiciary", "prosecutors", "health", "social-work", "shelters-ngos", "general-public", "legislators"};
+
+// "a, b or c"
+template <size_t N>
+std::string or_list(const std::array<std::string_view, N>& list) {
+    std::string out;
+    for (size_t i = 0; i < N; ++i) {
+        if (i > 0) out += i + 1 == N ? " or " : ", ";
+        out += list[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+bool requires_legal_status(std::string_view type) { return in_list(type, {"law", "code", "treaty", "programme"}); }
+
+bool may_have_legal_status(std::string_view type) {
+    return requires_legal_status(type) || in_list(type, {"bylaw", "act", "bill"});
+}
+
+std::vector<MetadataValueProblem> metadata_value_problems(const std::map<std::string, std::string>& values) {
+    std::vector<MetadataValueProblem> problems;
+    auto check = [&](const char* name, const char* flag, auto ok, const std::string& rule) {
+        auto it = values.find(name);
+        if (it != values.end() && !it->second.empty() && !ok(it->second)) problems.push_back({flag, it->second, rule});
+    };
+    static const std::string kDate = "a day, month or year as YYYY-MM-DD, YYYY-MM or YYYY";
+    check("date", "--date", [](const std::string& v) { return is_valid_date(v); }, kDate);
+    check("extent", "--extent", [](const std::string& v) { return v == "whole" || v == "selected"; },
+          "whole or selected");
+    check("id", "--id", [](const std::string& v) { return is_valid_id(v); }, "[a-z0-9][a-z0-9._-]*");
+    check("jurisdiction", "--jurisdiction", [](const std::string& v) { return is_iso_jurisdiction(v); },
+          "ISO 3166 (TJ, BA-SRP) or INT");
+    check("language", "--lang", [](const std::string& v) { return in_list(v, kAddLanguages); },
+          or_list(kAddLanguages) + " (the languages Himoya analyses)");
+    check("type", "--type", [](const std::string& v) { return is_document_type(v); },
+          "a document type (law code bylaw programme standard manual report news treaty recommendation resolution "
+          "guide training)");
+    check("text-status", "--text-status", [](const std::string& v) { return in_list(v, kTextStatuses); },
+          or_list(kTextStatuses));
+    check("audience", "--audience",
+          [](const std::string& v) {
+              std::stringstream groups(v);
+              bool any = false;
+              for (std::string group; std::getline(groups, group, ',');) {
+                  const std::string g = trim(group);
+                  if (g.empty()) continue;
+                  if (!in_list(g, kAudienceGroups)) return false;
+                  any = true;
+              }
+              return any;
+          },
+          "one or more of " + or_list(kAudienceGroups) + ", comma-separated");
+    check("legal-status", "--status", [](const std::string& v) { return terms::is_legal_state(v); },
+          "in-force, amended, repealed, expired or not-yet-in-force");
+    check("legal-status-since", "--status-since", [](const std::string& v) { return is_valid_date(v); }, kDate);
+    return problems;
 }
 
 MetadataFields infer_metadata(const Document& doc, std::string_view source_path,
@@ -585,6 +663,12 @@ std::string render_sidecar(const MetadataFields& fields, const std::string& docu
     if (std::string ref = value("issuing-body-ref"); !ref.empty()) body.append_attribute("ref") = ref.c_str();
     element(meta, "text-status", value("text-status"));
     if (std::string extent = value("extent"); !extent.empty()) element(meta, "extent", extent);
+    if (std::string state = value("legal-status"); !state.empty()) {
+        pugi::xml_node status = meta.append_child("legal-status");
+        status.append_attribute("state") = state.c_str();
+        if (std::string since = value("legal-status-since"); !since.empty())
+            status.append_attribute("since") = since.c_str();
+    }
     if (std::string audience = value("audience"); !audience.empty()) {
         pugi::xml_node list = meta.append_child("audience");
         std::stringstream groups(audience);
@@ -637,6 +721,8 @@ PreparedAddition prepare_addition(const std::string& path, const std::map<std::s
         put("issuing-body", doc->issuing_body);
         put("text-status", doc->text_status);
         put("extent", doc->extent_or_default());
+        put("legal-status", doc->legal_status.state);
+        put("legal-status-since", doc->legal_status.since);
         put("official-title", doc->source.official_title);
         put("number", doc->source.number);
         put("id", doc->document_id);
@@ -688,21 +774,20 @@ PreparedAddition prepare_addition(const std::string& path, const std::map<std::s
         auto it = a.fields.find(f.name);
         if (it == a.fields.end() || it->second.value.empty()) a.missing.push_back(f.flag);
     }
-    auto check = [&](const char* name, const char* flag, bool ok, const char* rule) {
-        auto it = a.fields.find(name);
-        if (it != a.fields.end() && !it->second.value.empty() && !ok)
-            a.missing.push_back(std::string(flag) + " ('" + it->second.value + "' is not " + rule + ")");
-    };
     auto value = [&](const char* name) { return a.fields.count(name) ? a.fields[name].value : std::string(); };
-    check("date", "--date", is_valid_date(value("date")), "a day, month or year as YYYY-MM-DD, YYYY-MM or YYYY");
-    check("extent", "--extent", value("extent") == "whole" || value("extent") == "selected", "whole or selected");
-    check("id", "--id", is_valid_id(value("id")), "[a-z0-9][a-z0-9._-]*");
-    check("jurisdiction", "--jurisdiction", is_iso_jurisdiction(value("jurisdiction")),
-          "ISO 3166 (TJ, BA-SRP) or INT");
-    check("language", "--lang", is_iso_language(value("language")), "an ISO 639 code (tg, ru, en)");
-    check("type", "--type", is_document_type(value("type")),
-          "a document type (law code bylaw programme standard manual report news treaty recommendation resolution "
-          "guide training)");
+    std::map<std::string, std::string> values;
+    for (const auto& [name, v] : a.fields) values[name] = v.value;
+    for (const MetadataValueProblem& p : metadata_value_problems(values))
+        a.missing.push_back(p.flag + " ('" + p.value + "' is not " + p.rule + ")");
+    // The legal status: laws, codes, treaties and programmes have one (docs/api.md, the
+    // status facet), practice documents none (docs/corpus-format.md, "Legal status").
+    const std::string type = value("type");
+    if (requires_legal_status(type) && value("legal-status").empty())
+        a.missing.push_back("--status (a " + type +
+                            " has a legal status: in-force, amended, repealed, expired or not-yet-in-force)");
+    if (!value("legal-status").empty() && !type.empty() && !may_have_legal_status(type))
+        a.missing.push_back("--type or no --status (a " + type + " has no legal status: only laws, codes, bylaws, "
+                            "treaties and programmes have one)");
     if (a.missing.empty()) a.sidecar_xml = render_sidecar(a.fields, a.document_id, fs::path(path).stem().string());
     return a;
 }

@@ -89,7 +89,8 @@ struct MetadataValue {
 
 // The fields, by their sidecar element names: title, jurisdiction, language,
 // type, date, number, issuing-body, text-status, official-title, audience
-// (comma-separated groups), id.
+// (comma-separated groups), id, legal-status (its state) and
+// legal-status-since (its since).
 using MetadataFields = std::map<std::string, MetadataValue>;
 
 // The required ones (what the sidecar reader requires, xml_meta.cc), in
@@ -101,6 +102,33 @@ struct RequiredField {
 const std::vector<RequiredField>& required_metadata();
 // Every field in display order (required first).
 const std::vector<std::string>& metadata_field_order();
+
+// A value that breaks the rule of its field: the flag that gives it, the
+// value, and what the field accepts ("tg, ru or en").
+struct MetadataValueProblem {
+    std::string flag;   // "--lang"
+    std::string value;  // "de"
+    std::string rule;   // "tg, ru or en (the languages Himoya analyses)"
+};
+
+// The problems of `values` (field name → value; empty values are not
+// checked), by the corpus format's rules (docs/corpus-format.md,
+// corpus/schema/himoya-corpus.rng): date, jurisdiction, id and type as the
+// readers check them; language tg, ru or en (what the analysers read: another
+// ISO 639 code would be indexed as none of them); text-status, extent,
+// audience groups (comma-separated) and legal-status by their closed lists;
+// legal-status-since a date. `himoya add` refuses given values with these
+// as a usage error before reading any file; prepare_addition refuses a file
+// whose inferred or given values have any.
+std::vector<MetadataValueProblem> metadata_value_problems(const std::map<std::string, std::string>& values);
+
+// Whether documents of `type` have a legal status (<legal-status>): laws,
+// codes, treaties and programmes (the status facet, docs/api.md); `himoya add`
+// refuses one of these without --status.
+bool requires_legal_status(std::string_view type);
+// Whether a legal status may be given at all: those, bylaws, and the Akoma
+// Ntoso act and bill; practice documents have none.
+bool may_have_legal_status(std::string_view type);
 
 // Infers what the text says (see the top of this file). `bodies`: issuing
 // body id → language → name (corpus/bodies.xml), or null.

@@ -54,7 +54,7 @@ TEST_CASE("add infers a Russian law's metadata, writes its sidecar into the libr
     write_small_corpus(dir.path / "corpus");
     const std::string db = (dir.path / "index").string();
     auto r = run({HIMOYA_BINARY, "add", kFixtures + "/zakon-2013.txt", "--jurisdiction", "TJ", "--corpus",
-                  (dir.path / "corpus").string(), "--db", db});
+                  (dir.path / "corpus").string(), "--db", db, "--status", "amended", "--status-since", "2016"});
     REQUIRE_MESSAGE(r.status == 0, r.out << r.err);
     // the table shows what was inferred and what was given
     CHECK(r.out.find("2013-03-19") != std::string::npos);
@@ -70,6 +70,7 @@ TEST_CASE("add infers a Russian law's metadata, writes its sidecar into the libr
     CHECK(sidecar.find("<date>2013-03-19</date>") != std::string::npos);
     CHECK(sidecar.find("<issuing-body ref=\"tj-majlisi-oli\">") != std::string::npos);
     CHECK(sidecar.find("<text-status>summary</text-status>") != std::string::npos);
+    CHECK(sidecar.find("<legal-status state=\"amended\" since=\"2016\" />") != std::string::npos);
     CHECK(sidecar.find("<title>ЗАКОН РЕСПУБЛИКИ ТАДЖИКИСТАН О предупреждении насилия в семье</title>") !=
           std::string::npos);
 
@@ -79,6 +80,13 @@ TEST_CASE("add infers a Russian law's metadata, writes its sidecar into the libr
     bool found = false;
     for (const json& hit : result["hits"]) found = found || hit["document_id"] == "zakon-2013";
     CHECK_MESSAGE(found, s.out.substr(0, 2000));
+    // its legal status is the status facet's: an amended law is found as law in force
+    auto in_force = run({HIMOYA_BINARY, "search", "--db", db, "--json", "--status", "amended", "насилие в семье"});
+    REQUIRE_MESSAGE(in_force.status == 0, in_force.err);
+    found = false;
+    const json amended = json::parse(in_force.out);
+    for (const json& hit : amended["hits"]) found = found || hit["document_id"] == "zakon-2013";
+    CHECK_MESSAGE(found, in_force.out.substr(0, 2000));
 
     // the marker of the corpus is still there: the run covered corpus and library
     auto m = run({HIMOYA_BINARY, "search", "--db", db, "--json", "shelters"});
@@ -139,7 +147,7 @@ TEST_CASE("add --dry-run shows the inferred metadata and writes nothing") {
     write_small_corpus(dir.path / "corpus");
     const std::string db = (dir.path / "index").string();
     auto r = run({HIMOYA_BINARY, "add", kFixtures + "/zakon-2013.txt", "--jurisdiction", "TJ", "--corpus",
-                  (dir.path / "corpus").string(), "--db", db, "--dry-run"});
+                  (dir.path / "corpus").string(), "--db", db, "--status", "in-force", "--dry-run"});
     CHECK_MESSAGE(r.status == 0, r.out << r.err);
     CHECK(r.out.find("<date>2013-03-19</date>") != std::string::npos);  // the sidecar it would write
     CHECK_FALSE(fs::exists(dir.path / "library"));
@@ -154,7 +162,7 @@ TEST_CASE("add reads a legacy Word .doc in Tajik: language, title, date and type
     fs::copy_file(HIMOYA_SOURCE_DIR "/tests/data/office/tj-dv-law-tg-word97.doc", dir.path / "in" / "qonun.doc");
     auto r = run({HIMOYA_BINARY, "add", (dir.path / "in" / "qonun.doc").string(), "--jurisdiction", "TJ", "--body",
                   "Маҷлиси Олӣ", "--corpus", (dir.path / "corpus").string(), "--db", (dir.path / "index").string(),
-                  "--dry-run"});
+                  "--status", "in-force", "--dry-run"});
     REQUIRE_MESSAGE(r.status == 0, r.out << r.err);
     CHECK(r.out.find("8 provision(s)") != std::string::npos);
     CHECK(r.out.find("<language>tg</language>") != std::string::npos);
@@ -179,7 +187,7 @@ TEST_CASE("add reads an ODT and an RTF law as it reads the same text in a .txt: 
         fs::copy_file(HIMOYA_SOURCE_DIR "/tests/data/office/" + file, dir.path / "tj" / file,
                       fs::copy_options::overwrite_existing);
         auto r = run({HIMOYA_BINARY, "add", (dir.path / "tj" / file).string(), "--corpus", (dir.path / "corpus").string(),
-                      "--db", (dir.path / "index").string(), "--dry-run"});
+                      "--db", (dir.path / "index").string(), "--status", "in-force", "--dry-run"});
         CAPTURE(file);
         CHECK_MESSAGE(r.out.find("title           Закон Республики Таджикистан «О предупреждении насилия в семье» (краткое изложение)") !=
                           std::string::npos, r.out);
@@ -195,7 +203,8 @@ TEST_CASE("add exits 2 when the indexer cuts an added file short (a page with no
     fs::copy_file(HIMOYA_SOURCE_DIR "/tests/data/office/tj-dv-law-ru-unreadable-scan.pdf",
                   dir.path / "tj" / "scan.pdf");
     auto r = run({HIMOYA_BINARY, "add", (dir.path / "tj" / "scan.pdf").string(), "--corpus", (dir.path / "corpus").string(),
-                  "--db", (dir.path / "index").string(), "--body", "Test", "--date", "2013", "--type", "law", "--title", "T"});
+                  "--db", (dir.path / "index").string(), "--body", "Test", "--date", "2013", "--type", "law", "--title", "T",
+                  "--status", "in-force"});
     CHECK_MESSAGE(r.err.find("[truncated]") != std::string::npos, r.err);
     CHECK(r.status == 2);
 }
@@ -220,8 +229,8 @@ TEST_CASE("add refuses metadata given in a form the corpus does not know: a day 
     auto r = run({HIMOYA_BINARY, "add", kFixtures + "/polozhenie-centr.txt", "--corpus", (dir.path / "corpus").string(),
                   "--db", db, "--date", "2099-13-45", "--lang", "xx", "--jurisdiction", "ZZ", "--type", "bogus",
                   "--body", "Test", "--title", "T"});
-    CHECK(r.status == 1);
-    for (const char* named : {"--date ('2099-13-45'", "--lang ('xx'", "--jurisdiction ('ZZ'", "--type ('bogus'"})
+    CHECK(r.status == 64);  // a usage error, before any file is read
+    for (const char* named : {"--date '2099-13-45'", "--lang 'xx'", "--jurisdiction 'ZZ'", "--type 'bogus'"})
         CHECK_MESSAGE(r.err.find(named) != std::string::npos, named << " not named: " << r.err);
     CHECK_FALSE(fs::exists(dir.path / "library" / "polozhenie-centr.txt"));
     // A real day, ISO codes and a type of the format are taken.
@@ -232,8 +241,78 @@ TEST_CASE("add refuses metadata given in a form the corpus does not know: a day 
     auto feb = run({HIMOYA_BINARY, "add", kFixtures + "/polozhenie-centr.txt", "--corpus", (dir.path / "corpus").string(),
                     "--db", db, "--date", "2023-02-29", "--lang", "ru", "--jurisdiction", "TJ", "--type", "bylaw",
                     "--body", "Test", "--title", "T", "--dry-run"});
-    CHECK(feb.status == 1);
-    CHECK_MESSAGE(feb.err.find("--date ('2023-02-29'") != std::string::npos, feb.err);
+    CHECK(feb.status == 64);
+    CHECK_MESSAGE(feb.err.find("--date '2023-02-29'") != std::string::npos, feb.err);
+}
+
+TEST_CASE("add refuses a text status, audience or language the corpus format does not list, naming those it does") {
+    TempDir dir("add-command-closed-lists");
+    write_small_corpus(dir.path / "corpus");
+    const std::string db = (dir.path / "index").string();
+    auto r = run({HIMOYA_BINARY, "add", kFixtures + "/zakon-2013.txt", "--jurisdiction", "TJ", "--corpus",
+                  (dir.path / "corpus").string(), "--db", db, "--lang", "de", "--text-status", "weird", "--audience",
+                  "aliens", "--status", "in-force"});
+    CHECK(r.status == 64);
+    for (const char* named : {"--lang 'de' is not tg, ru or en", "--text-status 'weird' is not official, "
+                              "official-translation, unofficial-translation or summary", "--audience 'aliens'",
+                              "police, judiciary, prosecutors, health, social-work, shelters-ngos, general-public or "
+                              "legislators"})
+        CHECK_MESSAGE(r.err.find(named) != std::string::npos, named << " not named: " << r.err);
+    CHECK_FALSE(fs::exists(dir.path / "library"));
+    CHECK_FALSE(fs::exists(dir.path / "index"));
+    // one bad group among good ones is refused too; a legal status outside the five, a bad since
+    CHECK(run({HIMOYA_BINARY, "add", "x.txt", "--audience", "police,aliens"}).status == 64);
+    auto status = run({HIMOYA_BINARY, "add", "x.txt", "--status", "valid"});
+    CHECK(status.status == 64);
+    CHECK_MESSAGE(status.err.find("in-force, amended, repealed, expired or not-yet-in-force") != std::string::npos,
+                  status.err);
+    CHECK(run({HIMOYA_BINARY, "add", "x.txt", "--status", "repealed", "--status-since", "2013-02-30"}).status == 64);
+    CHECK(run({HIMOYA_BINARY, "add", "x.txt", "--status-since", "2013"}).status == 64);  // since of no status
+    // the accepted values are taken: several groups, each text status
+    auto ok = run({HIMOYA_BINARY, "add", kFixtures + "/zakon-2013.txt", "--jurisdiction", "TJ", "--corpus",
+                   (dir.path / "corpus").string(), "--db", db, "--lang", "ru", "--text-status",
+                   "unofficial-translation", "--audience", "police, judiciary", "--status", "repealed",
+                   "--status-since", "2020-05", "--dry-run"});
+    CHECK_MESSAGE(ok.status == 0, ok.out << ok.err);
+    CHECK(ok.out.find("<group>police</group>") != std::string::npos);
+    CHECK(ok.out.find("<group>judiciary</group>") != std::string::npos);
+    CHECK(ok.out.find("<text-status>unofficial-translation</text-status>") != std::string::npos);
+    CHECK(ok.out.find("<legal-status state=\"repealed\" since=\"2020-05\" />") != std::string::npos);
+}
+
+TEST_CASE("add refuses a law without a legal status, and a legal status on a practice document") {
+    TempDir dir("add-command-legal-status");
+    write_small_corpus(dir.path / "corpus");
+    const std::string db = (dir.path / "index").string();
+    // the type is inferred (law): a law, code, treaty or programme has a legal status
+    auto law = run({HIMOYA_BINARY, "add", kFixtures + "/zakon-2013.txt", "--jurisdiction", "TJ", "--corpus",
+                    (dir.path / "corpus").string(), "--db", db});
+    CHECK(law.status == 1);
+    CHECK_MESSAGE(law.err.find("zakon-2013.txt: refused") != std::string::npos, law.err);
+    CHECK_MESSAGE(law.err.find("--status (a law has a legal status") != std::string::npos, law.err);
+    CHECK_FALSE(fs::exists(dir.path / "library" / "zakon-2013.txt"));
+    for (const char* type : {"code", "treaty", "programme"}) {
+        auto r = run({HIMOYA_BINARY, "add", kFixtures + "/zakon-2013.txt", "--jurisdiction", "TJ", "--corpus",
+                      (dir.path / "corpus").string(), "--db", db, "--type", type, "--dry-run"});
+        CAPTURE(type);
+        CHECK(r.status == 1);
+        CHECK_MESSAGE(r.err.find("--status (a") != std::string::npos, r.err);
+    }
+    // a bylaw may have one or not
+    for (bool with : {false, true}) {
+        std::vector<std::string> args = {HIMOYA_BINARY, "add", kFixtures + "/polozhenie-centr.txt", "--jurisdiction",
+                                         "TJ", "--type", "bylaw", "--body", "Test", "--date", "2020-01-01", "--corpus",
+                                         (dir.path / "corpus").string(), "--db", db, "--dry-run"};
+        if (with) args.insert(args.end(), {"--status", "in-force"});
+        auto r = run(args);
+        CHECK_MESSAGE(r.status == 0, r.out << r.err);
+    }
+    // a manual has none
+    auto manual = run({HIMOYA_BINARY, "add", kFixtures + "/polozhenie-centr.txt", "--jurisdiction", "TJ", "--type",
+                       "manual", "--body", "Test", "--date", "2020-01-01", "--corpus", (dir.path / "corpus").string(),
+                       "--db", db, "--status", "in-force", "--dry-run"});
+    CHECK(manual.status == 1);
+    CHECK_MESSAGE(manual.err.find("a manual has no legal status") != std::string::npos, manual.err);
 }
 
 TEST_CASE("a symbolic link in the library that leads outside it is reported and not followed; one inside it is read") {
@@ -281,7 +360,8 @@ TEST_CASE("add without --corpus indexes the folders the index was built from; le
     };
     REQUIRE(total("marker") > 0);  // the marker (no corpus document says "marker")
 
-    auto r = run({HIMOYA_BINARY, "add", kFixtures + "/zakon-2013.txt", "--jurisdiction", "TJ", "--db", db});
+    auto r = run({HIMOYA_BINARY, "add", kFixtures + "/zakon-2013.txt", "--jurisdiction", "TJ", "--db", db, "--status",
+                  "in-force"});
     REQUIRE_MESSAGE(r.status == 0, r.out << r.err);
     CHECK(r.err.find("warning") == std::string::npos);
     CHECK(total("marker") > 0);                // the remembered folder was indexed again
@@ -291,7 +371,7 @@ TEST_CASE("add without --corpus indexes the folders the index was built from; le
     TempDir other("add-command-other");
     fs::copy_file(HIMOYA_SOURCE_DIR "/corpus/bodies.xml", other.path / "bodies.xml");  // to infer the body
     auto w = run({HIMOYA_BINARY, "add", kFixtures + "/zakon-2013.txt", "--jurisdiction", "TJ", "--corpus",
-                  other.path.string(), "--db", db, "--dry-run"});
+                  other.path.string(), "--db", db, "--status", "in-force", "--dry-run"});
     CHECK(w.status == 0);
     CHECK_MESSAGE(w.err.find("warning: ") != std::string::npos, w.err);
     CHECK(w.err.find("elsewhere") != std::string::npos);
@@ -304,4 +384,6 @@ TEST_CASE("add usage errors exit 64") {
     auto help = run({HIMOYA_BINARY, "add", "--help"});
     CHECK(help.status == 0);
     CHECK(help.out.find("--dry-run") != std::string::npos);
+    CHECK(help.out.find("--status S") != std::string::npos);
+    CHECK(help.out.find("--status-since D") != std::string::npos);
 }

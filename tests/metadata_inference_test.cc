@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "indexer/metadata_inference.h"
 #include "temp_dir.h"
@@ -127,8 +128,14 @@ TEST_CASE("a Russian law text read without its sidecar: title, date, number, typ
                "профилактики насилия в семье. Он определяет задачи органов и организаций.\n\n"
                "Статья 1. Основные понятия\n\n"
                "Насилие в семье — умышленное противоправное деяние одного члена семьи в отношении другого.\n");
-    PreparedAddition a = prepare_addition(file.string(), {}, {HIMOYA_SOURCE_DIR "/corpus"});
+    // A law: its legal status is not in its text, and must be given.
+    PreparedAddition unknown = prepare_addition(file.string(), {}, {HIMOYA_SOURCE_DIR "/corpus"});
+    REQUIRE(unknown.missing.size() == 1);
+    CHECK(unknown.missing[0].rfind("--status (a law has a legal status", 0) == 0);
+    CHECK(unknown.sidecar_xml.empty());
+    PreparedAddition a = prepare_addition(file.string(), {{"legal-status", "in-force"}}, {HIMOYA_SOURCE_DIR "/corpus"});
     REQUIRE(a.readable);
+    CHECK(a.sidecar_xml.find("<legal-status state=\"in-force\" />") != std::string::npos);
     CHECK(a.fields["language"].value == "ru");
     CHECK(a.fields["title"].value == "ЗАКОН РЕСПУБЛИКИ ТАДЖИКИСТАН О предупреждении насилия в семье");
     CHECK(a.fields["date"].value == "2013-03-19");
@@ -147,10 +154,12 @@ TEST_CASE("a Russian law text read without its sidecar: title, date, number, typ
     CHECK(a.fields["extent"].value == "whole");
     CHECK(a.fields["extent"].origin == "default");
     CHECK(a.sidecar_xml.find("<extent>whole</extent>") != std::string::npos);
-    PreparedAddition part = prepare_addition(file.string(), {{"extent", "selected"}}, {HIMOYA_SOURCE_DIR "/corpus"});
+    PreparedAddition part = prepare_addition(file.string(), {{"extent", "selected"}, {"legal-status", "in-force"}},
+                                             {HIMOYA_SOURCE_DIR "/corpus"});
     CHECK(part.fields["extent"].origin == "given");
     CHECK(part.sidecar_xml.find("<extent>selected</extent>") != std::string::npos);
-    PreparedAddition wrong = prepare_addition(file.string(), {{"extent", "most"}}, {HIMOYA_SOURCE_DIR "/corpus"});
+    PreparedAddition wrong = prepare_addition(file.string(), {{"extent", "most"}, {"legal-status", "in-force"}},
+                                              {HIMOYA_SOURCE_DIR "/corpus"});
     REQUIRE(wrong.missing.size() == 1);
     CHECK(wrong.missing[0] == "--extent ('most' is not whole or selected)");
     CHECK(wrong.sidecar_xml.empty());
@@ -162,7 +171,7 @@ TEST_CASE("a Tajik opening with its date and number on the title line") {
     write_file(file,
                "Қонуни Ҷумҳурии Тоҷикистон «Дар бораи пешгирии зӯроварӣ дар оила» аз 19 марти соли 2013, № 954\n\n"
                "Қонун муносибатҳои ҷамъиятиро дар соҳаи пешгирии зӯроварӣ дар оила ба тартиб медарорад.\n");
-    PreparedAddition a = prepare_addition(file.string(), {{"jurisdiction", "TJ"}}, {});
+    PreparedAddition a = prepare_addition(file.string(), {{"jurisdiction", "TJ"}, {"legal-status", "amended"}}, {});
     REQUIRE(a.readable);
     CHECK(a.fields["language"].value == "tg");
     CHECK(a.fields["title"].value == "Қонуни Ҷумҳурии Тоҷикистон «Дар бораи пешгирии зӯроварӣ дар оила»");
@@ -195,7 +204,9 @@ TEST_CASE("a body given by one of its bodies.xml names is that body, with its re
     const std::filesystem::path file = dir.path / "qonun.txt";
     write_file(file, "Қонуни Ҷумҳурии Тоҷикистон «Дар бораи пешгирии зӯроварӣ дар оила» аз 19 марти соли 2013, № 954\n\n"
                      "Қонун муносибатҳои ҷамъиятиро ба тартиб медарорад.\n");
-    PreparedAddition a = prepare_addition(file.string(), {{"jurisdiction", "TJ"}, {"issuing-body", "маҷлиси олии ҷумҳурии тоҷикистон"}},
+    PreparedAddition a = prepare_addition(file.string(),
+                                          {{"jurisdiction", "TJ"}, {"issuing-body", "маҷлиси олии ҷумҳурии тоҷикистон"},
+                                           {"legal-status", "in-force"}},
                                           {HIMOYA_SOURCE_DIR "/corpus"});
     CHECK(a.fields["issuing-body-ref"].value == "tj-majlisi-oli");
     CHECK(a.sidecar_xml.find("<issuing-body ref=\"tj-majlisi-oli\">") != std::string::npos);
@@ -229,4 +240,39 @@ TEST_CASE("a file with nothing to infer from lists every required field") {
     CHECK(std::find(a.missing.begin(), a.missing.end(), "--date") != a.missing.end());
     CHECK(std::find(a.missing.begin(), a.missing.end(), "--jurisdiction") != a.missing.end());
     CHECK(std::find(a.missing.begin(), a.missing.end(), "--type") != a.missing.end());
+}
+
+TEST_CASE("metadata values are checked against the corpus format's lists, naming what each accepts") {
+    CHECK(metadata_value_problems({{"language", "ru"}, {"text-status", "summary"}, {"audience", "police, judiciary"},
+                                   {"legal-status", "not-yet-in-force"}, {"legal-status-since", "2026-02"}})
+              .empty());
+    auto problems = metadata_value_problems({{"language", "de"}, {"text-status", "weird"}, {"audience", "police,aliens"},
+                                             {"legal-status", "valid"}, {"legal-status-since", "2013-02-30"}});
+    REQUIRE(problems.size() == 5);
+    std::map<std::string, MetadataValueProblem> by_flag;
+    for (const MetadataValueProblem& p : problems) by_flag[p.flag] = p;
+    CHECK(by_flag["--lang"].rule.rfind("tg, ru or en", 0) == 0);  // not any ISO 639 code
+    CHECK(by_flag["--text-status"].rule == "official, official-translation, unofficial-translation or summary");
+    CHECK(by_flag["--audience"].value == "police,aliens");
+    CHECK(by_flag["--audience"].rule.find("shelters-ngos") != std::string::npos);
+    CHECK(by_flag["--status"].rule == "in-force, amended, repealed, expired or not-yet-in-force");
+    CHECK(by_flag.count("--status-since"));
+    CHECK(metadata_value_problems({{"audience", ","}}).size() == 1);  // no group at all
+    CHECK(requires_legal_status("law"));
+    CHECK(requires_legal_status("programme"));
+    CHECK_FALSE(requires_legal_status("bylaw"));
+    CHECK(may_have_legal_status("bylaw"));
+    CHECK_FALSE(may_have_legal_status("manual"));
+}
+
+TEST_CASE("the sidecar carries the legal status as the corpus format writes it") {
+    MetadataFields fields = {{"title", {"T", "given", ""}},          {"jurisdiction", {"TJ", "given", ""}},
+                             {"language", {"ru", "given", ""}},      {"type", {"law", "given", ""}},
+                             {"date", {"2013", "given", ""}},        {"issuing-body", {"B", "given", ""}},
+                             {"text-status", {"official", "given", ""}}, {"official-title", {"T", "given", ""}},
+                             {"legal-status", {"repealed", "given", ""}}, {"legal-status-since", {"2025", "given", ""}}};
+    const std::string xml = render_sidecar(fields, "zakon", "zakon");
+    CHECK(xml.find("<legal-status state=\"repealed\" since=\"2025\" />") != std::string::npos);
+    fields.erase("legal-status-since");
+    CHECK(render_sidecar(fields, "zakon", "zakon").find("<legal-status state=\"repealed\" />") != std::string::npos);
 }
