@@ -283,4 +283,77 @@ TEST_CASE("lifecycle: a past repeal event makes the act repealed, an amendment a
     CHECK(amended.since == "2018-05-01");
     CHECK(with_lifecycle("<eventRef date=\"2999-01-01\" type=\"repeal\" source=\"#x\"/>").state.empty());
     CHECK(with_lifecycle("<eventRef date=\"2010-01-01\" type=\"generation\" source=\"#x\"/>").state.empty());
+    // Entry into force and expiry, by the TLCEvent an event refers to (as our export writes them).
+    const std::string force = "<TLCEvent eId=\"entryIntoForce\" href=\"/e\" showAs=\"Entry into force\"/>";
+    LegalStatus in_force = with_lifecycle("<eventRef eId=\"e\" date=\"2014-08-01\" source=\"#x\" refersTo=\"#entryIntoForce\"/>", force);
+    CHECK(in_force.state == "in-force");
+    CHECK(in_force.since == "2014-08-01");
+    CHECK(with_lifecycle("<eventRef eId=\"e\" date=\"2999-01-01\" source=\"#x\" refersTo=\"#entryIntoForce\"/>", force).state ==
+          "not-yet-in-force");
+    LegalStatus expired = with_lifecycle("<eventRef eId=\"e\" date=\"2020-12-31\" source=\"#x\" refersTo=\"#expiry\"/>",
+                                         "<TLCEvent eId=\"expiry\" href=\"/e\" showAs=\"Expiry\"/>");
+    CHECK(expired.state == "expired");
+    CHECK(expired.since == "2020-12-31");
+}
+
+TEST_CASE("the name of an act or doc that is a type of ours is its type; a FRBRdate named -year is a year") {
+    IngestReport r;
+    auto tg = read_with(akn_reader(), ReaderInput(kData + "akn/tg-akn-act.xml"), r);
+    REQUIRE(tg);
+    CHECK(tg->type == "law");  // <an:act name="law">
+    auto with = [](std::string xml, const std::string& element, const std::string& name, const std::string& date_name) {
+        xml.replace(xml.find("<" + element + ">"), element.size() + 2, "<" + element + " name=\"" + name + "\">");
+        xml.replace(xml.find("name=\"x\""), 8, "name=\"" + date_name + "\"");
+        IngestReport report;
+        auto d = read_akn_string(xml, "a.xml", report);
+        REQUIRE(d);
+        return *d;
+    };
+    const std::string body = "<body><article eId=\"art_1\"><p>Матн.</p></article></body>";
+    Document law = with(akn(kNs, body), "act", "law", "enactment-year");
+    CHECK(law.type == "law");
+    CHECK(law.date == "2020");
+    Document code = with(akn(kNs, body), "act", "code", "enactment-month");
+    CHECK(code.type == "code");
+    CHECK(code.date == "2020-01");
+    Document day = with(akn(kNs, body), "act", "publicLaw", "enactment");  // not a type of ours: the element
+    CHECK(day.type == "act");
+    CHECK(day.date == "2020-01-02");
+    Document manual = with(akn(kNs, "<mainBody><p>Текст.</p></mainBody>", "doc"), "doc", "manual", "x");
+    CHECK(manual.type == "manual");
+    CHECK(manual.text_status == "official");
+    CHECK(manual.legal_status.state.empty());
+}
+
+TEST_CASE("<proprietary> in the corpus format's namespace gives type, date, text status, extent and legal status") {
+    std::string xml = akn(kNs, "<body><article eId=\"art_1\"><p>Матн.</p></article></body>");
+    xml.replace(xml.find("</identification>"), std::string("</identification>").size(),
+                "</identification><proprietary source=\"#himoya\" xmlns:h=\"urn:himoya:corpus:1\">"
+                "<h:type>law</h:type><h:date>2013</h:date><h:text-status>summary</h:text-status>"
+                "<h:extent>selected</h:extent><h:legal-status state=\"repealed\" since=\"2025\">"
+                "<h:relation type=\"replaced-by\" work=\"x-2025\" date=\"2025-03-12\">Law of 2025</h:relation>"
+                "</h:legal-status><other xmlns=\"urn:other\">ignored</other></proprietary>");
+    IngestReport r;
+    auto d = read_akn_string(xml, "p.xml", r);
+    REQUIRE(d);
+    CHECK(r.problems.empty());
+    CHECK(d->type == "law");
+    CHECK(d->date == "2013");
+    CHECK(d->text_status == "summary");
+    CHECK(d->extent == "selected");
+    CHECK(d->legal_status.state == "repealed");
+    CHECK(d->legal_status.since == "2025");
+    REQUIRE(d->legal_status.relations.size() == 1);
+    CHECK(d->legal_status.relations[0].work == "x-2025");
+    CHECK(d->legal_status.relations[0].citation == "Law of 2025");
+    // values the format does not accept: warned about, left out
+    std::string bad = xml;
+    bad.replace(bad.find("<h:text-status>summary"), 22, "<h:text-status>weird");
+    bad.replace(bad.find("state=\"repealed\""), 16, "state=\"gone\"");
+    IngestReport br;
+    auto b = read_akn_string(bad, "p.xml", br);
+    REQUIRE(b);
+    CHECK(b->text_status == "official");
+    CHECK(b->legal_status.state.empty());
+    CHECK(br.problems.size() == 2);
 }

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -23,7 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const char* const kDocuments[] = {"tj/tj-dv-law-2013-en.xml", "tj/tj-dv-law-2013-tg.xml", "tj/tj-dv-law-2013-ru.xml",
-                                  "tj/tj-family-code-tg.xml"};
+                                  "tj/tj-family-code-tg.xml", "ba/ba-bih-dv-law-2013-en.xml"};
 
 struct Fixture {
     fs::path dir, corpus, db;
@@ -111,7 +112,7 @@ TEST_CASE("the JSON Lines export holds every document, provision and concept, in
     json health = json::parse(f.get("/api/health", 200)->body);
     CHECK(kinds["document"] == health["documents"].get<long>());
     CHECK(kinds["provision"] == health["provisions"].get<long>());
-    CHECK(kinds["document"] == 4);
+    CHECK(kinds["document"] == 5);
     CHECK(kinds["concept"] > 50);
     // Concepts come last.
     CHECK(lines.back()["kind"] == "concept");
@@ -144,7 +145,7 @@ TEST_CASE("a Tajik provision's text is exported exactly as the reader read it fr
 
 TEST_CASE("a document exported as Akoma Ntoso reads back to the same provisions") {
     Fixture& f = fixture();
-    for (const char* id : {"tj-dv-law-2013-tg", "tj-dv-law-2013-en", "tj-family-code-tg"}) {
+    for (const char* id : {"tj-dv-law-2013-tg", "tj-dv-law-2013-en", "tj-family-code-tg", "ba-bih-dv-law-2013-en"}) {
         CAPTURE(id);
         auto akn = f.get(std::string("/api/documents/") + id + ".akn.xml", 200);
         CHECK(akn->get_header_value("Content-Type") == "application/akn+xml; charset=utf-8");
@@ -158,6 +159,15 @@ TEST_CASE("a document exported as Akoma Ntoso reads back to the same provisions"
         CHECK(back->jurisdiction == page["jurisdiction"]);
         CHECK(back->date == page["date"]);
         CHECK(back->title == page["title"]);
+        CHECK(back->type == page["type"]);  // a law stays a law, a code a code (not 'act')
+        CHECK(back->text_status == page["text_status"]);
+        if (page["legal_status"].is_null()) {
+            CHECK(back->legal_status.state.empty());
+        } else {
+            CHECK(back->legal_status.state == page["legal_status"]["state"]);
+            CHECK(back->legal_status.since == page["legal_status"]["since"]);
+            CHECK(back->legal_status.relations.size() == page["legal_status"]["relations"].size());
+        }
         const json& provisions = page["provisions"];
         REQUIRE(back->provisions.size() == provisions.size());
         for (size_t i = 0; i < back->provisions.size(); ++i) {
@@ -170,4 +180,88 @@ TEST_CASE("a document exported as Akoma Ntoso reads back to the same provisions"
         }
     }
     f.get("/api/documents/no-such-document.akn.xml", 404);
+}
+
+TEST_CASE("Akoma Ntoso export, then himoya add: a repealed law dated by its year keeps type, status and date") {
+    // ba-bih-dv-law-2013-en: a summary of a law of 2013 (no day known), repealed since 2025
+    // and replaced by the law of 2025.
+    Fixture& f = fixture();
+    const std::string id = "ba-bih-dv-law-2013-en";
+    const std::string xml = f.get("/api/documents/" + id + ".akn.xml", 200)->body;
+    // No day is invented: the year is written as its first day with a name saying only the year
+    // is known (xsd:date has no year alone), and the repeal is a lifecycle event any AKN reader reads.
+    CHECK(xml.find("<act name=\"law\">") != std::string::npos);
+    CHECK(xml.find("<FRBRdate date=\"2013-01-01\" name=\"enactment-year\"/>") != std::string::npos);
+    CHECK(xml.find("name=\"enactment\"") == std::string::npos);
+    CHECK(xml.find("<lifecycle source=\"#himoya\">") != std::string::npos);
+    CHECK(xml.find("type=\"repeal\"") != std::string::npos);
+    CHECK(xml.find("<himoya:legal-status state=\"repealed\" since=\"2025\">") != std::string::npos);
+
+    // Read back by our reader: the corpus format's values, not defaults.
+    himoya::IngestReport report;
+    auto back = himoya::read_akn_string(xml, id + ".akn.xml", report);
+    REQUIRE(back);
+    CHECK(report.problems.empty());
+    CHECK(back->type == "law");
+    CHECK(back->date == "2013");
+    CHECK(back->text_status == "summary");
+    CHECK(back->extent == "selected");
+    CHECK(back->legal_status.state == "repealed");
+    CHECK(back->legal_status.since == "2025");
+    REQUIRE(back->legal_status.relations.size() == 1);
+    CHECK(back->legal_status.relations[0].type == "replaced-by");
+    CHECK(back->legal_status.relations[0].work == "ba-bih-dv-law-2025");
+    CHECK(back->legal_status.relations[0].date == "2025-03-12");
+
+    // Without the proprietary block (another AKN tool dropped it) the lifecycle, the act's
+    // name and the FRBRdate's name still give the law, its repeal and its year.
+    std::string plain = xml;
+    const size_t from = plain.find("<proprietary");
+    const size_t to = plain.find("</proprietary>\n");
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to != std::string::npos);
+    plain.erase(from, to + std::string("</proprietary>\n").size() - from);
+    himoya::IngestReport plain_report;
+    auto bare = himoya::read_akn_string(plain, id + ".akn.xml", plain_report);
+    REQUIRE(bare);
+    CHECK(bare->type == "law");
+    CHECK(bare->date == "2013");
+    CHECK(bare->legal_status.state == "repealed");
+    CHECK(bare->legal_status.since == "2025-01-01");  // the lifecycle's date is a day
+
+    // himoya add of the exported file: indexed as the same law, repealed.
+    const fs::path dir = f.dir / "akn-round-trip";
+    fs::create_directories(dir / "corpus");
+    fs::copy_file(fs::path(HIMOYA_SOURCE_DIR) / "corpus/thesaurus.xml", dir / "corpus" / "thesaurus.xml");
+    const fs::path file = dir / (id + ".akn.xml");
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << xml;
+    }
+    const std::string db = (dir / "index").string();
+    auto added = run({HIMOYA_BINARY, "add", file.string(), "--corpus", (dir / "corpus").string(), "--db", db});
+    REQUIRE_MESSAGE(added.status == 0, added.out << added.err);
+    CHECK_MESSAGE(added.out.find("legal-status    repealed") != std::string::npos, added.out);
+    auto found = run({HIMOYA_BINARY, "search", "--db", db, "--json", "--status", "repealed", "--type", "law",
+                      "--scope", "document", ""});
+    REQUIRE_MESSAGE(found.status == 0, found.err);
+    json result = json::parse(found.out);
+    REQUIRE_MESSAGE(result["hits"].size() == 1, found.out.substr(0, 2000));
+    const json& hit = result["hits"][0];
+    CHECK(hit["type"] == "law");
+    CHECK(hit["date"] == "2013");
+    CHECK(hit["legal_status"]["state"] == "repealed");
+    CHECK(hit["legal_status"]["since"] == "2025");
+    // and as a summary (a hit does not say; the export of the new index does)
+    auto dump = run({HIMOYA_BINARY, "export", "--format", "jsonl", "--db", db});
+    REQUIRE_MESSAGE(dump.status == 0, dump.err);
+    int documents = 0;
+    for (const json& j : lines_of(dump.out)) {
+        if (j["kind"] != "document") continue;
+        ++documents;
+        CHECK(j["text_status"] == "summary");
+        CHECK(j["extent"] == "selected");
+        CHECK(j["legal_status"]["relations"].size() == 1);
+    }
+    CHECK(documents == 1);
 }

@@ -7,8 +7,10 @@
 #include <unordered_set>
 #include <vector>
 
+#include "analysis/facet_table.h"
 #include "indexer/readers/provision_label.h"
 #include "indexer/readers/reader_text.h"
+#include "indexer/readers/xml_meta.h"
 #include "indexer/readers/xml_util.h"
 #include "indexer/source_file.h"
 
@@ -98,7 +100,12 @@ public:
         pugi::xml_node work = akn_child(ident, "FRBRWork");
         pugi::xml_node expr = akn_child(ident, "FRBRExpression");
 
+        // <act name="law">, <doc name="manual">: the name says what kind of act or doc it is
+        // when it is a type of ours; else the element is the type (act, bill, doc, ...).
         doc_.type = std::string(local_name(doc_element));
+        if (const std::string name = attr(doc_element, "name");
+            (doc_.type == "act" || doc_.type == "doc") && is_document_type(name))
+            doc_.type = name;
         doc_.jurisdiction = ascii_upper(attr(akn_child(work, "FRBRcountry"), "value"));
         if (doc_.jurisdiction.empty()) warn(work, "no FRBRWork/FRBRcountry; jurisdiction unknown");
 
@@ -108,13 +115,24 @@ public:
             doc_.language = "und";
         }
 
-        doc_.date = attr(akn_child(work, "FRBRdate"), "date");
+        pugi::xml_node frbr_date = akn_child(work, "FRBRdate");
+        doc_.date = attr(frbr_date, "date");
         if (!is_valid_date(doc_.date)) {
             // "2011-11-29T10:00:00" still has a usable day.
             std::string day = doc_.date.substr(0, 10);
             if (!doc_.date.empty()) warn(work, "FRBRdate '" + doc_.date + "' is not YYYY[-MM[-DD]]");
             doc_.date = is_valid_date(day) ? day : "";
         }
+        // xsd:date has no year or month alone: a name ending in "-year" or "-month"
+        // ("enactment-year", as our export writes) says only that much is known.
+        const std::string date_name = ascii_lower(attr(frbr_date, "name"));
+        auto ends_with = [&](std::string_view suffix) {
+            return date_name.size() >= suffix.size() &&
+                   std::string_view(date_name).substr(date_name.size() - suffix.size()) == suffix;
+        };
+        if (doc_.date.size() == 10 && ends_with("-year")) doc_.date.resize(4);
+        else if (doc_.date.size() == 10 && ends_with("-month")) doc_.date.resize(7);
+        else if (date_name == "himoya-indexed") doc_.date.clear();  // not the act's date: none is known
 
         std::string work_uri = attr(akn_child(work, "FRBRuri"), "value");
         std::string expr_uri = attr(akn_child(expr, "FRBRuri"), "value");
@@ -139,6 +157,7 @@ public:
         doc_.source.publisher = attr(akn_child(meta, "publication"), "showAs");
         doc_.text_status = "official";
         read_lifecycle(meta);
+        read_proprietary(meta);
     }
 
     // Walks every body of the document (collections and attachments carry
@@ -160,8 +179,11 @@ public:
 private:
     // Legal status from <lifecycle>: a repeal event (type="repeal", or an event
     // that refers to a TLCEvent whose id or name says repeal) dated today or
-    // earlier makes the act repealed; amendment events make it amended. An act
-    // whose lifecycle says neither gets no status: we do not know.
+    // earlier makes the act repealed; else an expiry (a TLCEvent that says
+    // expir) expired; else amendment events make it amended; else an entry into
+    // force (a TLCEvent that says force or commencement) in force, or not yet in
+    // force when it is dated after today. An act whose lifecycle says none of
+    // these gets no status: we do not know.
     void read_lifecycle(pugi::xml_node meta) {
         pugi::xml_node lifecycle = akn_child(meta, "lifecycle");
         if (!lifecycle) return;
@@ -176,19 +198,87 @@ private:
             event_names[key] = ascii_lower(name);
         }
         const std::string today = today_iso();
-        std::string repealed, amended;
+        std::string repealed, expired, amended, in_force, future_force;
         for (pugi::xml_node e = lifecycle.first_child(); e; e = e.next_sibling()) {
             if (local_name(e) != "eventRef") continue;
             std::string type = ascii_lower(attr(e, "type"));
             std::string refers = event_names.count(attr(e, "refersTo")) ? event_names[attr(e, "refersTo")] : "";
             std::string date = attr(e, "date");
+            if (date.empty()) continue;
             bool repeal = type == "repeal" || refers.find("repeal") != std::string::npos;
             bool amendment = type == "amendment" || refers.find("amend") != std::string::npos;
-            if (repeal && !date.empty() && date <= today && (repealed.empty() || date < repealed)) repealed = date;
-            if (amendment && !date.empty() && date <= today && date > amended) amended = date;
+            bool expiry = !repeal && refers.find("expir") != std::string::npos;
+            bool entry = !repeal && !amendment && !expiry &&
+                         (refers.find("force") != std::string::npos || refers.find("commenc") != std::string::npos);
+            if (repeal && date <= today && (repealed.empty() || date < repealed)) repealed = date;
+            if (expiry && date <= today && (expired.empty() || date < expired)) expired = date;
+            if (amendment && date <= today && date > amended) amended = date;
+            if (entry && date <= today && (in_force.empty() || date < in_force)) in_force = date;
+            if (entry && date > today && (future_force.empty() || date < future_force)) future_force = date;
         }
         if (!repealed.empty()) doc_.legal_status = {"repealed", repealed, {}};
+        else if (!expired.empty()) doc_.legal_status = {"expired", expired, {}};
         else if (!amended.empty()) doc_.legal_status = {"amended", amended, {}};
+        else if (!in_force.empty()) doc_.legal_status = {"in-force", in_force, {}};
+        else if (!future_force.empty()) doc_.legal_status = {"not-yet-in-force", future_force, {}};
+    }
+
+    // <proprietary> elements in the corpus format's namespace (our export writes them:
+    // server/akn_export.h): the type, date, text status, extent and legal status as the
+    // corpus format has them, taken over what the rest of the AKN says. A value the format
+    // does not accept is warned about and left out.
+    void read_proprietary(pugi::xml_node meta) {
+        for (pugi::xml_node p = meta.first_child(); p; p = p.next_sibling()) {
+            if (local_name(p) != "proprietary" || !is_akn(p)) continue;
+            for (pugi::xml_node c = p.first_child(); c; c = c.next_sibling()) {
+                if (c.type() != pugi::node_element || namespace_uri(c) != kCorpusNamespace) continue;
+                const std::string_view n = local_name(c);
+                const std::string value = node_text(c);
+                if (n == "type") {
+                    if (is_document_type(value)) doc_.type = value;
+                    else warn(c, "unknown document type '" + value + "' in <proprietary>");
+                } else if (n == "date") {
+                    if (is_valid_date(value)) doc_.date = value;
+                    else warn(c, "date '" + value + "' in <proprietary> is not YYYY, YYYY-MM or YYYY-MM-DD");
+                } else if (n == "text-status") {
+                    if (value == "official" || value == "official-translation" || value == "unofficial-translation" ||
+                        value == "summary")
+                        doc_.text_status = value;
+                    else
+                        warn(c, "unknown text-status '" + value + "' in <proprietary>");
+                } else if (n == "extent") {
+                    if (value == "whole" || value == "selected") doc_.extent = value;
+                    else warn(c, "unknown extent '" + value + "' in <proprietary>");
+                } else if (n == "legal-status") {
+                    read_proprietary_status(c);
+                }
+            }
+        }
+    }
+
+    void read_proprietary_status(pugi::xml_node node) {
+        LegalStatus status;
+        status.state = attr(node, "state");
+        if (!terms::is_legal_state(status.state)) {
+            warn(node, "unknown legal-status state '" + status.state + "' in <proprietary>");
+            return;
+        }
+        status.since = attr(node, "since");
+        if (!status.since.empty() && !is_valid_date(status.since)) {
+            warn(node, "legal-status since '" + status.since + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+            status.since.clear();
+        }
+        for (pugi::xml_node r = node.first_child(); r; r = r.next_sibling()) {
+            if (r.type() != pugi::node_element || local_name(r) != "relation") continue;
+            const std::string type = attr(r, "type");
+            if (type != "repealed-by" && type != "repeals" && type != "amended-by" && type != "amends" &&
+                type != "replaced-by" && type != "replaces") {
+                warn(r, "ignoring legal-status relation of unknown type '" + type + "' in <proprietary>");
+                continue;
+            }
+            status.relations.push_back({attr(r, "type"), attr(r, "work"), attr(r, "date"), attr(r, "url"), node_text(r)});
+        }
+        doc_.legal_status = std::move(status);
     }
 
     static std::string today_iso() {
