@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
 
 #include "indexer/readers/corpus_reader.h"
 #include "indexer/readers/provision_label.h"
@@ -323,6 +324,70 @@ TEST_CASE("a unit whose heading opens with a citation noun and its own number is
     REQUIRE(d->provisions.size() == 2);
     CHECK(d->provisions[0].label == "Article 7");
     CHECK(d->provisions[1].label == "Section 8");  // the heading says nothing: the element's noun
+}
+
+TEST_CASE("a heading's plural noun, a dash for a hyphen, a list of numbers and a citation in brackets name the unit") {
+    // Plural nouns, and a dash in the heading for the num's hyphen, in the three languages.
+    CHECK(label_from_heading("Paragraphs 1–3. Consideration of the sixth report", "1-3") == "Paragraphs 1–3");
+    CHECK(label_from_heading("Пункты 1–3. Рассмотрение шестого доклада", "1-3") == "Пункты 1–3");
+    CHECK(label_from_heading("Бандҳои 1–3. Баррасии гузориши шашум", "1-3") == "Бандҳои 1–3");
+    // A plural noun going on past the unit's number: the unit is numbered by its first article.
+    CHECK(label_from_heading("Articles 1–2. Purpose of the Law", "1") == "Articles 1–2");
+    CHECK(label_from_heading("Статьи 1–2. Цель Закона", "1") == "Статьи 1–2");
+    CHECK(label_from_heading("Моддаҳои 1–2. Мақсади Қонун", "1") == "Моддаҳои 1–2");
+    CHECK(label_from_heading("Articles 40 and 42. Marriage contract", "40") == "Articles 40 and 42");
+    CHECK(label_from_heading("Article 1–2", "1").empty());  // a singular noun names one unit
+    // A list of numbers, and the citation closing the heading in brackets.
+    CHECK(label_from_heading("Purpose of the update (paragraphs 3 and 27)", "3, 27") == "Paragraphs 3 and 27");
+    CHECK(label_from_heading("Цель обновления (пункты 3 и 27)", "3, 27") == "Пункты 3 и 27");
+    CHECK(label_from_heading("Мақсади навсозӣ (бандҳои 3 ва 27)", "3, 27") == "Бандҳои 3 ва 27");
+    CHECK(label_from_heading("General legislative measures (paragraphs 29–31)", "29-31") == "Paragraphs 29–31");
+    CHECK(label_from_heading("A survivor-centred approach (paragraph 28)", "28") == "Paragraph 28");
+    CHECK(label_from_heading("Findings (paragraph 3 of the report)", "3").empty());  // not the whole bracket
+    CHECK(label_from_heading("Purpose (paragraphs 3 and 28)", "3, 27").empty());     // another number
+    CHECK(label_from_heading("Article 6 – Gender-sensitive policies", "6") == "Article 6");
+    CHECK(label_from_heading("Article 143-1. Trafficking", "143-1") == "Article 143-1");
+    // The num keeps all its numbers; only a word before them is dropped.
+    CHECK(label_num("3, 27") == "3, 27");
+    CHECK(label_num("SEC. 6 .") == "6");
+    CHECK(label_num("Art. 5") == "5");
+    CHECK(label_num("5(2) bis") == "5(2) bis");
+    // A num naming several units takes the plural noun, its range an en dash; "143-1" is one article.
+    CHECK(make_label({{"article", "3"}, {"paragraph", "c-f"}}, "en") == "Article 3, paragraphs c–f");
+    CHECK(make_label({{"article", "3"}, {"paragraph", "c-f"}}, "ru") == "Статья 3, пункты c–f");
+    CHECK(make_label({{"article", "3"}, {"paragraph", "c-f"}}, "tg") == "Моддаи 3, бандҳои c–f");
+    CHECK(make_label({{"article", "1"}, {"paragraph", "1-2"}}, "ru") == "Статья 1, пункты 1–2");
+    CHECK(make_label({{"section", "3, 27"}}, "en") == "Sections 3, 27");
+    CHECK(make_label({{"article", "143-1"}}, "tg") == "Моддаи 143-1");
+    CHECK(make_label({{"section", "1(b)-(d)"}}, "en") == "Section 1(b)-(d)");
+
+    // In a document: units cited alone take their heading's citation, whatever their element;
+    // a unit inside an article keeps the article's label.
+    for (const auto& [lang, heads, want] :
+         std::vector<std::tuple<std::string, std::vector<std::string>, std::vector<std::string>>>{
+             {"en",
+              {"Paragraphs 1–3. Consideration", "Purpose of the update (paragraphs 3 and 27)", "Articles 1–2. Purpose"},
+              {"Paragraphs 1–3", "Paragraphs 3 and 27", "Articles 1–2", "Article 3, paragraphs c–f"}},
+             {"ru",
+              {"Пункты 1–3. Рассмотрение", "Цель обновления (пункты 3 и 27)", "Статьи 1–2. Цель"},
+              {"Пункты 1–3", "Пункты 3 и 27", "Статьи 1–2", "Статья 3, пункты c–f"}},
+             {"tg",
+              {"Бандҳои 1–3. Баррасӣ", "Мақсади навсозӣ (бандҳои 3 ва 27)", "Моддаҳои 1–2. Мақсад"},
+              {"Бандҳои 1–3", "Бандҳои 3 ва 27", "Моддаҳои 1–2", "Моддаи 3, бандҳои c–f"}},
+         }) {
+        INFO(lang);
+        IngestReport r;
+        std::string xml = doc_with_body("<section num=\"1-3\" id=\"para_1-3\"><heading>" + heads[0] + "</heading><p>a</p></section>\n"
+                                        "<section num=\"3, 27\" id=\"para_3-27\"><heading>" + heads[1] + "</heading><p>b</p></section>\n"
+                                        "<article num=\"1\" id=\"art_1-2\"><heading>" + heads[2] + "</heading><p>c</p></article>\n"
+                                        "<article num=\"3\"><heading>Article 3</heading><paragraph num=\"c-f\"><p>d</p></paragraph></article>");
+        const std::string tag = "<language>en</language>";
+        xml.replace(xml.find(tag), tag.size(), "<language>" + lang + "</language>");
+        auto d = read_corpus_xml_string(xml, "t.xml", r);
+        REQUIRE(d);
+        REQUIRE(d->provisions.size() == 4);
+        for (size_t i = 0; i < 4; ++i) CHECK(d->provisions[i].label == want[i]);
+    }
 }
 
 TEST_CASE("metadata values: a day of the calendar, ISO 639 languages, ISO 3166 jurisdictions, the format's types") {

@@ -85,8 +85,9 @@ private:
             prov.num = num;
             prov.heading = heading;
             prov.label = make_label(chain_, doc_.language);
-            // A unit cited alone ("Section 7") whose heading says how the source cites it ("Article 7 …").
-            if (prov.label.find(',') == std::string::npos)
+            // A unit cited alone ("Section 7", not "Article 3, paragraph a") whose heading says how
+            // the source cites it ("Article 7 …", "… (paragraphs 3 and 27)").
+            if (!prov.label.empty() && prov.label == make_label({chain_.back()}, doc_.language))
                 if (std::string cited = label_from_heading(heading, num); !cited.empty()) prov.label = cited;
             if (prov.label.empty()) prov.label = heading.empty() ? id : heading;
             prov.text = text.take();
