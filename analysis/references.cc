@@ -339,6 +339,93 @@ std::string act_noun_kind(const std::u32string& w) {
     return "";
 }
 
+// The title after the act noun at `noun` ("Закон Республики Таджикистан «О …»",
+// "Law on marriage and family", "Низомнома дар бораи …"): past a state's name
+// and a year, in quotes or after on/о/об/дар бораи/оид ба. Returns the index
+// of its last token (0: no title), with its words added to `words` and
+// written, lower case, to `title`.
+size_t read_title(const std::vector<Tok>& toks, size_t noun, std::vector<const std::u32string*>& words, std::string& title) {
+    size_t j = noun + 1;
+    // Past a state's name and a year ("Конвенсияи соли 1951 дар бораи …").
+    while (j < toks.size() && j < noun + 7 && !title_opener(toks, j) &&
+           (is_state_word(toks[j]) || is_year(toks[j]) || (toks[j].kind == Tok::word && toks[j].text == U"соли")))
+        ++j;
+    size_t last = 0;
+    if (j < toks.size() && is_open_quote(toks[j])) {
+        for (size_t q = j + 1; q < toks.size() && q < j + 30; ++q) {
+            if (is_close_quote(toks[q])) {
+                last = q;
+                break;
+            }
+            if (toks[q].kind == Tok::word) {
+                words.push_back(&toks[q].text);
+                title += (title.empty() ? "" : " ") + u32_to_utf8(toks[q].text);
+            }
+        }
+    } else if (size_t from = title_opener(toks, j)) {
+        for (size_t q = from; q < toks.size() && q < from + 12; ++q) {
+            if (toks[q].kind != Tok::word) {
+                if (is_sym(toks[q], U'-')) continue;
+                break;
+            }
+            // "guidelines on this subject": a demonstrative opens no title.
+            if (q == from && one_of(toks[q].text, {U"this", U"these", U"that", U"those", U"ин", U"он", U"этот",
+                                                   U"эта", U"это", U"эти", U"этой", U"этом", U"этих"}))
+                break;
+            // "… against women and Optional Protocol", "… женщин и Факультативный протокол": another act;
+            // "… in the Family and on Article 7 of …", "… и о …": another part of the sentence.
+            if (q > from && one_of(toks[q].text, {U"and", U"и", U"ва"}) && q + 1 < toks.size() &&
+                toks[q + 1].kind == Tok::word &&
+                (toks[q + 1].upper || is_protocol_qualifier(toks[q + 1].text) ||
+                 one_of(toks[q + 1].text, {U"its", U"его", U"её", U"ее", U"on", U"о", U"об", U"дар", U"оид"})))
+                break;
+            // "… family in 2024", "… семье от 19 марта": a date follows the title.
+            if (q + 1 < toks.size() && is_number(toks[q + 1])) break;
+            // Another act begins ("… действует наряду с Законом …").
+            if (q > from && is_titled_act_noun(toks[q].text)) break;
+            if (is_article_word(toks[q].text) || one_of(toks[q].text, {U"which", U"that", U"who", U"который",
+                                                                        U"которая", U"которое", U"ки", U"adopted",
+                                                                        U"принят", U"принятый", U"принятом"}))
+                break;
+            words.push_back(&toks[q].text);
+            title += (title.empty() ? "" : " ") + u32_to_utf8(toks[q].text);
+            last = q;
+        }
+    }
+    return title.empty() ? 0 : last;
+}
+
+// "the same Code", "того же Кодекса", "ҳамон Кодекс": the words saying the act
+// is one named before, at `at` (after fillers); their count, 0 if none.
+size_t same_words(const std::vector<Tok>& toks, size_t at) {
+    if (at >= toks.size() || toks[at].kind != Tok::word) return 0;
+    const std::u32string& w = toks[at].text;
+    if (one_of(w, {U"same", U"ҳамон", U"хамон"})) return 1;
+    if (one_of(w, {U"того", U"той", U"тому", U"тем", U"том", U"тех"}) && at + 1 < toks.size() &&
+        toks[at + 1].kind == Tok::word && toks[at + 1].text == U"же")
+        return 2;
+    return 0;
+}
+
+// The kind of the first act noun in toks[from, to) ("code" for "Кодекса …"), "" if none.
+std::string first_act_noun(const std::vector<Tok>& toks, size_t from, size_t to) {
+    for (size_t w = from; w < to && w < toks.size(); ++w)
+        if (toks[w].kind == Tok::word && is_act_noun(toks[w].text)) {
+            std::string kind = act_noun_kind(toks[w].text);
+            if (!kind.empty()) return kind;
+        }
+    return "";
+}
+
+// The last reference in `out` naming an act of noun `noun` ("code"): what
+// "the same Code" or "ҳамин Кодекс" names; -1 when none.
+int antecedent_of(const std::vector<TextReference>& out, const std::string& noun) {
+    if (noun.empty()) return -1;
+    for (size_t j = out.size(); j-- > 0;)
+        if (out[j].act != ActKind::implied && out[j].act_noun == noun) return static_cast<int>(j);
+    return -1;
+}
+
 }  // namespace
 
 const char* act_name(ActKind act) {
@@ -378,6 +465,9 @@ std::vector<TextReference> find_references(std::string_view text, std::string_vi
     std::vector<TextReference> out;
     const std::vector<Tok> toks = tokenise(text);
     size_t i = 0;
+    // A code followed by the article it is supplemented with: where that article word is.
+    size_t supplemented_at = std::string::npos, supplemented_begin = 0;
+    ActKind supplemented_act = ActKind::implied;
     while (i < toks.size()) {
         const Tok& t = toks[i];
         size_t numbers_at = 0;
@@ -466,18 +556,87 @@ std::vector<TextReference> find_references(std::string_view text, std::string_vi
             // The act named after the numbers, past "of the", a Tajik izofat ("93²-и").
             size_t a = k;
             if (a + 1 < toks.size() && is_sym(toks[a], U'-') && toks[a + 1].kind == Tok::word && toks[a + 1].text == U"и") a += 2;
-            while (a < toks.size() && toks[a].kind == Tok::word && is_filler(toks[a].text) && a - k < 3) ++a;
+            auto past_fillers = [&](size_t at, bool after_title) {
+                size_t b = at;
+                // After the article's title, "to the Criminal Code", "в Уголовный кодекс".
+                while (b < toks.size() && toks[b].kind == Tok::word && b - at < 3 &&
+                       (is_filler(toks[b].text) ||
+                        (after_title && one_of(toks[b].text, {U"to", U"into", U"in", U"в", U"ба"}))))
+                    ++b;
+                return b;
+            };
+            auto opens_act_at = [&](size_t at) {
+                return at < toks.size() && toks[at].kind == Tok::word && (opens_act(toks[at].text) || same_words(toks, at));
+            };
+            const size_t title_start = a;
+            a = past_fillers(a, false);
+            // The article's own title in quotes before the act: "Article 126-1 "Family (domestic)
+            // violence" to the Criminal Code".
+            if (!opens_act_at(a) && title_start < toks.size() && is_open_quote(toks[title_start])) {
+                for (size_t q = title_start + 1; q < toks.size() && q < title_start + 20; ++q)
+                    if (is_close_quote(toks[q])) {
+                        if (size_t b = past_fillers(q + 1, true); opens_act_at(b)) a = b;
+                        break;
+                    }
+            }
             size_t end_tok = last + 1;
-            if (a < toks.size() && toks[a].kind == Tok::word && opens_act(toks[a].text)) {
+            if (size_t same = same_words(toks, a);
+                same && a + same < toks.size() && toks[a + same].kind == Tok::word && is_act_noun(toks[a + same].text)) {
+                // "the same Code", "того же Кодекса", "ҳамон Кодекс": the act named before, not the citing one.
+                ref.same_act = true;
+                ref.act_noun = act_noun_kind(toks[a + same].text);
+                ref.antecedent = antecedent_of(out, ref.act_noun);
+                ref.act = ActKind::other;
+                if (ref.antecedent >= 0) {
+                    const TextReference& before = out[static_cast<size_t>(ref.antecedent)];
+                    ref.act = before.act;
+                    ref.act_number = before.act_number;
+                    ref.act_year = before.act_year;
+                    ref.act_date = before.act_date;
+                    ref.act_title = before.act_title;
+                    ref.act_place = before.act_place;
+                    ref.bare_law = before.bare_law;
+                }
+                end_tok = a + same + 1;
+            } else if (opens_act_at(a)) {
                 size_t phrase_end = a;
                 ActKind kind = act_phrase(toks, a, phrase_end);
                 if (kind != ActKind::implied) {
                     ref.act = kind;
                     end_tok = phrase_end;
+                    ref.act_noun = first_act_noun(toks, a, phrase_end);
                     // "Article 7 of the Law", "статью 7 Закона": a law not named.
                     ref.bare_law = kind == ActKind::other && phrase_end == a + 1 &&
                                    any_prefix(toks[a].text, {U"law", U"закон", U"қонун", U"конун"});
+                    // "Article 7 of the Law on the Prevention of Violence in the Family", "статьи 7
+                    // Закона Республики Таджикистан «О …»": the act's title, to resolve it by.
+                    if (kind == ActKind::other || kind == ActKind::convention) {
+                        size_t noun = a;
+                        while (noun < phrase_end && !is_titled_act_noun(toks[noun].text)) ++noun;
+                        std::vector<const std::u32string*> words;
+                        for (size_t w = a; w <= noun && w < phrase_end; ++w) words.push_back(&toks[w].text);
+                        std::string title;
+                        if (size_t title_end = noun < phrase_end ? read_title(toks, noun, words, title) : 0;
+                            title_end && title_end + 1 >= phrase_end) {
+                            ActKind named = classify(words);
+                            ref.act = named == ActKind::implied || named == ActKind::self ? ActKind::other : named;
+                            ref.act_title = title;
+                            ref.act_noun = act_noun_kind(toks[noun].text);
+                            ref.bare_law = false;
+                            end_tok = title_end + 1;
+                        }
+                    }
+                    // "this Code", "ҳамин Кодекс": the citing act when it is a code, else (the resolver
+                    // decides) the code named before.
+                    if (kind == ActKind::self) ref.antecedent = antecedent_of(out, ref.act_noun);
                 }
+            }
+            // "дополнил Уголовный кодекс статьёй 126-1", "Кодекси ҷиноятиро бо моддаи 126-1": the code
+            // named just before, which the article is added to.
+            if (ref.act == ActKind::implied && supplemented_at == i) {
+                ref.act = supplemented_act;
+                ref.act_noun = "code";
+                ref.begin = std::min(ref.begin, supplemented_begin);
             }
             ref.end = toks[end_tok - 1].end;
             out.push_back(std::move(ref));
@@ -645,53 +804,9 @@ std::vector<TextReference> find_references(std::string_view text, std::string_vi
         // "Law on marriage and family", "Низомнома дар бораи …".
         if (t.kind == Tok::word && is_titled_act_noun(t.text) &&
             (t.upper || !any_prefix(t.text, {U"положени", U"правил", U"rules", U"concept", U"концепци"}))) {
-            size_t j = i + 1;
-            // Past a state's name and a year ("Конвенсияи соли 1951 дар бораи …").
-            while (j < toks.size() && j < i + 7 && !title_opener(toks, j) &&
-                   (is_state_word(toks[j]) || is_year(toks[j]) || (toks[j].kind == Tok::word && toks[j].text == U"соли")))
-                ++j;
             std::vector<const std::u32string*> words{&t.text};
             std::string title;
-            size_t last = 0;
-            if (j < toks.size() && is_open_quote(toks[j])) {
-                for (size_t q = j + 1; q < toks.size() && q < j + 30; ++q) {
-                    if (is_close_quote(toks[q])) {
-                        last = q;
-                        break;
-                    }
-                    if (toks[q].kind == Tok::word) {
-                        words.push_back(&toks[q].text);
-                        title += (title.empty() ? "" : " ") + u32_to_utf8(toks[q].text);
-                    }
-                }
-            } else if (size_t from = title_opener(toks, j)) {
-                for (size_t q = from; q < toks.size() && q < from + 12; ++q) {
-                    if (toks[q].kind != Tok::word) {
-                        if (is_sym(toks[q], U'-')) continue;
-                        break;
-                    }
-                    // "guidelines on this subject": a demonstrative opens no title.
-                    if (q == from && one_of(toks[q].text, {U"this", U"these", U"that", U"those", U"ин", U"он", U"этот",
-                                                           U"эта", U"это", U"эти", U"этой", U"этом", U"этих"}))
-                        break;
-                    // "… against women and Optional Protocol", "… женщин и Факультативный протокол": another act.
-                    if (q > from && one_of(toks[q].text, {U"and", U"и", U"ва"}) && q + 1 < toks.size() &&
-                        toks[q + 1].kind == Tok::word && (toks[q + 1].upper || is_protocol_qualifier(toks[q + 1].text) ||
-                                                          one_of(toks[q + 1].text, {U"its", U"его", U"её", U"ее"})))
-                        break;
-                    // "… family in 2024", "… семье от 19 марта": a date follows the title.
-                    if (q + 1 < toks.size() && is_number(toks[q + 1])) break;
-                    // Another act begins ("… действует наряду с Законом …").
-                    if (q > from && is_titled_act_noun(toks[q].text)) break;
-                    if (is_article_word(toks[q].text) || one_of(toks[q].text, {U"which", U"that", U"who", U"который",
-                                                                                U"которая", U"которое", U"ки", U"adopted",
-                                                                                U"принят", U"принятый", U"принятом"}))
-                        break;
-                    words.push_back(&toks[q].text);
-                    title += (title.empty() ? "" : " ") + u32_to_utf8(toks[q].text);
-                    last = q;
-                }
-            }
+            const size_t last = read_title(toks, i, words, title);
             if (last && !title.empty()) {
                 TextReference ref;
                 ActKind kind = classify(words);
@@ -801,11 +916,25 @@ std::vector<TextReference> find_references(std::string_view text, std::string_vi
                 bool noun = false;
                 for (size_t w = i; w < phrase_end; ++w)
                     noun = noun || is_code_noun(toks[w].text) || is_convention(toks[w].text) || toks[w].text == U"коап";
+                // "дополнил Уголовный кодекс статьёй 126-1", "Кодекси ҷиноятиро бо моддаи 126-1",
+                // "supplemented the Criminal Code with Article 126-1": the article is the code's.
+                size_t b = phrase_end;
+                if (b < toks.size() && toks[b].kind == Tok::word && one_of(toks[b].text, {U"with", U"бо"})) ++b;
+                if (noun && b + 1 < toks.size() && toks[b].kind == Tok::word && is_number(toks[b + 1]) &&
+                    (one_of(toks[b].text, {U"статьёй", U"статьей", U"статьями"}) ||
+                     (b > phrase_end && is_article_word(toks[b].text)))) {
+                    supplemented_at = b;
+                    supplemented_begin = t.begin;
+                    supplemented_act = kind;
+                    i = b;
+                    continue;
+                }
                 if (noun) {
                     TextReference whole;
                     whole.begin = t.begin;
                     whole.end = toks[phrase_end - 1].end;
                     whole.act = kind;
+                    whole.act_noun = first_act_noun(toks, i, phrase_end);
                     out.push_back(std::move(whole));
                     i = phrase_end;
                     continue;

@@ -32,7 +32,16 @@
 //   the act        what follows the numbers: this/настоящий/ҳамин (the text's
 //                  own act), a criminal, administrative-offences or family code,
 //                  the Istanbul Convention, CEDAW, a convention unnamed, or
-//                  another act (a law, the constitution); nothing: implied.
+//                  another act (a law, the constitution), with its title when
+//                  one follows ("Article 7 of the Law on the Prevention of
+//                  Violence in the Family", "статьи 7 Закона Республики
+//                  Таджикистан «О …»"); the same/того же/ҳамон + act noun: the
+//                  act named before it in the text; nothing: implied. The
+//                  article's own title in quotes may come between the numbers
+//                  and the act ("Article 126-1 "Family (domestic) violence" to
+//                  the Criminal Code"), and a code may come before an article
+//                  it is supplemented with ("дополнил Уголовный кодекс статьёй
+//                  126-1", "Кодекси ҷиноятиро бо моддаи 126-1").
 // A Tajik izofat after a number ("93²-и") is skipped.
 //
 // Thread-safe: pure functions.
@@ -96,6 +105,16 @@ struct TextReference {
     // "закон Республики Сербской 2012 года", "қонуни ФБиҲ аз соли 2013": the
     // words naming the place, as written, for resolution ("" otherwise).
     std::string act_place;
+    // An act named again: "Article 73 of the same Code", "статье 73 того же
+    // Кодекса", "ҳамон Кодекс". Its act is the one named by the earlier
+    // reference `antecedent` (copied here), else `other`: never the citing act.
+    bool same_act = false;
+    // The earlier reference (an index into find_references' result) that
+    // names an act of the same noun ("the Code of Administrative Offences"
+    // before "the same Code", or before "ҳамин Кодекс", which is "this Code"
+    // or "that same Code": the resolver reads it as the citing act only when
+    // the citing act is of that kind); -1 when none.
+    int antecedent = -1;
 };
 
 // Every reference in `text` (UTF-8), in order. `lang` (tg ru en) is a hint

@@ -5,7 +5,8 @@
 // A detected reference matches a gold one of the same provision when their
 // spans in the text overlap. Its target is right when it points at the same
 // units (version groups), or is unresolved where the gold says "-", or names
-// the same works for a whole-act reference. Only the documents the gold file
+// the same works for a whole-act reference (or an article that is a work as a
+// whole: ResolvedReference::whole_work). Only the documents the gold file
 // covers (those with a row) are scored. A provision naming its own article
 // ("Article 139 punishes …" inside Article 139) is no link: Himoya drops it
 // by design, and such gold rows are counted apart, not scored.
@@ -52,7 +53,8 @@ inline CorpusReferences read_corpus_references(const std::string& corpus) {
         for (const Provision& p : d->provisions) {
             ReferenceUnit u{p.provision_id, d->document_id, d->work_id.empty() ? d->document_id : d->work_id,
                             p.unit_id, d->language, d->jurisdiction, d->type, d->title, d->translation_of.empty(),
-                            d->date, d->source.number, p.num, p.label, p.heading, p.text};
+                            d->date, d->source.number, p.num, p.label, p.heading, p.text, {}};
+            for (const Document::Alias& a : d->aliases) u.aliases.push_back(a.name);
             c.text_of[u.provision_id] = p.text;
             c.group_of[u.provision_id] = u.work_id + "/" + u.unit_id;
             c.document_of[u.provision_id] = d->document_id;
@@ -77,7 +79,7 @@ inline std::set<std::string> targets_of(const ResolvedReference& r, const Corpus
         auto g = c.group_of.find(t);
         out.insert(g == c.group_of.end() ? t : g->second);
     }
-    if (r.articles.empty()) out.insert(r.works.begin(), r.works.end());
+    if (r.articles.empty() || r.whole_work) out.insert(r.works.begin(), r.works.end());
     return out;
 }
 

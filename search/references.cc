@@ -105,6 +105,16 @@ bool type_fits(const std::string& noun, const std::string& type) {
     return type == "regulation" || type == "decree" || type == "instruction";
 }
 
+// The citing work is the act "this X" names when X is its kind: "this Code"
+// in a code, "ҳамин Кодекс" not in a law (there it is the code named before);
+// a noun not said fits any.
+bool is_own_kind(const std::string& noun, const std::string& type) {
+    if (noun.empty()) return true;
+    if (noun == "law") return type == "law";
+    if (noun == "code") return type == "code";
+    return type_fits(noun, type);
+}
+
 // The words of a cited title are in the work's titles (in any of its
 // languages): all of them, or its first three when the text runs on past
 // the title ("о предупреждении насилия в семье действует …": a title
@@ -126,8 +136,12 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units, const PlaceReco
         w.type = u.type;
         if (w.number.empty()) w.number = own_number(u.number);
         if (w.number_groups.empty()) w.number_groups = digit_groups(u.number);
-        if (titles_.find(u.document_id) == titles_.end())
+        if (titles_.find(u.document_id) == titles_.end()) {
             for (std::u32string& k : title_keys(u.title)) w.title_words.push_back(std::move(k));
+            // Its popular names are names of it too ("Law on the Prevention of Violence in the Family").
+            for (const std::string& alias : u.aliases)
+                for (std::u32string& k : title_keys(alias)) w.title_words.push_back(std::move(k));
+        }
         if (w.date.empty()) w.date = u.date;
         if (w.year == 0 && u.date.size() >= 4 && std::isdigit(static_cast<unsigned char>(u.date[0])))
             w.year = std::atoi(u.date.substr(0, 4).c_str());
@@ -138,6 +152,8 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units, const PlaceReco
         if (titles_.find(u.document_id) == titles_.end()) {
             const bool amending = is_amending_title(u.title);
             for (const TextReference& t : find_references(u.title, u.lang)) {
+                // "Florida Statutes § 741.30": the work is that section.
+                if (t.act == ActKind::implied && !t.articles.empty() && w.title_articles.empty()) w.title_articles = t.articles;
                 if (w.title_convention == ActKind::implied &&
                     (t.act == ActKind::cedaw || t.act == ActKind::istanbul_convention))
                     w.title_convention = t.act;
@@ -185,7 +201,24 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units, const PlaceReco
         const std::string& own_group = group_of_[u.provision_id];
         const Work& own = works_[u.work_id];
         std::vector<ResolvedReference>& out = refers_[u.provision_id];
-        for (const TextReference& t : find_references(u.text, u.lang)) {
+        const std::vector<TextReference> found = find_references(u.text, u.lang);
+        for (TextReference t : found) {
+            // "ҳамин Кодекс", "this Code" in an act of another kind (a law): the code named before it
+            // in the text, else an act not known — never the citing act.
+            if (t.act == ActKind::self && !is_own_kind(t.act_noun, own.type)) {
+                if (t.antecedent >= 0 && found[static_cast<size_t>(t.antecedent)].act != ActKind::self) {
+                    const TextReference& before = found[static_cast<size_t>(t.antecedent)];
+                    t.act = before.act;
+                    t.act_number = before.act_number;
+                    t.act_year = before.act_year;
+                    t.act_date = before.act_date;
+                    t.act_title = before.act_title;
+                    t.act_place = before.act_place;
+                    t.bare_law = before.bare_law;
+                } else {
+                    t.act = ActKind::other;
+                }
+            }
             ResolvedReference r;
             r.surface = u.text.substr(t.begin, t.end - t.begin);
             r.articles = t.articles;
@@ -253,9 +286,9 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units, const PlaceReco
                     }
                     // An act by its title: the citing work itself, else the one work
                     // of this jurisdiction or an international one whose title holds it.
-                    if (!t.act_title.empty() && t.articles.empty()) {
+                    if (!t.act_title.empty()) {
                         const std::vector<std::u32string> cited = title_keys(t.act_title);
-                        if (title_matches(cited, own.title_words)) {
+                        if (type_fits(t.act_noun, own.type) && title_matches(cited, own.title_words)) {
                             works.push_back(u.work_id);
                             break;
                         }
@@ -323,6 +356,22 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units, const PlaceReco
                 for (const std::string& gid : covering) r.targets.push_back(version_of(groups_[gid], u.lang));
                 if (r.targets.empty() && self_only) continue;  // the provision describing itself
                 r.works = works;
+                // An article the citing act does not hold, no act named: the one work of the
+                // jurisdiction that is that article ("§ 741.30": "Florida Statutes § 741.30").
+                if (r.targets.empty() && (act == ActKind::implied || act == ActKind::self)) {
+                    std::vector<std::string> fit;
+                    for (const std::string& id : lookup(by_place, u.jurisdiction)) {
+                        const std::vector<std::string>& named = works_.at(id).title_articles;
+                        if (id != u.work_id && std::any_of(t.articles.begin(), t.articles.end(), [&](const std::string& a) {
+                                return std::find(named.begin(), named.end(), a) != named.end();
+                            }))
+                            fit.push_back(id);
+                    }
+                    if (fit.size() == 1) {
+                        r.works = fit;
+                        r.whole_work = true;
+                    }
+                }
                 for (const std::string& target : r.targets) {
                     auto& citing = cited_by_[group_of_[target]];
                     if (std::find(citing.begin(), citing.end(), own_group) == citing.end()) citing.push_back(own_group);
@@ -389,6 +438,7 @@ std::shared_ptr<const ReferenceGraph> ReferenceGraph::of(const Xapian::Database&
     }
     std::vector<ReferenceUnit> units;
     std::map<std::string, std::string> numbers;  // document id: its source number
+    std::map<std::string, std::vector<std::string>> aliases;  // document id: its popular names
     const std::string term = detail::record_term("provision");
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
         auto data = detail::stored_record(db, db.get_document(*it));
@@ -408,8 +458,12 @@ std::shared_ptr<const ReferenceGraph> ReferenceGraph::of(const Xapian::Database&
         if (number == numbers.end()) {
             auto d = detail::document_data(db, u.document_id);
             number = numbers.emplace(u.document_id, d ? d->source.number : std::string()).first;
+            auto& names = aliases[u.document_id];
+            if (d)
+                for (const auto& alias : d->aliases) names.push_back(alias.second);
         }
         u.number = number->second;
+        u.aliases = aliases[u.document_id];
         u.num = data->num;
         u.label = data->label;
         u.heading = data->heading;

@@ -12,15 +12,25 @@
 //     Istanbul Convention is split over two works here); "the Convention"
 //     unnamed: the citing work when it is a convention, else the convention
 //     its title names (a general recommendation on CEDAW);
-//   - an act named by its title ("Закон «О браке и семье»"): the work of the
-//     citing jurisdiction, or an international one, whose title holds every
-//     word of it (title_matches), when only one does;
+//   - an act named by its title ("Закон «О браке и семье»", "Article 7 of
+//     the Law on the Prevention of Violence in the Family"): the citing work
+//     when its own title (or alias) holds it and its type fits the noun (a
+//     programme is not the "Law on …" its title echoes), else the work of the
+//     citing jurisdiction, or an international one, whose titles or aliases
+//     hold every word of it (title_matches), when only one does;
+//   - "the same Code" ("того же Кодекса", "ҳамон Кодекс"), and "this Code" /
+//     "ҳамин Кодекс" in an act that is not a code: the act named before it in
+//     the text (TextReference::antecedent), else unresolved — never the
+//     citing act;
 //   - a law named with another place and a year ("Republika Srpska law of
 //     2012", "қонуни ФБиҲ аз соли 2013"): the one law of that place and year;
 //   - a numbered UN instrument ("resolution 1325", "General Recommendation
 //     No. 35"): a work of that type whose source number holds the number;
 //   - the provisions of the target work that cover one of the articles
-//     (num, unit id, the opening of label or heading: articles_of_unit).
+//     (num, unit id, the opening of label or heading: articles_of_unit);
+//     an article the citing act does not hold, with no act named ("§ 741.30"
+//     in Chapter 741's summary), is the one work of the jurisdiction whose
+//     title names that article ("Florida Statutes § 741.30"), as a whole.
 // A reference whose act or article is not in the index is kept, unresolved,
 // and listed as such — never guessed. A provision's reference to itself
 // ("Article 7 lists …" inside Article 7) is dropped.
@@ -49,6 +59,7 @@ struct ReferenceUnit {
     std::string date;    // the document's (YYYY-MM-DD): "the 2013 Law" is found by its year
     std::string number;  // the document's source number: "Decree No. 294" finds "No. 294 of 3 May 2014" 
     std::string num, label, heading, text;
+    std::vector<std::string> aliases;  // the work's popular names (<aliases>): matched like its titles
 };
 
 struct ResolvedReference {
@@ -57,7 +68,10 @@ struct ResolvedReference {
     ActKind act = ActKind::implied;     // as named (implied: no act named)
     std::vector<std::string> works;     // the works pointed at (an act kept as several); empty when not in the index
     std::vector<std::string> targets;   // provision ids (a version per unit), empty when unresolved
-    bool resolved() const { return !targets.empty() || (articles.empty() && !works.empty()); }
+    // The article cited is a work as a whole: "§ 741.30" is the work "Florida
+    // Statutes § 741.30", whose units are its subsections.
+    bool whole_work = false;
+    bool resolved() const { return !targets.empty() || ((articles.empty() || whole_work) && !works.empty()); }
 };
 
 class ReferenceGraph {
@@ -93,7 +107,8 @@ private:
     struct Work {
         std::string jurisdiction, type, number, date;
         std::vector<std::string> number_groups;  // the digit runs of its source number ("S/RES/1325 (2000)": 1325, 2000)
-        std::vector<std::u32string> title_words;  // word prefixes of all its versions' titles (title_matches)
+        std::vector<std::u32string> title_words;  // word prefixes of all its versions' titles and aliases (title_matches)
+        std::vector<std::string> title_articles;  // the article its title names it by ("Florida Statutes § 741.30": 741.30)
         int year = 0;
         ActKind act = ActKind::implied;
         // The convention its title names when it is not one itself ("CEDAW

@@ -302,3 +302,206 @@ TEST_CASE("a law named with another place and a year resolves to that place's la
     CHECK_FALSE(blind.refers_to("report-en/relevance")[0].resolved());
 }
 
+
+TEST_CASE("an article of an act named by its title is read with the title, in English, Russian and Tajik") {
+    std::string en = "The Government relied on Article 7 of the Law on the Prevention of Violence in the Family and on "
+                     "Article 7 of the law on state forecasts, concepts and strategies.";
+    auto r = find_references(en, "en");
+    REQUIRE(r.size() == 2);
+    CHECK(surface(en, r[0]) == "Article 7 of the Law on the Prevention of Violence in the Family");
+    CHECK(r[0].articles == std::vector<std::string>{"7"});
+    CHECK(r[0].act == ActKind::other);
+    CHECK(r[0].act_title == "the prevention of violence in the family");
+    CHECK(r[0].act_noun == "law");
+    CHECK_FALSE(r[0].bare_law);
+    CHECK(surface(en, r[1]) == "Article 7 of the law on state forecasts");
+
+    std::string ru = "Постановление принято на основании статьи 7 Закона Республики Таджикистан «О предупреждении "
+                     "насилия в семье» и статьи 7 закона о государственных прогнозах.";
+    r = find_references(ru, "ru");
+    REQUIRE(r.size() == 2);
+    CHECK(surface(ru, r[0]) == "статьи 7 Закона Республики Таджикистан «О предупреждении насилия в семье»");
+    CHECK(r[0].act_title == "о предупреждении насилия в семье");
+    CHECK(r[0].act_noun == "law");
+
+    std::string tg = "Қарор дар асоси моддаи 7-и Қонуни Ҷумҳурии Тоҷикистон «Дар бораи пешгирии зӯроварӣ дар оила» "
+                     "қабул шудааст.";
+    r = find_references(tg, "tg");
+    REQUIRE(r.size() == 1);
+    CHECK(surface(tg, r[0]) == "моддаи 7-и Қонуни Ҷумҳурии Тоҷикистон «Дар бораи пешгирии зӯроварӣ дар оила»");
+    CHECK(r[0].act_title == "дар бораи пешгирии зӯроварӣ дар оила");
+}
+
+TEST_CASE("an article of a law named by its title or alias resolves into that law, not into a programme echoing it") {
+    // The law's English title does not hold the words: its alias does.
+    auto law = [](const std::string& lang, const std::string& title) {
+        ReferenceUnit u = unit("dv-law", lang, "art_7", "law", title, "", "The Government adopts the state programme.");
+        u.num = "7";
+        u.aliases = {"Law on the Prevention of Violence in the Family", "Закон о предупреждении насилия в семье",
+                     "Қонун дар бораи пешгирии зӯроварӣ дар оила"};
+        return u;
+    };
+    const std::string programme_title = "State Programme for the Prevention of Violence in the Family for 2014-2023";
+    std::vector<ReferenceUnit> units{
+        law("en", "Law No. 954 of 19 March 2013"),
+        law("ru", "Закон Республики Таджикистан «О предупреждении насилия в семье»"),
+        law("tg", "Қонуни Ҷумҳурии Тоҷикистон «Дар бораи пешгирии зӯроварӣ дар оила»"),
+        unit("programme", "en", "basis", "programme", programme_title, "Legal basis",
+             "The decree relies on Article 7 of the Law on the Prevention of Violence in the Family."),
+        unit("programme", "ru", "basis", "programme", "Государственная программа по предупреждению насилия в семье",
+             "Правовая основа",
+             "Постановление принято на основании статьи 7 Закона Республики Таджикистан «О предупреждении насилия в семье»."),
+        unit("programme", "tg", "basis", "programme", "Барномаи давлатии пешгирии зӯроварӣ дар оила", "Асоси ҳуқуқӣ",
+             "Қарор дар асоси моддаи 7-и Қонуни Ҷумҳурии Тоҷикистон «Дар бораи пешгирии зӯроварӣ дар оила» қабул шудааст."),
+    };
+    ReferenceGraph graph(units);
+    for (const std::string lang : {"en", "ru", "tg"}) {
+        INFO(lang);
+        const auto& refs = graph.refers_to("programme-" + lang + "/basis");
+        REQUIRE(refs.size() == 1);
+        CHECK(refs[0].works == std::vector<std::string>{"dv-law"});
+        CHECK(refs[0].targets == std::vector<std::string>{"dv-law-" + lang + "/art_7"});
+        CHECK(refs[0].resolved());
+    }
+    CHECK(graph.referred_by("dv-law-ru/art_7").size() == 1);
+}
+
+TEST_CASE("\"the same Code\" is the code named before it, never the citing law") {
+    std::string en = "The police apply Article 461 of the Code of Administrative Offences; domestic offences are dealt "
+                     "with under Article 73 of the same Code.";
+    auto r = find_references(en, "en");
+    REQUIRE(r.size() == 2);
+    CHECK(r[0].act == ActKind::admin_code);
+    CHECK(surface(en, r[1]) == "Article 73 of the same Code");
+    CHECK(r[1].same_act);
+    CHECK(r[1].antecedent == 0);
+    CHECK(r[1].act == ActKind::admin_code);
+
+    std::string ru = "Полиция применяет статью 461 Кодекса об административных правонарушениях; сами бытовые "
+                     "правонарушения квалифицируются по статье 73 того же Кодекса.";
+    r = find_references(ru, "ru");
+    REQUIRE(r.size() == 2);
+    CHECK(surface(ru, r[1]) == "статье 73 того же Кодекса");
+    CHECK(r[1].act == ActKind::admin_code);
+
+    // "ҳамин Кодекс" is "this Code" or "that same Code": the resolver decides by the citing act.
+    std::string tg = "Милиса моддаи 461 Кодекси ҳуқуқвайронкуниҳои маъмуриро татбиқ мекунад; ҳуқуқвайронкуниҳо тибқи "
+                     "моддаи 73 ҳамин Кодекс баррасӣ мешаванд.";
+    r = find_references(tg, "tg");
+    REQUIRE(r.size() == 2);
+    CHECK(surface(tg, r[1]) == "моддаи 73 ҳамин Кодекс");
+    CHECK(r[1].act == ActKind::self);
+    CHECK(r[1].act_noun == "code");
+    CHECK(r[1].antecedent == 0);
+
+    // Nothing named before: an act not known, not the citing one.
+    r = find_references("Offences fall under Article 73 of the same Code.");
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].act == ActKind::other);
+
+    // The citing law has an Article 73 of its own: the reference is still not to it.
+    auto law_unit = [](const std::string& lang, const std::string& id, const std::string& text) {
+        ReferenceUnit u = unit("kz-law", lang, id, "law", "Law on the prevention of domestic violence", "", text, "KZ");
+        if (id == "art_73") u.num = "73";
+        return u;
+    };
+    std::vector<ReferenceUnit> units{law_unit("en", "art_73", "Final provisions."), law_unit("en", "breach", en),
+                                     law_unit("ru", "art_73", "Заключительные положения."), law_unit("ru", "breach", ru),
+                                     law_unit("tg", "art_73", "Муқаррароти хотимавӣ."), law_unit("tg", "breach", tg)};
+    {
+        ReferenceGraph graph(units);
+        for (const std::string lang : {"en", "ru", "tg"}) {
+            INFO(lang);
+            const auto& refs = graph.refers_to("kz-law-" + lang + "/breach");
+            REQUIRE(refs.size() == 2);
+            CHECK(refs[1].act == ActKind::admin_code);
+            CHECK(refs[1].works.empty());
+            CHECK_FALSE(refs[1].resolved());
+        }
+    }
+    // With the Code held, it resolves into the Code.
+    ReferenceUnit code = unit("kz-admin-code", "en", "art_73", "code", "Code of the Republic of Kazakhstan on Administrative Offences",
+                              "Article 73. Petty hooliganism in the family", "Text.", "KZ");
+    code.num = "73";
+    units.push_back(code);
+    ReferenceGraph graph(units);
+    for (const std::string lang : {"en", "ru", "tg"}) {
+        INFO(lang);
+        const auto& refs = graph.refers_to("kz-law-" + lang + "/breach");
+        REQUIRE(refs.size() == 2);
+        CHECK(refs[1].targets == std::vector<std::string>{"kz-admin-code-en/art_73"});
+    }
+}
+
+TEST_CASE("an article with its own title before its code, and a code supplemented with an article") {
+    std::string en = "It added Article 126-1 \"Family (domestic) violence\" to the Criminal Code, covering violence in "
+                     "the family.";
+    auto r = find_references(en, "en");
+    REQUIRE(r.size() == 1);
+    CHECK(surface(en, r[0]) == "Article 126-1 \"Family (domestic) violence\" to the Criminal Code");
+    CHECK(r[0].articles == std::vector<std::string>{"126-1"});
+    CHECK(r[0].act == ActKind::criminal_code);
+
+    std::string ru = "Он дополнил Уголовный кодекс статьёй 126-1 «Семейное (бытовое) насилие», которая охватывает "
+                     "насилие в семье.";
+    r = find_references(ru, "ru");
+    REQUIRE(r.size() == 1);
+    CHECK(surface(ru, r[0]) == "Уголовный кодекс статьёй 126-1");
+    CHECK(r[0].articles == std::vector<std::string>{"126-1"});
+    CHECK(r[0].act == ActKind::criminal_code);
+
+    std::string tg = "Он Кодекси ҷиноятиро бо моддаи 126-1 «Зӯроварии оилавӣ (маишӣ)» пурра кард.";
+    r = find_references(tg, "tg");
+    REQUIRE(r.size() == 1);
+    CHECK(surface(tg, r[0]) == "Кодекси ҷиноятиро бо моддаи 126-1");
+    CHECK(r[0].act == ActKind::criminal_code);
+
+    // Resolved over the citing law's jurisdiction: its Criminal Code is not held, and the law is not it.
+    std::vector<ReferenceUnit> units{unit("uz-law", "en", "change", "law", "Law on protecting women", "", en, "UZ"),
+                                     unit("uz-law", "ru", "change", "law", "Закон о защите женщин", "", ru, "UZ"),
+                                     unit("uz-law", "tg", "change", "law", "Қонун дар бораи ҳимояи занон", "", tg, "UZ")};
+    ReferenceGraph graph(units);
+    for (const std::string lang : {"en", "ru", "tg"}) {
+        INFO(lang);
+        const auto& refs = graph.refers_to("uz-law-" + lang + "/change");
+        REQUIRE(refs.size() == 1);
+        CHECK(refs[0].act == ActKind::criminal_code);
+        CHECK(refs[0].works.empty());
+    }
+}
+
+TEST_CASE("a section the citing act does not hold resolves to the work that is that section") {
+    auto chapter = [](const std::string& lang, const std::string& title, const std::string& text) {
+        ReferenceUnit u = unit("fl-741", lang, "s741_31", "code", title, "§ 741.31", text, "US-FL");
+        u.num = "741.31";
+        return u;
+    };
+    auto section = [](const std::string& lang, const std::string& title) {
+        ReferenceUnit u = unit("fl-741-30", lang, "s1a", "code", title, "(1)(a)", "A victim may petition.", "US-FL");
+        u.num = "1(a)";
+        return u;
+    };
+    std::vector<ReferenceUnit> units{
+        chapter("en", "Florida Statutes, Chapter 741", "Violating an injunction issued under § 741.30 is a misdemeanour; so is § 741.99."),
+        chapter("ru", "Статуты Флориды, глава 741", "Нарушение судебного запрета, выданного по § 741.30, является проступком."),
+        chapter("tg", "Оинномаҳои Флорида, боби 741", "Вайрон кардани манъи судӣ, ки тибқи § 741.30 дода шудааст, ҷиноят аст."),
+        section("en", "Florida Statutes § 741.30: injunction for protection against domestic violence"),
+        section("ru", "Статуты Флориды § 741.30: судебный запрет для защиты от домашнего насилия"),
+        section("tg", "Оинномаҳои Флорида § 741.30: манъи судӣ барои ҳимоя аз зӯроварии хонаводагӣ"),
+    };
+    ReferenceGraph graph(units);
+    for (const std::string lang : {"en", "ru", "tg"}) {
+        INFO(lang);
+        const auto& refs = graph.refers_to("fl-741-" + lang + "/s741_31");
+        REQUIRE(refs.size() >= 1);
+        CHECK(refs[0].articles == std::vector<std::string>{"741.30"});
+        CHECK(refs[0].works == std::vector<std::string>{"fl-741-30"});
+        CHECK(refs[0].whole_work);
+        CHECK(refs[0].targets.empty());
+        CHECK(refs[0].resolved());
+    }
+    // A section no work is stays unresolved.
+    const auto& en = graph.refers_to("fl-741-en/s741_31");
+    REQUIRE(en.size() == 2);
+    CHECK_FALSE(en[1].resolved());
+}
