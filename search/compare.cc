@@ -17,6 +17,7 @@
 #include "search/facets.h"
 #include "search/hit_versions.h"
 #include "search/query_builder.h"
+#include "search/query_tree.h"
 #include "search/spelling_suggestion.h"
 #include "search/stored_records.h"
 #include "search/text_matches.h"
@@ -424,6 +425,12 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
                                             [](const QueryWord& w) { return is_stopword(w.term); });
     if (built.empty || function_words_only) throw BadRequest({"q has no searchable words", "в тексте запроса нет слов, по которым можно искать",
                                          "дар матни дархост калимае нест, ки бо он ҷустуҷӯ кардан мумкин бошад"});
+    // Words only excluded ("-violence") name no subject: every column would be
+    // "covered" by whatever lacks them, or a gap that says nothing.
+    if (parse_query(r.query, "auto", view.analyzer()).units().empty())
+        throw BadRequest({"q only excludes words: name the subject to compare by",
+                          "запрос только исключает слова: назовите тему для сравнения",
+                          "дархост танҳо калимаҳоро истисно мекунад: мавзӯи муқоисаро номбар кунед"});
     // Words no text of the whole collection matches would make every column a
     // "gap" that says nothing about the jurisdictions: a misspelt word is
     // compared in its did-you-mean spelling, and otherwise the answer says the

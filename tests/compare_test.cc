@@ -548,6 +548,15 @@ TEST_CASE("compare and matrix: codes in any case are the corpus's; an unknown co
         CAPTURE(q);
         CHECK_THROWS_WITH_AS(compare_jurisdictions(f.view, r), "q has no searchable words", BadRequest);
     }
+    // Words only excluded name no subject either; a subject beside them does.
+    for (const std::string q : {"-violence", "NOT shelter", "-(shelter OR order)"}) {
+        r.query = q;
+        CAPTURE(q);
+        CHECK_THROWS_WITH_AS(compare_jurisdictions(f.view, r), "q only excludes words: name the subject to compare by",
+                             BadRequest);
+    }
+    r.query = "shelter -order";
+    CHECK_NOTHROW(compare_jurisdictions(f.view, r));
 }
 
 TEST_CASE("compare: a jurisdiction the collection names but holds no text of is a 400, not a column of gaps") {
