@@ -244,7 +244,16 @@ std::string matrix_csv(const json& m, const std::string& ui, const ExportLabels&
             w.field(std::to_string(cell.value("about", 0L)));
             w.field(std::to_string(cell.value("mentions", 0L)));
             w.field(std::to_string(cell.value("texts", 0L)));
-            w.field(cell["best"].is_null() ? std::string() : citation(cell["best"]));
+            // A provision no longer (or not yet) in force says so where it is
+            // cited (include_repealed=1): a memo must not cite it as law.
+            std::string cite = cell["best"].is_null() ? std::string() : citation(cell["best"]);
+            if (!cell["best"].is_null()) {
+                const json status = cell["best"].value("legal_status", json(nullptr));
+                const std::string state = status.is_object() ? str(status, "state") : std::string();
+                if (state == "repealed" || state == "expired" || state == "not-yet-in-force")
+                    cite += " (" + legal_status_text(status, ui, labels) + ")";
+            }
+            w.field(cite);
             w.field(gap_text(cell, ui, labels));
         }
         w.end_line();

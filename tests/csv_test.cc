@@ -58,6 +58,14 @@ TEST_CASE("the matrix: a BOM, headers in the interface language, per jurisdictio
     CHECK(tg.find("Тоҷикистон: ") != std::string::npos);
     m["scheme"] = "thesaurus";
     CHECK(himoya::matrix_csv(m, "ru", kLabels).find("Тема,Название,") == 3);
+    // A provision no longer in force (include_repealed=1) says so where it is cited, in the UI language.
+    m["rows"][0]["cells"][1]["best"]["legal_status"] = {{"state", "repealed"}, {"since", "2025"}};
+    CHECK(himoya::matrix_csv(m, "en", kLabels).find("[ba-srp-dv-law-2012-en/emergency-measures] (Repealed (since 2025))") !=
+          std::string::npos);
+    CHECK(himoya::matrix_csv(m, "ru", kLabels).find("[ba-srp-dv-law-2012-en/emergency-measures] (Утратил силу (с 2025))") !=
+          std::string::npos);
+    m["rows"][0]["cells"][1]["best"]["legal_status"] = {{"state", "amended"}};  // in force: cited as it is
+    CHECK(himoya::matrix_csv(m, "en", kLabels).find("emergency-measures]\",") != std::string::npos);
 }
 
 TEST_CASE("compare exports: full text, citation, statuses and an explicit gap row saying what it rests on; the brief in Markdown") {

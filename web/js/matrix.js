@@ -6,7 +6,7 @@
 // language switch, loading and errors: page.js.
 import { t, valueLabel, formatNumber } from './i18n.js';
 import {
-  el, clear, apiGet, docLink, withUi, loadLabels, loadFacets, istanbulTitle, facetName,
+  el, clear, apiGet, docLink, withUi, loadLabels, loadFacets, istanbulTitle, facetName, legalStatusBadge,
 } from './common.js';
 import { createPage, field } from './page.js';
 
@@ -17,6 +17,14 @@ const LEVELS = [[0, 0], [1, 1], [2, 2], [3, 4], [5, 9], [10, 19], [20, Infinity]
 
 let facets = null;
 let data = null;
+
+// "Repealed since 10 April 2025" for a provision no longer (or not yet) in
+// force, in the UI language; '' for law in force or a text without a status.
+function notInForce(ls) {
+  if (!ls || !['repealed', 'expired', 'not-yet-in-force'].includes(ls.state)) return '';
+  const badge = legalStatusBadge(ls);
+  return badge ? badge.textContent : '';
+}
 
 const page = createPage({
   nav: 'matrix',
@@ -190,7 +198,8 @@ function render({ data: answer }) {
         inner = el('a', {
           class: cls, href: docLink(c.best.url, page.state.ui || null),
           'aria-label': t('mx_cellAbout', { j: jName, n: formatNumber(n), m: formatNumber(m) }),
-          title: [c.best.title, c.best.label || c.best.heading].filter(Boolean).join(' — '),
+          // A provision no longer (or not yet) in force says so (include_repealed).
+          title: [c.best.title, c.best.label || c.best.heading, notInForce(c.best.legal_status)].filter(Boolean).join(' — '),
           dataset: { jurisdiction: j, about: String(n), mentions: String(m) },
         }, el('span', { class: 'mx-about' }, formatNumber(n)), extra);
       } else if (n === 0) {
