@@ -379,7 +379,8 @@ constexpr Xapian::doccount kRecordsWorthAThread = 20000;
 // decides). `in_place`, when given and the query names places: how many
 // matches lie there, counted up to a page (kRelaxBelow).
 SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTree& tree, bool relaxed,
-                         long* in_place = nullptr, std::string* concept_spelling = nullptr) {
+                         long* in_place = nullptr, std::string* concept_spelling = nullptr,
+                         bool* typed_matches = nullptr) {
     auto started = std::chrono::steady_clock::now();
     QueryBuilder builder(view.analyzer());
     builder.set_vocabulary(&view.db());
@@ -403,6 +404,15 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
             if (fixed_tree.filters == tree.filters &&
                 (more_places || names_more_concepts(built, builder.compile(fixed_tree, matching)))) {
                 *concept_spelling = *suggestion;
+                if (typed_matches) {  // whether the words as typed find any text, relaxed if need be (correct=0 would show them)
+                    auto any = [&](const Xapian::Query& q) {
+                        Xapian::Enquire e(view.db());
+                        e.set_query(q);
+                        e.set_weighting_scheme(Xapian::BoolWeight());
+                        return e.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
+                    };
+                    *typed_matches = any(built.query) || (r.relax && any(builder.compile(tree, Matching::kRelaxed).query));
+                }
                 return SearchResult{};
             }
         }
@@ -798,7 +808,9 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
     const SearchRequest& r = merged;
     long in_place = kRelaxBelow;
     std::string concept_spelling;
-    SearchResult strict = search_once(view, r, tree, false, &in_place, r.correct ? &concept_spelling : nullptr);
+    bool typed_matches = true;
+    SearchResult strict =
+        search_once(view, r, tree, false, &in_place, r.correct ? &concept_spelling : nullptr, &typed_matches);
     if (!concept_spelling.empty() && concept_spelling.size() <= SearchLimits::kMaxQueryBytes) {
         SearchRequest fixed = request;  // its filters written in the query are read again from the suggestion
         fixed.query = concept_spelling;
@@ -807,6 +819,7 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
         corrected.query = r.query;
         corrected.suggestion.reset();
         corrected.interpretation.corrected = fixed.query;
+        corrected.interpretation.corrected_because = typed_matches ? "names-more" : "nothing-matched";
         return corrected;
     }
     // Never an empty page for a reasonable question: when every word together
@@ -860,6 +873,7 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
             corrected.query = r.query;
             corrected.suggestion.reset();
             corrected.interpretation.corrected = fixed.query;
+            corrected.interpretation.corrected_because = "nothing-matched";
             return corrected;
         }
     }

@@ -212,9 +212,14 @@ struct QueryInterpretation {
     std::map<std::string, std::vector<std::string>> excluded_filters;
     std::vector<std::string> ranking_words;   // beside a concept, or common: they rank the results, they do not filter
     bool relaxed = false;  // every word together found few texts: most of the words sufficed
-    // The query searched instead of the one typed, which matched nothing: its
-    // "did you mean" spelling ("shelterz" → "shelter"). Empty when the query was searched as typed.
+    // The query searched instead of the one typed: its "did you mean" spelling
+    // ("shelterz" → "shelter"). Empty when the query was searched as typed.
     std::string corrected;
+    // Why: "nothing-matched" (the words as typed found nothing, even relaxed),
+    // or "names-more" (the spelling names a concept or place the words as
+    // typed do not: "зуравари дар оила" found texts, but not as the concept
+    // of domestic violence). Empty when not corrected.
+    std::string corrected_because;
     // Nothing found under a jurisdiction filter: per jurisdiction filtered on,
     // its law in force known to regulate the query's concepts in parts not
     // held, so the empty page says the law covers it where Himoya cannot show.

@@ -131,7 +131,10 @@ nlohmann::json to_json(const SearchResult& r) {
               {"ranking_words", r.interpretation.ranking_words},
               {"relaxed", r.interpretation.relaxed},
               {"not_held", not_held_by_jurisdiction(r.interpretation.not_held)},
-              {"corrected", r.interpretation.corrected.empty() ? json(nullptr) : json(r.interpretation.corrected)}}}};
+              {"corrected", r.interpretation.corrected.empty() ? json(nullptr) : json(r.interpretation.corrected)},
+              {"corrected_because", r.interpretation.corrected_because.empty()
+                                        ? json(nullptr)
+                                        : json(r.interpretation.corrected_because)}}}};
 }
 
 json concept_json(const Concept& c) {

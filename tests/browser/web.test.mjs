@@ -1469,6 +1469,25 @@ await step('search (ru): a misspelt word that matches nothing shows the correcte
   await p.close();
 });
 
+await step('search (tg): a spelling searched because it names a topic says so, never "nothing found" for words that find texts', async () => {
+  // "зуравари" (substitute letters) finds texts as typed; "зӯроварӣ дар оила" names the concept.
+  const q = 'зуравари дар оила';
+  const { body } = await api('/api/search?ui=tg&q=' + encodeURIComponent(q));
+  const it = body && body.interpretation;
+  assert(it && it.corrected && it.corrected_because === 'names-more', `the API did not say why: ${JSON.stringify(it)}`);
+  const asTyped = await api('/api/search?ui=tg&correct=0&q=' + encodeURIComponent(q));
+  assert(asTyped.body.total > 0, 'the words as typed find nothing: this step tests the other case');
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'corrected-names-more');
+  await searchDone(p, () => p.goto(BASE + '/?ui=tg&q=' + encodeURIComponent(q), { waitUntil: 'domcontentloaded' }));
+  const line = p.locator('#interpretation:not([hidden]) .interp-corrected');
+  await line.waitFor({ timeout: 5000 });
+  const text = (await line.textContent()) || '';
+  assert(text.includes(it.corrected) && text.includes('мавзӯъ ё макон'), `the line reads "${text}"`);
+  assert(!text.includes('чизе ёфт нашуд'), `the line says nothing was found: "${text}"`);
+  await p.close();
+});
+
 await step('search (ru): an empty page under a filter says how many texts match without the filters, and clears them', async () => {
   // The collection holds Moldovan provisions, none on shelters.
   const q = 'убежище';

@@ -283,10 +283,13 @@ function renderInterpretation(data, state) {
   const boosted = places.length > 0 && !state.places && !(chosen.length && chosen.every((j) => places.includes(j)));
   const relaxed = it.relaxed === true && !state.relax;
   const link = (id, text, change) => stateLink({ id }, text, withChange((s) => { change(s); s.page = 1; }));
-  // Nothing matched the words as typed: the corrected spelling was searched.
+  // The corrected spelling was searched: nothing matched the words as typed,
+  // or they matched texts but the spelling names a topic or place they do not
+  // (the page must not say "nothing found" then: correct=0 finds texts).
   if (state.q && !state.correct && typeof it.corrected === 'string' && it.corrected) {
-    box.appendChild(el('p', { class: 'interp-corrected' },
-      t('interpCorrected', { typed: state.q, searched: it.corrected }), ' ',
+    const why = it.corrected_because === 'names-more' ? 'interpCorrectedNamesMore' : 'interpCorrected';
+    box.appendChild(el('p', { class: 'interp-corrected', dataset: { because: it.corrected_because || '' } },
+      t(why, { typed: state.q, searched: it.corrected }), ' ',
       link('interp-as-typed', t('interpAsTyped', { typed: state.q }), (s) => { s.correct = '0'; })));
   }
   if (boosted) {
