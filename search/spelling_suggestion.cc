@@ -181,6 +181,36 @@ struct Respelled {
     std::string text;
 };
 
+// The Tajik letters typed somewhere in `query`: its writer has them on the
+// keyboard, so a substitute of one of them typed elsewhere is meant as typed
+// ("телефони боварӣ": whoever types ӣ in боварӣ means the izofat и of
+// телефони, not телефонӣ).
+std::u32string tajik_letters_typed(const std::string& query) {
+    std::u32string out;
+    for (char32_t c : utf8_to_u32(query)) {
+        const char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+        if (std::u32string_view(U"ҷҳқғӯӣ").find(lower) != std::u32string_view::npos && out.find(lower) == std::u32string::npos)
+            out.push_back(lower);
+    }
+    return out;
+}
+
+// `better` with each Tajik letter of `typed_letters` put back to the
+// substitute `typed` has there, when `better` only gives `typed` its letters
+// back (the two are one word once folded): a letter the writer could type
+// and did not is not restored.
+std::string keep_substitutes_meant(const std::string& typed, const std::string& better, const std::u32string& typed_letters) {
+    if (typed_letters.empty()) return better;
+    const std::u32string t = utf8_to_u32(typed);
+    std::u32string b = utf8_to_u32(better);
+    if (t.size() != b.size()) return better;
+    for (size_t i = 0; i < t.size(); ++i)
+        if (fold_tajik_letter(t[i]) != fold_tajik_letter(b[i])) return better;  // a correction, not letters given back
+    for (size_t i = 0; i < t.size(); ++i)
+        if (b[i] != t[i] && typed_letters.find(b[i]) != std::u32string::npos) b[i] = t[i];
+    return u32_to_utf8(b);
+}
+
 }  // namespace
 
 bool same_stem(Analyzer& analyzer, const std::string& typed, const std::string& candidate) {
@@ -215,6 +245,7 @@ std::optional<std::string> spelling_suggestion(const Xapian::Database& db, Analy
     const bool tajik = identify_language(query).lang == "tg" ||
                        std::any_of(built.words.begin(), built.words.end(),
                                    [](const QueryWord& w) { return has_foldable_letter(w.term); });
+    const std::u32string typed_letters = tajik_letters_typed(query);
     std::vector<Respelled> changes;
     for (const QueryWord& w : built.words) {
         const bool substitute = tajik && may_be_substitute_spelling(w.term);
@@ -239,6 +270,7 @@ std::optional<std::string> spelling_suggestion(const Xapian::Database& db, Analy
         } else {
             better = respelling(db, analyzer, w.term, substitute);
         }
+        better = keep_substitutes_meant(w.term, better, typed_letters);
         if (better.empty() || better == w.term) continue;
         changes.push_back({w.start, w.end, in_typed_case(w.raw, better)});
     }

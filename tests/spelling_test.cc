@@ -179,6 +179,32 @@ TEST_CASE("did you mean: a Tajik word typed with keyboard substitutes gets every
     }
     // In a Russian query никох is the Russian text's word.
     CHECK_FALSE(run_search(s, query("брак никох")).suggestion);
+    // A Tajik letter typed elsewhere is on the writer's keyboard: its
+    // substitute is meant as typed ("давлати" beside "ҷабрдида" stays the
+    // izofat, not давлатӣ), the letters the writer did not type are given back.
+    auto typed_letters = run_search(s, query("хукуки ҷабрдида давлати"));
+    REQUIRE(typed_letters.suggestion);
+    CHECK(*typed_letters.suggestion == "ҳуқуқи ҷабрдида давлати");
+}
+
+TEST_CASE("did you mean: a Tajik letter typed anywhere in the query means its substitute elsewhere is meant as typed") {
+    // The texts write only телефонӣ (the adjective); телефони (its izofat)
+    // is in none of them.
+    testing::TestIndex index({testing::make_document(
+        "tg", "TJ", "tg", "law", "2013-01-01", "Қонун",
+        {{"1", "Хизматрасонии телефонӣ барои ҷабрдидагон ройгон аст."}, {"2", "Ҳуқуқи ҷабрдида ҳифз карда мешавад."}})});
+    IndexView s({index.path()});
+    // No ӣ typed: the final и may be its substitute, and gets its letter back.
+    auto without = run_search(s, query("телефони ҷабрдидагон"));
+    REQUIRE(without.suggestion);
+    CHECK(*without.suggestion == "телефонӣ ҷабрдидагон");
+    // ӣ typed in ҳуқуқӣ: the writer has the key, телефони is the izofat they meant.
+    auto with = run_search(s, query("телефони ҷабрдидагон ҳуқуқӣ"));
+    CHECK((!with.suggestion || with.suggestion->find("телефонӣ") == std::string::npos));
+    // Letters not typed anywhere are still given back beside it.
+    auto mixed = run_search(s, query("телефони хукуки ҷабрдида ройгонӣ"));
+    REQUIRE(mixed.suggestion);
+    CHECK(*mixed.suggestion == "телефони ҳуқуқи ҷабрдида ройгонӣ");
 }
 
 TEST_CASE("did you mean: a place named without its Tajik letters gets them back, in the case typed") {
