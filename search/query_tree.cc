@@ -539,7 +539,9 @@ void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& 
         for (const PlaceSpan& s : spans)
             if (c.kind == QueryNode::Kind::kWord && from >= s.start && to <= s.end) inside[i] = &s;
         bool kept = !inside[i] || inside[i]->locality;
-        if (kept && !c.negated && has_content(c)) rest_has_content = true;
+        // (Function words alone are no content: "дар Тоҷикистон" asks for the place.)
+        if (kept && !c.negated && has_content(c) && !(c.kind == QueryNode::Kind::kWord && c.only_stopwords()))
+            rest_has_content = true;
     }
     // A query that is only places ("Georgia", "Амрико", "Тоҷикистон") asks
     // for them: each is a span satisfied by any of its names in any
@@ -550,7 +552,9 @@ void set_aside_places(QueryTree& tree, const PlaceRecognizer& places, Analyzer& 
     std::vector<QueryNode> kept;
     for (size_t i = 0; i < tree.root.children.size(); ++i) {
         const PlaceSpan* place = inside[i];
-        if (!place) {
+        if (!place && only_places && !tree.root.children[i].negated) {
+            continue;  // the function words around the places ("дар Тоҷикистон", "in Georgia") ask nothing
+        } else if (!place) {
             kept.push_back(std::move(tree.root.children[i]));
         } else if (place->locality || only_places) {
             // Consecutive words of one locality become one span.

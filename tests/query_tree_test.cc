@@ -250,6 +250,15 @@ TEST_CASE("place names are set aside and their jurisdictions recorded") {
     set_aside_places(america, places, a);
     CHECK(america.jurisdictions.front() == "US");
     CHECK(children(america) == std::vector<std::string>{"[Амрико]"});
+    // The function words around it ask nothing: "дар" is no word to find in every Tajik text.
+    for (const char* q : {"дар Тоҷикистон", "in Tajikistan", "в Таджикистане"}) {
+        CAPTURE(q);
+        QueryTree in_place = parse_query(q, "auto", a);
+        set_aside_places(in_place, places, a);
+        CHECK(in_place.jurisdictions == std::vector<std::string>{"TJ"});
+        REQUIRE(in_place.root.children.size() == 1);
+        CHECK(in_place.root.children.front().kind == QueryNode::Kind::kSpan);
+    }
 
     QueryTree ops = parse_query("Moldova OR Georgia", "auto", a);
     set_aside_places(ops, places, a);
