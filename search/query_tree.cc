@@ -197,8 +197,11 @@ const std::unordered_set<std::string>& interrogatives() {
         "кого", "кому", "ли",
         "ки", "чи", "кай", "кучо", "кадом", "кадомин", "чанд", "чаро", "ое", "чигуна", "кист", "чист", "кистанд",
         "чистанд",
+        // with the copula fused on, as a question ends: куҷост, куҷоянд, кадомҳоянд, кадоманд
+        "кучост", "кучоянд", "кадомаст", "кадоманд", "кадомхо", "кадомхоянд", "чандтоанд", "чигунаанд",
         // Tajik in Latin letters (Analyzer::latin_tajik_reading): none is an English word.
-        "chi", "chist", "kist", "chand", "kadom", "kadomin", "charo", "chiguna", "kujo", "kay"};
+        "chi", "chist", "kist", "chand", "kadom", "kadomin", "charo", "chiguna", "kujo", "kay", "kujost", "kujoyand",
+        "kadomand", "kadomhoyand"};
     return words;
 }
 

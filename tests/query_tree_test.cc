@@ -117,6 +117,14 @@ TEST_CASE("question words are dropped and listed, never the only words") {
     drop_question_words(tg);
     CHECK(tg.question_words == std::vector<std::string>{"чанд", "мекунад?"});
     // A light verb in the past ("ворид кард", "did introduce") is an auxiliary too.
+    // An interrogative with the copula fused on ends a Tajik question: куҷоянд, кадомҳоянд.
+    QueryTree where = parse_query("марказҳои бӯҳронӣ куҷоянд", "auto", a);
+    drop_question_words(where);
+    CHECK(where.question_words == std::vector<std::string>{"куҷоянд"});
+    QueryTree which = parse_query("ҳуқуқҳои ҷабрдида кадомҳоянд?", "auto", a);
+    drop_question_words(which);
+    CHECK(which.question_words == std::vector<std::string>{"кадомҳоянд?"});
+    CHECK(children(which) == std::vector<std::string>{"ҳуқуқҳои", "ҷабрдида"});
     QueryTree past = parse_query("VAWA дар соли 2022 чӣ тағйирот ворид кард?", "auto", a);
     drop_question_words(past);
     CHECK(past.question_words == std::vector<std::string>{"чӣ", "кард?"});
