@@ -441,8 +441,23 @@ private:
         std::vector<Xapian::Query> parts;
         for (size_t i = 0; i < lx.tokens.size(); ++i) {
             const std::string term = raw_prefix(lx.title) + lx.tokens[i].term;
-            if (i + 1 < lx.tokens.size()) parts.emplace_back(term);  // "e-mai*": the pieces before the last as they are
-            else parts.emplace_back(Xapian::Query::OP_WILDCARD, term, kMaxPrefixWords, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+            if (i + 1 < lx.tokens.size()) {
+                parts.emplace_back(term);  // "e-mai*": the pieces before the last as they are
+            } else {
+                Xapian::Query words(Xapian::Query::OP_WILDCARD, term, kMaxPrefixWords, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+                // A Tajik prefix typed with keyboard substitutes ("зуровар*")
+                // begins the folded stems of the words written with their
+                // letters (зӯроварӣ's folded stem зуровар): as the folded
+                // layer finds a whole word so typed, it finds the prefix.
+                const std::string& typed = lx.tokens[i].term;
+                if (!lx.title && may_be_substitute_spelling(typed) && language_ != "en") {
+                    const std::string folded = std::string(terms::kFolded) + fold_tajik_letters_utf8(typed);
+                    words = Xapian::Query(Xapian::Query::OP_OR, words,
+                                          Xapian::Query(Xapian::Query::OP_WILDCARD, folded, kMaxPrefixWords,
+                                                        Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
+                }
+                parts.push_back(std::move(words));
+            }
             if (!negated && !lx.title) (i + 1 < lx.tokens.size() ? out_.highlight_terms : out_.highlight_prefixes).insert(term);
         }
         if (parts.empty()) return {};

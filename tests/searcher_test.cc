@@ -635,3 +635,17 @@ TEST_CASE("a word ending in * finds the words that begin so, marked in the snipp
     // "ор*" is too short to stand for words: it is read as the word "ор".
     CHECK(run_search(s, query("ор*")).total == run_search(s, query("ор")).total);
 }
+
+TEST_CASE("a Tajik prefix typed with keyboard substitutes finds the words written with their Tajik letters") {
+    testing::TestIndex index({testing::make_document("tg", "TJ", "tg", "law", "2013-01-01", "Қонун",
+                                                     {{"1", "Зӯроварӣ дар оила манъ аст."},
+                                                      {"2", "Зӯроварони такрорӣ ҷавобгар мешаванд."},
+                                                      {"3", "Оила ҳифз карда мешавад."}})});
+    IndexView s({index.path()});
+    const long typed_right = run_search(s, query("зӯровар*")).total;
+    CHECK(typed_right == 2);
+    CHECK(run_search(s, query("зуровар*")).total == typed_right);  // ӯ typed as у
+    CHECK(run_search(s, query("хифз*")).total == 1);               // ҳ typed as х
+    // A prefix typed with its Tajik letters is taken as spelled.
+    CHECK(run_search(s, query("ҳифз*")).total == 1);
+}
