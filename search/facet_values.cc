@@ -5,7 +5,11 @@
 
 #include <xapian.h>
 
+#include <unicode/uchar.h>
+
 #include "analysis/facet_table.h"
+#include "analysis/normalizer.h"
+#include "analysis/utf32.h"
 #include "analysis/term_scheme.h"
 #include "search/facets.h"
 #include "search/index_view.h"
@@ -46,6 +50,41 @@ std::vector<std::string> indexed_facet_values(IndexView& view, const std::string
     }
     std::sort(out.begin(), out.end());
     return out;
+}
+
+namespace {
+
+// A label or typed value as compared: lower case, Tajik letters folded.
+std::string label_key(const std::string& text) {
+    std::u32string u = utf8_to_u32(text);
+    for (char32_t& c : u) c = fold_tajik_letter(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+    return u32_to_utf8(u);
+}
+
+}  // namespace
+
+void resolve_facet_labels(IndexView& view, std::map<std::string, std::vector<std::string>>& filters) {
+    const auto& tables = view.labels().all();
+    for (auto& [name, values] : filters) {
+        const FacetSpec* facet = find_facet(name);
+        auto table = tables.find(name);
+        if (!facet || table == tables.end()) continue;
+        for (std::string& value : values) {
+            if (known(view, *facet, value)) continue;
+            const std::string typed = label_key(value);
+            std::string found;
+            size_t matches = 0;
+            for (const auto& [id, by_lang] : table->second) {
+                bool named = false;
+                for (const auto& [lang, label] : by_lang) named = named || label_key(label) == typed;
+                if (named && known(view, *facet, id)) {
+                    found = id;
+                    ++matches;
+                }
+            }
+            if (matches == 1) value = found;
+        }
+    }
 }
 
 void check_facet_values(IndexView& view, const std::map<std::string, std::vector<std::string>>& filters) {

@@ -26,4 +26,12 @@ std::vector<std::string> indexed_facet_values(IndexView& view, const std::string
 // are not checked here (validate(SearchRequest) does).
 void check_facet_values(IndexView& view, const std::map<std::string, std::vector<std::string>>& filters);
 
+// Replaces each value of `filters` that is not one the facet can take but is
+// the label, in any interface language, of exactly one value the facet can
+// take, by that value: a filter written in the query as the facet list shows
+// it ("type:қонун", "topic:паноҳгоҳ", "status:утратил") means its value
+// (law, shelters). Labels compare without case and Tajik letters folded;
+// a label several values share is left for check_facet_values to refuse.
+void resolve_facet_labels(IndexView& view, std::map<std::string, std::vector<std::string>>& filters);
+
 }  // namespace himoya

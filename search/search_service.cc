@@ -779,6 +779,9 @@ void keep_strict_counts(std::map<std::string, std::vector<FacetCount>>& relaxed,
 SearchResult run_search(IndexView& view, const SearchRequest& request) {
     validate(request);
     QueryTree tree = read_query(view, request);
+    // Written in the query as the facet list shows them ("type:қонун"), filters mean their values (law).
+    resolve_facet_labels(view, tree.filters);
+    resolve_facet_labels(view, tree.excluded_filters);
     // Filters written in the query ("jurisdiction:TJ") are the request's own.
     SearchRequest merged = request;
     for (const auto& [facet, values] : tree.filters)

@@ -620,6 +620,22 @@ TEST_CASE("facet filters written in the query (jurisdiction:TJ, lang:ru) are the
     CHECK(run_search(s, query("title:law")).interpretation.filters.empty());
 }
 
+TEST_CASE("a facet filter written in the query by its label in any interface language means its value") {
+    testing::TestIndex index;
+    IndexView s({index.path()});
+    const SearchResult by_id = run_search(s, query("type:law ордер"));
+    REQUIRE(by_id.total > 0);
+    for (const char* q : {"type:закон ордер", "type:қонун ордер", "type:конун ордер", "type:ЗАКОН ордер"}) {
+        CAPTURE(q);
+        const SearchResult by_label = run_search(s, query(q));
+        CHECK(by_label.total == by_id.total);
+        CHECK(by_label.interpretation.filters.at("type") == std::vector<std::string>{"law"});
+    }
+    CHECK(run_search(s, query("ордер -type:закон")).total == run_search(s, query("ордер -type:law")).total);
+    // A value neither an id nor a label is still refused.
+    CHECK_THROWS_AS(run_search(s, query("type:laws ордер")), BadRequest);
+}
+
 TEST_CASE("a word ending in * finds the words that begin so, marked in the snippet; under three letters it is a word") {
     testing::TestIndex index;
     IndexView s({index.path()});
