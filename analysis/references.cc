@@ -587,16 +587,7 @@ std::vector<TextReference> find_references(std::string_view text, std::string_vi
                 ref.act_noun = act_noun_kind(toks[a + same].text);
                 ref.antecedent = antecedent_of(out, ref.act_noun);
                 ref.act = ActKind::other;
-                if (ref.antecedent >= 0) {
-                    const TextReference& before = out[static_cast<size_t>(ref.antecedent)];
-                    ref.act = before.act;
-                    ref.act_number = before.act_number;
-                    ref.act_year = before.act_year;
-                    ref.act_date = before.act_date;
-                    ref.act_title = before.act_title;
-                    ref.act_place = before.act_place;
-                    ref.bare_law = before.bare_law;
-                }
+                if (ref.antecedent >= 0) ref.take_act_of(out[static_cast<size_t>(ref.antecedent)]);
                 end_tok = a + same + 1;
             } else if (opens_act_at(a)) {
                 size_t phrase_end = a;

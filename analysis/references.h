@@ -115,6 +115,18 @@ struct TextReference {
     // or "that same Code": the resolver reads it as the citing act only when
     // the citing act is of that kind); -1 when none.
     int antecedent = -1;
+
+    // Takes the act `before` names (kind, number, year, date, title, place):
+    // an act named again ("the same Code") is the act named before.
+    void take_act_of(const TextReference& before) {
+        act = before.act;
+        act_number = before.act_number;
+        act_year = before.act_year;
+        act_date = before.act_date;
+        act_title = before.act_title;
+        act_place = before.act_place;
+        bare_law = before.bare_law;
+    }
 };
 
 // Every reference in `text` (UTF-8), in order. `lang` (tg ru en) is a hint

@@ -207,14 +207,7 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units, const PlaceReco
             // in the text, else an act not known — never the citing act.
             if (t.act == ActKind::self && !is_own_kind(t.act_noun, own.type)) {
                 if (t.antecedent >= 0 && found[static_cast<size_t>(t.antecedent)].act != ActKind::self) {
-                    const TextReference& before = found[static_cast<size_t>(t.antecedent)];
-                    t.act = before.act;
-                    t.act_number = before.act_number;
-                    t.act_year = before.act_year;
-                    t.act_date = before.act_date;
-                    t.act_title = before.act_title;
-                    t.act_place = before.act_place;
-                    t.bare_law = before.bare_law;
+                    t.take_act_of(found[static_cast<size_t>(t.antecedent)]);
                 } else {
                     t.act = ActKind::other;
                 }
