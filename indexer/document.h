@@ -54,6 +54,16 @@ struct Provision {
     // the matrix count it with practice, never as the law's coverage.
     std::string role;
     int ordinal = 0;           // position in document order, from 0
+    // Where the text stands in its source file, for the evidence `himoya add`
+    // shows (metadata_inference.h): in order, the byte offset in `text` where
+    // a source line (or block) starts and its position there, counted as
+    // Document::position_unit says. Empty when the reader does not say.
+    struct SourceMark {
+        size_t offset = 0;
+        int position = 0;
+    };
+    std::vector<SourceMark> source_marks;
+    int heading_position = 0;  // the heading's own position; 0 when unknown or inherited
 };
 
 // The extent a text has when its metadata does not say: a text as published
@@ -94,6 +104,12 @@ struct Document {
     SourceCitation source;
     std::string source_path;     // file it was read from (for error messages and provenance)
     std::string format;          // himoya-xml, akn, text, html
+    // What Provision::source_marks count: "line" (a .txt: the 1-based line of
+    // the file), "block-line" (.html: the line of the file where the block
+    // holding the text starts), "paragraph" (.docx .odt .rtf .doc: the
+    // document's Nth paragraph, table rows counted), "page" (.pdf, scans);
+    // "" when not given.
+    std::string position_unit;
     std::vector<Provision> provisions;
 
     // Year as an int, or 0 when the date is missing or malformed.

@@ -210,14 +210,48 @@ std::optional<std::pair<std::string, size_t>> date_at(const std::vector<Token>& 
 
 // ---- the opening of a document: its first headings and paragraphs ----
 
+// One line of the opening as the reader cut it (a heading, or a paragraph of
+// a provision's text), with where its parts stand in the source file: the
+// byte offset in `text` where each source line (block, page) starts and its
+// position (Provision::source_marks). A paragraph of a .txt joins the file's
+// lines up to a blank line, so a title, date and number may be one of these.
+struct OpeningLine {
+    std::string text;
+    std::vector<Provision::SourceMark> marks;
+
+    // The position the byte at `offset` of `text` stands at; 0 when unknown.
+    int position_at(size_t offset) const {
+        int position = 0;
+        for (const Provision::SourceMark& m : marks) {
+            if (m.offset > offset) break;
+            position = m.position;
+        }
+        return position;
+    }
+};
+
 // `title_block`, when given: how many of the lines come before the first
 // numbered unit (an article, chapter or section the reader cut by its number;
 // not the paragraphs before any heading, p_1 …).
-std::vector<std::string> opening_lines(const Document& doc, size_t max_lines, size_t* title_block = nullptr) {
-    std::vector<std::string> lines;
-    auto push = [&](std::string_view line) {
+std::vector<OpeningLine> opening_lines(const Document& doc, size_t max_lines, size_t* title_block = nullptr) {
+    std::vector<OpeningLine> lines;
+    // `at`: the line's offset in the provision text, `marks` the provision's.
+    auto push = [&](std::string_view line, size_t at, const std::vector<Provision::SourceMark>& marks,
+                    int position) {
+        if (lines.size() >= max_lines) return;
+        const size_t lead = line.find_first_not_of(" \t\r\n\f\v");
         std::string l = trim(line);
-        if (!l.empty() && lines.size() < max_lines) lines.push_back(std::move(l));
+        if (l.empty()) return;
+        OpeningLine out{std::move(l), {}};
+        const size_t begin = at + (lead == std::string_view::npos ? 0 : lead), end = at + line.size();
+        // The mark in force where the line begins, then those inside it.
+        for (const Provision::SourceMark& m : marks) {
+            if (m.offset >= end) break;
+            if (m.offset <= begin) out.marks.assign(1, {0, m.position});
+            else out.marks.push_back({m.offset - begin, m.position});
+        }
+        if (out.marks.empty() && position > 0) out.marks.push_back({0, position});
+        lines.push_back(std::move(out));
     };
     std::string last_heading;
     bool in_units = false;
@@ -229,18 +263,35 @@ std::vector<std::string> opening_lines(const Document& doc, size_t max_lines, si
             if (title_block) *title_block = lines.size();
         }
         if (!p.heading.empty() && p.heading != last_heading) {
-            push(p.heading);
+            push(p.heading, 0, {}, p.heading_position);
             last_heading = p.heading;
         }
         size_t pos = 0;
         while (pos <= p.text.size() && lines.size() < max_lines) {
             size_t end = p.text.find('\n', pos);
             if (end == std::string::npos) end = p.text.size();
-            push(std::string_view(p.text).substr(pos, end - pos));
+            push(std::string_view(p.text).substr(pos, end - pos), pos, p.source_marks, 0);
             pos = end + 1;
         }
     }
     return lines;
+}
+
+// Where a position stands, as the format counts it (Document::position_unit):
+// "line 3" (a .txt's line), "the paragraph at line 12" (an HTML block, by the
+// line it starts on), "paragraph 4" (a word processor's), "page 2" (a PDF's).
+// "" when the reader gave none.
+std::string where(const Document& doc, int position, int last = 0) {
+    if (position <= 0) return "";
+    std::string n = std::to_string(position);
+    if (last > position) n += "–" + std::to_string(last);
+    const std::string& unit = doc.position_unit;
+    if (unit == "line") return (last > position ? "lines " : "line ") + n;
+    if (unit == "block-line")
+        return (last > position ? "the paragraphs at lines " : "the paragraph at line ") + n;
+    if (unit == "paragraph") return (last > position ? "paragraphs " : "paragraph ") + n;
+    if (unit == "page") return (last > position ? "pages " : "page ") + n;
+    return "";
 }
 
 // "Моддаи 5", "Статья 5", "Article 5", "Chapter 2" ...: structure, not a title.
@@ -498,7 +549,9 @@ MetadataFields infer_metadata(const Document& doc, std::string_view source_path,
                               const std::set<std::string>* jurisdictions) {
     MetadataFields fields;
     size_t head = 0;
-    const std::vector<std::string> lines = opening_lines(doc, 40, &head);
+    const std::vector<OpeningLine> opening_text = opening_lines(doc, 40, &head);
+    std::vector<std::string> lines;
+    for (const OpeningLine& l : opening_text) lines.push_back(l.text);
 
     // Language: the identifier over (the start of) the whole text.
     LanguageGuess guess = identify_language(text_for_language(doc, 20000));
@@ -539,7 +592,10 @@ MetadataFields infer_metadata(const Document& doc, std::string_view source_path,
     }
     if (date) {
         const auto& [d, i] = *date;
-        std::string evidence = "line " + std::to_string(i + 1) + ": " +
+        // The source line (page, paragraph) the phrase begins on, not the
+        // index of the reader's paragraph that holds it.
+        std::string at = where(doc, opening_text[i].position_at(d.begin));
+        std::string evidence = (at.empty() ? "" : at + ": ") +
                                quote(std::string_view(lines[i]).substr(d.begin, d.end - d.begin));
         set(fields, "date", d.date, evidence);
         if (!d.number.empty()) set(fields, "number", d.number, evidence);
@@ -560,19 +616,25 @@ MetadataFields infer_metadata(const Document& doc, std::string_view source_path,
     while (first < lines.size() && first < 6 && !title_like(lines[first])) ++first;
     if (first < lines.size() && first < 6) {
         std::string title = before_date(lines[first]);
-        std::string evidence = "line " + std::to_string(first + 1);
+        // From the first line of the title to the last one it takes.
+        int from = opening_text[first].position_at(0);
+        int to = title.empty() ? from : opening_text[first].position_at(title.size() - 1);
         size_t words = tokenize(title).size();
         bool type_line = !infer_type(title).type.empty() && words <= 6;
         if ((title.empty() || type_line) && first + 1 < lines.size() && title_like(lines[first + 1])) {
             std::string next = before_date(lines[first + 1]);
             if (!next.empty() && !find_act_date(lines[first + 1]).has_value()) {
                 title = title.empty() ? next : title + " " + next;
-                evidence += "-" + std::to_string(first + 2);
+                to = opening_text[first + 1].position_at(next.size() - 1);
             } else if (!next.empty() && title.empty()) {
                 title = next;
+                from = opening_text[first + 1].position_at(0);
+                to = opening_text[first + 1].position_at(next.size() - 1);
             }
         }
-        if (!title.empty() && title.size() <= 400) set(fields, "title", title, evidence + ": heading-like lines");
+        const std::string at = where(doc, from > 0 ? from : to, to);
+        if (!title.empty() && title.size() <= 400)
+            set(fields, "title", title, (at.empty() ? std::string("the opening") : at) + ": heading-like lines");
     }
 
     // Type: the first type word of the title, else of the first three lines.
@@ -610,10 +672,13 @@ MetadataFields infer_metadata(const Document& doc, std::string_view source_path,
     for (size_t i = 0; i < said.size() && !fields.count("text-status"); ++i) {
         const std::string lower = lower_utf8(said[i]);
         for (std::string_view marker : {"(summary)", "summary of", "краткое изложение", "хулоса"}) {
-            if (lower.find(marker) == std::string::npos) continue;
-            set(fields, "text-status", "summary",
-                (i == 0 ? std::string("the title") : "line " + std::to_string(i)) + " says «" + std::string(marker) +
-                    "»");
+            const size_t found = lower.find(marker);
+            if (found == std::string::npos) continue;
+            // lower_utf8 keeps the byte length of these scripts' letters, so
+            // `found` is an offset in the line too.
+            std::string at = i == 0 ? std::string("the title") : where(doc, opening_text[i - 1].position_at(found));
+            if (at.empty()) at = "the opening";
+            set(fields, "text-status", "summary", at + " says «" + std::string(marker) + "»");
             break;
         }
     }

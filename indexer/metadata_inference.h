@@ -29,8 +29,11 @@
 //   text-status   "summary" when the title says so, else "official" (a default,
 //                 marked as one);
 //   official-title the title.
-// Each inferred value carries its evidence ("line 2: «от 19 марта 2013
-// года № 954»") so the user can judge it. Nothing is guessed beyond these
+// Each inferred value carries its evidence ("line 5: «от 19 марта 2013
+// года № 954»") so the user can judge it: where the matched text stands in
+// the source file, as its reader counts it (Document::position_unit): a
+// .txt's line, the line an HTML block starts on ("the paragraph at line 9"),
+// a word processor's paragraph ("paragraph 4"), a PDF's page ("page 2"). Nothing is guessed beyond these
 // rules: a value that cannot be inferred stays empty and must be given.
 //
 // Thread-safety: plain functions over their arguments; no state.

@@ -196,6 +196,26 @@ TEST_CASE("add reads an ODT and an RTF law as it reads the same text in a .txt: 
     }
 }
 
+TEST_CASE("add's evidence names the line of the file the date is on") {
+    // QA: a date on line 3, under a title on lines 1-2 with no blank line
+    // between (one paragraph for the reader), was shown as "line 1".
+    TempDir dir("add-command-evidence-line");
+    write_small_corpus(dir.path / "corpus");
+    fs::create_directories(dir.path / "tj");
+    write_file(dir.path / "tj" / "qonun.txt",
+               "ҚОНУНИ ҶУМҲУРИИ ТОҶИКИСТОН\n"
+               "Дар бораи пешгирии зӯроварӣ дар оила\n"
+               "аз 12 марти соли 2024, № 2077\n"
+               "\n"
+               "Моддаи 1. Мафҳумҳои асосӣ\n"
+               "Зӯроварӣ дар оила амали қасдонаи як аъзои оила нисбат ба аъзои дигари оила мебошад.\n");
+    auto r = run({HIMOYA_BINARY, "add", (dir.path / "tj" / "qonun.txt").string(), "--corpus",
+                  (dir.path / "corpus").string(), "--db", (dir.path / "index").string(), "--status", "in-force",
+                  "--dry-run"});
+    CHECK_MESSAGE(r.out.find("line 3: «аз 12 марти соли 2024, № 2077»") != std::string::npos, r.out);
+    CHECK_MESSAGE(r.out.find("line 1: «") == std::string::npos, r.out);
+}
+
 TEST_CASE("add exits 2 when the indexer cuts an added file short (a page with no text), as himoya index does") {
     TempDir dir("add-command-truncated");
     write_small_corpus(dir.path / "corpus");

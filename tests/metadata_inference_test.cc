@@ -139,7 +139,9 @@ TEST_CASE("a Russian law text read without its sidecar: title, date, number, typ
     CHECK(a.fields["language"].value == "ru");
     CHECK(a.fields["title"].value == "ЗАКОН РЕСПУБЛИКИ ТАДЖИКИСТАН О предупреждении насилия в семье");
     CHECK(a.fields["date"].value == "2013-03-19");
-    CHECK(a.fields["date"].evidence.find("line 3") != std::string::npos);
+    // The file's line 5 (the third paragraph after blank lines 2 and 4).
+    CHECK(a.fields["date"].evidence == "line 5: «от 19 марта 2013 года»");
+    CHECK(a.fields["title"].evidence == "lines 1–3: heading-like lines");
     CHECK(a.fields.count("number") == 0);
     CHECK(a.fields["type"].value == "law");
     CHECK(a.fields["jurisdiction"].value == "TJ");
@@ -182,6 +184,64 @@ TEST_CASE("a Tajik opening with its date and number on the title line") {
     REQUIRE(a.missing.size() == 1);
     CHECK(a.missing[0] == "--body");
     CHECK(a.sidecar_xml.empty());
+}
+
+TEST_CASE("evidence names the file's line, not the paragraph the reader joined it into") {
+    // QA: a title, date and number on consecutive lines are one paragraph of a
+    // .txt; the evidence said "line 1" for a date on line 3, and "line 2" for
+    // one on line 5 after blank lines: the index of the paragraph.
+    TempDir dir("metadata-inference-lines");
+    const std::filesystem::path tg = dir.path / "qonun-2077.txt";
+    write_file(tg,
+               "ҚОНУНИ ҶУМҲУРИИ ТОҶИКИСТОН\n"
+               "Дар бораи пешгирии зӯроварӣ дар оила\n"
+               "аз 12 марти соли 2024, № 2077\n"
+               "\n"
+               "Моддаи 1. Мафҳумҳои асосӣ\n"
+               "Зӯроварӣ дар оила амали қасдонаи як аъзои оила нисбат ба аъзои дигари оила мебошад.\n");
+    PreparedAddition a = prepare_addition(tg.string(), {{"jurisdiction", "TJ"}, {"legal-status", "in-force"}}, {});
+    REQUIRE(a.readable);
+    CHECK(a.fields["language"].value == "tg");
+    CHECK(a.fields["date"].value == "2024-03-12");
+    CHECK(a.fields["date"].evidence == "line 3: «аз 12 марти соли 2024, № 2077»");
+    CHECK(a.fields["number"].evidence == "line 3: «аз 12 марти соли 2024, № 2077»");
+    CHECK(a.fields["title"].value == "ҚОНУНИ ҶУМҲУРИИ ТОҶИКИСТОН Дар бораи пешгирии зӯроварӣ дар оила");
+    CHECK(a.fields["title"].evidence == "lines 1–2: heading-like lines");
+
+    // Blank lines first, a blank line inside the title block, the date on line 6.
+    const std::filesystem::path ru = dir.path / "zakon-954.txt";
+    write_file(ru,
+               "\n"
+               "   \n"
+               "ЗАКОН РЕСПУБЛИКИ ТАДЖИКИСТАН\n"
+               "\n"
+               "О предупреждении   насилия в семье\n"
+               "  от 19 марта 2013 года № 954\n"
+               "\n"
+               "Статья 1. Основные понятия\n"
+               "Насилие в семье — умышленное противоправное деяние одного члена семьи в отношении другого.\n");
+    PreparedAddition b = prepare_addition(ru.string(), {{"jurisdiction", "TJ"}, {"legal-status", "in-force"}}, {});
+    REQUIRE(b.readable);
+    CHECK(b.fields["language"].value == "ru");
+    CHECK(b.fields["date"].value == "2013-03-19");
+    CHECK(b.fields["number"].value == "954");
+    CHECK(b.fields["date"].evidence == "line 6: «от 19 марта 2013 года № 954»");
+    CHECK(b.fields["title"].evidence.rfind("line 3", 0) == 0);
+}
+
+TEST_CASE("a word processor's evidence names its paragraph, an HTML page's the line its paragraph starts on") {
+    // No lines in an ODT: the Nth paragraph with text (blank ones not counted).
+    PreparedAddition odt =
+        prepare_addition(HIMOYA_SOURCE_DIR "/tests/data/office/tj-dv-law-ru.odt", {{"legal-status", "in-force"}}, {});
+    REQUIRE(odt.readable);
+    CHECK_MESSAGE(odt.fields["title"].evidence == "paragraph 1: heading-like lines", odt.fields["title"].evidence);
+    CHECK_MESSAGE(odt.fields["text-status"].evidence == "the title says «краткое изложение»",
+                  odt.fields["text-status"].evidence);
+    // tests/data/encodings/tg-legal-portal.html: the passage dates in the <p> on line 9.
+    PreparedAddition html = prepare_addition(HIMOYA_SOURCE_DIR "/tests/data/encodings/tg-legal-portal.html",
+                                             {{"jurisdiction", "TJ"}}, {});
+    REQUIRE(html.readable);
+    CHECK_MESSAGE(html.fields["date"].evidence.rfind("the paragraph at line 9: «", 0) == 0, html.fields["date"].evidence);
 }
 
 TEST_CASE("an act's date and body are read in its title block, the latest of its passage dates, not from its articles") {

@@ -47,6 +47,7 @@ std::optional<Document> read(ReaderInput& input, IngestReport& report) {
     Document doc;
     doc.source_path = path;
     doc.format = "image";
+    doc.position_unit = "page";
     if (!read_sidecar(path, doc, report)) return std::nullopt;
     std::optional<std::string_view> bytes = input.bytes(report);
     if (!bytes) return std::nullopt;

@@ -394,6 +394,7 @@ void feed(const std::vector<Block>& blocks, SectionBuilder& out) {
 // The blocks of a document read from any of these formats, as its provisions.
 Document provisions_from(Document doc, std::vector<Block>& blocks, IngestReport& report) {
     fix_legacy_font(blocks, doc, doc.source_path, report);
+    doc.position_unit = "paragraph";  // feed's numbers: the Nth paragraph (or table row)
     SectionBuilder sections(doc, report);
     feed(blocks, sections);
     if (doc.provisions.empty()) report.warn(doc.source_path, 0, "no text found");

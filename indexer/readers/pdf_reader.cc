@@ -91,6 +91,7 @@ std::optional<Document> read(ReaderInput& input, IngestReport& report) {
     Document doc;
     doc.source_path = path;
     doc.format = "pdf";
+    doc.position_unit = "page";
     // Metadata first: without a sidecar the file is not read at all.
     if (!read_sidecar(path, doc, report)) return std::nullopt;
     std::optional<std::string_view> bytes = input.bytes(report);

@@ -16,6 +16,15 @@ public:
     void append(std::string_view piece);
     void break_line();
     bool empty() const { return out_.empty(); }
+    // The byte offset in the text where the first character of `piece`
+    // that is not a space would stand if it were appended now.
+    size_t offset_of_next(std::string_view piece) const {
+        if (out_.empty()) return 0;
+        const bool space = pending_break_ || pending_space_ ||
+                           (!piece.empty() && (piece[0] == ' ' || piece[0] == '\t' || piece[0] == '\n' ||
+                                               piece[0] == '\r' || piece[0] == '\f' || piece[0] == '\v'));
+        return out_.size() + (space ? 1 : 0);
+    }
     // The text so far, trimmed.
     std::string take();
 

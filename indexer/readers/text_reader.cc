@@ -17,13 +17,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Plain text: headings on their own lines, paragraphs separated by blank lines.
+// Plain text: headings on their own lines, paragraphs separated by blank
+// lines; each line of a paragraph keeps its line number (a source mark), so
+// that `himoya add` can name the line a date stands on.
 void split_text(std::string_view text, SectionBuilder& out) {
     std::string paragraph;
+    std::vector<Provision::SourceMark> marks;
     int paragraph_line = 0, line_no = 0;
     auto flush = [&] {
-        if (!paragraph.empty()) out.paragraph(paragraph, paragraph_line);
+        if (!paragraph.empty()) out.paragraph(paragraph, paragraph_line, marks);
         paragraph.clear();
+        marks.clear();
     };
     size_t pos = 0;
     while (pos <= text.size()) {
@@ -38,9 +42,12 @@ void split_text(std::string_view text, SectionBuilder& out) {
             flush();
             out.heading(line, line_no, false);
         } else {
+            // Collapsed as the section builder would, so the offsets hold.
+            const std::string collapsed = collapse_whitespace(line);
             if (paragraph.empty()) paragraph_line = line_no;
             else paragraph += ' ';
-            paragraph += line;
+            marks.push_back({paragraph.size(), line_no});
+            paragraph += collapsed;
         }
         if (end == text.size()) break;
     }
@@ -69,6 +76,7 @@ std::optional<Document> read(ReaderInput& input, IngestReport& report) {
     Document doc;
     doc.source_path = path;
     doc.format = html ? "html" : "text";
+    doc.position_unit = html ? "block-line" : "line";
     // Metadata first: without a sidecar the file is not read at all.
     if (!read_sidecar(path, doc, report)) return std::nullopt;
 

@@ -219,6 +219,7 @@ void SectionBuilder::heading(std::string_view text, int line, bool free_heading)
         s.kind = "section";
         s.unit_id = "h_" + std::to_string(++free_headings_);
         s.heading = heading_line;
+        s.heading_position = line;
     } else if (part_of_article) {
         // "1." inside an article is one of its numbered parts.
         s.kind = "paragraph";
@@ -226,20 +227,27 @@ void SectionBuilder::heading(std::string_view text, int line, bool free_heading)
         s.unit_id = article_id_ + "__para_" + num_id(m->num);
         s.chain = {{"article", article_num_}, {"paragraph", m->num}};
         s.heading = article_heading_;
+        s.marks.push_back({0, line});
         s.text.append(m->title);
     } else if (m->kind == "numbered") {
         s.kind = "section";
         s.num = m->num;
         s.unit_id = "sec_" + num_id(m->num);
         s.chain = {{"section", m->num}};
-        if (looks_like_title(m->title)) s.heading = m->title;
-        else s.text.append(m->title);
+        if (looks_like_title(m->title)) {
+            s.heading = m->title;
+            s.heading_position = line;
+        } else {
+            s.marks.push_back({0, line});
+            s.text.append(m->title);
+        }
     } else {
         s.kind = m->kind;
         s.num = m->num;
         s.unit_id = unit_abbrev(m->kind) + "_" + num_id(m->num);
         s.chain = {{m->kind, m->num}};
         s.heading = m->title;
+        if (!s.heading.empty()) s.heading_position = line;
     }
     if (s.kind == "chapter") {
         chapter_heading_ = s.heading.empty() ? heading_line : s.heading;
@@ -255,9 +263,26 @@ void SectionBuilder::heading(std::string_view text, int line, bool free_heading)
     current_ = std::move(s);
 }
 
-void SectionBuilder::paragraph(std::string_view text, int line) {
+namespace {
+
+// Records where `text` will stand once appended to `to`: its marks moved to
+// their offsets there, or one mark at `line` for all of it.
+void add_marks(std::vector<Provision::SourceMark>& out, const TextBuilder& to, std::string_view text, int line,
+               const std::vector<Provision::SourceMark>& marks) {
+    const size_t base = to.offset_of_next(text);
+    if (marks.empty()) {
+        out.push_back({base, line});
+        return;
+    }
+    for (const Provision::SourceMark& m : marks) out.push_back({base + m.offset, m.position});
+}
+
+}  // namespace
+
+void SectionBuilder::paragraph(std::string_view text, int line, const std::vector<Provision::SourceMark>& marks) {
     if (current_) {
         current_->text.break_line();
+        add_marks(current_->marks, current_->text, text, line, marks);
         current_->text.append(text);
         if (page_ > current_->last_page) current_->last_page = page_;
         return;
@@ -270,6 +295,7 @@ void SectionBuilder::paragraph(std::string_view text, int line) {
     s.chain = {{"paragraph", s.num}};
     s.line = line;
     s.first_page = s.last_page = page_;
+    add_marks(s.marks, s.text, text, line, marks);
     s.text.append(text);
     emit(s);
 }
@@ -292,6 +318,7 @@ void SectionBuilder::emit(Section& s) {
         if (s.kind == "chapter" || (s.unit_id.rfind("h_", 0) == 0 && !opening_title)) return;
         if (opening_title) s.heading.clear();
         text = s.heading_line;
+        s.marks = {{0, s.line}};
     }
     if (text.empty()) return;
     Provision p;
@@ -300,6 +327,8 @@ void SectionBuilder::emit(Section& s) {
     p.kind = s.kind;
     p.num = s.num;
     p.heading = s.heading;
+    p.heading_position = s.heading_position;
+    p.source_marks = std::move(s.marks);
     p.label = make_label(s.chain, doc_.language);
     if (p.label.empty()) p.label = !s.heading.empty() ? s.heading : p.unit_id;
     if (s.first_page > 0) p.label += page_citation(s.first_page, std::max(s.first_page, s.last_page), doc_.language);
@@ -333,15 +362,18 @@ void append_page_lines(std::string_view page_text, int page, std::vector<PageLin
 void build_paged_sections(const std::vector<PageLine>& lines, SectionBuilder& out) {
     std::string paragraph;
     int paragraph_page = 0;
+    std::vector<Provision::SourceMark> marks;  // each line's page
     auto flush = [&] {
         if (!paragraph.empty()) {
             out.page(paragraph_page);
-            out.paragraph(paragraph, paragraph_page);
+            out.paragraph(paragraph, paragraph_page, marks);
         }
         paragraph.clear();
+        marks.clear();
     };
     for (const PageLine& l : lines) {
-        std::string_view line = trim(l.text);
+        const std::string collapsed = collapse_whitespace(l.text);
+        std::string_view line = collapsed;
         if (line.empty()) {
             flush();
         } else if (match_heading(line)) {
@@ -359,6 +391,8 @@ void build_paged_sections(const std::vector<PageLine>& lines, SectionBuilder& ou
                 paragraph += ' ';
                 paragraph += line;
             }
+            if (marks.empty() || marks.back().position != l.page)
+                marks.push_back({paragraph.size() - line.size(), l.page});
             paragraph_page = l.page;
             char last = line.back();
             if (last == '.' || last == '!' || last == '?' || last == ';' || last == ':') flush();

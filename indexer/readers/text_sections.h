@@ -36,8 +36,13 @@ public:
 
     // A heading line; `free_heading` allows one that match_heading does not
     // recognise (an HTML <h2>), which then names its section by its text.
+    // `line`: where it stands in the source, counted as the reader's
+    // Document::position_unit says (a line, a paragraph, a page).
     void heading(std::string_view text, int line, bool free_heading);
-    void paragraph(std::string_view text, int line);
+    // `marks`, when a paragraph joins several source lines: where each starts
+    // in `text` (byte offset) and its position; empty: all of it at `line`.
+    // They become the provision's source_marks.
+    void paragraph(std::string_view text, int line, const std::vector<Provision::SourceMark>& marks = {});
     void finish();
 
     // For a paged source (PDF): the page (1-based) the following headings
@@ -51,7 +56,9 @@ private:
         std::string unit_id, kind, num, heading, heading_line;
         std::vector<UnitRef> chain;
         TextBuilder text;
+        std::vector<Provision::SourceMark> marks;
         int line = 0;
+        int heading_position = 0;  // `line` when the heading is the section's own
         int first_page = 0, last_page = 0;  // 0: not paged
     };
     void emit(Section& s);
@@ -78,7 +85,8 @@ struct PageLine {
 // page number printed alone on its first or last non-blank line ("12", "- 12 -").
 void append_page_lines(std::string_view page_text, int page, std::vector<PageLine>& lines);
 
-// Lines of a paged text -> headings and paragraphs for `out`, then
+// Lines of a paged text -> headings and paragraphs for `out`, each line's
+// page its position (source mark), then
 // out.finish(). A line that reads like a heading (match_heading) is one;
 // other lines are joined into paragraphs (a word hyphenated across a line
 // break is joined again); a paragraph ends at a blank line, a heading, or a
