@@ -57,8 +57,17 @@ std::string Analyzer::latin_to_tajik(std::string_view latin) {
     return transliterator_->to_cyrillic(latin);
 }
 
-std::vector<Token> Analyzer::latin_tajik_reading(std::string_view latin) {
-    return analyze(fold_tajik_letters_utf8(latin_to_tajik(latin)), "tg");
+std::vector<std::string> Analyzer::latin_tajik_spellings(std::string_view latin) {
+    std::vector<std::string> out{latin_to_tajik(latin)};
+    std::string plural = transliterator_->to_cyrillic_plural(latin);
+    if (plural != out.front()) out.push_back(std::move(plural));
+    return out;
+}
+
+std::vector<Token> Analyzer::latin_tajik_reading(std::string_view latin, bool plural) {
+    if (!transliterator_) transliterator_ = std::make_unique<TajikTransliterator>();
+    std::string cyrillic = plural ? transliterator_->to_cyrillic_plural(latin) : transliterator_->to_cyrillic(latin);
+    return analyze(fold_tajik_letters_utf8(cyrillic), "tg");
 }
 
 std::string Analyzer::canonical(std::string_view word) {

@@ -62,12 +62,21 @@ public:
     // transliterator is built on first use.
     std::string latin_to_tajik(std::string_view latin);
 
+    // Every Tajik Cyrillic reading of Latin-script Tajik a search tries: the
+    // one latin_to_tajik gives, then, when it differs, the one that reads a
+    // z/k/s + "ho" + ending at a word's end as the stem's з/к/с and the plural
+    // suffix -ҳо ("markazhoi": "маркажои", "марказҳои";
+    // TajikTransliterator::to_cyrillic_plural). Latin spelling cannot tell
+    // "kudakho" (кӯдакҳо) from "tamosho" (тамошо); the index decides.
+    std::vector<std::string> latin_tajik_spellings(std::string_view latin);
+
     // Latin-script Tajik as thesaurus labels and names are matched against it:
     // its Cyrillic reading with the six Tajik letters folded, analysed as
     // Tajik. Latin spelling is no surer of them than a Russian keyboard
     // (nikohi barvaqti writes i for ӣ), so the words match as substitute
     // spellings do (ConceptTagger::match).
-    std::vector<Token> latin_tajik_reading(std::string_view latin);
+    // plural: read with the plural reading (latin_tajik_spellings).
+    std::vector<Token> latin_tajik_reading(std::string_view latin, bool plural = false);
 
     // Canonical form of one word (no segmentation).
     std::string canonical(std::string_view word);

@@ -32,11 +32,18 @@ public:
 
     // Lower-cased Tajik Cyrillic for a Latin word or text.
     std::string to_cyrillic(std::string_view latin);
+    // The same, but a z, k or s after a letter followed by the plural suffix
+    // "ho" (+ i, ro, yand ... ) at a word's end is the stem's з, к, с and the
+    // suffix's ҳ: "markazhoi" → "марказҳои", "kudakho" → "кудакҳо", where
+    // to_cyrillic gives "маркажои", "кудахо". Word-initial and other zh, kh, sh
+    // read as to_cyrillic reads them (zhurnal, khona, shohid).
+    std::string to_cyrillic_plural(std::string_view latin);
     // Lower-cased Latin for Tajik Cyrillic text (ӯ → ū, ӣ → ī, ҳ → h ...).
     std::string to_latin(std::string_view cyrillic);
 
 private:
     std::unique_ptr<icu::Transliterator> to_cyrillic_;
+    std::unique_ptr<icu::Transliterator> to_cyrillic_plural_;
     std::unique_ptr<icu::Transliterator> to_latin_;
 };
 

@@ -47,6 +47,10 @@ int analyze_command(int argc, char** argv) {
             stem += " / " + t["tajik"]["stem"].get<std::string>();
             folded = t["tajik"]["folded"].get<std::string>();
         }
+        if (t.contains("tajik_plural")) {  // and its plural reading (markazhoi: марказҳои)
+            stem += " | " + t["tajik_plural"]["stem"].get<std::string>();
+            folded += " | " + t["tajik_plural"]["folded"].get<std::string>();
+        }
         std::cout << cell(std::to_string(t["position"].get<int>()), 5) << cell(t["token"].get<std::string>(), 18)
                   << cell(t["term"].get<std::string>(), 18) << cell(folded.empty() ? "-" : folded, 16) << cell(stem, 16)
                   << cell(t["lang"].get<std::string>(), 5) << (t["stopword"].get<bool>() ? "stopword" : "") << "\n";

@@ -27,6 +27,9 @@ struct TokenReport {
         std::string term, stem, folded;
     };
     std::optional<Reading> tajik;
+    // Its second reading, with the plural suffix -ҳо, when it has one
+    // (markazhoi: маркажои, марказҳои; Analyzer::latin_tajik_spellings).
+    std::optional<Reading> tajik_plural;
 };
 
 struct AnalysisReport {

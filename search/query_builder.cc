@@ -516,7 +516,12 @@ private:
     // Returns the index terms searched for the readings.
     std::vector<std::string> add_tajik_reading(const Token& latin, bool title, bool negated, WordForms& forms) {
         std::vector<std::string> readings;
-        for (const Token& t : analyzer_.analyze(analyzer_.latin_to_tajik(latin.term), "tg")) {
+        // A z/k/s + "ho" word has two readings (markazhoi: маркажои, марказҳои);
+        // both are searched, and only the one the texts use finds anything.
+        std::vector<Token> read;
+        for (const std::string& cyrillic : analyzer_.latin_tajik_spellings(latin.term))
+            for (Token& t : analyzer_.analyze(cyrillic, "tg")) read.push_back(std::move(t));
+        for (const Token& t : read) {
             readings.push_back(raw_prefix(title) + t.term);
             if (!title && !t.folded.empty()) readings.push_back(std::string(terms::kFolded) + t.folded);
             forms.add_terms({raw_prefix(title) + t.term});

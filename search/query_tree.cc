@@ -277,12 +277,21 @@ bool groupable(const QueryNode& n) { return n.kind == QueryNode::Kind::kWord && 
 // The reading of Latin-script Tajik words that labels are matched against
 // (Analyzer::latin_tajik_reading).
 constexpr std::string_view kLatinTajikReading = "tg-latin";
+// The same with a z/k/s + "ho" plural read as -ҳо (Analyzer::latin_tajik_spellings).
+constexpr std::string_view kLatinTajikPluralReading = "tg-latin-plural";
 
 void group_run(std::vector<QueryNode>& children, size_t from, size_t to, const ConceptTagger& tagger,
                Analyzer& analyzer, const std::string& language, bool latin_tajik) {
     std::vector<std::string> readings{language};
     if (language != "tg" && language != "ru" && language != "en") readings = {language, "tg", "ru"};
-    if (latin_tajik) readings.emplace_back(kLatinTajikReading);
+    if (latin_tajik) {
+        readings.emplace_back(kLatinTajikReading);
+        for (size_t c = from; c < to; ++c)
+            if (analyzer.latin_tajik_spellings(children[c].text).size() > 1) {
+                readings.emplace_back(kLatinTajikPluralReading);
+                break;
+            }
+    }
     std::vector<ConceptMatch> matches;
     std::vector<size_t> word_of, first_of;  // token index → child index; child → its first token
     for (const std::string& reading : readings) {
@@ -292,7 +301,9 @@ void group_run(std::vector<QueryNode>& children, size_t from, size_t to, const C
             first.push_back(tokens.size());
             auto t = reading == language             ? children[c].tokens
                      : reading == kLatinTajikReading ? analyzer.latin_tajik_reading(children[c].text)
-                                                     : analyzer.analyze(children[c].text, reading);
+                     : reading == kLatinTajikPluralReading
+                         ? analyzer.latin_tajik_reading(children[c].text, true)
+                         : analyzer.analyze(children[c].text, reading);
             for (auto& token : t) {
                 tokens.push_back(std::move(token));
                 owner.push_back(c);

@@ -157,6 +157,9 @@ json to_json(const AnalysisReport& report) {
                       // Every stage: the canonical form (= term), its Tajik letters folded, and the folded-layer key.
                       {"normalized", t.term}, {"folded_term", r.folded_term}, {"folded", t.folded}};
         if (r.tajik) token["tajik"] = {{"term", r.tajik->term}, {"stem", r.tajik->stem}, {"folded", r.tajik->folded}};
+        if (r.tajik_plural)
+            token["tajik_plural"] = {
+                {"term", r.tajik_plural->term}, {"stem", r.tajik_plural->stem}, {"folded", r.tajik_plural->folded}};
         tokens.push_back(std::move(token));
     }
     return {{"lang", report.lang}, {"latin_tajik", report.latin_tajik}, {"tokens", tokens}};

@@ -144,3 +144,18 @@ TEST_CASE("boolean terms are lower-cased slugs") {
     CHECK(himoya::terms::slug("Majlisi Oli of the Republic") == "majlisi-oli-of-the-republic");
     CHECK(himoya::terms::slug("Маҷлиси Олӣ") == "маҷлиси-олӣ");
 }
+
+TEST_CASE("a Latin Tajik plural after z, k, s is read both ways, other digraphs one way") {
+    Analyzer a;
+    CHECK(a.latin_tajik_spellings("markazhoi") == std::vector<std::string>{"маркажои", "марказҳои"});
+    CHECK(a.latin_tajik_spellings("kudakhoi") == std::vector<std::string>{"кудахои", "кудакҳои"});
+    CHECK(a.latin_tajik_spellings("asoshoro") == std::vector<std::string>{"асошоро", "асосҳоро"});
+    for (const char* w : {"shohid", "khona", "zhurnal", "kharbuza", "zurovari", "huquqhoi"}) {
+        CAPTURE(w);
+        CHECK(a.latin_tajik_spellings(w).size() == 1);
+    }
+    CHECK(a.latin_tajik_spellings("shohid")[0] == "шоҳид");
+    auto plural = a.latin_tajik_reading("markazhoi", true);
+    REQUIRE(plural.size() == 1);
+    CHECK(plural[0].term == "марказхои");  // the Tajik letters folded
+}

@@ -351,6 +351,21 @@ TEST_CASE("consecutive words forming a label become one span, in any language an
     group_concept_spans(latin, f.tagger, f.analyzer);
     CHECK(children(latin) == std::vector<std::string>{"[orderi himoyavi]"});
     REQUIRE(latin.root.children[0].concepts == std::vector<std::string>{"protection-orders"});
+    // A plural after a stem ending in z, k or s: "markazhoi" is марказҳои, not маркажои.
+    {
+        std::string error;
+        Thesaurus crisis = *Thesaurus::parse(testing::sample_thesaurus_with(R"(
+  <concept id="crisis-centres">
+    <prefLabel lang="tg">маркази бӯҳронӣ</prefLabel>
+    <altLabel lang="tg">марказҳои бӯҳронӣ</altLabel>
+  </concept>)"), error);
+        ConceptTagger tagger{crisis, f.analyzer};
+        QueryTree plural = parse_query("markazhoi buhroni", "auto", f.analyzer);
+        REQUIRE(plural.latin_tajik);
+        group_concept_spans(plural, tagger, f.analyzer);
+        CHECK(children(plural) == std::vector<std::string>{"[markazhoi buhroni]"});
+        REQUIRE(plural.root.children[0].concepts == std::vector<std::string>{"crisis-centres"});
+    }
     // And typed with a final й for ӣ.
     QueryTree short_i = parse_query("ордери химоявй", "auto", f.analyzer);
     group_concept_spans(short_i, f.tagger, f.analyzer);

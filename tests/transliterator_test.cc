@@ -24,3 +24,28 @@ TEST_CASE("Cyrillic Tajik becomes Latin and back") {
     for (const char* w : {"ҳимояи", "ғамхорӣ", "шаҳрвандон", "қонун", "ҷумҳурии", "зӯроварӣ"})
         CHECK(t.to_cyrillic(t.to_latin(w)) == w);
 }
+
+TEST_CASE("a z, k or s before the plural suffix ho has a reading with -ҳо") {
+    TajikTransliterator t;
+    // The first reading keeps the digraphs; the plural reading reads the suffix.
+    CHECK(t.to_cyrillic("markazhoi") == "маркажои");
+    CHECK(t.to_cyrillic_plural("markazhoi") == "марказҳои");
+    CHECK(t.to_cyrillic_plural("markazho") == "марказҳо");
+    CHECK(t.to_cyrillic_plural("kudakhoi") == "кудакҳои");
+    CHECK(t.to_cyrillic_plural("kūdakhoro") == "кӯдакҳоро");
+    CHECK(t.to_cyrillic_plural("asoshoi") == "асосҳои");
+    CHECK(t.to_cyrillic_plural("shakhsho") == "шахсҳо");
+    CHECK(t.to_cyrillic_plural("markazhoyand") == "марказҳоянд");
+    CHECK(t.to_cyrillic_plural("markazhoi buhroni") == "марказҳои буҳрони");
+    CHECK(t.to_cyrillic_plural("Markazhoi, kudakho.") == "марказҳои, кудакҳо.");
+    // Word-initial and stem-internal zh, kh, sh are the digraphs in both readings.
+    for (const char* w : {"shohid", "khona", "zhurnal", "kharbuza", "shahrvand", "ghamkhorī", "shoir", "khohar",
+                          "peshgirii", "nikohi", "huquqho"}) {
+        CAPTURE(w);
+        CHECK(t.to_cyrillic_plural(w) == t.to_cyrillic(w));
+    }
+    CHECK(t.to_cyrillic_plural("shohid") == "шоҳид");
+    CHECK(t.to_cyrillic_plural("khona") == "хона");
+    CHECK(t.to_cyrillic_plural("zhurnal") == "журнал");
+    CHECK(t.to_cyrillic_plural("kharbuza") == "харбуза");
+}
