@@ -35,6 +35,8 @@ inline bool is_legal_state(std::string_view s) {
         if (s == known) return true;
     return false;
 }
+// A legal state of law that is not in force: repealed, expired, not yet in force.
+inline bool is_out_of_force(std::string_view s) { return is_legal_state(s) && s != "in-force" && s != "amended"; }
 
 // Which field of the document (or record) yields a facet's values.
 enum class FacetSource : int {

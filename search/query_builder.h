@@ -66,7 +66,7 @@ struct BuiltQuery {
     // "-(A OR B)"), each unit as it matches a record; empty when nothing is
     // negated there. The query already leaves out the records matching it;
     // one hit per text leaves out their texts as well (search_service.cc,
-    // whole_texts_excluded): the Russian version of a text whose English
+    // exclude_whole_texts): the Russian version of a text whose English
     // version says "protection orders" is that text.
     std::vector<Xapian::Query> negated;
 };

@@ -433,16 +433,19 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     // showed the Russian version of a text whose English says "protection
     // orders"; a negated word reaches the other languages through its
     // translations, a phrase or a title: word does not).
-    auto exclude_whole_texts = [&](BuiltQuery& b) {
-        if (r.versions != VersionMode::group || b.negated.empty() || view.remote()) return;
-        Xapian::Query negated(Xapian::Query::OP_OR, b.negated.begin(), b.negated.end());
+    // (Found once: a recompile below for the places answered keeps the negated units.)
+    Xapian::Query excluded_texts;
+    if (r.versions == VersionMode::group && !built.negated.empty() && !view.remote()) {
+        Xapian::Query negated(Xapian::Query::OP_OR, built.negated.begin(), built.negated.end());
         if (scope == Scope::provision)
             negated = Xapian::Query(Xapian::Query::OP_AND_NOT, negated, Xapian::Query(record_term("document")));
         else if (scope == Scope::document)
             negated = Xapian::Query(Xapian::Query::OP_FILTER, negated, Xapian::Query(record_term("document")));
-        if (std::optional<Xapian::Query> texts = detail::texts_matching(view.db(), negated, SearchLimits::kMaxExcludedTexts);
-            texts && !texts->empty())
-            b.query = Xapian::Query(Xapian::Query::OP_AND_NOT, b.query, *texts);
+        if (std::optional<Xapian::Query> texts = detail::texts_matching(view.db(), negated, SearchLimits::kMaxExcludedTexts))
+            excluded_texts = *texts;
+    }
+    auto exclude_whole_texts = [&](BuiltQuery& b) {
+        if (!excluded_texts.empty()) b.query = Xapian::Query(Xapian::Query::OP_AND_NOT, b.query, excluded_texts);
     };
     exclude_whole_texts(built);
     const Xapian::Query matched = filtered(built.query, r, scope, "");

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "analysis/facet_table.h"
+
 namespace himoya {
 
 std::string csv_field(const std::string& value) {
@@ -250,7 +252,7 @@ std::string matrix_csv(const json& m, const std::string& ui, const ExportLabels&
             if (!cell["best"].is_null()) {
                 const json status = cell["best"].value("legal_status", json(nullptr));
                 const std::string state = status.is_object() ? str(status, "state") : std::string();
-                if (state == "repealed" || state == "expired" || state == "not-yet-in-force")
+                if (terms::is_out_of_force(state))
                     cite += " (" + legal_status_text(status, ui, labels) + ")";
             }
             w.field(cite);
