@@ -1,7 +1,5 @@
 #include "analysis/concept_tagger.h"
 
-#include <unordered_set>
-
 #include <algorithm>
 #include <map>
 
@@ -10,8 +8,22 @@
 namespace himoya {
 
 ConceptTagger::ConceptTagger(const Thesaurus& thesaurus, Analyzer& analyzer) {
-    for (const Concept& c : thesaurus.concepts())
-        if (!c.broader.empty()) broader_[c.id] = c.broader;
+    // Each concept with its broader ones, depth first, once per thesaurus:
+    // with_broader runs for every record the indexer writes.
+    std::unordered_map<std::string, const std::vector<std::string>*> broader;
+    for (const Concept& c : thesaurus.concepts()) broader[c.id] = &c.broader;
+    for (const Concept& c : thesaurus.concepts()) {
+        std::vector<std::string>& closure = with_broader_[c.id];
+        std::vector<std::string> pending{c.id};
+        while (!pending.empty()) {
+            std::string id = std::move(pending.back());
+            pending.pop_back();
+            if (std::find(closure.begin(), closure.end(), id) != closure.end()) continue;  // a cycle cannot loop
+            if (auto it = broader.find(id); it != broader.end())
+                for (auto b = it->second->rbegin(); b != it->second->rend(); ++b) pending.push_back(*b);
+            closure.push_back(std::move(id));
+        }
+    }
     for (const Concept& c : thesaurus.concepts()) {
         for (const auto& [lang, label] : c.all_labels()) {
             LabelPattern p{c.id, lang, label, {}, {}};
@@ -172,15 +184,13 @@ std::vector<const LabelPattern*> ConceptTagger::patterns_of(const std::string& c
 
 std::vector<std::string> ConceptTagger::with_broader(const std::vector<std::string>& ids) const {
     std::vector<std::string> out;
-    std::unordered_set<std::string> seen;
-    std::vector<std::string> pending(ids.rbegin(), ids.rend());
-    while (!pending.empty()) {
-        std::string id = std::move(pending.back());
-        pending.pop_back();
-        if (!seen.insert(id).second) continue;  // met before (a cycle cannot loop)
-        out.push_back(id);
-        if (auto it = broader_.find(id); it != broader_.end())
-            for (auto b = it->second.rbegin(); b != it->second.rend(); ++b) pending.push_back(*b);
+    auto add = [&](const std::string& id) {
+        if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+    };
+    for (const std::string& id : ids) {
+        auto closure = with_broader_.find(id);
+        if (closure == with_broader_.end()) add(id);
+        else for (const std::string& c : closure->second) add(c);
     }
     return out;
 }

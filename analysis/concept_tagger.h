@@ -106,7 +106,7 @@ public:
     std::vector<std::string> with_broader(const std::vector<std::string>& ids) const;
 
 private:
-    std::unordered_map<std::string, std::vector<std::string>> broader_;  // concept → its broader concepts
+    std::unordered_map<std::string, std::vector<std::string>> with_broader_;  // concept → it and its broader ones
     std::vector<LabelPattern> patterns_;
     std::unordered_map<std::string, std::vector<size_t>> by_first_stem_;
     std::unordered_map<std::string, std::vector<size_t>> by_first_folded_;
