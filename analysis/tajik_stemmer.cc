@@ -285,6 +285,21 @@ std::string TajikStemmer::operator()(const std::string& word) {
     return u32_to_utf8(Run(utf8_to_u32(word), mode_ == Mode::kFolded).stem());
 }
 
+std::string tajik_possessive_base(const std::string& word) {
+    std::u32string w = utf8_to_u32(word);
+    auto ends = [&](std::u32string_view suffix) {
+        return w.size() >= suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    if (ends(U"ро")) w.resize(w.size() - 2);
+    if (w.size() < TajikStemmer::kMinStem + 2) return {};
+    const bool after_vowel = is_vowel(w[w.size() - 3]);
+    if (ends(U"ам") || ends(U"ат") || (after_vowel && (ends(U"ям") || ends(U"ят")))) {
+        w.resize(w.size() - 2);
+        return u32_to_utf8(w);
+    }
+    return {};
+}
+
 std::string TajikStemmer::get_description() const {
     return mode_ == Mode::kFolded ? "himoya-tajik-folded" : "himoya-tajik";
 }

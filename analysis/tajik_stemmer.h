@@ -46,4 +46,14 @@ private:
     Mode mode_;
 };
 
+// The base of a word under a personal possessive the stemmer keeps: -ам "my"
+// and -ат "your" (-ям, -ят after a vowel), also before the object ending -ро
+// (шавҳарам, шавҳаратро, занамро → шавҳар, зан). They end too many nouns
+// (давлат, қалам, олам) to be stripped from every word, so the query side
+// tries the base only for a word the index does not know, and only when the
+// index knows the base (search/query_builder.cc). Empty when the word has no
+// such ending or the base would be shorter than TajikStemmer::kMinStem. The
+// word is expected lower-cased; keyboard substitutes are read as typed.
+std::string tajik_possessive_base(const std::string& word);
+
 }  // namespace himoya

@@ -6,6 +6,7 @@
 #include "analysis/language.h"
 #include "analysis/normalizer.h"
 #include "analysis/stopwords.h"
+#include "analysis/tajik_stemmer.h"
 #include "analysis/term_scheme.h"
 #include "analysis/utf32.h"
 #include "search/concept_expansion.h"
@@ -488,7 +489,10 @@ private:
             if (!folded.empty()) forms.add_terms(folded_terms(folded), kFoldedWeight);
             std::vector<std::string> readings;
             if (latin_tajik_ && t.lang == "en") readings = add_tajik_reading(t, lx.title, negated, forms);
-            if (!t.folded.empty()) add_respellings(t, lx.title, negated, forms, stems);
+            if (!t.folded.empty()) {
+                add_respellings(t, lx.title, negated, forms, stems);
+                add_possessive_base(t, lx.title, negated, forms, stems);
+            }
             // An excluded word is excluded in the other languages too: "violence
             // -sexual" must not keep a text through its Russian version's
             // "сексуальное насилие".
@@ -541,13 +545,31 @@ private:
     // давлати never pulls in давлатӣ.
     void add_respellings(const Token& t, bool title, bool negated, WordForms& forms, std::vector<std::string>& stems) {
         if (!vocabulary_ || vocabulary_->term_exists(t.term)) return;
-        std::string key = std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(t.term);
+        std::string word = corpus_spelling(t.term);
+        if (!word.empty()) add_known_word(word, title, negated, forms, stems);
+    }
+
+    // A Tajik word the index does not know that is a word it knows under a
+    // personal possessive (шавҳарам "my husband", занамро "my wife" as an
+    // object: analysis/tajik_stemmer.h) gets the base's forms, as a respelling
+    // does: a victim's "my husband beats me" finds what is said of husbands.
+    void add_possessive_base(const Token& t, bool title, bool negated, WordForms& forms, std::vector<std::string>& stems) {
+        if (!vocabulary_ || vocabulary_->term_exists(t.term)) return;
+        std::string base = tajik_possessive_base(t.term);
+        if (base.empty()) return;
+        std::string word = vocabulary_->term_exists(base) ? base : corpus_spelling(base);
+        if (!word.empty()) add_known_word(word, title, negated, forms, stems);
+    }
+
+    // The corpus word whose folded spelling `term`'s is, or "".
+    std::string corpus_spelling(const std::string& term) {
+        std::string key = std::string(terms::kFoldedSpelling) + fold_tajik_letters_utf8(term);
         // Of several correct spellings (ҳуқуқи, ҳуқуқӣ) the commonest is taken,
         // preferring those that keep every Tajik letter typed: a plain letter
         // may stand for a Tajik one, a Tajik letter is meant (хукукӣ, with the
         // ӣ of a final й, is ҳуқуқӣ, not ҳуқуқи). The folded layer still finds
         // the others, at its lower weight.
-        const std::u32string typed = utf8_to_u32(t.term);
+        const std::u32string typed = utf8_to_u32(term);
         auto keeps_typed_letters = [&](const std::string& candidate) {
             const std::u32string c = utf8_to_u32(candidate);
             if (c.size() != typed.size()) return false;
@@ -567,15 +589,18 @@ private:
                 best_keeps = keeps;
             }
         }
-        if (!word.empty()) {
-            std::string stem = analyzer_.stem(word, "tg");
-            forms.add_terms({raw_prefix(title) + word});
-            forms.add_terms(stem_terms(stem, title));
-            stems.push_back(stem);
-            if (!negated) {
-                out_.highlight_terms.insert(word);
-                out_.highlight_stems.insert(stem);
-            }
+        return word;
+    }
+
+    // A corpus word searched for a word typed otherwise, with its stems.
+    void add_known_word(const std::string& word, bool title, bool negated, WordForms& forms, std::vector<std::string>& stems) {
+        std::string stem = analyzer_.stem(word, "tg");
+        forms.add_terms({raw_prefix(title) + word});
+        forms.add_terms(stem_terms(stem, title));
+        stems.push_back(stem);
+        if (!negated) {
+            out_.highlight_terms.insert(word);
+            out_.highlight_stems.insert(stem);
         }
     }
 

@@ -418,6 +418,26 @@ TEST_CASE("the words of a thesaurus label are never respelled, even where no tex
     CHECK_FALSE(run_search(view, r).interpretation.corrected.empty());
 }
 
+TEST_CASE("a Tajik word under a personal possessive the index does not hold finds its base word") {
+    // "шавҳарам" ("my husband") is in no text; "шавҳар" is. A word the index holds is left as it is.
+    testing::TestIndex index({testing::make_document("fc", "TJ", "tg", "code", "2020-01-01", "Кодекс",
+                                                     {{"1", "Ҳуқуқи зан ва шавҳар баробар аст."},
+                                                      {"2", "Давлат ҳуқуқҳоро ҳифз мекунад."}})});
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "шавҳарам";
+    r.correct = false;
+    SearchResult result = run_search(view, r);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].unit_id == "art_1");
+    r.query = "шавхаратро";  // keyboard substitutes, "your husband" as an object
+    CHECK(run_search(view, r).total == 1);
+    r.query = "давлат";  // ends in -ат, held by the index: not read as "дал"
+    result = run_search(view, r);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits[0].unit_id == "art_2");
+}
+
 TEST_CASE("between two texts that answer alike, the one not repealed comes first") {
     Document old_law = testing::make_document("law-2013", "BA-BIH", "en", "law", "2013-01-01", "Law",
                                               {{"1", "Safe houses take in victims."}});

@@ -129,3 +129,20 @@ TEST_CASE("gold standard: recall and wrong merges") {
     auto none = himoya::eval::score(gold, [&](const std::string& w) { return a.canonical(w); });
     CHECK(score.recall > none.recall);
 }
+
+TEST_CASE("a personal possessive gives its base for the query side: шавҳарам шавҳаратро занамро хонаам") {
+    using himoya::tajik_possessive_base;
+    CHECK(tajik_possessive_base("шавҳарам") == "шавҳар");
+    CHECK(tajik_possessive_base("шавҳаратро") == "шавҳар");
+    CHECK(tajik_possessive_base("занамро") == "зан");
+    CHECK(tajik_possessive_base("хонаам") == "хона");
+    CHECK(tajik_possessive_base("бобоям") == "бобо");
+    CHECK(tajik_possessive_base("шавхарам") == "шавхар");  // substitutes as typed
+    // No such ending, or a base shorter than the stemmer's minimum.
+    CHECK(tajik_possessive_base("шавҳар").empty());
+    CHECK(tajik_possessive_base("ҳам").empty());
+    CHECK(tajik_possessive_base("олам").empty());
+    CHECK(tajik_possessive_base("ҳамро").empty());
+    // -ям after a consonant is not a possessive.
+    CHECK(tajik_possessive_base("китобям").empty());
+}
