@@ -210,7 +210,8 @@ const std::unordered_set<std::string>& question_auxiliaries() {
         "long", "many", "much", "does", "do", "did", "can", "could", "should", "would", "will", "must", "is", "are",
         "was", "were", "there", "happen", "happens", "happened", "say", "says", "said",
         "можно", "нужно", "должен", "должна", "должно", "должны", "может", "могут", "есть", "бывает", "говорит", "говорится",
-        "сказано", "гласит", "следует", "надо", "делать", "делает", "делают", "такой", "такая", "такое", "такие",
+        "сказано", "гласит", "следует", "надо", "делать", "делает", "делают", "сделать", "сделает", "сделают",
+        "предпринять", "предпринимает", "принять", "принимает", "такой", "такая", "такое", "такие",
         "мекунад", "мешавад", "дорад", "шудааст", "метавонад", "аст", "мебошад", "тавр", "гуна", "кардааст",
         "кард", "карданд", "мекунанд", "шуд", "шуданд", "мешаванд", "доранд", "буд", "буданд", "метавонанд",
         "мегуяд", "мегуянд", "гуфта", "бояд", "кунад", "кунанд", "шавад", "шаванд",
@@ -674,7 +675,12 @@ void drop_question_words(QueryTree& tree) {
     if (!rest_has_content) return;  // "how?": the words are all there is
     std::vector<QueryNode> kept;
     for (size_t i = 0; i < tree.root.children.size(); ++i) {
-        if (drop[i]) tree.question_words.push_back(tree.root.children[i].text);
+        if (drop[i]) {
+            // The words as typed, without the punctuation around them ("делать," → "делать").
+            std::string words;
+            for (const Token& t : tree.root.children[i].tokens) words += (words.empty() ? "" : " ") + t.raw;
+            tree.question_words.push_back(words.empty() ? tree.root.children[i].text : words);
+        }
         else kept.push_back(std::move(tree.root.children[i]));
     }
     tree.root.children = std::move(kept);
