@@ -398,7 +398,7 @@ Selection select_texts(IndexView& view, const CompareRequest& r) {
         out.about = coverage_of(view.db(), concepts, &out.stated);
         if (!r.also_about.empty())
             out.about = Xapian::Query(Xapian::Query::OP_AND, out.about,
-                                      coverage_of(view.db(), thesaurus->with_descendants(r.also_about)));
+                                      coverage_of(view.db(), r.also_about));
         // A text saying the law has no provision on it is shown where mentions are.
         Xapian::Query named = any_of(std::string(terms::kMention), concepts);
         if (!out.stated.empty()) named = Xapian::Query(Xapian::Query::OP_OR, named, out.stated);
@@ -698,9 +698,17 @@ CompareResult glossary(IndexView& view, const GlossaryRequest& g) {
                                                                    "в тезаурусе этого индекса нет темы «definitions»",
                                                                    "дар тезауруси ин индекс мавзӯи «definitions» нест"});
     Xapian::Database& db = view.db();
+    // A text defines the concept when it is about the concept and about
+    // definitions: "definitions" or a defined term other than the concept's
+    // own. "victims" is itself under "definitions", so a text about victims'
+    // support would otherwise count as defining "victim".
+    const std::vector<std::string> own = thesaurus->with_descendants(g.concept_id);
+    std::vector<std::string> definitional;
+    for (const std::string& id : thesaurus->with_descendants(kDefinitionsConcept))
+        if (std::find(own.begin(), own.end(), id) == own.end()) definitional.push_back(id);
     // The law texts that define the concept, in force unless asked otherwise.
-    const Xapian::Query defines(Xapian::Query::OP_AND, any_of(std::string(terms::kTopic), thesaurus->with_descendants(g.concept_id)),
-                                any_of(std::string(terms::kTopic), thesaurus->with_descendants(kDefinitionsConcept)));
+    const Xapian::Query defines(Xapian::Query::OP_AND, any_of(std::string(terms::kTopic), own),
+                                any_of(std::string(terms::kTopic), definitional));
     // Law only: not practice, not a monitoring body's recommendation (as for a state's law).
     const Xapian::Query law = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(detail::record_term("provision")),
                                             not_law_of(""));
@@ -715,7 +723,7 @@ CompareResult glossary(IndexView& view, const GlossaryRequest& g) {
     std::stable_sort(r.jurisdictions.begin(), r.jurisdictions.end(),
                      [](const std::string& a, const std::string& b) { return (a == "TJ") > (b == "TJ"); });
     r.topic = g.concept_id;
-    r.also_about = kDefinitionsConcept;
+    r.also_about = definitional;
     r.types_excluded = {"recommendation"};
     r.languages = g.languages;
     r.per_jurisdiction = g.per_jurisdiction;

@@ -40,9 +40,10 @@ struct CompareRequest {
     int per_jurisdiction = 5;                // 1..20 provisions per column
     UiLanguage ui_lang = UiLanguage::en;     // language for labels, and of the versions shown
     bool include_repealed = false;           // repealed law is left out unless asked for
-    // With a topic: the provisions must also be about this concept (or a
-    // narrower one); the glossary asks for "definitions".
-    std::string also_about;
+    // With a topic: the provisions must also be about one of these concepts
+    // (as they are: narrower ones are not added); the glossary asks for a
+    // definitions concept other than the defined term's own.
+    std::vector<std::string> also_about;
     std::vector<std::string> types_excluded;  // document types left out of the law columns (the glossary: recommendations)
 };
 

@@ -721,3 +721,35 @@ TEST_CASE("related: practice passages for a law provision and the reverse") {
     CHECK((*back)["law"].size() > 0);
     CHECK_FALSE(related_passages(f.view, "nope/art_1", 5, UiLanguage::en));
 }
+
+TEST_CASE("glossary: a text about a defined term that defines nothing is no definition of it") {
+    // "victims" is a defined term (under "definitions"). Tajikistan's text on
+    // victims' support is about victims but defines nothing; Bosnia's
+    // definitions article defines victim.
+    const std::string thesaurus = testing::sample_thesaurus_with(R"(
+  <concept id="definitions">
+    <prefLabel lang="en">definitions</prefLabel><prefLabel lang="ru">определения</prefLabel><prefLabel lang="tg">таърифҳо</prefLabel>
+  </concept>
+  <concept id="victims">
+    <broader>definitions</broader>
+    <prefLabel lang="en">victim</prefLabel><prefLabel lang="ru">пострадавший</prefLabel><prefLabel lang="tg">ҷабрдида</prefLabel>
+  </concept>
+  <concept id="victim-support">
+    <prefLabel lang="en">victim support</prefLabel><prefLabel lang="ru">поддержка пострадавших</prefLabel><prefLabel lang="tg">дастгирии ҷабрдида</prefLabel>
+  </concept>)");
+    std::vector<Document> docs;
+    docs.push_back(testing::make_document("tj", "TJ", "en", "law", "2013-01-01", "Law",
+                                          {{"1", "Victims receive medical and legal help."}}));
+    docs.back().provisions[0].topics = {"victims", "victim-support"};
+    docs.push_back(testing::make_document("ba", "BA-BIH", "en", "law", "2013-01-01", "Law",
+                                          {{"1", "In this Law a victim is any person who suffered violence."}}));
+    docs.back().provisions[0].topics = {"definitions", "victims"};
+    testing::TestIndex index(docs, thesaurus);
+    IndexView view({index.path()});
+    GlossaryRequest g;
+    g.concept_id = "victims";
+    CompareResult result = glossary(view, g);
+    std::vector<std::string> shown;
+    for (const auto& column : result.columns) shown.push_back(column.jurisdiction);
+    CHECK(shown == std::vector<std::string>{"BA-BIH"});
+}
