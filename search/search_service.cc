@@ -44,6 +44,8 @@ using detail::record_term;
 
 // Fewer texts than this (a page) for every word together: the search relaxes.
 constexpr long kRelaxBelow = 10;
+// The languages a text can have a version in (tg, ru, en): one version each.
+constexpr long kVersionLanguages = 3;
 
 // How many of the best matches are re-ordered (work crowding, or translation-
 // aware ranking of separate versions); below them the matcher's order stands.
@@ -833,7 +835,23 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
     // words will do, ranked by how many and how rare, the strict matches
     // first (interpretation.relaxed).
     const bool can_relax = r.relax && tree.plain && tree.units().size() >= 2;
-    bool few = strict.total < kRelaxBelow || in_place < kRelaxBelow;
+    // Few *texts*, in either version mode: with versions=separate the total
+    // counts language versions, and a query whose 17 versions are 9 texts
+    // would find other texts than the same query grouped. A text has at most
+    // one version per language, so only a separate total under
+    // kRelaxBelow × 3 can hide fewer than kRelaxBelow texts.
+    long strict_texts = strict.total;
+    if (can_relax && r.versions == VersionMode::separate && strict.total >= kRelaxBelow &&
+        strict.total < kRelaxBelow * kVersionLanguages) {
+        SearchRequest grouped = r;
+        grouped.versions = VersionMode::group;
+        grouped.facets = false;
+        grouped.suggest = false;
+        grouped.page = 1;
+        grouped.per_page = 1;
+        strict_texts = search_once(view, grouped, tree, false).total;
+    }
+    bool few = strict_texts < kRelaxBelow || in_place < kRelaxBelow;
     // Whether few texts have every word is the query's own property, judged on
     // the whole collection, not under the page's filters: a facet value's
     // count, made in the mode of the page that shows it, is then the total that
@@ -841,6 +859,7 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
     bool whole_relaxes = false;
     if (can_relax && few && narrowed(r)) {
         SearchRequest whole = r;
+        whole.versions = VersionMode::group;  // texts, as above
         whole.filters.clear();
         whole.year_from.reset();
         whole.year_to.reset();

@@ -438,6 +438,32 @@ TEST_CASE("a Tajik word under a personal possessive the index does not hold find
     CHECK(result.hits[0].unit_id == "art_2");
 }
 
+TEST_CASE("whether a query relaxes is decided on texts, with versions grouped or separate") {
+    // Four texts hold both words, each in three language versions (12 records,
+    // but 4 texts: fewer than a page); five more hold one word.
+    std::vector<Document> docs;
+    for (const char* lang : {"en", "ru", "tg"}) {
+        std::vector<std::pair<std::string, std::string>> units;
+        for (int i = 1; i <= 4; ++i) units.push_back({std::to_string(i), "The court dissolves the marriage."});
+        docs.push_back(testing::make_document(std::string("law-") + lang, "TJ", lang, "law", "2020-01-01", "Law", units, "law"));
+    }
+    for (int i = 1; i <= 5; ++i)
+        docs.push_back(testing::make_document("other-" + std::to_string(i), "GE", "en", "law", "2020-01-01", "Other",
+                                              {{"1", "The court hears the case."}}));
+    testing::TestIndex index(docs);
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "court marriage";
+    r.scope = Scope::provision;
+    SearchResult grouped = run_search(view, r);
+    CHECK(grouped.interpretation.relaxed);
+    CHECK(grouped.total == 9);
+    r.versions = VersionMode::separate;
+    SearchResult separate = run_search(view, r);
+    CHECK(separate.interpretation.relaxed);
+    CHECK(separate.total == grouped.total_versions);
+}
+
 TEST_CASE("between two texts that answer alike, the one not repealed comes first") {
     Document old_law = testing::make_document("law-2013", "BA-BIH", "en", "law", "2013-01-01", "Law",
                                               {{"1", "Safe houses take in victims."}});
