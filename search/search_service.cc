@@ -787,10 +787,22 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
     // Written in the query as the facet list shows them ("type:қонун"), filters mean their values (law).
     resolve_facet_labels(view, tree.filters);
     resolve_facet_labels(view, tree.excluded_filters);
-    // Filters written in the query ("jurisdiction:TJ") are the request's own.
+    // Filters written in the query ("jurisdiction:TJ") are the request's own,
+    // but a facet the request also filters as a parameter is the parameter's:
+    // that is what ticking a value of the facet list sends, and the list
+    // counts each value as the total it gives alone (the facet's own filter
+    // ignored), so ticking KG under "jurisdiction:TJ shelter" gives KG's
+    // count, not TJ's texts and KG's together.
     SearchRequest merged = request;
-    for (const auto& [facet, values] : tree.filters)
-        for (const std::string& v : values) merged.filters[facet].push_back(v);
+    for (auto it = tree.filters.begin(); it != tree.filters.end();) {
+        auto given = request.filters.find(it->first);
+        if (given != request.filters.end() && !given->second.empty()) {
+            it = tree.filters.erase(it);
+            continue;
+        }
+        for (const std::string& v : it->second) merged.filters[it->first].push_back(v);
+        ++it;
+    }
     for (const auto& [facet, values] : tree.excluded_filters)
         for (const std::string& v : values) merged.excluded_filters[facet].push_back(v);
     if (!tree.filters.empty() || !tree.excluded_filters.empty()) validate(merged);

@@ -464,6 +464,27 @@ TEST_CASE("whether a query relaxes is decided on texts, with versions grouped or
     CHECK(separate.total == grouped.total_versions);
 }
 
+TEST_CASE("a facet filtered in the query and as a parameter takes the parameter: a value's count is what ticking it gives") {
+    testing::TestIndex index({testing::make_document("tj", "TJ", "en", "law", "2013-01-01", "Law",
+                                                     {{"1", "A shelter takes in victims."}, {"2", "Every shelter is funded."}}),
+                              testing::make_document("kg", "KG", "en", "law", "2017-01-01", "Law",
+                                                     {{"1", "The shelter keeps its address secret."}})});
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "jurisdiction:TJ shelter";
+    SearchResult in_query = run_search(view, r);
+    CHECK(in_query.total == 2);
+    long kg = -1;
+    for (const FacetCount& c : in_query.facets.at("jurisdiction"))
+        if (c.value == "KG") kg = c.count;
+    CHECK(kg == 1);
+    // Ticking KG in the facet list sends jurisdiction=KG beside the query's jurisdiction:TJ.
+    r.filters["jurisdiction"] = {"KG"};
+    SearchResult ticked = run_search(view, r);
+    CHECK(ticked.total == kg);
+    CHECK(ticked.interpretation.filters.count("jurisdiction") == 0);
+}
+
 TEST_CASE("between two texts that answer alike, the one not repealed comes first") {
     Document old_law = testing::make_document("law-2013", "BA-BIH", "en", "law", "2013-01-01", "Law",
                                               {{"1", "Safe houses take in victims."}});
