@@ -85,6 +85,11 @@ const std::map<std::string, std::map<std::string, std::string>>& words() {
         {"about", {{"en", "texts about it"}, {"ru", "текстов по теме"}, {"tg", "матнҳо дар ин мавзӯъ"}}},
         {"mentions", {{"en", "texts that only mention it"}, {"ru", "текстов с упоминанием"}, {"tg", "матнҳое, ки танҳо ёдоварӣ мекунанд"}}},
         {"texts", {{"en", "texts in all"}, {"ru", "всего текстов"}, {"tg", "ҳамагӣ матнҳо"}}},
+        {"not_held_parts", {{"en", "Also set in parts of the law this collection does not hold: {concepts} ({acts})."},
+                            {"ru", "Также регулируется в частях закона, которых нет в собрании: {concepts} ({acts})."},
+                            {"tg", "Инчунин дар қисмҳои қонун, ки дар маҷмӯа нестанд, танзим шудааст: {concepts} ({acts})."}}},
+        {"shown_of", {{"en", "Provisions shown: {n} of {m}."}, {"ru", "Показано положений: {n} из {m}."},
+                      {"tg", "Муқаррароти нишондодашуда: {n} аз {m}."}}},
         {"held_in_part", {{"en", "Acts held only in selected provisions: {n} of {m}."},
                           {"ru", "Актов, представленных лишь избранными положениями: {n} из {m}."},
                           {"tg", "Санадҳое, ки танҳо бо муқаррароти интихобшуда омадаанд: {n} аз {m}."}}},
@@ -198,6 +203,28 @@ std::string gap_text(const json& cell, const std::string& ui, const ExportLabels
     return out;
 }
 
+// For a column that is no gap: the parts of the subject its law sets in
+// provisions the collection does not hold, "Also set in parts … : duration
+// of the order (Law …)"; "" when there are none. A drafter reading the
+// export must not take them for silence of the law.
+std::string not_held_parts_text(const json& column, const std::string& ui, const ExportLabels& labels) {
+    if (column.value("gap", false)) return "";
+    auto concepts = column.find("not_held_concepts");
+    if (concepts == column.end() || !concepts->is_array() || concepts->empty()) return "";
+    std::string names, acts;
+    for (const auto& id : *concepts)
+        if (id.is_string()) names += (names.empty() ? "" : ", ") + label(labels, "topic", id.get<std::string>(), ui);
+    if (auto it = column.find("not_held"); it != column.end() && it->is_array())
+        for (const auto& w : *it) acts += (acts.empty() ? "" : "; ") + str(w, "title");
+    std::string out = fill(word("not_held_parts", ui), "concepts", names);
+    if (acts.empty()) {  // the acts are not named: no empty brackets
+        const std::string slot = " ({acts})";
+        if (size_t at = out.find(slot); at != std::string::npos) out.erase(at, slot.size());
+        return out;
+    }
+    return fill(out, "acts", acts);
+}
+
 // Builds CSV lines field by field. Appended piece by piece: `"," + csv_field(...)`
 // temporaries made GCC 12 at -O3 report a false -Wrestrict.
 struct CsvWriter {
@@ -285,6 +312,13 @@ std::string compare_csv(const json& c, const std::string& ui, const ExportLabels
             w.field(gap_text(column, ui, labels));     // text: what the gap rests on
             w.end_line();
         }
+        if (const std::string parts = not_held_parts_text(column, ui, labels); gaps_mean_something && !parts.empty()) {
+            w.field(j);
+            w.field(label(labels, "gap", "not-held", ui));
+            for (int i = 0; i < 10; ++i) w.field("");
+            w.field(parts);
+            w.end_line();
+        }
         for (const char* part : {"provisions", "practice"})
             for (const auto& card : column[part]) {
                 const json& source = card.contains("source") ? card["source"] : json(nullptr);
@@ -325,6 +359,11 @@ std::string compare_markdown(const json& c, const std::string& ui, const ExportL
         out += "\n## " + md(label(labels, "jurisdiction", str(column, "jurisdiction"), ui)) + "\n\n";
         if (gaps_mean_something && column.value("gap", false))
             out += "**" + word("gap", ui) + "** (" + md(gap_text(column, ui, labels)) + ")\n\n";
+        if (const std::string parts = not_held_parts_text(column, ui, labels); gaps_mean_something && !parts.empty())
+            out += "_" + md(parts) + "_\n\n";
+        if (const long total = column.value("total", 0L); total > static_cast<long>(column["provisions"].size()))
+            out += fill(replace_n(word("shown_of", ui), static_cast<long>(column["provisions"].size())), "m",
+                        std::to_string(total)) + "\n\n";
         if (auto h = column.find("holdings"); h != column.end() && h->is_object() && h->value("in_part", 0L) > 0)
             out += "_" + fill(replace_n(word("held_in_part", ui), h->value("in_part", 0L)), "m",
                               std::to_string(h->value("works", 0L))) + "_\n\n";

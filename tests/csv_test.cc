@@ -27,6 +27,7 @@ const himoya::ExportLabels kLabels{
                       {"BA-SRP", {{"en", "Republika Srpska"}, {"ru", "Республика Сербская"}, {"tg", "Ҷумҳурии Серб"}}}}},
     {"status", {{"repealed", {{"en", "Repealed"}, {"ru", "Утратил силу"}, {"tg", "Эътибори худро гум кардааст"}}}}},
     {"lang", {{"en", {{"en", "English"}, {"ru", "Английский"}, {"tg", "Англисӣ"}}}}},
+    {"topic", {{"protection-order-duration", {{"en", "duration of the protection order"}, {"ru", "срок действия охранного ордера"}}}}},
     {"gap", {{"not-found", {{"en", "Not in the provisions held"}, {"ru", "Нет среди имеющихся положений"}}},
              {"not-held", {{"en", "Covered in parts not held"}, {"ru", "Регулируется в частях, которых нет в собрании"}}}}},
 };
@@ -101,6 +102,26 @@ TEST_CASE("compare exports: full text, citation, statuses and an explicit gap ro
     CHECK(md.find("Topics assigned automatically") == std::string::npos);  // editors indexed it
     c["columns"][1]["provisions"][0]["concepts_by"] = "automatic";
     CHECK(himoya::compare_markdown(c, "ru", kLabels).find(" · Темы определены автоматически\n") != std::string::npos);
+}
+
+TEST_CASE("compare exports: a column with texts says what its law sets in parts not held, and how many texts it shows") {
+    json card = {{"title", "Law"}, {"label", "Article 5"}, {"lang", "en"}, {"text_status", "summary"}, {"text", "Orders."}};
+    json column = {{"jurisdiction", "TJ"}, {"gap", false}, {"total", 3}, {"provisions", json::array({card})},
+                   {"practice", json::array()}, {"mentions_total", 0}, {"repealed_excluded", 0},
+                   {"not_held_concepts", json::array({"protection-order-duration"})},
+                   {"not_held", json::array({{{"title", "Law on the Prevention of Violence in the Family"}}})}};
+    json c = {{"topic", {{"id", "protection-orders"}}}, {"ic", nullptr}, {"query", nullptr}, {"columns", json::array({column})}};
+    std::string md = himoya::compare_markdown(c, "en", kLabels);
+    CHECK(md.find("_Also set in parts of the law this collection does not hold: duration of the protection order "
+                  "(Law on the Prevention of Violence in the Family)._") != std::string::npos);
+    CHECK(md.find("Provisions shown: 1 of 3.") != std::string::npos);
+    std::string csv = himoya::compare_csv(c, "ru", kLabels);
+    CHECK(csv.find("Таджикистан,\"Регулируется в частях, которых нет в собрании\",,,,,,,,,,,\"Также регулируется в частях "
+                   "закона, которых нет в собрании: срок действия охранного ордера (Law on the Prevention of Violence in the "
+                   "Family).\"\r\n") != std::string::npos);
+    // Nothing said where nothing is set elsewhere.
+    c["columns"][0].erase("not_held_concepts");
+    CHECK(himoya::compare_markdown(c, "en", kLabels).find("Also set in parts") == std::string::npos);
 }
 
 TEST_CASE("compare exports by words: the spelling compared is said; words matching nothing anywhere make no gap rows") {
