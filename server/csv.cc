@@ -160,7 +160,10 @@ std::string str(const json& j, const char* key) {
 std::string legal_status_text(const json& status, const std::string& ui, const ExportLabels& labels) {
     if (!status.is_object()) return "";
     std::string out = label(labels, "status", str(status, "state"), ui);
-    if (!str(status, "since").empty()) out += " (" + word("since", ui) + " " + str(status, "since") + ")";
+    // An expiry or a coming into force is at its date, not "since" it.
+    const std::string state = str(status, "state");
+    const bool at = state == "expired" || state == "not-yet-in-force";
+    if (!str(status, "since").empty()) out += " (" + (at ? std::string() : word("since", ui) + " ") + str(status, "since") + ")";
     return out;
 }
 

@@ -326,6 +326,10 @@ export function legalStatusBadge(ls) {
   if (!ls || !ls.state) return null;
   const state = String(ls.state);
   const name = valueLabel('status', state);
-  const text = ls.since ? t('statusSince', { status: name, date: formatDate(ls.since) }) : name;
+  // "Since" fits a state that lasts from a date (in force, repealed); an
+  // expiry or a coming into force is at its date ("Срок действия истёк с 2023"
+  // read wrongly).
+  const at = state === 'expired' || state === 'not-yet-in-force';
+  const text = ls.since ? t(at ? 'statusAt' : 'statusSince', { status: name, date: formatDate(ls.since) }) : name;
   return el('span', { class: 'legal-badge legal-' + state.replace(/[^a-z-]/g, ''), dataset: { legalStatus: state } }, text);
 }
