@@ -35,6 +35,29 @@ ConceptTagger::ConceptTagger(const Thesaurus& thesaurus, Analyzer& analyzer) {
             if (!p.stems.empty()) patterns_.push_back(std::move(p));
         }
     }
+    // Qualifiers: a label of a concept that holds, as consecutive words, a
+    // label of one of its broader concepts in the same language.
+    std::unordered_map<std::string, std::vector<const LabelPattern*>> by_concept;
+    for (const LabelPattern& p : patterns_) by_concept[p.concept_id].push_back(&p);
+    for (const LabelPattern& p : patterns_) {
+        for (const std::string& b : *broader.at(p.concept_id)) {
+            auto labels = by_concept.find(b);
+            if (labels == by_concept.end()) continue;
+            for (const LabelPattern* pb : labels->second) {
+                if (pb->lang != p.lang || pb->stems.size() >= p.stems.size()) continue;
+                auto at = std::search(p.stems.begin(), p.stems.end(), pb->stems.begin(), pb->stems.end());
+                if (at == p.stems.end()) continue;
+                const size_t from = static_cast<size_t>(at - p.stems.begin()), to = from + pb->stems.size();
+                Qualified q{b, {}, {}, &p};
+                for (size_t i = 0; i < p.stems.size(); ++i)
+                    if (i < from || i >= to) {
+                        q.stems.push_back(p.stems[i]);
+                        q.folded.push_back(p.folded[i]);
+                    }
+                qualified_.push_back(std::move(q));
+            }
+        }
+    }
     for (size_t i = 0; i < patterns_.size(); ++i) {
         by_first_stem_[patterns_[i].stems.front()].push_back(i);
         if (!patterns_[i].folded.front().empty()) by_first_folded_[patterns_[i].folded.front()].push_back(i);
@@ -79,26 +102,48 @@ std::vector<ConceptMatch> ConceptTagger::match(const std::vector<Token>& tokens)
     return out;
 }
 
+bool ConceptTagger::holds_all(const std::vector<Token>& tokens, const std::vector<std::string>& stems,
+                              const std::vector<std::string>& folded, size_t& first, size_t& last) {
+    first = tokens.size();
+    last = 0;
+    for (size_t j = 0; j < stems.size(); ++j) {
+        bool found = false;
+        for (size_t i = 0; i < tokens.size() && !found; ++i) {
+            const Token& t = tokens[i];
+            if (t.stopword) continue;
+            found = t.stem == stems[j] || (!t.folded.empty() && t.folded == folded[j] && may_be_substitute_spelling(t.term));
+            if (found) {
+                first = std::min(first, i);
+                last = std::max(last, i);
+            }
+        }
+        if (!found) return false;
+    }
+    return true;
+}
+
 std::vector<ConceptMatch> ConceptTagger::match_scattered(const std::vector<Token>& tokens) const {
     std::vector<ConceptMatch> out;
     for (const LabelPattern& p : patterns_) {
         if (p.stems.size() < 2) continue;
-        size_t first = tokens.size(), last = 0;
-        bool all = true;
-        for (size_t j = 0; j < p.stems.size() && all; ++j) {
-            bool found = false;
-            for (size_t i = 0; i < tokens.size() && !found; ++i) {
-                const Token& t = tokens[i];
-                if (t.stopword) continue;
-                found = t.stem == p.stems[j] || (!t.folded.empty() && t.folded == p.folded[j] && may_be_substitute_spelling(t.term));
-                if (found) {
-                    first = std::min(first, i);
-                    last = std::max(last, i);
-                }
-            }
-            all = found;
-        }
-        if (all) out.push_back({p.concept_id, first, last, &p});
+        size_t first = 0, last = 0;
+        if (holds_all(tokens, p.stems, p.folded, first, last)) out.push_back({p.concept_id, first, last, &p});
+    }
+    return out;
+}
+
+std::vector<ConceptMatch> ConceptTagger::match_qualified(const std::vector<Token>& tokens,
+                                                         const std::set<std::string>& named) const {
+    // The broader concepts named: each named concept and those above it.
+    std::set<std::string> above;
+    for (const std::string& id : named)
+        if (auto closure = with_broader_.find(id); closure != with_broader_.end())
+            above.insert(closure->second.begin(), closure->second.end());
+    std::vector<ConceptMatch> out;
+    for (const Qualified& q : qualified_) {
+        if (!above.count(q.broader_id) || named.count(q.pattern->concept_id)) continue;
+        size_t first = 0, last = 0;
+        if (holds_all(tokens, q.stems, q.folded, first, last)) out.push_back({q.pattern->concept_id, first, last, q.pattern});
     }
     return out;
 }

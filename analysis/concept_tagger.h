@@ -81,6 +81,16 @@ public:
     // short query means, not evidence of what a long text is about. Each
     // match's first_token/last_token are the first and last token used.
     std::vector<ConceptMatch> match_scattered(const std::vector<Token>& tokens) const;
+    // Narrower concepts a query names as a qualifier beside a broader
+    // concept it names: a narrower concept's label made of a label of one of
+    // its broader concepts and other words ("срок действия охранного ордера"
+    // = "срок действия" + "охранный ордер") is named by those other words
+    // anywhere in `tokens` with any label of that broader concept, or of a
+    // concept under it ("срок действия защитного предписания", "extension of
+    // an emergency barring order"). `named` are the concepts the query's
+    // labels name. For a query's words, like match_scattered: the match's
+    // first_token/last_token are the qualifier's first and last token.
+    std::vector<ConceptMatch> match_qualified(const std::vector<Token>& tokens, const std::set<std::string>& named) const;
     // The ids of the concepts whose labels occur in `tokens`.
     std::set<std::string> tag(const std::vector<Token>& tokens) const;
     // What a provision is about and what it mentions, from its own heading,
@@ -106,7 +116,18 @@ public:
     std::vector<std::string> with_broader(const std::vector<std::string>& ids) const;
 
 private:
+    // A narrower concept's label less a label of a broader concept in it.
+    struct Qualified {
+        std::string broader_id;
+        std::vector<std::string> stems, folded;  // the qualifier's
+        const LabelPattern* pattern;             // the narrower concept's label
+    };
+    // Whether `tokens` hold every word of `stems` (or its folded key), and where.
+    static bool holds_all(const std::vector<Token>& tokens, const std::vector<std::string>& stems,
+                          const std::vector<std::string>& folded, size_t& first, size_t& last);
+
     std::unordered_map<std::string, std::vector<std::string>> with_broader_;  // concept → it and its broader ones
+    std::vector<Qualified> qualified_;
     std::vector<LabelPattern> patterns_;
     std::unordered_map<std::string, std::vector<size_t>> by_first_stem_;
     std::unordered_map<std::string, std::vector<size_t>> by_first_folded_;

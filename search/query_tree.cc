@@ -762,6 +762,17 @@ void find_scattered_concepts(QueryTree& tree, const ConceptTagger& tagger, const
         }
         if (fits) tree.scattered_concepts.push_back(m.concept_id);
     }
+    // A narrower concept named by a qualifier beside a broader concept's
+    // label ("срок действия" beside "защитного предписания"): the qualifier's
+    // words stand outside every span, whose words already say what they mean
+    // ("центры" of "женские ресурсные центры" names no crisis centre).
+    std::vector<Token> beside;
+    for (size_t i = 0; i < tokens.size(); ++i)
+        if (tree.root.children[unit_of[i]].kind != QueryNode::Kind::kSpan) beside.push_back(tokens[i]);
+    for (const ConceptMatch& m : tagger.match_qualified(beside, span_concepts))
+        if (std::find(tree.scattered_concepts.begin(), tree.scattered_concepts.end(), m.concept_id) ==
+            tree.scattered_concepts.end())
+            tree.scattered_concepts.push_back(m.concept_id);
 }
 
 }  // namespace himoya

@@ -517,3 +517,55 @@ TEST_CASE("a label the query's words hold out of order marks its concept, narrow
     std::string d = built.query.get_description();
     CHECK(d.find("XCprotection-order-duration") != std::string::npos);
 }
+
+TEST_CASE("a qualifier beside a broader concept's label names the narrower concept whose label joins them") {
+    const char* xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<thesaurus xmlns="urn:himoya:thesaurus:1" version="1">
+  <concept id="protection-orders">
+    <prefLabel lang="en">protection order</prefLabel>
+    <altLabel lang="en">barring order</altLabel>
+    <prefLabel lang="ru">охранный ордер</prefLabel>
+    <altLabel lang="ru">защитное предписание</altLabel>
+  </concept>
+  <concept id="emergency-protection-orders">
+    <broader>protection-orders</broader>
+    <prefLabel lang="en">emergency barring order</prefLabel>
+  </concept>
+  <concept id="protection-order-duration">
+    <broader>protection-orders</broader>
+    <prefLabel lang="en">extension of the protection order</prefLabel>
+    <prefLabel lang="ru">срок действия охранного ордера</prefLabel>
+  </concept>
+  <concept id="victim-support">
+    <prefLabel lang="ru">помощь пострадавшим</prefLabel>
+  </concept>
+  <concept id="crisis-centres">
+    <broader>victim-support</broader>
+    <prefLabel lang="ru">центр помощи пострадавшим</prefLabel>
+  </concept>
+  <concept id="resource-centres">
+    <broader>victim-support</broader>
+    <prefLabel lang="ru">ресурсные центры</prefLabel>
+  </concept>
+</thesaurus>)";
+    Analyzer analyzer;
+    std::string error;
+    Thesaurus thesaurus = *Thesaurus::parse(xml, error);
+    ConceptTagger tagger(thesaurus, analyzer);
+    auto scattered = [&](const std::string& q, const std::string& lang) {
+        QueryTree t = parse_query(q, lang, analyzer);
+        group_concept_spans(t, tagger, analyzer);
+        find_scattered_concepts(t, tagger, thesaurus);
+        return t.scattered_concepts;
+    };
+    const std::vector<std::string> duration{"protection-order-duration"};
+    // "срок действия" + another label of protection orders.
+    CHECK(scattered("срок действия защитного предписания", "ru") == duration);
+    // Beside a concept under protection orders, in another language than the qualifier's label.
+    CHECK(scattered("extension of an emergency barring order", "en") == duration);
+    // The qualifier alone, or beside no broader concept, names nothing.
+    CHECK(scattered("срок действия", "ru").empty());
+    // A qualifier word inside the span names nothing: "центры" of "ресурсные
+    // центры" (under victim support) is no crisis centre ("центр" + "помощь пострадавшим").
+    CHECK(scattered("ресурсные центры Норвегия", "ru").empty());
+}
