@@ -153,6 +153,9 @@ std::string respelling(const Xapian::Database& db, Analyzer& analyzer, const std
     if (edits == 0) return {};
     const std::string nearest = db.get_spelling_suggestion(word, edits);
     if (nearest.empty()) return {};
+    // A word of a query that is not Tajik is not made a Tajik word: "избили
+    // жену" is no slip for "қабили" (a Tajik word the texts hold).
+    if (!substitute && has_foldable_letter(nearest) && !has_foldable_letter(word)) return {};
     // Another form of the word's own stem: the word is spelled right (the
     // index finds it through the stem), it is only a form no text has. A
     // suggestion that rewrote its ending would correct the reader's grammar.

@@ -235,3 +235,19 @@ TEST_CASE("same_stem tells another form of a word from another word; restore_taj
     CHECK(restore_tajik_letters("зуровари", "зӯроварӣ") == "зӯроварӣ");
     CHECK(restore_tajik_letters("пособие", "пособий") == "пособие");  // no Tajik letter to give
 }
+
+TEST_CASE("did you mean: a word of a Russian query is not made a Tajik word") {
+    // "қабили" (Tajik, "before") is two edits from "избили" (Russian, "beat"):
+    // a Russian reader gets no Tajik suggestion.
+    testing::TestIndex index({testing::make_document("tg", "TJ", "tg", "law", "2020-01-01", "Қонун",
+                                                     {{"1", "Қабили қабули қарор ҷабрдида шунида мешавад."}}),
+                              testing::make_document("ru", "TJ", "ru", "law", "2020-01-01", "Закон",
+                                                     {{"1", "Суд выдал ордер жене."}})});
+    IndexView s({index.path()});
+    auto r = run_search(s, query("избили жену"));
+    CHECK_FALSE(r.suggestion);
+    // A slip of a Russian word is still corrected into Russian.
+    auto typo = run_search(s, query("ордир жену"));
+    REQUIRE(typo.suggestion);
+    CHECK(*typo.suggestion == "ордер жену");
+}
