@@ -151,8 +151,22 @@ std::string respelling(const Xapian::Database& db, Analyzer& analyzer, const std
             return tajik_form_of(analyzer, word, model);  // a form of a corpus word: only its letters given back
     const unsigned edits = max_edits(letters(word));
     if (edits == 0) return {};
-    const std::string nearest = db.get_spelling_suggestion(word, edits);
+    // A word the word lexicon knows is a word, spelled right, though no text
+    // writes it so: its translations are searched ("мезанад" is not
+    // "мекунад", "невестка" not "повестка").
+    for (const char* lang : {"tg", "ru", "en"}) {
+        const std::string key = std::string(terms::kTranslation) + analyzer.stem(word, lang);
+        if (db.synonyms_begin(key) != db.synonyms_end(key)) return {};
+    }
+    std::string nearest = db.get_spelling_suggestion(word, edits);
     if (nearest.empty()) return {};
+    // Slips seldom fall on a word's first letter: two edits that change it
+    // make another word ("кайнона" is no slip for "занона"), so a change of
+    // the first letter is taken one edit away only.
+    if (edits > 1 && utf8_to_u32(nearest).front() != utf8_to_u32(word).front()) {
+        nearest = db.get_spelling_suggestion(word, 1);
+        if (nearest.empty()) return {};
+    }
     // A word of a query that is not Tajik is not made a Tajik word: "избили
     // жену" is no slip for "қабили" (a Tajik word the texts hold).
     if (!substitute && has_foldable_letter(nearest) && !has_foldable_letter(word)) return {};
