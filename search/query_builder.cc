@@ -377,7 +377,9 @@ private:
         std::vector<Xapian::Query> concepts;
         for (const std::string& id : n.concepts) {
             out_.matched_concepts.insert(id);
-            concepts.push_back(concept_query(id, *thesaurus_, *tagger_, &out_.highlight_stems, false));
+            // Its labels are marked where they occur as labels, not word by word.
+            concepts.push_back(concept_query(id, *thesaurus_, *tagger_, nullptr, false));
+            for (const std::string& d : thesaurus_->with_descendants(id)) out_.highlight_concepts.insert(d);
         }
         Xapian::Query expansion(Xapian::Query::OP_SCALE_WEIGHT,
                               Xapian::Query(Xapian::Query::OP_OR, concepts.begin(), concepts.end()), kExpansionWeight);

@@ -47,6 +47,9 @@ struct BuiltQuery {
     bool empty = true;        // nothing searchable: browse
     std::set<std::string> highlight_terms;  // canonical words to mark in snippets
     std::set<std::string> highlight_stems;  // their stems, in every language tried
+    // Concepts of the query's spans (with their narrower ones), whose labels
+    // are marked where they occur as labels (search/snippets.h).
+    std::set<std::string> highlight_concepts;
     std::set<std::string> highlight_prefixes;  // "viol*": a record's words that begin so are marked
     std::vector<QueryWord> words;           // positive words, for spelling suggestions
     std::set<std::string> matched_concepts; // thesaurus concepts the query expanded to

@@ -172,7 +172,8 @@ std::vector<FacetCount> facet_counts_without_own_filter(const Xapian::Database& 
 // (canonical_version); other orders settle them themselves.
 std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer, const Xapian::MSet& mset, const std::vector<Xapian::doccount>& items,
                                  const BuiltQuery& built, const Xapian::Query& page_query, bool grouped, bool by_weight,
-                                 detail::TextCountSpy* noted, std::string_view shown_lang, bool any_shown_version) {
+                                 detail::TextCountSpy* noted, std::string_view shown_lang, bool any_shown_version,
+                                 const ConceptTagger* tagger) {
     std::vector<std::string> groups;
     for (Xapian::doccount item : items) groups.push_back(mset[item].get_document().get_value(terms::kSlotVersionGroup));
     std::map<std::string, std::vector<detail::TextVersion>> versions;  // every version of the page's texts
@@ -222,7 +223,7 @@ std::vector<SearchHit> page_hits(const Xapian::Database& db, Analyzer& analyzer,
             t.skip_to(prefix);
             for (; t != record.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t) terms.insert(*t);
         }
-        hit.snippet = make_snippet(analyzer, data->text, hit.lang, terms, stems);
+        hit.snippet = make_snippet(analyzer, data->text, hit.lang, terms, stems, {}, {tagger, built.highlight_concepts});
         hit.score = it.get_weight();
         hit.version_group = group;
         if (text != versions.end()) hit.versions = detail::other_versions(text->second, hit.id);
@@ -713,7 +714,7 @@ SearchResult search_once(IndexView& view, const SearchRequest& r, const QueryTre
     result.hits = page_hits(view.db(), view.analyzer(), mset, page_items, built, page_query, grouped,
                             r.sort == SortOrder::relevance && !built.empty,
                             grouped && !view.remote() && !kept ? &text_spy : nullptr, name(r.ui_lang),
-                            r.filters.find("lang") == r.filters.end() || r.filters.at("lang").empty());
+                            r.filters.find("lang") == r.filters.end() || r.filters.at("lang").empty(), view.tagger());
 
     // Did you mean: only when the words found few texts (a page of results needs no correction).
     if (r.suggest && !relaxed && result.total < kRelaxBelow) result.suggestion = spelling_suggestion(view.db(), view.analyzer(), built, r.query);

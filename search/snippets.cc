@@ -6,7 +6,7 @@ namespace himoya {
 
 Snippet make_snippet(Analyzer& analyzer, std::string_view text, std::string_view language,
                      const std::set<std::string>& terms, const std::set<std::string>& stems,
-                     const SnippetOptions& options) {
+                     const SnippetOptions& options, const SnippetLabels& labels) {
     const size_t full_size = text.size();
     if (text.size() > options.max_scan_bytes) {
         size_t cut = options.max_scan_bytes;
@@ -22,6 +22,10 @@ Snippet make_snippet(Analyzer& analyzer, std::string_view text, std::string_view
     std::vector<bool> hit(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i)
         hit[i] = terms.count(tokens[i].term) || (!tokens[i].stopword && stems.count(tokens[i].stem));
+    if (labels.tagger && !labels.concepts.empty())
+        for (const ConceptMatch& m : labels.tagger->match(tokens))
+            if (labels.concepts.count(m.concept_id))
+                for (size_t i = m.first_token; i <= m.last_token; ++i) hit[i] = hit[i] || !tokens[i].stopword;
 
     // The window of `window_words` tokens holding the most matches (first wins ties).
     size_t window = std::min(options.window_words, tokens.size());

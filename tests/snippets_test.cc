@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/analyzer.h"
+#include "analysis/thesaurus.h"
 #include "search/snippets.h"
 #include "server/api_json.h"
 
@@ -56,4 +57,27 @@ TEST_CASE("snippet_html escapes everything outside and inside the marks and igno
     Snippet bad{"abc", {{2, 9}, {1, 1}}};  // past the end, empty: left unmarked
     CHECK(snippet_html(bad) == "abc");
     CHECK(snippet_html(Snippet{}).empty());
+}
+
+TEST_CASE("a concept's label is marked where it occurs as a label, never word by word") {
+    const char* xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<thesaurus xmlns="urn:himoya:thesaurus:1" version="1">
+  <concept id="economic-violence">
+    <prefLabel lang="en">economic violence</prefLabel>
+    <prefLabel lang="ru">экономическое насилие</prefLabel>
+    <prefLabel lang="tg">зӯроварии иқтисодӣ</prefLabel>
+    <altLabel lang="tg">маҳрум кардан аз маблағ</altLabel>
+  </concept>
+</thesaurus>)";
+    Analyzer analyzer;
+    std::string error;
+    Thesaurus thesaurus = *Thesaurus::parse(xml, error);
+    ConceptTagger tagger(thesaurus, analyzer);
+    SnippetLabels labels{&tagger, {"economic-violence"}};
+    // The light verb and "маблағ" apart are no label: nothing marked.
+    Snippet apart = make_snippet(analyzer, "Шахсро аз кор маҳрум кардан мумкин нест; маблағ ҷудо карда шуд.", "tg", {}, {}, {}, labels);
+    CHECK(apart.marked().empty());
+    // The label, inflected, is marked as a whole.
+    Snippet whole = make_snippet(analyzer, "Ӯро аз маблағ маҳрум карданд, яъне маҳрум кардан аз маблағ.", "tg", {}, {}, {}, labels);
+    CHECK(whole.marked() == std::vector<std::string>{"маҳрум", "кардан", "маблағ"});
 }
