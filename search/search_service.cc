@@ -16,6 +16,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/concept_tagger.h"
+#include "analysis/language.h"
 #include "analysis/normalizer.h"
 #include "analysis/term_scheme.h"
 #include "search/compare.h"
@@ -913,6 +914,55 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
             corrected.interpretation.corrected = fixed.query;
             corrected.interpretation.corrected_because = "nothing-matched";
             return corrected;
+        }
+    }
+    // Nor for a subject no text deals with: a concept the query names that
+    // finds nothing ("bride kidnapping") is searched as its broader concept
+    // (forced marriage), in the language it was typed in, and the answer says
+    // so (corrected_because "broader"); correct=0 keeps the words as typed.
+    if (r.correct && strict.total == 0 && tree.plain && view.thesaurus()) {
+        std::string broadened = tree.text;
+        bool changed = false;
+        const auto& units = tree.root.children;
+        for (auto u = units.rbegin(); u != units.rend(); ++u) {  // last first: earlier offsets stay valid
+            if (u->kind != QueryNode::Kind::kSpan || u->negated || u->concepts.empty() || !u->names.empty() ||
+                u->end > broadened.size() || u->start >= u->end)
+                continue;
+            const Concept* named = view.thesaurus()->find(u->concepts.front());
+            if (!named || named->broader.empty()) continue;
+            const Concept* wider = view.thesaurus()->find(named->broader.front());
+            if (!wider) continue;
+            // Only a subject nothing in the collection deals with: under a
+            // filter, an empty page is the answer ("no Moldovan text on
+            // shelters"), and says how many texts match without it.
+            const std::string typed = tree.text.substr(u->start, u->end - u->start);
+            SearchRequest alone;
+            alone.query = typed;
+            alone.correct = false;
+            alone.relax = false;
+            alone.facets = false;
+            alone.suggest = false;
+            alone.per_page = 1;
+            alone.ui_lang = r.ui_lang;
+            if (run_search(view, alone).total > 0) continue;
+            // The language the span was typed in: a Tajik letter makes it Tajik.
+            std::string lang = has_foldable_letter(typed) ? "tg" : identify_language(typed).lang;
+            if (lang != "tg" && lang != "ru") lang = "en";
+            broadened.replace(u->start, u->end - u->start, wider->label(lang));
+            changed = true;
+        }
+        if (changed && broadened.size() <= SearchLimits::kMaxQueryBytes) {
+            SearchRequest fixed = r;  // the filters written in the query are merged into r
+            fixed.query = broadened;
+            fixed.correct = false;  // one correction, never a chain
+            SearchResult wider = run_search(view, fixed);
+            if (wider.total > 0) {
+                wider.query = request.query;
+                wider.suggestion.reset();
+                wider.interpretation.corrected = fixed.query;
+                wider.interpretation.corrected_because = "broader";
+                return wider;
+            }
         }
     }
     note_parts_not_held(view, r, strict);

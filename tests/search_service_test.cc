@@ -485,6 +485,40 @@ TEST_CASE("a facet filtered in the query and as a parameter takes the parameter:
     CHECK(ticked.interpretation.filters.count("jurisdiction") == 0);
 }
 
+TEST_CASE("a concept no text deals with is searched as its broader one, in the language typed, and the answer says so") {
+    const std::string thesaurus = testing::sample_thesaurus_with(R"(
+  <concept id="forced-marriage">
+    <prefLabel lang="en">forced marriage</prefLabel><prefLabel lang="ru">принудительный брак</prefLabel><prefLabel lang="tg">никоҳи маҷбурӣ</prefLabel>
+  </concept>
+  <concept id="bride-kidnapping">
+    <broader>forced-marriage</broader>
+    <prefLabel lang="en">bride kidnapping</prefLabel><prefLabel lang="ru">похищение невесты</prefLabel><prefLabel lang="tg">рабудани арӯс</prefLabel>
+  </concept>)");
+    std::vector<Document> docs{testing::make_document("tj", "TJ", "en", "law", "2020-01-01", "Code",
+                                                      {{"1", "A forced marriage is a crime."}}),
+                               testing::make_document("md", "MD", "en", "law", "2020-01-01", "Law",
+                                                      {{"1", "Every shelter takes in victims."}})};
+    testing::TestIndex index(docs, thesaurus);
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "bride kidnapping";
+    SearchResult wider = run_search(view, r);
+    CHECK(wider.total == 1);
+    CHECK(wider.interpretation.corrected == "forced marriage");
+    CHECK(wider.interpretation.corrected_because == "broader");
+    r.query = "похищение невесты";
+    CHECK(run_search(view, r).interpretation.corrected == "принудительный брак");
+    r.correct = false;  // as typed
+    CHECK(run_search(view, r).total == 0);
+    // A concept some text deals with, under a filter that leaves none: the empty page is the answer.
+    SearchRequest filtered;
+    filtered.query = "shelter";
+    filtered.filters["jurisdiction"] = {"TJ"};
+    SearchResult none = run_search(view, filtered);
+    CHECK(none.total == 0);
+    CHECK(none.interpretation.corrected.empty());
+}
+
 TEST_CASE("between two texts that answer alike, the one not repealed comes first") {
     Document old_law = testing::make_document("law-2013", "BA-BIH", "en", "law", "2013-01-01", "Law",
                                               {{"1", "Safe houses take in victims."}});

@@ -1488,6 +1488,22 @@ await step('search (tg): a spelling searched because it names a topic says so, n
   await p.close();
 });
 
+await step('search (ru): a subject no text deals with shows its broader subject, and says so', async () => {
+  const q = 'похищение невесты';
+  const { body } = await api('/api/search?ui=ru&q=' + encodeURIComponent(q));
+  const it = body && body.interpretation;
+  assert(it && it.corrected_because === 'broader' && it.corrected && body.total > 0, `the API did not broaden: ${JSON.stringify(it)}`);
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'corrected-broader');
+  await searchDone(p, () => p.goto(BASE + '/?ui=ru&q=' + encodeURIComponent(q), { waitUntil: 'domcontentloaded' }));
+  const line = p.locator('#interpretation:not([hidden]) .interp-corrected[data-because="broader"]');
+  await line.waitFor({ timeout: 5000 });
+  const text = (await line.textContent()) || '';
+  assert(text.includes(it.corrected) && text.includes('более широкой'), `the line reads "${text}"`);
+  assert(!text.includes('ничего не найдено'), `the line says nothing was found: "${text}"`);
+  await p.close();
+});
+
 await step('search (ru): an empty page under a filter says how many texts match without the filters, and clears them', async () => {
   // The collection holds Moldovan provisions, none on shelters.
   const q = 'убежище';

@@ -287,7 +287,8 @@ function renderInterpretation(data, state) {
   // or they matched texts but the spelling names a topic or place they do not
   // (the page must not say "nothing found" then: correct=0 finds texts).
   if (state.q && !state.correct && typeof it.corrected === 'string' && it.corrected) {
-    const why = it.corrected_because === 'names-more' ? 'interpCorrectedNamesMore' : 'interpCorrected';
+    const why = it.corrected_because === 'names-more' ? 'interpCorrectedNamesMore'
+      : it.corrected_because === 'broader' ? 'interpCorrectedBroader' : 'interpCorrected';
     box.appendChild(el('p', { class: 'interp-corrected', dataset: { because: it.corrected_because || '' } },
       t(why, { typed: state.q, searched: it.corrected }), ' ',
       link('interp-as-typed', t('interpAsTyped', { typed: state.q }), (s) => { s.correct = '0'; })));
