@@ -783,7 +783,30 @@ void keep_strict_counts(std::map<std::string, std::vector<FacetCount>>& relaxed,
     }
 }
 
+namespace {
+SearchResult search_request(IndexView& view, const SearchRequest& request);
+}  // namespace
+
 SearchResult run_search(IndexView& view, const SearchRequest& request) {
+    SearchResult result = search_request(view, request);
+    // What a lang filter leaves out: the texts matching in other languages only.
+    auto lang = request.filters.find("lang");
+    if (lang != request.filters.end() && !lang->second.empty() && request.versions == VersionMode::group) {
+        SearchRequest any = request;
+        any.filters.erase("lang");
+        any.facets = false;
+        any.suggest = false;
+        any.page = 1;
+        any.per_page = 1;
+        const long everywhere = search_request(view, any).total;
+        result.interpretation.other_languages = std::max(0L, everywhere - result.total);
+    }
+    return result;
+}
+
+namespace {
+
+SearchResult search_request(IndexView& view, const SearchRequest& request) {
     validate(request);
     QueryTree tree = read_query(view, request);
     // Written in the query as the facet list shows them ("type:қонун"), filters mean their values (law).
@@ -837,7 +860,7 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
         SearchRequest fixed = request;  // its filters written in the query are read again from the suggestion
         fixed.query = concept_spelling;
         fixed.correct = false;  // one correction, never a chain
-        SearchResult corrected = run_search(view, fixed);
+        SearchResult corrected = search_request(view, fixed);
         corrected.query = r.query;
         corrected.suggestion.reset();
         corrected.interpretation.corrected = fixed.query;
@@ -907,7 +930,7 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
         SearchRequest fixed = request;  // its filters written in the query are read again from the suggestion
         fixed.query = *strict.suggestion;
         fixed.correct = false;  // one correction, never a chain
-        SearchResult corrected = run_search(view, fixed);
+        SearchResult corrected = search_request(view, fixed);
         if (corrected.total > 0) {
             corrected.query = r.query;
             corrected.suggestion.reset();
@@ -944,7 +967,7 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
             alone.suggest = false;
             alone.per_page = 1;
             alone.ui_lang = r.ui_lang;
-            if (run_search(view, alone).total > 0) continue;
+            if (search_request(view, alone).total > 0) continue;
             // The language the span was typed in: a Tajik letter makes it Tajik.
             std::string lang = has_foldable_letter(typed) ? "tg" : identify_language(typed).lang;
             if (lang != "tg" && lang != "ru") lang = "en";
@@ -955,7 +978,7 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
             SearchRequest fixed = r;  // the filters written in the query are merged into r
             fixed.query = broadened;
             fixed.correct = false;  // one correction, never a chain
-            SearchResult wider = run_search(view, fixed);
+            SearchResult wider = search_request(view, fixed);
             if (wider.total > 0) {
                 wider.query = request.query;
                 wider.suggestion.reset();
@@ -968,5 +991,7 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
     note_parts_not_held(view, r, strict);
     return strict;
 }
+
+}  // namespace
 
 }  // namespace himoya

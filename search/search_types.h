@@ -224,6 +224,11 @@ struct QueryInterpretation {
     // its law in force known to regulate the query's concepts in parts not
     // held, so the empty page says the law covers it where Himoya cannot show.
     std::map<std::string, std::vector<NotHeldWork>> not_held;
+    // Under a lang filter (versions grouped): how many more texts match the
+    // query in their other language versions only, which the filter leaves
+    // out, so that a trainer looking for Tajik material is told what exists
+    // in Russian or English. 0 without a lang filter.
+    long other_languages = 0;
 };
 
 struct SearchResult {

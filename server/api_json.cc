@@ -131,6 +131,7 @@ nlohmann::json to_json(const SearchResult& r) {
               {"ranking_words", r.interpretation.ranking_words},
               {"relaxed", r.interpretation.relaxed},
               {"not_held", not_held_by_jurisdiction(r.interpretation.not_held)},
+              {"other_languages", r.interpretation.other_languages},
               {"corrected", r.interpretation.corrected.empty() ? json(nullptr) : json(r.interpretation.corrected)},
               {"corrected_because", r.interpretation.corrected_because.empty()
                                         ? json(nullptr)

@@ -519,6 +519,23 @@ TEST_CASE("a concept no text deals with is searched as its broader one, in the l
     CHECK(none.interpretation.corrected.empty());
 }
 
+TEST_CASE("under a lang filter the answer counts the texts that match in other languages only") {
+    // A Russian text with no Tajik version, and a Tajik one.
+    testing::TestIndex index({testing::make_document("ru", "KZ", "ru", "news", "2016-01-01", "Новость",
+                                                     {{"1", "Семинар по перенаправлению пострадавших прошёл в Худжанде."}}),
+                              testing::make_document("tg", "TJ", "tg", "news", "2016-01-01", "Хабар",
+                                                     {{"1", "Семинар дар Хуҷанд баргузор шуд."}})});
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "семинар";
+    r.filters["lang"] = {"tg"};
+    SearchResult tg = run_search(view, r);
+    CHECK(tg.total == 1);
+    CHECK(tg.interpretation.other_languages == 1);
+    r.filters.clear();
+    CHECK(run_search(view, r).interpretation.other_languages == 0);
+}
+
 TEST_CASE("between two texts that answer alike, the one not repealed comes first") {
     Document old_law = testing::make_document("law-2013", "BA-BIH", "en", "law", "2013-01-01", "Law",
                                               {{"1", "Safe houses take in victims."}});
