@@ -227,6 +227,15 @@ bool is_citable_act_noun(const std::u32string& w) {
                       U"постановление", U"постановления", U"постановлением", U"қарор", U"қарори", U"карори",
                       U"order", U"приказ", U"приказом", U"фармоиш", U"фармоиши"});
 }
+// A Tajik act noun with the izofat ("қонуни", "фармони", "қарори"): only it takes a date
+// after it as an attribute ("қонуни 22 июни соли 2016", "Қонуни … аз 21 июли"). Without it
+// ("Қонунро 4 феврали … қабул карданд", "Қонун аз 22 марти … татбиқ мешавад") the date
+// belongs to the verb: the text tells when that act was adopted or applies — unless the
+// act's number follows the date ("Қонун аз 15 марти соли 2016, № 1290").
+bool is_izofat_act_noun(const std::u32string& w) {
+    return one_of(w, {U"қонуни", U"конуни", U"қонунҳои", U"қонунхои", U"конунҳои", U"конунхои", U"фармони",
+                      U"қарори", U"карори", U"фармоиши"});
+}
 bool is_constitution(const std::u32string& w) {
     return one_of(w, {U"constitution", U"конституция", U"конституции", U"конституцию", U"конституцией",
                       U"конститутсия", U"конститутсияи", U"конститутсияро"});
@@ -379,8 +388,22 @@ size_t read_title(const std::vector<Tok>& toks, size_t noun, std::vector<const s
                 (toks[q + 1].upper || is_protocol_qualifier(toks[q + 1].text) ||
                  one_of(toks[q + 1].text, {U"its", U"его", U"её", U"ее", U"on", U"о", U"об", U"дар", U"оид"})))
                 break;
-            // "… family in 2024", "… семье от 19 марта": a date follows the title.
-            if (q + 1 < toks.size() && is_number(toks[q + 1])) break;
+            // "… family in 2024", "… семье от 19 марта": a date follows the title. The word before a
+            // year of the act ("… в семье 2013 года") is the title's last, unless it is a preposition
+            // or names another instrument ("… и два Факультативных протокола 2000 года").
+            if (q + 1 < toks.size() && is_number(toks[q + 1])) {
+                if (is_year(toks[q + 1]) && q + 2 < toks.size() && toks[q + 2].kind == Tok::word &&
+                    (starts(toks[q + 2].text, U"год") || toks[q + 2].text == U"г") &&
+                    !is_act_noun(toks[q].text) && !is_instrument_noun(toks[q].text) &&
+                    !one_of(toks[q].text, {U"in", U"of", U"on", U"from", U"since", U"until", U"до", U"от", U"с",
+                                           U"со", U"в", U"во", U"на", U"по", U"аз", U"соли", U"дар", U"то", U"ба",
+                                           U"and", U"и", U"ва", U"or", U"или", U"ё"})) {
+                    words.push_back(&toks[q].text);
+                    title += (title.empty() ? "" : " ") + u32_to_utf8(toks[q].text);
+                    last = q;
+                }
+                break;
+            }
             // Another act begins ("… действует наряду с Законом …").
             if (q > from && is_titled_act_noun(toks[q].text)) break;
             if (is_article_word(toks[q].text) || one_of(toks[q].text, {U"which", U"that", U"who", U"который",
@@ -645,27 +668,58 @@ std::vector<TextReference> find_references(std::string_view text, std::string_vi
             while (skip < toks.size() && skip < k + 6 && toks[skip].kind == Tok::word &&
                    !is_month(toks[skip].text) && !one_of(toks[skip].text, {U"no", U"of", U"от", U"аз", U"соли"}))
                 ++skip;
-            size_t after = 0;
+            // "Law of the Republic of Tajikistan No. 613": past a state's name, "of" and "the" included.
+            size_t state = k, after = 0;
+            while (state < toks.size() && state < k + 8 && !is_number_sign(toks, state, after) &&
+                   is_state_word(toks[state]) && !is_month(toks[state].text))
+                ++state;
             if (is_constitution(t.text)) {
                 end_tok = i + 1;
-            } else if (is_number_sign(toks, k, after) || is_number_sign(toks, skip, after)) {
+            } else if (is_number_sign(toks, k, after) || is_number_sign(toks, skip, after) ||
+                       is_number_sign(toks, state, after)) {
                 if (after < toks.size() && is_number(toks[after])) {
                     ref.act_number = normalise_article_number(u32_to_utf8(toks[after].text));
                     end_tok = after + 1;
                 }
             } else if (auto dated = [&](size_t at) {
+                           // "аз" after a Tajik noun without the izofat: a date the act is cited by only
+                           // with its number after it ("Қонун аз 15 марти соли 2016, № 1290").
+                           auto numbered_after = [&] {
+                               size_t e = at + 3, sign = 0;
+                               if (e < toks.size() && toks[e].kind == Tok::word && toks[e].text == U"соли") ++e;
+                               if (e < toks.size() && is_year(toks[e])) ++e;
+                               if (e < toks.size() && is_sym(toks[e], U',')) ++e;
+                               return is_number_sign(toks, e, sign);
+                           };
                            return at + 2 < toks.size() && toks[at].kind == Tok::word &&
                                   one_of(toks[at].text, {U"of", U"от", U"аз"}) && is_number(toks[at + 1]) &&
-                                  toks[at + 2].kind == Tok::word && is_month(toks[at + 2].text);
+                                  toks[at + 2].kind == Tok::word && is_month(toks[at + 2].text) &&
+                                  (toks[at].text != U"аз" || is_izofat_act_noun(t.text) || numbered_after());
                        };
                        dated(k) || dated(skip)) {
                 // "law of 22 June 2016", "Законом Республики Таджикистан от 31 декабря 2008 года"
                 end_tok = (dated(k) ? k : skip) + 3;
-            } else if (k + 1 < toks.size() && is_number(toks[k]) && toks[k + 1].kind == Tok::word && is_month(toks[k + 1].text)) {
-                end_tok = k + 2;  // "қонуни 22 июни соли 2016"
+            } else if (is_izofat_act_noun(t.text) && k + 1 < toks.size() && is_number(toks[k]) &&
+                       toks[k + 1].kind == Tok::word && is_month(toks[k + 1].text)) {
+                // "қонуни 22 июни соли 2016"; not "приняла закон 4 февраля", "Қонунро 4 феврали … қабул
+                // карданд": without "от" or the izofat the date is when the act was adopted.
+                end_tok = k + 2;
             } else if (k + 1 < toks.size() && toks[k].kind == Tok::word && toks[k].text == U"соли" && is_year(toks[k + 1])) {
                 ref.act_year = std::stoi(u32_to_utf8(toks[k + 1].text));  // "қонуни соли 2013"
                 end_tok = k + 2;
+                // "қонуни соли 2012-и Ҷумҳурии Серб": the place after the year, joined by the izofat.
+                size_t p = k + 4;
+                if (p < toks.size() && is_sym(toks[k + 2], U'-') && toks[k + 3].kind == Tok::word &&
+                    toks[k + 3].text == U"и") {
+                    size_t q = p;
+                    while (q < toks.size() && q < p + 3 && toks[q].kind == Tok::word && toks[q].upper &&
+                           !is_function_word(toks[q].text) && !is_act_noun(toks[q].text))
+                        ++q;
+                    if (q > p) {
+                        ref.act_place = std::string(text.substr(toks[p].begin, toks[q - 1].end - toks[p].begin));
+                        end_tok = q;
+                    }
+                }
             } else if (k < toks.size() && is_year(toks[k]) && k + 1 < toks.size() && toks[k + 1].kind == Tok::word &&
                        starts(toks[k + 1].text, U"год")) {
                 ref.act_year = std::stoi(u32_to_utf8(toks[k].text));  // "закона 2013 года"
@@ -704,7 +758,7 @@ std::vector<TextReference> find_references(std::string_view text, std::string_vi
             }
             if (end_tok) {
                 // A date runs on to its year ("… of 4 May 2017", "… от 4 июня и 9 июля 2010", "… аз 28 июли соли 2016").
-                bool year_seen = end_tok > 0 && is_year(toks[end_tok - 1]);
+                bool year_seen = (end_tok > 0 && is_year(toks[end_tok - 1])) || !ref.act_place.empty();
                 for (size_t e = end_tok; !year_seen && e < toks.size() && e < end_tok + 7; ++e) {
                     const Tok& x = toks[e];
                     bool part = is_number(x) || (x.kind == Tok::word && (is_month(x.text) ||
@@ -806,8 +860,16 @@ std::vector<TextReference> find_references(std::string_view text, std::string_vi
                 ref.end = toks[last].end;
                 ref.act_title = title;
                 ref.act_noun = act_noun_kind(t.text);
+                // "Закон о защите от насилия в семье 2013 года": the year names which act of that title.
+                size_t end_at = last;
+                if (last + 2 < toks.size() && is_year(toks[last + 1]) && toks[last + 2].kind == Tok::word &&
+                    (starts(toks[last + 2].text, U"год") || toks[last + 2].text == U"г")) {
+                    ref.act_year = std::stoi(u32_to_utf8(toks[last + 1].text));
+                    end_at = last + 2;
+                }
+                ref.end = toks[end_at].end;
                 out.push_back(std::move(ref));
-                i = last + 1;
+                i = end_at + 1;
                 continue;
             }
         }

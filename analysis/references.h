@@ -15,11 +15,20 @@
 //                  "93¹ и 93²", "174 ва 175"), a range expanded up to 50 numbers;
 //   named acts     a law, decree, resolution or constitution by its number,
 //                  date or year, without an article: "Law No. 761 of 4 May
-//                  2017", "постановлением № 433", "қонуни соли 2013";
+//                  2017", "Law of the Republic of Tajikistan No. 613",
+//                  "постановлением № 433", "қонуни соли 2013". A date is the
+//                  act's only with "of"/"от"/"аз" or the Tajik izofat
+//                  ("қонуни 22 июни"); "приняла закон 4 февраля", "Қонунро 4
+//                  феврали … қабул карданд", "Қонун аз 22 марти … татбиқ
+//                  мешавад" tell when the act was adopted or applies: no
+//                  reference ("Қонун аз 15 марти соли 2016, № 1290", with its
+//                  number, is one);
 //   titled acts    an act noun (law, code, convention, regulation, programme,
 //                  strategy, instruction …) with its title: in quotes («…»,
 //                  "…") or after on/о/об/дар бораи/оид ба, past the words of
-//                  a state ("Закон Республики Таджикистан «О …»");
+//                  a state ("Закон Республики Таджикистан «О …»"), with the
+//                  year after it ("Закон о защите от насилия в семье 2013
+//                  года": act_year);
 //   instruments    resolutions and general recommendations by number
 //                  ("resolution 34/180", "Resolution 1325", "Общая
 //                  рекомендация № 19", "Тавсияи умумии № 33"); optional and
@@ -102,8 +111,9 @@ struct TextReference {
     // the paragraph, when one article is cited with it ("" otherwise).
     std::string paragraph;
     // A law of another place by its year: "Republika Srpska law of 2012",
-    // "закон Республики Сербской 2012 года", "қонуни ФБиҲ аз соли 2013": the
-    // words naming the place, as written, for resolution ("" otherwise).
+    // "закон Республики Сербской 2012 года", "қонуни ФБиҲ аз соли 2013",
+    // "қонуни соли 2012-и Ҷумҳурии Серб" (the place after the year, joined by
+    // the izofat): the words naming the place, as written, for resolution ("" otherwise).
     std::string act_place;
     // An act named again: "Article 73 of the same Code", "статье 73 того же
     // Кодекса", "ҳамон Кодекс". Its act is the one named by the earlier

@@ -281,7 +281,10 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units, const PlaceReco
                     // of this jurisdiction or an international one whose title holds it.
                     if (!t.act_title.empty()) {
                         const std::vector<std::u32string> cited = title_keys(t.act_title);
-                        if (type_fits(t.act_noun, own.type) && title_matches(cited, own.title_words)) {
+                        // A year given with the title ("Закон о защите от насилия в семье 2013 года") names
+                        // the act of that year: the citing act only when it is of that year too.
+                        auto year_fits = [&](const Work& w) { return t.act_year == 0 || w.year == t.act_year; };
+                        if (type_fits(t.act_noun, own.type) && year_fits(own) && title_matches(cited, own.title_words)) {
                             works.push_back(u.work_id);
                             break;
                         }
@@ -289,7 +292,7 @@ ReferenceGraph::ReferenceGraph(std::vector<ReferenceUnit> units, const PlaceReco
                         for (const std::string& place : {u.jurisdiction, std::string("INT")})
                             for (const std::string& id : lookup(by_place, place))
                                 if (id != u.work_id && type_fits(t.act_noun, works_.at(id).type) &&
-                                    title_matches(cited, works_.at(id).title_words))
+                                    year_fits(works_.at(id)) && title_matches(cited, works_.at(id).title_words))
                                     fit.push_back(id);
                         if (fit.size() == 1) works = fit;
                         break;

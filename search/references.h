@@ -17,7 +17,9 @@
 //     when its own title (or alias) holds it and its type fits the noun (a
 //     programme is not the "Law on …" its title echoes), else the work of the
 //     citing jurisdiction, or an international one, whose titles or aliases
-//     hold every word of it (title_matches), when only one does;
+//     hold every word of it (title_matches), when only one does; a year
+//     given with the title ("Закон о защите от насилия в семье 2013 года")
+//     admits only a work of that year, the citing one included;
 //   - "the same Code" ("того же Кодекса", "ҳамон Кодекс"), and "this Code" /
 //     "ҳамин Кодекс" in an act that is not a code: the act named before it in
 //     the text (TextReference::antecedent), else unresolved — never the

@@ -505,3 +505,133 @@ TEST_CASE("a section the citing act does not hold resolves to the work that is t
     REQUIRE(en.size() == 2);
     CHECK_FALSE(en[1].resolved());
 }
+
+TEST_CASE("a Tajik law named by its year with the place after it, joined by the izofat, is read with that place") {
+    // "қонуни соли 2012-и Ҷумҳурии Серб": Tajik puts the year first; en and ru give the place first.
+    std::string tg = "Ҳамин намуна дар қонуни соли 2012-и Ҷумҳурии Серб низ истифода шуда буд.";
+    auto r = find_references(tg, "tg");
+    REQUIRE(r.size() == 1);
+    CHECK(surface(tg, r[0]) == "қонуни соли 2012-и Ҷумҳурии Серб");
+    CHECK(r[0].act_place == "Ҷумҳурии Серб");
+    CHECK(r[0].act_year == 2012);
+    // Without a place after it, the year alone stays as it was.
+    std::string plain = "қонуни соли 2013 қабул шуд";
+    r = find_references(plain, "tg");
+    REQUIRE(r.size() == 1);
+    CHECK(surface(plain, r[0]) == "қонуни соли 2013");
+    CHECK(r[0].act_place.empty());
+
+    const std::string places_xml =
+        "<jurisdictions xmlns=\"urn:himoya:jurisdictions:1\">"
+        "<jurisdiction codes=\"BA-SRP\"><name lang=\"en\">Republika Srpska</name>"
+        "<name lang=\"ru\">Республика Сербская</name><name lang=\"tg\">Ҷумҳурии Серб</name></jurisdiction>"
+        "</jurisdictions>";
+    Analyzer analyzer;
+    PlaceRecognizer places(places_xml, analyzer);
+    std::vector<ReferenceUnit> units{
+        unit("srp-law", "tg", "art_1", "law", "Қонун дар бораи ҳифз аз зӯроварӣ дар оила", "Моддаи 1", "Доира.", "BA-SRP"),
+        unit("brc-law", "tg", "approach", "law", "Қонун дар бораи ҳифз аз зӯроварӣ дар оила дар Округи Брчко", "Равиш", tg,
+             "BA-BRC"),
+        unit("brc-law", "en", "approach", "law", "Law on Protection from Domestic Violence in the Brčko District", "Approach",
+             "The same model was used by the Republika Srpska law of 2012.", "BA-BRC"),
+        unit("brc-law", "ru", "approach", "law", "Закон о защите от насилия в семье в округе Брчко", "Подход",
+             "Ту же модель использовал закон Республики Сербской 2012 года.", "BA-BRC"),
+    };
+    units[0].date = "2012-06-01";
+    units[1].date = units[2].date = units[3].date = "2018-01-01";
+    ReferenceGraph graph(units, &places, &analyzer);
+    for (std::string id : {"brc-law-tg/approach", "brc-law-en/approach", "brc-law-ru/approach"}) {
+        CAPTURE(id);
+        const auto& refs = graph.refers_to(id);
+        REQUIRE(refs.size() == 1);
+        CHECK(refs[0].works == std::vector<std::string>{"srp-law"});
+    }
+}
+
+TEST_CASE("a law named with its state before its number is read by that number, in English, Russian and Tajik") {
+    // "Law of the Republic of Tajikistan No. 613 of 21 July 2010": the number comes after "of the Republic of …".
+    std::string en = "This rule was introduced by Law of the Republic of Tajikistan No. 613 of 21 July 2010; before that girls could marry at seventeen.";
+    auto r = find_references(en, "en");
+    REQUIRE(r.size() == 1);
+    CHECK(surface(en, r[0]) == "Law of the Republic of Tajikistan No. 613 of 21 July 2010");
+    CHECK(r[0].act_number == "613");
+    CHECK(r[0].act_date == "2010-07-21");
+    std::string ru = "Эта норма введена Законом Республики Таджикистан от 21 июля 2010 года №613; до этого девушки могли вступать в брак с семнадцати лет.";
+    r = find_references(ru, "ru");
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].act_date == "2010-07-21");
+    std::string tg = "Ин меъёр бо Қонуни Ҷумҳурии Тоҷикистон аз 21 июли соли 2010, №613 ҷорӣ шуд.";
+    r = find_references(tg, "tg");
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].act_date == "2010-07-21");
+
+    std::vector<ReferenceUnit> units{
+        unit("tj-amend", "en", "art_1", "law", "Law No. 613 amending the Family Code", "Article 1", "Eighteen."),
+        unit("tj-family", "en", "art_13_1", "code", "Family Code of the Republic of Tajikistan", "", en),
+        unit("tj-family", "ru", "art_13_1", "code", "Семейный кодекс Республики Таджикистан", "", ru),
+        unit("tj-family", "tg", "art_13_1", "code", "Кодекси оилаи Ҷумҳурии Тоҷикистон", "", tg),
+    };
+    units[0].date = "2010-07-21";
+    units[0].number = "No. 613 of 21 July 2010";
+    for (size_t n = 1; n < units.size(); ++n) units[n].date = "1998-11-13";
+    ReferenceGraph graph(units);
+    for (std::string id : {"tj-family-en/art_13_1", "tj-family-ru/art_13_1", "tj-family-tg/art_13_1"}) {
+        CAPTURE(id);
+        const auto& refs = graph.refers_to(id);
+        REQUIRE(refs.size() == 1);
+        CHECK(refs[0].works == std::vector<std::string>{"tj-amend"});
+    }
+}
+
+TEST_CASE("a law named by its title and year is the law of that year, not the citing law of the same title") {
+    std::string ru = "с этого дня утратил силу Закон о защите от насилия в семье 2013 года.";
+    auto r = find_references(ru, "ru");
+    REQUIRE(r.size() == 1);
+    CHECK(surface(ru, r[0]) == "Закон о защите от насилия в семье 2013 года");
+    CHECK(r[0].act_title == "защите от насилия в семье");
+    CHECK(r[0].act_year == 2013);
+    std::vector<ReferenceUnit> units{
+        unit("bih-2013", "ru", "art_1", "law", "Закон Федерации Боснии и Герцеговины о защите от насилия в семье", "Статья 1",
+             "Предмет.", "BA-BIH"),
+        unit("bih-2025", "ru", "adoption", "law",
+             "Закон о защите от насилия в семье и насилия в отношении женщин в Федерации Боснии и Герцеговины", "Принятие", ru,
+             "BA-BIH"),
+        unit("bih-2025", "ru", "art_2", "law",
+             "Закон о защите от насилия в семье и насилия в отношении женщин в Федерации Боснии и Герцеговины", "Статья 2",
+             "Настоящий Закон о защите от насилия в семье применяется ко всем.", "BA-BIH"),
+    };
+    units[0].date = "2013";
+    units[1].date = units[2].date = "2025-03-12";
+    ReferenceGraph graph(units);
+    const auto& refs = graph.refers_to("bih-2025-ru/adoption");
+    REQUIRE(refs.size() == 1);
+    CHECK(refs[0].works == std::vector<std::string>{"bih-2013"});
+    // The title without a year in the citing law is still the law itself, no reference.
+    CHECK(graph.refers_to("bih-2025-ru/art_2").empty());
+}
+
+TEST_CASE("the date a law was adopted or applies from is no reference to another act, in Russian and Tajik") {
+    // "приняла закон 4 февраля 2025 года": no "от" — the date is the adoption's, the law is the citing one.
+    std::string ru = "Палата представителей приняла закон 4 февраля 2025 года, Палата народов — 4 марта 2025 года.";
+    CHECK(find_references(ru, "ru").empty());
+    // Tajik without the izofat ("Қонунро 4 феврали …", "Қонун аз 22 марти …"): the date belongs to the verb.
+    std::string tg = "Палата Қонунро 4 феврали соли 2025 қабул карданд. Қонун аз 22 марти соли 2025 татбиқ мешавад.";
+    CHECK(find_references(tg, "tg").empty());
+    // A law cited by its date keeps "от", "of" or the izofat.
+    for (std::string text : {"введена Законом от 21 июля 2010 года", "introduced by the law of 21 July 2010",
+                             "бо қонуни 21 июли соли 2010 ҷорӣ шуд", "бо Қонуни Ҷумҳурии Тоҷикистон аз 21 июли соли 2010"}) {
+        CAPTURE(text);
+        auto r = find_references(text);
+        REQUIRE(r.size() == 1);
+        CHECK(r[0].act_date == "2010-07-21");
+    }
+    // Without the izofat, a date followed by the act's number still cites it; so do plural nouns with the izofat.
+    std::string numbered = "бо Қонун аз 15 марти соли 2016, № 1290 тағйир ёфт";
+    auto r = find_references(numbered, "tg");
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].act_date == "2016-03-15");
+    std::string plural = "бо қонунҳои 4 июн ва 9 июли соли 2010 тағйир ёфт";
+    r = find_references(plural, "tg");
+    REQUIRE(r.size() == 1);
+    CHECK(surface(plural, r[0]) == "қонунҳои 4 июн ва 9 июли соли 2010");
+}
