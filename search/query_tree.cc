@@ -669,6 +669,15 @@ void drop_question_words(QueryTree& tree) {
             folded(c.tokens.front().term) == "кор" && tree.root.children[i - 1].kind == QueryNode::Kind::kWord &&
             !tree.root.children[i - 1].tokens.empty() && folded(tree.root.children[i - 1].tokens.front().term) == "чи")
             drop[i] = true;
+        // "чанд вақт", "сколько времени" are "how long": the time word is part
+        // of the question, as "long" is of "how long" (a duration is asked
+        // for, not texts naming time).
+        if (i > 0 && c.kind == QueryNode::Kind::kWord && !c.tokens.empty() &&
+            tree.root.children[i - 1].kind == QueryNode::Kind::kWord && !tree.root.children[i - 1].tokens.empty()) {
+            const std::string before = folded(tree.root.children[i - 1].tokens.front().term);
+            const std::string word = folded(c.tokens.front().term);
+            if ((before == "чанд" && word == "вакт") || (before == "сколько" && word == "времени")) drop[i] = true;
+        }
         if (!drop[i] && !c.negated && has_content(c) && !(c.kind == QueryNode::Kind::kWord && c.only_stopwords()))
             rest_has_content = true;
     }

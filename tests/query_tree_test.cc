@@ -119,6 +119,13 @@ TEST_CASE("question words are dropped and listed, never the only words") {
     QueryTree comma = parse_query("что делать, если муж бьёт жену", "ru", a);
     drop_question_words(comma);
     CHECK(comma.question_words == std::vector<std::string>{"что", "делать"});
+    // "чанд вақт" and "сколько времени" are "how long": the time word goes with the question word.
+    QueryTree how_long = parse_query("ордери ҳимоявӣ чанд вақт амал мекунад?", "tg", a);
+    drop_question_words(how_long);
+    CHECK(how_long.question_words == std::vector<std::string>{"чанд", "вақт", "мекунад"});
+    QueryTree skolko = parse_query("сколько времени действует охранный ордер", "ru", a);
+    drop_question_words(skolko);
+    CHECK(skolko.question_words == std::vector<std::string>{"сколько", "времени"});
     // A light verb in the past ("ворид кард", "did introduce") is an auxiliary too.
     // An interrogative with the copula fused on ends a Tajik question: куҷоянд, кадомҳоянд.
     QueryTree where = parse_query("марказҳои бӯҳронӣ куҷоянд", "auto", a);
