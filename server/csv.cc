@@ -1,6 +1,7 @@
 #include "server/csv.h"
 
 #include <algorithm>
+#include <set>
 #include <string_view>
 
 #include "analysis/facet_table.h"
@@ -214,9 +215,18 @@ std::string not_held_parts_text(const json& column, const std::string& ui, const
     if (column.value("gap", false)) return "";
     auto concepts = column.find("not_held_concepts");
     if (concepts == column.end() || !concepts->is_array() || concepts->empty()) return "";
+    // A part a provision shown here is about needs no note: the reader has it.
+    std::set<std::string> shown;
+    if (auto cards = column.find("provisions"); cards != column.end() && cards->is_array())
+        for (const auto& card : *cards)
+            if (auto topics = card.find("topics"); topics != card.end() && topics->is_array())
+                for (const auto& t : *topics)
+                    if (t.is_string()) shown.insert(t.get<std::string>());
     std::string names, acts;
     for (const auto& id : *concepts)
-        if (id.is_string()) names += (names.empty() ? "" : ", ") + label(labels, "topic", id.get<std::string>(), ui);
+        if (id.is_string() && !shown.count(id.get<std::string>()))
+            names += (names.empty() ? "" : ", ") + label(labels, "topic", id.get<std::string>(), ui);
+    if (names.empty()) return "";
     if (auto it = column.find("not_held"); it != column.end() && it->is_array())
         for (const auto& w : *it) acts += (acts.empty() ? "" : "; ") + str(w, "title");
     std::string out = fill(word("not_held_parts", ui), "concepts", names);

@@ -119,6 +119,9 @@ TEST_CASE("compare exports: a column with texts says what its law sets in parts 
     CHECK(csv.find("Таджикистан,\"Регулируется в частях, которых нет в собрании\",,,,,,,,,,,\"Также регулируется в частях "
                    "закона, которых нет в собрании: срок действия охранного ордера (Law on the Prevention of Violence in the "
                    "Family).\"\r\n") != std::string::npos);
+    // Nor for a part a provision shown is about.
+    c["columns"][0]["provisions"][0]["topics"] = json::array({"protection-order-duration"});
+    CHECK(himoya::compare_markdown(c, "en", kLabels).find("Also set in parts") == std::string::npos);
     // Nothing said where nothing is set elsewhere.
     c["columns"][0].erase("not_held_concepts");
     CHECK(himoya::compare_markdown(c, "en", kLabels).find("Also set in parts") == std::string::npos);
