@@ -1611,6 +1611,48 @@ await step('search (ru): relaxed matching is said, "require every word" sets rel
   await p.close();
 });
 
+// ---- web QA pass: gaps, exports, repealed law, headings, field names -------
+
+// CSV text (as export.js writes it) into rows of fields.
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let f = '';
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (q) {
+      if (c === '"' && text[i + 1] === '"') { f += '"'; i++; } else if (c === '"') q = false; else f += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') { row.push(f); f = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(f); rows.push(row); row = []; f = ''; i++; } else f += c;
+  }
+  if (f || row.length) { row.push(f); rows.push(row); }
+  return rows;
+}
+
+// A heading that repeats the label before it: "Article 1 Article 1. Subject".
+const LABEL_TWICE = /^\s*((?:Article|Статья|Моддаи|Paragraph|Пункт|Банди)\s+\d+)\s+\1\b/;
+
+await step('compare (ru): a gap not among the provisions held is marked "?", never "∅" (the law is silent)', async () => {
+  const qs = 'jurisdiction=TJ&jurisdiction=BA-BRC&topic=economic-violence';
+  const { body } = await api('/api/compare?' + qs);
+  const brc = (body.columns || []).find((c) => c.jurisdiction === 'BA-BRC');
+  if (!brc || !brc.gap || brc.gap_kind !== 'not-found') skip(`the Brčko column on economic violence is no "not found" gap: ${brc && brc.gap_kind}`);
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'gap-mark');
+  await p.goto(BASE + '/compare.html?ui=ru&' + qs, { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#compare[data-state=ready]', { timeout: 20000 });
+  const icons = await p.locator('.gap-mark[data-gap-kind="not-found"] .gap-icon').allTextContents();
+  assert(icons.length > 0, 'no "not found" gap mark');
+  assert(icons.every((x) => x.trim() === '?'), `"not found" gaps are marked ${JSON.stringify(icons)}`);
+  // The matrix marks the same kind the same way.
+  await p.goto(BASE + '/matrix.html?ui=ru&jurisdiction=TJ&jurisdiction=BA-BRC', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#matrix-box[data-state=ready]', { timeout: 20000 });
+  const mx = await p.locator('#matrix tbody a.heat.gap-not-found .mx-about').allTextContents();
+  assert(mx.length > 0 && mx.every((x) => x.trim() === '?'), `matrix "not found" cells read ${JSON.stringify(mx.slice(0, 3))}`);
+  await p.close();
+});
+
 await step('no horizontal scrolling at 360 px', async () => {
   const small = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US', isMobile: true, hasTouch: true });
   const p = await small.newPage();

@@ -333,3 +333,9 @@ export function legalStatusBadge(ls) {
   const text = ls.since ? t(at ? 'statusAt' : 'statusSince', { status: name, date: formatDate(ls.since) }) : name;
   return el('span', { class: 'legal-badge legal-' + state.replace(/[^a-z-]/g, ''), dataset: { legalStatus: state } }, text);
 }
+
+// A gap's mark, by what it rests on (API gap_kind): the law silent, a text
+// saying it has none, not among the provisions held, covered in parts not
+// held. One table for the compare and matrix pages.
+export const GAP_MARK = { silent: '∅', stated: '✕', 'not-found': '?', 'not-held': '↗' };
+export const gapMarkOf = (kind) => GAP_MARK[kind] || GAP_MARK['not-found'];

@@ -5,6 +5,7 @@ import { t, getLang, valueLabel, formatNumber, formatDate } from './i18n.js';
 import {
   el, clear, apiGet, loadTopics, conceptLabel, conceptLabelLang, snippetNodes, snippetText, docLink, absoluteUrl,
   loadLabels, loadFacets, legalStatusBadge, notHeldList, conceptsAutomaticBadge, conceptDefinition, istanbulTitle, facetName,
+  gapMarkOf,
 } from './common.js';
 import { downloadCsv, downloadMarkdown, csvHeader, mdText, slug, today } from './export.js';
 import { createPage, field, isPlainClick } from './page.js';
@@ -395,7 +396,7 @@ function gapExplanation(col) {
 function gapMark(col) {
   const acts = notHeldOf(col);
   return el('div', { class: 'gap-mark', dataset: { gap: '1', gapKind: col.gap_kind || 'not-found' } },
-    el('p', { class: 'gap-title' }, el('span', { class: 'gap-icon', 'aria-hidden': 'true' }, '∅'), ' ', t('cmp_gapTitle')),
+    el('p', { class: 'gap-title' }, el('span', { class: 'gap-icon', 'aria-hidden': 'true' }, gapMarkOf(acts.length ? 'not-held' : col.gap_kind)), ' ', t('cmp_gapTitle')),
     el('p', { class: 'gap-hint' }, acts.length ? t('gap_notHeldIn', { j: valueLabel('jurisdiction', col.jurisdiction) }) : gapExplanation(col)),
     acts.length ? notHeldList(acts, page.state.ui || null, 'gap-acts') : null);
 }
@@ -432,7 +433,7 @@ function cell(col, entries, kind, rowKey = '') {
   else if (rowKey && Array.isArray(col.not_held_concepts) && col.not_held_concepts.includes(rowKey) && notHeldOf({ ...col, gap_kind: 'not-held' }).length) {
     // Not silence: the law regulates this concept in parts Himoya does not hold (as the fact table says).
     c.appendChild(el('div', { class: 'none-mark not-held-mark', dataset: { notHeld: rowKey } },
-      el('p', null, el('span', { 'aria-hidden': 'true' }, '↗ '), t('gap_notHeldIn', { j: valueLabel('jurisdiction', col.jurisdiction) })),
+      el('p', null, el('span', { 'aria-hidden': 'true' }, gapMarkOf('not-held') + ' '), t('gap_notHeldIn', { j: valueLabel('jurisdiction', col.jurisdiction) })),
       notHeldList(notHeldOf({ ...col, gap_kind: 'not-held' }), page.state.ui || null, 'gap-acts')));
   } else c.appendChild(el('p', { class: 'none-mark' }, el('span', { 'aria-hidden': 'true' }, '— '), t('cmp_noneForConcept')));
   return c;

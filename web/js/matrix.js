@@ -6,7 +6,7 @@
 // language switch, loading and errors: page.js.
 import { t, valueLabel, formatNumber } from './i18n.js';
 import {
-  el, clear, apiGet, docLink, withUi, loadLabels, loadFacets, istanbulTitle, facetName, legalStatusBadge,
+  el, clear, apiGet, docLink, withUi, loadLabels, loadFacets, istanbulTitle, facetName, legalStatusBadge, GAP_MARK,
 } from './common.js';
 import { createPage, field } from './page.js';
 
@@ -88,9 +88,6 @@ function renderForm() {
   $('mx-csv').setAttribute('download', `himoya-matrix-${page.state.scheme}.csv`);
   $('mx-csv').hidden = !page.state.jurisdictions.length;
 }
-
-// The mark of an empty cell by what it rests on.
-const GAP_MARK = { silent: '∅', stated: '✕', 'not-found': '?', 'not-held': '↗' };
 
 function renderLegend() {
   const box = clear($('mx-legend'));
