@@ -1653,6 +1653,17 @@ await step('compare (ru): a gap not among the provisions held is marked "?", nev
   await p.close();
 });
 
+await step('compare (tg): the gap explanations attach no ending to the jurisdiction\'s name', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'gap-tg');
+  await p.goto(BASE + '/compare.html?ui=tg&jurisdiction=TJ&jurisdiction=BA-BRC&topic=economic-violence', { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#compare[data-state=ready]', { timeout: 20000 });
+  const hints = await p.locator('.gap-mark .gap-hint').allTextContents();
+  if (!hints.length) skip('no gap on this comparison');
+  for (const h of hints) assert(!/[\p{L})]-(ро|ра|и|ба)(?!\p{L})/u.test(h) && !/\}-/.test(h), `a Tajik gap reads "${h}"`);
+  await p.close();
+});
+
 await step('no horizontal scrolling at 360 px', async () => {
   const small = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US', isMobile: true, hasTouch: true });
   const p = await small.newPage();
