@@ -1664,6 +1664,19 @@ await step('compare (tg): the gap explanations attach no ending to the jurisdict
   await p.close();
 });
 
+await step('search (tg): on a page past the last, "Previous" leads to the last page', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'pager-past');
+  const body = await searchDone(p, () => p.goto(BASE + '/?q=' + encodeURIComponent('ордер') + '&page=30&ui=tg', { waitUntil: 'domcontentloaded' }));
+  const last = Math.ceil(body.total / (body.per_page || 10));
+  if (last < 2 || last >= 30) skip(`"ордер" has ${last} pages`);
+  const prev = p.locator('#pager a.pager-prev');
+  assert(await prev.count() === 1, 'no "Previous" link');
+  assert(await prev.getAttribute('data-page') === String(last), `"Previous" leads to page ${await prev.getAttribute('data-page')}, not ${last}`);
+  assert(new URL(await prev.getAttribute('href'), BASE).searchParams.get('page') === String(last), `its href is ${await prev.getAttribute('href')}`);
+  await p.close();
+});
+
 await step('no horizontal scrolling at 360 px', async () => {
   const small = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US', isMobile: true, hasTouch: true });
   const p = await small.newPage();

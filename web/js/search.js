@@ -487,7 +487,9 @@ function renderPager(data, state) {
       $('results').scrollIntoView({ block: 'start' });
     });
   const ul = el('ul');
-  ul.appendChild(el('li', null, cur > 1 ? link(cur - 1, t('prev'), 'pager-prev') : el('span', { class: 'pager-prev is-disabled', 'aria-disabled': 'true' }, t('prev'))));
+  // Past the last page, "Previous" leads to the last one.
+  const prev = Math.min(cur - 1, last);
+  ul.appendChild(el('li', null, cur > 1 ? link(prev, t('prev'), 'pager-prev') : el('span', { class: 'pager-prev is-disabled', 'aria-disabled': 'true' }, t('prev'))));
   for (const p of pageItems(cur, last)) {
     if (p === null) ul.appendChild(el('li', { class: 'pager-gap', 'aria-hidden': 'true' }, '…'));
     else if (p === cur) ul.appendChild(el('li', null, el('a', { href: page.href(state), 'aria-current': 'page', 'aria-label': t('pageOf', { n: p, m: last }), class: 'is-current' }, formatNumber(p))));
