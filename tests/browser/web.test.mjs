@@ -755,7 +755,9 @@ await step(`compare ${COMPARE_J.join(' vs ')} on ${COMPARE_TOPIC}`, async () => 
   const pills = await page.locator('#cmp-grid .prov-card .lang-pill').count();
   assert(pills > 0, 'no other-language links on the cards');
   assert(await page.locator('#cmp-grid .snippet mark').count() > 0, 'no <mark> in the snippets');
-  assert(await page.locator('#cmp-title').textContent() === body.topic.labels.en.pref, 'title is not the topic label');
+  // The label capitalised: it starts the heading.
+  const pref = body.topic.labels.en.pref;
+  assert(await page.locator('#cmp-title').textContent() === pref.charAt(0).toUpperCase() + pref.slice(1), 'title is not the topic label');
   await page.screenshot({ path: path.join(IMG_DIR, 'compare.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1700 } });
 });
 
@@ -1676,6 +1678,24 @@ await step('search (tg): on a page past the last, "Previous" leads to the last p
   assert(new URL(await prev.getAttribute('href'), BASE).searchParams.get('page') === String(last), `its href is ${await prev.getAttribute('href')}`);
   await p.close();
 });
+
+for (const ui of ['ru', 'tg']) {
+  await step(`compare (${ui}): a concept label that starts a heading, the title or a topic is capitalised`, async () => {
+    const p = await ctx.newPage();
+    attachErrorLog(p, 'upper-first-' + ui);
+    await p.goto(BASE + `/compare.html?ui=${ui}&jurisdiction=TJ&jurisdiction=BA-BIH&topic=${COMPARE_TOPIC}`, { waitUntil: 'domcontentloaded' });
+    await p.waitForSelector('#compare[data-state=ready]', { timeout: 20000 });
+    await p.waitForSelector('#topic-tree .topic-name');
+    const upper = (s) => { const c = String(s).trim().charAt(0); return c === c.toLocaleUpperCase() && c !== c.toLocaleLowerCase(); };
+    assert(upper(await p.textContent('#cmp-title')), `the heading reads "${await p.textContent('#cmp-title')}"`);
+    assert(upper(await p.title()), `the page title reads "${await p.title()}"`);
+    assert(upper(await p.textContent('#cmp-status')), `the summary reads "${await p.textContent('#cmp-status')}"`);
+    for (const x of await p.locator('.cmp-row-head .row-label').allTextContents()) assert(upper(x), `a row reads "${x}"`);
+    const topics = await p.locator('#topic-tree .topic-name').allTextContents();
+    assert(topics.length > 5 && topics.every((x) => !/^\p{Ll}/u.test(x.trim())), `a topic reads "${topics.find((x) => /^\p{Ll}/u.test(x.trim()))}"`);
+    await p.close();
+  });
+}
 
 await step('no horizontal scrolling at 360 px', async () => {
   const small = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US', isMobile: true, hasTouch: true });

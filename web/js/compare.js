@@ -1,7 +1,7 @@
 // The compare page: 2–4 jurisdictions side by side on a thesaurus topic, an
 // Istanbul Convention article or free text (/api/compare), provisions lined
 // up by concept, the practice under them, exports. All state in the URL.
-import { t, getLang, valueLabel, formatNumber, formatDate } from './i18n.js';
+import { t, getLang, valueLabel, formatNumber, formatDate, upperFirst } from './i18n.js';
 import {
   el, clear, apiGet, loadTopics, conceptLabel, conceptLabelLang, snippetNodes, snippetText, docLink, absoluteUrl,
   loadLabels, loadFacets, legalStatusBadge, notHeldList, conceptsAutomaticBadge, conceptDefinition, istanbulTitle, facetName,
@@ -137,7 +137,7 @@ function renderTopicTree() {
     return el('button', {
       type: 'button', class: 'topic-btn' + (c.count ? '' : ' is-empty'), dataset: { topic: c.id },
       'aria-pressed': pressed ? 'true' : 'false', tabindex: '-1',
-    }, el('span', { class: 'topic-name', lang: conceptLabelLang(c, lang) }, conceptLabel(c, lang)),
+    }, el('span', { class: 'topic-name', lang: conceptLabelLang(c, lang) }, upperFirst(conceptLabel(c, lang))),
     extra || null,
     el('span', { class: 'topic-count' }, formatNumber(c.count || 0)));
   };
@@ -152,7 +152,7 @@ function renderTopicTree() {
     const ul = el('ul', { class: 'topic-list flat' });
     for (const c of hits) {
       const parent = (c.broader || []).map((b) => topics.byId.get(b)).filter(Boolean)[0];
-      ul.appendChild(el('li', null, button(c, parent ? el('span', { class: 'topic-parent' }, conceptLabel(parent, lang)) : null)));
+      ul.appendChild(el('li', null, button(c, parent ? el('span', { class: 'topic-parent' }, upperFirst(conceptLabel(parent, lang))) : null)));
     }
     box.appendChild(ul);
   } else {
@@ -234,7 +234,7 @@ function renderForm() {
 // ---- results ----------------------------------------------------------------
 
 function subjectLabel(d) {
-  if (d.topic) return conceptLabel(d.topic);
+  if (d.topic) return upperFirst(conceptLabel(d.topic));
   if (d.ic) {
     const title = istanbulTitle(d.ic);
     return title ? t('ic_articleTitle', { n: d.ic, title }) : t('ic_article', { n: d.ic });
@@ -271,7 +271,7 @@ function fold(hits) {
 
 // Rows: one per concept of the answer (in its order), then "other".
 function buildRows(d) {
-  const concepts = (d.concepts || []).map((c) => ({ id: c.id, label: knownTopic(c.id) || c.label || c.id }));
+  const concepts = (d.concepts || []).map((c) => ({ id: c.id, label: knownTopic(c.id) || upperFirst(c.label || '') || c.id }));
   const ids = concepts.map((c) => c.id);
   const rows = concepts.map((c) => ({ key: c.id, label: c.label, cells: [] }));
   const other = { key: '', label: ids.length ? t('cmp_otherRow') : t('cmp_allRow'), cells: [] };
@@ -306,7 +306,7 @@ function hitConcepts(h) {
 // A topic's label in the UI language (/api/labels, thesaurus, i18n).
 function knownTopic(id) {
   const c = topics && topics.byId.get(id);
-  return c ? conceptLabel(c) : valueLabel('topic', id);
+  return c ? upperFirst(conceptLabel(c)) : valueLabel('topic', id);
 }
 
 // The language a card is shown in, and its original language.

@@ -1131,7 +1131,7 @@ export function knownLabel(kind, value, lang = current) {
   return entry && entry[lang] ? entry[lang] : null;
 }
 
-const upperFirst = (s) => (s ? s.charAt(0).toLocaleUpperCase(locale()) + s.slice(1) : s);
+export const upperFirst = (s) => (s ? s.charAt(0).toLocaleUpperCase(locale()) + s.slice(1) : s);
 
 // The label of a facet value: facet is one of lang, type, status (legal),
 // text_status, relation, jurisdiction, topic, audience, body, istanbul,
