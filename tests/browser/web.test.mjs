@@ -416,7 +416,7 @@ await step('switching the UI to Tajik translates labels and stays in the URL', a
     'label[for=q]': 'Ҷустуҷӯ дар қонунгузорӣ ва амалия',
     'label[for=sort]': 'Тартиб',
     '#facets fieldset[data-facet-group=lang] legend': 'Забон',
-    '#facets fieldset[data-facet-group=type] legend': 'Навъи ҳуҷҷат',
+    '#facets fieldset[data-facet-group=type] legend': 'Намуди ҳуҷҷат',
   };
   // Facet names come from /api/labels (kind facet) where the server has them.
   const { status: ls, body: lb } = await api('/api/labels?ui=tg');
@@ -1693,6 +1693,27 @@ for (const ui of ['ru', 'tg']) {
     for (const x of await p.locator('.cmp-row-head .row-label').allTextContents()) assert(upper(x), `a row reads "${x}"`);
     const topics = await p.locator('#topic-tree .topic-name').allTextContents();
     assert(topics.length > 5 && topics.every((x) => !/^\p{Ll}/u.test(x.trim())), `a topic reads "${topics.find((x) => /^\p{Ll}/u.test(x.trim()))}"`);
+    await p.close();
+  });
+}
+
+for (const ui of ['en', 'ru', 'tg']) {
+  await step(`search and document (${ui}): one name per field (document type, audience) on both pages`, async () => {
+    const p = await ctx.newPage();
+    attachErrorLog(p, 'field-names-' + ui);
+    await searchDone(p, () => p.goto(BASE + `/?ui=${ui}`, { waitUntil: 'domcontentloaded' }));
+    const legend = async (f) => ((await p.locator(`#facets fieldset[data-facet-group=${f}] legend`).first().textContent()) || '').trim();
+    const names = { type: await legend('type'), audience: await legend('audience') };
+    // A document with an audience: the first the search finds with one.
+    const { body } = await api('/api/search?per_page=1&audience=police&facets=false');
+    const id = body && body.hits && body.hits[0] ? body.hits[0].document_id : `tj-dv-law-2013-${ui}`;
+    await p.goto(BASE + `/document.html?ui=${ui}&id=${encodeURIComponent(id)}`, { waitUntil: 'domcontentloaded' });
+    await p.waitForSelector('#doc:not([hidden]) #doc-meta dt');
+    const dts = (await p.locator('#doc-meta dt').allTextContents()).map((x) => x.trim());
+    assert(names.type && dts.includes(names.type), `the filter "${names.type}" is not a field of the document (${dts.join(' | ')})`);
+    if (names.audience && (await p.locator('#doc-meta dt').count()) && body && body.hits && body.hits[0]) {
+      assert(dts.includes(names.audience), `the filter "${names.audience}" is not a field of the document (${dts.join(' | ')})`);
+    }
     await p.close();
   });
 }

@@ -285,8 +285,10 @@ export async function loadFacets() {
   } catch (e) { return null; }
 }
 
-// The name of a facet group ("Topic", "Тема"): /api/labels kind facet, else
-// i18n, else the facet's own name.
+// The name of a field ("Document type", "Тип документа"), one source for
+// every page (the search and compare filters, the document's details):
+// /api/labels kind facet, else i18n (facet_*, the same words), else the
+// facet's own name.
 export function facetName(facet) {
   return knownLabel('facet', facet) || (hasLabel('facet_' + facet) ? t('facet_' + facet) : String(facet));
 }

@@ -5,6 +5,7 @@
 import { t, getLang, valueLabel, formatDate, knownLabel } from './i18n.js';
 import {
   el, clear, apiGet, safeHttpUrl, loadDocument, snippetNodes, docLink, absoluteUrl, loadLabels, legalStatusBadge,
+  facetName,
 } from './common.js';
 import { createPage, field } from './page.js';
 
@@ -48,10 +49,12 @@ function docHref(id, hash) {
 
 // ---- metadata -----------------------------------------------------------
 
+// labelKey: an i18n key, or 'facet:NAME' for a field the search filters
+// also name (facetName: one name per field on every page).
 function metaRow(dl, labelKey, ...value) {
   const parts = value.flat().filter((v) => v !== null && v !== undefined && v !== '');
   if (!parts.length) return;
-  dl.appendChild(el('div', { class: 'meta-row' }, el('dt', null, t(labelKey)), el('dd', null, parts)));
+  dl.appendChild(el('div', { class: 'meta-row' }, el('dt', null, labelKey.startsWith('facet:') ? facetName(labelKey.slice(6)) : t(labelKey)), el('dd', null, parts)));
 }
 
 function joinList(items) {
@@ -81,14 +84,14 @@ function renderHeader() {
   if (d.lang) title.setAttribute('lang', d.lang);
 
   const dl = clear($('doc-meta'));
-  metaRow(dl, 'meta_jurisdiction', d.jurisdiction ? valueLabel('jurisdiction', d.jurisdiction) : '');
-  metaRow(dl, 'meta_lang', d.lang ? valueLabel('lang', d.lang) : '');
-  metaRow(dl, 'meta_type', d.type ? valueLabel('type', d.type) : '');
+  metaRow(dl, 'facet:jurisdiction', d.jurisdiction ? valueLabel('jurisdiction', d.jurisdiction) : '');
+  metaRow(dl, 'facet:lang', d.lang ? valueLabel('lang', d.lang) : '');
+  metaRow(dl, 'facet:type', d.type ? valueLabel('type', d.type) : '');
   metaRow(dl, 'meta_date', d.date ? el('time', { datetime: d.date }, formatDate(d.date)) : '');
   // The issuing body by its canonical id in the UI language; the name as
   // written in the document (its language marked) when there is no label.
   const bodyLabel = d.body_id ? knownLabel('body', d.body_id) : null;
-  metaRow(dl, 'meta_body', bodyLabel ? el('span', { class: 'doc-body-name', dataset: { body: d.body_id } }, bodyLabel)
+  metaRow(dl, 'facet:body', bodyLabel ? el('span', { class: 'doc-body-name', dataset: { body: d.body_id } }, bodyLabel)
     : d.body ? el('span', { lang: d.lang || null }, d.body) : '');
   metaRow(dl, 'meta_status', d.text_status ? el('span', { class: 'status status-' + String(d.text_status).replace(/[^a-z-]/g, '') }, valueLabel('text_status', d.text_status)) : '');
   // How much of the source this text holds, and what it regulates in parts
@@ -96,7 +99,7 @@ function renderHeader() {
   const notHeld = Array.isArray(d.not_held) ? d.not_held : [];
   metaRow(dl, 'docExtent', d.extent ? el('span', { class: 'doc-extent', dataset: { extent: d.extent } }, valueLabel('extent', d.extent)) : '',
     notHeld.length ? el('span', { class: 'doc-not-held' }, '. ' + t('docNotHeld', { topics: notHeld.map((x) => valueLabel('topic', x)).join(', ') })) : '');
-  metaRow(dl, 'meta_legalStatus', legalStatusNodes(d.legal_status));
+  metaRow(dl, 'facet:status', legalStatusNodes(d.legal_status));
   if (Array.isArray(d.topics) && d.topics.length) {
     metaRow(dl, 'meta_topics', joinList(d.topics.map((x) => {
       const p = new URLSearchParams();
@@ -106,7 +109,7 @@ function renderHeader() {
     })));
   }
   if (d.concepts_by) metaRow(dl, 'meta_indexing', d.concepts_by === 'automatic' ? t('indexing_automatic') : t('indexing_editors'));
-  if (Array.isArray(d.audience) && d.audience.length) metaRow(dl, 'meta_audience', joinList(d.audience.map((x) => valueLabel('audience', x))));
+  if (Array.isArray(d.audience) && d.audience.length) metaRow(dl, 'facet:audience', joinList(d.audience.map((x) => valueLabel('audience', x))));
   if (d.translation_of) {
     const v = (d.versions || []).find((x) => x.id === d.translation_of);
     metaRow(dl, 'meta_translationOf', el('a', { href: docHref(d.translation_of), hreflang: v && v.lang ? v.lang : null },
