@@ -1718,6 +1718,27 @@ for (const ui of ['en', 'ru', 'tg']) {
   });
 }
 
+for (const [ui, words] of [['en', /Repealed since/], ['ru', /Утратил силу с/], ['tg', /Эътибори худро гум кардааст аз/]]) {
+  await step(`document (${ui}): a repealed law says so by its title, with the act replacing it linked`, async () => {
+    const p = await ctx.newPage();
+    attachErrorLog(p, 'legal-notice-' + ui);
+    await p.goto(BASE + `/document.html?ui=${ui}&id=ba-bih-dv-law-2013-${ui}`, { waitUntil: 'domcontentloaded' });
+    const notice = p.locator('#doc-title + #doc-legal-notice[data-legal-status=repealed]');
+    await notice.waitFor({ timeout: 20000 });
+    const text = await notice.textContent();
+    assert(words.test(text) && !/\d{4}-\d{2}/.test(text), `the notice reads "${text}"`);
+    const link = notice.locator('.legal-notice-rel[data-relation="replaced-by"] a.rel-work');
+    await link.waitFor({ timeout: 10000 });
+    const href = await link.getAttribute('href');
+    assert(/document\.html\?id=ba-bih-dv-law-2025/.test(href || '') && new RegExp(`[?&]ui=${ui}`).test(href || ''), `the replacing act links to "${href}"`);
+    // A law in force has no notice.
+    await p.goto(BASE + `/document.html?ui=${ui}&id=ba-bih-dv-law-2025-${ui}`, { waitUntil: 'domcontentloaded' });
+    await p.waitForSelector('#doc:not([hidden]) .provision');
+    assert(await p.locator('#doc-legal-notice').count() === 0, 'a law in force shows a notice');
+    await p.close();
+  });
+}
+
 await step('no horizontal scrolling at 360 px', async () => {
   const small = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US', isMobile: true, hasTouch: true });
   const p = await small.newPage();

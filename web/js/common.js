@@ -322,17 +322,25 @@ export function conceptsAutomaticBadge(h) {
   return el('span', { class: 'concepts-badge', title: t('conceptsAutomaticHint'), dataset: { conceptsBy: 'automatic' } }, t('conceptsAutomatic'));
 }
 
-// The legal status of a law as a badge: "Repealed since 10 April 2025".
-// ls: null or {state, since, relations}; returns null when there is none.
-export function legalStatusBadge(ls) {
-  if (!ls || !ls.state) return null;
+// The legal status of a law as text: "Repealed since 10 April 2025" — the
+// badge's words, and the exports' (never a raw ISO date). '' when none.
+export function legalStatusText(ls) {
+  if (!ls || !ls.state) return '';
   const state = String(ls.state);
   const name = valueLabel('status', state);
   // "Since" fits a state that lasts from a date (in force, repealed); an
   // expiry or a coming into force is at its date ("Срок действия истёк с 2023"
   // read wrongly).
   const at = state === 'expired' || state === 'not-yet-in-force';
-  const text = ls.since ? t(at ? 'statusAt' : 'statusSince', { status: name, date: formatDate(ls.since) }) : name;
+  return ls.since ? t(at ? 'statusAt' : 'statusSince', { status: name, date: formatDate(ls.since) }) : name;
+}
+
+// The legal status of a law as a badge: "Repealed since 10 April 2025".
+// ls: null or {state, since, relations}; returns null when there is none.
+export function legalStatusBadge(ls) {
+  if (!ls || !ls.state) return null;
+  const state = String(ls.state);
+  const text = legalStatusText(ls);
   return el('span', { class: 'legal-badge legal-' + state.replace(/[^a-z-]/g, ''), dataset: { legalStatus: state } }, text);
 }
 

@@ -5,7 +5,7 @@
 import { t, getLang, valueLabel, formatDate, knownLabel } from './i18n.js';
 import {
   el, clear, apiGet, safeHttpUrl, loadDocument, snippetNodes, docLink, absoluteUrl, loadLabels, legalStatusBadge,
-  facetName,
+  legalStatusText, facetName,
 } from './common.js';
 import { createPage, field } from './page.js';
 
@@ -82,6 +82,7 @@ function renderHeader() {
   const title = $('doc-title');
   title.textContent = d.title || d.id;
   if (d.lang) title.setAttribute('lang', d.lang);
+  legalNotice(title, d.legal_status);
 
   const dl = clear($('doc-meta'));
   metaRow(dl, 'facet:jurisdiction', d.jurisdiction ? valueLabel('jurisdiction', d.jurisdiction) : '');
@@ -140,6 +141,30 @@ function renderHeader() {
         el('span', { class: 'version-title', lang: v.lang || null }, v.title || v.id)),
       v.text_status ? el('span', { class: 'version-status' }, ' · ' + valueLabel('text_status', v.text_status)) : null));
   }
+}
+
+// A text that is not the law in force (repealed, expired, not yet in force)
+// says so by its title: the status and its date, and the act that replaces
+// it, linked when the collection holds it.
+function legalNotice(title, ls) {
+  const old = $('doc-legal-notice');
+  if (old) old.remove();
+  const state = ls && ls.state ? String(ls.state) : '';
+  const gone = state === 'repealed' || state === 'expired';
+  if (!gone && state !== 'not-yet-in-force') return;
+  const box = el('div', { id: 'doc-legal-notice', class: 'legal-notice legal-' + state.replace(/[^a-z-]/g, ''), role: 'note', dataset: { legalStatus: state } },
+    el('p', null, el('strong', { class: 'legal-notice-status' }, legalStatusText(ls)), ' · ', t(gone ? 'legalNotice_gone' : 'legalNotice_future')));
+  const rels = Array.isArray(ls.relations) ? ls.relations.filter((r) => r && (r.type === 'replaced-by' || r.type === 'repealed-by')) : [];
+  for (const r of rels) {
+    const target = el('span', { class: 'rel-target' }, r.citation ? el('cite', null, r.citation) : t('relatedWork'));
+    box.appendChild(el('p', { class: 'legal-notice-rel', dataset: { relation: r.type, work: r.work || '' } },
+      valueLabel('relation', r.type), ': ', target, r.date ? [', ', el('time', { datetime: r.date }, formatDate(r.date))] : null));
+    if (r.work) resolveWork(r.work).then((w) => {
+      if (!w) return;
+      clear(target).appendChild(el('a', { href: docHref(w.id), hreflang: w.lang || null, lang: w.lang && w.lang !== getLang() ? w.lang : null, class: 'rel-work', dataset: { documentId: w.id } }, w.title || w.id));
+    });
+  }
+  title.after(box);
 }
 
 // The legal status badge and its relations ("Replaced by: <law>, 12 March
