@@ -1739,6 +1739,30 @@ for (const [ui, words] of [['en', /Repealed since/], ['ru', /Утратил си
   });
 }
 
+for (const ui of ['en', 'ru', 'tg']) {
+  await step(`document, definitions and compare CSV (${ui}): a heading that starts with the provision's label does not repeat it`, async () => {
+    const p = await ctx.newPage();
+    attachErrorLog(p, 'label-twice-' + ui);
+    await p.goto(BASE + `/document.html?ui=${ui}&id=ba-bih-dv-law-2025-${ui}`, { waitUntil: 'domcontentloaded' });
+    await p.waitForSelector('#doc:not([hidden]) .provision');
+    const toc = (await p.locator('#toc-list a').allTextContents()).map((x) => x.replace(/\s+/g, ' '));
+    const heads = (await p.locator('.provision-head').allTextContents()).map((x) => x.replace(/#$/, '').replace(/\s+/g, ' '));
+    for (const x of [...toc, ...heads]) assert(!LABEL_TWICE.test(x.replace(/(\d)(?=\S)/, '$1 ')), `a heading reads "${x}"`);
+    const first = await p.locator('.provision-head').first().evaluate((h) => [h.querySelector('.provision-label')?.textContent || '', h.querySelector('.provision-heading')?.textContent || '']);
+    assert(!first[1] || !first[1].startsWith(first[0]), `the first provision reads "${first.join(' ')}"`);
+    await p.goto(BASE + `/glossary.html?ui=${ui}&concept=family-definition`, { waitUntil: 'domcontentloaded' });
+    await p.waitForSelector('.gl-card-head a', { timeout: 20000 });
+    for (const x of await p.locator('.gl-card-head a').allTextContents()) assert(!LABEL_TWICE.test(x), `a definition reads "${x}"`);
+    await p.goto(BASE + `/compare.html?ui=${ui}&jurisdiction=BA-BIH&jurisdiction=BA-SRP&topic=${COMPARE_TOPIC}`, { waitUntil: 'domcontentloaded' });
+    await p.waitForSelector('#compare[data-state=ready]', { timeout: 20000 });
+    const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 10000 }), p.click('#export-csv')]);
+    const rows = parseCsv(await readDownload(dl)).slice(1).filter((r) => r[5]);
+    assert(rows.length > 0, 'the compare CSV has no provision with a label');
+    for (const r of rows) assert(!r[6].startsWith(r[5] + '.') && !LABEL_TWICE.test(`${r[5]} ${r[6]}`), `a CSV row has label "${r[5]}", heading "${r[6]}"`);
+    await p.close();
+  });
+}
+
 await step('no horizontal scrolling at 360 px', async () => {
   const small = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US', isMobile: true, hasTouch: true });
   const p = await small.newPage();

@@ -349,3 +349,35 @@ export function legalStatusBadge(ls) {
 // held. One table for the compare and matrix pages.
 export const GAP_MARK = { silent: '∅', stated: '✕', 'not-found': '?', 'not-held': '↗' };
 export const gapMarkOf = (kind) => GAP_MARK[kind] || GAP_MARK['not-found'];
+
+// A provision's label and heading, the heading without the label it starts
+// with ("Article 1" + "Article 1. Subject of the Law" → "Article 1" +
+// "Subject of the Law"; a heading equal to the label is dropped), so that
+// no page or export shows the label twice.
+export function labelHeading(label, heading) {
+  const l = String(label || '').trim();
+  let h = String(heading || '').trim();
+  if (l && h) {
+    const norm = (s) => s.replace(/\s+/g, ' ').toLocaleLowerCase();
+    const hl = norm(h);
+    const ll = norm(l);
+    if (hl === ll || hl === ll.replace(/[.:]+$/, '')) h = '';
+    // The label then a stop or dash ("Article 1. Subject"), never words that
+    // go on ("Article 7 and state programmes" is a heading of its own).
+    else if (hl.startsWith(ll) && /^\s*[.:\u2013\u2014-]/.test(hl.slice(ll.length))) {
+      // The same number of characters in h, whitespace runs counted once.
+      let i = 0; let n = 0;
+      while (i < h.length && n < ll.length) {
+        if (/\s/.test(h[i])) { while (i < h.length && /\s/.test(h[i])) i++; n++; } else { i++; n++; }
+      }
+      h = h.slice(i).replace(/^[\s.:\u2013\u2014-]+/, '');
+    }
+  }
+  return { label: l, heading: h };
+}
+
+// "Label Heading" of a provision, the label not repeated.
+export function provisionName(label, heading) {
+  const x = labelHeading(label, heading);
+  return [x.label, x.heading].filter(Boolean).join(' ');
+}

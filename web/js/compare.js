@@ -5,7 +5,7 @@ import { t, getLang, valueLabel, formatNumber, formatDate, upperFirst } from './
 import {
   el, clear, apiGet, loadTopics, conceptLabel, conceptLabelLang, snippetNodes, snippetText, docLink, absoluteUrl,
   loadLabels, loadFacets, legalStatusBadge, notHeldList, conceptsAutomaticBadge, conceptDefinition, istanbulTitle, facetName,
-  gapMarkOf,
+  gapMarkOf, labelHeading,
 } from './common.js';
 import { downloadCsv, downloadMarkdown, csvHeader, mdText, slug, today } from './export.js';
 import { createPage, field, isPlainClick } from './page.js';
@@ -342,8 +342,8 @@ function langNote(h) {
 
 function card(entry, kind) {
   const h = entry.hit;
-  // The label unless the heading already starts with it ("Статья 22. Цель …").
-  const label = h.label && h.label !== h.heading && !String(h.heading || '').startsWith(h.label) ? h.label : '';
+  // The heading without the label it starts with ("Статья 22. Цель …").
+  const { label, heading } = labelHeading(h.label, h.heading);
   const lang = shownLang(h) || null;
   const cls = 'prov-card' + (kind === 'practice' ? ' is-practice' : '') + (h.relevance === 'mentions' ? ' is-mention' : '')
     + (lang && lang !== getLang() ? ' is-other-lang' : '');
@@ -354,7 +354,7 @@ function card(entry, kind) {
       el('a', { href: docLink(h.url || '/document.html?id=' + encodeURIComponent(h.document_id)) },
         label ? el('span', { class: 'prov-label' }, label) : null,
         label ? ' ' : null,
-        el('span', { class: 'prov-heading' }, h.heading || h.title || h.document_id))),
+        el('span', { class: 'prov-heading' }, heading || (label ? '' : h.title || h.document_id)))),
     el('p', { class: 'prov-doc', lang }, h.title || ''),
     h.snippet ? el('p', { class: 'snippet', lang }, snippetNodes(h.snippet)) : null);
   if (entry.langs.length) {

@@ -5,7 +5,7 @@
 import { t, getLang, valueLabel, formatDate, knownLabel } from './i18n.js';
 import {
   el, clear, apiGet, safeHttpUrl, loadDocument, snippetNodes, docLink, absoluteUrl, loadLabels, legalStatusBadge,
-  legalStatusText, facetName,
+  legalStatusText, labelHeading, provisionName, facetName,
 } from './common.js';
 import { createPage, field } from './page.js';
 
@@ -236,8 +236,8 @@ function renderBody() {
   if (window.matchMedia('(max-width: 900px)').matches) $('toc').open = false;
   for (const p of provisions) {
     const uid = p.unit_id || p.id;
-    const label = p.label || p.num || '';
-    const heading = p.heading && p.heading !== label ? p.heading : '';
+    // The heading without the label it starts with ("Article 1. Subject").
+    const { label, heading } = labelHeading(p.label || p.num || '', p.heading);
     const headingId = '_h_' + uid;
     toc.appendChild(el('li', null, el('a', { href: '#' + uid, lang: d.lang || null },
       label ? el('span', { class: 'toc-label' }, label) : null,
@@ -258,9 +258,7 @@ function renderBody() {
 // ---- connected provisions: what a provision refers to, what refers to it --
 
 function linkedName(l) {
-  const label = l.label || '';
-  const heading = l.heading && l.heading !== label ? l.heading : '';
-  return [label, heading].filter(Boolean).join(' ') || l.id;
+  return provisionName(l.label, l.heading) || l.id;
 }
 
 function linkTo(l) {
@@ -403,7 +401,7 @@ async function buildParallel(panel, p) {
         c.d.text_status ? ' · ' + valueLabel('text_status', c.d.text_status) : '');
     grid.appendChild(el('div', { class: 'parallel-col', lang: c.d.lang || null, dataset: { lang: c.d.lang || '' } },
       head,
-      el('p', { class: 'parallel-label' }, el('strong', null, c.prov.label || ''), c.prov.heading && c.prov.heading !== c.prov.label ? ' ' + c.prov.heading : ''),
+      (({ label, heading }) => el('p', { class: 'parallel-label' }, el('strong', null, label), label && heading ? ' ' : '', heading))(labelHeading(c.prov.label, c.prov.heading)),
       text.map((x) => el('p', null, x))));
   }
   panel.appendChild(grid);
@@ -411,9 +409,8 @@ async function buildParallel(panel, p) {
 
 function relatedItem(h) {
   const bits = [h.jurisdiction && valueLabel('jurisdiction', h.jurisdiction), h.type && valueLabel('type', h.type), h.date ? formatDate(h.date) : (h.year ? String(h.year) : '')].filter(Boolean);
-  const label = h.label && h.label !== h.heading ? h.label + ' ' : '';
   return el('li', { dataset: { id: h.id || '' } },
-    el('a', { href: docLink(h.url || '/document.html?id=' + encodeURIComponent(h.document_id), page.state.ui || null), lang: h.lang || null }, label + (h.heading || h.title || h.document_id)),
+    el('a', { href: docLink(h.url || '/document.html?id=' + encodeURIComponent(h.document_id), page.state.ui || null), lang: h.lang || null }, provisionName(h.label, h.heading) || h.title || h.document_id),
     el('span', { class: 'cite' }, bits.join(' · '), h.lang ? el('span', { class: 'lang-badge' }, valueLabel('lang', h.lang)) : null),
     el('span', { class: 'prov-doc', lang: h.lang || null }, h.title || ''),
     h.snippet ? el('p', { class: 'snippet', lang: h.lang || null }, snippetNodes(h.snippet)) : null);

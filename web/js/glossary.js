@@ -4,7 +4,7 @@
 // when that version exists, else its original (marked). State (the term, ui)
 // in the URL; header, language switch, loading and errors: page.js.
 import { t, getLang, valueLabel } from './i18n.js';
-import { el, clear, apiGet, docLink, loadLabels, legalStatusBadge } from './common.js';
+import { el, clear, apiGet, docLink, loadLabels, legalStatusBadge, provisionName } from './common.js';
 import { createPage, field } from './page.js';
 
 const $ = (id) => document.getElementById(id);
@@ -43,7 +43,7 @@ function langNote(lang) {
 function card(p, ui) {
   const text = String(p.text || '').split(/\n+/).map((x) => x.trim()).filter(Boolean);
   const foreign = p.lang && p.lang !== getLang();
-  const name = [p.label, p.heading && p.heading !== p.label ? p.heading : ''].filter(Boolean).join(' ');
+  const name = provisionName(p.label, p.heading);
   return el('article', { class: 'prov-card gl-card', dataset: { id: p.id } },
     el('h3', { class: 'gl-card-head' },
       el('a', { href: docLink(p.url, ui), lang: p.lang || null }, name || p.id), foreign ? [' ', langNote(p.lang)] : null),

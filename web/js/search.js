@@ -5,6 +5,7 @@ import { t, getLang, valueLabel, formatNumber, locale } from './i18n.js';
 import {
   el, clear, snippetNodes, markedWords, apiGet, loadTopics, conceptLabel, snippetText, absoluteUrl, loadLabels,
   registerFacetLabels, facetName, legalStatusBadge, conceptsAutomaticBadge, notHeldList,
+  labelHeading,
 } from './common.js';
 import { createPage, field, isPlainClick } from './page.js';
 import { downloadCsv, csvHeader, slug, today } from './export.js';
@@ -437,6 +438,8 @@ function renderHits(hits, state) {
     if (hit.kind === 'document') cite.push(el('span', { class: 'cite-label' }, t('kind_document')));
     // Some sources have no numbering: their label is the heading, shown below.
     else if (hit.label && hit.label !== hit.heading) cite.push(el('span', { class: 'cite-label', lang: hit.lang || null }, hit.label));
+    // The heading without the label the cite line shows ("Article 1. Subject").
+    const heading = hit.kind === 'document' || !hit.label || hit.label === hit.heading ? hit.heading : labelHeading(hit.label, hit.heading).heading;
     const citeLine = el('p', { class: 'cite' });
     cite.forEach((c, i) => {
       if (i) citeLine.appendChild(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '));
@@ -451,7 +454,7 @@ function renderHits(hits, state) {
       citeLine,
       el('h3', { class: 'hit-title', lang: hit.lang || null },
         el('a', { href: hitHref(hit) }, hit.title || hit.document_id || '')),
-      hit.heading ? el('p', { class: 'hit-heading', lang: hit.lang || null }, hit.heading) : null,
+      heading ? el('p', { class: 'hit-heading', lang: hit.lang || null }, heading) : null,
       hit.snippet ? el('p', { class: 'snippet', lang: hit.lang || null }, snippetNodes(hit.snippet)) : null,
       versionLinks(hit));
     list.appendChild(item);
