@@ -1763,6 +1763,59 @@ for (const ui of ['en', 'ru', 'tg']) {
   });
 }
 
+await step('search (en): the CSV export holds every result, paging through the API, not the first 100', async () => {
+  const { body } = await api('/api/search?q=violence&per_page=1&facets=false');
+  if (!body || body.total <= 100) skip(`"violence" finds ${body && body.total} texts, not more than 100`);
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'export-all');
+  await searchDone(p, () => p.goto(BASE + '/?ui=en&q=violence', { waitUntil: 'domcontentloaded' }));
+  const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 20000 }), p.click('#export-csv')]);
+  const rows = parseCsv(await readDownload(dl)).filter((r) => r.length > 1);
+  const data = rows.slice(1).filter((r) => /^\d+$/.test(r[0]));
+  assert(data.length === body.total, `the CSV has ${data.length} rows, the search ${body.total} results`);
+  assert(new Set(data.map((r) => r[9])).size === data.length, 'a result is exported twice');
+  await p.waitForSelector('#export-note:not([hidden])');
+  assert(/Downloaded/.test(await p.textContent('#export-note')), 'the page does not say the file was downloaded');
+  await p.close();
+});
+
+for (const ui of ['ru', 'tg']) {
+  await step(`search and compare CSV (${ui}): the legal status reads as the badge does, never a raw date`, async () => {
+    const p = await ctx.newPage();
+    attachErrorLog(p, 'status-csv-' + ui);
+    await searchDone(p, () => p.goto(BASE + `/?ui=${ui}&status=repealed&status=expired`, { waitUntil: 'domcontentloaded' }));
+    const badges = new Set((await p.locator('#hits .legal-badge').allTextContents()).map((x) => x.trim()));
+    assert(badges.size > 0, 'no badge on the page');
+    const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 20000 }), p.click('#export-csv')]);
+    const rows = parseCsv(await readDownload(dl)).slice(1).filter((r) => /^\d+$/.test(r[0]));
+    for (const r of rows) assert(badges.has(r[7]), `the CSV's status "${r[7]}" is no badge of the page (${[...badges].join(' | ')})`);
+    await p.goto(BASE + `/compare.html?ui=${ui}&jurisdiction=TJ&jurisdiction=BA-BIH&topic=${COMPARE_TOPIC}&include_repealed=true`, { waitUntil: 'domcontentloaded' });
+    await p.waitForSelector('#compare[data-state=ready]', { timeout: 20000 });
+    const cmpBadges = new Set((await p.locator('.prov-card .legal-badge').allTextContents()).map((x) => x.trim()));
+    const [dl2] = await Promise.all([p.waitForEvent('download', { timeout: 10000 }), p.click('#export-csv')]);
+    const crows = parseCsv(await readDownload(dl2)).slice(1).filter((r) => r[9]);
+    assert(crows.length > 0, 'no compare CSV row has a legal status');
+    for (const r of crows) assert(cmpBadges.has(r[9]) && !/\d{4}-\d{2}/.test(r[9]), `the compare CSV's status "${r[9]}" is no badge of the page`);
+    await p.close();
+  });
+}
+
+await step('compare CSV (tg): the other languages column names each language with its link, as search\'s CSV does', async () => {
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'other-langs');
+  await p.goto(BASE + `/compare.html?ui=tg&jurisdiction=TJ&jurisdiction=BA-BIH&topic=${COMPARE_TOPIC}`, { waitUntil: 'domcontentloaded' });
+  await p.waitForSelector('#compare[data-state=ready]', { timeout: 20000 });
+  const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 10000 }), p.click('#export-csv')]);
+  const cells = parseCsv(await readDownload(dl)).slice(1).map((r) => r[12]).filter(Boolean);
+  assert(cells.length > 0, 'no row lists other languages');
+  for (const c of cells) assert(c.split('; ').every((x) => /^\S[^;]* https?:\/\/\S+document\.html\?id=\S+$/.test(x)), `other languages read "${c}"`);
+  await searchDone(p, () => p.goto(BASE + '/?ui=tg&q=' + encodeURIComponent('ордер'), { waitUntil: 'domcontentloaded' }));
+  const [dl2] = await Promise.all([p.waitForEvent('download', { timeout: 20000 }), p.click('#export-csv')]);
+  const scells = parseCsv(await readDownload(dl2)).slice(1).map((r) => r[12]).filter(Boolean);
+  for (const c of scells) assert(c.split('; ').every((x) => /^\S[^;]* https?:\/\/\S+document\.html\?id=\S+$/.test(x)), `search's other languages read "${c}"`);
+  await p.close();
+});
+
 await step('no horizontal scrolling at 360 px', async () => {
   const small = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-US', isMobile: true, hasTouch: true });
   const p = await small.newPage();

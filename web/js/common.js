@@ -381,3 +381,9 @@ export function provisionName(label, heading) {
   const x = labelHeading(label, heading);
   return [x.label, x.heading].filter(Boolean).join(' ');
 }
+
+// A hit's other language versions for an export: "English URL; Russian URL".
+export function otherLanguagesText(versions) {
+  return (versions || []).filter((v) => v && (v.lang || v.url))
+    .map((v) => [valueLabel('lang', v.lang), v.url ? absoluteUrl(v.url) : ''].filter(Boolean).join(' ')).join('; ');
+}

@@ -5,7 +5,7 @@ import { t, getLang, valueLabel, formatNumber, formatDate, upperFirst } from './
 import {
   el, clear, apiGet, loadTopics, conceptLabel, conceptLabelLang, snippetNodes, snippetText, docLink, absoluteUrl,
   loadLabels, loadFacets, legalStatusBadge, notHeldList, conceptsAutomaticBadge, conceptDefinition, istanbulTitle, facetName,
-  gapMarkOf, labelHeading,
+  legalStatusText, gapMarkOf, labelHeading, otherLanguagesText,
 } from './common.js';
 import { downloadCsv, downloadMarkdown, csvHeader, mdText, slug, today } from './export.js';
 import { createPage, field, isPlainClick } from './page.js';
@@ -560,12 +560,12 @@ function exportRows() {
   const rows = [csvHeader(['jurisdiction', 'concept', 'kind', 'rank', 'title', 'label', 'heading', 'language', 'type', 'legal_status', 'date', 'url', 'other_languages', 'snippet'])];
   if (!data) return rows;
   if (wordsNote(data)) rows.push(['', '', '', '', '', '', '', '', '', '', '', '', '', wordsNote(data)]);
-  const status = (ls) => (ls && ls.state ? valueLabel('status', ls.state) + (ls.since ? ' ' + ls.since : '') : '');
   const line = (j, concept, kind, i, e) => {
     const h = e.hit;
-    return [valueLabel('jurisdiction', j), concept, t('kind_' + kind), i + 1, h.title, h.label, h.heading, valueLabel('lang', shownLang(h)),
-      valueLabel('type', h.type), status(h.legal_status), h.date || (h.year ? String(h.year) : ''),
-      absoluteUrl(h.url), e.langs.map((v) => valueLabel('lang', v.lang)).join(' '), snippetText(h.snippet)];
+    const { label, heading } = labelHeading(h.label, h.heading);
+    return [valueLabel('jurisdiction', j), concept, t('kind_' + kind), i + 1, h.title, label, heading, valueLabel('lang', shownLang(h)),
+      valueLabel('type', h.type), legalStatusText(h.legal_status), h.date || (h.year ? String(h.year) : ''),
+      absoluteUrl(h.url), otherLanguagesText(e.langs), snippetText(h.snippet)];
   };
   for (const col of data.columns || []) {
     const j = col.jurisdiction;

@@ -260,6 +260,7 @@ const MORE = {
     exportBrief: 'Download brief (Markdown)',
     exportDone: 'Downloaded {name}.',
     exportNothing: 'There is nothing to export yet.',
+    exportCapped: 'The file holds the first {n} of {total} results, as many as one search serves: narrow the search to export the others.',
     // search page
     expandedNote: 'Also matched in other languages and synonyms of: {concepts}.',
     expandedOff: 'Only the words typed',
@@ -406,6 +407,7 @@ const MORE = {
     exportBrief: 'Скачать справку (Markdown)',
     exportDone: 'Файл {name} скачан.',
     exportNothing: 'Пока нечего выгружать.',
+    exportCapped: 'В файле первые {n} из {total} результатов — столько отдаёт один поиск: сузьте поиск, чтобы выгрузить остальные.',
     expandedNote: 'Найдено также на других языках и по синонимам понятий: {concepts}.',
     expandedOff: 'Только введённые слова',
     expandedOffNote: 'Ищутся только введённые слова.',
@@ -546,6 +548,7 @@ const MORE = {
     exportBrief: 'Боргирии маълумотнома (Markdown)',
     exportDone: 'Файли {name} боргирӣ шуд.',
     exportNothing: 'Ҳоло чизе барои содирот нест.',
+    exportCapped: 'Дар файл {n} натиҷаи аввал аз {total} ҳаст — ҳамин қадар як ҷустуҷӯ медиҳад: барои содироти боқимонда ҷустуҷӯро маҳдуд кунед.',
     expandedNote: 'Инчунин бо забонҳои дигар ва муродифҳои ин мафҳумҳо ёфт шуд: {concepts}.',
     expandedOff: 'Танҳо калимаҳои навишташуда',
     expandedOffNote: 'Танҳо калимаҳои навишташуда ҷустуҷӯ мешаванд.',

@@ -5,7 +5,7 @@ import { t, getLang, valueLabel, formatNumber, locale } from './i18n.js';
 import {
   el, clear, snippetNodes, markedWords, apiGet, loadTopics, conceptLabel, snippetText, absoluteUrl, loadLabels,
   registerFacetLabels, facetName, legalStatusBadge, conceptsAutomaticBadge, notHeldList,
-  labelHeading,
+  legalStatusText, labelHeading, otherLanguagesText,
 } from './common.js';
 import { createPage, field, isPlainClick } from './page.js';
 import { downloadCsv, csvHeader, slug, today } from './export.js';
@@ -369,25 +369,65 @@ function renderExpanded(data, state) {
   box.hidden = false;
 }
 
-// CSV of the current search (up to 100 hits of its first page).
+// The API's limits (docs/api.md, /api/search): per_page 1–100, and
+// page × per_page at most 10 000.
+const API_MAX_PER_PAGE = 100;
+const API_RESULT_WINDOW = 10000;
+
+// Every hit of the current search, a page of API_MAX_PER_PAGE at a time, as
+// far as the API's result window goes: {hits, total}.
+async function allHits() {
+  const base = page.apiParams(withChange((s) => { s.page = 1; }));
+  base.set('per_page', String(API_MAX_PER_PAGE));
+  base.set('facets', 'false');
+  const hits = [];
+  let total = 0;
+  for (let n = 1; n * API_MAX_PER_PAGE <= API_RESULT_WINDOW; n++) {
+    const p = new URLSearchParams(base);
+    p.set('page', String(n));
+    const data = await apiGet('search', p);
+    total = Number(data.total) || 0;
+    const got = Array.isArray(data.hits) ? data.hits : [];
+    hits.push(...got);
+    if (got.length < API_MAX_PER_PAGE || hits.length >= total) break;
+  }
+  return { hits, total: Math.max(total, hits.length) };
+}
+
+// The export's note on the page: the file's name, and when the API's window
+// held fewer results than the search found, how many the file holds.
+function exportNote(text) {
+  let note = $('export-note');
+  if (!note) {
+    note = el('p', { id: 'export-note', class: 'export-note', role: 'status' });
+    document.querySelector('#results .results-bar').after(note);
+  }
+  note.textContent = text;
+  note.hidden = !text;
+}
+
+// CSV of the current search: every result, or when there are more than the
+// API serves of one search, the first ones, said in the file and on the page.
 async function exportCsv() {
   const btn = $('export-csv');
   btn.disabled = true;
   try {
-    const p = page.apiParams(withChange((s) => { s.page = 1; }));
-    p.set('per_page', '100');
-    p.set('facets', 'false');
-    const data = await apiGet('search', p);
+    const { hits, total } = await allHits();
     // Headers and value labels in the UI language; texts as found.
     const rows = [csvHeader(['rank', 'title', 'label', 'heading', 'jurisdiction', 'language', 'type', 'legal_status', 'date', 'url', 'matched_concepts', 'snippet', 'other_languages'])];
-    const status = (ls) => (ls && ls.state ? valueLabel('status', ls.state) + (ls.since ? ' ' + ls.since : '') : '');
-    (data.hits || []).forEach((h, i) => rows.push([i + 1, h.title, h.kind === 'document' ? '' : h.label, h.heading,
-      valueLabel('jurisdiction', h.jurisdiction), valueLabel('lang', h.lang), valueLabel('type', h.type), status(h.legal_status),
-      h.date || (h.year ? String(h.year) : ''), absoluteUrl(h.url || ''),
-      (h.concepts || h.matched_concepts || []).map((c) => valueLabel('topic', c)).join('; '), snippetText(h.snippet),
-      (h.versions || []).map((v) => `${valueLabel('lang', v.lang)} ${absoluteUrl(v.url || '')}`).join('; ')]));
+    const capped = hits.length < total ? t('exportCapped', { n: formatNumber(hits.length), total: formatNumber(total) }) : '';
+    if (capped) rows.push(['', capped, '', '', '', '', '', '', '', '', '', '', '']);
+    hits.forEach((h, i) => {
+      const { label, heading } = labelHeading(h.kind === 'document' ? '' : h.label, h.heading);
+      rows.push([i + 1, h.title, label, heading,
+        valueLabel('jurisdiction', h.jurisdiction), valueLabel('lang', h.lang), valueLabel('type', h.type), legalStatusText(h.legal_status),
+        h.date || (h.year ? String(h.year) : ''), absoluteUrl(h.url || ''),
+        (h.concepts || h.matched_concepts || []).map((c) => valueLabel('topic', c)).join('; '), snippetText(h.snippet),
+        otherLanguagesText(h.versions)]);
+    });
     const name = `himoya-search-${slug(page.state.q || 'all')}-${today()}.csv`;
     downloadCsv(name, rows);
+    exportNote([t('exportDone', { name }), capped].filter(Boolean).join(' '));
   } catch (e) {
     const err = $('error');
     clear(err).appendChild(el('p', null, t('errorSearch', { msg: e.message })));
