@@ -1506,6 +1506,24 @@ await step('search (ru): a subject no text deals with shows its broader subject,
   await p.close();
 });
 
+await step('search (tg): a language filter says how many texts match in other languages only, and shows all on request', async () => {
+  const q = 'referral';
+  const { body } = await api('/api/search?ui=tg&lang=tg&q=' + encodeURIComponent(q));
+  const others = body && body.interpretation && body.interpretation.other_languages;
+  assert(others > 0, `no text left out by lang=tg: ${JSON.stringify(body && body.interpretation)}`);
+  const p = await ctx.newPage();
+  attachErrorLog(p, 'other-languages');
+  await searchDone(p, () => p.goto(BASE + '/?ui=tg&lang=tg&q=' + encodeURIComponent(q), { waitUntil: 'domcontentloaded' }));
+  const line = p.locator('#interpretation:not([hidden]) .interp-other-languages');
+  await line.waitFor({ timeout: 5000 });
+  const text = (await line.textContent()) || '';
+  assert(text.includes(String(others)) && text.includes('забонҳои дигар'), `the line reads "${text}"`);
+  const all = await searchDone(p, () => p.click('#interp-all-languages'));
+  assert(!new URL(p.url()).searchParams.has('lang'), `lang kept: ${p.url()}`);
+  assert(all && all.total === body.total + others, `all languages: ${all && all.total}, expected ${body.total + others}`);
+  await p.close();
+});
+
 await step('search (ru): an empty page under a filter says how many texts match without the filters, and clears them', async () => {
   // The collection holds Moldovan provisions, none on shelters.
   const q = 'убежище';

@@ -310,6 +310,13 @@ function renderInterpretation(data, state) {
     box.appendChild(el('p', { class: 'interp-no-place', dataset: { jurisdictions: missing.join(' ') } },
       t('interpNoPlace', { places: names, n: missing.length })));
   }
+  // A language filter leaves out the texts matching in other languages only: said, with the way back.
+  const others = Number(it.other_languages) || 0;
+  if (others > 0 && selected(state, 'lang').length) {
+    box.appendChild(el('p', { class: 'interp-other-languages', dataset: { n: String(others) } },
+      t('interpOtherLanguages', { n: others }), ' ',
+      link('interp-all-languages', t('interpAllLanguages'), (s) => { delete s.filters.lang; })));
+  }
   // Places negated ("-Tajikistan"): their texts were left out, said so.
   const excluded = Array.isArray(it.excluded_jurisdictions)
     ? [...new Set(it.excluded_jurisdictions.filter((j) => typeof j === 'string' && j))] : [];
