@@ -806,6 +806,19 @@ SearchResult run_search(IndexView& view, const SearchRequest& request) {
 
 namespace {
 
+// `instead` (a request whose query replaces the one typed) searched once,
+// never corrected again, and answered as the typed query's with why it was
+// searched (interpretation.corrected, corrected_because).
+SearchResult search_instead(IndexView& view, SearchRequest instead, const std::string& typed, const std::string& because) {
+    instead.correct = false;  // one correction, never a chain
+    SearchResult out = search_request(view, instead);
+    out.query = typed;
+    out.suggestion.reset();
+    out.interpretation.corrected = instead.query;
+    out.interpretation.corrected_because = because;
+    return out;
+}
+
 SearchResult search_request(IndexView& view, const SearchRequest& request) {
     validate(request);
     QueryTree tree = read_query(view, request);
@@ -859,13 +872,7 @@ SearchResult search_request(IndexView& view, const SearchRequest& request) {
     if (!concept_spelling.empty() && concept_spelling.size() <= SearchLimits::kMaxQueryBytes) {
         SearchRequest fixed = request;  // its filters written in the query are read again from the suggestion
         fixed.query = concept_spelling;
-        fixed.correct = false;  // one correction, never a chain
-        SearchResult corrected = search_request(view, fixed);
-        corrected.query = r.query;
-        corrected.suggestion.reset();
-        corrected.interpretation.corrected = fixed.query;
-        corrected.interpretation.corrected_because = typed_matches ? "names-more" : "nothing-matched";
-        return corrected;
+        return search_instead(view, fixed, r.query, typed_matches ? "names-more" : "nothing-matched");
     }
     // Never an empty page for a reasonable question: when every word together
     // finds few texts (or few in the places the query names), most of the
@@ -929,15 +936,8 @@ SearchResult search_request(IndexView& view, const SearchRequest& request) {
         strict.suggestion->size() <= SearchLimits::kMaxQueryBytes) {
         SearchRequest fixed = request;  // its filters written in the query are read again from the suggestion
         fixed.query = *strict.suggestion;
-        fixed.correct = false;  // one correction, never a chain
-        SearchResult corrected = search_request(view, fixed);
-        if (corrected.total > 0) {
-            corrected.query = r.query;
-            corrected.suggestion.reset();
-            corrected.interpretation.corrected = fixed.query;
-            corrected.interpretation.corrected_because = "nothing-matched";
-            return corrected;
-        }
+        SearchResult corrected = search_instead(view, fixed, r.query, "nothing-matched");
+        if (corrected.total > 0) return corrected;
     }
     // Nor for a subject no text deals with: a concept the query names that
     // finds nothing ("bride kidnapping") is searched as its broader concept
@@ -977,15 +977,8 @@ SearchResult search_request(IndexView& view, const SearchRequest& request) {
         if (changed && broadened.size() <= SearchLimits::kMaxQueryBytes) {
             SearchRequest fixed = r;  // the filters written in the query are merged into r
             fixed.query = broadened;
-            fixed.correct = false;  // one correction, never a chain
-            SearchResult wider = search_request(view, fixed);
-            if (wider.total > 0) {
-                wider.query = request.query;
-                wider.suggestion.reset();
-                wider.interpretation.corrected = fixed.query;
-                wider.interpretation.corrected_because = "broader";
-                return wider;
-            }
+            SearchResult wider = search_instead(view, fixed, request.query, "broader");
+            if (wider.total > 0) return wider;
         }
     }
     note_parts_not_held(view, r, strict);
