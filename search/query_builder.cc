@@ -114,7 +114,7 @@ public:
     // The query of a node; empty when it constrains nothing (stopwords only).
     Xapian::Query node(const QueryNode& n, bool negated) {
         switch (n.kind) {
-            case QueryNode::Kind::kWord: return with_excluded_place(n, negated, word(n, negated));
+            case QueryNode::Kind::kWord: return with_excluded_place(n, negated, answered_by(n, negated, word(n, negated)));
             case QueryNode::Kind::kPhrase: return with_excluded_place(n, negated, phrase(n, negated));
             case QueryNode::Kind::kSpan: return span(n, negated);
             case QueryNode::Kind::kOr: {
@@ -398,6 +398,18 @@ private:
                               Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end())));
         if (literal.empty()) return expansion;
         return Xapian::Query(Xapian::Query::OP_OR, literal, expansion);
+    }
+
+    // A word of a label the query holds scattered or as a qualifier is also
+    // answered by the texts about that label's concept (QueryNode::answered_by),
+    // which carry no weight of their own: the concept's bonus ranks them.
+    Xapian::Query answered_by(const QueryNode& n, bool negated, Xapian::Query q) {
+        if (negated || n.answered_by.empty() || !thesaurus_ || q.empty()) return q;
+        std::vector<Xapian::Query> about;
+        for (const std::string& id : n.answered_by)
+            for (const std::string& d : thesaurus_->with_descendants(id)) about.emplace_back(terms::boolean_term(terms::kTopic, d));
+        return Xapian::Query(Xapian::Query::OP_OR, q,
+                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end()), 0.0));
     }
 
     // A locality's words, or any of its names in any language (their stems).

@@ -723,6 +723,24 @@ void group_concept_spans(QueryTree& tree, const ConceptTagger& tagger, Analyzer&
     group_spans_in(tree.root, tagger, analyzer, tree.language, tree.latin_tajik);
 }
 
+namespace {
+
+// The plain words of the query that are words of `m`'s label: a text about
+// its concept answers them (QueryNode::answered_by).
+void mark_answered_by(QueryTree& tree, const ConceptMatch& m) {
+    for (QueryNode& c : tree.root.children) {
+        if (c.kind != QueryNode::Kind::kWord || c.negated) continue;
+        bool of_label = false;
+        for (const Token& t : c.tokens)
+            if (!t.stopword && std::find(m.pattern->stems.begin(), m.pattern->stems.end(), t.stem) != m.pattern->stems.end())
+                of_label = true;
+        if (of_label && std::find(c.answered_by.begin(), c.answered_by.end(), m.concept_id) == c.answered_by.end())
+            c.answered_by.push_back(m.concept_id);
+    }
+}
+
+}  // namespace
+
 void find_scattered_concepts(QueryTree& tree, const ConceptTagger& tagger, const Thesaurus& thesaurus) {
     if (!tree.plain || tree.root.kind != QueryNode::Kind::kAnd) return;
     // The tokens of every positive word, inside spans too, and the unit each belongs to.
@@ -769,7 +787,10 @@ void find_scattered_concepts(QueryTree& tree, const ConceptTagger& tagger, const
             }
             fits = fits && narrower;
         }
-        if (fits) tree.scattered_concepts.push_back(m.concept_id);
+        if (fits) {
+            tree.scattered_concepts.push_back(m.concept_id);
+            mark_answered_by(tree, m);
+        }
     }
     // A narrower concept named by a qualifier beside a broader concept's
     // label ("срок действия" beside "защитного предписания"): the qualifier's
@@ -778,10 +799,12 @@ void find_scattered_concepts(QueryTree& tree, const ConceptTagger& tagger, const
     std::vector<Token> beside;
     for (size_t i = 0; i < tokens.size(); ++i)
         if (tree.root.children[unit_of[i]].kind != QueryNode::Kind::kSpan) beside.push_back(tokens[i]);
-    for (const ConceptMatch& m : tagger.match_qualified(beside, span_concepts))
+    for (const ConceptMatch& m : tagger.match_qualified(beside, span_concepts)) {
         if (std::find(tree.scattered_concepts.begin(), tree.scattered_concepts.end(), m.concept_id) ==
             tree.scattered_concepts.end())
             tree.scattered_concepts.push_back(m.concept_id);
+        mark_answered_by(tree, m);
+    }
 }
 
 }  // namespace himoya

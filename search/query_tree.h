@@ -52,6 +52,11 @@ struct QueryNode {
 
     // kSpan: the concepts whose label the child words form
     std::vector<std::string> concepts;
+    // kWord: a word of a label the query holds out of order or as a qualifier
+    // (find_scattered_concepts): a text about one of these concepts answers
+    // it though it does not hold the word ("определение" of "определение
+    // семейного насилия" in a law's definition of family violence).
+    std::vector<std::string> answered_by;
     // kSpan whose words also name a work ("Istanbul Convention", "КоАП"): it
     // says which texts, not what about, so the words beside it keep filtering
     // (mark_work_spans).

@@ -536,6 +536,47 @@ TEST_CASE("under a lang filter the answer counts the texts that match in other l
     CHECK(run_search(view, r).interpretation.other_languages == 0);
 }
 
+TEST_CASE("a qualifier's word is answered by a text about the narrower concept it names with the broader one") {
+    // "определение" + "семейного насилия" names the definition of family
+    // violence; a law's definition article need not hold the word "определение".
+    const std::string thesaurus = testing::sample_thesaurus_with(R"(
+  <concept id="dv-definition">
+    <broader>domestic-violence</broader>
+    <prefLabel lang="en">definition of domestic violence</prefLabel>
+    <prefLabel lang="ru">определение насилия в семье</prefLabel>
+    <prefLabel lang="tg">таърифи зӯроварӣ дар оила</prefLabel>
+  </concept>)");
+    std::vector<Document> docs{testing::make_document("kg", "KG", "ru", "law", "2017-01-01", "Закон",
+                                                      {{"1", "Насилие в семье — умышленные действия одного члена семьи против другого."},
+                                                       {"2", "Насилие в семье расследует милиция."}}),
+                               testing::make_document("md", "MD", "ru", "law", "2007-01-01", "Закон",
+                                                      {{"1", "Определение суда о насилии в семье обжалуется."}})};
+    docs[0].provisions[0].topics = {"dv-definition", "domestic-violence"};
+    docs[0].provisions[1].topics = {"domestic-violence"};
+    docs[1].provisions[0].topics = {"domestic-violence"};
+    // A collection on domestic violence: most records name it, so its words
+    // rank and the word beside them must occur (QueryBuilder::kCommonShare).
+    std::vector<std::pair<std::string, std::string>> many;
+    for (int i = 1; i <= 150; ++i) many.push_back({std::to_string(i), "Насилие в семье недопустимо."});
+    docs.push_back(testing::make_document("other", "TJ", "ru", "report", "2020-01-01", "Доклад", many));
+    testing::TestIndex index(docs, thesaurus);
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "насилие в семье определение";  // not the label: a qualifier beside the broader concept's label
+    r.scope = Scope::provision;
+    r.relax = false;
+    SearchResult result = run_search(view, r);
+    std::vector<std::string> ids;
+    for (const auto& h : result.hits) ids.push_back(h.id);
+    // The definition article first, though it lacks the word; the court ruling that holds it is found
+    // too; texts merely naming domestic violence are not.
+    REQUIRE_FALSE(ids.empty());
+    CHECK(ids.front() == "kg/art_1");
+    CHECK(std::find(ids.begin(), ids.end(), "md/art_1") != ids.end());
+    CHECK(std::find(ids.begin(), ids.end(), "kg/art_2") == ids.end());
+    CHECK(result.total == 2);
+}
+
 TEST_CASE("between two texts that answer alike, the one not repealed comes first") {
     Document old_law = testing::make_document("law-2013", "BA-BIH", "en", "law", "2013-01-01", "Law",
                                               {{"1", "Safe houses take in victims."}});
