@@ -337,6 +337,7 @@ void group_run(std::vector<QueryNode>& children, size_t from, size_t to, const C
             for (size_t i = s; i < e; ++i)
                 if (std::find(span.concepts.begin(), span.concepts.end(), spans[i].concept_id) == span.concepts.end())
                     span.concepts.push_back(spans[i].concept_id);
+            if (spans[s].pattern) span.label_lang = spans[s].pattern->lang;
             for (; c <= last_word; ++c) span.children.push_back(std::move(children[c]));
             span.start = span.children.front().start;
             span.end = span.children.back().end;
@@ -685,10 +686,10 @@ void drop_question_words(QueryTree& tree) {
     std::vector<QueryNode> kept;
     for (size_t i = 0; i < tree.root.children.size(); ++i) {
         if (drop[i]) {
-            // The words as typed, without the punctuation around them ("делать," → "делать").
-            std::string words;
-            for (const Token& t : tree.root.children[i].tokens) words += (words.empty() ? "" : " ") + t.raw;
-            tree.question_words.push_back(words.empty() ? tree.root.children[i].text : words);
+            // The words as typed, without the punctuation around them ("делать," → "делать", "what/how" → two).
+            const auto& tokens = tree.root.children[i].tokens;
+            if (tokens.empty()) tree.question_words.push_back(tree.root.children[i].text);
+            for (const Token& t : tokens) tree.question_words.push_back(t.raw);
         }
         else kept.push_back(std::move(tree.root.children[i]));
     }

@@ -52,6 +52,9 @@ struct QueryNode {
 
     // kSpan: the concepts whose label the child words form
     std::vector<std::string> concepts;
+    // kSpan of a label: the language of the label the words matched (tg for
+    // "рабудани арус", a Tajik label typed with substitutes).
+    std::string label_lang;
     // kWord: a word of a label the query holds out of order or as a qualifier
     // (find_scattered_concepts): a text about one of these concepts answers
     // it though it does not hold the word ("определение" of "определение

@@ -921,7 +921,24 @@ SearchResult search_request(IndexView& view, const SearchRequest& request) {
         // the facet value counted relaxed provisions, and ticking it must give them.
         if (few) whole_relaxes = search_once(view, whole, tree, true).total > all.total;
     }
-    if (can_relax && (few || strict.total == 0)) {
+    // A language filter chooses which versions are shown: a page empty only
+    // because the texts that match have no matching version in that language
+    // does not relax on its own (it would show more texts than the page
+    // without the filter); the answer counts them (other_languages).
+    bool empty_for_language = false;
+    if (can_relax && !few && strict.total == 0) {
+        auto lang = r.filters.find("lang");
+        if (lang != r.filters.end() && !lang->second.empty()) {
+            SearchRequest any = r;
+            any.filters.erase("lang");
+            any.facets = false;
+            any.suggest = false;
+            any.page = 1;
+            any.per_page = 1;
+            empty_for_language = search_once(view, any, tree, false).total > 0;
+        }
+    }
+    if (can_relax && (few || (strict.total == 0 && !empty_for_language))) {
         SearchResult relaxed = search_once(view, r, tree, true);
         if (whole_relaxes ? relaxed.total > 0 : relaxed.total > strict.total) {
             relaxed.suggestion = strict.suggestion;  // a correction of the words as typed
@@ -944,7 +961,8 @@ SearchResult search_request(IndexView& view, const SearchRequest& request) {
     // (forced marriage), in the language it was typed in, and the answer says
     // so (corrected_because "broader"); correct=0 keeps the words as typed.
     if (r.correct && strict.total == 0 && tree.plain && view.thesaurus()) {
-        std::string broadened = tree.text;
+        // The query as typed, its filters kept: the tree's offsets are the typed query's.
+        std::string broadened = request.query;
         bool changed = false;
         const auto& units = tree.root.children;
         for (auto u = units.rbegin(); u != units.rend(); ++u) {  // last first: earlier offsets stay valid
@@ -968,14 +986,15 @@ SearchResult search_request(IndexView& view, const SearchRequest& request) {
             alone.per_page = 1;
             alone.ui_lang = r.ui_lang;
             if (search_request(view, alone).total > 0) continue;
-            // The language the span was typed in: a Tajik letter makes it Tajik.
-            std::string lang = has_foldable_letter(typed) ? "tg" : identify_language(typed).lang;
+            // The language of the label the words matched, else the one they were typed in.
+            std::string lang = !u->label_lang.empty() ? u->label_lang
+                               : has_foldable_letter(typed) ? "tg" : identify_language(typed).lang;
             if (lang != "tg" && lang != "ru") lang = "en";
             broadened.replace(u->start, u->end - u->start, wider->label(lang));
             changed = true;
         }
         if (changed && broadened.size() <= SearchLimits::kMaxQueryBytes) {
-            SearchRequest fixed = r;  // the filters written in the query are merged into r
+            SearchRequest fixed = request;  // its filters written in the query are read again from it
             fixed.query = broadened;
             SearchResult wider = search_instead(view, fixed, request.query, "broader");
             if (wider.total > 0) return wider;

@@ -119,6 +119,9 @@ TEST_CASE("question words are dropped and listed, never the only words") {
     QueryTree comma = parse_query("что делать, если муж бьёт жену", "ru", a);
     drop_question_words(comma);
     CHECK(comma.question_words == std::vector<std::string>{"что", "делать"});
+    QueryTree slash = parse_query("what/how police respond?", "en", a);
+    drop_question_words(slash);
+    CHECK(slash.question_words == std::vector<std::string>{"what", "how"});
     // "чанд вақт" and "сколько времени" are "how long": the time word goes with the question word.
     QueryTree how_long = parse_query("ордери ҳимоявӣ чанд вақт амал мекунад?", "tg", a);
     drop_question_words(how_long);

@@ -508,6 +508,12 @@ TEST_CASE("a concept no text deals with is searched as its broader one, in the l
     CHECK(wider.interpretation.corrected_because == "broader");
     r.query = "похищение невесты";
     CHECK(run_search(view, r).interpretation.corrected == "принудительный брак");
+    r.query = "рабудани арус";  // a Tajik label typed with substitutes: its broader concept's Tajik label
+    CHECK(run_search(view, r).interpretation.corrected == "никоҳи маҷбурӣ");
+    r.query = "jurisdiction:TJ bride kidnapping";  // a filter written in the query stays in it
+    SearchResult filtered_in_query = run_search(view, r);
+    CHECK(filtered_in_query.interpretation.corrected == "jurisdiction:TJ forced marriage");
+    CHECK(filtered_in_query.interpretation.filters.count("jurisdiction") == 1);
     r.correct = false;  // as typed
     CHECK(run_search(view, r).total == 0);
     // A concept some text deals with, under a filter that leaves none: the empty page is the answer.
@@ -575,6 +581,32 @@ TEST_CASE("a qualifier's word is answered by a text about the narrower concept i
     CHECK(std::find(ids.begin(), ids.end(), "md/art_1") != ids.end());
     CHECK(std::find(ids.begin(), ids.end(), "kg/art_2") == ids.end());
     CHECK(result.total == 2);
+}
+
+TEST_CASE("a page empty only for its language filter does not relax on its own: the texts are counted as in other languages") {
+    // Enough strict matches in the collection that "child witnesses" does not relax as such.
+    std::vector<Document> docs;
+    for (int i = 1; i <= 11; ++i)
+        docs.push_back(testing::make_document("ge-" + std::to_string(i), "GE", "en", "law", "2020-01-01", "Law",
+                                              {{"1", "Child witnesses are heard with care."}}));
+    docs.push_back(testing::make_document("tj-en", "TJ", "en", "law", "2013-01-01", "Law",
+                                          {{"1", "Child witnesses are heard with care."}}, "tj"));
+    docs.push_back(testing::make_document("tj-tg", "TJ", "tg", "law", "2013-01-01", "Қонун",
+                                          {{"1", "Кӯдак ба мактаб меравад; child."}}, "tj"));
+    testing::TestIndex index(docs);
+    IndexView view({index.path()});
+    SearchRequest r;
+    r.query = "child witnesses";
+    r.scope = Scope::provision;
+    r.filters["jurisdiction"] = {"TJ"};
+    SearchResult any_language = run_search(view, r);
+    CHECK(any_language.total == 1);
+    CHECK_FALSE(any_language.interpretation.relaxed);
+    r.filters["lang"] = {"tg"};
+    SearchResult tajik = run_search(view, r);
+    CHECK(tajik.total <= any_language.total);
+    CHECK_FALSE(tajik.interpretation.relaxed);
+    CHECK(tajik.total + tajik.interpretation.other_languages == any_language.total);
 }
 
 TEST_CASE("between two texts that answer alike, the one not repealed comes first") {
