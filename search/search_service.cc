@@ -785,26 +785,37 @@ void keep_strict_counts(std::map<std::string, std::vector<FacetCount>>& relaxed,
 
 namespace {
 SearchResult search_request(IndexView& view, const SearchRequest& request);
+std::optional<SearchRequest> without_language(const SearchRequest& r);
 }  // namespace
 
 SearchResult run_search(IndexView& view, const SearchRequest& request) {
     SearchResult result = search_request(view, request);
     // What a lang filter leaves out: the texts matching in other languages only.
-    auto lang = request.filters.find("lang");
-    if (lang != request.filters.end() && !lang->second.empty() && request.versions == VersionMode::group) {
-        SearchRequest any = request;
-        any.filters.erase("lang");
-        any.facets = false;
-        any.suggest = false;
-        any.page = 1;
-        any.per_page = 1;
-        const long everywhere = search_request(view, any).total;
-        result.interpretation.other_languages = std::max(0L, everywhere - result.total);
-    }
+    if (auto any = without_language(request); any && request.versions == VersionMode::group)
+        result.interpretation.other_languages = std::max(0L, search_request(view, *any).total - result.total);
     return result;
 }
 
 namespace {
+
+// `r` asked only for its total: no facets, no suggestion, one hit.
+SearchRequest counting(SearchRequest r) {
+    r.facets = false;
+    r.suggest = false;
+    r.page = 1;
+    r.per_page = 1;
+    return r;
+}
+
+// `r` without its lang filter, to count what the filter leaves out; nullopt
+// when it has none.
+std::optional<SearchRequest> without_language(const SearchRequest& r) {
+    auto lang = r.filters.find("lang");
+    if (lang == r.filters.end() || lang->second.empty()) return std::nullopt;
+    SearchRequest any = counting(r);
+    any.filters.erase("lang");
+    return any;
+}
 
 // `instead` (a request whose query replaces the one typed) searched once,
 // never corrected again, and answered as the typed query's with why it was
@@ -887,12 +898,8 @@ SearchResult search_request(IndexView& view, const SearchRequest& request) {
     long strict_texts = strict.total;
     if (can_relax && r.versions == VersionMode::separate && strict.total >= kRelaxBelow &&
         strict.total < kRelaxBelow * kVersionLanguages) {
-        SearchRequest grouped = r;
+        SearchRequest grouped = counting(r);
         grouped.versions = VersionMode::group;
-        grouped.facets = false;
-        grouped.suggest = false;
-        grouped.page = 1;
-        grouped.per_page = 1;
         strict_texts = search_once(view, grouped, tree, false).total;
     }
     bool few = strict_texts < kRelaxBelow || in_place < kRelaxBelow;
@@ -902,15 +909,11 @@ SearchResult search_request(IndexView& view, const SearchRequest& request) {
     // ticking it gives. Under filters only an empty page relaxes on its own.
     bool whole_relaxes = false;
     if (can_relax && few && narrowed(r)) {
-        SearchRequest whole = r;
+        SearchRequest whole = counting(r);
         whole.versions = VersionMode::group;  // texts, as above
         whole.filters.clear();
         whole.year_from.reset();
         whole.year_to.reset();
-        whole.facets = false;
-        whole.suggest = false;
-        whole.page = 1;
-        whole.per_page = 1;
         long whole_in_place = kRelaxBelow;
         const SearchResult all = search_once(view, whole, tree, false, &whole_in_place);
         few = all.total < kRelaxBelow || whole_in_place < kRelaxBelow;
@@ -926,18 +929,8 @@ SearchResult search_request(IndexView& view, const SearchRequest& request) {
     // does not relax on its own (it would show more texts than the page
     // without the filter); the answer counts them (other_languages).
     bool empty_for_language = false;
-    if (can_relax && !few && strict.total == 0) {
-        auto lang = r.filters.find("lang");
-        if (lang != r.filters.end() && !lang->second.empty()) {
-            SearchRequest any = r;
-            any.filters.erase("lang");
-            any.facets = false;
-            any.suggest = false;
-            any.page = 1;
-            any.per_page = 1;
-            empty_for_language = search_once(view, any, tree, false).total > 0;
-        }
-    }
+    if (can_relax && !few && strict.total == 0)
+        if (auto any = without_language(r)) empty_for_language = search_once(view, *any, tree, false).total > 0;
     if (can_relax && (few || (strict.total == 0 && !empty_for_language))) {
         SearchResult relaxed = search_once(view, r, tree, true);
         if (whole_relaxes ? relaxed.total > 0 : relaxed.total > strict.total) {
@@ -977,13 +970,10 @@ SearchResult search_request(IndexView& view, const SearchRequest& request) {
             // filter, an empty page is the answer ("no Moldovan text on
             // shelters"), and says how many texts match without it.
             const std::string typed = tree.text.substr(u->start, u->end - u->start);
-            SearchRequest alone;
+            SearchRequest alone = counting(SearchRequest{});
             alone.query = typed;
             alone.correct = false;
             alone.relax = false;
-            alone.facets = false;
-            alone.suggest = false;
-            alone.per_page = 1;
             alone.ui_lang = r.ui_lang;
             if (search_request(view, alone).total > 0) continue;
             // The language of the label the words matched, else the one they were typed in.
