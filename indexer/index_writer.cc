@@ -38,10 +38,11 @@ namespace {
 std::map<std::string, Xapian::termcount> spelling_of(Xapian::Database& db, const std::string& term, Analyzer& analyzer,
                                                      int& records) {
     std::map<std::string, Xapian::termcount> spelled;
-    auto spell = [&](const std::string& text, const std::string& lang) {
-        for (const Token& t : analyzer.analyze(text, lang, 1))
+    auto spell_tokens = [&](const std::vector<Token>& tokens) {
+        for (const Token& t : tokens)
             if (!t.stopword && !t.lang.empty()) ++spelled[t.term];
     };
+    auto spell = [&](const std::string& text, const std::string& lang) { spell_tokens(analyzer.analyze(text, lang, 1)); };
     records = 0;
     std::optional<StoredRecord> document;
     std::vector<StoredRecord> provisions;
@@ -53,8 +54,7 @@ std::map<std::string, Xapian::termcount> spelling_of(Xapian::Database& db, const
     }
     if (document)
         for (const StoredRecord& p : provisions) {
-            spell(document->title, document->lang);
-            for (const auto& [lang, name] : document->aliases) spell(name, lang);  // title words too
+            spell_tokens(RecordBuilder::title_tokens(analyzer, document->title, document->lang, document->aliases));
             spell(p.label, document->lang);
             spell(p.heading, document->lang);
             spell(p.text, p.text_lang.empty() ? document->lang : p.text_lang);

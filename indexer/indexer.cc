@@ -166,10 +166,11 @@ Tagging load_tagging(const IndexOptions& options, Analyzer& analyzer, IngestRepo
 // wdf; 7 fact citations store document_id/unit_id, not a page URL; 8 indexed
 // and updated stamps, slot 13; 11 popular names (aliases) as title words and in document data;
 // 14 extent and not-held concepts in document data (coverage tells silence from parts not held);
-// 15 the same as XE and XH terms on document records (holdings counted without reading records).
+// 15 the same as XE and XH terms on document records (holdings counted without reading records);
+// 16 a popular name's words the title already has are not title words again.
 std::string attach_thesaurus(const Tagging& tagging, IndexWriter& writer, Xapian::WritableDatabase& db,
                              IndexSummary& summary) {
-    std::string hash_salt = std::string("himoya-index-15\n") + terms::facet_table_digest();
+    std::string hash_salt = std::string("himoya-index-16\n") + terms::facet_table_digest();
     if (!tagging.tagger) return hash_salt;
     writer.set_tagger(tagging.tagger.get());
     hash_salt += tagging.xml;

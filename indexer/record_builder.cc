@@ -151,6 +151,24 @@ void RecordBuilder::index_tokens(Xapian::Document& record, const std::vector<Tok
     }
 }
 
+std::vector<Token> RecordBuilder::title_tokens(Analyzer& analyzer, const std::string& title, const std::string& lang,
+                                               const std::vector<std::pair<std::string, std::string>>& aliases) {
+    std::vector<Token> out = analyzer.analyze(title, lang, 1);
+    // Popular names are title words too, each in its own language, after a gap
+    // (a phrase does not run from the title into a name). A word the title
+    // already has is not added again ("Закон о профилактике бытового насилия"
+    // in its law's title); the name itself is recognised from the stored
+    // aliases, not from these terms (search/work_names.h).
+    for (const auto& [name_lang, name] : aliases) {
+        auto more = analyzer.analyze(name, name_lang, next_position(out, 1) + 1);
+        std::set<std::string> held;
+        for (const Token& t : out) held.insert(t.term);
+        for (Token& t : more)
+            if (!held.count(t.term)) out.push_back(std::move(t));
+    }
+    return out;
+}
+
 unsigned RecordBuilder::next_position(const std::vector<Token>& tokens, unsigned position) {
     unsigned next = tokens.empty() ? position : tokens.back().position + 1;
     return next + terms::kFieldPositionGap;
@@ -309,13 +327,9 @@ PreparedDocument RecordBuilder::build(const Document& d, const IndexStamp& stamp
     }
     out.document_id = d.document_id;
     out.provisions = static_cast<int>(d.provisions.size());
-    title_tokens_ = analyzer_.analyze(d.title, d.language, 1);
-    // Popular names are title words too, each in its own language, after a gap
-    // (a phrase does not run from the title into a name).
-    for (const Document::Alias& a : d.aliases) {
-        auto more = analyzer_.analyze(a.name, a.lang, next_position(title_tokens_, 1) + 1);
-        title_tokens_.insert(title_tokens_.end(), more.begin(), more.end());
-    }
+    std::vector<std::pair<std::string, std::string>> aliases;
+    for (const Document::Alias& a : d.aliases) aliases.emplace_back(a.lang, a.name);
+    title_tokens_ = title_tokens(analyzer_, d.title, d.language, aliases);
     Xapian::Document whole;
     for (const Provision& p : d.provisions)
         out.records.emplace_back(terms::unique_id_term(p.provision_id), provision_record(d, p, whole));

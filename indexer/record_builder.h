@@ -60,6 +60,14 @@ public:
 
     PreparedDocument build(const Document& document, const IndexStamp& stamp = {});
 
+    // A document's title words as its records index them: the title's
+    // tokens, then each popular name's (lang, name) after a gap, without the
+    // words the title already has (a name repeating the title would double
+    // their weight in every provision). IndexWriter takes the same words
+    // back from the spelling table, so both read them here.
+    static std::vector<Token> title_tokens(Analyzer& analyzer, const std::string& title, const std::string& lang,
+                                           const std::vector<std::pair<std::string, std::string>>& aliases);
+
 private:
     // A provision's record; its words are also added to `whole`, the
     // document's record, without positions (analysed once for both).
