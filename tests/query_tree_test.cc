@@ -47,6 +47,28 @@ struct Fixture {
     ConceptTagger tagger{thesaurus, analyzer};
 };
 
+// A thesaurus given as XML with its tagger, and what a plain query's words
+// name: its concept spans, then the concepts it holds scattered or as a
+// qualifier (find_scattered_concepts).
+struct ConceptReading {
+    Analyzer analyzer;
+    Thesaurus thesaurus;
+    ConceptTagger tagger;
+    explicit ConceptReading(const char* xml) : thesaurus(parsed(xml)), tagger(thesaurus, analyzer) {}
+    std::vector<std::string> scattered(const std::string& q, const std::string& lang) {
+        QueryTree t = parse_query(q, lang, analyzer);
+        group_concept_spans(t, tagger, analyzer);
+        find_scattered_concepts(t, tagger, thesaurus);
+        return t.scattered_concepts;
+    }
+    static Thesaurus parsed(const char* xml) {
+        std::string error;
+        auto t = Thesaurus::parse(xml, error);
+        REQUIRE_MESSAGE(t.has_value(), error);
+        return std::move(*t);
+    }
+};
+
 }  // namespace
 
 TEST_CASE("the tree keeps words, phrases, OR and negation with their offsets") {
@@ -495,16 +517,9 @@ TEST_CASE("a label the query's words hold out of order marks its concept, narrow
     <prefLabel lang="en">family code</prefLabel>
   </concept>
 </thesaurus>)";
-    Analyzer analyzer;
-    std::string error;
-    Thesaurus thesaurus = *Thesaurus::parse(xml, error);
-    ConceptTagger tagger(thesaurus, analyzer);
-    auto scattered = [&](const std::string& q, const std::string& lang) {
-        QueryTree t = parse_query(q, lang, analyzer);
-        group_concept_spans(t, tagger, analyzer);
-        find_scattered_concepts(t, tagger, thesaurus);
-        return t.scattered_concepts;
-    };
+    ConceptReading reading(xml);
+    auto& [analyzer, thesaurus, tagger] = reading;
+    auto scattered = [&](const std::string& q, const std::string& lang) { return reading.scattered(q, lang); };
     const std::vector<std::string> duration{"protection-order-duration"};
     CHECK(scattered("protection order duration", "en") == duration);
     CHECK(scattered("ордери ҳимоявӣ мӯҳлат", "tg") == duration);
@@ -558,16 +573,8 @@ TEST_CASE("a qualifier beside a broader concept's label names the narrower conce
     <prefLabel lang="ru">ресурсные центры</prefLabel>
   </concept>
 </thesaurus>)";
-    Analyzer analyzer;
-    std::string error;
-    Thesaurus thesaurus = *Thesaurus::parse(xml, error);
-    ConceptTagger tagger(thesaurus, analyzer);
-    auto scattered = [&](const std::string& q, const std::string& lang) {
-        QueryTree t = parse_query(q, lang, analyzer);
-        group_concept_spans(t, tagger, analyzer);
-        find_scattered_concepts(t, tagger, thesaurus);
-        return t.scattered_concepts;
-    };
+    ConceptReading reading(xml);
+    auto scattered = [&](const std::string& q, const std::string& lang) { return reading.scattered(q, lang); };
     const std::vector<std::string> duration{"protection-order-duration"};
     // "срок действия" + another label of protection orders.
     CHECK(scattered("срок действия защитного предписания", "ru") == duration);
